@@ -1,0 +1,20 @@
+//! dateline: analysis of news-article corpora — undated claims, temporal expressions,
+//! actor mentions and citations — for a language server and a command-line checker.
+//!
+//! Layers, from the bottom:
+//! - [`text`], [`diagnostic`]: byte ranges and problems as plain data;
+//! - [`article`], [`temporal`], [`actors`], [`claims`]: pure analysis of one file;
+//! - [`corpus`]: the index of all files (pure: it is handed texts, it reads nothing);
+//! - [`ide`]: editor features as plain data in byte offsets;
+//! - [`position`]: the one place byte offsets become lines and UTF-8/16/32 columns;
+//! - `cli` and `lsp` (in the binary's reach): the only modules that do IO.
+//!
+//! Invariant: nothing below `cli`/`lsp` reads files, the clock or the environment, and
+//! nothing panics on any input.
+
+pub mod actors;
+pub mod article;
+pub mod diagnostic;
+pub mod position;
+pub mod temporal;
+pub mod text;
