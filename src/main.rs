@@ -1,5 +1,13 @@
 //! The `dateline` binary: parses arguments and hands over to the CLI or the server.
 
-fn main() {
-    println!("dateline");
+use clap::Parser;
+use dateline::cli::{self, Args, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match args.command {
+        Command::Lsp { .. } => ExitCode::from(cli::EXIT_FAILURE),
+        command => ExitCode::from(cli::run(command)),
+    }
 }

@@ -1,1 +1,256 @@
-//! Byte offsets ↔ (line, column) in UTF-8, UTF-16 or UTF-32 code units.
+//! Byte offsets ↔ (line, column) with columns counted in UTF-8, UTF-16 or UTF-32 code
+//! units: the one conversion every range goes through on its way to an editor or a report.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as the Language Server Protocol defines them.
+//! Positions past the end of a line clamp to its end, positions past the last line clamp to
+//! the end of the text, and offsets inside a multi-byte character snap back to its start:
+//! a request for a position that does not exist gets the nearest real one, never a panic.
+
+use crate::text::TextRange;
+use serde::Serialize;
+
+/// How columns are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Encoding {
+    Utf8,
+    /// The LSP default.
+    #[default]
+    Utf16,
+    Utf32,
+}
+
+impl Encoding {
+    fn units(self, ch: char) -> usize {
+        match self {
+            Encoding::Utf8 => ch.len_utf8(),
+            Encoding::Utf16 => ch.len_utf16(),
+            Encoding::Utf32 => 1,
+        }
+    }
+}
+
+/// A zero-based line and column (in the encoding's code units).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+pub struct Position {
+    pub line: u32,
+    pub character: u32,
+}
+
+/// A start and an end position; the end is exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: Position,
+    pub end: Position,
+}
+
+/// The start offset of every line of one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    line_starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            line_starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The byte range of line `line` without its terminator; `None` past the last line.
+    pub fn line_range(&self, text: &str, line: usize) -> Option<TextRange> {
+        let start = *self.line_starts.get(line)?;
+        let next = self.line_starts.get(line + 1).copied().unwrap_or(self.len);
+        let mut end = next.min(text.len());
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        Some(TextRange::new(start, end))
+    }
+
+    /// The zero-based line that holds `offset` (offsets past the end count as the last).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The position of a byte offset. Offsets past the end give the end of the text;
+    /// offsets inside a character count as its start.
+    pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column: usize = text
+            .get(start..offset)
+            .unwrap_or("")
+            .chars()
+            .map(|ch| encoding.units(ch))
+            .sum();
+        Position {
+            line: line as u32,
+            character: column as u32,
+        }
+    }
+
+    pub fn span(&self, text: &str, range: TextRange, encoding: Encoding) -> Span {
+        Span {
+            start: self.position(text, range.start, encoding),
+            end: self.position(text, range.end, encoding),
+        }
+    }
+
+    /// The byte offset of a position. A line past the end gives the end of the text; a
+    /// column past the end of its line gives the end of the line; a column that falls in
+    /// the middle of a surrogate pair gives the start of that character.
+    pub fn offset(&self, text: &str, position: Position, encoding: Encoding) -> usize {
+        let Some(line) = self.line_range(text, position.line as usize) else {
+            return text.len();
+        };
+        let mut remaining = position.character as usize;
+        for (index, ch) in line.slice(text).char_indices() {
+            let units = encoding.units(ch);
+            if remaining < units {
+                return line.start + index;
+            }
+            remaining -= units;
+        }
+        line.end
+    }
+
+    /// Like [`LineIndex::offset`], but `None` instead of clamping when the position lies
+    /// past the end of its line or of the text (for requests that should answer nothing).
+    pub fn offset_exact(&self, text: &str, position: Position, encoding: Encoding) -> Option<usize> {
+        let line = self.line_range(text, position.line as usize)?;
+        let width: usize = line
+            .slice(text)
+            .chars()
+            .map(|ch| encoding.units(ch))
+            .sum();
+        if position.character as usize > width {
+            return None;
+        }
+        Some(self.offset(text, position, encoding))
+    }
+
+    pub fn range(&self, text: &str, span: Span, encoding: Encoding) -> TextRange {
+        TextRange::new(
+            self.offset(text, span.start, encoding),
+            self.offset(text, span.end, encoding),
+        )
+    }
+}
+
+/// The largest char boundary not after `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIXED: &str = "On 19 February, “Belarus’ Defense Ministry” said — Лукашенко 🇧🇾 ok.\r\nline two\rthree\n";
+
+    #[test]
+    fn columns_count_code_units_of_each_encoding() {
+        let index = LineIndex::new(MIXED);
+        let offset = MIXED.find("Лукашенко").unwrap();
+        let at = |encoding| index.position(MIXED, offset, encoding);
+        // 16 ASCII + “ (1 unit) + 24 chars of which ’ is 1 unit + ” + " said " + — + " "
+        assert_eq!(at(Encoding::Utf8).character as usize, offset);
+        assert_eq!(at(Encoding::Utf16).character, at(Encoding::Utf32).character);
+        let flag = MIXED.find("ok.").unwrap();
+        let utf16 = index.position(MIXED, flag, Encoding::Utf16).character;
+        let utf32 = index.position(MIXED, flag, Encoding::Utf32).character;
+        // The flag is two regional indicators: 4 UTF-16 units, 2 scalar values.
+        assert_eq!(utf16 - utf32, 2);
+    }
+
+    #[test]
+    fn every_char_boundary_round_trips_in_every_encoding() {
+        let index = LineIndex::new(MIXED);
+        for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            for (offset, _) in MIXED.char_indices() {
+                let position = index.position(MIXED, offset, encoding);
+                let back = index.offset(MIXED, position, encoding);
+                // A line terminator's bytes map to the end of their line.
+                let expected = if matches!(MIXED.as_bytes()[offset], b'\n' | b'\r') {
+                    index.line_range(MIXED, position.line as usize).unwrap().end
+                } else {
+                    offset
+                };
+                assert_eq!(back, expected, "{encoding:?} at {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let index = LineIndex::new(MIXED);
+        assert_eq!(index.line_count(), 4);
+        let two = index.line_range(MIXED, 1).unwrap();
+        assert_eq!(two.slice(MIXED), "line two");
+        assert_eq!(index.line_range(MIXED, 2).unwrap().slice(MIXED), "three");
+        assert_eq!(index.line_range(MIXED, 3).unwrap().slice(MIXED), "");
+    }
+
+    #[test]
+    fn out_of_range_positions_clamp_and_exact_lookups_refuse() {
+        let text = "ab\n“c”";
+        let index = LineIndex::new(text);
+        let far = Position {
+            line: 0,
+            character: 99,
+        };
+        assert_eq!(index.offset(text, far, Encoding::Utf16), 2);
+        assert_eq!(index.offset_exact(text, far, Encoding::Utf16), None);
+        let below = Position {
+            line: 7,
+            character: 0,
+        };
+        assert_eq!(index.offset(text, below, Encoding::Utf16), text.len());
+        assert_eq!(index.offset_exact(text, below, Encoding::Utf16), None);
+        assert_eq!(index.position(text, 999, Encoding::Utf16).line, 1);
+        // Inside the 3-byte “: snaps to its start.
+        assert_eq!(index.position(text, 4, Encoding::Utf16).character, 0);
+    }
+
+    #[test]
+    fn a_column_inside_a_surrogate_pair_lands_on_the_character_start() {
+        let text = "a🇧b";
+        let index = LineIndex::new(text);
+        let middle = Position {
+            line: 0,
+            character: 2,
+        };
+        assert_eq!(index.offset(text, middle, Encoding::Utf16), 1);
+    }
+}

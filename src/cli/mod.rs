@@ -1,0 +1,205 @@
+//! The command line: `check`, `dates`, `actors` (and `lsp`, handed to the server). Loads
+//! the corpus through the loader, asks the analysis, prints for people or as JSON.
+
+mod actors_cmd;
+mod check;
+mod dates;
+mod render;
+
+use crate::corpus::Corpus;
+use crate::loader;
+use crate::temporal::CalendarDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "Undated claims, actors and citations in a corpus of news articles"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report problems in articles and registries (undated claims, header errors, ...).
+    Check {
+        /// Files or directories (default: the current directory).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// `--deny warnings` makes warnings fail the run too.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+        /// Colour: auto (on a terminal), always, never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// List every temporal expression and its resolved value.
+    Dates {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// List the known actors with their mentions across the corpus.
+    Actors {
+        path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Serve the Language Server Protocol on standard input and output.
+    Lsp {
+        /// Accepted and ignored: editors append it.
+        #[arg(long)]
+        stdio: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Process exit codes.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_FAILURE: u8 = 2;
+
+/// Today's date from the system clock, for the future-date check.
+pub fn today() -> Option<CalendarDate> {
+    let now = jiff::Zoned::now();
+    Some(CalendarDate::from_jiff(now.date()))
+}
+
+/// A corpus loaded from the paths named on the command line, and which of its files
+/// those paths select.
+pub struct Loaded {
+    pub root: PathBuf,
+    /// How paths are shown: the root as the user can type it.
+    pub display_root: PathBuf,
+    pub corpus: Corpus,
+    /// Corpus paths selected by the arguments (all when a directory is the root).
+    pub selected: Vec<String>,
+}
+
+impl Loaded {
+    pub fn display(&self, path: &str) -> String {
+        let shown = self.display_root.join(path);
+        shown.to_string_lossy().into_owned()
+    }
+}
+
+fn display_root(root: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().ok();
+    let cwd = cwd.and_then(|dir| std::fs::canonicalize(dir).ok());
+    match cwd.as_deref().and_then(|cwd| root.strip_prefix(cwd).ok()) {
+        Some(relative) => relative.to_path_buf(),
+        None => root.to_path_buf(),
+    }
+}
+
+/// Loads the corpus around the given paths. Errors are for paths that do not exist.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, String> {
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    for path in &paths {
+        if !path.exists() {
+            return Err(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    let root = loader::find_root(&paths[0]);
+    let mut corpus = Corpus::new(today());
+    let show_progress = std::io::stderr().is_terminal();
+    loader::load_corpus(&root, &mut corpus, |done, total| {
+        if show_progress && total >= 200 && (done % 97 == 0 || done == total) {
+            eprint!("\rdateline: reading {done}/{total} files");
+            if done == total {
+                eprint!("\r\x1b[2K");
+            }
+        }
+    });
+    let mut selected = Vec::new();
+    for path in &paths {
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        let prefix = loader::corpus_path(&root, &canonical);
+        for known in corpus.paths() {
+            let chosen = match &prefix {
+                None => true,
+                Some(prefix) => known == *prefix || known.starts_with(&format!("{prefix}/")),
+            };
+            if chosen && !selected.contains(&known) {
+                selected.push(known);
+            }
+        }
+        for (skipped, _) in corpus.skipped() {
+            let chosen = match &prefix {
+                None => true,
+                Some(prefix) => skipped == prefix || skipped.starts_with(&format!("{prefix}/")),
+            };
+            if chosen && !selected.iter().any(|known| known == skipped) {
+                selected.push(skipped.to_string());
+            }
+        }
+    }
+    selected.sort();
+    Ok(Loaded {
+        display_root: display_root(&root),
+        root,
+        corpus,
+        selected,
+    })
+}
+
+/// Runs a command other than `lsp`; returns the process exit code.
+pub fn run(command: Command) -> u8 {
+    let result = match command {
+        Command::Check {
+            paths,
+            format,
+            deny,
+            color,
+        } => check::run(&paths, format, deny.is_some(), color),
+        Command::Dates { paths, format } => dates::run(&paths, format),
+        Command::Actors { path, format } => {
+            let paths: Vec<PathBuf> = path.into_iter().collect();
+            actors_cmd::run(&paths, format)
+        }
+        Command::Lsp { .. } => Err("the server is started by main".to_string()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("dateline: error: {message}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`dateline check | head`) as the end rather
+/// than a failure.
+pub fn print(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}

@@ -1,0 +1,247 @@
+//! `dateline.toml`: the corpus's settings (claim cues, date scope, registries, globs),
+//! parsed from text into plain data with diagnostics. Editors may override it through
+//! their own settings; the merge lives in the server, not here.
+
+use crate::diagnostic::Diagnostic;
+use crate::text::TextRange;
+use serde::Deserialize;
+
+/// How far back in the text a date may anchor a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateScope {
+    /// Only the claim's own sentence.
+    Sentence,
+    /// The sentence or an earlier sentence of its paragraph (the spec's rule).
+    #[default]
+    Paragraph,
+    /// The sentence or any earlier sentence of the article.
+    Article,
+}
+
+/// The reporting and attribution cues of the spec, and more of the same family. Written
+/// forms; matching is case-insensitive and on whole words.
+pub const DEFAULT_CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "stated",
+    "states",
+    "told",
+    "tells",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "reportedly",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "ordered",
+    "orders",
+    "warned",
+    "warns",
+    "accused",
+    "accuses",
+    "according to",
+    "admitted",
+    "admits",
+    "explained",
+    "explains",
+    "suggested",
+    "suggests",
+    "insisted",
+    "insists",
+    "declared",
+    "declares",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "replied",
+    "alleged",
+    "alleges",
+    "revealed",
+    "acknowledged",
+    "argued",
+    "argues",
+    "added",
+    "described",
+    "vowed",
+    "pledged",
+    "threatened",
+    "urged",
+    "called for",
+    "in a statement",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Claim cues, lowercase; a cue may be several words.
+    pub cues: Vec<String>,
+    pub date_scope: DateScope,
+    /// Whether a sentence reporting a past-tense action of a known actor is a claim.
+    pub actor_actions: bool,
+    /// Registry files, relative to the corpus root.
+    pub registries: Vec<String>,
+    /// File-name globs of article files.
+    pub include: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            cues: DEFAULT_CUES.iter().map(|cue| cue.to_string()).collect(),
+            date_scope: DateScope::Paragraph,
+            actor_actions: true,
+            registries: vec!["actors.toml".to_string()],
+            include: vec!["*.article".to_string()],
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    claims: Option<RawClaims>,
+    corpus: Option<RawCorpus>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawClaims {
+    cues: Option<Vec<String>>,
+    extra_cues: Option<Vec<String>>,
+    ignore_cues: Option<Vec<String>>,
+    date_scope: Option<DateScope>,
+    actor_actions: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCorpus {
+    registries: Option<Vec<String>>,
+    include: Option<Vec<String>>,
+}
+
+/// Settings that can come from `dateline.toml` or from an editor; `None` keeps the value
+/// it is applied to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Overrides {
+    pub cues: Option<Vec<String>>,
+    pub extra_cues: Option<Vec<String>>,
+    pub ignore_cues: Option<Vec<String>>,
+    pub date_scope: Option<DateScope>,
+    pub actor_actions: Option<bool>,
+    pub registries: Option<Vec<String>>,
+    pub include: Option<Vec<String>>,
+}
+
+impl Config {
+    /// Applies overrides on top of this configuration.
+    pub fn apply(&mut self, overrides: &Overrides) {
+        if let Some(cues) = &overrides.cues {
+            self.cues = cues.iter().map(|cue| normalise_cue(cue)).collect();
+        }
+        if let Some(extra) = &overrides.extra_cues {
+            for cue in extra {
+                let cue = normalise_cue(cue);
+                if !self.cues.contains(&cue) {
+                    self.cues.push(cue);
+                }
+            }
+        }
+        if let Some(ignore) = &overrides.ignore_cues {
+            let ignore: Vec<String> = ignore.iter().map(|cue| normalise_cue(cue)).collect();
+            self.cues.retain(|cue| !ignore.contains(cue));
+        }
+        if let Some(scope) = overrides.date_scope {
+            self.date_scope = scope;
+        }
+        if let Some(actions) = overrides.actor_actions {
+            self.actor_actions = actions;
+        }
+        if let Some(registries) = &overrides.registries {
+            self.registries = registries.clone();
+        }
+        if let Some(include) = &overrides.include {
+            self.include = include.clone();
+        }
+        self.cues.retain(|cue| !cue.is_empty());
+    }
+}
+
+fn normalise_cue(cue: &str) -> String {
+    cue.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Parses `dateline.toml`. On error the defaults stay in force and a diagnostic says
+/// where the file is wrong.
+pub fn parse_config(text: &str) -> (Config, Vec<Diagnostic>) {
+    let mut config = Config::default();
+    match toml::from_str::<RawConfig>(text) {
+        Ok(raw) => {
+            let claims = raw.claims.unwrap_or_default();
+            let corpus = raw.corpus.unwrap_or_default();
+            config.apply(&Overrides {
+                cues: claims.cues,
+                extra_cues: claims.extra_cues,
+                ignore_cues: claims.ignore_cues,
+                date_scope: claims.date_scope,
+                actor_actions: claims.actor_actions,
+                registries: corpus.registries,
+                include: corpus.include,
+            });
+            (config, Vec::new())
+        }
+        Err(error) => {
+            let range = error
+                .span()
+                .map(|span| TextRange::new(span.start, span.end))
+                .unwrap_or_default();
+            let message = format!(
+                "dateline.toml is invalid, defaults are used: {}",
+                error.message()
+            );
+            (
+                config,
+                vec![Diagnostic::error(range, "config-syntax", message)],
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extra_and_ignored_cues_adjust_the_defaults() {
+        let (config, problems) = parse_config(
+            "[claims]\nextra-cues = [\"Briefed\"]\nignore-cues = [\"says\"]\ndate-scope = \"sentence\"\n",
+        );
+        assert!(problems.is_empty());
+        assert!(config.cues.contains(&"briefed".to_string()));
+        assert!(!config.cues.contains(&"says".to_string()));
+        assert_eq!(config.date_scope, DateScope::Sentence);
+    }
+
+    #[test]
+    fn a_broken_file_keeps_the_defaults_and_points_at_the_error() {
+        let text = "[claims]\ndate-scope = \"fortnight\"\n";
+        let (config, problems) = parse_config(text);
+        assert_eq!(config, Config::default());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].range.slice(text), "\"fortnight\"");
+    }
+}

@@ -1,0 +1,221 @@
+//! The analysis of one file: an article (header, dates, mentions, claims, diagnostics)
+//! or a registry (actors in use, problems).
+
+use crate::actors::{self, AliasMatcher, Registry};
+use crate::article::{self, Article};
+use crate::claims::{self, ActorMention, Claim, Dating};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::position::LineIndex;
+use crate::temporal::{self, CalendarDate, Timex};
+use crate::text::TextRange;
+use std::sync::Arc;
+
+/// A mention of a known actor in an article, by index into the corpus's actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileMention {
+    pub range: TextRange,
+    pub actor: usize,
+}
+
+/// An analysed article.
+#[derive(Debug, Clone)]
+pub struct ArticleFile {
+    pub path: String,
+    pub text: Arc<str>,
+    pub line_index: LineIndex,
+    pub article: Article,
+    /// The id other files cite it by: header `Id`, or the file name without extension.
+    pub id: String,
+    pub date: Option<CalendarDate>,
+    pub timexes: Vec<Timex>,
+    pub mentions: Vec<FileMention>,
+    pub claims: Vec<Claim>,
+    /// Diagnostics that need nothing but this file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ArticleFile {
+    /// The header `URL`, when given.
+    pub fn url(&self) -> Option<&str> {
+        self.article
+            .header
+            .value("url")
+            .filter(|url| !url.is_empty())
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        self.article.header.value("title")
+    }
+
+    pub fn source(&self) -> Option<&str> {
+        self.article.header.value("source")
+    }
+}
+
+/// The id a file is cited by when its header has no `Id`.
+pub fn default_id(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => name[..dot].to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// Analyses one article against the corpus's configuration and actors.
+pub fn analyze_article(
+    path: &str,
+    text: Arc<str>,
+    config: &Config,
+    matcher: &AliasMatcher,
+    today: Option<CalendarDate>,
+) -> ArticleFile {
+    let article = article::parse(&text);
+    let date = article.header.date();
+    let body = article.body;
+    let body_text = body.slice(&text);
+    // Citation ids and annotations are markup, not prose: dates inside them
+    // (`[@emp-2022-10-15]`) are not the text's own.
+    let markup: Vec<TextRange> = article
+        .citations
+        .iter()
+        .map(|citation| citation.range)
+        .chain(article.annotations.iter().map(|annotation| annotation.range))
+        .collect();
+    let outside_markup = |range: &TextRange| !markup.iter().any(|m| m.intersects(*range));
+    let timexes: Vec<Timex> = temporal::find_temporal(body_text, date)
+        .into_iter()
+        .map(|mut timex| {
+            timex.range = timex.range.shifted(body.start);
+            timex
+        })
+        .filter(|timex| outside_markup(&timex.range))
+        .collect();
+    let mentions: Vec<FileMention> = matcher
+        .find(body_text)
+        .into_iter()
+        .map(|mention| FileMention {
+            range: mention.range.shifted(body.start),
+            actor: mention.actor,
+        })
+        .filter(|mention| outside_markup(&mention.range))
+        .collect();
+    let claim_mentions: Vec<ActorMention> = mentions
+        .iter()
+        .map(|mention| ActorMention {
+            range: mention.range,
+            actor: mention.actor,
+        })
+        .collect();
+    let claims = claims::find_claims(&text, &article, &timexes, &claim_mentions, config);
+
+    let mut diagnostics = article.diagnostics.clone();
+    if let (Some(date), Some(today), Some(field)) = (date, today, article.header.get("date")) {
+        if date.first_day() > today.last_day() {
+            diagnostics.push(Diagnostic::error(
+                field.value_range,
+                "future-date",
+                format!("Date {date} is in the future (today is {today})"),
+            ));
+        }
+    }
+    for claim in &claims {
+        if let Some(diagnostic) = claim_diagnostic(&text, claim) {
+            diagnostics.push(diagnostic);
+        }
+    }
+    let id = article
+        .header
+        .value("id")
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| default_id(path));
+    ArticleFile {
+        path: path.to_string(),
+        line_index: LineIndex::new(&text),
+        text,
+        article,
+        id,
+        date,
+        timexes,
+        mentions,
+        claims,
+        diagnostics,
+    }
+}
+
+/// A short quotation of a range for messages: its first words.
+pub fn quote(text: &str, range: TextRange) -> String {
+    let words: Vec<&str> = range.slice(text).split_whitespace().collect();
+    if words.len() <= 8 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..7].join(" "))
+    }
+}
+
+fn claim_diagnostic(text: &str, claim: &Claim) -> Option<Diagnostic> {
+    let cue = quote(text, claim.trigger.range());
+    let what = match &claim.trigger {
+        claims::ClaimTrigger::Cue(_) => format!("reports a statement (“{cue}”)"),
+        claims::ClaimTrigger::ActorAction { .. } => format!("reports an action (“{cue}”)"),
+    };
+    match &claim.dating {
+        Dating::Undated => Some(Diagnostic::new(
+            claim.sentence,
+            Severity::Warning,
+            "undated-claim",
+            format!(
+                "undated claim: this sentence {what} but neither it nor an earlier sentence of its paragraph says when"
+            ),
+        )),
+        Dating::ByContext { by, value, .. } => {
+            let when = match value {
+                Some(value) => format!("{value} (“{}”)", quote(text, *by)),
+                None => format!("“{}”", quote(text, *by)),
+            };
+            Some(Diagnostic::new(
+                claim.sentence,
+                Severity::Information,
+                "claim-dated-by-context",
+                format!("claim dated by context: an earlier sentence of its paragraph gives {when}"),
+            ))
+        }
+        Dating::Dated { .. } | Dating::Silenced => None,
+    }
+}
+
+/// A registry file: its latest parse (for its diagnostics) and the actors in use, which
+/// stay those of the last good version while the file has a syntax error.
+#[derive(Debug, Clone)]
+pub struct RegistryFile {
+    pub path: String,
+    pub text: Arc<str>,
+    pub line_index: LineIndex,
+    pub registry: Registry,
+    pub in_use: Registry,
+    /// Whether `in_use` comes from an earlier version of the file.
+    pub stale: bool,
+}
+
+impl RegistryFile {
+    pub fn new(path: &str, text: Arc<str>, previous: Option<&RegistryFile>) -> Self {
+        let registry = actors::parse_registry(&text);
+        let broken = registry
+            .diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.code == "registry-syntax");
+        let (in_use, stale) = match previous {
+            Some(previous) if broken => (previous.in_use.clone(), true),
+            _ => (registry.clone(), false),
+        };
+        RegistryFile {
+            path: path.to_string(),
+            line_index: LineIndex::new(&text),
+            text,
+            registry,
+            in_use,
+            stale,
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Diagnostics of an article that need the rest of the corpus: citations of unknown ids,
+//! two files with the same `Id` or `URL`.
+
+use super::{ArticleFile, Corpus};
+use crate::diagnostic::Diagnostic;
+
+pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for citation in &file.article.citations {
+        for cited in &citation.ids {
+            if corpus.article_by_id(&cited.id).is_none() {
+                diagnostics.push(Diagnostic::error(
+                    cited.range,
+                    "unknown-citation",
+                    format!("no article in the corpus has the id `{}`", cited.id),
+                ));
+            }
+        }
+    }
+    let header = &file.article.header;
+    let id_range = header
+        .get("id")
+        .map(|field| field.value_range)
+        .unwrap_or(header.range);
+    let same_id: Vec<&str> = corpus
+        .paths_with_id(&file.id)
+        .filter(|path| *path != file.path)
+        .collect();
+    if !same_id.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            id_range,
+            "duplicate-id",
+            format!(
+                "the id `{}` is also the id of {}",
+                file.id,
+                same_id.join(", ")
+            ),
+        ));
+    }
+    if let Some(url) = header.get("url").filter(|field| !field.value.is_empty()) {
+        let same_url: Vec<&str> = corpus
+            .paths_with_url(&url.value)
+            .filter(|path| *path != file.path)
+            .collect();
+        if !same_url.is_empty() {
+            diagnostics.push(Diagnostic::error(
+                url.value_range,
+                "duplicate-url",
+                format!("the same URL is given by {}", same_url.join(", ")),
+            ));
+        }
+    }
+    diagnostics
+}

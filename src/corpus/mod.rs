@@ -1,0 +1,466 @@
+//! The corpus: every article, registry and the configuration, analysed and indexed.
+//!
+//! Pure: it is handed paths and texts by a loader (the CLI, the server) and never reads
+//! anything itself. Paths are the corpus's own names for files (relative to the corpus
+//! root, `/`-separated). Files are kept behind `Arc`s so that a snapshot for a request
+//! is a cheap clone.
+
+mod analysis;
+mod cross;
+
+pub use analysis::{analyze_article, ArticleFile, FileMention, RegistryFile};
+
+use crate::actors::{self, Actor, AliasMatcher};
+use crate::config::{self, Config, Overrides};
+use crate::diagnostic::Diagnostic;
+use crate::temporal::CalendarDate;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// What a path is to the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Article,
+    Registry,
+    Config,
+    Other,
+}
+
+/// The name of the configuration file at the corpus root.
+pub const CONFIG_FILE: &str = "dateline.toml";
+
+/// One actor and the registry file that defines it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorEntry {
+    pub actor: Actor,
+    pub registry: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    base_config: Config,
+    config_overrides: Overrides,
+    config: Config,
+    config_file: Option<(String, Arc<str>)>,
+    config_diagnostics: Vec<Diagnostic>,
+    include: GlobSet,
+    today: Option<CalendarDate>,
+    articles: BTreeMap<String, Arc<ArticleFile>>,
+    /// Article id → the paths that carry it (more than one is an error).
+    ids: HashMap<String, BTreeSet<String>>,
+    /// Header URL → the paths that give it.
+    urls: HashMap<String, BTreeSet<String>>,
+    registries: BTreeMap<String, Arc<RegistryFile>>,
+    actors: Arc<Vec<ActorEntry>>,
+    matcher: Arc<AliasMatcher>,
+    registry_cross_diagnostics: BTreeMap<String, Vec<Diagnostic>>,
+    skipped: BTreeMap<String, String>,
+}
+
+fn compile_globs(patterns: &[String]) -> GlobSet {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        if let Ok(glob) = Glob::new(pattern) {
+            builder.add(glob);
+        }
+    }
+    builder
+        .build()
+        .unwrap_or_else(|_| GlobSetBuilder::new().build().expect("empty glob set"))
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        Corpus::new(None)
+    }
+}
+
+impl Corpus {
+    /// An empty corpus. `today` enables the future-date check.
+    pub fn new(today: Option<CalendarDate>) -> Self {
+        let config = Config::default();
+        Corpus {
+            include: compile_globs(&config.include),
+            base_config: config.clone(),
+            config_overrides: Overrides::default(),
+            config,
+            config_file: None,
+            config_diagnostics: Vec::new(),
+            today,
+            articles: BTreeMap::new(),
+            ids: HashMap::new(),
+            urls: HashMap::new(),
+            registries: BTreeMap::new(),
+            actors: Arc::new(Vec::new()),
+            matcher: Arc::new(AliasMatcher::default()),
+            registry_cross_diagnostics: BTreeMap::new(),
+            skipped: BTreeMap::new(),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn today(&self) -> Option<CalendarDate> {
+        self.today
+    }
+
+    /// What `path` is, by the configuration: `dateline.toml`, a configured registry, an
+    /// article by the include globs, or something the corpus ignores.
+    pub fn kind_of(&self, path: &str) -> FileKind {
+        if path == CONFIG_FILE {
+            FileKind::Config
+        } else if self.config.registries.iter().any(|registry| registry == path) {
+            FileKind::Registry
+        } else {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            if self.include.is_match(name) || self.include.is_match(path) {
+                FileKind::Article
+            } else {
+                FileKind::Other
+            }
+        }
+    }
+
+    /// Settings from the editor, applied over `dateline.toml`.
+    pub fn set_overrides(&mut self, overrides: Overrides) {
+        self.config_overrides = overrides;
+        self.recompute_config();
+    }
+
+    fn recompute_config(&mut self) {
+        let (mut config, diagnostics) = match &self.config_file {
+            Some((_, text)) => config::parse_config(text),
+            None => (self.base_config.clone(), Vec::new()),
+        };
+        config.apply(&self.config_overrides);
+        self.config_diagnostics = diagnostics;
+        if config != self.config {
+            self.include = compile_globs(&config.include);
+            self.config = config;
+            self.rebuild_actors();
+            self.reanalyze_all();
+        }
+    }
+
+    /// Adds or replaces a file, dispatching on its kind; files of no kind are ignored.
+    /// Returns the kind it was taken as.
+    pub fn set_file(&mut self, path: &str, text: Arc<str>) -> FileKind {
+        self.skipped.remove(path);
+        let kind = self.kind_of(path);
+        match kind {
+            FileKind::Config => {
+                self.config_file = Some((path.to_string(), text));
+                self.recompute_config();
+            }
+            FileKind::Registry => {
+                self.put_registry(path, text);
+                self.rebuild_actors();
+                self.reanalyze_all();
+            }
+            FileKind::Article => {
+                let file = analyze_article(
+                    path,
+                    text,
+                    &self.config,
+                    &self.matcher,
+                    self.today,
+                );
+                self.insert_article(file);
+            }
+            FileKind::Other => {}
+        }
+        kind
+    }
+
+    /// Adds many files at once: the configuration first, registries next, then all
+    /// articles analysed in parallel.
+    pub fn set_files(&mut self, files: Vec<(String, Arc<str>)>) {
+        let mut articles = Vec::new();
+        let mut registries = Vec::new();
+        for (path, text) in files {
+            self.skipped.remove(&path);
+            match self.kind_of(&path) {
+                FileKind::Config => {
+                    self.config_file = Some((path, text));
+                    self.recompute_config();
+                }
+                FileKind::Registry => registries.push((path, text)),
+                FileKind::Article => articles.push((path, text)),
+                FileKind::Other => {}
+            }
+        }
+        // The configuration may have changed what counts as an article or registry.
+        if !registries.is_empty() {
+            for (path, text) in registries {
+                self.put_registry(&path, text);
+            }
+            self.rebuild_actors();
+            self.reanalyze_all();
+        }
+        let config = &self.config;
+        let matcher = &self.matcher;
+        let today = self.today;
+        let analysed: Vec<ArticleFile> = articles
+            .into_par_iter()
+            .map(|(path, text)| analyze_article(&path, text, config, matcher, today))
+            .collect();
+        for file in analysed {
+            self.insert_article(file);
+        }
+    }
+
+    /// Records a file that could not be taken in (binary, invalid UTF-8, unreadable), so
+    /// that reports can say so.
+    pub fn mark_skipped(&mut self, path: &str, reason: impl Into<String>) {
+        self.remove_file(path);
+        self.skipped.insert(path.to_string(), reason.into());
+    }
+
+    pub fn skipped(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.skipped
+            .iter()
+            .map(|(path, reason)| (path.as_str(), reason.as_str()))
+    }
+
+    pub fn remove_file(&mut self, path: &str) {
+        self.skipped.remove(path);
+        if self.remove_article(path) {
+            return;
+        }
+        if self.registries.remove(path).is_some() {
+            self.rebuild_actors();
+            self.reanalyze_all();
+            return;
+        }
+        if self
+            .config_file
+            .as_ref()
+            .is_some_and(|(config_path, _)| config_path == path)
+        {
+            self.config_file = None;
+            self.recompute_config();
+        }
+    }
+
+    fn insert_article(&mut self, file: ArticleFile) {
+        self.remove_article(&file.path);
+        self.ids
+            .entry(file.id.clone())
+            .or_default()
+            .insert(file.path.clone());
+        if let Some(url) = file.url() {
+            self.urls
+                .entry(url.to_string())
+                .or_default()
+                .insert(file.path.clone());
+        }
+        self.articles.insert(file.path.clone(), Arc::new(file));
+    }
+
+    fn remove_article(&mut self, path: &str) -> bool {
+        let Some(file) = self.articles.remove(path) else {
+            return false;
+        };
+        let forget = |map: &mut HashMap<String, BTreeSet<String>>, key: &str| {
+            if let Some(paths) = map.get_mut(key) {
+                paths.remove(path);
+                if paths.is_empty() {
+                    map.remove(key);
+                }
+            }
+        };
+        forget(&mut self.ids, &file.id);
+        if let Some(url) = file.url() {
+            forget(&mut self.urls, url);
+        }
+        true
+    }
+
+    /// The paths of the articles with this id.
+    pub fn paths_with_id(&self, id: &str) -> impl Iterator<Item = &str> {
+        self.ids.get(id).into_iter().flatten().map(String::as_str)
+    }
+
+    /// The paths of the articles that give this URL.
+    pub fn paths_with_url(&self, url: &str) -> impl Iterator<Item = &str> {
+        self.urls.get(url).into_iter().flatten().map(String::as_str)
+    }
+
+    fn put_registry(&mut self, path: &str, text: Arc<str>) {
+        let previous = self.registries.get(path).cloned();
+        let file = RegistryFile::new(path, text, previous.as_deref());
+        self.registries.insert(path.to_string(), Arc::new(file));
+    }
+
+    fn rebuild_actors(&mut self) {
+        let mut entries = Vec::new();
+        for (path, file) in &self.registries {
+            for actor in &file.in_use.actors {
+                entries.push(ActorEntry {
+                    actor: actor.clone(),
+                    registry: path.clone(),
+                });
+            }
+        }
+        let forms = entries.iter().enumerate().flat_map(|(index, entry)| {
+            std::iter::once((index, entry.actor.name.value.as_str())).chain(
+                entry
+                    .actor
+                    .aliases
+                    .iter()
+                    .map(move |alias| (index, alias.value.as_str())),
+            )
+        });
+        self.matcher = Arc::new(AliasMatcher::new(forms));
+        self.actors = Arc::new(entries);
+        let paths: Vec<&String> = self.registries.keys().collect();
+        let parsed: Vec<&actors::Registry> =
+            self.registries.values().map(|file| &file.in_use).collect();
+        let mut cross: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+        for (registry, diagnostic) in actors::cross_check(&parsed) {
+            if let Some(path) = paths.get(registry) {
+                cross.entry((*path).clone()).or_default().push(diagnostic);
+            }
+        }
+        self.registry_cross_diagnostics = cross;
+    }
+
+    fn reanalyze_all(&mut self) {
+        let config = &self.config;
+        let matcher = &self.matcher;
+        let today = self.today;
+        let files: Vec<Arc<ArticleFile>> = self.articles.values().cloned().collect();
+        let analysed: Vec<ArticleFile> = files
+            .par_iter()
+            .map(|file| analyze_article(&file.path, file.text.clone(), config, matcher, today))
+            .collect();
+        for file in analysed {
+            self.insert_article(file);
+        }
+    }
+
+    pub fn articles(&self) -> impl Iterator<Item = &Arc<ArticleFile>> {
+        self.articles.values()
+    }
+
+    pub fn article(&self, path: &str) -> Option<&Arc<ArticleFile>> {
+        self.articles.get(path)
+    }
+
+    pub fn registries(&self) -> impl Iterator<Item = &Arc<RegistryFile>> {
+        self.registries.values()
+    }
+
+    pub fn registry(&self, path: &str) -> Option<&Arc<RegistryFile>> {
+        self.registries.get(path)
+    }
+
+    pub fn config_file(&self) -> Option<(&str, &str)> {
+        self.config_file
+            .as_ref()
+            .map(|(path, text)| (path.as_str(), &**text))
+    }
+
+    /// Every actor of every registry in use, in registry order; mentions refer to them by
+    /// index.
+    pub fn actors(&self) -> &[ActorEntry] {
+        &self.actors
+    }
+
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actors
+            .iter()
+            .position(|entry| entry.actor.id.value == id)
+    }
+
+    /// The article whose id (header `Id`, or the file name) is `id`.
+    pub fn article_by_id(&self, id: &str) -> Option<&Arc<ArticleFile>> {
+        let path = self.ids.get(id)?.iter().next()?;
+        self.articles.get(path)
+    }
+
+    /// Every mention of an actor across the corpus, by path, in path and text order.
+    pub fn mentions_of(&self, actor: usize) -> Vec<(&Arc<ArticleFile>, FileMention)> {
+        self.articles
+            .values()
+            .flat_map(|file| {
+                file.mentions
+                    .iter()
+                    .filter(move |mention| mention.actor == actor)
+                    .map(move |mention| (file, *mention))
+            })
+            .collect()
+    }
+
+    /// Every citation of the article with id `id`: the citing file and the cited id's range.
+    pub fn citations_of(&self, id: &str) -> Vec<(&Arc<ArticleFile>, crate::text::TextRange)> {
+        self.articles
+            .values()
+            .flat_map(|file| {
+                file.article
+                    .citations
+                    .iter()
+                    .flat_map(|citation| citation.ids.iter())
+                    .filter(move |cited| cited.id == id)
+                    .map(move |cited| (file, cited.range))
+            })
+            .collect()
+    }
+
+    /// All diagnostics of one file: its own, and those that need the rest of the corpus
+    /// (unknown citations, duplicate ids and URLs, registry conflicts).
+    pub fn diagnostics(&self, path: &str) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        if let Some(file) = self.articles.get(path) {
+            diagnostics.extend(file.diagnostics.iter().cloned());
+            diagnostics.extend(cross::article_diagnostics(self, file));
+        } else if let Some(file) = self.registries.get(path) {
+            diagnostics.extend(file.registry.diagnostics.iter().cloned());
+            if let Some(cross) = self.registry_cross_diagnostics.get(path) {
+                diagnostics.extend(cross.iter().cloned());
+            }
+        } else if self
+            .config_file
+            .as_ref()
+            .is_some_and(|(config_path, _)| config_path == path)
+        {
+            diagnostics.extend(self.config_diagnostics.iter().cloned());
+        }
+        diagnostics.sort_by_key(|diagnostic| (diagnostic.range.start, diagnostic.range.end));
+        diagnostics
+    }
+
+    /// The paths of every file with diagnostics to report, in order.
+    pub fn paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .config_file
+            .iter()
+            .map(|(path, _)| path.clone())
+            .chain(self.registries.keys().cloned())
+            .chain(self.articles.keys().cloned())
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    /// The text of any file the corpus holds.
+    pub fn text(&self, path: &str) -> Option<&str> {
+        if let Some(file) = self.articles.get(path) {
+            return Some(&file.text);
+        }
+        if let Some(file) = self.registries.get(path) {
+            return Some(&file.text);
+        }
+        self.config_file
+            .as_ref()
+            .filter(|(config_path, _)| config_path == path)
+            .map(|(_, text)| &**text)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,3 @@
+//! Editor features as plain data in byte offsets: one module per feature, no LSP types.
+
+pub mod actor_stats;

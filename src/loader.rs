@@ -1,0 +1,144 @@
+//! Reading a corpus from disk: finding its root, walking it (gitignore-aware, links not
+//! followed out of it), and reading files as text. One of the two places that do IO; the
+//! command line and the server both load through it.
+
+use crate::corpus::{Corpus, FileKind, CONFIG_FILE};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Files larger than this are not read: a corpus article is text written by people, and
+/// a file this large is almost certainly something else named `.article`.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a file was not taken into the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    Binary,
+    InvalidUtf8 { at: usize },
+    TooLarge { bytes: u64 },
+    Unreadable(String),
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::Binary => write!(f, "skipped: a binary file (it contains NUL bytes)"),
+            SkipReason::InvalidUtf8 { at } => {
+                write!(f, "skipped: not valid UTF-8 (first bad byte at offset {at})")
+            }
+            SkipReason::TooLarge { bytes } => write!(
+                f,
+                "skipped: {} MiB is larger than the {} MiB limit",
+                bytes / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            SkipReason::Unreadable(why) => write!(f, "skipped: could not be read ({why})"),
+        }
+    }
+}
+
+/// Turns bytes into text, or says why they are not an article's text.
+pub fn decode(bytes: Vec<u8>) -> Result<Arc<str>, SkipReason> {
+    if bytes.iter().take(8192).any(|&byte| byte == 0) {
+        return Err(SkipReason::Binary);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Arc::from(text)),
+        Err(error) => Err(SkipReason::InvalidUtf8 {
+            at: error.utf8_error().valid_up_to(),
+        }),
+    }
+}
+
+/// Reads one file as text.
+pub fn read_text(path: &Path) -> Result<Arc<str>, SkipReason> {
+    let metadata = std::fs::metadata(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(SkipReason::TooLarge {
+            bytes: metadata.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    decode(bytes)
+}
+
+/// The corpus root for a path: the nearest directory at or above it that holds
+/// `dateline.toml` or `actors.toml`, stopping at a repository root (`.git`); the path's
+/// own directory when there is none.
+pub fn find_root(path: &Path) -> PathBuf {
+    let start = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."))
+    };
+    let start = std::fs::canonicalize(&start).unwrap_or(start);
+    let mut dir = Some(start.as_path());
+    while let Some(candidate) = dir {
+        if candidate.join(CONFIG_FILE).is_file() || candidate.join("actors.toml").is_file() {
+            return candidate.to_path_buf();
+        }
+        if candidate.join(".git").exists() {
+            break;
+        }
+        dir = candidate.parent();
+    }
+    start
+}
+
+/// The corpus's name for a file under `root`: relative, `/`-separated.
+pub fn corpus_path(root: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(root).ok()?;
+    let parts: Vec<String> = relative
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// Every file under `root` that the corpus takes (articles, registries, configuration),
+/// honouring `.gitignore` and hidden files as git would, never following links.
+pub fn discover(root: &Path, corpus: &Corpus) -> Vec<(String, PathBuf)> {
+    let mut found = Vec::new();
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(false)
+        .require_git(false)
+        .build();
+    for entry in walker.flatten() {
+        if !entry.file_type().is_some_and(|kind| kind.is_file()) {
+            continue;
+        }
+        let Some(path) = corpus_path(root, entry.path()) else {
+            continue;
+        };
+        if corpus.kind_of(&path) != FileKind::Other {
+            found.push((path, entry.into_path()));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Loads a whole corpus: the configuration first (it says what else to load), then every
+/// file, reporting progress as `(done, total)`.
+pub fn load_corpus(
+    root: &Path,
+    corpus: &mut Corpus,
+    mut progress: impl FnMut(usize, usize),
+) {
+    if let Ok(text) = read_text(&root.join(CONFIG_FILE)) {
+        corpus.set_file(CONFIG_FILE, text);
+    }
+    let files = discover(root, corpus);
+    let total = files.len();
+    let mut texts = Vec::with_capacity(total);
+    for (done, (path, disk_path)) in files.into_iter().enumerate() {
+        match read_text(&disk_path) {
+            Ok(text) => texts.push((path, text)),
+            Err(reason) => corpus.mark_skipped(&path, reason.to_string()),
+        }
+        progress(done + 1, total);
+    }
+    corpus.set_files(texts);
+}
