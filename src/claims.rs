@@ -29,7 +29,10 @@ impl ClaimTrigger {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dating {
     /// A temporal expression or `{date: ...}` annotation in the sentence itself.
-    Dated { by: TextRange, value: Option<String> },
+    Dated {
+        by: TextRange,
+        value: Option<String>,
+    },
     /// An earlier sentence in scope carries the date.
     ByContext {
         sentence: TextRange,
@@ -64,24 +67,60 @@ static WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// Past-tense forms of common irregular verbs of news reporting; regular ones end in
 /// `-ed`.
 const IRREGULAR_PAST: &[&str] = &[
-    "began", "sent", "held", "made", "took", "gave", "met", "led", "left", "won", "lost",
-    "signed", "sought", "brought", "built", "bought", "fought", "put", "set", "struck",
-    "went", "came", "ran", "spoke", "wrote", "chose", "drew", "froze", "hit", "cut", "kept",
-    "paid", "rose", "fell", "shot", "stood", "threw", "withdrew", "became", "got", "had",
+    "began", "sent", "held", "made", "took", "gave", "met", "led", "left", "won", "lost", "signed",
+    "sought", "brought", "built", "bought", "fought", "put", "set", "struck", "went", "came",
+    "ran", "spoke", "wrote", "chose", "drew", "froze", "hit", "cut", "kept", "paid", "rose",
+    "fell", "shot", "stood", "threw", "withdrew", "became", "got", "had",
 ];
 
 /// Words ending in `-ed` that are rarely a verb of which the actor is the subject.
 const NOT_ACTIONS: &[&str] = &[
-    "united", "armed", "based", "related", "allied", "backed", "led", "so-called",
-    "planned", "alleged", "unprovoked", "unscheduled", "mobilized", "mechanized",
-    "advanced", "detailed", "limited", "occupied", "approved", "organised", "organized",
+    "united",
+    "armed",
+    "based",
+    "related",
+    "allied",
+    "backed",
+    "led",
+    "so-called",
+    "planned",
+    "alleged",
+    "unprovoked",
+    "unscheduled",
+    "mobilized",
+    "mechanized",
+    "advanced",
+    "detailed",
+    "limited",
+    "occupied",
+    "approved",
+    "organised",
+    "organized",
 ];
 
 /// Words allowed between an actor and its verb (`Lukashenka has already given`).
 const BETWEEN_ACTOR_AND_VERB: &[&str] = &[
-    "has", "have", "had", "also", "already", "then", "later", "once", "again", "reportedly",
-    "allegedly", "himself", "herself", "itself", "themselves", "initially", "finally",
-    "officially", "publicly", "never", "not",
+    "has",
+    "have",
+    "had",
+    "also",
+    "already",
+    "then",
+    "later",
+    "once",
+    "again",
+    "reportedly",
+    "allegedly",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "initially",
+    "finally",
+    "officially",
+    "publicly",
+    "never",
+    "not",
 ];
 
 fn is_past_tense(word: &str) -> bool {
@@ -146,7 +185,9 @@ fn find_trigger(
         .iter()
         .filter(|mention| sentence.contains_range(mention.range))
     {
-        let after = words.iter().skip_while(|(range, _)| range.start < mention.range.end);
+        let after = words
+            .iter()
+            .skip_while(|(range, _)| range.start < mention.range.end);
         for (range, word) in after.take(4) {
             if is_past_tense(word) {
                 return Some(ClaimTrigger::ActorAction {
@@ -169,12 +210,15 @@ fn date_within(
     timexes: &[Timex],
     range: TextRange,
 ) -> Option<(TextRange, Option<String>)> {
-    let annotation = article.annotations.iter().find_map(|annotation| match &annotation.kind {
-        AnnotationKind::Date(Some(date)) if range.contains_range(annotation.range) => {
-            Some((annotation.range, Some(date.to_string())))
-        }
-        _ => None,
-    });
+    let annotation = article
+        .annotations
+        .iter()
+        .find_map(|annotation| match &annotation.kind {
+            AnnotationKind::Date(Some(date)) if range.contains_range(annotation.range) => {
+                Some((annotation.range, Some(date.to_string())))
+            }
+            _ => None,
+        });
     annotation.or_else(|| {
         timexes
             .iter()
@@ -198,14 +242,11 @@ pub fn find_claims(
         .map(|cue| cue.split_whitespace().map(str::to_lowercase).collect())
         .filter(|words: &Vec<String>| !words.is_empty())
         .collect();
-    let file_silenced = article
-        .header
-        .value("lint")
-        .is_some_and(|value| {
-            value
-                .split(',')
-                .any(|part| part.trim().eq_ignore_ascii_case("undated-ok"))
-        });
+    let file_silenced = article.header.value("lint").is_some_and(|value| {
+        value
+            .split(',')
+            .any(|part| part.trim().eq_ignore_ascii_case("undated-ok"))
+    });
     let mut claims = Vec::new();
     // The latest anchoring date seen in scope, for dating later sentences by context.
     let mut context: Option<(TextRange, TextRange, Option<String>)> = None;

@@ -14,13 +14,14 @@
 
 pub mod actors;
 pub mod article;
+pub mod claims;
+pub mod cli;
+pub mod config;
+pub mod corpus;
 pub mod diagnostic;
+pub mod ide;
+pub mod loader;
+pub mod lsp;
 pub mod position;
 pub mod temporal;
 pub mod text;
-pub mod claims;
-pub mod config;
-pub mod corpus;
-pub mod loader;
-pub mod cli;
-pub mod ide;

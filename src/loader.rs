@@ -24,7 +24,10 @@ impl std::fmt::Display for SkipReason {
         match self {
             SkipReason::Binary => write!(f, "skipped: a binary file (it contains NUL bytes)"),
             SkipReason::InvalidUtf8 { at } => {
-                write!(f, "skipped: not valid UTF-8 (first bad byte at offset {at})")
+                write!(
+                    f,
+                    "skipped: not valid UTF-8 (first bad byte at offset {at})"
+                )
             }
             SkipReason::TooLarge { bytes } => write!(
                 f,
@@ -122,11 +125,7 @@ pub fn discover(root: &Path, corpus: &Corpus) -> Vec<(String, PathBuf)> {
 
 /// Loads a whole corpus: the configuration first (it says what else to load), then every
 /// file, reporting progress as `(done, total)`.
-pub fn load_corpus(
-    root: &Path,
-    corpus: &mut Corpus,
-    mut progress: impl FnMut(usize, usize),
-) {
+pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(usize, usize)) {
     if let Ok(text) = read_text(&root.join(CONFIG_FILE)) {
         corpus.set_file(CONFIG_FILE, text);
     }

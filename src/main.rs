@@ -7,7 +7,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
-        Command::Lsp { .. } => ExitCode::from(cli::EXIT_FAILURE),
+        Command::Lsp { .. } => ExitCode::from(dateline::lsp::serve_stdio()),
         command => ExitCode::from(cli::run(command)),
     }
 }

@@ -143,13 +143,14 @@ impl LineIndex {
 
     /// Like [`LineIndex::offset`], but `None` instead of clamping when the position lies
     /// past the end of its line or of the text (for requests that should answer nothing).
-    pub fn offset_exact(&self, text: &str, position: Position, encoding: Encoding) -> Option<usize> {
+    pub fn offset_exact(
+        &self,
+        text: &str,
+        position: Position,
+        encoding: Encoding,
+    ) -> Option<usize> {
         let line = self.line_range(text, position.line as usize)?;
-        let width: usize = line
-            .slice(text)
-            .chars()
-            .map(|ch| encoding.units(ch))
-            .sum();
+        let width: usize = line.slice(text).chars().map(|ch| encoding.units(ch)).sum();
         if position.character as usize > width {
             return None;
         }
@@ -162,6 +163,31 @@ impl LineIndex {
             self.offset(text, span.end, encoding),
         )
     }
+}
+
+/// How many characters of a line (given as its characters, terminator included or not)
+/// lie before `column` code units: the character index an editor's column stands for.
+/// Stops at the line terminator and clamps past the end; a column inside a character
+/// counts as that character's start.
+pub fn chars_before_column(
+    line: impl Iterator<Item = char>,
+    column: u32,
+    encoding: Encoding,
+) -> usize {
+    let mut remaining = column as usize;
+    let mut count = 0;
+    for ch in line {
+        if ch == '\n' || ch == '\r' {
+            break;
+        }
+        let units = encoding.units(ch);
+        if remaining < units {
+            break;
+        }
+        remaining -= units;
+        count += 1;
+    }
+    count
 }
 
 /// The largest char boundary not after `offset`.
@@ -177,7 +203,8 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
 mod tests {
     use super::*;
 
-    const MIXED: &str = "On 19 February, “Belarus’ Defense Ministry” said — Лукашенко 🇧🇾 ok.\r\nline two\rthree\n";
+    const MIXED: &str =
+        "On 19 February, “Belarus’ Defense Ministry” said — Лукашенко 🇧🇾 ok.\r\nline two\rthree\n";
 
     #[test]
     fn columns_count_code_units_of_each_encoding() {
@@ -241,6 +268,20 @@ mod tests {
         assert_eq!(index.position(text, 999, Encoding::Utf16).line, 1);
         // Inside the 3-byte “: snaps to its start.
         assert_eq!(index.position(text, 4, Encoding::Utf16).character, 0);
+    }
+
+    #[test]
+    fn columns_become_character_counts_for_rope_edits() {
+        let line = "“Ok” 🇧🇾 done\r\n";
+        assert_eq!(chars_before_column(line.chars(), 4, Encoding::Utf16), 4);
+        // After the flag: 4 chars + space + 2 regional indicators of 2 units each.
+        assert_eq!(chars_before_column(line.chars(), 9, Encoding::Utf16), 7);
+        assert_eq!(chars_before_column(line.chars(), 7, Encoding::Utf32), 7);
+        // Inside the first regional indicator: its start.
+        assert_eq!(chars_before_column(line.chars(), 6, Encoding::Utf16), 5);
+        assert_eq!(chars_before_column(line.chars(), 500, Encoding::Utf8), 12);
+        let utf8 = "é".len() as u32;
+        assert_eq!(chars_before_column("éa".chars(), utf8, Encoding::Utf8), 1);
     }
 
     #[test]

@@ -61,8 +61,14 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
                     entry.actor.id.value,
                     stats.mentions,
                     stats.articles,
-                    stats.first.map(|date| date.to_string()).unwrap_or_else(|| "-".into()),
-                    stats.last.map(|date| date.to_string()).unwrap_or_else(|| "-".into()),
+                    stats
+                        .first
+                        .map(|date| date.to_string())
+                        .unwrap_or_else(|| "-".into()),
+                    stats
+                        .last
+                        .map(|date| date.to_string())
+                        .unwrap_or_else(|| "-".into()),
                     entry.actor.name.value,
                 ));
             }

@@ -22,7 +22,12 @@ pub struct JsonDiagnostic<'a> {
     pub message: &'a str,
 }
 
-pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, color: ColorChoice) -> Result<u8, String> {
+pub fn run(
+    paths: &[PathBuf],
+    format: Format,
+    deny_warnings: bool,
+    color: ColorChoice,
+) -> Result<u8, String> {
     let loaded = super::load(paths)?;
     let corpus = &loaded.corpus;
     let style = Style {
@@ -40,7 +45,11 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool, color: ColorC
         if let Some((_, reason)) = skipped.iter().find(|(skipped, _)| skipped == path) {
             reports.push((
                 path.clone(),
-                vec![Diagnostic::warning(TextRange::empty(0), "skipped-file", *reason)],
+                vec![Diagnostic::warning(
+                    TextRange::empty(0),
+                    "skipped-file",
+                    *reason,
+                )],
             ));
             continue;
         }

@@ -30,14 +30,18 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
             match format {
                 Format::Json => json.push(JsonDate {
                     path: shown.clone(),
-                    range: file.line_index.span(&file.text, timex.range, Encoding::Utf16),
+                    range: file
+                        .line_index
+                        .span(&file.text, timex.range, Encoding::Utf16),
                     text,
                     value: timex.value.as_deref(),
                     kind: timex.kind,
                     anchors: timex.anchors,
                 }),
                 Format::Human => {
-                    let at = file.line_index.position(&file.text, timex.range.start, Encoding::Utf32);
+                    let at =
+                        file.line_index
+                            .position(&file.text, timex.range.start, Encoding::Utf32);
                     let how = match &timex.resolution {
                         Resolution::Absolute => "absolute".to_string(),
                         Resolution::Relative { explanation } => explanation.clone(),

@@ -80,7 +80,12 @@ pub fn analyze_article(
         .citations
         .iter()
         .map(|citation| citation.range)
-        .chain(article.annotations.iter().map(|annotation| annotation.range))
+        .chain(
+            article
+                .annotations
+                .iter()
+                .map(|annotation| annotation.range),
+        )
         .collect();
     let outside_markup = |range: &TextRange| !markup.iter().any(|m| m.intersects(*range));
     let timexes: Vec<Timex> = temporal::find_temporal(body_text, date)

@@ -113,7 +113,12 @@ impl Corpus {
     pub fn kind_of(&self, path: &str) -> FileKind {
         if path == CONFIG_FILE {
             FileKind::Config
-        } else if self.config.registries.iter().any(|registry| registry == path) {
+        } else if self
+            .config
+            .registries
+            .iter()
+            .any(|registry| registry == path)
+        {
             FileKind::Registry
         } else {
             let name = path.rsplit('/').next().unwrap_or(path);
@@ -162,13 +167,7 @@ impl Corpus {
                 self.reanalyze_all();
             }
             FileKind::Article => {
-                let file = analyze_article(
-                    path,
-                    text,
-                    &self.config,
-                    &self.matcher,
-                    self.today,
-                );
+                let file = analyze_article(path, text, &self.config, &self.matcher, self.today);
                 self.insert_article(file);
             }
             FileKind::Other => {}

@@ -31,8 +31,15 @@ pub fn actor_stats(corpus: &Corpus, actor: usize) -> ActorStats {
         stats.mentions += count;
         stats.articles += 1;
         if let Some(date) = file.date {
-            let earliest = |a: CalendarDate, b: CalendarDate| if b.first_day() < a.first_day() { b } else { a };
-            let latest = |a: CalendarDate, b: CalendarDate| if b.last_day() > a.last_day() { b } else { a };
+            let earliest = |a: CalendarDate, b: CalendarDate| {
+                if b.first_day() < a.first_day() {
+                    b
+                } else {
+                    a
+                }
+            };
+            let latest =
+                |a: CalendarDate, b: CalendarDate| if b.last_day() > a.last_day() { b } else { a };
             stats.first = Some(stats.first.map_or(date, |first| earliest(first, date)));
             stats.last = Some(stats.last.map_or(date, |last| latest(last, date)));
         }

@@ -1,0 +1,134 @@
+//! Go to definition, find references and document highlights, in byte ranges.
+
+use super::symbol::{symbol_at, Symbol};
+use crate::corpus::Corpus;
+use crate::text::TextRange;
+
+/// A place in a file of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Target {
+    pub path: String,
+    pub range: TextRange,
+}
+
+/// Where an actor is defined: its id in its registry.
+fn actor_declaration(corpus: &Corpus, actor: usize) -> Option<Target> {
+    let entry = corpus.actors().get(actor)?;
+    Some(Target {
+        path: entry.registry.clone(),
+        range: entry.actor.id.range,
+    })
+}
+
+/// Where an article is declared: its header (or its first line when it has none).
+fn article_declaration(corpus: &Corpus, id: &str) -> Option<Target> {
+    let file = corpus.article_by_id(id)?;
+    let header = &file.article.header;
+    let range = header
+        .get("id")
+        .map(|field| field.value_range)
+        .or_else(|| header.get("title").map(|field| field.value_range))
+        .unwrap_or(header.range);
+    Some(Target {
+        path: file.path.clone(),
+        range,
+    })
+}
+
+/// Mention → the actor's registry entry; citation → the cited article's header;
+/// affiliation → the actor it names.
+pub fn definition(corpus: &Corpus, path: &str, offset: usize) -> Vec<Target> {
+    match symbol_at(corpus, path, offset) {
+        Some((_, Symbol::Actor(actor), _)) => {
+            actor_declaration(corpus, actor).into_iter().collect()
+        }
+        Some((_, Symbol::Article(id), _)) => article_declaration(corpus, &id).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Every mention of the actor under the cursor, or every citation of the article under
+/// it (a citation, or anywhere in the article's own header).
+pub fn references(
+    corpus: &Corpus,
+    path: &str,
+    offset: usize,
+    include_declaration: bool,
+) -> Vec<Target> {
+    let symbol = match symbol_at(corpus, path, offset) {
+        Some((_, Symbol::HeaderField { .. }, _)) | None => {
+            // Anywhere in a header stands for the article itself.
+            let file = corpus.article(path);
+            match file {
+                Some(file)
+                    if file.article.header.range.contains_inclusive(offset)
+                        && !file.article.header.fields.is_empty() =>
+                {
+                    Symbol::Article(file.id.clone())
+                }
+                _ => return Vec::new(),
+            }
+        }
+        Some((_, symbol, _)) => symbol,
+    };
+    let mut targets = Vec::new();
+    match symbol {
+        Symbol::Actor(actor) => {
+            if include_declaration {
+                targets.extend(actor_declaration(corpus, actor));
+            }
+            targets.extend(
+                corpus
+                    .mentions_of(actor)
+                    .into_iter()
+                    .map(|(file, mention)| Target {
+                        path: file.path.clone(),
+                        range: mention.range,
+                    }),
+            );
+        }
+        Symbol::Article(id) => {
+            if include_declaration {
+                targets.extend(article_declaration(corpus, &id));
+            }
+            targets.extend(
+                corpus
+                    .citations_of(&id)
+                    .into_iter()
+                    .map(|(file, range)| Target {
+                        path: file.path.clone(),
+                        range,
+                    }),
+            );
+        }
+        _ => {}
+    }
+    targets
+}
+
+/// The other mentions of the same actor (or citations of the same article) in this file.
+pub fn highlights(corpus: &Corpus, path: &str, offset: usize) -> Vec<TextRange> {
+    let Some((range, symbol, _)) = symbol_at(corpus, path, offset) else {
+        return Vec::new();
+    };
+    let Some(file) = corpus.article(path) else {
+        return vec![range];
+    };
+    match symbol {
+        Symbol::Actor(actor) => file
+            .mentions
+            .iter()
+            .filter(|mention| mention.actor == actor)
+            .map(|mention| mention.range)
+            .collect(),
+        Symbol::Article(id) => file
+            .article
+            .citations
+            .iter()
+            .flat_map(|citation| citation.ids.iter())
+            .filter(|cited| cited.id == id)
+            .map(|cited| cited.range)
+            .collect(),
+        _ => vec![range],
+    }
+}

@@ -1,0 +1,168 @@
+//! A document the editor has open: its rope, its version, and edits applied strictly in
+//! version order even when notifications arrive out of order.
+
+use crate::position::{chars_before_column, Encoding, Position};
+use ropey::Rope;
+use std::collections::BTreeMap;
+
+/// One content change as the protocol sends it: a range in editor positions (or none,
+/// for the whole text) and the new text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub range: Option<(Position, Position)>,
+    pub text: String,
+}
+
+/// How many out-of-order versions are held back waiting for a missing one before the
+/// document gives up waiting and applies them in order.
+const MAX_HELD_BACK: usize = 64;
+
+#[derive(Debug, Clone)]
+pub struct OpenDocument {
+    pub version: i32,
+    rope: Rope,
+    held_back: BTreeMap<i32, Vec<Change>>,
+    /// The text has changed since the corpus last saw it.
+    pub dirty: bool,
+    /// Bumped on every change; a debounced job only publishes if it is still current.
+    pub generation: u64,
+}
+
+/// What became of a versioned batch of changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    /// Applied (with any held-back batches that follow it).
+    Applied,
+    /// A later version than the next expected: kept until the gap is filled.
+    HeldBack,
+    /// Not newer than the current version: ignored.
+    Stale,
+}
+
+impl OpenDocument {
+    pub fn new(version: i32, text: &str) -> Self {
+        OpenDocument {
+            version,
+            rope: Rope::from_str(text),
+            held_back: BTreeMap::new(),
+            dirty: true,
+            generation: 0,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.rope.to_string()
+    }
+
+    /// Applies the changes of `version` in order, holding them back when earlier
+    /// versions have not arrived yet.
+    pub fn apply(&mut self, version: i32, changes: Vec<Change>, encoding: Encoding) -> Applied {
+        if version <= self.version {
+            return Applied::Stale;
+        }
+        self.held_back.insert(version, changes);
+        let mut applied = false;
+        loop {
+            let next = match self.held_back.keys().next() {
+                Some(&next) if next == self.version + 1 => next,
+                Some(&next) if self.held_back.len() > MAX_HELD_BACK => next,
+                _ => break,
+            };
+            let changes = self.held_back.remove(&next).unwrap_or_default();
+            for change in changes {
+                self.apply_change(change, encoding);
+            }
+            self.version = next;
+            applied = true;
+        }
+        if applied {
+            self.dirty = true;
+            self.generation += 1;
+            Applied::Applied
+        } else {
+            Applied::HeldBack
+        }
+    }
+
+    /// The character index of an editor position, clamped into the document.
+    fn char_index(&self, position: Position, encoding: Encoding) -> usize {
+        let line = position.line as usize;
+        if line >= self.rope.len_lines() {
+            return self.rope.len_chars();
+        }
+        let start = self.rope.line_to_char(line);
+        start + chars_before_column(self.rope.line(line).chars(), position.character, encoding)
+    }
+
+    fn apply_change(&mut self, change: Change, encoding: Encoding) {
+        match change.range {
+            None => self.rope = Rope::from_str(&change.text),
+            Some((start, end)) => {
+                let mut start = self.char_index(start, encoding);
+                let mut end = self.char_index(end, encoding);
+                if end < start {
+                    std::mem::swap(&mut start, &mut end);
+                }
+                self.rope.remove(start..end);
+                self.rope.insert(start, &change.text);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: u32, character: u32) -> Position {
+        Position { line, character }
+    }
+
+    fn edit(from: (u32, u32), to: (u32, u32), text: &str) -> Vec<Change> {
+        vec![Change {
+            range: Some((at(from.0, from.1), at(to.0, to.1))),
+            text: text.to_string(),
+        }]
+    }
+
+    #[test]
+    fn edits_after_curly_quotes_land_where_the_editor_means() {
+        let mut doc = OpenDocument::new(1, "“Hi” — Lukashenko 🇧🇾 said.\nnext\n");
+        // Replace "said" (UTF-16 column 21 to 25) with "says".
+        assert_eq!(
+            doc.apply(2, edit((0, 21), (0, 25), "says"), Encoding::Utf16),
+            Applied::Applied
+        );
+        assert_eq!(doc.text(), "“Hi” — Lukashenko 🇧🇾 says.\nnext\n");
+    }
+
+    #[test]
+    fn out_of_order_versions_wait_for_the_missing_one() {
+        let mut doc = OpenDocument::new(1, "abc");
+        assert_eq!(
+            doc.apply(3, edit((0, 2), (0, 2), "2"), Encoding::Utf16),
+            Applied::HeldBack
+        );
+        assert_eq!(doc.text(), "abc");
+        assert_eq!(
+            doc.apply(2, edit((0, 1), (0, 1), "1"), Encoding::Utf16),
+            Applied::Applied
+        );
+        // Version 2 inserts at 1 ("a1bc"), then version 3 inserts at 2 ("a12bc").
+        assert_eq!(doc.text(), "a12bc");
+        assert_eq!(doc.version, 3);
+        assert_eq!(
+            doc.apply(3, edit((0, 0), (0, 0), "x"), Encoding::Utf16),
+            Applied::Stale
+        );
+    }
+
+    #[test]
+    fn ranges_past_the_end_are_clamped() {
+        let mut doc = OpenDocument::new(0, "one\ntwo");
+        doc.apply(1, edit((1, 99), (40, 0), "!"), Encoding::Utf16);
+        assert_eq!(doc.text(), "one\ntwo!");
+        doc.apply(2, edit((0, 3), (0, 1), ""), Encoding::Utf16);
+        assert_eq!(doc.text(), "o\ntwo!");
+    }
+}

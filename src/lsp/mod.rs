@@ -1,0 +1,43 @@
+//! The language server: the only module that knows the protocol. Handlers translate
+//! positions, ask `ide`, translate back; heavy work runs off the async threads.
+
+mod convert;
+mod document;
+mod server;
+mod state;
+
+pub use document::{Applied, Change, OpenDocument};
+
+use std::sync::atomic::Ordering;
+
+/// Serves the protocol on standard input and output until `exit`; returns the process
+/// exit code (0 after a `shutdown` request, 1 otherwise, as the protocol asks).
+pub fn serve_stdio() -> u8 {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("dateline: cannot start the server: {error}");
+            return 2;
+        }
+    };
+    runtime.block_on(async {
+        let (service, socket) = tower_lsp_server::LspService::build(server::Backend::new)
+            .custom_method("dateline/status", server::Backend::status)
+            .finish();
+        let shutdown = service.inner().shutdown_flag();
+        let stdin = tokio::io::stdin();
+        let stdout = tokio::io::stdout();
+        tower_lsp_server::Server::new(stdin, stdout, socket)
+            .serve(service)
+            .await;
+        if shutdown.load(Ordering::SeqCst) {
+            0
+        } else {
+            1
+        }
+    })
+}

@@ -1,0 +1,726 @@
+//! The `LanguageServer` implementation: capabilities, text sync, workspace indexing,
+//! diagnostics (push and pull), hover, definition, references, highlights.
+
+use super::convert;
+use super::document::{Applied, Change, OpenDocument};
+use super::state::{Location, State};
+use crate::config::Overrides;
+use crate::corpus::Corpus;
+use crate::ide;
+use crate::loader;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::lsp_types::*;
+use tower_lsp_server::{Client, LanguageServer, UriExt};
+
+/// How long typing must pause before diagnostics are recomputed and pushed.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+    shutdown: Arc<AtomicBool>,
+    /// Serialises publishing with closing, so that no diagnostics for a document are
+    /// published after it was closed.
+    publishing: Arc<tokio::sync::Mutex<()>>,
+    supports_configuration: Arc<AtomicBool>,
+    supports_progress: Arc<AtomicBool>,
+    supports_watcher_registration: Arc<AtomicBool>,
+    supports_diagnostic_refresh: Arc<AtomicBool>,
+}
+
+/// Locks the state; a panic in an earlier holder does not make the state unusable (every
+/// change to it is a whole-value replacement, so it is never half-written).
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Backend {
+            client,
+            state: Arc::new(Mutex::new(State::new(Default::default(), Vec::new(), true))),
+            shutdown: Arc::new(AtomicBool::new(false)),
+            publishing: Arc::new(tokio::sync::Mutex::new(())),
+            supports_configuration: Arc::new(AtomicBool::new(false)),
+            supports_progress: Arc::new(AtomicBool::new(false)),
+            supports_watcher_registration: Arc::new(AtomicBool::new(false)),
+            supports_diagnostic_refresh: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    pub fn shutdown_flag(&self) -> Arc<AtomicBool> {
+        self.shutdown.clone()
+    }
+
+    /// Runs `work` on the blocking pool with the state flushed and locked. A panic inside
+    /// answers this request with an error; the server carries on.
+    async fn with_state<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut State) -> T + Send + 'static,
+    ) -> Result<T> {
+        let state = self.state.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut state = lock(&state);
+            state.flush();
+            work(&mut state)
+        })
+        .await
+        .map_err(|error| {
+            let mut failure = Error::internal_error();
+            failure.message = format!("dateline failed on this request: {error}").into();
+            failure
+        })
+    }
+
+    /// `dateline/status`: counts for a status bar.
+    pub async fn status(&self, _: Option<serde_json::Value>) -> Result<serde_json::Value> {
+        self.with_state(|state| {
+            let mut articles = 0;
+            let mut undated = 0;
+            for root in &state.roots {
+                for file in root.corpus.articles() {
+                    articles += 1;
+                    undated += file
+                        .claims
+                        .iter()
+                        .filter(|claim| claim.dating == crate::claims::Dating::Undated)
+                        .count();
+                }
+            }
+            serde_json::json!({ "articles": articles, "undatedClaims": undated })
+        })
+        .await
+    }
+
+    /// Schedules a debounced recomputation and push of one document's diagnostics.
+    fn schedule_diagnostics(&self, uri: Uri) {
+        let state = self.state.clone();
+        let client = self.client.clone();
+        let publishing = self.publishing.clone();
+        tokio::spawn(async move {
+            let generation = match lock(&state).open.get(&uri) {
+                Some(doc) if lock_push(&state) => doc.generation,
+                _ => return,
+            };
+            tokio::time::sleep(DEBOUNCE).await;
+            let computed = {
+                let state = state.clone();
+                let uri = uri.clone();
+                tokio::task::spawn_blocking(move || {
+                    let mut state = lock(&state);
+                    match state.open.get(&uri) {
+                        Some(doc) if doc.generation == generation => {}
+                        _ => return None,
+                    }
+                    state.flush();
+                    let version = state.open.get(&uri)?.version;
+                    Some((version, document_diagnostics(&state, &uri)))
+                })
+                .await
+            };
+            let Ok(Some((version, diagnostics))) = computed else {
+                return;
+            };
+            let _guard = publishing.lock().await;
+            // Publish only if the document is still open at the version computed for.
+            let current = lock(&state).open.get(&uri).map(|doc| doc.version);
+            if current == Some(version) {
+                client
+                    .publish_diagnostics(uri, diagnostics, Some(version))
+                    .await;
+            }
+        });
+    }
+
+    fn schedule_all_open(&self) {
+        let uris: Vec<Uri> = lock(&self.state).open.keys().cloned().collect();
+        for uri in uris {
+            self.schedule_diagnostics(uri);
+        }
+    }
+
+    async fn refresh_workspace_diagnostics(&self) {
+        if self.supports_diagnostic_refresh.load(Ordering::SeqCst) {
+            let _ = self.client.workspace_diagnostic_refresh().await;
+        }
+    }
+
+    /// Reads the editor's `dateline` settings and applies them to every corpus.
+    async fn pull_configuration(&self) {
+        if !self.supports_configuration.load(Ordering::SeqCst) {
+            return;
+        }
+        let items = vec![ConfigurationItem {
+            scope_uri: None,
+            section: Some("dateline".to_string()),
+        }];
+        let Ok(values) = self.client.configuration(items).await else {
+            return;
+        };
+        let overrides = values
+            .into_iter()
+            .next()
+            .and_then(|value| serde_json::from_value::<Overrides>(value).ok())
+            .unwrap_or_default();
+        let _ = self
+            .with_state(move |state| {
+                state.overrides = overrides.clone();
+                for root in &mut state.roots {
+                    root.corpus.set_overrides(overrides.clone());
+                }
+            })
+            .await;
+    }
+
+    /// Indexes every workspace folder off the async threads, reporting progress.
+    async fn index_workspace(&self) {
+        let (dirs, overrides) = {
+            let state = lock(&self.state);
+            let dirs: Vec<PathBuf> = state
+                .roots
+                .iter()
+                .filter_map(|root| root.dir.clone())
+                .collect();
+            (dirs, state.overrides.clone())
+        };
+        let token = NumberOrString::String("dateline/indexing".to_string());
+        let progress = if self.supports_progress.load(Ordering::SeqCst)
+            && self
+                .client
+                .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                    token: token.clone(),
+                })
+                .await
+                .is_ok()
+        {
+            Some(
+                self.client
+                    .progress(token, "dateline")
+                    .with_message("Indexing")
+                    .with_percentage(0)
+                    .begin()
+                    .await,
+            )
+        } else {
+            None
+        };
+        for dir in dirs {
+            let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
+            let overrides = overrides.clone();
+            let load_dir = dir.clone();
+            let job = tokio::task::spawn_blocking(move || {
+                let mut corpus = Corpus::new(crate::cli::today());
+                corpus.set_overrides(overrides);
+                loader::load_corpus(&load_dir, &mut corpus, |done, total| {
+                    if done % 250 == 0 || done == total {
+                        let _ = sender.send((done, total));
+                    }
+                });
+                corpus
+            });
+            while let Some((done, total)) = receiver.recv().await {
+                if let Some(progress) = &progress {
+                    let percentage = (done * 100 / total.max(1)) as u32;
+                    progress
+                        .report_with_message(
+                            format!("Indexing {}/{} files", thousands(done), thousands(total)),
+                            percentage,
+                        )
+                        .await;
+                }
+            }
+            match job.await {
+                Ok(corpus) => lock(&self.state).install_corpus(&dir, corpus),
+                Err(error) => {
+                    self.client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!("dateline: indexing {} failed: {error}", dir.display()),
+                        )
+                        .await;
+                }
+            }
+        }
+        if let Some(progress) = progress {
+            progress.finish_with_message("Indexed").await;
+        }
+        self.schedule_all_open();
+        self.refresh_workspace_diagnostics().await;
+    }
+
+    async fn register_watchers(&self) {
+        if !self.supports_watcher_registration.load(Ordering::SeqCst) {
+            return;
+        }
+        let watchers = [
+            "**/*.article",
+            "**/actors.toml",
+            "**/dateline.toml",
+            "**/*.toml",
+        ]
+        .iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.to_string()),
+            kind: None,
+        })
+        .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "dateline-watchers".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        let _ = self.client.register_capability(vec![registration]).await;
+    }
+}
+
+fn lock_push(state: &Mutex<State>) -> bool {
+    lock(state).push_diagnostics
+}
+
+/// 1234567 → "1,234,567".
+fn thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (index, ch) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The protocol diagnostics of one document.
+fn document_diagnostics(state: &State, uri: &Uri) -> Vec<Diagnostic> {
+    let Some(location) = state.locate(uri) else {
+        return Vec::new();
+    };
+    file_diagnostics(state, &location)
+}
+
+fn file_diagnostics(state: &State, location: &Location) -> Vec<Diagnostic> {
+    let Some(corpus) = state.corpus(location.root) else {
+        return Vec::new();
+    };
+    if let Some((_, reason)) = corpus.skipped().find(|(path, _)| *path == location.path) {
+        return vec![Diagnostic {
+            range: Range::default(),
+            severity: Some(DiagnosticSeverity::WARNING),
+            code: Some(NumberOrString::String("skipped-file".into())),
+            source: Some("dateline".into()),
+            message: reason.to_string(),
+            ..Default::default()
+        }];
+    }
+    let Some((text, index)) = state.text_and_index(location) else {
+        return Vec::new();
+    };
+    corpus
+        .diagnostics(&location.path)
+        .iter()
+        .map(|diagnostic| convert::diagnostic(text, &index, diagnostic, state.encoding))
+        .collect()
+}
+
+/// The location and byte offset of a request's position, or `None` when the position
+/// lies outside the document (such requests get an empty answer).
+fn resolve(state: &State, uri: &Uri, position: Position) -> Option<(Location, usize)> {
+    let location = state.locate(uri)?;
+    let (text, index) = state.text_and_index(&location)?;
+    let offset = convert::offset(text, &index, position, state.encoding)?;
+    Some((location, offset))
+}
+
+fn to_location(state: &State, root: usize, target: &ide::navigation::Target) -> Option<Location2> {
+    let location = Location {
+        root,
+        path: target.path.clone(),
+    };
+    let (text, index) = state.text_and_index(&location)?;
+    Some(Location2 {
+        uri: state.uri(root, &target.path)?,
+        range: convert::range(text, &index, target.range, state.encoding),
+    })
+}
+
+type Location2 = tower_lsp_server::lsp_types::Location;
+
+fn client_supports_pull(capabilities: &ClientCapabilities) -> bool {
+    capabilities
+        .text_document
+        .as_ref()
+        .and_then(|text| text.diagnostic.as_ref())
+        .is_some()
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let capabilities = &params.capabilities;
+        let encoding = convert::negotiate(
+            capabilities
+                .general
+                .as_ref()
+                .and_then(|general| general.position_encodings.as_deref()),
+        );
+        let workspace = capabilities.workspace.as_ref();
+        self.supports_configuration.store(
+            workspace.and_then(|w| w.configuration).unwrap_or(false),
+            Ordering::SeqCst,
+        );
+        self.supports_watcher_registration.store(
+            workspace
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|watch| watch.dynamic_registration)
+                .unwrap_or(false),
+            Ordering::SeqCst,
+        );
+        self.supports_diagnostic_refresh.store(
+            workspace
+                .and_then(|w| w.diagnostic.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+            Ordering::SeqCst,
+        );
+        self.supports_progress.store(
+            capabilities
+                .window
+                .as_ref()
+                .and_then(|window| window.work_done_progress)
+                .unwrap_or(false),
+            Ordering::SeqCst,
+        );
+        let mut folders: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|folder| folder.uri.to_file_path().map(|path| path.into_owned()))
+            .collect();
+        #[allow(deprecated)]
+        if folders.is_empty() {
+            if let Some(path) = params.root_uri.as_ref().and_then(|uri| uri.to_file_path()) {
+                folders.push(path.into_owned());
+            }
+        }
+        let push = !client_supports_pull(capabilities);
+        *lock(&self.state) = State::new(encoding, folders, push);
+
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(convert::encoding_kind(encoding)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
+                    DiagnosticOptions {
+                        identifier: Some("dateline".to_string()),
+                        inter_file_dependencies: true,
+                        workspace_diagnostics: true,
+                        work_done_progress_options: Default::default(),
+                    },
+                )),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "dateline".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.register_watchers().await;
+        self.pull_configuration().await;
+        self.index_workspace().await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        {
+            let mut state = lock(&self.state);
+            state.open.insert(
+                document.uri.clone(),
+                OpenDocument::new(document.version, &document.text),
+            );
+        }
+        self.schedule_diagnostics(document.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let changes: Vec<Change> = params
+            .content_changes
+            .into_iter()
+            .map(|change| Change {
+                range: change
+                    .range
+                    .map(|range| (convert::position(range.start), convert::position(range.end))),
+                text: change.text,
+            })
+            .collect();
+        let (outcome, is_registry) = {
+            let mut state = lock(&self.state);
+            let encoding = state.encoding;
+            let is_registry = state
+                .locate(&uri)
+                .and_then(|location| {
+                    state.corpus(location.root).map(|corpus| {
+                        corpus.kind_of(&location.path) != crate::corpus::FileKind::Article
+                    })
+                })
+                .unwrap_or(false);
+            let outcome = state
+                .open
+                .get_mut(&uri)
+                .map(|doc| doc.apply(params.text_document.version, changes, encoding));
+            (outcome, is_registry)
+        };
+        if outcome == Some(Applied::Applied) {
+            if is_registry {
+                // A registry or configuration edit can change every article's analysis.
+                self.schedule_all_open();
+            } else {
+                self.schedule_diagnostics(uri);
+            }
+        }
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {}
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let _guard = self.publishing.lock().await;
+        let push = {
+            let mut state = lock(&self.state);
+            state.open.remove(&uri);
+            // The disk is the truth again for this file.
+            state.refresh_from_disk(&uri);
+            state.push_diagnostics
+        };
+        if push {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let changed = {
+            let mut state = lock(&self.state);
+            let mut changed = false;
+            for event in params.changes {
+                changed |= if event.typ == FileChangeType::DELETED {
+                    state.forget_from_disk(&event.uri)
+                } else {
+                    state.refresh_from_disk(&event.uri)
+                };
+            }
+            changed
+        };
+        if changed {
+            self.schedule_all_open();
+            self.refresh_workspace_diagnostics().await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let direct = params
+            .settings
+            .get("dateline")
+            .cloned()
+            .and_then(|value| serde_json::from_value::<Overrides>(value).ok());
+        if let Some(overrides) = direct {
+            let _ = self
+                .with_state(move |state| {
+                    state.overrides = overrides.clone();
+                    for root in &mut state.roots {
+                        root.corpus.set_overrides(overrides.clone());
+                    }
+                })
+                .await;
+        } else {
+            self.pull_configuration().await;
+        }
+        self.schedule_all_open();
+        self.refresh_workspace_diagnostics().await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut state = lock(&self.state);
+            for removed in params.event.removed {
+                if let Some(path) = removed.uri.to_file_path() {
+                    state
+                        .roots
+                        .retain(|root| root.dir.as_deref() != Some(&*path));
+                }
+            }
+            let today = crate::cli::today();
+            for added in params.event.added {
+                if let Some(path) = added.uri.to_file_path() {
+                    state.roots.push(super::state::Root {
+                        dir: Some(path.into_owned()),
+                        corpus: Corpus::new(today),
+                    });
+                }
+            }
+        }
+        self.index_workspace().await;
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let items = self
+            .with_state(move |state| document_diagnostics(state, &uri))
+            .await?;
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        _: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        let items = self
+            .with_state(|state| {
+                let mut reports = Vec::new();
+                for (root, entry) in state.roots.iter().enumerate() {
+                    let mut paths = entry.corpus.paths();
+                    paths.extend(entry.corpus.skipped().map(|(path, _)| path.to_string()));
+                    for path in paths {
+                        let Some(uri) = state.uri(root, &path) else {
+                            continue;
+                        };
+                        let version = state.open.get(&uri).map(|doc| doc.version as i64);
+                        let items = file_diagnostics(state, &Location { root, path });
+                        reports.push(WorkspaceDocumentDiagnosticReport::Full(
+                            WorkspaceFullDocumentDiagnosticReport {
+                                uri,
+                                version,
+                                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                                    result_id: None,
+                                    items,
+                                },
+                            },
+                        ));
+                    }
+                }
+                reports
+            })
+            .await?;
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items },
+        ))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        self.with_state(move |state| {
+            let (location, offset) = resolve(state, &at.text_document.uri, at.position)?;
+            let corpus = state.corpus(location.root)?;
+            let card = ide::hover::hover(corpus, &location.path, offset)?;
+            let (text, index) = state.text_and_index(&location)?;
+            Some(Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: card.markdown,
+                }),
+                range: Some(convert::range(text, &index, card.range, state.encoding)),
+            })
+        })
+        .await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        self.with_state(move |state| {
+            let (location, offset) = resolve(state, &at.text_document.uri, at.position)?;
+            let corpus = state.corpus(location.root)?;
+            let targets: Vec<Location2> =
+                ide::navigation::definition(corpus, &location.path, offset)
+                    .iter()
+                    .filter_map(|target| to_location(state, location.root, target))
+                    .collect();
+            (!targets.is_empty()).then_some(GotoDefinitionResponse::Array(targets))
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location2>>> {
+        let at = params.text_document_position;
+        let include_declaration = params.context.include_declaration;
+        self.with_state(move |state| {
+            let (location, offset) = resolve(state, &at.text_document.uri, at.position)?;
+            let corpus = state.corpus(location.root)?;
+            let targets =
+                ide::navigation::references(corpus, &location.path, offset, include_declaration);
+            Some(
+                targets
+                    .iter()
+                    .filter_map(|target| to_location(state, location.root, target))
+                    .collect(),
+            )
+        })
+        .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let at = params.text_document_position_params;
+        self.with_state(move |state| {
+            let (location, offset) = resolve(state, &at.text_document.uri, at.position)?;
+            let corpus = state.corpus(location.root)?;
+            let (text, index) = state.text_and_index(&location)?;
+            Some(
+                ide::navigation::highlights(corpus, &location.path, offset)
+                    .into_iter()
+                    .map(|range| DocumentHighlight {
+                        range: convert::range(text, &index, range, state.encoding),
+                        kind: Some(DocumentHighlightKind::TEXT),
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+}

@@ -1,0 +1,202 @@
+//! The server's world: one corpus per workspace folder (plus one for files outside any
+//! folder), the documents the editor has open, and the negotiated settings.
+
+use super::document::OpenDocument;
+use crate::config::Overrides;
+use crate::corpus::{Corpus, FileKind};
+use crate::loader;
+use crate::position::{Encoding, LineIndex};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use tower_lsp_server::lsp_types::Uri;
+use tower_lsp_server::UriExt;
+
+/// A workspace folder and its corpus. The root with no folder holds files opened from
+/// outside every folder; its paths are absolute.
+#[derive(Debug, Clone)]
+pub struct Root {
+    pub dir: Option<PathBuf>,
+    pub corpus: Corpus,
+}
+
+/// Where a document lives: which root, and its path in that root's corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Location {
+    pub root: usize,
+    pub path: String,
+}
+
+#[derive(Debug)]
+pub struct State {
+    pub encoding: Encoding,
+    pub roots: Vec<Root>,
+    pub open: HashMap<Uri, OpenDocument>,
+    pub overrides: Overrides,
+    /// Push diagnostics (when the client cannot pull them).
+    pub push_diagnostics: bool,
+}
+
+impl State {
+    pub fn new(encoding: Encoding, folders: Vec<PathBuf>, push_diagnostics: bool) -> Self {
+        let today = crate::cli::today();
+        let mut roots = vec![Root {
+            dir: None,
+            corpus: Corpus::new(today),
+        }];
+        for dir in folders {
+            roots.push(Root {
+                dir: Some(dir),
+                corpus: Corpus::new(today),
+            });
+        }
+        State {
+            encoding,
+            roots,
+            open: HashMap::new(),
+            overrides: Overrides::default(),
+            push_diagnostics,
+        }
+    }
+
+    /// The root and corpus path of a document URI (`None` for URIs that are not files).
+    pub fn locate(&self, uri: &Uri) -> Option<Location> {
+        let file = uri.to_file_path()?;
+        let mut best: Option<(usize, usize)> = None;
+        for (index, root) in self.roots.iter().enumerate() {
+            let Some(dir) = &root.dir else { continue };
+            if file.starts_with(dir) {
+                let depth = dir.components().count();
+                if best.is_none_or(|(_, best_depth)| depth > best_depth) {
+                    best = Some((index, depth));
+                }
+            }
+        }
+        match best {
+            Some((root, _)) => {
+                let dir = self.roots[root].dir.as_deref()?;
+                Some(Location {
+                    root,
+                    path: loader::corpus_path(dir, &file)?,
+                })
+            }
+            None => Some(Location {
+                root: 0,
+                path: file.to_string_lossy().replace('\\', "/"),
+            }),
+        }
+    }
+
+    /// The URI of a corpus path.
+    pub fn uri(&self, root: usize, path: &str) -> Option<Uri> {
+        let root = self.roots.get(root)?;
+        let file = match &root.dir {
+            Some(dir) => path
+                .split('/')
+                .fold(dir.clone(), |acc, part| acc.join(part)),
+            None => PathBuf::from(path),
+        };
+        Uri::from_file_path(file)
+    }
+
+    pub fn corpus(&self, root: usize) -> Option<&Corpus> {
+        self.roots.get(root).map(|root| &root.corpus)
+    }
+
+    /// Hands every changed open document to its corpus, so that what requests see is what
+    /// the editor shows.
+    pub fn flush(&mut self) {
+        let dirty: Vec<Uri> = self
+            .open
+            .iter()
+            .filter(|(_, doc)| doc.dirty)
+            .map(|(uri, _)| uri.clone())
+            .collect();
+        for uri in dirty {
+            let Some(location) = self.locate(&uri) else {
+                continue;
+            };
+            let Some(doc) = self.open.get_mut(&uri) else {
+                continue;
+            };
+            doc.dirty = false;
+            let text = doc.text();
+            if let Some(root) = self.roots.get_mut(location.root) {
+                root.corpus.set_file(&location.path, text.into());
+            }
+        }
+    }
+
+    /// Takes in a file from disk (created or changed), unless the editor owns it.
+    pub fn refresh_from_disk(&mut self, uri: &Uri) -> bool {
+        if self.open.contains_key(uri) {
+            return false;
+        }
+        let (Some(location), Some(file)) = (self.locate(uri), uri.to_file_path()) else {
+            return false;
+        };
+        let Some(root) = self.roots.get_mut(location.root) else {
+            return false;
+        };
+        if root.dir.is_none() || root.corpus.kind_of(&location.path) == FileKind::Other {
+            return false;
+        }
+        match loader::read_text(&file) {
+            Ok(text) => {
+                root.corpus.set_file(&location.path, text);
+            }
+            Err(loader::SkipReason::Unreadable(_)) if !file.exists() => {
+                root.corpus.remove_file(&location.path);
+            }
+            Err(reason) => root.corpus.mark_skipped(&location.path, reason.to_string()),
+        }
+        true
+    }
+
+    pub fn forget_from_disk(&mut self, uri: &Uri) -> bool {
+        if self.open.contains_key(uri) {
+            return false;
+        }
+        let Some(location) = self.locate(uri) else {
+            return false;
+        };
+        if let Some(root) = self.roots.get_mut(location.root) {
+            root.corpus.remove_file(&location.path);
+        }
+        true
+    }
+
+    /// Replaces a root's corpus with a freshly indexed one, putting the editor's open
+    /// documents back on top of the disk.
+    pub fn install_corpus(&mut self, dir: &Path, mut corpus: Corpus) {
+        let Some(index) = self
+            .roots
+            .iter()
+            .position(|root| root.dir.as_deref() == Some(dir))
+        else {
+            return;
+        };
+        let open: Vec<(Uri, String)> = self
+            .open
+            .iter()
+            .map(|(uri, doc)| (uri.clone(), doc.text()))
+            .collect();
+        for (uri, text) in open {
+            if let Some(location) = self.locate(&uri) {
+                if location.root == index {
+                    corpus.set_file(&location.path, text.into());
+                }
+            }
+        }
+        self.roots[index].corpus = corpus;
+    }
+
+    /// The text of a corpus file and its line index.
+    pub fn text_and_index(&self, location: &Location) -> Option<(&str, LineIndex)> {
+        let corpus = self.corpus(location.root)?;
+        if let Some(file) = corpus.article(&location.path) {
+            return Some((&file.text, file.line_index.clone()));
+        }
+        let text = corpus.text(&location.path)?;
+        Some((text, LineIndex::new(text)))
+    }
+}
