@@ -9,8 +9,8 @@ use crate::text::TextRange;
 /// Lowercase words a heading does not end with but a hard-wrapped line often does.
 const DANGLING: &[&str] = &[
     "a", "an", "the", "of", "to", "and", "or", "but", "in", "on", "at", "by", "for", "with",
-    "from", "into", "that", "as", "its", "his", "her", "their", "our", "is", "are", "was",
-    "were", "be", "has", "have", "had", "not", "than", "which", "who", "this",
+    "from", "into", "that", "as", "its", "his", "her", "their", "our", "is", "are", "was", "were",
+    "be", "has", "have", "had", "not", "than", "which", "who", "this",
 ];
 
 /// At most this many words on a heading line.
@@ -20,12 +20,17 @@ const HEADING_MAX_WORDS: usize = 16;
 /// blank line: scraped pages use such lines between list entries ("Read also").
 fn is_separator(text: &str, line: &Line) -> bool {
     let t = line.text(text).trim();
-    !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '–' | '—' | '•' | '*' | '·' | '_' | '='))
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '•' | '*' | '·' | '_' | '='))
 }
 
 /// The line without trailing closing quotes and brackets, trimmed.
 fn core<'a>(text: &'a str, line: &Line) -> &'a str {
-    line.text(text).trim().trim_end_matches(is_closer).trim_end()
+    line.text(text)
+        .trim()
+        .trim_end_matches(is_closer)
+        .trim_end()
 }
 
 fn ends_sentence(text: &str, line: &Line) -> bool {
@@ -40,7 +45,11 @@ fn starts_capitalised(text: &str, line: &Line) -> bool {
         .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| (c.is_alphabetic() && !c.is_lowercase()) || c.is_numeric() || (is_opener(c) && c != '(' && c != '['))
+        .is_some_and(|c| {
+            (c.is_alphabetic() && !c.is_lowercase())
+                || c.is_numeric()
+                || (is_opener(c) && c != '(' && c != '[')
+        })
 }
 
 /// Whether `block[i]` is a heading: it starts with a capital, has at most
@@ -56,12 +65,21 @@ fn is_heading(text: &str, block: &[Line], i: usize, previous_is_heading: bool) -
         return false;
     }
     let body = core(text, line);
-    if body.ends_with(['.', '?', '!', '…', ':', ';', ',', '-', '–', '—', '(']) {
+    if body.ends_with(['.', '?', '!', '…', ':', ';', ',', '-', '–', '—', '('])
+        || line.text(text).trim_end().ends_with([')', ']'])
+    {
         return false;
     }
     let mut words = 0;
     let mut last = "";
     for word in body.split_whitespace() {
+        // A word ending in final punctuation ends a sentence: not a heading line.
+        if word
+            .trim_end_matches(is_closer)
+            .ends_with(['.', '?', '!', '…'])
+        {
+            return false;
+        }
         words += 1;
         last = word;
         if words > HEADING_MAX_WORDS {

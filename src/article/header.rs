@@ -6,6 +6,7 @@ use super::{Header, HeaderField};
 use crate::diagnostic::Diagnostic;
 use crate::temporal::CalendarDate;
 use crate::text::TextRange;
+use std::collections::HashMap;
 
 /// The header, where the body starts, and the header's diagnostics.
 pub(crate) struct ParsedHeader {
@@ -126,7 +127,12 @@ fn read_bare(text: &str, lines: &[Line], header: &mut Header) -> (Option<usize>,
     (last.map(|l| l.end), last.map(|l| l.next))
 }
 
-fn no_header(text: &str, from: usize, lines: &[Line], mut diagnostics: Vec<Diagnostic>) -> ParsedHeader {
+fn no_header(
+    text: &str,
+    from: usize,
+    lines: &[Line],
+    mut diagnostics: Vec<Diagnostic>,
+) -> ParsedHeader {
     // The missing-field diagnostics go on the first non-empty line: a zero-width range
     // at the start of the file is invisible in most editors.
     let at = lines
@@ -184,11 +190,12 @@ fn check_fields(header: &Header, diagnostics: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (i, field) in header.fields.iter().enumerate() {
-        if let Some(first) = header.fields[..i]
-            .iter()
-            .find(|f| f.key.eq_ignore_ascii_case(&field.key))
-        {
+    // Keys seen so far (lowercased) → the first field with that key; a map keeps a
+    // header of thousands of lines linear.
+    let mut seen: HashMap<String, &HeaderField> = HashMap::new();
+    for field in &header.fields {
+        let key = field.key.to_lowercase();
+        if let Some(first) = seen.get(&key) {
             diagnostics.push(Diagnostic::warning(
                 field.key_range,
                 "duplicate-header-key",
@@ -197,6 +204,8 @@ fn check_fields(header: &Header, diagnostics: &mut Vec<Diagnostic>) {
                     field.key, first.value
                 ),
             ));
+        } else {
+            seen.insert(key, field);
         }
     }
     if let Some(field) = header.get("kind") {
@@ -265,7 +274,12 @@ impl Header {
     /// The `Tags`, split at commas and trimmed, empty ones dropped.
     pub fn tags(&self) -> Vec<&str> {
         self.value("tags")
-            .map(|v| v.split(',').map(str::trim).filter(|t| !t.is_empty()).collect())
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 

@@ -142,7 +142,10 @@ fn annotation(
         Ok(date) => Some(date),
         Err(error) => {
             let (at, message) = if value.is_empty() {
-                (range, "the `{date: ...}` annotation has no date".to_string())
+                (
+                    range,
+                    "the `{date: ...}` annotation has no date".to_string(),
+                )
             } else {
                 (
                     value_range,

@@ -18,11 +18,6 @@ impl Line {
     pub fn is_blank(&self, text: &str) -> bool {
         self.text(text).trim().is_empty()
     }
-
-    /// Whether a line ending follows the content.
-    pub fn has_ending(&self) -> bool {
-        self.next > self.end
-    }
 }
 
 /// The lines of `text[from..]`, with offsets into `text`. A text ending in a line break
@@ -89,7 +84,7 @@ mod tests {
         let text = "a\r\nbb\rc\n\nd";
         let got: Vec<(&str, bool)> = lines_from(text, 0)
             .iter()
-            .map(|l| (l.text(text), l.has_ending()))
+            .map(|l| (l.text(text), l.next > l.end))
             .collect();
         assert_eq!(
             got,

@@ -160,7 +160,9 @@ impl Article {
     /// The sentence containing `offset` (its end included, as for a cursor).
     pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
         let paragraph = self.paragraph_at(offset)?;
-        let i = paragraph.sentences.partition_point(|s| s.range.end < offset);
+        let i = paragraph
+            .sentences
+            .partition_point(|s| s.range.end < offset);
         paragraph
             .sentences
             .get(i)

@@ -33,19 +33,19 @@ pub(crate) fn starts_sentence(c: char) -> bool {
 
 /// Abbreviations written before a name or a title: never the end of a sentence.
 const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Gens", "Lt", "Col",
-    "Maj", "Capt", "Cpt", "Cmdr", "Cdr", "Sgt", "Cpl", "Pvt", "Adm", "Brig", "Gov", "Sen",
-    "Rep", "Reps", "Pres", "Rev", "Hon", "St", "Ste", "Mt", "Ft", "Amb", "Atty", "Supt",
-    "Insp", "Det", "Lieut", "Fr", "vs", "v", "cf", "approx", "Approx", "ca", "incl",
-    "esp", "viz", "e.g", "i.e", "E.g", "I.e",
+    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Gens", "Lt", "Col", "Maj",
+    "Capt", "Cpt", "Cmdr", "Cdr", "Sgt", "Cpl", "Pvt", "Adm", "Brig", "Gov", "Sen", "Rep", "Reps",
+    "Pres", "Rev", "Hon", "St", "Ste", "Mt", "Ft", "Amb", "Atty", "Supt", "Insp", "Det", "Lieut",
+    "Fr", "vs", "v", "cf", "approx", "Approx", "ca", "incl", "esp", "viz", "e.g", "i.e", "E.g",
+    "I.e",
 ];
 
 /// Abbreviations that are followed by a number (`No. 34`, `Oct. 8`, `p. 5`): no sentence
 /// ends before a digit; before anything else they are ordinary words.
 const BEFORE_NUMBER: &[&str] = &[
-    "No", "no", "Nos", "nos", "Nr", "nr", "Art", "art", "Vol", "vol", "Fig", "fig", "p",
-    "pp", "ch", "Ch", "Sec", "sec", "Para", "para", "Pt", "pt", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "No", "no", "Nos", "nos", "Nr", "nr", "Art", "art", "Vol", "vol", "Fig", "fig", "p", "pp",
+    "ch", "Ch", "Sec", "sec", "Para", "para", "Pt", "pt", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// Abbreviations that may end a sentence as well as sit inside one (`Jr.`, `Inc.`,
@@ -57,11 +57,62 @@ const AMBIGUOUS: &[&str] = &[
 /// Capitalised words that usually start a sentence, used after ambiguous abbreviations
 /// (`... in the U.S. The next day` ends one, `the U.S. Army` does not).
 const STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "In", "On", "At",
-    "For", "From", "By", "With", "As", "After", "Before", "When", "While", "If", "Meanwhile",
-    "Moreover", "His", "Her", "Its", "Their", "Our", "What", "Who", "Why", "How", "Some",
-    "Many", "Earlier", "Later", "According", "Since", "Still", "Then", "Now", "Today",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "However",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "By",
+    "With",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "Meanwhile",
+    "Moreover",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Some",
+    "Many",
+    "Earlier",
+    "Later",
+    "According",
+    "Since",
+    "Still",
+    "Then",
+    "Now",
+    "Today",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,9 +151,9 @@ fn classify(word: &str) -> WordClass {
     }
     // Dotted abbreviations: `U.S`, `a.m`, `Ph.D` (the last dot is the one being decided).
     if word.contains('.')
-        && word
-            .split('.')
-            .all(|part| !part.is_empty() && part.chars().count() <= 2 && part.chars().all(char::is_alphabetic))
+        && word.split('.').all(|part| {
+            !part.is_empty() && part.chars().count() <= 2 && part.chars().all(char::is_alphabetic)
+        })
     {
         return WordClass::Ambiguous;
     }
@@ -134,6 +185,18 @@ pub(crate) fn split(text: &str, start: usize, end: usize, opaque: &[TextRange]) 
             continue;
         }
         let c = cs[k].1;
+        if matches!(c, ')' | ']') {
+            // A line that ends in a closing bracket (a caption's credit) ends its
+            // sentence when the next line starts like a sentence.
+            if let Some(next) = after_line_break(&cs, k + 1) {
+                if starts_sentence(cs[next].1) {
+                    push_trimmed(text, sentence_start, cs[k].0 + 1, &mut sentences);
+                    sentence_start = cs[next].0;
+                    k = next;
+                    continue;
+                }
+            }
+        }
         if !is_terminator(c) {
             k += 1;
             continue;
@@ -213,6 +276,18 @@ pub(crate) fn split(text: &str, start: usize, end: usize, opaque: &[TextRange]) 
     sentences
 }
 
+/// When only spaces and at least one line break follow index `at`, the index of the next
+/// non-space char.
+fn after_line_break(cs: &[(usize, char)], at: usize) -> Option<usize> {
+    let mut i = at;
+    let mut newline = false;
+    while i < cs.len() && cs[i].1.is_whitespace() {
+        newline |= matches!(cs[i].1, '\n' | '\r');
+        i += 1;
+    }
+    (newline && i < cs.len()).then_some(i)
+}
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let (s, e) = trim_range(text, start, end);
     if s < e {
@@ -243,11 +318,7 @@ fn word_at(cs: &[(usize, char)], at: usize) -> &'static str {
         .map(|&(_, c)| c)
         .take_while(|c| c.is_alphabetic())
         .collect();
-    STARTERS
-        .iter()
-        .find(|s| **s == word)
-        .copied()
-        .unwrap_or("")
+    STARTERS.iter().find(|s| **s == word).copied().unwrap_or("")
 }
 
 /// A short bracketed credit such as `(Reuters)` or `(photo credit: X VIA REUTERS)` at
