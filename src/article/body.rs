@@ -53,17 +53,36 @@ fn starts_capitalised(text: &str, line: &Line) -> bool {
 }
 
 /// Whether `block[i]` is a heading: it starts with a capital, has at most
-/// [`HEADING_MAX_WORDS`] words, does not end in punctuation or a dangling word, is followed
-/// by a line that starts with a capital, digit or quote, and the line before it (if any)
-/// is not hard-wrapped text running into it.
+/// [`HEADING_MAX_WORDS`] words, has no sentence-final punctuation and does not end in a
+/// dangling word; it is followed by a line that starts with a capital, digit or quote;
+/// and the line before it (if any) is not hard-wrapped text running into it. The last
+/// line of a block is a heading only after a line that ends a sentence ("Read also"
+/// before a list).
 fn is_heading(text: &str, block: &[Line], i: usize, previous_is_heading: bool) -> bool {
     let line = &block[i];
-    let Some(next) = block.get(i + 1) else {
-        return false;
-    };
-    if !starts_capitalised(text, line) || !starts_capitalised(text, next) {
+    let previous = i.checked_sub(1).and_then(|p| block.get(p));
+    if !starts_capitalised(text, line) || !heading_shape(text, line) {
         return false;
     }
+    match (previous, block.get(i + 1)) {
+        (None, None) => false,
+        (Some(previous), None) => ends_sentence(text, previous),
+        (previous, Some(next)) => {
+            starts_capitalised(text, next)
+                && previous.is_none_or(|previous| {
+                    previous_is_heading
+                        || ends_sentence(text, previous)
+                        // A long line is a whole unwrapped paragraph (or a caption), not
+                        // hard-wrapped text.
+                        || previous.text(text).split_whitespace().nth(HEADING_MAX_WORDS).is_some()
+                })
+        }
+    }
+}
+
+/// Short, no sentence-final punctuation anywhere, no trailing comma, colon, dash or
+/// bracket, and no dangling last word.
+fn heading_shape(text: &str, line: &Line) -> bool {
     let body = core(text, line);
     if body.ends_with(['.', '?', '!', '…', ':', ';', ',', '-', '–', '—', '('])
         || line.text(text).trim_end().ends_with([')', ']'])
@@ -73,7 +92,6 @@ fn is_heading(text: &str, block: &[Line], i: usize, previous_is_heading: bool) -
     let mut words = 0;
     let mut last = "";
     for word in body.split_whitespace() {
-        // A word ending in final punctuation ends a sentence: not a heading line.
         if word
             .trim_end_matches(is_closer)
             .ends_with(['.', '?', '!', '…'])
@@ -86,18 +104,7 @@ fn is_heading(text: &str, block: &[Line], i: usize, previous_is_heading: bool) -
             return false;
         }
     }
-    if words == 0 || DANGLING.contains(&last) {
-        return false;
-    }
-    match i.checked_sub(1).and_then(|p| block.get(p)) {
-        None => true,
-        Some(previous) => {
-            previous_is_heading
-                || ends_sentence(text, previous)
-                // A long line is a whole unwrapped paragraph (or caption), not hard-wrapped.
-                || previous.text(text).split_whitespace().nth(HEADING_MAX_WORDS).is_some()
-        }
-    }
+    words > 0 && !DANGLING.contains(&last)
 }
 
 /// Splits the body `text[start..]` into paragraphs and their sentences.

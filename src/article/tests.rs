@@ -306,12 +306,13 @@ fn hard_wrapped_lines_are_not_headings() {
 fn separator_lines_split_lists() {
     // Seed 000 ends with a "Read also" list whose entries are separated by `-` lines.
     check(
-        "Source: X\nDate: 2026\n\nRead also\n-\nPoland prepares €2 billion anti-drone barrier to deter future Russian UAV incursions\n-\nRussia’s nuclear-capable Oreshnik missile now on combat duty in Belarus, Lukashenka says",
+        "Source: X\nDate: 2026\n\nThey are monitoring developments.\nRead also\n-\nPoland prepares €2 billion anti-drone barrier to deter future Russian UAV incursions\n-\nRussia’s nuclear-capable Oreshnik missile now on combat duty in Belarus, Lukashenka says",
         expect![[r#"
             header fenced=false: Source="X" Date="2026"
-            para 0: [s] "Read also"
-            para 1: [s] "Poland prepares €2 billion anti-drone barrier to deter future Russian UAV incursions"
-            para 2: [s] "Russia’s nuclear-capable Oreshnik missile now on combat duty in Belarus, Lukashenka says"
+            para 0: [s] "They are monitoring developments."
+            heading 1: [s] "Read also"
+            para 2: [s] "Poland prepares €2 billion anti-drone barrier to deter future Russian UAV incursions"
+            para 3: [s] "Russia’s nuclear-capable Oreshnik missile now on combat duty in Belarus, Lukashenka says"
         "#]],
     );
 }
