@@ -256,17 +256,13 @@ pub fn find_claims(
         }
         for sentence in &paragraph.sentences {
             let own_date = date_within(article, timexes, sentence.range);
-            let trigger = if is_heading(sentence.range.slice(text)) {
+            let trigger = if paragraph.heading || is_heading(sentence.range.slice(text)) {
                 None
             } else {
                 find_trigger(text, sentence.range, &cues, mentions, config)
             };
             if let Some(trigger) = trigger {
-                let silenced = file_silenced
-                    || article.annotations.iter().any(|annotation| {
-                        annotation.kind == AnnotationKind::UndatedOk
-                            && sentence.range.contains_range(annotation.range)
-                    });
+                let silenced = file_silenced || article.undated_ok_in(sentence.range);
                 let dating = match (&own_date, &context) {
                     (Some((by, value)), _) => Dating::Dated {
                         by: *by,

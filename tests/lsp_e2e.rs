@@ -1,0 +1,278 @@
+//! End-to-end tests of `dateline lsp` over stdio on a copy of the seed corpus: the real
+//! binary, real framing, the protocol as an editor speaks it.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{push_client, utf16_position, Scratch, Server};
+
+const S001: &str = "001_8af3ff2e160be067.article";
+const S002: &str = "002_4c3a09d4f9057a5e.article";
+const S004: &str = "004_d6eac129bc59381f.article";
+const SUMMARY: &str = "summary-belarus-mobilization.article";
+
+fn position_of(text: &str, needle: &str) -> Value {
+    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle} not in text"));
+    let (line, character) = utf16_position(text, offset);
+    json!({"line": line, "character": character})
+}
+
+fn at(scratch: &Scratch, name: &str, needle: &str) -> Value {
+    let text = scratch.read(name);
+    json!({"textDocument": {"uri": scratch.uri(name)}, "position": position_of(&text, needle)})
+}
+
+/// The text a protocol range covers, counting UTF-16 columns.
+fn text_of_range(text: &str, range: &Value) -> String {
+    let offset = |position: &Value| {
+        let line = position["line"].as_u64().unwrap() as usize;
+        let character = position["character"].as_u64().unwrap() as usize;
+        let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        for (index, ch) in text[line_start..].char_indices() {
+            if units >= character {
+                return line_start + index;
+            }
+            units += ch.len_utf16();
+        }
+        text.len()
+    };
+    text[offset(&range["start"])..offset(&range["end"])].to_string()
+}
+
+#[test]
+fn pushes_undated_claim_warnings_with_the_document_version() {
+    let scratch = Scratch::seeds("push");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let text = scratch.read(S001);
+    server.open(&scratch.uri(S001), &text);
+    let uri = scratch.uri(S001);
+    let published = server.wait_for(|message| {
+        message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
+    });
+    assert_eq!(published["params"]["version"], 1);
+    let diagnostics = published["params"]["diagnostics"].as_array().unwrap();
+    let undated: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "undated-claim")
+        .map(|d| text_of_range(&text, &d["range"]))
+        .collect();
+    assert!(
+        undated.iter().any(|sentence| sentence.starts_with("The call-up has been described")),
+        "{undated:#?}"
+    );
+    // The sentence dated by its own "On Thursday" is not reported.
+    assert!(!undated.iter().any(|sentence| sentence.starts_with("On Thursday")));
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn hover_on_a_mention_after_curly_quotes_shows_the_actor_card() {
+    let scratch = Scratch::seeds("hover");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let text = scratch.read(S002);
+    server.open(&scratch.uri(S002), &text);
+    // The line starts with curly quotes, so UTF-16 and byte columns differ here.
+    let needle = "Makei claimed in his comment";
+    let line_start = text[..text.find(needle).unwrap()].rfind('\n').unwrap() + 1;
+    assert!(text[line_start..].starts_with('“'));
+    let hover = server.request("textDocument/hover", at(&scratch, S002, needle));
+    let card = hover["contents"]["value"].as_str().unwrap();
+    assert!(card.contains("Makei"), "{card}");
+    assert!(card.contains("mention"), "{card}");
+    assert_eq!(text_of_range(&text, &hover["range"]), "Makei");
+}
+
+#[test]
+fn references_from_an_open_file_find_mentions_in_files_never_opened() {
+    let scratch = Scratch::seeds("references");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let text = scratch.read(S004);
+    server.open(&scratch.uri(S004), &text);
+    let mut params = at(&scratch, S004, "Lukashenka and his generals");
+    params["context"] = json!({"includeDeclaration": false});
+    let locations = server.request("textDocument/references", params);
+    let locations = locations.as_array().unwrap();
+    let uris: std::collections::BTreeSet<&str> =
+        locations.iter().map(|l| l["uri"].as_str().unwrap()).collect();
+    for other in ["000_d3301de9df92c926.article", S002, "003_908a619eda21eca9.article"] {
+        assert!(uris.contains(scratch.uri(other).as_str()), "{other} missing from {uris:#?}");
+    }
+    // Every location covers one of the actor's written forms.
+    for location in locations {
+        let name = location["uri"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+        let covered = text_of_range(&scratch.read(&name), &location["range"]);
+        assert!(covered.contains("Lukash"), "{covered}");
+    }
+    let mut with_declaration = at(&scratch, S004, "Lukashenka and his generals");
+    with_declaration["context"] = json!({"includeDeclaration": true});
+    let all = server.request("textDocument/references", with_declaration);
+    assert_eq!(all.as_array().unwrap().len(), locations.len() + 1);
+    assert!(all.as_array().unwrap().iter().any(|l| l["uri"] == scratch.uri("actors.toml")));
+}
+
+#[test]
+fn definition_goes_to_the_registry_and_to_cited_articles() {
+    let scratch = Scratch::seeds("definition");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let definition = server.request("textDocument/definition", at(&scratch, S004, "Lukashenko said"));
+    assert_eq!(definition[0]["uri"], scratch.uri("actors.toml"));
+    let registry = scratch.read("actors.toml");
+    assert_eq!(text_of_range(&registry, &definition[0]["range"]), "lukashenka");
+
+    let cited = server.request("textDocument/definition", at(&scratch, SUMMARY, "jpost-2022-09-29"));
+    assert_eq!(cited[0]["uri"], scratch.uri(S001));
+}
+
+#[test]
+fn a_burst_of_edits_sent_out_of_order_is_applied_in_version_order() {
+    let scratch = Scratch::seeds("burst");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let uri = scratch.uri("draft.article");
+    let header = "Source: Notes\nDate: 2022-10-15\n\n";
+    server.open(&uri, header);
+    // Type "Lukashenka said." one character per version, sending each pair of versions
+    // swapped: only applying them in version order spells the name.
+    let typed = "Lukashenka said.";
+    let mut edits: Vec<(i64, Value)> = Vec::new();
+    for (index, ch) in typed.chars().enumerate() {
+        let position = json!({"line": 3, "character": index});
+        edits.push((
+            index as i64 + 2,
+            json!({"range": {"start": position, "end": position}, "text": ch.to_string()}),
+        ));
+    }
+    for pair in edits.chunks(2).map(|pair| pair.iter().rev().collect::<Vec<_>>()) {
+        for (version, change) in pair {
+            server.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+            );
+        }
+    }
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 3}}),
+    );
+    assert!(hover["contents"]["value"].as_str().unwrap().contains("Lukashenka"), "{hover}");
+}
+
+#[test]
+fn requests_past_the_end_get_empty_answers_and_the_server_lives_on() {
+    let scratch = Scratch::seeds("past-end");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let text = scratch.read(S001);
+    server.open(&scratch.uri(S001), &text);
+    let far = json!({"textDocument": {"uri": scratch.uri(S001)}, "position": {"line": 99999, "character": 5}});
+    assert_eq!(server.request("textDocument/hover", far.clone()), Value::Null);
+    assert_eq!(server.request("textDocument/definition", far), Value::Null);
+    let wide = json!({"textDocument": {"uri": scratch.uri(S001)}, "position": {"line": 0, "character": 5000}});
+    assert_eq!(server.request("textDocument/hover", wide), Value::Null);
+    let unknown = json!({"textDocument": {"uri": "file:///nowhere/x.article"}, "position": {"line": 0, "character": 0}});
+    assert_eq!(server.request("textDocument/hover", unknown), Value::Null);
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn negotiates_utf8_when_offered_and_utf16_otherwise() {
+    let scratch = Scratch::seeds("encoding");
+    let mut server = Server::start();
+    let mut capabilities = push_client();
+    capabilities["general"] = json!({"positionEncodings": ["utf-8", "utf-16"]});
+    let result = server.initialize(&scratch.dir, capabilities);
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    // A column in bytes: "Makei" after curly quotes.
+    let text = scratch.read(S002);
+    server.open(&scratch.uri(S002), &text);
+    let offset = text.find("Makei claimed in his comment").unwrap();
+    let line_start = text[..offset].rfind('\n').unwrap() + 1;
+    let line = text[..offset].matches('\n').count();
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": scratch.uri(S002)}, "position": {"line": line, "character": offset - line_start}}),
+    );
+    assert!(hover["contents"]["value"].as_str().unwrap().contains("Makei"));
+    assert_eq!(hover["range"]["start"]["character"], offset - line_start);
+
+    let mut other = Server::start();
+    let result = other.initialize(&scratch.dir, push_client());
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+}
+
+#[test]
+fn workspace_diagnostics_cover_every_file_of_the_corpus() {
+    let scratch = Scratch::seeds("workspace-pull");
+    let mut server = Server::start();
+    let mut capabilities = push_client();
+    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    server.initialize(&scratch.dir, capabilities);
+    let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    let items = report["items"].as_array().unwrap();
+    let uris: Vec<&str> = items.iter().map(|item| item["uri"].as_str().unwrap()).collect();
+    for name in [S001, S002, S004, SUMMARY, "actors.toml"] {
+        assert!(uris.contains(&scratch.uri(name).as_str()), "{name}");
+    }
+    let undated: usize = items
+        .iter()
+        .flat_map(|item| item["items"].as_array().unwrap())
+        .filter(|d| d["code"] == "undated-claim")
+        .count();
+    assert!(undated > 0);
+    let document = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": scratch.uri(S001)}}),
+    );
+    assert_eq!(document["kind"], "full");
+}
+
+#[test]
+fn a_file_created_on_disk_joins_the_index_through_the_watcher() {
+    let scratch = Scratch::seeds("watcher");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    std::fs::write(
+        scratch.path("new.article"),
+        "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka on 19 October.\n",
+    )
+    .unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": scratch.uri("new.article"), "type": 1}]}),
+    );
+    let mut params = at(&scratch, S002, "Makei claimed");
+    params["context"] = json!({"includeDeclaration": false});
+    let locations = server.request("textDocument/references", params.clone());
+    assert!(locations.as_array().unwrap().iter().any(|l| l["uri"] == scratch.uri("new.article")));
+
+    std::fs::remove_file(scratch.path("new.article")).unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": scratch.uri("new.article"), "type": 3}]}),
+    );
+    let locations = server.request("textDocument/references", params);
+    assert!(!locations.as_array().unwrap().iter().any(|l| l["uri"] == scratch.uri("new.article")));
+}
+
+#[test]
+fn exit_without_shutdown_exits_with_one() {
+    let mut server = Server::start();
+    server.notify("exit", Value::Null);
+    assert_eq!(server.wait_exit(), Some(1));
+}
+
+#[test]
+fn a_request_before_initialize_is_refused_and_the_server_carries_on() {
+    let scratch = Scratch::seeds("before-init");
+    let mut server = Server::start();
+    let id = server.send_request("textDocument/hover", json!({"textDocument": {"uri": "file:///x"}, "position": {"line": 0, "character": 0}}));
+    let response = server.response(id);
+    assert_eq!(response["error"]["code"], -32002);
+    server.initialize(&scratch.dir, push_client());
+    assert_eq!(server.stop(), Some(0));
+}

@@ -1,0 +1,283 @@
+//! Test support: a minimal LSP client that drives the real `dateline` binary over stdio,
+//! and a scratch copy of the seed corpus.
+
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+/// Generous: tests never depend on timing, this only stops a hung test.
+pub const PATIENCE: Duration = Duration::from_secs(60);
+
+/// A copy of `seeds/` in a fresh temporary directory, removed on drop.
+pub struct Scratch {
+    pub dir: PathBuf,
+}
+
+impl Scratch {
+    pub fn seeds(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("dateline-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+        }
+        Scratch { dir }
+    }
+
+    pub fn empty(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("dateline-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch { dir }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    pub fn uri(&self, name: &str) -> String {
+        format!("file://{}", self.path(name).display())
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.path(name)).unwrap()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A running server and what it has sent that no request claimed yet.
+pub struct Server {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    incoming: Receiver<Value>,
+    next_id: i64,
+    /// Notifications and server requests received so far, in order.
+    pub notifications: Vec<Value>,
+    /// Answer to `workspace/configuration` requests.
+    pub settings: Value,
+}
+
+fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<Value> {
+    let (sender, receiver) = channel();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        loop {
+            let mut length = None;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(value) = line.strip_prefix("Content-Length: ") {
+                    length = value.parse::<usize>().ok();
+                }
+            }
+            let Some(length) = length else { return };
+            let mut body = vec![0; length];
+            if reader.read_exact(&mut body).is_err() {
+                return;
+            }
+            match serde_json::from_slice(&body) {
+                Ok(value) => {
+                    if sender.send(value).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => return,
+            }
+        }
+    });
+    receiver
+}
+
+impl Server {
+    pub fn start() -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args(["lsp", "--stdio"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start dateline lsp");
+        let stdout = child.stdout.take().unwrap();
+        let stdin = child.stdin.take();
+        Server {
+            child,
+            stdin,
+            incoming: read_frames(stdout),
+            next_id: 1,
+            notifications: Vec::new(),
+            settings: Value::Null,
+        }
+    }
+
+    /// Writes raw bytes, for malformed-frame tests.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        if let Some(stdin) = self.stdin.as_mut() {
+            let _ = stdin.write_all(bytes);
+            let _ = stdin.flush();
+        }
+    }
+
+    pub fn send(&mut self, message: &Value) {
+        let body = serde_json::to_vec(message).unwrap();
+        let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        frame.extend(body);
+        self.send_raw(&frame);
+    }
+
+    pub fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Sends a request without waiting; returns its id.
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// Receives the next message, answering the server's own requests on the way.
+    fn receive(&mut self, deadline: Instant) -> Option<Value> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match self.incoming.recv_timeout(left) {
+            Ok(message) => {
+                if message.get("method").is_some() && message.get("id").is_some() {
+                    let result = match message["method"].as_str() {
+                        Some("workspace/configuration") => json!([self.settings.clone()]),
+                        _ => Value::Null,
+                    };
+                    let id = message["id"].clone();
+                    self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
+                }
+                Some(message)
+            }
+            Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => None,
+        }
+    }
+
+    /// The whole response (result or error) to request `id`.
+    pub fn response(&mut self, id: i64) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        while let Some(message) = self.receive(deadline) {
+            if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
+                return message;
+            }
+            self.notifications.push(message);
+        }
+        panic!("no response to request {id}");
+    }
+
+    pub fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.send_request(method, params);
+        let response = self.response(id);
+        assert!(response.get("error").is_none(), "{method} failed: {response}");
+        response["result"].clone()
+    }
+
+    /// Waits until a notification satisfies `test`, returning it (earlier ones included).
+    pub fn wait_for(&mut self, test: impl Fn(&Value) -> bool) -> Value {
+        if let Some(found) = self.notifications.iter().find(|message| test(message)) {
+            return found.clone();
+        }
+        let deadline = Instant::now() + PATIENCE;
+        while let Some(message) = self.receive(deadline) {
+            self.notifications.push(message.clone());
+            if test(&message) {
+                return message;
+            }
+        }
+        panic!("waited in vain; got: {:#?}", self.notifications);
+    }
+
+    /// Initialises with a workspace folder and waits for indexing to end.
+    pub fn initialize(&mut self, root: &Path, capabilities: Value) -> Value {
+        let uri = format!("file://{}", root.display());
+        let result = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": uri,
+                "capabilities": capabilities,
+                "workspaceFolders": [{"uri": uri, "name": "corpus"}],
+            }),
+        );
+        self.notify("initialized", json!({}));
+        self.wait_for(|message| {
+            message["method"] == "$/progress" && message["params"]["value"]["kind"] == "end"
+        });
+        result
+    }
+
+    pub fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "article", "version": 1, "text": text}}),
+        );
+    }
+
+    /// Ends the session politely; returns the exit code.
+    pub fn stop(mut self) -> Option<i32> {
+        let id = self.send_request("shutdown", Value::Null);
+        self.response(id);
+        self.notify("exit", Value::Null);
+        self.wait_exit()
+    }
+
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    pub fn wait_exit(&mut self) -> Option<i32> {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Client capabilities of a typical editor that takes pushed diagnostics and UTF-16.
+pub fn push_client() -> Value {
+    json!({
+        "window": {"workDoneProgress": true},
+        "workspace": {"configuration": true, "didChangeWatchedFiles": {"dynamicRegistration": true}},
+        "textDocument": {"hover": {"contentFormat": ["markdown"]}},
+    })
+}
+
+/// The UTF-16 column of a byte offset on its line.
+pub fn utf16_position(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u32;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = text[line_start..offset].encode_utf16().count() as u32;
+    (line, column)
+}
