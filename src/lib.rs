@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod ide;
 pub mod loader;
 pub mod lsp;
+pub mod names;
 pub mod position;
 pub mod temporal;
 pub mod text;

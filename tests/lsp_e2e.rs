@@ -12,7 +12,9 @@ const S004: &str = "004_d6eac129bc59381f.article";
 const SUMMARY: &str = "summary-belarus-mobilization.article";
 
 fn position_of(text: &str, needle: &str) -> Value {
-    let offset = text.find(needle).unwrap_or_else(|| panic!("{needle} not in text"));
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in text"));
     let (line, character) = utf16_position(text, offset);
     json!({"line": line, "character": character})
 }
@@ -59,11 +61,15 @@ fn pushes_undated_claim_warnings_with_the_document_version() {
         .map(|d| text_of_range(&text, &d["range"]))
         .collect();
     assert!(
-        undated.iter().any(|sentence| sentence.starts_with("The call-up has been described")),
+        undated
+            .iter()
+            .any(|sentence| sentence.starts_with("The call-up has been described")),
         "{undated:#?}"
     );
     // The sentence dated by its own "On Thursday" is not reported.
-    assert!(!undated.iter().any(|sentence| sentence.starts_with("On Thursday")));
+    assert!(!undated
+        .iter()
+        .any(|sentence| sentence.starts_with("On Thursday")));
     assert_eq!(server.stop(), Some(0));
 }
 
@@ -96,14 +102,29 @@ fn references_from_an_open_file_find_mentions_in_files_never_opened() {
     params["context"] = json!({"includeDeclaration": false});
     let locations = server.request("textDocument/references", params);
     let locations = locations.as_array().unwrap();
-    let uris: std::collections::BTreeSet<&str> =
-        locations.iter().map(|l| l["uri"].as_str().unwrap()).collect();
-    for other in ["000_d3301de9df92c926.article", S002, "003_908a619eda21eca9.article"] {
-        assert!(uris.contains(scratch.uri(other).as_str()), "{other} missing from {uris:#?}");
+    let uris: std::collections::BTreeSet<&str> = locations
+        .iter()
+        .map(|l| l["uri"].as_str().unwrap())
+        .collect();
+    for other in [
+        "000_d3301de9df92c926.article",
+        S002,
+        "003_908a619eda21eca9.article",
+    ] {
+        assert!(
+            uris.contains(scratch.uri(other).as_str()),
+            "{other} missing from {uris:#?}"
+        );
     }
     // Every location covers one of the actor's written forms.
     for location in locations {
-        let name = location["uri"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+        let name = location["uri"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string();
         let covered = text_of_range(&scratch.read(&name), &location["range"]);
         assert!(covered.contains("Lukash"), "{covered}");
     }
@@ -111,7 +132,11 @@ fn references_from_an_open_file_find_mentions_in_files_never_opened() {
     with_declaration["context"] = json!({"includeDeclaration": true});
     let all = server.request("textDocument/references", with_declaration);
     assert_eq!(all.as_array().unwrap().len(), locations.len() + 1);
-    assert!(all.as_array().unwrap().iter().any(|l| l["uri"] == scratch.uri("actors.toml")));
+    assert!(all
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["uri"] == scratch.uri("actors.toml")));
 }
 
 #[test]
@@ -119,12 +144,21 @@ fn definition_goes_to_the_registry_and_to_cited_articles() {
     let scratch = Scratch::seeds("definition");
     let mut server = Server::start();
     server.initialize(&scratch.dir, push_client());
-    let definition = server.request("textDocument/definition", at(&scratch, S004, "Lukashenko said"));
+    let definition = server.request(
+        "textDocument/definition",
+        at(&scratch, S004, "Lukashenko said"),
+    );
     assert_eq!(definition[0]["uri"], scratch.uri("actors.toml"));
     let registry = scratch.read("actors.toml");
-    assert_eq!(text_of_range(&registry, &definition[0]["range"]), "lukashenka");
+    assert_eq!(
+        text_of_range(&registry, &definition[0]["range"]),
+        "lukashenka"
+    );
 
-    let cited = server.request("textDocument/definition", at(&scratch, SUMMARY, "jpost-2022-09-29"));
+    let cited = server.request(
+        "textDocument/definition",
+        at(&scratch, SUMMARY, "jpost-2022-09-29"),
+    );
     assert_eq!(cited[0]["uri"], scratch.uri(S001));
 }
 
@@ -147,7 +181,10 @@ fn a_burst_of_edits_sent_out_of_order_is_applied_in_version_order() {
             json!({"range": {"start": position, "end": position}, "text": ch.to_string()}),
         ));
     }
-    for pair in edits.chunks(2).map(|pair| pair.iter().rev().collect::<Vec<_>>()) {
+    for pair in edits
+        .chunks(2)
+        .map(|pair| pair.iter().rev().collect::<Vec<_>>())
+    {
         for (version, change) in pair {
             server.notify(
                 "textDocument/didChange",
@@ -159,7 +196,13 @@ fn a_burst_of_edits_sent_out_of_order_is_applied_in_version_order() {
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 3}}),
     );
-    assert!(hover["contents"]["value"].as_str().unwrap().contains("Lukashenka"), "{hover}");
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Lukashenka"),
+        "{hover}"
+    );
 }
 
 #[test]
@@ -170,7 +213,10 @@ fn requests_past_the_end_get_empty_answers_and_the_server_lives_on() {
     let text = scratch.read(S001);
     server.open(&scratch.uri(S001), &text);
     let far = json!({"textDocument": {"uri": scratch.uri(S001)}, "position": {"line": 99999, "character": 5}});
-    assert_eq!(server.request("textDocument/hover", far.clone()), Value::Null);
+    assert_eq!(
+        server.request("textDocument/hover", far.clone()),
+        Value::Null
+    );
     assert_eq!(server.request("textDocument/definition", far), Value::Null);
     let wide = json!({"textDocument": {"uri": scratch.uri(S001)}, "position": {"line": 0, "character": 5000}});
     assert_eq!(server.request("textDocument/hover", wide), Value::Null);
@@ -197,7 +243,10 @@ fn negotiates_utf8_when_offered_and_utf16_otherwise() {
         "textDocument/hover",
         json!({"textDocument": {"uri": scratch.uri(S002)}, "position": {"line": line, "character": offset - line_start}}),
     );
-    assert!(hover["contents"]["value"].as_str().unwrap().contains("Makei"));
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("Makei"));
     assert_eq!(hover["range"]["start"]["character"], offset - line_start);
 
     let mut other = Server::start();
@@ -214,7 +263,10 @@ fn workspace_diagnostics_cover_every_file_of_the_corpus() {
     server.initialize(&scratch.dir, capabilities);
     let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
     let items = report["items"].as_array().unwrap();
-    let uris: Vec<&str> = items.iter().map(|item| item["uri"].as_str().unwrap()).collect();
+    let uris: Vec<&str> = items
+        .iter()
+        .map(|item| item["uri"].as_str().unwrap())
+        .collect();
     for name in [S001, S002, S004, SUMMARY, "actors.toml"] {
         assert!(uris.contains(&scratch.uri(name).as_str()), "{name}");
     }
@@ -248,7 +300,11 @@ fn a_file_created_on_disk_joins_the_index_through_the_watcher() {
     let mut params = at(&scratch, S002, "Makei claimed");
     params["context"] = json!({"includeDeclaration": false});
     let locations = server.request("textDocument/references", params.clone());
-    assert!(locations.as_array().unwrap().iter().any(|l| l["uri"] == scratch.uri("new.article")));
+    assert!(locations
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["uri"] == scratch.uri("new.article")));
 
     std::fs::remove_file(scratch.path("new.article")).unwrap();
     server.notify(
@@ -256,7 +312,11 @@ fn a_file_created_on_disk_joins_the_index_through_the_watcher() {
         json!({"changes": [{"uri": scratch.uri("new.article"), "type": 3}]}),
     );
     let locations = server.request("textDocument/references", params);
-    assert!(!locations.as_array().unwrap().iter().any(|l| l["uri"] == scratch.uri("new.article")));
+    assert!(!locations
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["uri"] == scratch.uri("new.article")));
 }
 
 #[test]
@@ -270,7 +330,10 @@ fn exit_without_shutdown_exits_with_one() {
 fn a_request_before_initialize_is_refused_and_the_server_carries_on() {
     let scratch = Scratch::seeds("before-init");
     let mut server = Server::start();
-    let id = server.send_request("textDocument/hover", json!({"textDocument": {"uri": "file:///x"}, "position": {"line": 0, "character": 0}}));
+    let id = server.send_request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///x"}, "position": {"line": 0, "character": 0}}),
+    );
     let response = server.response(id);
     assert_eq!(response["error"]["code"], -32002);
     server.initialize(&scratch.dir, push_client());

@@ -31,6 +31,8 @@ pub struct ArticleFile {
     pub timexes: Vec<Timex>,
     pub mentions: Vec<FileMention>,
     pub claims: Vec<Claim>,
+    /// Capitalised names that no actor matches (candidates for the registry).
+    pub unknown_names: Vec<(TextRange, String)>,
     /// Diagnostics that need nothing but this file.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -113,6 +115,12 @@ pub fn analyze_article(
         })
         .collect();
     let claims = claims::find_claims(&text, &article, &timexes, &claim_mentions, config);
+    let known: Vec<TextRange> = mentions
+        .iter()
+        .map(|mention| mention.range)
+        .chain(markup.iter().copied())
+        .collect();
+    let unknown_names = crate::names::unknown_names(&text, &article, &known);
 
     let mut diagnostics = article.diagnostics.clone();
     if let (Some(date), Some(today), Some(field)) = (date, today, article.header.get("date")) {
@@ -145,6 +153,7 @@ pub fn analyze_article(
         timexes,
         mentions,
         claims,
+        unknown_names,
         diagnostics,
     }
 }

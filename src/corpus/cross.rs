@@ -2,7 +2,7 @@
 //! two files with the same `Id` or `URL`.
 
 use super::{ArticleFile, Corpus};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
@@ -50,5 +50,22 @@ pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Di
             ));
         }
     }
+    let mut hinted = std::collections::BTreeSet::new();
+    for (range, name) in &file.unknown_names {
+        let articles = corpus.unknown_name_articles(name);
+        // Only names the corpus keeps using are worth a registry entry; each is hinted
+        // once per file.
+        if articles >= UNKNOWN_ACTOR_MIN_ARTICLES && hinted.insert(name) {
+            diagnostics.push(Diagnostic::new(
+                *range,
+                Severity::Hint,
+                "unknown-actor",
+                format!("“{name}” appears in {articles} articles but is not in the actor registry"),
+            ));
+        }
+    }
     diagnostics
 }
+
+/// In how many articles a name must appear before it is suggested for the registry.
+pub const UNKNOWN_ACTOR_MIN_ARTICLES: usize = 2;

@@ -8,7 +8,7 @@
 mod analysis;
 mod cross;
 
-pub use analysis::{analyze_article, ArticleFile, FileMention, RegistryFile};
+pub use analysis::{analyze_article, quote, ArticleFile, FileMention, RegistryFile};
 
 use crate::actors::{self, Actor, AliasMatcher};
 use crate::config::{self, Config, Overrides};
@@ -52,6 +52,8 @@ pub struct Corpus {
     ids: HashMap<String, BTreeSet<String>>,
     /// Header URL → the paths that give it.
     urls: HashMap<String, BTreeSet<String>>,
+    /// Unknown capitalised name → how many articles use it.
+    unknown_names: HashMap<String, usize>,
     registries: BTreeMap<String, Arc<RegistryFile>>,
     actors: Arc<Vec<ActorEntry>>,
     matcher: Arc<AliasMatcher>,
@@ -92,6 +94,7 @@ impl Corpus {
             articles: BTreeMap::new(),
             ids: HashMap::new(),
             urls: HashMap::new(),
+            unknown_names: HashMap::new(),
             registries: BTreeMap::new(),
             actors: Arc::new(Vec::new()),
             matcher: Arc::new(AliasMatcher::default()),
@@ -257,6 +260,10 @@ impl Corpus {
                 .or_default()
                 .insert(file.path.clone());
         }
+        let names: BTreeSet<&String> = file.unknown_names.iter().map(|(_, name)| name).collect();
+        for name in names {
+            *self.unknown_names.entry(name.clone()).or_default() += 1;
+        }
         self.articles.insert(file.path.clone(), Arc::new(file));
     }
 
@@ -273,6 +280,15 @@ impl Corpus {
             }
         };
         forget(&mut self.ids, &file.id);
+        let names: BTreeSet<&String> = file.unknown_names.iter().map(|(_, name)| name).collect();
+        for name in names {
+            if let Some(count) = self.unknown_names.get_mut(name) {
+                *count -= 1;
+                if *count == 0 {
+                    self.unknown_names.remove(name);
+                }
+            }
+        }
         if let Some(url) = file.url() {
             forget(&mut self.urls, url);
         }
@@ -282,6 +298,23 @@ impl Corpus {
     /// The paths of the articles with this id.
     pub fn paths_with_id(&self, id: &str) -> impl Iterator<Item = &str> {
         self.ids.get(id).into_iter().flatten().map(String::as_str)
+    }
+
+    /// How many articles use an unknown capitalised name.
+    pub fn unknown_name_articles(&self, name: &str) -> usize {
+        self.unknown_names.get(name).copied().unwrap_or(0)
+    }
+
+    /// Unknown names used in at least `min_articles` articles, most used first.
+    pub fn frequent_unknown_names(&self, min_articles: usize) -> Vec<(&str, usize)> {
+        let mut names: Vec<(&str, usize)> = self
+            .unknown_names
+            .iter()
+            .filter(|(_, count)| **count >= min_articles)
+            .map(|(name, count)| (name.as_str(), *count))
+            .collect();
+        names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        names
     }
 
     /// The paths of the articles that give this URL.

@@ -1,6 +1,15 @@
 //! Editor features as plain data in byte offsets: one module per feature, no LSP types.
 
 pub mod actor_stats;
+pub mod code_actions;
+pub mod code_lens;
+pub mod completion;
+pub mod folding;
 pub mod hover;
+pub mod inlay;
 pub mod navigation;
+pub mod rename;
+pub mod semantic;
 pub mod symbol;
+pub mod symbols;
+pub mod timeline;

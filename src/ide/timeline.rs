@@ -1,0 +1,162 @@
+//! The corpus's dated claims in date order, filtered by actor, source and date range:
+//! the data behind `dateline/timeline` and `dateline timeline`.
+
+use crate::claims::{Claim, Dating};
+use crate::corpus::Corpus;
+use crate::temporal::CalendarDate;
+use crate::text::TextRange;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct TimelineFilter {
+    /// An actor id: only claims whose sentence mentions it.
+    pub actor: Option<String>,
+    /// Only articles whose `Source` is this (case-insensitive).
+    pub source: Option<String>,
+    /// Only claims dated on or after (`2022-03`) ...
+    pub from: Option<String>,
+    /// ... and on or before this.
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    /// The claim's date value (`2022-09-21`, `2022-09`, `2022-11/2023-02`).
+    pub date: String,
+    /// The first and last days the date can mean, for plotting.
+    pub start: String,
+    pub end: String,
+    pub path: String,
+    pub article: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub text: String,
+    /// Actor ids mentioned in the claim's sentence.
+    pub actors: Vec<String>,
+    pub dated_by_context: bool,
+    #[serde(skip)]
+    pub range: TextRange,
+}
+
+/// The date value that dates a claim, if any.
+pub fn claim_date(claim: &Claim) -> Option<String> {
+    match &claim.dating {
+        Dating::Dated { value, .. } | Dating::ByContext { value, .. } => value.clone(),
+        _ => None,
+    }
+}
+
+/// The calendar span of a value: a reduced-precision date, or an interval `a/b` of them.
+pub fn span_of(value: &str) -> Option<(CalendarDate, CalendarDate)> {
+    match value.split_once('/') {
+        Some((start, end)) => Some((
+            CalendarDate::parse_iso(start).ok()?,
+            CalendarDate::parse_iso(end).ok()?,
+        )),
+        None => {
+            let date = CalendarDate::parse_iso(value).ok()?;
+            Some((date, date))
+        }
+    }
+}
+
+/// A key that orders values by their first day (values that are not dates sort last).
+pub fn sort_key(value: &str) -> String {
+    match span_of(value) {
+        Some((start, end)) => format!("{} {}", start.first_day(), end.last_day()),
+        None => format!("~{value}"),
+    }
+}
+
+pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> {
+    let from = filter
+        .from
+        .as_deref()
+        .and_then(|from| CalendarDate::parse_iso(from).ok());
+    let to = filter
+        .to
+        .as_deref()
+        .and_then(|to| CalendarDate::parse_iso(to).ok());
+    let actor = filter
+        .actor
+        .as_deref()
+        .and_then(|id| corpus.actor_index(id));
+    if filter.actor.is_some() && actor.is_none() {
+        return Vec::new();
+    }
+    let mut entries = Vec::new();
+    for file in corpus.articles() {
+        if let Some(source) = &filter.source {
+            if !file
+                .source()
+                .is_some_and(|own| own.eq_ignore_ascii_case(source))
+            {
+                continue;
+            }
+        }
+        for claim in &file.claims {
+            let Some(value) = claim_date(claim) else {
+                continue;
+            };
+            let Some((start, end)) = span_of(&value) else {
+                continue;
+            };
+            if from.is_some_and(|from| end.last_day() < from.first_day())
+                || to.is_some_and(|to| start.first_day() > to.last_day())
+            {
+                continue;
+            }
+            let mut actors: Vec<usize> = file
+                .mentions
+                .iter()
+                .filter(|mention| claim.sentence.contains_range(mention.range))
+                .map(|mention| mention.actor)
+                .collect();
+            actors.dedup();
+            if actor.is_some_and(|wanted| !actors.contains(&wanted)) {
+                continue;
+            }
+            let mut ids: Vec<String> = actors
+                .iter()
+                .filter_map(|index| corpus.actors().get(*index))
+                .map(|entry| entry.actor.id.value.clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            entries.push(TimelineEntry {
+                start: start.first_day().to_string(),
+                end: end.last_day().to_string(),
+                date: value,
+                path: file.path.clone(),
+                article: file.id.clone(),
+                title: file.title().map(str::to_string),
+                source: file.source().map(str::to_string),
+                text: claim
+                    .sentence
+                    .slice(&file.text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                actors: ids,
+                dated_by_context: matches!(claim.dating, Dating::ByContext { .. }),
+                range: claim.sentence,
+            });
+        }
+    }
+    entries.sort_by(|a, b| {
+        (
+            a.start.as_str(),
+            a.end.as_str(),
+            a.path.as_str(),
+            a.range.start,
+        )
+            .cmp(&(
+                b.start.as_str(),
+                b.end.as_str(),
+                b.path.as_str(),
+                b.range.start,
+            ))
+    });
+    entries
+}

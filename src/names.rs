@@ -1,0 +1,198 @@
+//! Capitalised names in article bodies that no actor of the registry matches: candidates
+//! for the registry (`unknown-actor` hints, "Add to actors.toml").
+
+use crate::article::Article;
+use crate::text::TextRange;
+use std::sync::LazyLock;
+
+static CAPITALISED_RUN: LazyLock<regex::Regex> = LazyLock::new(|| {
+    // Runs of capitalised words, allowing a lowercase joiner inside (`Ministry of Defence`).
+    regex::Regex::new(
+        r"\p{Lu}[\p{Ll}\p{M}]+(?:[-’']\p{Lu}?[\p{Ll}\p{M}]+)*(?:\s+(?:(?:of|the|de|von|van|al|bin)\s+)?\p{Lu}[\p{Ll}\p{M}]+(?:[-’']\p{Lu}?[\p{Ll}\p{M}]+)*)*",
+    )
+    .expect("static pattern")
+});
+
+/// Capitalised words that begin sentences or name calendar things, not actors.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "With",
+    "As",
+    "It",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "They",
+    "He",
+    "She",
+    "We",
+    "I",
+    "You",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "However",
+    "Meanwhile",
+    "Moreover",
+    "Still",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Each",
+    "Every",
+    "Both",
+    "Now",
+    "Then",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Since",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "When",
+    "Where",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Which",
+    "According",
+    "Under",
+    "Over",
+    "Up",
+    "Until",
+    "About",
+    "Also",
+    "Yet",
+    "So",
+    "Not",
+    "No",
+    "Yes",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Read",
+    "Photo",
+    "Copyright",
+    "Earlier",
+    "Later",
+    "Initially",
+    "Recently",
+    "Lately",
+    "Currently",
+    "Unfortunately",
+    "Nevertheless",
+    "Therefore",
+    "Accordingly",
+    "Here",
+    "Well",
+    "Of",
+    "One",
+    "Two",
+    "Experts",
+    "Officials",
+    "Relatives",
+    "Others",
+    "Local",
+    "Representatives",
+    "Screenshots",
+    "Footage",
+    "Soldiers",
+];
+
+/// Name candidates of one article body: text, range. Ranges covered by `known` (mentions
+/// of known actors) are left out, and so are words that merely start a sentence.
+pub fn unknown_names(
+    text: &str,
+    article: &Article,
+    known: &[TextRange],
+) -> Vec<(TextRange, String)> {
+    let mut found = Vec::new();
+    for paragraph in article
+        .paragraphs
+        .iter()
+        .filter(|paragraph| !paragraph.heading)
+    {
+        for sentence in &paragraph.sentences {
+            let body = sentence.range.slice(text);
+            for run in CAPITALISED_RUN.find_iter(body) {
+                let mut words: Vec<&str> = run.as_str().split_whitespace().collect();
+                let mut start = sentence.range.start + run.start();
+                // Drop leading function words ("The Kremlin" → "Kremlin" stays a name).
+                while let Some(first) = words.first() {
+                    if NOT_NAMES.contains(first) {
+                        start += first.len();
+                        start += text[start..].len() - text[start..].trim_start().len();
+                        words.remove(0);
+                    } else {
+                        break;
+                    }
+                }
+                if words.is_empty() {
+                    continue;
+                }
+                while words.last().is_some_and(|last| {
+                    ["of", "the", "de", "von", "van", "al", "bin"].contains(last)
+                }) {
+                    words.pop();
+                }
+                let name = words.join(" ");
+                let range = TextRange::new(start, start + name.len());
+                if range.slice(text) != name {
+                    // White space other than one space inside: keep the text as written.
+                    continue;
+                }
+                let at_sentence_start = text[sentence.range.start..range.start]
+                    .trim_start_matches(|ch: char| !ch.is_alphanumeric())
+                    .is_empty();
+                if words.len() == 1 && (at_sentence_start || name.chars().count() < 3) {
+                    continue;
+                }
+                if known.iter().any(|known| known.intersects(range)) {
+                    continue;
+                }
+                found.push((range, name));
+            }
+        }
+    }
+    found
+}
