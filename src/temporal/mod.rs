@@ -2,6 +2,15 @@
 //! article's `Date` (TimeML-style values; calendar arithmetic by `jiff`).
 
 pub mod date;
+mod lexicon;
+mod recognize;
+mod resolve;
+mod sem;
+pub mod timeml;
+mod token;
+
+#[cfg(test)]
+mod tests;
 
 pub use date::{CalendarDate, DateError, Precision};
 
@@ -52,6 +61,40 @@ pub struct Timex {
 /// Finds every temporal expression in `text`, resolving relative ones against `anchor`
 /// (the article date). Never panics; returns expressions in text order, not overlapping.
 pub fn find_temporal(text: &str, anchor: Option<CalendarDate>) -> Vec<Timex> {
-    let _ = (text, anchor);
-    Vec::new()
+    let tokens = token::tokenize(text);
+    recognize::recognize(&tokens)
+        .into_iter()
+        .filter_map(|found| {
+            let first = tokens.get(found.start)?;
+            let last = tokens.get(found.end.checked_sub(1)?)?;
+            let future = looks_forward(&tokens, found.start);
+            let resolved = resolve::resolve(&found.sem, anchor, future);
+            Some(Timex {
+                range: TextRange::new(first.start, last.end),
+                kind: resolved.kind,
+                value: resolved.value,
+                anchors: resolved.anchors,
+                resolution: resolved.resolution,
+            })
+        })
+        .collect()
+}
+
+/// Whether the sentence before token `at` speaks of the future (`will`, `scheduled`):
+/// then a month or weekday without a year is the next one, not the last one.
+fn looks_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
+    let mut i = at;
+    let mut seen = 0;
+    while i > 0 && seen < 12 {
+        let t = &tokens[i - 1];
+        if tokens[i].nl_before || matches!(t.text, "." | "!" | "?" | ";") {
+            break;
+        }
+        if lexicon::future_cue(&t.lower) {
+            return true;
+        }
+        i -= 1;
+        seen += 1;
+    }
+    false
 }
