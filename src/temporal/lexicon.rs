@@ -345,7 +345,23 @@ pub fn quantity_cue(word: &str) -> bool {
 pub fn future_cue(word: &str) -> bool {
     matches!(
         word,
-        "will" | "shall" | "ll" | "scheduled" | "upcoming" | "planned" | "plans" | "due"
+        "will"
+            | "shall"
+            | "ll"
+            | "scheduled"
+            | "upcoming"
+            | "planned"
+            | "plans"
+            | "plan"
+            | "due"
+            | "deadline"
+            | "set"
+            | "wants"
+            | "intends"
+            | "expects"
+            | "expected"
+            | "aims"
+            | "until"
     )
 }
 

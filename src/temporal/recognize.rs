@@ -181,10 +181,12 @@ impl<'a> Line<'_, 'a> {
         }
         let suffix = self.any(i + 1, &["st", "nd", "rd", "th"]) && self.adjacent(i + 1);
         // `4:30`, `4.5` or `4-year` are not days.
-        if !suffix && self.adjacent(i + 1) && (self.punct(i + 1, ":") || self.punct(i + 1, "-")) {
-            if !self.dash(i + 1) || self.int(i + 2).is_none() {
-                return None;
-            }
+        let glued = !suffix && self.adjacent(i + 1);
+        if glued && self.punct(i + 1, ":") {
+            return None;
+        }
+        if glued && self.dash(i + 1) && self.int(i + 2).is_none() {
+            return None;
         }
         Some((n as u8, if suffix { i + 2 } else { i + 1 }))
     }
@@ -196,10 +198,13 @@ impl<'a> Line<'_, 'a> {
             return None;
         }
         // `2022a`, `1990s` (decades are matched elsewhere) or `2022:10` are not years.
-        if self.adjacent(i + 1)
-            && self
-                .tok(i + 1)
-                .is_some_and(|t| t.kind == TokKind::Word || t.text == ":")
+        if self.adjacent(i + 1) && self.tok(i + 1).is_some_and(|t| t.kind == TokKind::Word) {
+            return None;
+        }
+        if self.punct(i + 1, ":")
+            && self.adjacent(i + 1)
+            && self.adjacent(i + 2)
+            && self.int(i + 2).is_some()
         {
             return None;
         }
@@ -263,7 +268,13 @@ impl<'a> Line<'_, 'a> {
     /// A bare month name is trusted when unambiguous or after a preposition (`in May`).
     fn bare_month_ok(&self, i: usize, month: u8) -> bool {
         let prev = self.prev_lower(i);
-        !lexicon::month_is_ambiguous(month) || lexicon::temporal_preposition(prev)
+        // `31 February` is no date; its month alone is not one either.
+        let after_number = i
+            .checked_sub(1)
+            .and_then(|p| self.tok(p))
+            .is_some_and(|t| t.kind == TokKind::Num);
+        !after_number
+            && (!lexicon::month_is_ambiguous(month) || lexicon::temporal_preposition(prev))
     }
 
     /// A count: digits, number words (`twenty-five`), `a`, or a vague quantity.
@@ -372,12 +383,29 @@ impl<'a> Line<'_, 'a> {
         let relative = self.relative(j).filter(|(_, c)| {
             matches!(
                 c,
-                Cal::UnitShift { .. } | Cal::MonthShift { .. } | Cal::Season { .. }
+                Cal::UnitShift { .. }
+                    | Cal::MonthShift { .. }
+                    | Cal::Season { .. }
+                    | Cal::DayShift(_)
             )
         });
         if !loose {
             return relative;
         }
+        // `the beginning of the year`: the article's own year (month, week, day).
+        let the_unit = self
+            .word(j, "the")
+            .then(|| self.unit(j + 1))
+            .flatten()
+            .and_then(|(unit, plural, e)| match unit {
+                _ if plural => None,
+                Unit::Day => Some((e, Cal::DayShift(0))),
+                Unit::Week | Unit::Month | Unit::Quarter | Unit::Year => {
+                    Some((e, Cal::UnitShift { unit, shift: 0 }))
+                }
+                _ => None,
+            });
+        let relative = relative.or(the_unit);
         let year = self.year(j).map(|(y, e)| (e, Cal::year(y)));
         let month = self.explicit(j).filter(|(_, c)| {
             matches!(
@@ -591,6 +619,19 @@ impl<'a> Line<'_, 'a> {
     /// `1990s`, `1990's`.
     fn decade(&self, i: usize) -> Hit<Cal> {
         let n = self.int(i)?;
+        // `the '80s`, `the 70s`: twentieth-century decades (`their 30s` is an age).
+        if self.digits(i) == 2 && n % 10 == 0 && self.word(i + 1, "s") && self.adjacent(i + 1) {
+            let quoted = (self.punct(i.wrapping_sub(1), "'") || self.punct(i.wrapping_sub(1), "’"))
+                && self.adjacent(i);
+            let prev = if quoted {
+                i.checked_sub(2).map_or("", |p| self.lower(p))
+            } else {
+                self.prev_lower(i)
+            };
+            if matches!(prev, "the" | "and" | "early" | "late" | "mid" | "in") || quoted {
+                return Some((i + 2, Cal::Decade(190 + n as i32 / 10)));
+            }
+        }
         if self.digits(i) != 4 || n % 10 != 0 || !(1000..=2190).contains(&n) {
             return None;
         }
@@ -609,6 +650,48 @@ impl<'a> Line<'_, 'a> {
 
     /// Expressions counted from the article date.
     fn relative(&self, i: usize) -> Hit<Cal> {
+        // Market reports: `ended the day down`, `for the day` mean the article's day.
+        if self.word(i, "the") && self.word(i + 1, "day") {
+            let verb = matches!(
+                self.prev_lower(i),
+                "end"
+                    | "ended"
+                    | "ending"
+                    | "ends"
+                    | "finished"
+                    | "finishing"
+                    | "close"
+                    | "closed"
+                    | "closing"
+                    | "start"
+                    | "started"
+                    | "starting"
+                    | "began"
+                    | "opened"
+                    | "for"
+                    | "on"
+            );
+            let next = self.lower(i + 2);
+            let clause = matches!(
+                next,
+                "of" | "before"
+                    | "after"
+                    | "when"
+                    | "that"
+                    | "the"
+                    | "it"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "which"
+                    | "in"
+            );
+            if verb && !clause {
+                return Some((i + 2, Cal::DayShift(0)));
+            }
+        }
         match self.lower(i) {
             "yesterday" => return Some((i + 1, Cal::DayShift(-1))),
             "today" => return Some((i + 1, Cal::DayShift(0))),
@@ -753,7 +836,11 @@ impl<'a> Line<'_, 'a> {
                         2 => y1 / 100 * 100 + n as i32,
                         _ => 0,
                     };
-                    if y2 > y1 && y2 - y1 < 200 && !self.adjacent(k + 2) {
+                    let glued = self.adjacent(k + 2)
+                        && self
+                            .tok(k + 2)
+                            .is_some_and(|t| t.kind != TokKind::Punct || self.dash(k + 2));
+                    if y2 > y1 && y2 - y1 < 200 && !glued {
                         return Some((k + 2, Sem::Interval(Cal::year(y1), Cal::year(y2))));
                     }
                 }
@@ -873,11 +960,7 @@ impl<'a> Line<'_, 'a> {
         // Clock, optionally followed by its day.
         if let Some((clock, e)) = self.clock(i) {
             let on = self.opt(e, "on");
-            let on = if on == e && self.punct(e, ",") {
-                e + 1
-            } else {
-                on
-            };
+
             let date = self
                 .relative(on)
                 .filter(|(_, c)| matches!(c, Cal::DayShift(_) | Cal::Weekday { .. }));
@@ -953,7 +1036,41 @@ impl<'a> Line<'_, 'a> {
 
     // ----- durations, sets, vague and anaphoric references -------------------------
 
+    /// `nearly`, `over`, `more than`: kept in a duration's span, as TimeML does.
+    fn approximator(&self, i: usize) -> Option<usize> {
+        if self.any(
+            i,
+            &[
+                "nearly",
+                "almost",
+                "about",
+                "over",
+                "around",
+                "roughly",
+                "approximately",
+            ],
+        ) {
+            return Some(i + 1);
+        }
+        if self.any(i, &["more", "less"]) && self.word(i + 1, "than") {
+            return Some(i + 2);
+        }
+        if self.word(i, "at") && self.any(i + 1, &["least", "most"]) {
+            return Some(i + 2);
+        }
+        None
+    }
+
     fn duration(&self, i: usize) -> Hit<Sem> {
+        if let Some(j) = self.approximator(i) {
+            if let Some((e, sem @ Sem::Duration { .. })) = self.duration_core(j) {
+                return Some((e, sem));
+            }
+        }
+        self.duration_core(i)
+    }
+
+    fn duration_core(&self, i: usize) -> Hit<Sem> {
         // Hyphenated adjectives: `week-long`, `two-week`, `12-year`, `decades-long`.
         if let Some((unit, plural, e)) = self.unit(i) {
             if self.dash(e) && self.word(e + 1, "long") && self.adjacent(e + 1) {
@@ -1084,7 +1201,12 @@ impl<'a> Line<'_, 'a> {
                     }
                     return None;
                 }
-                if the && matches!(p, "past" | "last" | "coming" | "first") {
+                // `the last quarter` is the one before the article's; `the past year` a
+                // length of time.
+                if the && p == "last" && !matches!(unit, Unit::Day | Unit::Hour | Unit::Minute) {
+                    return Some((e, Sem::Point(Cal::UnitShift { unit, shift: -1 })));
+                }
+                if the && matches!(p, "past" | "coming" | "first") {
                     return Some((e, duration(unit, 1)));
                 }
                 None
@@ -1136,8 +1258,15 @@ impl<'a> Line<'_, 'a> {
     fn vague(&self, i: usize) -> Hit<Sem> {
         let w = self.lower(i);
         if let Some(v) = lexicon::vague_word(w) {
-            // `right now` is one expression.
             return Some((i + 1, Sem::Vague(v)));
+        }
+        // `very soon`, `more recently`.
+        if matches!(w, "very" | "more" | "most") {
+            if let Some(v) = lexicon::vague_word(self.lower(i + 1))
+                .filter(|_| self.any(i + 1, &["soon", "recently"]))
+            {
+                return Some((i + 2, Sem::Vague(v)));
+            }
         }
         if w == "right" && self.word(i + 1, "now") {
             return Some((i + 2, Sem::Vague("PRESENT_REF")));
@@ -1214,7 +1343,7 @@ impl<'a> Line<'_, 'a> {
         if count.is_none() && !plural {
             return None;
         }
-        if self.any(k, &["later", "earlier", "before", "after"]) {
+        if self.any(k, &["later", "earlier"]) {
             return Some((k + 1, Sem::Anaphoric));
         }
         None

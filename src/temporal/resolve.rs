@@ -264,8 +264,15 @@ impl Ctx {
         }
         match self.month(&what) {
             Ok((ay, am)) => {
+                // Quarters and halves are the nearest one (results are reported for the
+                // quarter just ended and announced for the next), forward on a future cue.
                 let cur = (i32::from(am) - 1) * parts / 12 + 1;
-                Ok(ay + step_year(part, cur, None, self.future))
+                let here = ay * parts + cur;
+                let best = [ay - 1, ay, ay + 1]
+                    .into_iter()
+                    .filter(|y| !self.future || y * parts + part >= here)
+                    .min_by_key(|y| (y * parts + part - here).abs());
+                Ok(best.unwrap_or(ay))
             }
             Err(e) => self.year(&what).map_err(|_| e),
         }
@@ -316,7 +323,12 @@ impl Ctx {
             _ => "of",
         };
         let name = unit.name();
-        let what = format!("place this {name}");
+        let word = match shift {
+            -1 => "last",
+            1 => "next",
+            _ => "this",
+        };
+        let what = format!("place {word} {name}");
         let how = |a: &dyn std::fmt::Display| {
             if shift == 0 {
                 format!("the {name} of the article Date {a}")

@@ -73,8 +73,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
         } else if c.is_ascii_digit() {
             kind = TokKind::Num;
-            loop {
-                let Some(&(i, d)) = chars.peek() else { break };
+            while let Some(&(i, d)) = chars.peek() {
                 if d.is_ascii_digit() {
                     end = i + 1;
                     chars.next();
