@@ -80,17 +80,37 @@ pub fn find_temporal(text: &str, anchor: Option<CalendarDate>) -> Vec<Timex> {
         .collect()
 }
 
+/// Verbs of intention count only as `plans to`, `is set to`, `due on`, not as nouns
+/// (`turnaround plans`) or in the past (`was set to land`).
+fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
+    let word = tokens[at].lower.as_str();
+    if matches!(
+        word,
+        "will" | "shall" | "ll" | "upcoming" | "deadline" | "until"
+    ) {
+        return true;
+    }
+    let next = tokens.get(at + 1).map_or("", |t| t.lower.as_str());
+    let prev = at
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .map_or("", |t| t.lower.as_str());
+    let linked = next == "to"
+        || (matches!(word, "due" | "scheduled") && matches!(next, "for" | "on" | "in"));
+    linked && !matches!(prev, "was" | "were" | "had" | "been")
+}
+
 /// Whether the sentence before token `at` speaks of the future (`will`, `scheduled`):
 /// then a month or weekday without a year is the next one, not the last one.
 fn looks_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
     let mut i = at;
     let mut seen = 0;
-    while i > 0 && seen < 12 {
+    while i > 0 && seen < 20 {
         let t = &tokens[i - 1];
         if tokens[i].nl_before || matches!(t.text, "." | "!" | "?" | ";") {
             break;
         }
-        if lexicon::future_cue(&t.lower) {
+        if lexicon::future_cue(&t.lower) && cue_points_forward(tokens, i - 1) {
             return true;
         }
         i -= 1;

@@ -959,6 +959,14 @@ impl<'a> Line<'_, 'a> {
     fn time(&self, i: usize) -> Hit<Sem> {
         // Clock, optionally followed by its day.
         if let Some((clock, e)) = self.clock(i) {
+            // `16:15 UTC, June 1st`: the day after a comma dates the time but stays an
+            // expression of its own.
+            if self.punct(e, ",") {
+                if let Some((_, cal)) = self.explicit(e + 1).filter(|(_, c)| has_day(c)) {
+                    let date = Some(cal);
+                    return Some((e, Sem::Time { date, clock }));
+                }
+            }
             let on = self.opt(e, "on");
 
             let date = self
@@ -1155,6 +1163,8 @@ impl<'a> Line<'_, 'a> {
         };
         match (count, prefix.as_deref()) {
             (Some(Count::Vague), _) => vague(e),
+            // `about a quarter of its dealers` is a fraction.
+            (Some(Count::Article), _) if unit == Unit::Quarter => None,
             (Some(Count::Article), None) => {
                 // `a month` alone is often a rate (`a cup a month`); trust it after words
                 // that introduce a length of time.
@@ -1210,6 +1220,14 @@ impl<'a> Line<'_, 'a> {
                     return Some((e, duration(unit, 1)));
                 }
                 None
+            }
+            // `in years`, `within minutes`, `for decades`: an unknown length.
+            (None, None)
+                if plural
+                    && matches!(self.prev_lower(i), "in" | "within" | "for")
+                    && !self.any(e, &["of", "ago", "later", "earlier", "before", "after"]) =>
+            {
+                vague(e)
             }
             (None, None) => None,
         }
