@@ -107,7 +107,8 @@ fn looks_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
     let mut seen = 0;
     while i > 0 && seen < 20 {
         let t = &tokens[i - 1];
-        if tokens[i].nl_before || matches!(t.text, "." | "!" | "?" | ";") {
+        // Quoted speech has its own tense: `“I will show you” on 11 March` is past.
+        if tokens[i].nl_before || matches!(t.text, "." | "!" | "?" | ";" | "\"" | "“" | "”") {
             break;
         }
         if lexicon::future_cue(&t.lower) && cue_points_forward(tokens, i - 1) {

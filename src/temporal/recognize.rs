@@ -1216,7 +1216,7 @@ impl<'a> Line<'_, 'a> {
                 if the && p == "last" && !matches!(unit, Unit::Day | Unit::Hour | Unit::Minute) {
                     return Some((e, Sem::Point(Cal::UnitShift { unit, shift: -1 })));
                 }
-                if the && matches!(p, "past" | "coming" | "first") {
+                if the && matches!(p, "past" | "coming") {
                     return Some((e, duration(unit, 1)));
                 }
                 None

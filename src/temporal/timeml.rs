@@ -277,6 +277,7 @@ pub struct EvalOptions {
     /// Score only the first `n` lines of each text (system expressions after them are
     /// ignored). MEANTIME annotated only the headline and the first sentences of each
     /// article: 6 lines in the TimeML conversion (headline, blank line, 4 sentences).
+    /// The line break right after `<TEXT>` is not a line.
     pub scope_lines: Option<usize>,
 }
 
@@ -286,14 +287,19 @@ pub fn evaluate(docs: &[TimemlDoc]) -> EvalReport {
     evaluate_with(docs, EvalOptions::default())
 }
 
-/// The byte offset where the first `lines` lines of `text` end.
+/// The byte offset where the first `lines` lines of `text` end; the line break right
+/// after the `<TEXT>` tag does not count.
 fn scope_end(text: &str, lines: Option<usize>) -> usize {
     let Some(n) = lines else {
         return text.len();
     };
-    text.match_indices('\n')
-        .nth(n)
-        .map_or(text.len(), |(i, _)| i)
+    let skip = usize::from(text.starts_with('\n'));
+    let Some(last) = n.checked_sub(1) else {
+        return skip;
+    };
+    text.get(skip..)
+        .and_then(|rest| rest.match_indices('\n').nth(last))
+        .map_or(text.len(), |(i, _)| skip + i)
 }
 
 /// [`evaluate`] with options.
@@ -452,5 +458,87 @@ impl fmt::Display for EvalReport {
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::expect;
+
+    const DOC: &str = r#"<?xml version="1.0"?>
+<TimeML>
+<DOCID>toy</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2022-09-29" functionInDocument="CREATION_TIME">September 29, 2022</TIMEX3></DCT>
+<TEXT>
+Talks &amp; votes on <TIMEX3 tid="t1" type="DATE" value="2022-09-28">Wednesday</TIMEX3>
+They lasted <TIMEX3 tid="t2" type="DURATION" value="P2M">two months</TIMEX3> <TIMEX3 tid="t3" type="DATE" value="2022">this year</TIMEX3>, said <TIMEX3 tid="t4" type="DATE" value="PAST_REF">the former</TIMEX3> chief.
+It ended in 2019.
+</TEXT>
+<TIMEX3 tid="t9" type="DATE" value="2022-01-01"/>
+</TimeML>"#;
+
+    #[test]
+    fn parses_text_dct_and_spans() {
+        let doc = parse_tml("file", DOC).unwrap();
+        assert_eq!(doc.id, "toy");
+        assert_eq!(doc.dct, CalendarDate::day(2022, 9, 29));
+        let spans: Vec<String> = doc
+            .gold
+            .iter()
+            .map(|g| format!("{}={} «{}»", g.kind, g.value, g.range.slice(&doc.text)))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "DATE=2022-09-28 «Wednesday»",
+                "DURATION=P2M «two months»",
+                "DATE=2022 «this year»",
+                "DATE=PAST_REF «the former»",
+            ]
+        );
+        assert!(doc.text.starts_with("\nTalks & votes on Wednesday\n"));
+    }
+
+    #[test]
+    fn scores_strict_relaxed_and_values() {
+        let doc = parse_tml("file", DOC).unwrap();
+        let report = evaluate(std::slice::from_ref(&doc));
+        // Found: Wednesday (right), two months (right), this year (right), 2019 (spurious);
+        // missed: `the former`.
+        assert_eq!(
+            report.all,
+            Scores {
+                gold: 4,
+                system: 4,
+                strict: 3,
+                relaxed_gold: 3,
+                relaxed_system: 3,
+                value_correct: 3,
+            }
+        );
+        expect![[r#"
+            1 documents; gold 4 expressions (3 DATE), system 4 (3 DATE)
+                   | strict               |  relax               |  value       
+            type   |      P      R     F1 |      P      R     F1 |    acc     F1
+            all    |   75.0   75.0   75.0 |   75.0   75.0   75.0 |  100.0   75.0
+            DATE   |   66.7   66.7   66.7 |   66.7   66.7   66.7 |  100.0   66.7
+        "#]]
+        .assert_eq(&report.to_string());
+        let scoped = evaluate_with(
+            std::slice::from_ref(&doc),
+            EvalOptions {
+                scope_lines: Some(2),
+            },
+        );
+        assert_eq!(scoped.all.system, 3);
+    }
+
+    #[test]
+    fn rejects_broken_markup_without_panicking() {
+        assert!(parse_tml("x", "no text here").is_err());
+        assert!(parse_tml("x", "<TEXT>a <TIMEX3 type=\"DATE\">b</TEXT>").is_err());
+        assert!(parse_tml("x", "<TEXT>a </TIMEX3></TEXT>").is_err());
+        assert!(parse_tml("x", "<TEXT>a &bogus; &#xZZ; é</TEXT>").is_ok());
     }
 }
