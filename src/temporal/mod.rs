@@ -2,6 +2,15 @@
 //! article's `Date` (TimeML-style values; calendar arithmetic by `jiff`).
 
 pub mod date;
+mod lexicon;
+mod recognize;
+mod resolve;
+mod sem;
+pub mod timeml;
+mod token;
+
+#[cfg(test)]
+mod tests;
 
 pub use date::{CalendarDate, DateError, Precision};
 
@@ -52,6 +61,61 @@ pub struct Timex {
 /// Finds every temporal expression in `text`, resolving relative ones against `anchor`
 /// (the article date). Never panics; returns expressions in text order, not overlapping.
 pub fn find_temporal(text: &str, anchor: Option<CalendarDate>) -> Vec<Timex> {
-    let _ = (text, anchor);
-    Vec::new()
+    let tokens = token::tokenize(text);
+    recognize::recognize(&tokens)
+        .into_iter()
+        .filter_map(|found| {
+            let first = tokens.get(found.start)?;
+            let last = tokens.get(found.end.checked_sub(1)?)?;
+            let future = looks_forward(&tokens, found.start);
+            let resolved = resolve::resolve(&found.sem, anchor, future);
+            Some(Timex {
+                range: TextRange::new(first.start, last.end),
+                kind: resolved.kind,
+                value: resolved.value,
+                anchors: resolved.anchors,
+                resolution: resolved.resolution,
+            })
+        })
+        .collect()
+}
+
+/// Verbs of intention count only as `plans to`, `is set to`, `due on`, not as nouns
+/// (`turnaround plans`) or in the past (`was set to land`).
+fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
+    let word = tokens[at].lower.as_str();
+    if matches!(
+        word,
+        "will" | "shall" | "ll" | "upcoming" | "deadline" | "until"
+    ) {
+        return true;
+    }
+    let next = tokens.get(at + 1).map_or("", |t| t.lower.as_str());
+    let prev = at
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .map_or("", |t| t.lower.as_str());
+    let linked = next == "to"
+        || (matches!(word, "due" | "scheduled") && matches!(next, "for" | "on" | "in"));
+    linked && !matches!(prev, "was" | "were" | "had" | "been")
+}
+
+/// Whether the sentence before token `at` speaks of the future (`will`, `scheduled`):
+/// then a month or weekday without a year is the next one, not the last one.
+fn looks_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
+    let mut i = at;
+    let mut seen = 0;
+    while i > 0 && seen < 20 {
+        let t = &tokens[i - 1];
+        // Quoted speech has its own tense: `“I will show you” on 11 March` is past.
+        if tokens[i].nl_before || matches!(t.text, "." | "!" | "?" | ";" | "\"" | "“" | "”") {
+            break;
+        }
+        if lexicon::future_cue(&t.lower) && cue_points_forward(tokens, i - 1) {
+            return true;
+        }
+        i -= 1;
+        seen += 1;
+    }
+    false
 }

@@ -1,0 +1,412 @@
+//! Word lists of the temporal recognizer: month, weekday, season and number words, time
+//! units and the cue words that decide whether a number is a year or a date is future.
+//!
+//! Every list is matched against lower-cased tokens; capitalisation requirements (month
+//! and weekday names must be capitalised) are checked by the recognizer, not here.
+
+/// Month number (1-12) of a full month name.
+pub fn month_full(word: &str) -> Option<u8> {
+    let m = match word {
+        "january" => 1,
+        "february" => 2,
+        "march" => 3,
+        "april" => 4,
+        "may" => 5,
+        "june" => 6,
+        "july" => 7,
+        "august" => 8,
+        "september" => 9,
+        "october" => 10,
+        "november" => 11,
+        "december" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Month number of an abbreviation (`Jan`, `Sept`); only trusted next to a day or year.
+pub fn month_abbrev(word: &str) -> Option<u8> {
+    let m = match word {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" | "sept" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Month names that are also common words or given names (`May`, `March`), which alone
+/// need a preposition or a number beside them to count as months.
+pub fn month_is_ambiguous(month: u8) -> bool {
+    matches!(month, 3 | 4 | 5 | 6 | 8)
+}
+
+/// ISO weekday number (Monday = 1) of a weekday name.
+pub fn weekday(word: &str) -> Option<u8> {
+    let d = match word {
+        "monday" => 1,
+        "tuesday" => 2,
+        "wednesday" => 3,
+        "thursday" => 4,
+        "friday" => 5,
+        "saturday" => 6,
+        "sunday" => 7,
+        _ => return None,
+    };
+    Some(d)
+}
+
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Seasons in calendar order through the year, with their TimeML codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    Winter,
+    Spring,
+    Summer,
+    Fall,
+}
+
+impl Season {
+    pub fn code(self) -> &'static str {
+        match self {
+            Season::Winter => "WI",
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+        }
+    }
+
+    /// Position in the year (winter first: it is the season of January).
+    pub fn index(self) -> u8 {
+        self as u8
+    }
+
+    /// The season a month falls in (meteorological seasons, northern hemisphere).
+    pub fn of_month(month: u8) -> Season {
+        match month {
+            3..=5 => Season::Spring,
+            6..=8 => Season::Summer,
+            9..=11 => Season::Fall,
+            _ => Season::Winter,
+        }
+    }
+}
+
+pub fn season(word: &str) -> Option<Season> {
+    let s = match word {
+        "winter" => Season::Winter,
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "autumn" | "fall" => Season::Fall,
+        _ => return None,
+    };
+    Some(s)
+}
+
+/// Calendar units that durations, `ago` phrases and `this/last/next` phrases count in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The TimeML duration designator: `P2M`, `PT3H`, `P10Y` for a decade.
+    pub fn duration(self, count: Option<u32>) -> String {
+        let n = |k: u32| match count {
+            Some(c) => (u64::from(c) * u64::from(k)).to_string(),
+            None => "X".to_string(),
+        };
+        match self {
+            Unit::Minute => format!("PT{}M", n(1)),
+            Unit::Hour => format!("PT{}H", n(1)),
+            Unit::Day => format!("P{}D", n(1)),
+            Unit::Week | Unit::Weekend => format!("P{}W", n(1)),
+            Unit::Month => format!("P{}M", n(1)),
+            Unit::Quarter => format!("P{}Q", n(1)),
+            Unit::Year => format!("P{}Y", n(1)),
+            Unit::Decade => match count {
+                Some(_) => format!("P{}Y", n(10)),
+                None => "PXDE".to_string(),
+            },
+            Unit::Century => match count {
+                Some(_) => format!("P{}Y", n(100)),
+                None => "PXCE".to_string(),
+            },
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Minute => "minute",
+            Unit::Hour => "hour",
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Weekend => "weekend",
+            Unit::Month => "month",
+            Unit::Quarter => "quarter",
+            Unit::Year => "year",
+            Unit::Decade => "decade",
+            Unit::Century => "century",
+        }
+    }
+}
+
+/// A unit word, singular or plural; the flag says whether it was plural.
+pub fn unit(word: &str) -> Option<(Unit, bool)> {
+    let u = match word {
+        "minute" => (Unit::Minute, false),
+        "minutes" => (Unit::Minute, true),
+        "hour" => (Unit::Hour, false),
+        "hours" => (Unit::Hour, true),
+        "day" => (Unit::Day, false),
+        "days" => (Unit::Day, true),
+        "week" => (Unit::Week, false),
+        "weeks" => (Unit::Week, true),
+        "weekend" => (Unit::Weekend, false),
+        "weekends" => (Unit::Weekend, true),
+        "month" => (Unit::Month, false),
+        "months" => (Unit::Month, true),
+        "quarter" => (Unit::Quarter, false),
+        "quarters" => (Unit::Quarter, true),
+        "year" => (Unit::Year, false),
+        "years" => (Unit::Year, true),
+        "decade" => (Unit::Decade, false),
+        "decades" => (Unit::Decade, true),
+        "century" => (Unit::Century, false),
+        "centuries" => (Unit::Century, true),
+        _ => return None,
+    };
+    Some(u)
+}
+
+/// A cardinal number word (`two`, `twelve`, `fifty`); `a`/`an`/`one` are 1.
+pub fn cardinal(word: &str) -> Option<u32> {
+    let n = match word {
+        "a" | "an" | "one" | "single" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Quantifiers that stand for an unknown count (`a few days`, `several years`).
+pub fn vague_count(word: &str) -> bool {
+    matches!(word, "several" | "many" | "some" | "few" | "numerous")
+}
+
+/// Ordinal words used with quarters and halves.
+pub fn ordinal(word: &str) -> Option<u8> {
+    let n = match word {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" | "final" => 4,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Words before a bare month or year that make it a time reference (`in May`, `by 1999`).
+pub fn temporal_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "from"
+            | "to"
+            | "through"
+            | "of"
+            | "during"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "or"
+            | "last"
+            | "next"
+            | "this"
+            | "early"
+            | "late"
+            | "mid"
+            | "around"
+            | "throughout"
+            | "on"
+            | "as"
+            | "for"
+    )
+}
+
+/// Words before a number that make it a count rather than a year (`up to 1500 officers`).
+pub fn quantity_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "about"
+            | "around"
+            | "approximately"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "than"
+            | "least"
+            | "roughly"
+            | "up"
+            | "exactly"
+            | "only"
+            | "just"
+            | "total"
+            | "no"
+            | "number"
+            | "nos"
+            | "page"
+            | "pages"
+            | "article"
+            | "decree"
+            | "resolution"
+            | "law"
+            | "flight"
+            | "route"
+            | "model"
+            | "boeing"
+            | "airbus"
+    )
+}
+
+/// Words that, earlier in the same sentence, make a date without a year point forward.
+pub fn future_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "will"
+            | "shall"
+            | "ll"
+            | "scheduled"
+            | "upcoming"
+            | "planned"
+            | "plans"
+            | "plan"
+            | "due"
+            | "deadline"
+            | "set"
+            | "wants"
+            | "intends"
+            | "expects"
+            | "expected"
+            | "aims"
+            | "until"
+    )
+}
+
+/// Parts of the day with their TimeML codes.
+pub fn day_part(word: &str) -> Option<&'static str> {
+    let p = match word {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    };
+    Some(p)
+}
+
+/// Frequency adverbs and adjectives: TimeML sets.
+pub fn frequency(word: &str) -> Option<&'static str> {
+    let v = match word {
+        "hourly" => "PT1H",
+        "daily" => "P1D",
+        "nightly" => "P1D",
+        "weekly" => "P1W",
+        "biweekly" | "fortnightly" => "P2W",
+        "monthly" => "P1M",
+        "quarterly" => "P3M",
+        "annual" | "annually" | "yearly" => "P1Y",
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// Vague single words: value and whether they are vague at all in this position is
+/// decided by the recognizer.
+pub fn vague_word(word: &str) -> Option<&'static str> {
+    let v = match word {
+        "recently" | "lately" => "PAST_REF",
+        "currently" | "nowadays" | "presently" => "PRESENT_REF",
+        "now" => "PRESENT_REF",
+        "soon" => "FUTURE_REF",
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// Time-zone words written after a clock time; UTC and GMT become `Z`.
+pub fn utc_zone(word: &str) -> bool {
+    matches!(word, "utc" | "gmt")
+}

@@ -1,0 +1,76 @@
+//! What the recognizer understood an expression to mean, before any calendar arithmetic:
+//! the bridge between `recognize` (words to meaning) and `resolve` (meaning to values).
+
+use super::lexicon::{Season, Unit};
+
+/// A calendar point or period, possibly relative to the article date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cal {
+    /// An explicit date with what the text gives of it (`19 February`, `March 2022`, `1999`).
+    Ymd {
+        year: Option<i32>,
+        month: Option<u8>,
+        day: Option<u8>,
+    },
+    /// `the 1990s` (value `199`).
+    Decade(i32),
+    /// `spring 2022`, `this spring` (`shift` 0), `last summer` (-1), `autumn` (no shift).
+    Season {
+        year: Option<i32>,
+        season: Season,
+        shift: Option<i32>,
+    },
+    /// `the fourth quarter (of 2009 | of this year)`.
+    Quarter {
+        year: Option<i32>,
+        year_shift: Option<i32>,
+        quarter: u8,
+    },
+    /// `the first half of (2022 | the year)`.
+    Half {
+        year: Option<i32>,
+        year_shift: Option<i32>,
+        half: u8,
+    },
+    /// `Thursday` (no shift), `last Wednesday` (-1: the Wednesday of the week before).
+    Weekday { weekday: u8, shift: Option<i32> },
+    /// `last March` (-1), `next May` (1).
+    MonthShift { month: u8, shift: i32 },
+    /// `yesterday` (-1), `today`, `tomorrow`.
+    DayShift(i32),
+    /// `this week` (0), `last month` (-1), `next year` (1).
+    UnitShift { unit: Unit, shift: i32 },
+    /// `two weeks ago`; `count: None` for `a few days ago`.
+    Ago { unit: Unit, count: Option<u32> },
+}
+
+/// A clock time or a part of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    At { hour: u8, minute: u8, utc: bool },
+    Part(&'static str),
+}
+
+/// The meaning of one recognized expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sem {
+    Point(Cal),
+    /// An explicit range (`between November 2022 and February 2023`).
+    Interval(Cal, Cal),
+    /// A time, on `date` or (when `None`) on the article date.
+    Time {
+        date: Option<Cal>,
+        clock: Clock,
+    },
+    /// A duration value such as `P2M`; `vague` for unknown counts (`PXD`).
+    Duration {
+        value: String,
+        vague: bool,
+    },
+    /// A set value such as `P1Y` or `XXXX-WXX-1`.
+    Set(String),
+    /// `recently`, `currently`: `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
+    Vague(&'static str),
+    /// Counted from another event of the text (`the same day`, `two days before`).
+    Anaphoric,
+}

@@ -1,0 +1,1072 @@
+//! Tests of `find_temporal`: a table of phrases in sentences with their article dates
+//! (every date phrasing of the seed articles among them), snapshots of whole paragraphs,
+//! and inputs that must not make it panic.
+
+use super::*;
+use expect_test::{expect, Expect};
+
+fn date(s: &str) -> Option<CalendarDate> {
+    if s.is_empty() {
+        None
+    } else {
+        Some(CalendarDate::parse_iso(s).expect("test anchor"))
+    }
+}
+
+/// (sentence, article date ("" for none), expected text, kind, value ("-" for none), anchors)
+const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
+    use TimexKind::{Date as D, Duration as U, Set as S, Time as T};
+    &[
+        // Seed 000, Date 2026-02-20.
+        (
+            "Suspilne published on 19 February.",
+            "2026-02-20",
+            "19 February",
+            D,
+            "2026-02-19",
+            true,
+        ),
+        (
+            "On 17 February, the ministry said",
+            "2026-02-20",
+            "17 February",
+            D,
+            "2026-02-17",
+            true,
+        ),
+        (
+            "On 19 February, the ministry published",
+            "2026-02-20",
+            "19 February",
+            D,
+            "2026-02-19",
+            true,
+        ),
+        (
+            "ordered a snap inspection in January",
+            "2026-02-20",
+            "January",
+            D,
+            "2026-01",
+            true,
+        ),
+        (
+            "Lukashenka on 16 January announced",
+            "2026-02-20",
+            "16 January",
+            D,
+            "2026-01-16",
+            true,
+        ),
+        (
+            "summonses en masse for several days as part",
+            "2026-02-20",
+            "several days",
+            U,
+            "PXD",
+            false,
+        ),
+        (
+            "told to report the same day they received",
+            "2026-02-20",
+            "the same day",
+            D,
+            "-",
+            false,
+        ),
+        (
+            "rather than the usual week-long window.",
+            "2026-02-20",
+            "week-long",
+            U,
+            "P1W",
+            false,
+        ),
+        (
+            "rather than routine annual training.",
+            "2026-02-20",
+            "annual",
+            S,
+            "P1Y",
+            false,
+        ),
+        (
+            "can last up to two months, while",
+            "2026-02-20",
+            "two months",
+            U,
+            "P2M",
+            false,
+        ),
+        (
+            "is capped at 12 months.",
+            "2026-02-20",
+            "12 months",
+            U,
+            "P12M",
+            false,
+        ),
+        (
+            "did not join Russia’s 2022 invasion of Ukraine",
+            "2026-02-20",
+            "2022",
+            D,
+            "2022",
+            true,
+        ),
+        (
+            "allies currently view the assemblies",
+            "2026-02-20",
+            "currently",
+            D,
+            "PRESENT_REF",
+            false,
+        ),
+        (
+            "Oreshnik missile now on combat duty",
+            "2026-02-20",
+            "now",
+            D,
+            "PRESENT_REF",
+            false,
+        ),
+        // Seed 001, Date 2022-09-29 (a Thursday).
+        (
+            "\"Currently, mobilization activities are not carried out\"",
+            "2022-09-29",
+            "Currently",
+            D,
+            "PRESENT_REF",
+            false,
+        ),
+        (
+            "released by the ministry, November 8, 2021.",
+            "2022-09-29",
+            "November 8, 2021",
+            D,
+            "2021-11-08",
+            true,
+        ),
+        (
+            "officials denied it was mobilizing on Thursday following",
+            "2022-09-29",
+            "Thursday",
+            D,
+            "2022-09-29",
+            true,
+        ),
+        (
+            "“Recently, including on the global Internet,",
+            "2022-09-29",
+            "Recently",
+            D,
+            "PAST_REF",
+            false,
+        ),
+        (
+            "On Thursday, Ukrainian intelligence claimed that 20,000 soldiers",
+            "2022-09-29",
+            "Thursday",
+            D,
+            "2022-09-29",
+            true,
+        ),
+        (
+            "Last Wednesday, Putin announced the mobilization",
+            "2022-09-29",
+            "Last Wednesday",
+            D,
+            "2022-09-21",
+            true,
+        ),
+        (
+            "in Moscow, Russia February 18, 2022. (credit)",
+            "2022-09-29",
+            "February 18, 2022",
+            D,
+            "2022-02-18",
+            true,
+        ),
+        // Seed 002, Date 2022-10-15.
+        (
+            "in Astana, Kazakhstan, on 14 October 2022. Photo",
+            "2022-10-15",
+            "14 October 2022",
+            D,
+            "2022-10-14",
+            true,
+        ),
+        (
+            "Recently, it became known that Belarus",
+            "2022-10-15",
+            "Recently",
+            D,
+            "PAST_REF",
+            false,
+        ),
+        (
+            "a staging ground back in February 2022, and",
+            "2022-10-15",
+            "February 2022",
+            D,
+            "2022-02",
+            true,
+        ),
+        (
+            "Lately, Lukashenka and Putin agreed",
+            "2022-10-15",
+            "Lately",
+            D,
+            "PAST_REF",
+            false,
+        ),
+        (
+            "Now, further developments show",
+            "2022-10-15",
+            "Now",
+            D,
+            "PRESENT_REF",
+            false,
+        ),
+        (
+            "On 8 October, the Foreign Ministry handed a note",
+            "2022-10-15",
+            "8 October",
+            D,
+            "2022-10-08",
+            true,
+        ),
+        (
+            "Back in March, two weeks into the invasion",
+            "2022-10-15",
+            "March",
+            D,
+            "2022-03",
+            true,
+        ),
+        (
+            "Back in March, two weeks into the invasion",
+            "2022-10-15",
+            "two weeks",
+            U,
+            "P2W",
+            false,
+        ),
+        (
+            "saying this “on 11 March” even became a meme",
+            "2022-10-15",
+            "11 March",
+            D,
+            "2022-03-11",
+            true,
+        ),
+        (
+            "did not disappear in the subsequent months.",
+            "2022-10-15",
+            "the subsequent months",
+            U,
+            "PXM",
+            false,
+        ),
+        (
+            "On 14 October in Kazakhstan’s Astana, he confirmed",
+            "2022-10-15",
+            "14 October",
+            D,
+            "2022-10-14",
+            true,
+        ),
+        (
+            "at a security meeting on 10 October saying",
+            "2022-10-15",
+            "10 October",
+            D,
+            "2022-10-10",
+            true,
+        ),
+        (
+            "saying that “a few days ago,” the KGB",
+            "2022-10-15",
+            "a few days ago",
+            D,
+            "PAST_REF",
+            true,
+        ),
+        (
+            "Now we are launching a routine autumn conscription campaign.",
+            "2022-10-15",
+            "autumn",
+            D,
+            "2022-FA",
+            true,
+        ),
+        (
+            "sources said that this week the military was informed",
+            "2022-10-15",
+            "this week",
+            D,
+            "2022-W41",
+            true,
+        ),
+        ("Copyright © 2024", "2022-10-15", "2024", D, "2024", true),
+        // Seed 003, Date 2022-07 (month only).
+        (
+            "Since February 24, 2022, when the active phase began,",
+            "2022-07",
+            "February 24, 2022",
+            D,
+            "2022-02-24",
+            true,
+        ),
+        (
+            "departures from Belarus since February 24, which",
+            "2022-07",
+            "February 24",
+            D,
+            "2022-02-24",
+            true,
+        ),
+        (
+            "The campaign was launched in early March and",
+            "2022-07",
+            "early March",
+            D,
+            "2022-03",
+            true,
+        ),
+        (
+            "In early June, an appeal was sent",
+            "2022-07",
+            "early June",
+            D,
+            "2022-06",
+            true,
+        ),
+        (
+            "Today we present a monitoring",
+            "2022-07",
+            "Today",
+            D,
+            "-",
+            true,
+        ),
+        (
+            "the situation in Belarus between February and June 2022. It",
+            "2022-07",
+            "between February and June 2022",
+            D,
+            "2022-02/2022-06",
+            true,
+        ),
+        (
+            "much earlier than February 24.",
+            "2022-07",
+            "February 24",
+            D,
+            "2022-02-24",
+            true,
+        ),
+        (
+            "On February 9, 2022, Lukashenka signed Decree No. 34 on retirement",
+            "2022-07",
+            "February 9, 2022",
+            D,
+            "2022-02-09",
+            true,
+        ),
+        (
+            "provides for conscription in February-May 2022 of men who",
+            "2022-07",
+            "February-May 2022",
+            D,
+            "2022-02/2022-05",
+            true,
+        ),
+        (
+            "will be called up every year in the first half of the year.",
+            "2022-07",
+            "every year",
+            S,
+            "P1Y",
+            false,
+        ),
+        (
+            "will be called up every year in the first half of the year.",
+            "2022-07",
+            "the first half of the year",
+            D,
+            "2022-H1",
+            true,
+        ),
+        (
+            "Up to 150 officers are to be conscripted in 2022.",
+            "2022-07",
+            "2022",
+            D,
+            "2022",
+            true,
+        ),
+        (
+            "up to 100 reserve officers in 2019.",
+            "2022-07",
+            "2019",
+            D,
+            "2019",
+            true,
+        ),
+        ("MARCH 2022", "2022-07", "MARCH 2022", D, "2022-03", true),
+        (
+            "On March 1-8, 2022, the Ministry congratulated mothers",
+            "2022-07",
+            "March 1-8, 2022",
+            D,
+            "2022-03-01/2022-03-08",
+            true,
+        ),
+        (
+            "From April 4 till April 15, 2022 a comprehensive inspection",
+            "2022-07",
+            "From April 4 till April 15, 2022",
+            D,
+            "2022-04-04/2022-04-15",
+            true,
+        ),
+        (
+            "about 43,000 men are to be called up this spring, in accordance",
+            "2022-07",
+            "this spring",
+            D,
+            "2022-SP",
+            true,
+        ),
+        (
+            "drafts, in 2019, about 40,000 conscripts received",
+            "2022-07",
+            "2019",
+            D,
+            "2019",
+            true,
+        ),
+        (
+            "exercises will be held from June 22 to July 1.",
+            "2022-07",
+            "from June 22 to July 1",
+            D,
+            "2022-06-22/2022-07-01",
+            true,
+        ),
+        (
+            "on the first day of deployment.",
+            "2022-07",
+            "",
+            D,
+            "-",
+            true,
+        ),
+        (
+            "At the moment this deserter is in Lithuania",
+            "2022-07",
+            "the moment",
+            D,
+            "PRESENT_REF",
+            false,
+        ),
+        // Seed 004, Date 2022-10 (month only).
+        (
+            "during last week’s security meeting, the president",
+            "2022-10",
+            "last week",
+            D,
+            "-",
+            true,
+        ),
+        (
+            "For example, in late September, the Ministry announced",
+            "2022-10",
+            "late September",
+            D,
+            "2022-09",
+            true,
+        ),
+        (
+            "On September 29, Pavel Latushka said",
+            "2022-10",
+            "September 29",
+            D,
+            "2022-09-29",
+            true,
+        ),
+        (
+            "receive troops between November 2022 and February 2023, and",
+            "2022-10",
+            "between November 2022 and February 2023",
+            D,
+            "2022-11/2023-02",
+            true,
+        ),
+        (
+            "authorities have been wrong in the past when",
+            "2022-10",
+            "the past",
+            D,
+            "PAST_REF",
+            false,
+        ),
+        (
+            "just two days before it happened.",
+            "2022-10",
+            "two days",
+            U,
+            "P2D",
+            false,
+        ),
+        (
+            "On the evening of October 8, the ambassador was summoned",
+            "2022-10",
+            "the evening of October 8",
+            T,
+            "2022-10-08TEV",
+            true,
+        ),
+        (
+            "On October 10, Lukashenka announced",
+            "2022-10",
+            "October 10",
+            D,
+            "2022-10-10",
+            true,
+        ),
+        (
+            "The group was created in 1999: it includes",
+            "2022-10",
+            "1999",
+            D,
+            "1999",
+            true,
+        ),
+        (
+            "(until 2022, for example, it included",
+            "2022-10",
+            "2022",
+            D,
+            "2022",
+            true,
+        ),
+        // Resolution rules from the brief and the spec.
+        (
+            "It happened in March.",
+            "2022-10-15",
+            "March",
+            D,
+            "2022-03",
+            true,
+        ),
+        (
+            "It happened on December 5.",
+            "2022-10-15",
+            "December 5",
+            D,
+            "2021-12-05",
+            true,
+        ),
+        (
+            "The summit will take place on December 5.",
+            "2022-10-15",
+            "December 5",
+            D,
+            "2022-12-05",
+            true,
+        ),
+        (
+            "He spoke on Thursday.",
+            "2022-09-30",
+            "Thursday",
+            D,
+            "2022-09-29",
+            true,
+        ),
+        (
+            "He will speak on Thursday.",
+            "2022-09-30",
+            "Thursday",
+            D,
+            "2022-10-06",
+            true,
+        ),
+        ("He spoke on Thursday.", "2022-09", "Thursday", D, "-", true),
+        ("He spoke on Thursday.", "", "Thursday", D, "-", true),
+        (
+            "He spoke yesterday.",
+            "2022-03-01",
+            "yesterday",
+            D,
+            "2022-02-28",
+            true,
+        ),
+        (
+            "He is speaking today.",
+            "2022-03-01",
+            "today",
+            D,
+            "2022-03-01",
+            true,
+        ),
+        (
+            "He will speak tonight.",
+            "2022-03-01",
+            "tonight",
+            T,
+            "2022-03-01TNI",
+            true,
+        ),
+        (
+            "He spoke this morning.",
+            "2022-03-01",
+            "this morning",
+            T,
+            "2022-03-01TMO",
+            true,
+        ),
+        (
+            "Talks resume at 3 p.m. on Friday",
+            "2022-03-01",
+            "3 p.m. on Friday",
+            T,
+            "2022-02-25T15:00",
+            true,
+        ),
+        (
+            "Markets closed at 16:15 UTC.",
+            "2009-06-01",
+            "16:15 UTC",
+            T,
+            "2009-06-01T16:15Z",
+            true,
+        ),
+        (
+            "Prices rose last month.",
+            "2022-03-01",
+            "last month",
+            D,
+            "2022-02",
+            true,
+        ),
+        (
+            "Prices rose last month.",
+            "2022-03",
+            "last month",
+            D,
+            "2022-02",
+            true,
+        ),
+        (
+            "Prices will rise next year.",
+            "2022",
+            "next year",
+            D,
+            "2023",
+            true,
+        ),
+        (
+            "Prices rose this week.",
+            "2022-09-29",
+            "this week",
+            D,
+            "2022-W39",
+            true,
+        ),
+        (
+            "Prices rose earlier this month.",
+            "2022-09-29",
+            "earlier this month",
+            D,
+            "2022-09",
+            true,
+        ),
+        (
+            "It began two weeks ago.",
+            "2022-09-29",
+            "two weeks ago",
+            D,
+            "2022-W37",
+            true,
+        ),
+        (
+            "It began three days ago.",
+            "2022-09-29",
+            "three days ago",
+            D,
+            "2022-09-26",
+            true,
+        ),
+        (
+            "It began a year ago.",
+            "2022-09-29",
+            "a year ago",
+            D,
+            "2021",
+            true,
+        ),
+        (
+            "It was signed on 2022-05-04 in Minsk.",
+            "2022-09-29",
+            "2022-05-04",
+            D,
+            "2022-05-04",
+            true,
+        ),
+        (
+            "It was signed on May 4, 2022 in Minsk.",
+            "2022-09-29",
+            "May 4, 2022",
+            D,
+            "2022-05-04",
+            true,
+        ),
+        (
+            "It was signed on 4 May 2022 in Minsk.",
+            "2022-09-29",
+            "4 May 2022",
+            D,
+            "2022-05-04",
+            true,
+        ),
+        (
+            "It was signed on Feb. 19 in Minsk.",
+            "2022-09-29",
+            "Feb. 19",
+            D,
+            "2022-02-19",
+            true,
+        ),
+        (
+            "It was signed on February 19 in Minsk.",
+            "",
+            "February 19",
+            D,
+            "-",
+            true,
+        ),
+        ("It was signed in 2022.", "", "2022", D, "2022", true),
+        (
+            "Output fell in mid-2022.",
+            "2022-09-29",
+            "mid-2022",
+            D,
+            "2022",
+            true,
+        ),
+        (
+            "Output fell in the 1990s.",
+            "2022-09-29",
+            "1990s",
+            D,
+            "199",
+            true,
+        ),
+        (
+            "Output fell last summer.",
+            "2022-09-29",
+            "last summer",
+            D,
+            "2022-SU",
+            true,
+        ),
+        (
+            "Output fell last summer.",
+            "2022-07-15",
+            "last summer",
+            D,
+            "2021-SU",
+            true,
+        ),
+        (
+            "Profits rose in the fourth quarter.",
+            "2010-01-28",
+            "the fourth quarter",
+            D,
+            "2009-Q4",
+            true,
+        ),
+        (
+            "Profits rose in the final quarter of 2009.",
+            "2010-01-28",
+            "the final quarter of 2009",
+            D,
+            "2009-Q4",
+            true,
+        ),
+        (
+            "The talks lasted for two months.",
+            "2022-09-29",
+            "two months",
+            U,
+            "P2M",
+            false,
+        ),
+        (
+            "The talks lasted nearly five months.",
+            "2022-09-29",
+            "nearly five months",
+            U,
+            "P5M",
+            false,
+        ),
+        (
+            "The paper is published weekly.",
+            "2022-09-29",
+            "weekly",
+            S,
+            "P1W",
+            false,
+        ),
+        (
+            "They meet every Monday.",
+            "2022-09-29",
+            "every Monday",
+            S,
+            "XXXX-WXX-1",
+            false,
+        ),
+        (
+            "Things will change in the future.",
+            "2022-09-29",
+            "the future",
+            D,
+            "FUTURE_REF",
+            false,
+        ),
+        (
+            "A week later, he resigned.",
+            "2022-09-29",
+            "A week later",
+            D,
+            "-",
+            false,
+        ),
+        (
+            "Between 1990 and 1995 the plant closed.",
+            "2022-09-29",
+            "Between 1990 and 1995",
+            D,
+            "1990/1995",
+            true,
+        ),
+        (
+            "Output fell in 2009-2011.",
+            "2022-09-29",
+            "2009-2011",
+            D,
+            "2009/2011",
+            true,
+        ),
+        // Numbers that are not years.
+        (
+            "Some 20,000 soldiers were sent.",
+            "2022-09-29",
+            "",
+            D,
+            "-",
+            true,
+        ),
+        (
+            "He signed Decree No. 34 on retirement.",
+            "2022-09-29",
+            "",
+            D,
+            "-",
+            true,
+        ),
+        (
+            "Up to 150 officers were called up.",
+            "2022-09-29",
+            "",
+            D,
+            "-",
+            true,
+        ),
+        ("The army sent 2000 troops.", "2022-09-29", "", D, "-", true),
+        ("It costs $2000 a month.", "2022-09-29", "", D, "-", true),
+        (
+            "Prices rose 1999% overnight.",
+            "2022-09-29",
+            "",
+            D,
+            "-",
+            true,
+        ),
+        ("May I ask a question?", "2022-09-29", "", D, "-", true),
+        ("The March on Washington.", "2022-09-29", "", D, "-", true),
+        ("It was 31 February.", "2022-09-29", "", D, "-", true),
+    ]
+};
+
+#[test]
+fn table_of_phrases() {
+    let mut failures = Vec::new();
+    for &(sentence, anchor, text, kind, value, anchors) in TABLE {
+        let found = find_temporal(sentence, date(anchor));
+        let shown: Vec<String> = found
+            .iter()
+            .map(|t| {
+                format!(
+                    "«{}» {:?} {} {}",
+                    t.range.slice(sentence),
+                    t.kind,
+                    t.value.as_deref().unwrap_or("-"),
+                    t.anchors
+                )
+            })
+            .collect();
+        if text.is_empty() {
+            // Nothing dated may be found (durations and the like are allowed).
+            if let Some(t) = found.iter().find(|t| t.kind == TimexKind::Date) {
+                failures.push(format!(
+                    "{sentence:?}: expected no date, got {shown:?} ({t:?})"
+                ));
+            }
+            continue;
+        }
+        let hit = found.iter().find(|t| t.range.slice(sentence) == text);
+        let ok = hit.is_some_and(|t| {
+            t.kind == kind && t.value.as_deref().unwrap_or("-") == value && t.anchors == anchors
+        });
+        if !ok {
+            failures.push(format!(
+                "{sentence:?} @ {anchor:?}: expected «{text}» {kind:?} {value} {anchors}, got {shown:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn show(text: &str, anchor: &str) -> String {
+    let mut out = String::new();
+    for t in find_temporal(text, date(anchor)) {
+        let how = match &t.resolution {
+            Resolution::Absolute => "absolute".to_string(),
+            Resolution::Relative { explanation } => format!("relative: {explanation}"),
+            Resolution::Unresolved { reason } => format!("unresolved: {reason}"),
+            Resolution::Vague => "vague".to_string(),
+        };
+        out.push_str(&format!(
+            "{}..{} «{}» {:?} {} anchors={} ({how})\n",
+            t.range.start,
+            t.range.end,
+            t.range.slice(text),
+            t.kind,
+            t.value.as_deref().unwrap_or("-"),
+            t.anchors,
+        ));
+    }
+    out
+}
+
+fn check(text: &str, anchor: &str, expect: Expect) {
+    expect.assert_eq(&show(text, anchor));
+}
+
+#[test]
+fn snapshot_seed_001_paragraphs() {
+    check(
+        "Belarusian defense officials denied that its military was mobilizing on Thursday \
+         following a partial mobilization by Russia.\n\nLast Wednesday, Putin announced the \
+         mobilization of 300,000 reservists. Currently, no such measures are planned.",
+        "2022-09-29",
+        expect![[r#"
+            72..80 «Thursday» Date 2022-09-29 anchors=true (relative: the latest Thursday on or before the article Date 2022-09-29)
+            126..140 «Last Wednesday» Date 2022-09-21 anchors=true (relative: the Wednesday of the week before 2022-09-29)
+            198..207 «Currently» Date PRESENT_REF anchors=false (vague)
+        "#]],
+    );
+}
+
+#[test]
+fn snapshot_seed_004_paragraph_with_month_date() {
+    check(
+        "However, during last week’s security meeting, the president spoke about the problems. \
+         For example, in late September, the Ministry of Defense announced a check. On the \
+         evening of October 8, the Ukrainian Ambassador was summoned, just two days before \
+         the strike.",
+        "2022-10",
+        expect![[r#"
+            16..25 «last week» Date - anchors=true (unresolved: the article Date 2022-10 has no day to place last week)
+            104..118 «late September» Date 2022-09 anchors=true (relative: the latest September not after the article Date 2022-10)
+            166..190 «the evening of October 8» Time 2022-10-08TEV anchors=true (relative: the latest October 8 not after the article Date 2022-10)
+            236..244 «two days» Duration P2D anchors=false (absolute)
+        "#]],
+    );
+}
+
+#[test]
+fn snapshot_without_article_date() {
+    check(
+        "On 14 October 2022 he said that last month, on 3 September, troops arrived in 2021.",
+        "",
+        expect![[r#"
+            3..18 «14 October 2022» Date 2022-10-14 anchors=true (absolute)
+            32..42 «last month» Date - anchors=true (unresolved: the article has no Date to place last month)
+            47..58 «3 September» Date - anchors=true (unresolved: the article has no Date to supply the year of September 3)
+            78..82 «2021» Date 2021 anchors=true (absolute)
+        "#]],
+    );
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let long = "9".repeat(10_000);
+    let odd = [
+        "",
+        " ",
+        "\0\0\0",
+        "🙂 on 19 February 🙂",
+        "1",
+        "99999999999999999999",
+        "31 February",
+        "February 31, 2022",
+        "0000-00-00",
+        "9999-99-99",
+        "2022-02-30",
+        "On 0 May",
+        "in the 9990s",
+        "12:99 p.m.",
+        "25:00 UTC",
+        "a few",
+        "from",
+        "between 2022 and",
+        "Q5 2022",
+        "the first quarter of",
+        "é1ère 2022年3月",
+        "May\n4, 2022",
+        "mid-",
+        "every",
+        "99999999 days ago",
+        "4294967295 years ago",
+        "last Wednesday\u{301}",
+        &long,
+    ];
+    for text in odd {
+        for anchor in [
+            "",
+            "2022",
+            "2022-10",
+            "2022-10-15",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
+            let found = find_temporal(text, date(anchor));
+            for t in &found {
+                assert!(t.range.end <= text.len());
+                assert!(text.get(t.range.start..t.range.end).is_some());
+            }
+            for pair in found.windows(2) {
+                assert!(pair[0].range.end <= pair[1].range.start, "{text:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The tokenizer under the recognizer: words, numbers and single punctuation characters
+//! with their byte ranges, and whether white space or a line break precedes each.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// A run of letters.
+    Word,
+    /// A run of ASCII digits, possibly with inner `,` or `.` groups (`20,000`, `2.7`).
+    Num,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// Lower-cased text, what the word lists are matched against.
+    pub lower: String,
+    pub kind: TokKind,
+    /// White space separates this token from the previous one.
+    pub space_before: bool,
+    /// A line break separates this token from the previous one (matches never cross it).
+    pub nl_before: bool,
+}
+
+impl Token<'_> {
+    /// The integer value of a plain digit run (no separators, at most nine digits).
+    pub fn int(&self) -> Option<u32> {
+        if self.kind != TokKind::Num || self.text.len() > 9 {
+            return None;
+        }
+        if !self.text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        self.text.parse().ok()
+    }
+
+    /// Whether the token starts with a capital letter (`May`, `MAY`, not `may`).
+    pub fn capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Splits `text` into tokens; never panics, every range lies on character boundaries.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = false;
+    let mut nl_before = false;
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_whitespace() {
+            space_before = true;
+            if c == '\n' || c == '\r' {
+                nl_before = true;
+            }
+            chars.next();
+            continue;
+        }
+        let kind;
+        let mut end = start + c.len_utf8();
+        chars.next();
+        if c.is_alphabetic() {
+            kind = TokKind::Word;
+            while let Some(&(i, d)) = chars.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = i + d.len_utf8();
+                chars.next();
+            }
+        } else if c.is_ascii_digit() {
+            kind = TokKind::Num;
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    end = i + 1;
+                    chars.next();
+                    continue;
+                }
+                // A separator joins two digit groups only when a digit follows it.
+                let next_is_digit = text
+                    .get(i + 1..)
+                    .and_then(|rest| rest.bytes().next())
+                    .is_some_and(|b| b.is_ascii_digit());
+                if (d == ',' || d == '.') && next_is_digit {
+                    end = i + 1;
+                    chars.next();
+                    continue;
+                }
+                break;
+            }
+        } else {
+            kind = TokKind::Punct;
+        }
+        let piece = text.get(start..end).unwrap_or("");
+        tokens.push(Token {
+            start,
+            end,
+            text: piece,
+            lower: piece.to_lowercase(),
+            kind,
+            space_before,
+            nl_before,
+        });
+        space_before = false;
+        nl_before = false;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        let toks = tokenize("On 20,000 May 4, 2022\nmid-2022 p.m. 1st");
+        let shown: Vec<String> = toks
+            .iter()
+            .map(|t| format!("{}{}", if t.nl_before { "|" } else { "" }, t.text))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "On", "20,000", "May", "4", ",", "2022", "|mid", "-", "2022", "p", ".", "m", ".",
+                "1", "st"
+            ]
+        );
+        assert_eq!(toks[1].int(), None);
+        assert_eq!(toks[5].int(), Some(2022));
+    }
+}
