@@ -4,6 +4,7 @@
 mod actors_cmd;
 mod check;
 mod dates;
+mod eval;
 mod render;
 
 use crate::corpus::Corpus;
@@ -50,6 +51,17 @@ pub enum Command {
         path: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+    },
+    /// Score the temporal recognizer on a directory of TimeML (.tml) files.
+    EvalTimeml {
+        dir: PathBuf,
+        /// Score only the first N lines of each text (MEANTIME annotated only the first
+        /// sentences of each article: use 6 there).
+        #[arg(long)]
+        lines: Option<usize>,
+        /// Also list every miss, false positive and wrong value.
+        #[arg(long)]
+        errors: bool,
     },
     /// Serve the Language Server Protocol on standard input and output.
     Lsp {
@@ -184,6 +196,7 @@ pub fn run(command: Command) -> u8 {
             let paths: Vec<PathBuf> = path.into_iter().collect();
             actors_cmd::run(&paths, format)
         }
+        Command::EvalTimeml { dir, lines, errors } => eval::run(&dir, lines, errors),
         Command::Lsp { .. } => Err("the server is started by main".to_string()),
     };
     match result {

@@ -3,6 +3,7 @@
 
 mod convert;
 mod document;
+mod features;
 mod server;
 mod state;
 
@@ -27,6 +28,7 @@ pub fn serve_stdio() -> u8 {
     runtime.block_on(async {
         let (service, socket) = tower_lsp_server::LspService::build(server::Backend::new)
             .custom_method("dateline/status", server::Backend::status)
+            .custom_method("dateline/timeline", server::Backend::timeline)
             .finish();
         let shutdown = service.inner().shutdown_flag();
         let stdin = tokio::io::stdin();

@@ -2,6 +2,7 @@
 //! diagnostics (push and pull), hover, definition, references, highlights.
 
 use super::convert;
+use super::features;
 use super::document::{Applied, Change, OpenDocument};
 use super::state::{Location, State};
 use crate::config::Overrides;
@@ -96,6 +97,12 @@ impl Backend {
             serde_json::json!({ "articles": articles, "undatedClaims": undated })
         })
         .await
+    }
+
+    /// `dateline/timeline`: dated claims in date order, filtered by actor, source and dates.
+    pub async fn timeline(&self, filter: Option<ide::timeline::TimelineFilter>) -> Result<serde_json::Value> {
+        let filter = filter.unwrap_or_default();
+        self.with_state(move |state| features::timeline(state, &filter)).await
     }
 
     /// Schedules a debounced recomputation and push of one document's diagnostics.
@@ -426,6 +433,31 @@ impl LanguageServer for Backend {
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 document_highlight_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec!["@".into(), ":".into(), "{".into()]),
+                    ..Default::default()
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR]),
+                    ..Default::default()
+                })),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+                    SemanticTokensOptions {
+                        legend: features::semantic_legend(),
+                        range: Some(true),
+                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                        ..Default::default()
+                    },
+                )),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
                 diagnostic_provider: Some(DiagnosticServerCapabilities::Options(
                     DiagnosticOptions {
                         identifier: Some("dateline".to_string()),
@@ -723,4 +755,81 @@ impl LanguageServer for Backend {
         })
         .await
     }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        self.with_state(move |state| features::completion(state, &at.text_document.uri, at.position))
+            .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.with_state(move |state| features::code_actions(state, &params)).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.with_state(move |state| features::inlay_hints(state, &params.text_document.uri, params.range))
+            .await
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        self.with_state(move |state| {
+            features::semantic_tokens(state, &params.text_document.uri, None).map(SemanticTokensResult::Tokens)
+        })
+        .await
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        self.with_state(move |state| {
+            features::semantic_tokens(state, &params.text_document.uri, Some(params.range))
+                .map(SemanticTokensRangeResult::Tokens)
+        })
+        .await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        self.with_state(move |state| features::document_symbols(state, &params.text_document.uri))
+            .await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
+        self.with_state(move |state| Some(OneOf::Right(features::workspace_symbols(state, &params.query))))
+            .await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.with_state(move |state| features::code_lenses(state, &params.text_document.uri))
+            .await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.with_state(move |state| features::folding_ranges(state, &params.text_document.uri))
+            .await
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        self.with_state(move |state| features::prepare_rename(state, &params.text_document.uri, params.position))
+            .await?
+            .map_err(invalid_request)
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        let new_name = params.new_name;
+        self.with_state(move |state| features::rename(state, &at.text_document.uri, at.position, &new_name))
+            .await?
+            .map_err(invalid_request)
+    }
+}
+
+/// A refusal the user should read (a rename that cannot be done, and why).
+fn invalid_request(message: String) -> Error {
+    let mut error = Error::invalid_request();
+    error.message = message.into();
+    error
 }

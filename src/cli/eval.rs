@@ -1,0 +1,52 @@
+//! `dateline eval-timeml DIR`: scores the temporal recognizer on TimeML files (precision,
+//! recall and F1, strict and relaxed, value accuracy), as TempEval-3 does. Only reading
+//! the files is here; parsing and scoring are `temporal::timeml`.
+
+use crate::temporal::timeml::{evaluate_with, parse_tml, EvalOptions};
+use std::path::{Path, PathBuf};
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else if path.extension().is_some_and(|extension| extension == "tml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn run(dir: &Path, lines: Option<usize>, errors: bool) -> Result<u8, String> {
+    let mut paths = Vec::new();
+    collect(dir, &mut paths).map_err(|error| format!("{}: {error}", dir.display()))?;
+    if paths.is_empty() {
+        return Err(format!("{}: no .tml files", dir.display()));
+    }
+    paths.sort();
+    let mut docs = Vec::new();
+    for path in &paths {
+        let name = path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let parsed = std::fs::read_to_string(path)
+            .map_err(|error| error.to_string())
+            .and_then(|source| parse_tml(&name, &source));
+        match parsed {
+            Ok(doc) => docs.push(doc),
+            Err(error) => eprintln!("dateline: {}: {error}", path.display()),
+        }
+    }
+    let report = evaluate_with(&docs, EvalOptions { scope_lines: lines });
+    let mut out = String::new();
+    if errors {
+        for error in &report.errors {
+            out.push_str(&format!("{error}\n"));
+        }
+        out.push('\n');
+    }
+    out.push_str(&report.to_string());
+    super::print(&out);
+    Ok(super::EXIT_CLEAN)
+}

@@ -1,0 +1,442 @@
+//! Protocol handlers for the editor features of `ide`: completion, code actions, inlay
+//! hints, semantic tokens, symbols, code lens, folding, rename and the timeline. Each is
+//! `from protocol → ide → to protocol` over the locked state.
+
+use super::convert;
+use super::state::{Location, State};
+use crate::ide;
+use crate::position::LineIndex;
+use crate::text::TextRange;
+use std::collections::HashMap;
+use tower_lsp_server::lsp_types::*;
+
+pub fn semantic_legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: ide::semantic::TOKEN_TYPES
+            .iter()
+            .map(|name| SemanticTokenType::new(name))
+            .collect(),
+        token_modifiers: Vec::new(),
+    }
+}
+
+/// The location of a document and the byte range of a protocol range in it.
+fn byte_range(state: &State, uri: &Uri, range: Range) -> Option<(Location, TextRange)> {
+    let location = state.locate(uri)?;
+    let (text, index) = state.text_and_index(&location)?;
+    let start = index.offset(text, convert::position(range.start), state.encoding);
+    let end = index.offset(text, convert::position(range.end), state.encoding);
+    Some((location, TextRange::new(start, end)))
+}
+
+fn position_at(state: &State, location: &Location, offset: usize) -> Option<Position> {
+    let (text, index) = state.text_and_index(location)?;
+    let at = index.position(text, offset, state.encoding);
+    Some(Position::new(at.line, at.character))
+}
+
+fn lsp_range(state: &State, location: &Location, range: TextRange) -> Option<Range> {
+    let (text, index) = state.text_and_index(location)?;
+    Some(convert::range(text, &index, range, state.encoding))
+}
+
+pub fn completion(state: &State, uri: &Uri, position: Position) -> Option<CompletionResponse> {
+    let location = state.locate(uri)?;
+    let (text, index) = state.text_and_index(&location)?;
+    let offset = convert::offset(text, &index, position, state.encoding)?;
+    let corpus = state.corpus(location.root)?;
+    let items: Vec<CompletionItem> = ide::completion::completions(corpus, &location.path, offset)
+        .into_iter()
+        .map(|item| {
+            let kind = match item.kind {
+                ide::completion::CompletionKind::HeaderKey => CompletionItemKind::PROPERTY,
+                ide::completion::CompletionKind::HeaderValue => CompletionItemKind::VALUE,
+                ide::completion::CompletionKind::Article => CompletionItemKind::REFERENCE,
+                ide::completion::CompletionKind::Date => CompletionItemKind::CONSTANT,
+                ide::completion::CompletionKind::Actor => CompletionItemKind::CLASS,
+                ide::completion::CompletionKind::Annotation => CompletionItemKind::KEYWORD,
+            };
+            CompletionItem {
+                label: item.label,
+                kind: Some(kind),
+                detail: item.detail,
+                documentation: item.documentation.map(|value| {
+                    Documentation::MarkupContent(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value,
+                    })
+                }),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                    range: convert::range(text, &index, item.replace, state.encoding),
+                    new_text: item.insert,
+                })),
+                ..Default::default()
+            }
+        })
+        .collect();
+    Some(CompletionResponse::Array(items))
+}
+
+/// A workspace edit from plain file edits of one root.
+fn workspace_edit(
+    state: &State,
+    root: usize,
+    edits: &[ide::rename::FileEdit],
+    creates: &[String],
+) -> Option<WorkspaceEdit> {
+    let mut by_uri: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+    for edit in edits {
+        let uri = state.uri(root, &edit.path)?;
+        let location = Location {
+            root,
+            path: edit.path.clone(),
+        };
+        let range = match state.text_and_index(&location) {
+            Some((text, index)) => convert::range(text, &index, edit.range, state.encoding),
+            None => Range::default(),
+        };
+        by_uri.entry(uri).or_default().push(TextEdit {
+            range,
+            new_text: edit.new_text.clone(),
+        });
+    }
+    if creates.is_empty() {
+        return Some(WorkspaceEdit {
+            changes: Some(by_uri),
+            ..Default::default()
+        });
+    }
+    let mut operations = Vec::new();
+    for path in creates {
+        operations.push(DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+            uri: state.uri(root, path)?,
+            options: Some(CreateFileOptions {
+                overwrite: Some(false),
+                ignore_if_exists: Some(true),
+            }),
+            annotation_id: None,
+        })));
+    }
+    for (uri, edits) in by_uri {
+        operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+            text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
+            edits: edits.into_iter().map(OneOf::Left).collect(),
+        }));
+    }
+    Some(WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Operations(operations)),
+        ..Default::default()
+    })
+}
+
+pub fn code_actions(state: &State, params: &CodeActionParams) -> Option<CodeActionResponse> {
+    let (location, range) = byte_range(state, &params.text_document.uri, params.range)?;
+    let corpus = state.corpus(location.root)?;
+    let actions = ide::code_actions::code_actions(corpus, &location.path, range);
+    let mut response = Vec::new();
+    for action in actions {
+        let edit = workspace_edit(state, location.root, &action.edits, &action.creates)?;
+        let diagnostics = match (action.fixes, action.fixes_range) {
+            (Some(code), Some(range)) => {
+                let (text, index) = state.text_and_index(&location)?;
+                params
+                    .context
+                    .diagnostics
+                    .iter()
+                    .filter(|diagnostic| {
+                        diagnostic.code == Some(NumberOrString::String(code.to_string()))
+                            && diagnostic.range == convert::range(text, &index, range, state.encoding)
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+            }
+            _ => Vec::new(),
+        };
+        response.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: action.title,
+            kind: Some(match action.kind {
+                ide::code_actions::ActionKind::QuickFix => CodeActionKind::QUICKFIX,
+                ide::code_actions::ActionKind::Refactor => CodeActionKind::REFACTOR,
+            }),
+            diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
+            edit: Some(edit),
+            is_preferred: action.preferred.then_some(true),
+            ..Default::default()
+        }));
+    }
+    Some(response)
+}
+
+pub fn inlay_hints(state: &State, uri: &Uri, range: Range) -> Option<Vec<InlayHint>> {
+    let (location, range) = byte_range(state, uri, range)?;
+    let corpus = state.corpus(location.root)?;
+    Some(
+        ide::inlay::inlay_hints(corpus, &location.path, range)
+            .into_iter()
+            .filter_map(|hint| {
+                Some(InlayHint {
+                    position: position_at(state, &location, hint.offset)?,
+                    label: InlayHintLabel::String(hint.label),
+                    kind: None,
+                    text_edits: None,
+                    tooltip: Some(InlayHintTooltip::String(hint.tooltip)),
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Delta-encoded semantic tokens; tokens crossing lines are split at line ends, since
+/// not every client accepts multi-line tokens.
+pub fn semantic_tokens(state: &State, uri: &Uri, range: Option<Range>) -> Option<SemanticTokens> {
+    let location = state.locate(uri)?;
+    let visible = match range {
+        Some(range) => Some(byte_range(state, uri, range)?.1),
+        None => None,
+    };
+    let corpus = state.corpus(location.root)?;
+    let (text, index) = state.text_and_index(&location)?;
+    let tokens = ide::semantic::semantic_tokens(corpus, &location.path, visible);
+    let mut data = Vec::with_capacity(tokens.len());
+    let (mut previous_line, mut previous_start) = (0u32, 0u32);
+    for (token_range, kind) in tokens {
+        for piece in split_by_line(text, &index, token_range) {
+            let start = index.position(text, piece.start, state.encoding);
+            let end = index.position(text, piece.end, state.encoding);
+            if end.character <= start.character {
+                continue;
+            }
+            let delta_line = start.line - previous_line;
+            let delta_start = if delta_line == 0 {
+                start.character - previous_start
+            } else {
+                start.character
+            };
+            data.push(SemanticToken {
+                delta_line,
+                delta_start,
+                length: end.character - start.character,
+                token_type: kind.legend_index(),
+                token_modifiers_bitset: 0,
+            });
+            previous_line = start.line;
+            previous_start = start.character;
+        }
+    }
+    Some(SemanticTokens {
+        result_id: None,
+        data,
+    })
+}
+
+fn split_by_line(text: &str, index: &LineIndex, range: TextRange) -> Vec<TextRange> {
+    let first = index.line_of(range.start);
+    let last = index.line_of(range.end);
+    (first..=last)
+        .filter_map(|line| index.line_range(text, line))
+        .map(|line| TextRange::new(line.start.max(range.start), line.end.min(range.end)))
+        .filter(|piece| !piece.is_empty() && piece.start < piece.end)
+        .collect()
+}
+
+#[allow(deprecated)]
+fn document_symbol(state: &State, location: &Location, symbol: ide::symbols::OutlineSymbol) -> Option<DocumentSymbol> {
+    let kind = match symbol.kind {
+        ide::symbols::SymbolKind::Header => SymbolKind::NAMESPACE,
+        ide::symbols::SymbolKind::HeaderField => SymbolKind::PROPERTY,
+        ide::symbols::SymbolKind::Claim => SymbolKind::EVENT,
+        ide::symbols::SymbolKind::Actor => SymbolKind::CLASS,
+        ide::symbols::SymbolKind::Article => SymbolKind::FILE,
+    };
+    let children: Vec<DocumentSymbol> = symbol
+        .children
+        .into_iter()
+        .filter_map(|child| document_symbol(state, location, child))
+        .collect();
+    let range = lsp_range(state, location, symbol.range)?;
+    let mut selection = lsp_range(state, location, symbol.selection)?;
+    if selection.start < range.start || selection.end > range.end {
+        selection = range;
+    }
+    Some(DocumentSymbol {
+        name: if symbol.name.is_empty() { "(empty)".into() } else { symbol.name },
+        detail: symbol.detail,
+        kind,
+        tags: None,
+        deprecated: None,
+        range,
+        selection_range: selection,
+        children: (!children.is_empty()).then_some(children),
+    })
+}
+
+pub fn document_symbols(state: &State, uri: &Uri) -> Option<DocumentSymbolResponse> {
+    let location = state.locate(uri)?;
+    let corpus = state.corpus(location.root)?;
+    let symbols = ide::symbols::document_symbols(corpus, &location.path)
+        .into_iter()
+        .filter_map(|symbol| document_symbol(state, &location, symbol))
+        .collect();
+    Some(DocumentSymbolResponse::Nested(symbols))
+}
+
+pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
+    let mut found: Vec<(i64, WorkspaceSymbol)> = Vec::new();
+    for (root, entry) in state.roots.iter().enumerate() {
+        for symbol in ide::symbols::workspace_symbols(&entry.corpus, query, 200) {
+            let location = Location {
+                root,
+                path: symbol.path.clone(),
+            };
+            let (Some(uri), Some(range)) = (state.uri(root, &symbol.path), lsp_range(state, &location, symbol.range)) else {
+                continue;
+            };
+            found.push((
+                symbol.score,
+                WorkspaceSymbol {
+                    name: symbol.name,
+                    kind: match symbol.kind {
+                        ide::symbols::SymbolKind::Actor => SymbolKind::CLASS,
+                        _ => SymbolKind::FILE,
+                    },
+                    tags: None,
+                    container_name: Some(symbol.detail),
+                    location: OneOf::Left(tower_lsp_server::lsp_types::Location { uri, range }),
+                    data: None,
+                },
+            ));
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.into_iter().take(200).map(|(_, symbol)| symbol).collect()
+}
+
+pub fn code_lenses(state: &State, uri: &Uri) -> Option<Vec<CodeLens>> {
+    let location = state.locate(uri)?;
+    let corpus = state.corpus(location.root)?;
+    let mut lenses = Vec::new();
+    for lens in ide::code_lens::code_lenses(corpus, &location.path) {
+        let range = lsp_range(state, &location, lens.range)?;
+        let references: Vec<tower_lsp_server::lsp_types::Location> = corpus
+            .mentions_of(lens.actor)
+            .into_iter()
+            .filter_map(|(file, mention)| {
+                let target = Location {
+                    root: location.root,
+                    path: file.path.clone(),
+                };
+                Some(tower_lsp_server::lsp_types::Location {
+                    uri: state.uri(location.root, &file.path)?,
+                    range: lsp_range(state, &target, mention.range)?,
+                })
+            })
+            .collect();
+        lenses.push(CodeLens {
+            range,
+            command: Some(Command {
+                title: lens.title,
+                command: "dateline.showReferences".to_string(),
+                arguments: Some(vec![
+                    serde_json::json!(uri.as_str()),
+                    serde_json::to_value(range.start).ok()?,
+                    serde_json::to_value(references).ok()?,
+                ]),
+            }),
+            data: None,
+        });
+    }
+    Some(lenses)
+}
+
+pub fn folding_ranges(state: &State, uri: &Uri) -> Option<Vec<FoldingRange>> {
+    let location = state.locate(uri)?;
+    let corpus = state.corpus(location.root)?;
+    let (text, index) = state.text_and_index(&location)?;
+    Some(
+        ide::folding::folding_ranges(corpus, &location.path)
+            .into_iter()
+            .map(|(range, kind)| {
+                let end = text[..range.end.min(text.len())].trim_end().len();
+                FoldingRange {
+                    start_line: index.line_of(range.start) as u32,
+                    start_character: None,
+                    end_line: index.line_of(end) as u32,
+                    end_character: None,
+                    kind: Some(match kind {
+                        ide::folding::FoldKind::Header => FoldingRangeKind::Imports,
+                        ide::folding::FoldKind::Paragraph => FoldingRangeKind::Region,
+                    }),
+                    collapsed_text: None,
+                }
+            })
+            .filter(|fold| fold.end_line > fold.start_line)
+            .collect(),
+    )
+}
+
+pub fn prepare_rename(state: &State, uri: &Uri, position: Position) -> Result<Option<PrepareRenameResponse>, String> {
+    let Some(location) = state.locate(uri) else {
+        return Ok(None);
+    };
+    let Some((text, index)) = state.text_and_index(&location) else {
+        return Ok(None);
+    };
+    let Some(offset) = convert::offset(text, &index, position, state.encoding) else {
+        return Ok(None);
+    };
+    let corpus = state.corpus(location.root).ok_or("no corpus")?;
+    let (range, _) = ide::rename::prepare_rename(corpus, &location.path, offset)?;
+    let inner = strip_quotes(text, range);
+    Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+        range: convert::range(text, &index, inner, state.encoding),
+        placeholder: inner.slice(text).to_string(),
+    }))
+}
+
+fn strip_quotes(text: &str, range: TextRange) -> TextRange {
+    let slice = range.slice(text);
+    if slice.len() >= 2 && (slice.starts_with('"') || slice.starts_with('\'')) {
+        TextRange::new(range.start + 1, range.end - 1)
+    } else {
+        range
+    }
+}
+
+pub fn rename(state: &State, uri: &Uri, position: Position, new_name: &str) -> Result<Option<WorkspaceEdit>, String> {
+    let Some(location) = state.locate(uri) else {
+        return Ok(None);
+    };
+    let Some((text, index)) = state.text_and_index(&location) else {
+        return Ok(None);
+    };
+    let Some(offset) = convert::offset(text, &index, position, state.encoding) else {
+        return Ok(None);
+    };
+    let corpus = state.corpus(location.root).ok_or("no corpus")?;
+    let edits = ide::rename::rename(corpus, &location.path, offset, new_name)?;
+    Ok(workspace_edit(state, location.root, &edits, &[]))
+}
+
+/// `dateline/timeline`: the dated claims of every workspace folder, in date order.
+pub fn timeline(state: &State, filter: &ide::timeline::TimelineFilter) -> serde_json::Value {
+    let mut entries = Vec::new();
+    for (root, entry) in state.roots.iter().enumerate() {
+        for item in ide::timeline::timeline(&entry.corpus, filter) {
+            let location = Location {
+                root,
+                path: item.path.clone(),
+            };
+            let mut value = serde_json::to_value(&item).unwrap_or_default();
+            if let (Some(uri), Some(range)) = (state.uri(root, &item.path), lsp_range(state, &location, item.range)) {
+                value["uri"] = serde_json::json!(uri.as_str());
+                value["range"] = serde_json::to_value(range).unwrap_or_default();
+            }
+            entries.push((item.start.clone(), item.end.clone(), value));
+        }
+    }
+    entries.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    serde_json::Value::Array(entries.into_iter().map(|(_, _, value)| value).collect())
+}
