@@ -87,7 +87,8 @@ pub fn cross_check(registries: &[&Registry]) -> Vec<(usize, Diagnostic)> {
             let close = ids
                 .keys()
                 .map(|id| (edit_distance(&affiliation.value, id), *id))
-                .filter(|(d, _)| *d <= 2)
+                // Close enough to be a typo, not merely another short id.
+                .filter(|(d, _)| *d <= 2 && *d * 3 <= affiliation.value.chars().count())
                 .min();
             let hint = match close {
                 Some((_, id)) => format!("; did you mean `{id}`?"),

@@ -114,11 +114,19 @@ impl AliasMatcher {
             if boundary_after(text, candidate.end()) {
                 return Some(candidate);
             }
-            // Retry anchored at `start` in a window one byte shorter: the answer is the
-            // longest form strictly shorter than the rejected one.
-            let limit = candidate.end().checked_sub(1)?;
-            if limit <= start {
-                return None;
+            // Retry anchored at `start`, in a window that ends at the last place before
+            // the rejected end where a mention could end at all (inside a run of letters
+            // none can), so a long word costs one retry, not one per letter.
+            let mut limit = candidate.end();
+            loop {
+                let previous = text.get(..limit).and_then(|s| s.chars().next_back())?;
+                limit -= previous.len_utf8();
+                if limit <= start {
+                    return None;
+                }
+                if boundary_after(text, limit) {
+                    break;
+                }
             }
             let input = Input::new(text).range(start..limit).anchored(Anchored::Yes);
             candidate = automaton.try_find(input).ok()??;

@@ -4,6 +4,8 @@
 mod cross;
 mod matcher;
 mod registry;
+#[cfg(test)]
+mod tests;
 
 pub use cross::{cross_check, merged_actors};
 

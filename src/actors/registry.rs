@@ -95,9 +95,13 @@ pub(super) fn parse(text: &str) -> Registry {
             )),
         }
     }
+    // Text order, as a reader goes through the file (the sort is stable, so problems
+    // at one place keep the order they were found in).
+    let mut diagnostics = reader.diagnostics;
+    diagnostics.sort_by_key(|d| d.range.start);
     Registry {
         actors: reader.actors,
-        diagnostics: reader.diagnostics,
+        diagnostics,
     }
 }
 
@@ -122,7 +126,8 @@ fn syntax_error(text: &str, span: Option<Range<usize>>, message: &str) -> Diagno
     // When the very first statement already fails, the file is most likely not TOML at
     // all (a pasted list, Markdown, JSON): say so rather than only quoting the parser.
     let before = text.get(..range.start).unwrap_or("");
-    let nothing_before = before
+    let earlier_lines = before.rsplit_once('\n').map_or("", |(lines, _)| lines);
+    let nothing_before = earlier_lines
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
     let message = if nothing_before {
@@ -236,7 +241,13 @@ impl Reader<'_> {
             ));
         }
         if let Some(id) = &id {
-            if !is_valid_id(&id.value) {
+            if id.value.is_empty() {
+                self.diagnostics.push(Diagnostic::error(
+                    id.range,
+                    "invalid-id",
+                    "the id is empty: use lowercase letters, digits and `-` (e.g. `lukashenka`)",
+                ));
+            } else if !is_valid_id(&id.value) {
                 self.diagnostics.push(Diagnostic::error(
                     id.range,
                     "invalid-id",
