@@ -882,3 +882,13 @@ fn hostile_registry_with_many_actors() {
         .collect();
     assert_eq!(ids, vec!["a19999", "a0", "a0"]);
 }
+
+#[test]
+fn registry_with_byte_order_mark() {
+    check_registry(
+        "\u{feff}[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\n",
+        expect![[r#"
+            actor a "A" person 1:2
+        "#]],
+    );
+}
