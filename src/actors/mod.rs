@@ -1,6 +1,14 @@
 //! The actor registry (`actors.toml`, parsed with spans) and the matcher that finds
 //! mentions of every name and alias in one pass.
 
+mod cross;
+mod matcher;
+mod registry;
+#[cfg(test)]
+mod tests;
+
+pub use cross::{cross_check, merged_actors};
+
 use crate::diagnostic::Diagnostic;
 use crate::text::TextRange;
 
@@ -14,13 +22,45 @@ pub enum ActorKind {
     Other,
 }
 
-/// A string value of the registry with where it stands in the TOML file.
+impl ActorKind {
+    /// Every kind, in the order the registry documentation lists them.
+    pub const ALL: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::State,
+        ActorKind::Media,
+        ActorKind::Place,
+        ActorKind::Other,
+    ];
+
+    /// The spelling used in `kind = "..."`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::State => "state",
+            ActorKind::Media => "media",
+            ActorKind::Place => "place",
+            ActorKind::Other => "other",
+        }
+    }
+
+    /// Parses the spelling used in `kind = "..."` (exact, lowercase).
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A string value of the registry with where it stands in the TOML file. The range covers
+/// the literal as written, quotes included (`"Lukashenka"`), so that escapes never make
+/// it disagree with the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned {
     pub value: String,
     pub range: TextRange,
 }
 
+/// One `[[actor]]` table that was complete enough to use (it has an `id` and a `name`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     pub id: Spanned,
@@ -35,6 +75,14 @@ pub struct Actor {
     pub range: TextRange,
 }
 
+impl Actor {
+    /// The name, then the aliases: every written form a mention may take, as listed
+    /// (empty forms included; the matcher skips them).
+    pub fn forms(&self) -> impl Iterator<Item = &Spanned> {
+        std::iter::once(&self.name).chain(self.aliases.iter())
+    }
+}
+
 /// A parsed registry file: the actors it defines well enough to use, and its problems.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Registry {
@@ -43,10 +91,12 @@ pub struct Registry {
 }
 
 /// Parses one registry file. Never panics; a syntax error is a diagnostic at its position
-/// and yields no actors.
+/// and yields no actors. Actors without an `id` or a `name`, and a second actor with an
+/// `id` already used in the file, are reported and left out of `actors`; every other
+/// problem is reported and the actor is kept. An `affiliation` naming no actor is not
+/// checked here but by [`cross_check`], which sees every registry of the corpus.
 pub fn parse_registry(text: &str) -> Registry {
-    let _ = text;
-    Registry::default()
+    registry::parse(text)
 }
 
 /// One occurrence of a known name in a text.
@@ -59,25 +109,16 @@ pub struct Mention {
 }
 
 /// All names and aliases of all actors compiled into one automaton.
+///
+/// Matching is case-sensitive and on Unicode word boundaries (a form that starts or ends
+/// with a letter or digit must not touch another letter or digit), so `Belarus` is found
+/// in `Belarus’` and `Belarus's` but not in `Belarusian`. The longest form wins; when it
+/// fails the boundary test, shorter forms at the same place and later overlapping forms
+/// are still tried. A form given for two actors belongs to the first.
 #[derive(Debug, Clone, Default)]
-pub struct AliasMatcher {}
-
-impl AliasMatcher {
-    /// `forms` pairs an actor index with one of its written forms (name or alias).
-    pub fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
-        let _ = forms.into_iter().count();
-        AliasMatcher {}
-    }
-
-    /// Mentions in `text`, in text order, longest match first, on word boundaries.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
-        let _ = text;
-        Vec::new()
-    }
-}
-
-/// Checks across registries: duplicate ids and aliases, unknown affiliations.
-pub fn cross_check(registries: &[&Registry]) -> Vec<(usize, Diagnostic)> {
-    let _ = registries;
-    Vec::new()
+pub struct AliasMatcher {
+    /// `None` when there is no usable form (or the automaton could not be built).
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Per pattern id: the form (trimmed) and the actor it belongs to.
+    patterns: Vec<(String, usize)>,
 }

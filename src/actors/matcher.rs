@@ -1,0 +1,158 @@
+//! Finding mentions: every actor's name and aliases in one Aho-Corasick automaton,
+//! leftmost-longest, with Unicode word boundaries checked around each candidate.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use super::{Actor, AliasMatcher, Mention};
+use crate::text::TextRange;
+
+impl AliasMatcher {
+    /// `forms` pairs an actor index with one of its written forms (name or alias).
+    /// Forms are trimmed; empty ones are skipped; a form already given (for any actor)
+    /// is skipped too, so the first actor to claim a form keeps it.
+    pub fn new<'a>(forms: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+        let mut seen: HashSet<&'a str> = HashSet::new();
+        let mut patterns = Vec::new();
+        for (actor, form) in forms {
+            let form = form.trim();
+            if form.is_empty() || !seen.insert(form) {
+                continue;
+            }
+            patterns.push((form.to_owned(), actor));
+        }
+        if patterns.is_empty() {
+            return AliasMatcher::default();
+        }
+        // Both start kinds: unanchored to scan, anchored to retry shorter forms at a
+        // position whose longest candidate failed the boundary test.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(patterns.iter().map(|(form, _)| form.as_str()))
+            .ok();
+        AliasMatcher {
+            automaton,
+            patterns,
+        }
+    }
+
+    /// A matcher over the name and aliases of each actor; [`Mention::actor`] is then an
+    /// index into `actors`.
+    pub fn from_actors(actors: &[&Actor]) -> Self {
+        AliasMatcher::new(
+            actors.iter().enumerate().flat_map(|(index, actor)| {
+                actor.forms().map(move |form| (index, form.value.as_str()))
+            }),
+        )
+    }
+
+    /// The forms in use (trimmed, duplicates removed), each with its actor index.
+    pub fn forms(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.patterns
+            .iter()
+            .map(|(form, actor)| (*actor, form.as_str()))
+    }
+
+    /// Whether no form is in use (every search then finds nothing).
+    pub fn is_empty(&self) -> bool {
+        self.automaton.is_none()
+    }
+
+    /// Mentions in `text`, in text order, longest match first, on word boundaries.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        let Some(automaton) = &self.automaton else {
+            return mentions;
+        };
+        let mut at = 0;
+        while at < text.len() {
+            let input = Input::new(text).range(at..).anchored(Anchored::No);
+            let Ok(Some(found)) = automaton.try_find(input) else {
+                break;
+            };
+            let start = found.start();
+            if let Some(accepted) = self.longest_at(automaton, text, start, found) {
+                mentions.push(Mention {
+                    range: TextRange::new(start, accepted.end()),
+                    actor: self
+                        .patterns
+                        .get(accepted.pattern().as_usize())
+                        .map_or(0, |(_, actor)| *actor),
+                });
+                at = accepted.end();
+            } else {
+                // Nothing starts here; a form starting inside the rejected one may
+                // still be a mention, so resume at the next character, not after it.
+                at = start
+                    + text
+                        .get(start..)
+                        .and_then(|s| s.chars().next())
+                        .map_or(1, char::len_utf8);
+            }
+        }
+        mentions
+    }
+
+    /// The longest form at `start` that stands on word boundaries, trying ever shorter
+    /// candidates after `longest` (the automaton's leftmost-longest answer) fails.
+    fn longest_at(
+        &self,
+        automaton: &AhoCorasick,
+        text: &str,
+        start: usize,
+        longest: aho_corasick::Match,
+    ) -> Option<aho_corasick::Match> {
+        // Every form found at `start` begins with the same character, so the left
+        // boundary is decided once for all of them.
+        if !boundary_before(text, start) {
+            return None;
+        }
+        let mut candidate = longest;
+        loop {
+            if boundary_after(text, candidate.end()) {
+                return Some(candidate);
+            }
+            // Retry anchored at `start`, in a window that ends at the last place before
+            // the rejected end where a mention could end at all (inside a run of letters
+            // none can), so a long word costs one retry, not one per letter.
+            let mut limit = candidate.end();
+            loop {
+                let previous = text.get(..limit).and_then(|s| s.chars().next_back())?;
+                limit -= previous.len_utf8();
+                if limit <= start {
+                    return None;
+                }
+                if boundary_after(text, limit) {
+                    break;
+                }
+            }
+            let input = Input::new(text).range(start..limit).anchored(Anchored::Yes);
+            candidate = automaton.try_find(input).ok()??;
+        }
+    }
+}
+
+/// Letters and digits of any script make words; everything else (spaces, punctuation,
+/// apostrophes, emoji) separates them.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// A mention may start at `start` unless a word character on the left runs into a word
+/// character at the start of the form.
+fn boundary_before(text: &str, start: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let first = text.get(start..).and_then(|s| s.chars().next());
+    !matches!((before, first), (Some(b), Some(f)) if is_word_char(b) && is_word_char(f))
+}
+
+/// A mention may end at `end` unless the form's last character and the next one are both
+/// word characters. A possessive (`'s`, `’s`, a bare `’`) starts with an apostrophe and so
+/// stays outside the mention.
+fn boundary_after(text: &str, end: usize) -> bool {
+    let last = text.get(..end).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !matches!((last, after), (Some(l), Some(a)) if is_word_char(l) && is_word_char(a))
+}

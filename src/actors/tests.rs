@@ -1,0 +1,894 @@
+//! Tests of the registry parser, the cross-registry checks and the alias matcher: small
+//! fixtures in, rendered diagnostics (with the source text under each range) and
+//! bracketed mentions out, compared with `expect!` snapshots.
+
+use expect_test::{expect, Expect};
+
+use super::*;
+
+// ------------------------------------------------------------------- rendering
+
+/// `line:col` (1-based, columns in characters) of a byte offset, for readable snapshots.
+fn line_col(text: &str, offset: usize) -> String {
+    let before = text.get(..offset).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    format!("{line}:{col}")
+}
+
+fn render_diagnostics(text: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&format!(
+            "{} {} {} {:?}: {}\n",
+            d.severity.as_str(),
+            d.code,
+            line_col(text, d.range.start),
+            d.range.slice(text),
+            d.message
+        ));
+    }
+    out
+}
+
+fn render_actors(text: &str, actors: &[Actor]) -> String {
+    let mut out = String::new();
+    for a in actors {
+        out.push_str(&format!(
+            "actor {} {:?} {} {}",
+            a.id.value,
+            a.name.value,
+            a.kind.as_str(),
+            line_col(text, a.range.start)
+        ));
+        if !a.aliases.is_empty() {
+            let aliases: Vec<&str> = a.aliases.iter().map(|s| s.value.as_str()).collect();
+            out.push_str(&format!(" aliases={aliases:?}"));
+        }
+        if let Some(affiliation) = &a.affiliation {
+            out.push_str(&format!(" affiliation={}", affiliation.value));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn check_registry(text: &str, expect: Expect) {
+    let registry = parse_registry(text);
+    // Every range must be a real piece of the text: in bounds and on char boundaries.
+    for d in &registry.diagnostics {
+        assert!(text.get(d.range.start..d.range.end).is_some(), "{d:?}");
+    }
+    for a in &registry.actors {
+        for s in std::iter::once(&a.id).chain(a.forms()) {
+            assert!(s.range.slice(text).contains(s.value.trim()), "{s:?}");
+        }
+        assert!(a.range.contains_range(a.id.range));
+    }
+    let rendered = format!(
+        "{}{}",
+        render_actors(text, &registry.actors),
+        render_diagnostics(text, &registry.diagnostics)
+    );
+    expect.assert_eq(&rendered);
+}
+
+/// Each line of `text`, with every mention written `[as written|actor id]`.
+fn annotate(actors: &[&Actor], matcher: &AliasMatcher, text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut last = 0;
+        for m in matcher.find(line) {
+            out.push_str(line.get(last..m.range.start).unwrap_or("?"));
+            let id = actors.get(m.actor).map_or("?", |a| a.id.value.as_str());
+            out.push_str(&format!("[{}|{}]", m.range.slice(line), id));
+            last = m.range.end;
+        }
+        out.push_str(line.get(last..).unwrap_or("?"));
+        out.push('\n');
+    }
+    out
+}
+
+// ------------------------------------------------------------------- matcher
+
+const FIXTURE: &str = r#"
+[[actor]]
+id = "lukashenka"
+name = "Aliaksandr Lukashenka"
+kind = "person"
+aliases = ["Lukashenka", "Lukashenko", "Alexander Lukashenko", "Лукашенко", "Лукашэнка"]
+
+[[actor]]
+id = "belarus"
+name = "Belarus"
+kind = "state"
+
+[[actor]]
+id = "minsk"
+name = "Minsk"
+kind = "place"
+
+[[actor]]
+id = "minsk-region"
+name = "Minsk region"
+kind = "place"
+
+[[actor]]
+id = "belarus-mod"
+name = "Ministry of Defence of Belarus"
+kind = "organization"
+aliases = ["Belarus’ Defense Ministry", "Defense Ministry"]
+
+[[actor]]
+id = "nato"
+name = "NATO"
+kind = "organization"
+
+[[actor]]
+id = "united-states"
+name = "United States"
+kind = "state"
+aliases = ["U.S."]
+"#;
+
+fn check_mentions(text: &str, expect: Expect) {
+    let registry = parse_registry(FIXTURE);
+    assert_eq!(registry.diagnostics, vec![]);
+    let actors: Vec<&Actor> = registry.actors.iter().collect();
+    let matcher = AliasMatcher::from_actors(&actors);
+    expect.assert_eq(&annotate(&actors, &matcher, text));
+}
+
+#[test]
+fn mentions_possessives_and_transliterations() {
+    check_mentions(
+        "Lukashenka’s covert mobilization, Lukashenka's order.
+Lukashenko said; Alexander Lukashenko met Aliaksandr Lukashenka.
+Belarus’ army and Belarus' army and Belarus's army.
+Belarus’ Defense Ministry said, the Defense Ministry said.",
+        expect![[r#"
+            [Lukashenka|lukashenka]’s covert mobilization, [Lukashenka|lukashenka]'s order.
+            [Lukashenko|lukashenka] said; [Alexander Lukashenko|lukashenka] met [Aliaksandr Lukashenka|lukashenka].
+            [Belarus|belarus]’ army and [Belarus|belarus]' army and [Belarus|belarus]'s army.
+            [Belarus’ Defense Ministry|belarus-mod] said, the [Defense Ministry|belarus-mod] said.
+        "#]],
+    );
+}
+
+#[test]
+fn mentions_word_boundaries_and_longest_match() {
+    check_mentions(
+        "Belarusian troops left Belarus.
+In the Minsk region, Minsker cafés, and Minsk.
+The Minsk regional office; Minsk-based; (Minsk)
+xNATO NATO2 NATO-led NATO_ally «NATO»
+the U.S.-led coalition and the U.S. Senate
+Aliaksandr Lukashenkas stays unmatched, Lukashenka.",
+        expect![[r#"
+            Belarusian troops left [Belarus|belarus].
+            In the [Minsk region|minsk-region], Minsker cafés, and [Minsk|minsk].
+            The [Minsk|minsk] regional office; [Minsk|minsk]-based; ([Minsk|minsk])
+            xNATO NATO2 [NATO|nato]-led [NATO|nato]_ally «[NATO|nato]»
+            the [U.S.|united-states]-led coalition and the [U.S.|united-states] Senate
+            Aliaksandr Lukashenkas stays unmatched, [Lukashenka|lukashenka].
+        "#]],
+    );
+}
+
+#[test]
+fn mentions_unicode_emoji_and_case() {
+    check_mentions(
+        "Президент Лукашенко заявил; Лукашэнка сказаў; Лукашенкоў не.
+🇧🇾Lukashenka🔥 and 👉Belarus👈
+LUKASHENKA, lukashenka and belarus are not written forms; Lukashenka is.
+Ünterbelarus and BelarusÄ stay unmatched; é Belarus é matches.",
+        expect![[r#"
+            Президент [Лукашенко|lukashenka] заявил; [Лукашэнка|lukashenka] сказаў; Лукашенкоў не.
+            🇧🇾[Lukashenka|lukashenka]🔥 and 👉[Belarus|belarus]👈
+            LUKASHENKA, lukashenka and belarus are not written forms; [Lukashenka|lukashenka] is.
+            Ünterbelarus and BelarusÄ stay unmatched; é [Belarus|belarus] é matches.
+        "#]],
+    );
+}
+
+/// Synthetic forms: a rejected long candidate must neither hide a shorter candidate at
+/// the same place nor a later candidate starting inside it.
+fn check_forms(forms: &[(usize, &str)], text: &str, expect: Expect) {
+    let matcher = AliasMatcher::new(forms.iter().copied());
+    let mut out = String::new();
+    for m in matcher.find(text) {
+        out.push_str(&format!("{} {:?}\n", m.actor, m.range.slice(text)));
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn rejected_candidates_do_not_hide_others() {
+    // `Gomel Reg` ends inside `Region`: rejected; `Region Council` starts inside it.
+    check_forms(
+        &[(0, "Gomel Reg"), (1, "Region Council")],
+        "Gomel Region Council",
+        expect![[r#"
+            1 "Region Council"
+        "#]],
+    );
+    // A shorter form at the same place survives the rejection of the longer one.
+    check_forms(
+        &[(0, "Gomel Reg"), (2, "Gomel"), (1, "Region Council")],
+        "Gomel Region Council",
+        expect![[r#"
+            2 "Gomel"
+            1 "Region Council"
+        "#]],
+    );
+    // Several shorter candidates: the longest one that fits wins.
+    check_forms(
+        &[(0, "a b c"), (1, "a b"), (2, "a")],
+        "a b cd, a bc, a b c",
+        expect![[r#"
+            1 "a b"
+            2 "a"
+            0 "a b c"
+        "#]],
+    );
+    // A form claimed twice belongs to the first actor; empty and blank forms are skipped;
+    // forms are trimmed.
+    check_forms(
+        &[
+            (0, "Minsk"),
+            (1, "Minsk"),
+            (2, ""),
+            (3, "   "),
+            (4, " NATO "),
+        ],
+        "Minsk and NATO",
+        expect![[r#"
+            0 "Minsk"
+            4 "NATO"
+        "#]],
+    );
+}
+
+#[test]
+fn matcher_accessors() {
+    let matcher = AliasMatcher::new([(0, "Minsk"), (1, "Minsk"), (1, ""), (2, "NATO")]);
+    let forms: Vec<(usize, &str)> = matcher.forms().collect();
+    assert_eq!(forms, vec![(0, "Minsk"), (2, "NATO")]);
+    assert!(!matcher.is_empty());
+    let empty = AliasMatcher::new(std::iter::empty());
+    assert!(empty.is_empty());
+    assert_eq!(empty.find("Minsk"), vec![]);
+    assert_eq!(AliasMatcher::default().find("anything"), vec![]);
+}
+
+// ------------------------------------------------------------------- registry
+
+#[test]
+fn registry_valid() {
+    check_registry(
+        r#"# a comment
+[[actor]]
+id = "lukashenka"
+name = "Aliaksandr Lukashenka"
+kind = "person"
+aliases = ["Lukashenka", 'Lukashenko']
+role = "President of Belarus"
+affiliation = "belarus"
+description = "Rules Belarus."
+links = ["https://www.wikidata.org/wiki/Q184"]
+
+[[actor]]   # trailing comment
+id = "belarus"
+name = "Belarus"
+kind = "state"
+"#,
+        expect![[r#"
+            actor lukashenka "Aliaksandr Lukashenka" person 2:1 aliases=["Lukashenka", "Lukashenko"] affiliation=belarus
+            actor belarus "Belarus" state 12:1
+        "#]],
+    );
+}
+
+#[test]
+fn registry_syntax_error_mid_file() {
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+kind = "person"
+
+[[actor]]
+id = "b
+name = "B"
+"#,
+        expect![[r#"
+            error registry-syntax 7:8 "\n": TOML syntax error: invalid basic string
+        "#]],
+    );
+}
+
+#[test]
+fn registry_not_toml() {
+    check_registry(
+        "Lukashenka, Putin and NATO\nare the actors.\n",
+        expect![[r#"
+            error registry-syntax 1:11 ",": this registry is not valid TOML (expected `.`, `=`); a registry is a list of `[[actor]]` tables with `key = "value"` lines
+        "#]],
+    );
+    check_registry(
+        "{\"actor\": [{\"id\": \"a\"}]}",
+        expect![[r#"
+            error registry-syntax 1:1 "{": this registry is not valid TOML (invalid key); a registry is a list of `[[actor]]` tables with `key = "value"` lines
+        "#]],
+    );
+}
+
+#[test]
+fn registry_broken_edit() {
+    // A key being typed: the file is broken until the `=` and value are there.
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+kind = "person"
+ali
+"#,
+        expect![[r#"
+            error registry-syntax 5:4 "\n": TOML syntax error: expected `.`, `=`
+        "#]],
+    );
+    // An unclosed array in the middle of the file.
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+aliases = ["x",
+kind = "person"
+"#,
+        expect![[r#"
+            error registry-syntax 5:1 "k": TOML syntax error: invalid array; expected `]`
+        "#]],
+    );
+    // The same key twice in one table.
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+id = "b"
+"#,
+        expect![[r#"
+            error registry-syntax 4:1 "i": TOML syntax error: duplicate key `id` in table `actor`
+        "#]],
+    );
+}
+
+#[test]
+fn registry_missing_fields() {
+    check_registry(
+        r#"[[actor]]
+name = "No Id"
+kind = "person"
+
+[[actor]]
+id = "no-name"
+kind = "person"
+
+[[actor]]
+id = "no-kind"
+name = "No Kind"
+
+[[actor]]
+id = "blank-name"
+name = "  "
+kind = "person"
+
+[[actor]]
+"#,
+        expect![[r#"
+            actor no-kind "No Kind" other 9:1
+            error missing-field 1:1 "[[actor]]": this actor has no `id`; it is ignored until it has one
+            error missing-field 5:1 "[[actor]]": this actor has no `name`; it is ignored until it has one
+            warning missing-field 9:1 "[[actor]]": this actor has no `kind`; `other` is assumed (one of person, organization, state, media, place, other)
+            error missing-field 15:8 "\"  \"": `name` is empty; the actor is ignored until it has one
+            error missing-field 18:1 "[[actor]]": this actor has no `id`; it is ignored until it has one
+            error missing-field 18:1 "[[actor]]": this actor has no `name`; it is ignored until it has one
+        "#]],
+    );
+}
+
+#[test]
+fn registry_invalid_values() {
+    check_registry(
+        r#"[[actor]]
+id = "Lukashenka"
+name = "Lukashenka"
+kind = "country"
+
+[[actor]]
+id = "luka_shenka 2"
+name = "Someone"
+kind = "Person"
+
+[[actor]]
+id = ""
+name = "Empty Id"
+kind = "other"
+affiliation = "Belarus"
+links = ["www.example.org", "https://example.org"]
+
+[[actor]]
+id = "selfish"
+name = "Selfish"
+kind = "other"
+affiliation = "selfish"
+"#,
+        expect![[r#"
+            actor Lukashenka "Lukashenka" other 1:1
+            actor luka_shenka 2 "Someone" other 6:1
+            actor  "Empty Id" other 11:1 affiliation=Belarus
+            actor selfish "Selfish" other 18:1 affiliation=selfish
+            error invalid-id 2:6 "\"Lukashenka\"": `Lukashenka` is not a valid id: use lowercase letters, digits and `-` only (e.g. `lukashenka`)
+            error invalid-kind 4:8 "\"country\"": unknown kind `country`; expected one of person, organization, state, media, place, other
+            error invalid-id 7:6 "\"luka_shenka 2\"": `luka_shenka 2` is not a valid id: use lowercase letters, digits and `-` only (e.g. `luka-shenka-2`)
+            error invalid-kind 9:8 "\"Person\"": unknown kind `Person`; expected one of person, organization, state, media, place, other
+            error invalid-id 12:6 "\"\"": the id is empty: use lowercase letters, digits and `-` (e.g. `lukashenka`)
+            warning invalid-link 16:10 "\"www.example.org\"": a link should be an `https://` address
+            warning self-affiliation 22:15 "\"selfish\"": an actor cannot be affiliated with itself
+        "#]],
+    );
+}
+
+#[test]
+fn registry_wrong_types() {
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+kind = "person"
+aliases = "Lukashenko"
+links = "https://example.org"
+
+[[actor]]
+id = "b"
+name = "B"
+kind = 3
+aliases = ["ok", 3, ["nested"]]
+role = true
+description = { text = "no" }
+
+[[actor]]
+id = 7
+name = "Numbered"
+kind = "person"
+
+[[actor]]
+id = "c"
+name = ["C"]
+kind = "person"
+"#,
+        expect![[r#"
+            actor a "A" person 1:1
+            actor b "B" other 8:1 aliases=["ok"]
+            error wrong-type 5:11 "\"Lukashenko\"": `aliases` must be an array of strings, found string (write `aliases = ["..."]`)
+            error wrong-type 6:9 "\"https://example.org\"": `links` must be an array of strings, found string (write `links = ["..."]`)
+            error wrong-type 11:8 "3": `kind` must be a string, found integer
+            error wrong-type 12:18 "3": `aliases` must hold only strings, found integer
+            error wrong-type 12:21 "[\"nested\"]": `aliases` must hold only strings, found array
+            error wrong-type 13:8 "true": `role` must be a string, found boolean
+            error wrong-type 14:15 "{ text = \"no\" }": `description` must be a string, found inline table
+            error wrong-type 17:6 "7": `id` must be a string, found integer
+            error wrong-type 23:8 "[\"C\"]": `name` must be a string, found array
+        "#]],
+    );
+}
+
+#[test]
+fn registry_duplicates_and_empty_aliases() {
+    check_registry(
+        r#"[[actor]]
+id = "minsk"
+name = "Minsk"
+kind = "place"
+aliases = ["Minsk", "", "   ", "Mensk"]
+
+[[actor]]
+id = "minsk-city"
+name = "Minsk City"
+kind = "place"
+aliases = ["Mensk", " Minsk "]
+
+[[actor]]
+id = "minsk"
+name = "Minsk again"
+kind = "place"
+"#,
+        expect![[r#"
+            actor minsk "Minsk" place 1:1 aliases=["Minsk", "Mensk"]
+            actor minsk-city "Minsk City" place 7:1 aliases=["Mensk", " Minsk "]
+            hint duplicate-alias 5:12 "\"Minsk\"": `Minsk` is already listed for this actor (line 3)
+            warning empty-alias 5:21 "\"\"": empty alias; it is ignored
+            warning empty-alias 5:25 "\"   \"": empty alias; it is ignored
+            warning duplicate-alias 11:12 "\"Mensk\"": `Mensk` is already a name or alias of `minsk` (line 5); mentions of it go to `minsk`
+            warning duplicate-alias 11:21 "\" Minsk \"": `Minsk` is already a name or alias of `minsk` (line 3); mentions of it go to `minsk`
+            error duplicate-actor-id 14:6 "\"minsk\"": the id `minsk` is already used by the actor on line 2; this one is ignored
+        "#]],
+    );
+}
+
+#[test]
+fn registry_unknown_keys_and_top_level() {
+    check_registry(
+        r#"title = "Actors"
+version = 2
+
+[[actor]]
+id = "a"
+name = "A"
+kind = "person"
+alias = ["Ay"]
+Name = "A"
+descripton = "typo"
+colour = "blue"
+
+[meta]
+owner = "me"
+"#,
+        expect![[r#"
+            actor a "A" person 4:1
+            warning unexpected-top-level 1:1 "title": `title` is not part of a registry and is ignored; a registry holds only `[[actor]]` tables
+            warning unexpected-top-level 2:1 "version": `version` is not part of a registry and is ignored; a registry holds only `[[actor]]` tables
+            warning unknown-registry-key 8:1 "alias": `alias` is not an actor key and is ignored; did you mean `aliases`?
+            warning unknown-registry-key 9:1 "Name": `Name` is not an actor key and is ignored; did you mean `name`?
+            warning unknown-registry-key 10:1 "descripton": `descripton` is not an actor key and is ignored; did you mean `description`?
+            warning unknown-registry-key 11:1 "colour": `colour` is not an actor key and is ignored; known keys: id, name, kind, aliases, role, affiliation, description, links
+            warning unexpected-top-level 13:2 "meta": `meta` is not part of a registry and is ignored; a registry holds only `[[actor]]` tables
+        "#]],
+    );
+}
+
+#[test]
+fn registry_other_shapes() {
+    // A single `[actor]` table is read, with a warning.
+    check_registry(
+        r#"[actor]
+id = "a"
+name = "A"
+kind = "person"
+"#,
+        expect![[r#"
+            actor a "A" person 1:1
+            warning wrong-type 1:1 "[actor]": `[actor]` defines a single table; write `[[actor]]` (two brackets) for each actor
+        "#]],
+    );
+    // An inline array of inline tables means the same as `[[actor]]` tables.
+    check_registry(
+        r#"actor = [
+  { id = "a", name = "A", kind = "person" },
+  { id = "b", name = "B", kind = "state", aliases = ["Bee"] },
+  "stray",
+]
+"#,
+        expect![[r#"
+            actor a "A" person 2:3
+            actor b "B" state 3:3 aliases=["Bee"]
+            error wrong-type 4:3 "\"stray\"": an actor must be a table, found string
+        "#]],
+    );
+    check_registry(
+        "actor = \"Lukashenka\"\n",
+        expect![[r#"
+            error wrong-type 1:9 "\"Lukashenka\"": `actor` must be a list of `[[actor]]` tables, found string
+        "#]],
+    );
+    // Empty file, only comments: no actors, no problems.
+    check_registry("", expect![[""]]);
+    check_registry("# nothing yet\n", expect![[""]]);
+}
+
+#[test]
+fn registry_crlf_and_non_ascii_ranges() {
+    check_registry(
+        "[[actor]]\r\nid = \"lukashenka\"\r\nname = \"Лукашенко\"\r\nkind = \"person\"\r\naliases = [\"Лукашэнка\", \"\"]\r\n",
+        expect![[r#"
+            actor lukashenka "Лукашенко" person 1:1 aliases=["Лукашэнка"]
+            warning empty-alias 5:25 "\"\"": empty alias; it is ignored
+        "#]],
+    );
+}
+
+// ------------------------------------------------------------------- cross check
+
+fn check_cross(files: &[&str], expect: Expect) {
+    let registries: Vec<Registry> = files.iter().map(|t| parse_registry(t)).collect();
+    let refs: Vec<&Registry> = registries.iter().collect();
+    let mut out = String::new();
+    for (r, d) in cross_check(&refs) {
+        let text = files.get(r).copied().unwrap_or("");
+        out.push_str(&format!("file {r}: "));
+        out.push_str(&render_diagnostics(text, &[d]));
+    }
+    let merged: Vec<String> = merged_actors(&refs)
+        .iter()
+        .map(|(r, a)| format!("{r}:{}", a.id.value))
+        .collect();
+    out.push_str(&format!("merged: {}\n", merged.join(" ")));
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn cross_registry_checks() {
+    check_cross(
+        &[
+            r#"[[actor]]
+id = "belarus"
+name = "Belarus"
+kind = "state"
+
+[[actor]]
+id = "lukashenka"
+name = "Aliaksandr Lukashenka"
+kind = "person"
+aliases = ["Lukashenka"]
+affiliation = "belarus"
+"#,
+            r#"[[actor]]
+id = "lukashenka"
+name = "Lukashenka"
+kind = "person"
+aliases = ["Lukashenko"]
+
+[[actor]]
+id = "luka"
+name = "Luka"
+kind = "person"
+aliases = ["Lukashenka", "Lukashenka"]
+affiliation = "belarrus"
+
+[[actor]]
+id = "putin"
+name = "Vladimir Putin"
+kind = "person"
+affiliation = "Russia"
+"#,
+        ],
+        expect![[r#"
+            file 1: error duplicate-actor-id 2:6 "\"lukashenka\"": the id `lukashenka` is already defined in another registry; this actor is ignored
+            file 1: warning duplicate-alias 11:12 "\"Lukashenka\"": `Lukashenka` is already a name or alias of `lukashenka` in another registry; mentions of it go to `lukashenka`
+            file 1: error unknown-affiliation 12:15 "\"belarrus\"": no actor has the id `belarrus`; did you mean `belarus`?
+            file 1: error unknown-affiliation 18:15 "\"Russia\"": no actor has the id `Russia`; an affiliation is the id of another actor, not its name
+            merged: 0:belarus 0:lukashenka 1:luka 1:putin
+        "#]],
+    );
+    // One file: only affiliations are checked (duplicates are the parser's business).
+    check_cross(
+        &[r#"[[actor]]
+id = "a"
+name = "A"
+kind = "person"
+affiliation = "b"
+"#],
+        expect![[r#"
+            file 0: error unknown-affiliation 5:15 "\"b\"": no actor has the id `b`
+            merged: 0:a
+        "#]],
+    );
+    check_cross(
+        &[],
+        expect![[r#"
+        merged: 
+    "#]],
+    );
+}
+
+// ------------------------------------------------------------------- seeds
+
+const SEED_REGISTRY: &str = include_str!("../../seeds/actors.toml");
+
+#[test]
+fn seed_registry_is_clean() {
+    let registry = parse_registry(SEED_REGISTRY);
+    assert_eq!(
+        render_diagnostics(SEED_REGISTRY, &registry.diagnostics),
+        "",
+        "the seed registry must parse without diagnostics"
+    );
+    assert!(registry.actors.len() > 50, "{}", registry.actors.len());
+    assert_eq!(cross_check(&[&registry]), vec![]);
+}
+
+/// One or more sentences quoted from each seed article, by file.
+const SEED_SENTENCES: [(&str, &str); 5] = [
+    (
+        "000",
+        "The call-ups reportedly began after Belarusian president Aliaksandr Lukashenka on 16 January announced a snap inspection of the country’s armed forces. On 17 February, Belarus’ Defense Ministry said reservists were being gathered within the framework of this “comprehensive readiness check,” primarily in units of the Western Operational Command.
+Lithuanian retired NATO colonel Vaidotas Malinionis told Suspilne that mobilization checks are common in reserve-based systems and do not automatically signal preparations for offensive action.",
+    ),
+    (
+        "001",
+        "\"Currently, mobilization activities are not carried out in the Armed Forces of the Republic of Belarus,\" said the Belarusian Defense Ministry.
+Belarusian soldiers patrol the border as hundreds of migrants try to cross from the Belarus side of the border with Poland near Kuznica Bialostocka, Poland, in this video-grab released by the Polish Defence Ministry, November 8, 2021.
+Russian President Vladimir Putin and Belarusian President Alexander Lukashenko shake hands during a joint news conference in Moscow, Russia February 18, 2022.",
+    ),
+    (
+        "002",
+        "On 14 October in Kazakhstan’s Astana, Aliaksandr Lukashenka confirmed that “counterterrorism measures” had been implemented in Belarus due to an alleged aggravation of the situation at the country’s borders, according to the Belarusian state-funded news agency Belta.
+Earlier Belarusian Foreign Minister Vladimir Makei told the Russian newspaper Izvestia that Lukashenka “held a number of meetings with law enforcement agencies, and a counter-terrorist operation regime was introduced.”
+Also, Nasha Niva’s sources in the Belarusian armed forces said that this week the Belarusian military was informed that they aren’t allowed to leave Belarus except for Russia, while the reserve officers are urged to return to active-duty service.",
+    ),
+    (
+        "003",
+        "On February 9, 2022, Alexander Lukashenka signed Decree No. 34 on retirement and conscription into the reserve military service.
+“In order to carry out operational camouflage measures and demonstrate their presence, units of the Belarusian Armed Forces are placing wooden moults of tanks in the areas bordering Ukraine,” Defence Ministry spokesman Alexander Motuzyanik said.
+On June 24, 2022, Ammunition started being exported from Belarus to Russia. “Belaruski Hayun” reported about the loading of ammunition into 100 covered wagons for the transportation of explosive materials, which were leased from BelZhD by the Belarus Military Communications Department and the Central Administration of Military Communications of the Russian Ministry of Defence.",
+    ),
+    (
+        "004",
+        "Putin’s mobilization may affect Belarus in other ways. According to Ukrainian Deputy Defense Minister Hanna Malyar, the Kremlin plans to place 20,000 newly mobilized Russian servicemen in Belarus.
+Kyiv has denied the accusations and said handing over a diplomatic note could be part of Russia‘s plan to drag Belarus into the conflict.
+Oleksiy Danilov, secretary of Ukraine’s National Security and Defense Council, admitted that Kyiv was confident there would be no invasion of Belarus – just two days before it happened.",
+    ),
+];
+
+#[test]
+fn seed_sentences_mention_actors() {
+    let registry = parse_registry(SEED_REGISTRY);
+    let actors: Vec<&Actor> = registry.actors.iter().collect();
+    let matcher = AliasMatcher::from_actors(&actors);
+    let mut out = String::new();
+    for (file, text) in SEED_SENTENCES {
+        assert!(
+            !matcher.find(text).is_empty(),
+            "seed {file} mentions no actor"
+        );
+        out.push_str(&format!("--- {file}\n"));
+        out.push_str(&annotate(&actors, &matcher, text));
+    }
+    expect![[r#"
+        --- 000
+        The call-ups reportedly began after Belarusian president [Aliaksandr Lukashenka|lukashenka] on 16 January announced a snap inspection of the country’s armed forces. On 17 February, [Belarus’ Defense Ministry|belarus-defence-ministry] said reservists were being gathered within the framework of this “comprehensive readiness check,” primarily in units of the [Western Operational Command|western-operational-command].
+        Lithuanian retired [NATO|nato] colonel [Vaidotas Malinionis|malinionis] told [Suspilne|suspilne] that mobilization checks are common in reserve-based systems and do not automatically signal preparations for offensive action.
+        --- 001
+        "Currently, mobilization activities are not carried out in the [Armed Forces of the Republic of Belarus|belarus-armed-forces]," said the [Belarusian Defense Ministry|belarus-defence-ministry].
+        Belarusian soldiers patrol the border as hundreds of migrants try to cross from the [Belarus|belarus] side of the border with [Poland|poland] near Kuznica Bialostocka, [Poland|poland], in this video-grab released by the [Polish Defence Ministry|polish-defence-ministry], November 8, 2021.
+        Russian President [Vladimir Putin|putin] and Belarusian President [Alexander Lukashenko|lukashenka] shake hands during a joint news conference in [Moscow|moscow], [Russia|russia] February 18, 2022.
+        --- 002
+        On 14 October in [Kazakhstan|kazakhstan]’s [Astana|astana], [Aliaksandr Lukashenka|lukashenka] confirmed that “counterterrorism measures” had been implemented in [Belarus|belarus] due to an alleged aggravation of the situation at the country’s borders, according to the Belarusian state-funded news agency [Belta|belta].
+        Earlier Belarusian Foreign Minister [Vladimir Makei|makei] told the Russian newspaper [Izvestia|izvestia] that [Lukashenka|lukashenka] “held a number of meetings with law enforcement agencies, and a counter-terrorist operation regime was introduced.”
+        Also, [Nasha Niva|nasha-niva]’s sources in the [Belarusian armed forces|belarus-armed-forces] said that this week the Belarusian military was informed that they aren’t allowed to leave [Belarus|belarus] except for [Russia|russia], while the reserve officers are urged to return to active-duty service.
+        --- 003
+        On February 9, 2022, [Alexander Lukashenka|lukashenka] signed Decree No. 34 on retirement and conscription into the reserve military service.
+        “In order to carry out operational camouflage measures and demonstrate their presence, units of the [Belarusian Armed Forces|belarus-armed-forces] are placing wooden moults of tanks in the areas bordering [Ukraine|ukraine],” [Defence Ministry|belarus-defence-ministry] spokesman [Alexander Motuzyanik|motuzyanik] said.
+        On June 24, 2022, Ammunition started being exported from [Belarus|belarus] to [Russia|russia]. “[Belaruski Hayun|belaruski-hayun]” reported about the loading of ammunition into 100 covered wagons for the transportation of explosive materials, which were leased from [BelZhD|belarusian-railway] by the [Belarus|belarus] Military Communications Department and the Central Administration of Military Communications of the [Russian Ministry of Defence|russia-defence-ministry].
+        --- 004
+        [Putin|putin]’s mobilization may affect [Belarus|belarus] in other ways. According to Ukrainian Deputy Defense Minister [Hanna Malyar|malyar], the [Kremlin|kremlin] plans to place 20,000 newly mobilized Russian servicemen in [Belarus|belarus].
+        [Kyiv|kyiv] has denied the accusations and said handing over a diplomatic note could be part of [Russia|russia]‘s plan to drag [Belarus|belarus] into the conflict.
+        [Oleksiy Danilov|danilov], secretary of [Ukraine|ukraine]’s [National Security and Defense Council|ukraine-nsdc], admitted that [Kyiv|kyiv] was confident there would be no invasion of [Belarus|belarus] – just two days before it happened.
+    "#]].assert_eq(&out);
+}
+
+// ------------------------------------------------------------------- hostile inputs
+
+#[test]
+fn hostile_registry_texts_do_not_panic() {
+    let nested = format!("x = {}1{}", "[".repeat(5000), "]".repeat(5000));
+    let inputs = [
+        "",
+        "\u{feff}",
+        "\u{feff}[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\n",
+        "\0\0\0",
+        "[[",
+        "[[actor]",
+        "[[actor]]\nid = \"é",
+        "[[actor]]\nid = \"a\"\nname = \"\u{1F1E7}\u{1F1FE}\"\naliases = [\"\u{1F525}\"]",
+        "[[actor]]\r\n\r\n\r\n",
+        "actor = []",
+        "actor = [[], {}, 1]",
+        "[actor.sub]\nx = 1",
+        "[[actor.sub]]\nx = 1",
+        "[[actor]]\n[actor.extra]\nx = 1",
+        "[[actor]]\nname.first = \"A\"",
+        nested.as_str(),
+    ];
+    for input in inputs {
+        let registry = parse_registry(input);
+        for d in &registry.diagnostics {
+            assert!(
+                input.get(d.range.start..d.range.end).is_some(),
+                "{input:?}: {d:?}"
+            );
+        }
+        let refs = [&registry];
+        let _ = cross_check(&refs);
+        let actors: Vec<&Actor> = registry.actors.iter().collect();
+        let _ = AliasMatcher::from_actors(&actors).find(input);
+    }
+}
+
+#[test]
+fn hostile_matcher_inputs_do_not_panic() {
+    // 100,000 actors, with a one-letter alias, an empty alias and forms that are all
+    // prefixes of one another.
+    let mut forms: Vec<(usize, String)> = (0..100_000).map(|i| (i, format!("Actor{i}"))).collect();
+    forms.push((100_000, "a".to_owned()));
+    forms.push((100_001, String::new()));
+    forms.push((100_002, " ".to_owned()));
+    for n in 1..50 {
+        forms.push((100_003 + n, "b".repeat(n)));
+    }
+    let matcher = AliasMatcher::new(forms.iter().map(|(i, f)| (*i, f.as_str())));
+    let texts = [
+        String::new(),
+        "a".to_owned(),
+        "a a a".to_owned(),
+        "aaaa a".to_owned(),
+        "b".repeat(10_000),
+        "b ".repeat(1_000),
+        "Actor1 Actor99999 Actor100000 Actor12x xActor7 Actor0".to_owned(),
+        "é🙂a🙂é Ä a".to_owned(),
+        "\u{0301}a\u{0301}".to_owned(),
+    ];
+    for text in &texts {
+        for m in matcher.find(text) {
+            assert!(text.get(m.range.start..m.range.end).is_some());
+        }
+    }
+    let found: Vec<(usize, &str)> = matcher
+        .find(&texts[6])
+        .iter()
+        .map(|m| (m.actor, m.range.slice(&texts[6])))
+        .collect();
+    assert_eq!(
+        found,
+        vec![(1, "Actor1"), (99_999, "Actor99999"), (0, "Actor0")]
+    );
+    let found: Vec<&str> = matcher
+        .find(&texts[5])
+        .iter()
+        .map(|m| m.range.slice(&texts[5]))
+        .collect();
+    assert_eq!(found.len(), 1_000);
+    assert_eq!(matcher.find(&texts[4]), vec![]);
+}
+
+#[test]
+fn hostile_registry_with_many_actors() {
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "[[actor]]\nid = \"a{i}\"\nname = \"Name{i}\"\nkind = \"person\"\naliases = [\"x\", \"\"]\n\n"
+        ));
+    }
+    let registry = parse_registry(&text);
+    assert_eq!(registry.actors.len(), 20_000);
+    // Every actor after the first claims `x` again, and every one has an empty alias.
+    let duplicates = registry
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "duplicate-alias")
+        .count();
+    let empties = registry
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "empty-alias")
+        .count();
+    assert_eq!((duplicates, empties), (19_999, 20_000));
+    let actors: Vec<&Actor> = registry.actors.iter().collect();
+    let matcher = AliasMatcher::from_actors(&actors);
+    let found = matcher.find("Name19999 met x and Name0.");
+    let ids: Vec<&str> = found
+        .iter()
+        .filter_map(|m| actors.get(m.actor).map(|a| a.id.value.as_str()))
+        .collect();
+    assert_eq!(ids, vec!["a19999", "a0", "a0"]);
+}
+
+#[test]
+fn registry_with_byte_order_mark() {
+    check_registry(
+        "\u{feff}[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\n",
+        expect![[r#"
+            actor a "A" person 1:2
+        "#]],
+    );
+}
