@@ -329,15 +329,17 @@ impl Corpus {
     }
 
     fn rebuild_actors(&mut self) {
-        let mut entries = Vec::new();
-        for (path, file) in &self.registries {
-            for actor in &file.in_use.actors {
-                entries.push(ActorEntry {
-                    actor: actor.clone(),
-                    registry: path.clone(),
-                });
-            }
-        }
+        let paths: Vec<&String> = self.registries.keys().collect();
+        let parsed: Vec<&actors::Registry> =
+            self.registries.values().map(|file| &file.in_use).collect();
+        // The first definition of an id wins; later ones are reported by the cross check.
+        let entries: Vec<ActorEntry> = actors::merged_actors(&parsed)
+            .into_iter()
+            .map(|(registry, actor)| ActorEntry {
+                actor: actor.clone(),
+                registry: paths[registry].clone(),
+            })
+            .collect();
         let forms = entries.iter().enumerate().flat_map(|(index, entry)| {
             std::iter::once((index, entry.actor.name.value.as_str())).chain(
                 entry
@@ -348,10 +350,6 @@ impl Corpus {
             )
         });
         self.matcher = Arc::new(AliasMatcher::new(forms));
-        self.actors = Arc::new(entries);
-        let paths: Vec<&String> = self.registries.keys().collect();
-        let parsed: Vec<&actors::Registry> =
-            self.registries.values().map(|file| &file.in_use).collect();
         let mut cross: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for (registry, diagnostic) in actors::cross_check(&parsed) {
             if let Some(path) = paths.get(registry) {
@@ -359,6 +357,7 @@ impl Corpus {
             }
         }
         self.registry_cross_diagnostics = cross;
+        self.actors = Arc::new(entries);
     }
 
     fn reanalyze_all(&mut self) {
