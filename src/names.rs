@@ -137,6 +137,8 @@ const NOT_NAMES: &[&str] = &[
     "Screenshots",
     "Footage",
     "Soldiers",
+    "Internet",
+    "Web",
 ];
 
 /// Name candidates of one article body: text, range. Ranges covered by `known` (mentions
@@ -184,7 +186,9 @@ pub fn unknown_names(
                 let at_sentence_start = text[sentence.range.start..range.start]
                     .trim_start_matches(|ch: char| !ch.is_alphanumeric())
                     .is_empty();
-                if words.len() == 1 && (at_sentence_start || name.chars().count() < 3) {
+                if words.len() == 1
+                    && (at_sentence_start || name.chars().count() < 3 || is_demonym(&name))
+                {
                     continue;
                 }
                 if known.iter().any(|known| known.intersects(range)) {
@@ -195,4 +199,12 @@ pub fn unknown_names(
         }
     }
     found
+}
+
+/// Whether a single word is a demonym or a language (`Belarusian`, `Polish`): an adjective
+/// of nationality, not the name of an actor.
+fn is_demonym(word: &str) -> bool {
+    ["ian", "ians", "ean", "eans", "ese", "ish"]
+        .iter()
+        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
 }
