@@ -208,3 +208,73 @@ fn is_demonym(word: &str) -> bool {
         .iter()
         .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
 }
+
+/// Capitalised words that are titles, not given names (`President Putin`).
+const TITLES: &[&str] = &[
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Colonel",
+    "Major",
+    "Lieutenant",
+    "Captain",
+    "Secretary",
+    "Ambassador",
+    "Deputy",
+    "Chairman",
+    "Chairwoman",
+    "Chief",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Commander",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Interior",
+    "State",
+    "Leader",
+];
+
+/// Longer spellings of known names: a capitalised given name right before a mention
+/// (`Aliaksandr` + `Lukashenko`), which the registry may lack as an alias.
+pub fn name_variants(text: &str, known: &[TextRange]) -> Vec<(TextRange, String)> {
+    let mut found = Vec::new();
+    for mention in known {
+        let before = text.get(..mention.start).unwrap_or("");
+        let Some(without_space) = before.strip_suffix(' ') else {
+            continue;
+        };
+        let word_start = without_space
+            .char_indices()
+            .rev()
+            .take_while(|(_, ch)| ch.is_alphabetic() || *ch == '-')
+            .last()
+            .map(|(index, _)| index)
+            .unwrap_or(without_space.len());
+        let word = &without_space[word_start..];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(|ch| !ch.is_uppercase());
+        if !capitalised
+            || word.chars().count() < 3
+            || TITLES.contains(&word)
+            || NOT_NAMES.contains(&word)
+            || is_demonym(word)
+        {
+            continue;
+        }
+        let range = TextRange::new(word_start, mention.end);
+        if let Some(variant) = text.get(range.start..range.end) {
+            found.push((range, variant.to_string()));
+        }
+    }
+    found
+}
