@@ -99,6 +99,13 @@ impl Backend {
         .await
     }
 
+    /// `dateline/debug/panic` (debug builds only): panics inside a handler's work.
+    #[cfg(debug_assertions)]
+    pub async fn debug_panic(&self, _: Option<serde_json::Value>) -> Result<serde_json::Value> {
+        self.with_state(|_| -> serde_json::Value { panic!("requested by dateline/debug/panic") })
+            .await
+    }
+
     /// `dateline/timeline`: dated claims in date order, filtered by actor, source and dates.
     pub async fn timeline(
         &self,
