@@ -186,7 +186,7 @@ pub fn completions(corpus: &Corpus, path: &str, offset: usize) -> Vec<Completion
                         actor
                             .role
                             .clone()
-                            .unwrap_or_else(|| super::hover::kind_name(actor.kind).to_string())
+                            .unwrap_or_else(|| actor.kind.as_str().to_string())
                     } else {
                         format!("{} (alias)", actor.name.value)
                     }),
