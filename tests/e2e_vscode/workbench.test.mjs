@@ -34,11 +34,17 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-workbench-"));
 const userData = path.join(scratch, "user-data");
 const extensions = path.join(scratch, "extensions");
 fs.mkdirSync(path.join(userData, "User"), { recursive: true });
+fs.mkdirSync(path.join(userData, "Machine"), { recursive: true });
+// code-server is a remote setup: machine-scoped settings such as dateline.server.path are
+// read from the remote ("Machine") settings, not from the user settings.
+fs.writeFileSync(
+  path.join(userData, "Machine", "settings.json"),
+  JSON.stringify({ "dateline.server.path": DATELINE_BIN }, null, 2),
+);
 fs.writeFileSync(
   path.join(userData, "User", "settings.json"),
   JSON.stringify(
     {
-      "dateline.server.path": DATELINE_BIN,
       "dateline.trace.server": "messages",
       "workbench.startupEditor": "none",
       "workbench.tips.enabled": false,
@@ -193,14 +199,39 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
   await page.waitForSelector(".statusbar", { timeout: 60_000 });
   await sleep(2000);
 
-  // Open the article with Quick Open.
-  await page.keyboard.down("Control");
-  await page.keyboard.press("KeyP");
-  await page.keyboard.up("Control");
-  await page.waitForSelector(".quick-input-widget input", { visible: true });
-  await page.keyboard.type(ARTICLE);
-  await sleep(1000);
-  await page.keyboard.press("Enter");
+  // Open the article with Quick Open; retried because the file index may not be ready yet.
+  let opened = false;
+  for (let attempt = 0; attempt < 5 && !opened; attempt++) {
+    await page.keyboard.press("Escape");
+    await page.keyboard.down("Control");
+    await page.keyboard.press("KeyP");
+    await page.keyboard.up("Control");
+    await page.waitForSelector(".quick-input-widget input", { visible: true, timeout: 10_000 }).catch(() => {});
+    await page.keyboard.type(ARTICLE);
+    const listed = await page
+      .waitForFunction(
+        (name) =>
+          [...document.querySelectorAll(".quick-input-list .monaco-list-row")].some((row) =>
+            (row.textContent ?? "").includes(name),
+          ),
+        { timeout: 10_000 },
+        ARTICLE,
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (!listed) continue;
+    await page.keyboard.press("Enter");
+    opened = await page
+      .waitForFunction(
+        (name) => [...document.querySelectorAll(".tabs-container .tab")].some((tab) => (tab.textContent ?? "").includes(name)),
+        { timeout: 10_000 },
+        ARTICLE,
+      )
+      .then(() => true)
+      .catch(() => false);
+  }
+  if (!opened) await shot(page, "workbench-failure-open");
+  assert.ok(opened, `Quick Open opened ${ARTICLE}`);
   await page.waitForSelector(".monaco-editor .view-lines", { visible: true, timeout: 30_000 });
 
   // The language server's warning (an undated claim) as a squiggle.
@@ -220,6 +251,13 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
     )
     .then((handle) => handle.jsonValue())
     .catch(() => undefined);
+  if (!statusText) {
+    const items = await page.evaluate(() =>
+      [...document.querySelectorAll(".statusbar-item")].map((item) => item.textContent ?? ""),
+    );
+    console.log(`status bar items: ${JSON.stringify(items)}`);
+    await shot(page, "workbench-failure-status");
+  }
   console.log(`status bar: ${statusText ?? "(no counts)"}`);
   assert.ok(statusText, "the status bar shows the corpus counts");
   await shot(page, "workbench-squiggle");
@@ -230,15 +268,17 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
   await page.mouse.move(centre.x, centre.y);
   let hoverText;
   try {
+    // The problem part of a hover can come before the server's card: wait for the card.
     const handle = await page.waitForFunction(
-      () => {
+      (word) => {
         const hover = [...document.querySelectorAll(".monaco-hover")].find(
           (element) => element.offsetParent !== null && !element.classList.contains("hidden"),
         );
         const text = hover?.textContent ?? "";
-        return text.trim().length > 0 ? text : undefined;
+        return /person|organization|state|mentions?/.test(text) && text.includes(word) ? text : undefined;
       },
       { timeout: 20_000 },
+      HOVER_WORD,
     );
     hoverText = await handle.jsonValue();
   } catch (error) {
@@ -294,6 +334,26 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
     )
     .then((handle) => handle.jsonValue());
   console.log(`timeline: ${timeline}`);
-  await sleep(1500);
+  if (timeline === "webview") {
+    // The page lives in nested iframes; wait until one of them shows the table.
+    let rows;
+    const deadline = Date.now() + 30_000;
+    while (rows === undefined && Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        const count = await frame
+          .evaluate(() =>
+            document.querySelector("h1")?.textContent === "dateline timeline"
+              ? document.querySelectorAll("tbody tr").length
+              : undefined,
+          )
+          .catch(() => undefined);
+        if (count !== undefined) rows = count;
+      }
+      if (rows === undefined) await sleep(500);
+    }
+    console.log(`timeline rows: ${rows}`);
+    assert.ok(rows !== undefined && rows > 0, "the timeline webview lists dated claims");
+  }
+  await sleep(1000);
   await shot(page, "workbench-timeline");
 });

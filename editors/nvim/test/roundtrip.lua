@@ -9,7 +9,7 @@ end
 local ok_run, err = pcall(function()
   local bin = assert(os.getenv("DATELINE_BIN"), "DATELINE_BIN is not set")
   local article = assert(os.getenv("DATELINE_ARTICLE"), "DATELINE_ARTICLE is not set")
-  local needle = os.getenv("DATELINE_HOVER_AT") or "Lukashenka"
+  local needle = os.getenv("DATELINE_HOVER_AT") or "Aliaksandr Lukashenka"
 
   vim.cmd("filetype on")
   require("dateline").setup({ cmd = { bin, "lsp" } })
@@ -54,14 +54,18 @@ local ok_run, err = pcall(function()
     textDocument = { uri = vim.uri_from_bufnr(buf) },
     position = { line = row, character = col },
   }
-  local responses = vim.lsp.buf_request_sync(buf, "textDocument/hover", params, 10000) or {}
+  -- Retried: the first answers may come before the workspace (and its registry) is indexed.
   local text
-  for _, response in pairs(responses) do
-    local contents = response.result and response.result.contents
-    if contents then
-      text = type(contents) == "table" and (contents.value or vim.inspect(contents)) or tostring(contents)
+  vim.wait(15000, function()
+    local responses = vim.lsp.buf_request_sync(buf, "textDocument/hover", params, 5000) or {}
+    for _, response in pairs(responses) do
+      local contents = response.result and response.result.contents
+      if contents then
+        text = type(contents) == "table" and (contents.value or vim.inspect(contents)) or tostring(contents)
+      end
     end
-  end
+    return text ~= nil and #text > 0
+  end, 250)
   assert(text and #text > 0, "empty hover at " .. needle)
   io.stdout:write("nvim: hover: " .. text:gsub("\n", " "):sub(1, 160) .. "\n")
 end)

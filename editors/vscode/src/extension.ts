@@ -55,7 +55,7 @@ async function refreshCounts(): Promise<void> {
   const current = client;
   if (!current || current.state !== State.Running || indexing) return;
   try {
-    const counts = parseStatus(await current.sendRequest(STATUS_METHOD));
+    const counts = parseStatus(await current.sendRequest(STATUS_METHOD, {}));
     if (counts && !indexing && current === client) setState({ kind: "idle", ...counts });
   } catch (error) {
     output.appendLine(`dateline/status failed: ${String(error)}`);

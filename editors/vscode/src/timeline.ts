@@ -13,6 +13,8 @@ export interface TimelineParams {
 /** One dated claim, as shown; the server's field names are read leniently. */
 export interface TimelineRow {
   date: string;
+  /** Sort key: the start of the date's span when the server gives one, else the date. */
+  start: string;
   text: string;
   actors: string[];
   source: string;
@@ -44,7 +46,7 @@ function actorsOf(entry: Record<string, unknown>): string[] {
     .filter((name): name is string => name !== undefined);
 }
 
-/** Turns the request's result (a list, or an object with one) into rows sorted by date. */
+/** Turns the request's result (a list, or an object with one) into rows sorted by start date. */
 export function normalizeTimeline(result: unknown): TimelineRow[] {
   let list: unknown = result;
   if (!Array.isArray(list) && typeof list === "object" && list !== null) {
@@ -72,6 +74,7 @@ export function normalizeTimeline(result: unknown): TimelineRow[] {
     const character = range?.start?.character;
     rows.push({
       date,
+      start: asString(entry.start) ?? date,
       text: asString(entry.text) ?? asString(entry.claim) ?? asString(entry.sentence) ?? "",
       actors: actorsOf(entry),
       source: asString(entry.source) ?? asString(entry.article) ?? "",
@@ -83,7 +86,7 @@ export function normalizeTimeline(result: unknown): TimelineRow[] {
   // Stable sort: equal dates keep the server's order.
   return rows
     .map((row, index) => ({ row, index }))
-    .sort((a, b) => (a.row.date < b.row.date ? -1 : a.row.date > b.row.date ? 1 : a.index - b.index))
+    .sort((a, b) => (a.row.start < b.row.start ? -1 : a.row.start > b.row.start ? 1 : a.index - b.index))
     .map(({ row }) => row);
 }
 
@@ -135,6 +138,7 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); }
 td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+td:nth-child(2) { width: 60%; }
 tr.link { cursor: pointer; }
 tr.link:hover, tr.link:focus { background: var(--vscode-list-hoverBackground); }
 </style>
