@@ -106,6 +106,7 @@ node24_ready() {
   printf '#!/bin/sh\nexec "%s/bin/node" "%s/lib/node_modules/npm/bin/npx-cli.js" "$@"\n' "$wheel" "$wheel" >"$NODE24_BIN/npx"
   chmod +x "$NODE24_BIN/npm" "$NODE24_BIN/npx"
   export npm_config_nodedir=$wheel # native modules build against Node 24's headers
+  export JOBS=${JOBS:-max} # node-gyp: compile code-server's native modules on every core
   "$NODE24_BIN/node" --version | grep -q '^v24\.'
 }
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
