@@ -79,6 +79,11 @@ pub const DEFAULT_CUES: &[&str] = &[
     "urged",
     "called for",
     "in a statement",
+    "became known",
+    "it emerged",
+    "learned",
+    "quoted",
+    "cited",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

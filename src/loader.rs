@@ -123,12 +123,35 @@ pub fn discover(root: &Path, corpus: &Corpus) -> Vec<(String, PathBuf)> {
     found
 }
 
-/// Loads a whole corpus: the configuration first (it says what else to load), then every
-/// file, reporting progress as `(done, total)`.
-pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(usize, usize)) {
+/// Loads the configuration and the registries it names: the few small files that every
+/// article's analysis depends on, so that a server can load them before anything else.
+pub fn load_settings(root: &Path, corpus: &mut Corpus) {
     if let Ok(text) = read_text(&root.join(CONFIG_FILE)) {
         corpus.set_file(CONFIG_FILE, text);
     }
+    let registries = corpus.config().registries.clone();
+    let mut texts = Vec::new();
+    for registry in registries {
+        // Registries are named relative to the root and never reach outside it.
+        if registry.starts_with('/') || registry.split(['/', '\\']).any(|part| part == "..") {
+            continue;
+        }
+        let disk_path = registry
+            .split('/')
+            .fold(root.to_path_buf(), |path, part| path.join(part));
+        match read_text(&disk_path) {
+            Ok(text) => texts.push((registry, text)),
+            Err(SkipReason::Unreadable(_)) => {}
+            Err(reason) => corpus.mark_skipped(&registry, reason.to_string()),
+        }
+    }
+    corpus.set_files(texts);
+}
+
+/// Loads a whole corpus: the configuration first (it says what else to load), then every
+/// file, reporting progress as `(done, total)`.
+pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(usize, usize)) {
+    load_settings(root, corpus);
     let files = discover(root, corpus);
     let total = files.len();
     let mut texts = Vec::with_capacity(total);

@@ -60,6 +60,19 @@ pub struct Spanned {
     pub range: TextRange,
 }
 
+impl Spanned {
+    /// The range of the value without its quotes, when it is a plain one-line string of
+    /// exactly the value (no escapes); the whole range otherwise. Editors select and
+    /// replace this part.
+    pub fn inner_range(&self) -> TextRange {
+        if self.range.len() == self.value.len() + 2 {
+            TextRange::new(self.range.start + 1, self.range.end - 1)
+        } else {
+            self.range
+        }
+    }
+}
+
 /// One `[[actor]]` table that was complete enough to use (it has an `id` and a `name`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {

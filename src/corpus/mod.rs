@@ -260,8 +260,7 @@ impl Corpus {
                 .or_default()
                 .insert(file.path.clone());
         }
-        let names: BTreeSet<&String> = file.unknown_names.iter().map(|(_, name)| name).collect();
-        for name in names {
+        for name in file.distinct_names() {
             *self.unknown_names.entry(name.clone()).or_default() += 1;
         }
         self.articles.insert(file.path.clone(), Arc::new(file));
@@ -280,8 +279,7 @@ impl Corpus {
             }
         };
         forget(&mut self.ids, &file.id);
-        let names: BTreeSet<&String> = file.unknown_names.iter().map(|(_, name)| name).collect();
-        for name in names {
+        for name in file.distinct_names() {
             if let Some(count) = self.unknown_names.get_mut(name) {
                 *count -= 1;
                 if *count == 0 {
@@ -300,7 +298,8 @@ impl Corpus {
         self.ids.get(id).into_iter().flatten().map(String::as_str)
     }
 
-    /// How many articles use an unknown capitalised name.
+    /// How many articles use an unknown capitalised name (or a longer spelling of a known
+    /// one).
     pub fn unknown_name_articles(&self, name: &str) -> usize {
         self.unknown_names.get(name).copied().unwrap_or(0)
     }
@@ -329,15 +328,17 @@ impl Corpus {
     }
 
     fn rebuild_actors(&mut self) {
-        let mut entries = Vec::new();
-        for (path, file) in &self.registries {
-            for actor in &file.in_use.actors {
-                entries.push(ActorEntry {
-                    actor: actor.clone(),
-                    registry: path.clone(),
-                });
-            }
-        }
+        let paths: Vec<&String> = self.registries.keys().collect();
+        let parsed: Vec<&actors::Registry> =
+            self.registries.values().map(|file| &file.in_use).collect();
+        // The first definition of an id wins; later ones are reported by the cross check.
+        let entries: Vec<ActorEntry> = actors::merged_actors(&parsed)
+            .into_iter()
+            .map(|(registry, actor)| ActorEntry {
+                actor: actor.clone(),
+                registry: paths[registry].clone(),
+            })
+            .collect();
         let forms = entries.iter().enumerate().flat_map(|(index, entry)| {
             std::iter::once((index, entry.actor.name.value.as_str())).chain(
                 entry
@@ -348,10 +349,6 @@ impl Corpus {
             )
         });
         self.matcher = Arc::new(AliasMatcher::new(forms));
-        self.actors = Arc::new(entries);
-        let paths: Vec<&String> = self.registries.keys().collect();
-        let parsed: Vec<&actors::Registry> =
-            self.registries.values().map(|file| &file.in_use).collect();
         let mut cross: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for (registry, diagnostic) in actors::cross_check(&parsed) {
             if let Some(path) = paths.get(registry) {
@@ -359,6 +356,7 @@ impl Corpus {
             }
         }
         self.registry_cross_diagnostics = cross;
+        self.actors = Arc::new(entries);
     }
 
     fn reanalyze_all(&mut self) {

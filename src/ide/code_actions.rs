@@ -201,9 +201,7 @@ fn add_actor_action(corpus: &Corpus, name: &str, diagnostic: TextRange) -> Actio
     );
     let (edits, creates) = match corpus.text(&registry) {
         Some(text) => {
-            let separator = if text.is_empty() {
-                ""
-            } else if text.ends_with("\n\n") {
+            let separator = if text.is_empty() || text.ends_with("\n\n") {
                 ""
             } else if text.ends_with('\n') {
                 "\n"

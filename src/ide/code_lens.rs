@@ -27,7 +27,7 @@ pub fn code_lenses(corpus: &Corpus, path: &str) -> Vec<Lens> {
                 (mentions, articles) => format!("{mentions} mentions in {articles} articles"),
             };
             Lens {
-                range: entry.actor.id.range,
+                range: entry.actor.id.inner_range(),
                 actor: index,
                 title,
             }

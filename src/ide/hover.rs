@@ -120,12 +120,9 @@ pub fn actor_card(corpus: &Corpus, actor: usize) -> Option<String> {
             .map(|link| format!("<{link}>"))
             .collect();
         card.push_str(&links.join(" · "));
-        card.push('\n');
+        card.push_str("\n\n");
     }
-    card.push_str(&format!(
-        "\n`{}` in {}",
-        actor_data.id.value, entry.registry
-    ));
+    card.push_str(&format!("`{}` in {}", actor_data.id.value, entry.registry));
     Some(card)
 }
 

@@ -16,7 +16,7 @@ fn actor_declaration(corpus: &Corpus, actor: usize) -> Option<Target> {
     let entry = corpus.actors().get(actor)?;
     Some(Target {
         path: entry.registry.clone(),
-        range: entry.actor.id.range,
+        range: entry.actor.id.inner_range(),
     })
 }
 

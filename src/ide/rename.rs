@@ -31,11 +31,11 @@ pub fn prepare_rename(
             let entry = corpus.actors().get(actor).ok_or("unknown actor")?;
             for own in &registry.in_use.actors {
                 if own.id.range.contains_inclusive(offset) && own.id.value == entry.actor.id.value {
-                    return Ok((own.id.range, actor));
+                    return Ok((own.id.inner_range(), actor));
                 }
                 if let Some(affiliation) = &own.affiliation {
                     if affiliation.range.contains_inclusive(offset) {
-                        return Ok((affiliation.range, actor));
+                        return Ok((affiliation.inner_range(), actor));
                     }
                 }
             }
@@ -73,7 +73,7 @@ pub fn rename(
     // The id is a quoted TOML string: replace what is between the quotes.
     let mut edits = vec![FileEdit {
         path: entry.registry.clone(),
-        range: inner_of_string(corpus, &entry.registry, entry.actor.id.range),
+        range: entry.actor.id.inner_range(),
         new_text: new_id.to_string(),
     }];
     for other in corpus.actors() {
@@ -81,7 +81,7 @@ pub fn rename(
             if affiliation.value == old_id {
                 edits.push(FileEdit {
                     path: other.registry.clone(),
-                    range: inner_of_string(corpus, &other.registry, affiliation.range),
+                    range: affiliation.inner_range(),
                     new_text: new_id.to_string(),
                 });
             }
@@ -90,18 +90,4 @@ pub fn rename(
     edits.sort();
     edits.dedup();
     Ok(edits)
-}
-
-/// The range inside the quotes of a TOML string value, when the range includes them.
-fn inner_of_string(corpus: &Corpus, path: &str, range: TextRange) -> TextRange {
-    let text = corpus.text(path).unwrap_or("");
-    let slice = range.slice(text);
-    let quoted = slice.len() >= 2
-        && ((slice.starts_with('"') && slice.ends_with('"'))
-            || (slice.starts_with('\'') && slice.ends_with('\'')));
-    if quoted {
-        TextRange::new(range.start + 1, range.end - 1)
-    } else {
-        range
-    }
 }

@@ -141,7 +141,7 @@ pub fn workspace_symbols(corpus: &Corpus, query: &str, limit: usize) -> Vec<Work
                 detail: format!("actor `{}`", actor.id.value),
                 kind: SymbolKind::Actor,
                 path: entry.registry.clone(),
-                range: actor.id.range,
+                range: actor.id.inner_range(),
                 score,
             });
         }

@@ -128,9 +128,9 @@ mod tests {
     #[test]
     fn edits_after_curly_quotes_land_where_the_editor_means() {
         let mut doc = OpenDocument::new(1, "“Hi” — Lukashenko 🇧🇾 said.\nnext\n");
-        // Replace "said" (UTF-16 column 21 to 25) with "says".
+        // Replace "said" (UTF-16 columns 23 to 27: the flag is four units) with "says".
         assert_eq!(
-            doc.apply(2, edit((0, 21), (0, 25), "says"), Encoding::Utf16),
+            doc.apply(2, edit((0, 23), (0, 27), "says"), Encoding::Utf16),
             Applied::Applied
         );
         assert_eq!(doc.text(), "“Hi” — Lukashenko 🇧🇾 says.\nnext\n");

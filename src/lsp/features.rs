@@ -108,14 +108,16 @@ fn workspace_edit(
     }
     let mut operations = Vec::new();
     for path in creates {
-        operations.push(DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
-            uri: state.uri(root, path)?,
-            options: Some(CreateFileOptions {
-                overwrite: Some(false),
-                ignore_if_exists: Some(true),
-            }),
-            annotation_id: None,
-        })));
+        operations.push(DocumentChangeOperation::Op(ResourceOp::Create(
+            CreateFile {
+                uri: state.uri(root, path)?,
+                options: Some(CreateFileOptions {
+                    overwrite: Some(false),
+                    ignore_if_exists: Some(true),
+                }),
+                annotation_id: None,
+            },
+        )));
     }
     for (uri, edits) in by_uri {
         operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
@@ -145,7 +147,8 @@ pub fn code_actions(state: &State, params: &CodeActionParams) -> Option<CodeActi
                     .iter()
                     .filter(|diagnostic| {
                         diagnostic.code == Some(NumberOrString::String(code.to_string()))
-                            && diagnostic.range == convert::range(text, &index, range, state.encoding)
+                            && diagnostic.range
+                                == convert::range(text, &index, range, state.encoding)
                     })
                     .cloned()
                     .collect::<Vec<_>>()
@@ -243,7 +246,11 @@ fn split_by_line(text: &str, index: &LineIndex, range: TextRange) -> Vec<TextRan
 }
 
 #[allow(deprecated)]
-fn document_symbol(state: &State, location: &Location, symbol: ide::symbols::OutlineSymbol) -> Option<DocumentSymbol> {
+fn document_symbol(
+    state: &State,
+    location: &Location,
+    symbol: ide::symbols::OutlineSymbol,
+) -> Option<DocumentSymbol> {
     let kind = match symbol.kind {
         ide::symbols::SymbolKind::Header => SymbolKind::NAMESPACE,
         ide::symbols::SymbolKind::HeaderField => SymbolKind::PROPERTY,
@@ -262,7 +269,11 @@ fn document_symbol(state: &State, location: &Location, symbol: ide::symbols::Out
         selection = range;
     }
     Some(DocumentSymbol {
-        name: if symbol.name.is_empty() { "(empty)".into() } else { symbol.name },
+        name: if symbol.name.is_empty() {
+            "(empty)".into()
+        } else {
+            symbol.name
+        },
         detail: symbol.detail,
         kind,
         tags: None,
@@ -291,7 +302,10 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
                 root,
                 path: symbol.path.clone(),
             };
-            let (Some(uri), Some(range)) = (state.uri(root, &symbol.path), lsp_range(state, &location, symbol.range)) else {
+            let (Some(uri), Some(range)) = (
+                state.uri(root, &symbol.path),
+                lsp_range(state, &location, symbol.range),
+            ) else {
                 continue;
             };
             found.push((
@@ -310,8 +324,12 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
             ));
         }
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0));
-    found.into_iter().take(200).map(|(_, symbol)| symbol).collect()
+    found.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    found
+        .into_iter()
+        .take(200)
+        .map(|(_, symbol)| symbol)
+        .collect()
 }
 
 pub fn code_lenses(state: &State, uri: &Uri) -> Option<Vec<CodeLens>> {
@@ -377,7 +395,11 @@ pub fn folding_ranges(state: &State, uri: &Uri) -> Option<Vec<FoldingRange>> {
     )
 }
 
-pub fn prepare_rename(state: &State, uri: &Uri, position: Position) -> Result<Option<PrepareRenameResponse>, String> {
+pub fn prepare_rename(
+    state: &State,
+    uri: &Uri,
+    position: Position,
+) -> Result<Option<PrepareRenameResponse>, String> {
     let Some(location) = state.locate(uri) else {
         return Ok(None);
     };
@@ -389,23 +411,19 @@ pub fn prepare_rename(state: &State, uri: &Uri, position: Position) -> Result<Op
     };
     let corpus = state.corpus(location.root).ok_or("no corpus")?;
     let (range, _) = ide::rename::prepare_rename(corpus, &location.path, offset)?;
-    let inner = strip_quotes(text, range);
+    let inner = range;
     Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
         range: convert::range(text, &index, inner, state.encoding),
         placeholder: inner.slice(text).to_string(),
     }))
 }
 
-fn strip_quotes(text: &str, range: TextRange) -> TextRange {
-    let slice = range.slice(text);
-    if slice.len() >= 2 && (slice.starts_with('"') || slice.starts_with('\'')) {
-        TextRange::new(range.start + 1, range.end - 1)
-    } else {
-        range
-    }
-}
-
-pub fn rename(state: &State, uri: &Uri, position: Position, new_name: &str) -> Result<Option<WorkspaceEdit>, String> {
+pub fn rename(
+    state: &State,
+    uri: &Uri,
+    position: Position,
+    new_name: &str,
+) -> Result<Option<WorkspaceEdit>, String> {
     let Some(location) = state.locate(uri) else {
         return Ok(None);
     };
@@ -430,7 +448,10 @@ pub fn timeline(state: &State, filter: &ide::timeline::TimelineFilter) -> serde_
                 path: item.path.clone(),
             };
             let mut value = serde_json::to_value(&item).unwrap_or_default();
-            if let (Some(uri), Some(range)) = (state.uri(root, &item.path), lsp_range(state, &location, item.range)) {
+            if let (Some(uri), Some(range)) = (
+                state.uri(root, &item.path),
+                lsp_range(state, &location, item.range),
+            ) {
                 value["uri"] = serde_json::json!(uri.as_str());
                 value["range"] = serde_json::to_value(range).unwrap_or_default();
             }

@@ -2,8 +2,8 @@
 //! diagnostics (push and pull), hover, definition, references, highlights.
 
 use super::convert;
-use super::features;
 use super::document::{Applied, Change, OpenDocument};
+use super::features;
 use super::state::{Location, State};
 use crate::config::Overrides;
 use crate::corpus::Corpus;
@@ -99,10 +99,21 @@ impl Backend {
         .await
     }
 
+    /// `dateline/debug/panic` (debug builds only): panics inside a handler's work.
+    #[cfg(debug_assertions)]
+    pub async fn debug_panic(&self, _: Option<serde_json::Value>) -> Result<serde_json::Value> {
+        self.with_state(|_| -> serde_json::Value { panic!("requested by dateline/debug/panic") })
+            .await
+    }
+
     /// `dateline/timeline`: dated claims in date order, filtered by actor, source and dates.
-    pub async fn timeline(&self, filter: Option<ide::timeline::TimelineFilter>) -> Result<serde_json::Value> {
+    pub async fn timeline(
+        &self,
+        filter: Option<ide::timeline::TimelineFilter>,
+    ) -> Result<serde_json::Value> {
         let filter = filter.unwrap_or_default();
-        self.with_state(move |state| features::timeline(state, &filter)).await
+        self.with_state(move |state| features::timeline(state, &filter))
+            .await
     }
 
     /// Schedules a debounced recomputation and push of one document's diagnostics.
@@ -111,9 +122,12 @@ impl Backend {
         let client = self.client.clone();
         let publishing = self.publishing.clone();
         tokio::spawn(async move {
-            let generation = match lock(&state).open.get(&uri) {
-                Some(doc) if lock_push(&state) => doc.generation,
-                _ => return,
+            let generation = {
+                let state = lock(&state);
+                match state.open.get(&uri) {
+                    Some(doc) if state.push_diagnostics => doc.generation,
+                    _ => return,
+                }
             };
             tokio::time::sleep(DEBOUNCE).await;
             let computed = {
@@ -217,6 +231,21 @@ impl Backend {
         } else {
             None
         };
+        // Settings and registries first (a few small files), so that open documents get
+        // their mentions at once, while the articles are still being read.
+        {
+            let state = self.state.clone();
+            let dirs = dirs.clone();
+            let _ = tokio::task::spawn_blocking(move || {
+                let mut state = lock(&state);
+                for root in state.roots.iter_mut() {
+                    if let Some(dir) = root.dir.clone().filter(|dir| dirs.contains(dir)) {
+                        loader::load_settings(&dir, &mut root.corpus);
+                    }
+                }
+            })
+            .await;
+        }
         for dir in dirs {
             let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
             let overrides = overrides.clone();
@@ -285,10 +314,6 @@ impl Backend {
         };
         let _ = self.client.register_capability(vec![registration]).await;
     }
-}
-
-fn lock_push(state: &Mutex<State>) -> bool {
-    lock(state).push_diagnostics
 }
 
 /// 1234567 → "1,234,567".
@@ -437,22 +462,31 @@ impl LanguageServer for Backend {
                     trigger_characters: Some(vec!["@".into(), ":".into(), "{".into()]),
                     ..Default::default()
                 }),
-                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR]),
-                    ..Default::default()
-                })),
-                inlay_hint_provider: Some(OneOf::Left(true)),
-                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
-                    SemanticTokensOptions {
-                        legend: features::semantic_legend(),
-                        range: Some(true),
-                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::REFACTOR,
+                        ]),
                         ..Default::default()
                     },
                 )),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: features::semantic_legend(),
+                            range: Some(true),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            ..Default::default()
+                        },
+                    ),
+                ),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
-                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 rename_provider: Some(OneOf::Right(RenameOptions {
                     prepare_provider: Some(true),
@@ -758,22 +792,31 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let at = params.text_document_position;
-        self.with_state(move |state| features::completion(state, &at.text_document.uri, at.position))
-            .await
+        self.with_state(move |state| {
+            features::completion(state, &at.text_document.uri, at.position)
+        })
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.with_state(move |state| features::code_actions(state, &params)).await
-    }
-
-    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        self.with_state(move |state| features::inlay_hints(state, &params.text_document.uri, params.range))
+        self.with_state(move |state| features::code_actions(state, &params))
             .await
     }
 
-    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         self.with_state(move |state| {
-            features::semantic_tokens(state, &params.text_document.uri, None).map(SemanticTokensResult::Tokens)
+            features::inlay_hints(state, &params.text_document.uri, params.range)
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.with_state(move |state| {
+            features::semantic_tokens(state, &params.text_document.uri, None)
+                .map(SemanticTokensResult::Tokens)
         })
         .await
     }
@@ -789,7 +832,10 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
         self.with_state(move |state| features::document_symbols(state, &params.text_document.uri))
             .await
     }
@@ -798,8 +844,13 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
-        self.with_state(move |state| Some(OneOf::Right(features::workspace_symbols(state, &params.query))))
-            .await
+        self.with_state(move |state| {
+            Some(OneOf::Right(features::workspace_symbols(
+                state,
+                &params.query,
+            )))
+        })
+        .await
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
@@ -812,18 +863,25 @@ impl LanguageServer for Backend {
             .await
     }
 
-    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
-        self.with_state(move |state| features::prepare_rename(state, &params.text_document.uri, params.position))
-            .await?
-            .map_err(invalid_request)
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.with_state(move |state| {
+            features::prepare_rename(state, &params.text_document.uri, params.position)
+        })
+        .await?
+        .map_err(invalid_request)
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let at = params.text_document_position;
         let new_name = params.new_name;
-        self.with_state(move |state| features::rename(state, &at.text_document.uri, at.position, &new_name))
-            .await?
-            .map_err(invalid_request)
+        self.with_state(move |state| {
+            features::rename(state, &at.text_document.uri, at.position, &new_name)
+        })
+        .await?
+        .map_err(invalid_request)
     }
 }
 

@@ -1,6 +1,7 @@
 """dateline's language server driven by pytest-lsp, a third-party client that checks every
 message against the protocol's types, with the capabilities of real editors."""
 
+import asyncio
 import pathlib
 
 import pytest
@@ -15,17 +16,29 @@ S002 = CORPUS / "002_4c3a09d4f9057a5e.article"
 S004 = CORPUS / "004_d6eac129bc59381f.article"
 
 
+ENCODING = {"encoding": "utf-16"}
+
+
 def position_of(path: pathlib.Path, needle: str) -> types.Position:
-    """The UTF-16 position of the first occurrence of needle in a file."""
+    """The position of the first occurrence of needle in a file, with columns counted in
+    the encoding the server chose."""
     text = path.read_text(encoding="utf-8")
     offset = text.index(needle)
     before = text[:offset]
     line = before.count("\n")
     column_text = before[before.rfind("\n") + 1 :]
-    return types.Position(line=line, character=len(column_text.encode("utf-16-le")) // 2)
+    encoding = ENCODING["encoding"]
+    if encoding == "utf-8":
+        character = len(column_text.encode("utf-8"))
+    elif encoding == "utf-32":
+        character = len(column_text)
+    else:
+        character = len(column_text.encode("utf-16-le")) // 2
+    return types.Position(line=line, character=character)
 
 
 async def start(client: LanguageClient, editor: str) -> types.InitializeResult:
+    """Initialises as the given editor would and waits for the corpus to be indexed."""
     result = await client.initialize_session(
         types.InitializeParams(
             capabilities=client_capabilities(editor),
@@ -33,11 +46,28 @@ async def start(client: LanguageClient, editor: str) -> types.InitializeResult:
             root_uri=CORPUS.as_uri(),
         )
     )
+    ENCODING["encoding"] = result.capabilities.position_encoding or "utf-16"
+    for _ in range(600):
+        ended = any(
+            isinstance(report, types.WorkDoneProgressEnd)
+            for reports in client.progress_reports.values()
+            for report in reports
+        )
+        if ended:
+            break
+        await asyncio.sleep(0.05)
+    else:
+        raise AssertionError(f"indexing never ended: {client.progress_reports}")
     return result
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[SERVER, "lsp", "--stdio"]))
 async def client(lsp_client: LanguageClient):
+    # The server registers file watchers with clients that support it, as editors do.
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params: types.RegistrationParams) -> None:
+        lsp_client.registrations = getattr(lsp_client, "registrations", []) + list(params.registrations)
+
     yield
     await lsp_client.shutdown_session()
 
@@ -63,6 +93,9 @@ async def test_vscode_sees_pushed_or_pulled_undated_claims(client: LanguageClien
         types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=S004.as_uri()))
     )
     codes = [item.code for item in report.items]
+    # VS Code supports dynamic registration of file watchers: the server registered its own.
+    methods = [r.method for r in getattr(client, "registrations", [])]
+    assert "workspace/didChangeWatchedFiles" in methods
     assert "undated-claim" in codes or "claim-dated-by-context" in codes
 
 

@@ -142,6 +142,69 @@ fn is_heading(sentence: &str) -> bool {
         && !trimmed.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ']', '}', ':', ';'])
 }
 
+/// Cues that are also common nouns (`the reports`, `his claims`, `orders`): they count
+/// only when no determiner or adjective before them makes them a noun.
+const NOUN_LIKE_CUES: &[&str] = &["reports", "claims", "orders", "states", "notes", "says"];
+
+/// Words before a noun-like cue that make it a noun.
+const NOUN_MARKERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "these",
+    "those",
+    "this",
+    "that",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "such",
+    "many",
+    "some",
+    "new",
+    "recent",
+    "media",
+    "news",
+    "further",
+    "earlier",
+    "later",
+    "other",
+    "several",
+    "official",
+    "unconfirmed",
+    "of",
+    "and",
+    "in",
+    "on",
+    "by",
+    "with",
+    "from",
+    "about",
+    "for",
+    "to",
+];
+
+/// Whether a cue found at `index` of `words` is a reporting verb there: not a noun
+/// (`on-the-ground reports`) and not negated (`it is not reported`).
+fn cue_is_verb(words: &[(TextRange, String)], index: usize, cue: &[String]) -> bool {
+    let previous = index.checked_sub(1).map(|i| words[i].1.as_str());
+    if matches!(previous, Some("not" | "never" | "n't")) {
+        return false;
+    }
+    if cue.len() == 1 && NOUN_LIKE_CUES.contains(&cue[0].as_str()) {
+        if let Some(previous) = previous {
+            if NOUN_MARKERS.contains(&previous) || previous.contains('-') {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// Finds the trigger of a claim in one sentence, if any.
 fn find_trigger(
     text: &str,
@@ -171,7 +234,7 @@ fn find_trigger(
                             || word.strip_suffix("'s") == Some(cue_word)
                             || word.strip_suffix("’s") == Some(cue_word)
                     });
-            if fits {
+            if fits && cue_is_verb(&words, index, cue) {
                 let first = words[index].0;
                 let last = words[index + cue.len() - 1].0;
                 return Some(ClaimTrigger::Cue(TextRange::new(first.start, last.end)));
@@ -195,7 +258,8 @@ fn find_trigger(
                     verb: *range,
                 });
             }
-            if !BETWEEN_ACTOR_AND_VERB.contains(&word.as_str()) {
+            let adverb = word.len() > 4 && word.ends_with("ly");
+            if !adverb && !BETWEEN_ACTOR_AND_VERB.contains(&word.as_str()) {
                 break;
             }
         }
@@ -294,3 +358,6 @@ pub fn find_claims(
     }
     claims
 }
+
+#[cfg(test)]
+mod tests;
