@@ -316,6 +316,27 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
   await shot(page, "workbench-references");
   await page.keyboard.press("Escape");
 
+  // Workspace diagnostics reach files that were never opened: the Problems panel lists them.
+  await page.keyboard.down("Control");
+  await page.keyboard.down("Shift");
+  await page.keyboard.press("KeyM");
+  await page.keyboard.up("Shift");
+  await page.keyboard.up("Control");
+  const unopened = await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll(".markers-panel .monaco-list-row")]
+          .map((row) => (row.textContent ?? "").trim())
+          .find((text) => text.startsWith("000_d3301de9df92c926.article")),
+      { timeout: 30_000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => undefined);
+  console.log(`problems of an unopened file: ${unopened}`);
+  await sleep(500);
+  await shot(page, unopened ? "workbench-problems" : "workbench-failure-problems");
+  assert.ok(unopened, "workspace diagnostics reach an unopened article in the Problems panel");
+
   // The timeline command answers either with the webview or with a friendly message.
   await runCommand(page, "dateline: Show timeline");
   const timeline = await page
