@@ -240,6 +240,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand("dateline.showTimeline", () => showTimeline(context)),
     vscode.commands.registerCommand("dateline.showOutput", () => output.show()),
+    // The server's code lenses on registry entries ("N mentions in M articles") carry the
+    // references as protocol values; VS Code's references peek wants its own types.
+    vscode.commands.registerCommand(
+      "dateline.showReferences",
+      async (uri: string, position: { line: number; character: number }, locations: unknown[]) => {
+        if (!client) {
+          return;
+        }
+        const convert = client.protocol2CodeConverter;
+        const targets = (locations as never[]).map((location) => convert.asLocation(location));
+        await vscode.commands.executeCommand(
+          "editor.action.showReferences",
+          convert.asUri(uri),
+          convert.asPosition(position),
+          targets,
+        );
+      },
+    ),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration("dateline.server.path")) {
         await stopClient();
