@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up what the end-to-end tests need and runs the whole suite: the Rust tests, the
-# third-party LSP client tests (pytest-lsp) against the binary, then the editor
-# integrations (the VS Code extension's tests and a real VS Code workbench, headless
-# Neovim). DATELINE_SKIP_EDITORS=1 leaves out the editors for a quicker local run.
+# third-party LSP client tests (pytest-lsp) against the binary, the HTML timeline in
+# headless Chromium, then the editor integrations (the VS Code extension's tests, a real
+# VS Code workbench, headless Neovim). DATELINE_QUICK=1 leaves out the browser and editor
+# tests for a quicker local run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,7 @@ if [ ! -x "$venv/bin/pytest" ]; then
 fi
 DATELINE_BIN="$PWD/target/debug/dateline" "$venv/bin/python" -m pytest tests/e2e -q -p no:cacheprovider
 
-if [ -z "${DATELINE_SKIP_EDITORS:-}" ]; then
-  scripts/editors-test.sh
+if [ -z "${DATELINE_QUICK:-}" ]; then
+  scripts/browser-test.sh   # the HTML timeline in headless Chromium
+  scripts/editors-test.sh   # VS Code extension, VS Code workbench, Neovim
 fi
