@@ -116,6 +116,7 @@ fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
         2022-06-24 [2022-06-24..2022-06-24] 003_908a619eda21eca9.article:97 (context) belarus,belarusian-railway,belaruski-hayun,russia-defence-ministry
         2022-06-28 [2022-06-28..2022-06-28] 003_908a619eda21eca9.article:99 belarus,ukraine
         2022-09 [2022-09-01..2022-09-30] 004_d6eac129bc59381f.article:18 belarus-defence-ministry,machulishchi
+        2022-FA [2022-09-01..2022-11-30] 002_4c3a09d4f9057a5e.article:62 (context) belarus-armed-forces,belta
         2022-09-21 [2022-09-21..2022-09-21] 001_8af3ff2e160be067.article:26 putin
         2022-09-21 [2022-09-21..2022-09-21] summary-belarus-mobilization.article:10 putin,russia
         2022-09-29 [2022-09-29..2022-09-29] 001_8af3ff2e160be067.article:16 russia
@@ -125,9 +126,11 @@ fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
         2022-09-29 [2022-09-29..2022-09-29] 004_d6eac129bc59381f.article:24 (context) lukashenka
         2022-09-29 [2022-09-29..2022-09-29] summary-belarus-mobilization.article:10 belarus,belarus-defence-ministry
         2022-10-08 [2022-10-08..2022-10-08] 002_4c3a09d4f9057a5e.article:34 belarus,belarus-foreign-ministry,ukraine
+        2022-10-08TEV [2022-10-08..2022-10-08] 004_d6eac129bc59381f.article:30 (context) belarus,kyiv,russia
         2022-10-10 [2022-10-10..2022-10-10] 002_4c3a09d4f9057a5e.article:48 kgb-belarus,lukashenka
         2022-10-10 [2022-10-10..2022-10-10] 004_d6eac129bc59381f.article:32 lukashenka,putin
         2022-10-10 [2022-10-10..2022-10-10] summary-belarus-mobilization.article:12 lukashenka,russia
+        2022-W41 [2022-10-10..2022-10-16] 002_4c3a09d4f9057a5e.article:64 belarus,belarus-armed-forces,nasha-niva,russia
         2022-10-14 [2022-10-14..2022-10-14] 002_4c3a09d4f9057a5e.article:42 astana,belarus,belta,kazakhstan,lukashenka
         2022-10-15 [2022-10-15..2022-10-15] summary-belarus-mobilization.article:12 nasha-niva
         2026-01-16 [2026-01-16..2026-01-16] 000_d3301de9df92c926.article:11 lukashenka
