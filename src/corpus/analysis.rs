@@ -33,6 +33,8 @@ pub struct ArticleFile {
     pub claims: Vec<Claim>,
     /// Capitalised names that no actor matches (candidates for the registry).
     pub unknown_names: Vec<(TextRange, String)>,
+    /// Longer spellings of known names (`Aliaksandr Lukashenko`), candidates for aliases.
+    pub name_variants: Vec<(TextRange, String)>,
     /// Diagnostics that need nothing but this file.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -44,6 +46,15 @@ impl ArticleFile {
             .header
             .value("url")
             .filter(|url| !url.is_empty())
+    }
+
+    /// Unknown names and name variants, each once.
+    pub fn distinct_names(&self) -> std::collections::BTreeSet<&String> {
+        self.unknown_names
+            .iter()
+            .chain(self.name_variants.iter())
+            .map(|(_, name)| name)
+            .collect()
     }
 
     pub fn title(&self) -> Option<&str> {
@@ -121,6 +132,8 @@ pub fn analyze_article(
         .chain(markup.iter().copied())
         .collect();
     let unknown_names = crate::names::unknown_names(&text, &article, &known);
+    let mention_ranges: Vec<TextRange> = mentions.iter().map(|mention| mention.range).collect();
+    let name_variants = crate::names::name_variants(&text, &mention_ranges);
 
     let mut diagnostics = article.diagnostics.clone();
     if let (Some(date), Some(today), Some(field)) = (date, today, article.header.get("date")) {
@@ -154,6 +167,7 @@ pub fn analyze_article(
         mentions,
         claims,
         unknown_names,
+        name_variants,
         diagnostics,
     }
 }

@@ -190,6 +190,19 @@ impl State {
         self.roots[index].corpus = corpus;
     }
 
+    /// The location and byte offset of an editor position in a document, or `None` when
+    /// the position lies outside it (such requests get an empty answer).
+    pub fn resolve(
+        &self,
+        uri: &Uri,
+        position: crate::position::Position,
+    ) -> Option<(Location, usize)> {
+        let location = self.locate(uri)?;
+        let (text, index) = self.text_and_index(&location)?;
+        let offset = index.offset_exact(text, position, self.encoding)?;
+        Some((location, offset))
+    }
+
     /// The text of a corpus file and its line index.
     pub fn text_and_index(&self, location: &Location) -> Option<(&str, LineIndex)> {
         let corpus = self.corpus(location.root)?;

@@ -358,3 +358,6 @@ pub fn find_claims(
     }
     claims
 }
+
+#[cfg(test)]
+mod tests;
