@@ -72,7 +72,9 @@ pub fn find_root(path: &Path) -> PathBuf {
     let start = if path.is_dir() {
         path.to_path_buf()
     } else {
+        // A bare file name's parent is the empty path, which names no directory.
         path.parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."))
     };
