@@ -69,13 +69,8 @@ fn server_rss_kib() -> Option<u64> {
                 .find_map(|line| line.strip_prefix(name))
                 .map(|value| value.trim().to_string())
         };
-        if field("Name:").as_deref() == Some("dateline") && field("PPid:").as_deref() == Some(&me)
-        {
-            return field("VmRSS:")?
-                .trim_end_matches("kB")
-                .trim()
-                .parse()
-                .ok();
+        if field("Name:").as_deref() == Some("dateline") && field("PPid:").as_deref() == Some(&me) {
+            return field("VmRSS:")?.trim_end_matches("kB").trim().parse().ok();
         }
     }
     None
@@ -115,7 +110,12 @@ impl Session {
     }
 
     fn edit(&mut self) {
-        let Some(uri) = self.open.keys().nth(self.rng.below(self.open.len())).cloned() else {
+        let Some(uri) = self
+            .open
+            .keys()
+            .nth(self.rng.below(self.open.len()))
+            .cloned()
+        else {
             return;
         };
         let (text, version) = self.open[&uri].clone();
@@ -220,9 +220,8 @@ impl Session {
                 std::fs::write(&path, next).unwrap();
             }
             _ => {
-                let mut text = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-                    "Source: Soak Wire\nDate: 2022-10-01\n\n".to_string()
-                });
+                let mut text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|_| "Source: Soak Wire\nDate: 2022-10-01\n\n".to_string());
                 for _ in 0..3 {
                     text.push_str(self.rng.pick(PIECES));
                 }
@@ -282,7 +281,10 @@ fn a_soaked_server_agrees_with_a_fresh_one_and_does_not_grow() {
     for i in 0..12 {
         std::fs::write(
             scratch.path(&format!("extra-{i:02}.article")),
-            format!("Source: Soak Wire\nDate: 2022-10-{:02}\n\nBelarus said it on day {i}.\n", i + 1),
+            format!(
+                "Source: Soak Wire\nDate: 2022-10-{:02}\n\nBelarus said it on day {i}.\n",
+                i + 1
+            ),
         )
         .unwrap();
     }
