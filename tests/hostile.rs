@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
-use support::{push_client, Scratch, Server};
+use support::{Scratch, Server};
 
 const HEADER: &str = "Source: Test Wire\nDate: 2022-09-29\n\n";
 
@@ -33,9 +33,11 @@ fn dateline(args: &[&str], dir: &Path) -> (String, String, i32) {
     )
 }
 
-/// `dateline check --format json` in `dir`: exit code and the diagnostics as
-/// `(path, code, message, start line, start column)`.
-fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<(String, String, String, u64, u64)>) {
+/// One reported diagnostic: path, code, message, start line, start column.
+type Reported = (String, String, String, u64, u64);
+
+/// `dateline check --format json` in `dir`: exit code and the diagnostics.
+fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<Reported>) {
     let mut all = vec!["check", "--format", "json"];
     all.extend(args);
     let (stdout, stderr, code) = dateline(&all, dir);
@@ -56,7 +58,7 @@ fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<(String, String, String, u
     (code, items)
 }
 
-fn codes_of(items: &[(String, String, String, u64, u64)], path: &str) -> Vec<String> {
+fn codes_of(items: &[Reported], path: &str) -> Vec<String> {
     items
         .iter()
         .filter(|item| item.0 == path)
@@ -641,6 +643,43 @@ fn a_watched_file_event_for_a_file_already_gone_is_harmless() {
 }
 
 // ---------------------------------------------------------------- fuzz findings
+
+/// Found by the `lsp` target (fuzz/regressions/lsp/crash-2ed22bc3…): while a registry
+/// has a syntax error its last good actors stay in use, but their spans were places in
+/// the earlier text — workspace symbols, definitions and code lenses pointed past the end
+/// of the shorter text, and a rename would have written into the wrong place.
+#[test]
+fn a_broken_registry_gives_no_places_from_its_earlier_text() {
+    use std::sync::Arc;
+    let mut corpus = common::seed_corpus();
+    corpus.set_file(
+        "actors.toml",
+        Arc::from("[[actor]]\nid = \"x\"\n\"unterminated"),
+    );
+    let text = corpus.text("actors.toml").unwrap();
+    assert!(
+        !corpus.actors().is_empty(),
+        "the last good registry stays in use"
+    );
+    common::check_all_diagnostics(&corpus);
+    common::exercise_workspace(&corpus, "bel");
+    for (path, _) in common::SEED_ARTICLES {
+        let offset = corpus.text(path).unwrap().find("Belarus").unwrap();
+        for target in dateline::ide::navigation::definition(&corpus, path, offset) {
+            common::check_range(
+                corpus.text(&target.path).unwrap(),
+                target.range,
+                "definition",
+            );
+        }
+    }
+    for offset in 0..=text.len() {
+        assert!(dateline::ide::rename::rename(&corpus, "actors.toml", offset, "renamed").is_err());
+    }
+    for lens in dateline::ide::code_lens::code_lenses(&corpus, "actors.toml") {
+        common::check_range(text, lens.range, "code lens");
+    }
+}
 
 /// Inputs that fuzzing found to crash or to break an invariant, replayed through the same
 /// checks as the fuzz targets. Each names the target that found it.
