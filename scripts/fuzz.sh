@@ -67,6 +67,17 @@ seed registry seeds/actors.toml
 seed lsp seeds/*.article seeds/actors.toml
 
 failed=()
+# First the inputs that once crashed (fuzz/regressions/<target>/): each must now pass.
+for target in article registry temporal lsp; do
+    if [ -d "fuzz/regressions/$target" ] && [ -n "$(ls -A "fuzz/regressions/$target")" ]; then
+        if ! cargo "${toolchain[@]}" fuzz run "${flags[@]}" "$target" fuzz/regressions/"$target"/* \
+            >"fuzz/$target-regressions.log" 2>&1; then
+            echo "fuzz.sh: $target: a past crash is back; see fuzz/$target-regressions.log" >&2
+            failed+=("$target regressions")
+        fi
+    fi
+done
+
 for target in article registry temporal lsp; do
     echo "fuzz.sh: $target for ${budget}s" >&2
     log="fuzz/$target.log"
