@@ -86,7 +86,7 @@ pub fn find_root(path: &Path) -> PathBuf {
     let start = if path.is_dir() {
         path.to_path_buf()
     } else {
-        // A bare file name's parent is the empty path, which names no directory.
+        // A bare file name's parent is the empty path, which canonicalizes to nothing.
         path.parent()
             .filter(|parent| !parent.as_os_str().is_empty())
             .map(Path::to_path_buf)
