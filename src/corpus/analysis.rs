@@ -226,6 +226,26 @@ pub struct RegistryFile {
     pub stale: bool,
 }
 
+/// The actors of an earlier version of a registry, with every span emptied to the start of
+/// the file: the spans were places in that earlier text, and in the current one they would
+/// point anywhere (past its end, or into another actor, where a rename would write).
+fn without_places(mut registry: Registry) -> Registry {
+    let nowhere = TextRange::empty(0);
+    for actor in &mut registry.actors {
+        actor.range = nowhere;
+        actor.id.range = nowhere;
+        actor.name.range = nowhere;
+        for alias in &mut actor.aliases {
+            alias.range = nowhere;
+        }
+        if let Some(affiliation) = &mut actor.affiliation {
+            affiliation.range = nowhere;
+        }
+    }
+    registry.diagnostics.clear();
+    registry
+}
+
 impl RegistryFile {
     pub fn new(path: &str, text: Arc<str>, previous: Option<&RegistryFile>) -> Self {
         let registry = actors::parse_registry(&text);
@@ -234,7 +254,7 @@ impl RegistryFile {
             .iter()
             .any(|diagnostic| diagnostic.code == "registry-syntax");
         let (in_use, stale) = match previous {
-            Some(previous) if broken => (previous.in_use.clone(), true),
+            Some(previous) if broken => (without_places(previous.in_use.clone()), true),
             _ => (registry.clone(), false),
         };
         RegistryFile {

@@ -140,7 +140,10 @@ impl State {
         if root.dir.is_none() || root.corpus.kind_of(&location.path) == FileKind::Other {
             return false;
         }
-        match loader::read_text(&file) {
+        let Some(dir) = root.dir.as_deref() else {
+            return false;
+        };
+        match loader::read_text_within(dir, &file) {
             Ok(text) => {
                 root.corpus.set_file(&location.path, text);
             }
