@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every fuzz target (fuzz/fuzz_targets) for a bounded time each, seeded from seeds/.
 #
-#   scripts/fuzz.sh [SECONDS_PER_TARGET] [--stress]
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [--stress] [--dev]
 #
+# --dev builds the targets without optimisation: much quicker to build, slower to run; CI
+# uses it for a short smoke run.
 # SECONDS_PER_TARGET defaults to 60. --stress (or DATELINE_STRESS=1) also runs the big
 # hostile inputs (a 50 MB article, 100,000 actors) and a 60 s soak in release mode.
 # Installs cargo-fuzz when missing; skips with a message (exit 0) when fuzzing is
@@ -14,10 +16,12 @@ cd "$(dirname "$0")/.."
 
 budget=60
 stress="${DATELINE_STRESS:-0}"
+dev=0
 for arg in "$@"; do
     case "$arg" in
         --stress) stress=1 ;;
-        *[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [--stress]" >&2; exit 2 ;;
+        --dev) dev=1 ;;
+        *[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [--stress] [--dev]" >&2; exit 2 ;;
         *) budget="$arg" ;;
     esac
 done
@@ -47,6 +51,7 @@ fi
 # No sanitizer (safe Rust: panics and overflows are what we look for, and debug assertions
 # catch the overflows); twice as many executions per second as with AddressSanitizer.
 flags=(--sanitizer none --debug-assertions)
+[ "$dev" = 1 ] && flags+=(--dev)
 
 if ! cargo "${toolchain[@]}" fuzz build "${flags[@]}" >/dev/null 2>fuzz/build.log; then
     tail -20 fuzz/build.log >&2

@@ -545,23 +545,24 @@ fn requests_before_initialize_and_unknown_methods_get_errors_and_the_server_carr
     assert_eq!(server.stop(), Some(0));
 }
 
-/// A frame that cannot be decoded is answered as JSON-RPC asks (an error with a null id),
-/// and then the session ends with exit code 1: the transport (tower-lsp-server over
-/// tokio-util's framed reader) stops reading after a decoding error, since after a bad
-/// `Content-Length` nothing in the stream can be trusted. The editor sees the error and
-/// restarts the server; what matters is that it never hangs and never half-works.
-fn assert_answered_then_ended(raw: &[u8], expected_code: i64) {
+/// A well-framed message that is not JSON, or not a JSON-RPC message, is answered as
+/// JSON-RPC asks (an error, with the message's id when it has a usable one) and the
+/// session carries on.
+fn assert_answered_and_carried_on(body: &[u8], expected_code: i64, expected_id: Value) {
     static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let case = CASE.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let scratch = lsp_corpus(&format!("hostile-frame-{case}"));
+    let scratch = lsp_corpus(&format!("hostile-message-{case}"));
     let mut server = Server::start();
     server.initialize(&scratch.dir, pull_client());
-    server.send_raw(raw);
+    server.send_raw(&frame(body));
     let error = server.wait_for(|message| message.get("error").is_some());
     assert_eq!(error["error"]["code"], expected_code, "{error}");
-    assert!(error["id"].is_null(), "{error}");
-    server.close_stdin();
-    assert_eq!(server.wait_exit(), Some(1));
+    assert_eq!(error["id"], expected_id, "{error}");
+    assert_eq!(
+        pulled(&mut server, &scratch.uri("a.article")),
+        ["undated-claim"]
+    );
+    assert_eq!(server.stop(), Some(0));
 }
 
 fn frame(body: &[u8]) -> Vec<u8> {
@@ -571,22 +572,37 @@ fn frame(body: &[u8]) -> Vec<u8> {
 }
 
 #[test]
-fn invalid_json_is_answered_with_a_parse_error_and_the_session_ends() {
-    assert_answered_then_ended(
-        &frame(b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": "),
+fn invalid_json_is_answered_with_a_parse_error_and_the_session_carries_on() {
+    assert_answered_and_carried_on(
+        b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": ",
         -32700,
+        Value::Null,
     );
 }
 
 #[test]
-fn json_that_is_no_message_is_answered_with_invalid_request_and_the_session_ends() {
-    assert_answered_then_ended(&frame(b"[1, 2, 3]"), -32600);
-    assert_answered_then_ended(&frame(b"{\"jsonrpc\":\"2.0\",\"method\":7}"), -32600);
+fn json_that_is_no_message_is_answered_with_invalid_request_and_the_session_carries_on() {
+    assert_answered_and_carried_on(b"[1, 2, 3]", -32600, Value::Null);
+    assert_answered_and_carried_on(
+        b"{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":7}",
+        -32600,
+        json!(5),
+    );
 }
 
+/// After a header without a usable `Content-Length` nothing in the stream can be trusted
+/// to start a message: the error is answered and the session ends by itself (exit code 1,
+/// no shutdown came), never hanging.
 #[test]
 fn a_bad_content_length_is_answered_with_a_parse_error_and_the_session_ends() {
-    assert_answered_then_ended(b"Content-Length: banana\r\n\r\n{}", -32700);
+    let scratch = lsp_corpus("hostile-bad-length");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, pull_client());
+    server.send_raw(b"Content-Length: banana\r\n\r\n{}");
+    let error = server.wait_for(|message| message.get("error").is_some());
+    assert_eq!(error["error"]["code"], -32700, "{error}");
+    assert!(error["id"].is_null(), "{error}");
+    assert_eq!(server.wait_exit(), Some(1));
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod document;
 mod features;
 mod server;
 mod state;
+mod transport;
 
 pub use document::{Applied, Change, OpenDocument};
 
@@ -29,7 +30,7 @@ pub fn serve_stdio() -> u8 {
             return 2;
         }
     };
-    runtime.block_on(async {
+    let code = runtime.block_on(async {
         let builder = tower_lsp_server::LspService::build(server::Backend::new)
             .custom_method("dateline/status", server::Backend::status)
             .custom_method("dateline/timeline", server::Backend::timeline);
@@ -39,15 +40,29 @@ pub fn serve_stdio() -> u8 {
         let builder = builder.custom_method("dateline/debug/panic", server::Backend::debug_panic);
         let (service, socket) = builder.finish();
         let shutdown = service.inner().shutdown_flag();
-        let stdin = tokio::io::stdin();
-        let stdout = tokio::io::stdout();
-        tower_lsp_server::Server::new(stdin, stdout, socket)
+        // The server reads and writes in-memory pipes; the transport frames stdio around
+        // them and answers malformed messages itself.
+        let (to_server, server_input) = tokio::io::duplex(1 << 20);
+        let (server_output, from_server) = tokio::io::duplex(1 << 20);
+        let (outgoing, frames) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(transport::forward_input(
+            tokio::io::stdin(),
+            to_server,
+            outgoing.clone(),
+        ));
+        tokio::spawn(transport::frame_output(from_server, outgoing));
+        let writer = tokio::spawn(transport::write_output(frames, tokio::io::stdout()));
+        tower_lsp_server::Server::new(server_input, server_output, socket)
             .serve(service)
             .await;
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(5), writer).await;
         if shutdown.load(Ordering::SeqCst) {
             0
         } else {
             1
         }
-    })
+    });
+    // The input task may be blocked reading standard input: do not wait for it.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    code
 }
