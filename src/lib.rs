@@ -26,3 +26,6 @@ pub mod names;
 pub mod position;
 pub mod temporal;
 pub mod text;
+
+#[cfg(test)]
+mod fixture;

@@ -65,6 +65,20 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, SkipReason> {
     decode(bytes)
 }
 
+/// Reads one file of the corpus under `root`, refusing one that a link leads out of the
+/// root (the walk never follows links; named files — configuration, registries, files an
+/// editor reports changed — must not either).
+pub fn read_text_within(root: &Path, path: &Path) -> Result<Arc<str>, SkipReason> {
+    let real = std::fs::canonicalize(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if !real.starts_with(&real_root) {
+        return Err(SkipReason::Unreadable(
+            "a link that leads out of the corpus folder".to_string(),
+        ));
+    }
+    read_text(&real)
+}
+
 /// The corpus root for a path: the nearest directory at or above it that holds
 /// `dateline.toml` or `actors.toml`, stopping at a repository root (`.git`); the path's
 /// own directory when there is none.
@@ -72,7 +86,9 @@ pub fn find_root(path: &Path) -> PathBuf {
     let start = if path.is_dir() {
         path.to_path_buf()
     } else {
+        // A bare file name's parent is the empty path, which canonicalizes to nothing.
         path.parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."))
     };
@@ -126,7 +142,7 @@ pub fn discover(root: &Path, corpus: &Corpus) -> Vec<(String, PathBuf)> {
 /// Loads the configuration and the registries it names: the few small files that every
 /// article's analysis depends on, so that a server can load them before anything else.
 pub fn load_settings(root: &Path, corpus: &mut Corpus) {
-    if let Ok(text) = read_text(&root.join(CONFIG_FILE)) {
+    if let Ok(text) = read_text_within(root, &root.join(CONFIG_FILE)) {
         corpus.set_file(CONFIG_FILE, text);
     }
     let registries = corpus.config().registries.clone();
@@ -139,7 +155,7 @@ pub fn load_settings(root: &Path, corpus: &mut Corpus) {
         let disk_path = registry
             .split('/')
             .fold(root.to_path_buf(), |path, part| path.join(part));
-        match read_text(&disk_path) {
+        match read_text_within(root, &disk_path) {
             Ok(text) => texts.push((registry, text)),
             Err(SkipReason::Unreadable(_)) => {}
             Err(reason) => corpus.mark_skipped(&registry, reason.to_string()),

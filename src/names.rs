@@ -137,6 +137,8 @@ const NOT_NAMES: &[&str] = &[
     "Screenshots",
     "Footage",
     "Soldiers",
+    "Internet",
+    "Web",
 ];
 
 /// Name candidates of one article body: text, range. Ranges covered by `known` (mentions
@@ -203,7 +205,9 @@ pub fn unknown_names(
                 let at_sentence_start = text[sentence.range.start..range.start]
                     .trim_start_matches(|ch: char| !ch.is_alphanumeric())
                     .is_empty();
-                if words.len() == 1 && (at_sentence_start || name.chars().count() < 3) {
+                if words.len() == 1
+                    && (at_sentence_start || name.chars().count() < 3 || is_demonym(&name))
+                {
                     continue;
                 }
                 if is_known(range) {
@@ -211,6 +215,84 @@ pub fn unknown_names(
                 }
                 found.push((range, name));
             }
+        }
+    }
+    found
+}
+
+/// Whether a single word is a demonym or a language (`Belarusian`, `Polish`): an adjective
+/// of nationality, not the name of an actor.
+fn is_demonym(word: &str) -> bool {
+    ["ian", "ians", "ean", "eans", "ese", "ish"]
+        .iter()
+        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+}
+
+/// Capitalised words that are titles, not given names (`President Putin`).
+const TITLES: &[&str] = &[
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Colonel",
+    "Major",
+    "Lieutenant",
+    "Captain",
+    "Secretary",
+    "Ambassador",
+    "Deputy",
+    "Chairman",
+    "Chairwoman",
+    "Chief",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Commander",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Interior",
+    "State",
+    "Leader",
+];
+
+/// Longer spellings of known names: a capitalised given name right before a mention
+/// (`Aliaksandr` + `Lukashenko`), which the registry may lack as an alias.
+pub fn name_variants(text: &str, known: &[TextRange]) -> Vec<(TextRange, String)> {
+    let mut found = Vec::new();
+    for mention in known {
+        let before = text.get(..mention.start).unwrap_or("");
+        let Some(without_space) = before.strip_suffix(' ') else {
+            continue;
+        };
+        let word_start = without_space
+            .char_indices()
+            .rev()
+            .take_while(|(_, ch)| ch.is_alphabetic() || *ch == '-')
+            .last()
+            .map(|(index, _)| index)
+            .unwrap_or(without_space.len());
+        let word = &without_space[word_start..];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(|ch| !ch.is_uppercase());
+        if !capitalised
+            || word.chars().count() < 3
+            || TITLES.contains(&word)
+            || NOT_NAMES.contains(&word)
+            || is_demonym(word)
+        {
+            continue;
+        }
+        let range = TextRange::new(word_start, mention.end);
+        if let Some(variant) = text.get(range.start..range.end) {
+            found.push((range, variant.to_string()));
         }
     }
     found

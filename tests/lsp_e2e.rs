@@ -339,3 +339,113 @@ fn a_request_before_initialize_is_refused_and_the_server_carries_on() {
     server.initialize(&scratch.dir, push_client());
     assert_eq!(server.stop(), Some(0));
 }
+
+#[test]
+fn a_panic_in_a_handler_answers_with_an_error_and_the_server_lives_on() {
+    let scratch = Scratch::seeds("panic");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let id = server.send_request("dateline/debug/panic", json!({}));
+    let response = server.response(id);
+    assert_eq!(response["error"]["code"], -32603, "{response}");
+    // The state lock the panicking job held is usable again.
+    let hover = server.request("textDocument/hover", at(&scratch, S004, "Lukashenko said"));
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("Lukashenka"));
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn nothing_is_published_for_a_document_after_it_is_closed() {
+    let scratch = Scratch::seeds("close");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let uri = scratch.uri("draft.article");
+    server.open(
+        &uri,
+        "Source: X\nDate: 2022-10-15\n\nThe ministry said so.\n",
+    );
+    for version in 2..20 {
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [
+                {"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}}, "text": "x"}]}),
+        );
+    }
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    // Give any debounced job ample time to (wrongly) publish, then look at the last word.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    server.request("dateline/status", json!({}));
+    let published: Vec<&Value> = server
+        .notifications
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+        .collect();
+    let last = published.last().expect("the close publishes an empty set");
+    assert_eq!(last["params"]["diagnostics"], json!([]));
+}
+
+#[test]
+fn editor_settings_from_workspace_configuration_change_the_analysis() {
+    let scratch = Scratch::seeds("settings");
+    let mut server = Server::start();
+    server.settings = json!({"extraCues": ["briefed"], "dateScope": "sentence"});
+    server.initialize(&scratch.dir, push_client());
+    let uri = scratch.uri("draft.article");
+    server.open(&uri, "Source: X\nDate: 2022-10-15\n\nOn 8 October the minister said it. The minister briefed reporters.\n");
+    let published = server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+    });
+    let codes: Vec<&str> = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    // "briefed" is a cue now, and sentence scope ignores the date of the sentence before.
+    assert_eq!(codes, ["undated-claim"]);
+}
+
+#[test]
+fn every_workspace_folder_is_its_own_corpus() {
+    let first = Scratch::seeds("multi-a");
+    let second = Scratch::empty("multi-b");
+    std::fs::write(
+        second.path("actors.toml"),
+        "[[actor]]\nid = \"makei\"\nname = \"Vladimir Makei\"\nkind = \"person\"\naliases = [\"Makei\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        second.path("note.article"),
+        "Source: Notes\nDate: 2022-10-20\n\nMakei said nothing on 19 October.\n",
+    )
+    .unwrap();
+    let mut server = Server::start();
+    let folder = |scratch: &Scratch, name: &str| json!({"uri": format!("file://{}", scratch.dir.display()), "name": name});
+    server.request(
+        "initialize",
+        json!({"processId": null, "capabilities": push_client(), "workspaceFolders": [folder(&first, "a"), folder(&second, "b")]}),
+    );
+    server.notify("initialized", json!({}));
+    server.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+    let text = second.read("note.article");
+    let (line, character) = support::utf16_position(&text, text.find("Makei").unwrap());
+    let definition = server.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": second.uri("note.article")}, "position": {"line": line, "character": character}}),
+    );
+    assert_eq!(definition[0]["uri"], second.uri("actors.toml"));
+    let mut params = at(&first, S002, "Makei claimed");
+    params["context"] = json!({"includeDeclaration": false});
+    let references = server.request("textDocument/references", params);
+    assert!(references
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["uri"].as_str().unwrap().contains("multi-a")));
+}

@@ -6,6 +6,7 @@ mod check;
 mod dates;
 mod eval;
 mod render;
+mod timeline;
 
 use crate::corpus::Corpus;
 use crate::loader;
@@ -51,6 +52,27 @@ pub enum Command {
         path: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+    },
+    /// The dated claims in date order: lines, JSON, CSV or a zoomable HTML page.
+    Timeline {
+        path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = timeline::TimelineFormat::Human)]
+        format: timeline::TimelineFormat,
+        /// Only claims whose sentence mentions this actor id.
+        #[arg(long)]
+        actor: Option<String>,
+        /// Only articles with this `Source` (case-insensitive).
+        #[arg(long)]
+        source: Option<String>,
+        /// Only claims dated on or after this date (2022, 2022-09, 2022-09-21).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only claims dated on or before this date.
+        #[arg(long)]
+        to: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Score the temporal recognizer on a directory of TimeML (.tml) files.
     EvalTimeml {
@@ -197,6 +219,23 @@ pub fn run(command: Command) -> u8 {
         Command::Actors { path, format } => {
             let paths: Vec<PathBuf> = path.into_iter().collect();
             actors_cmd::run(&paths, format)
+        }
+        Command::Timeline {
+            path,
+            format,
+            actor,
+            source,
+            from,
+            to,
+            output,
+        } => {
+            let filter = crate::ide::timeline::TimelineFilter {
+                actor,
+                source,
+                from,
+                to,
+            };
+            timeline::run(path, format, filter, output)
         }
         Command::EvalTimeml { dir, lines, errors } => eval::run(&dir, lines, errors),
         Command::Lsp { .. } => Err("the server is started by main".to_string()),

@@ -70,6 +70,10 @@ pub fn diagnostic(
         return out;
     };
     let line_text = line.slice(text);
+    if line_text.trim().is_empty() {
+        // Nothing to underline (an empty file, a skipped file): the header line says it all.
+        return out;
+    }
     let chars: Vec<char> = line_text.chars().collect();
     let underline_start = start.character as usize;
     let underline_end = if diagnostic.range.end <= line.end {

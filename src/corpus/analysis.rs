@@ -33,6 +33,8 @@ pub struct ArticleFile {
     pub claims: Vec<Claim>,
     /// Capitalised names that no actor matches (candidates for the registry).
     pub unknown_names: Vec<(TextRange, String)>,
+    /// Longer spellings of known names (`Aliaksandr Lukashenko`), candidates for aliases.
+    pub name_variants: Vec<(TextRange, String)>,
     /// Diagnostics that need nothing but this file.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -44,6 +46,15 @@ impl ArticleFile {
             .header
             .value("url")
             .filter(|url| !url.is_empty())
+    }
+
+    /// Unknown names and name variants, each once.
+    pub fn distinct_names(&self) -> std::collections::BTreeSet<&String> {
+        self.unknown_names
+            .iter()
+            .chain(self.name_variants.iter())
+            .map(|(_, name)| name)
+            .collect()
     }
 
     pub fn title(&self) -> Option<&str> {
@@ -121,6 +132,8 @@ pub fn analyze_article(
         .chain(markup.iter().copied())
         .collect();
     let unknown_names = crate::names::unknown_names(&text, &article, &known);
+    let mention_ranges: Vec<TextRange> = mentions.iter().map(|mention| mention.range).collect();
+    let name_variants = crate::names::name_variants(&text, &mention_ranges);
 
     let mut diagnostics = article.diagnostics.clone();
     if let (Some(date), Some(today), Some(field)) = (date, today, article.header.get("date")) {
@@ -154,6 +167,7 @@ pub fn analyze_article(
         mentions,
         claims,
         unknown_names,
+        name_variants,
         diagnostics,
     }
 }
@@ -212,6 +226,26 @@ pub struct RegistryFile {
     pub stale: bool,
 }
 
+/// The actors of an earlier version of a registry, with every span emptied to the start of
+/// the file: the spans were places in that earlier text, and in the current one they would
+/// point anywhere (past its end, or into another actor, where a rename would write).
+fn without_places(mut registry: Registry) -> Registry {
+    let nowhere = TextRange::empty(0);
+    for actor in &mut registry.actors {
+        actor.range = nowhere;
+        actor.id.range = nowhere;
+        actor.name.range = nowhere;
+        for alias in &mut actor.aliases {
+            alias.range = nowhere;
+        }
+        if let Some(affiliation) = &mut actor.affiliation {
+            affiliation.range = nowhere;
+        }
+    }
+    registry.diagnostics.clear();
+    registry
+}
+
 impl RegistryFile {
     pub fn new(path: &str, text: Arc<str>, previous: Option<&RegistryFile>) -> Self {
         let registry = actors::parse_registry(&text);
@@ -220,7 +254,7 @@ impl RegistryFile {
             .iter()
             .any(|diagnostic| diagnostic.code == "registry-syntax");
         let (in_use, stale) = match previous {
-            Some(previous) if broken => (previous.in_use.clone(), true),
+            Some(previous) if broken => (without_places(previous.in_use.clone()), true),
             _ => (registry.clone(), false),
         };
         RegistryFile {

@@ -260,8 +260,7 @@ impl Corpus {
                 .or_default()
                 .insert(file.path.clone());
         }
-        let names: BTreeSet<&String> = file.unknown_names.iter().map(|(_, name)| name).collect();
-        for name in names {
+        for name in file.distinct_names() {
             *self.unknown_names.entry(name.clone()).or_default() += 1;
         }
         self.articles.insert(file.path.clone(), Arc::new(file));
@@ -280,8 +279,7 @@ impl Corpus {
             }
         };
         forget(&mut self.ids, &file.id);
-        let names: BTreeSet<&String> = file.unknown_names.iter().map(|(_, name)| name).collect();
-        for name in names {
+        for name in file.distinct_names() {
             if let Some(count) = self.unknown_names.get_mut(name) {
                 *count -= 1;
                 if *count == 0 {
@@ -300,7 +298,8 @@ impl Corpus {
         self.ids.get(id).into_iter().flatten().map(String::as_str)
     }
 
-    /// How many articles use an unknown capitalised name.
+    /// How many articles use an unknown capitalised name (or a longer spelling of a known
+    /// one).
     pub fn unknown_name_articles(&self, name: &str) -> usize {
         self.unknown_names.get(name).copied().unwrap_or(0)
     }

@@ -1,1 +1,157 @@
-//! Tests of the corpus index.
+//! The corpus index on fixtures: cross-file diagnostics, registry changes, removal.
+
+use crate::fixture::{show_diagnostics, Fixture};
+use expect_test::{expect, Expect};
+use std::sync::Arc;
+
+fn check_diagnostics(fixture: &str, path: &str, expect: Expect) {
+    let fixture = Fixture::new(fixture);
+    let diagnostics = fixture.corpus.diagnostics(path);
+    expect.assert_eq(&show_diagnostics(&fixture.corpus, path, &diagnostics));
+}
+
+#[test]
+fn citations_of_unknown_ids_are_errors_and_known_ones_are_not() {
+    check_diagnostics(
+        r#"%! a.article
+Source: X
+Date: 2022-10-15
+Id: first
+
+As reported before [@second; @missing].
+%! b.article
+Source: Y
+Date: 2022-10-16
+Id: second
+
+Text.
+"#,
+        "a.article",
+        expect![[r#"
+            warning[undated-claim] a.article:5:1 "As reported before [@second; @missing].": undated claim: this sentence reports a statement (“reported”) but neither it nor an earlier sentence of its paragraph says when
+            error[unknown-citation] a.article:5:31 "missing": no article in the corpus has the id `missing`
+        "#]],
+    );
+}
+
+#[test]
+fn duplicate_ids_and_urls_are_reported_in_both_files() {
+    let fixture = r#"%! a.article
+Source: X
+Date: 2022-10-15
+Id: same
+URL: https://example.org/1
+
+Text.
+%! b.article
+Source: Y
+Date: 2022-10-16
+Id: same
+URL: https://example.org/1
+
+Text.
+"#;
+    check_diagnostics(
+        fixture,
+        "b.article",
+        expect![[r#"
+            error[duplicate-id] b.article:3:5 "same": the id `same` is also the id of a.article
+            error[duplicate-url] b.article:4:6 "https://example.org/1": the same URL is given by a.article
+        "#]],
+    );
+    check_diagnostics(
+        fixture,
+        "a.article",
+        expect![[r#"
+            error[duplicate-id] a.article:3:5 "same": the id `same` is also the id of b.article
+            error[duplicate-url] a.article:4:6 "https://example.org/1": the same URL is given by b.article
+        "#]],
+    );
+}
+
+#[test]
+fn the_file_name_is_the_default_id() {
+    let fixture = Fixture::new("%! notes/alpha.article\nSource: X\nDate: 2022\n\nSee [@beta].\n%! beta.article\nSource: X\nDate: 2022\n\nText.\n");
+    assert!(fixture.corpus.diagnostics("notes/alpha.article").is_empty());
+    assert_eq!(
+        fixture.corpus.article_by_id("alpha").unwrap().path,
+        "notes/alpha.article"
+    );
+}
+
+#[test]
+fn a_date_after_today_is_an_error() {
+    check_diagnostics(
+        "Source: X\nDate: 2027-01\n\nText.\n",
+        "a.article",
+        expect![[r#"
+            error[future-date] a.article:2:7 "2027-01": Date 2027-01 is in the future (today is 2026-11-22)
+        "#]],
+    );
+}
+
+#[test]
+fn names_used_in_two_articles_but_unknown_get_a_hint() {
+    let fixture = "%! a.article\nSource: X\nDate: 2022\n\nThe ruling came after Oleksiy Danilov spoke in Kyiv.\n%! b.article\nSource: Y\nDate: 2022\n\nThe council secretary Oleksiy Danilov was confident.\n";
+    check_diagnostics(
+        fixture,
+        "a.article",
+        expect![[r#"
+            hint[unknown-actor] a.article:4:23 "Oleksiy Danilov": “Oleksiy Danilov” appears in 2 articles but is not in the actor registry
+        "#]],
+    );
+}
+
+#[test]
+fn a_broken_registry_keeps_the_last_good_actors_and_reports_where_it_broke() {
+    let mut fixture = Fixture::new(
+        "%! actors.toml\n[[actor]]\nid = \"makei\"\nname = \"Vladimir Makei\"\nkind = \"person\"\naliases = [\"Makei\"]\n%! a.article\nSource: X\nDate: 2022\n\nMakei spoke.\n",
+    );
+    let mentions = |fixture: &Fixture| fixture.corpus.article("a.article").unwrap().mentions.len();
+    assert_eq!(mentions(&fixture), 1);
+    fixture.corpus.set_file(
+        "actors.toml",
+        Arc::from("[[actor]]\nid = \"makei\"\nname = \"Vladimir Makei\nkind = \"person\"\n"),
+    );
+    assert_eq!(mentions(&fixture), 1, "the last good registry stays in use");
+    let problems = fixture.corpus.diagnostics("actors.toml");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].code, "registry-syntax");
+    fixture.corpus.set_file(
+        "actors.toml",
+        Arc::from("[[actor]]\nid = \"other\"\nname = \"Other\"\nkind = \"person\"\n"),
+    );
+    assert_eq!(mentions(&fixture), 0, "a good new registry replaces it");
+}
+
+#[test]
+fn removing_a_file_updates_ids_citations_and_name_counts() {
+    let mut fixture = Fixture::new(
+        "%! a.article\nSource: X\nDate: 2022\n\nSee [@b]. Oleksiy Danilov spoke.\n%! b.article\nSource: X\nDate: 2022\n\nOleksiy Danilov spoke too.\n",
+    );
+    assert!(fixture
+        .corpus
+        .diagnostics("a.article")
+        .iter()
+        .any(|d| d.code == "unknown-actor"));
+    fixture.corpus.remove_file("b.article");
+    let codes: Vec<&str> = fixture
+        .corpus
+        .diagnostics("a.article")
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, ["unknown-citation"]);
+    assert_eq!(fixture.corpus.unknown_name_articles("Oleksiy Danilov"), 1);
+}
+
+#[test]
+fn registry_conflicts_across_files_are_reported_in_the_later_file() {
+    check_diagnostics(
+        "%! dateline.toml\n[corpus]\nregistries = [\"actors.toml\", \"more/actors.toml\"]\n%! actors.toml\n[[actor]]\nid = \"makei\"\nname = \"Vladimir Makei\"\nkind = \"person\"\naffiliation = \"belarus\"\n%! more/actors.toml\n[[actor]]\nid = \"makei\"\nname = \"Makei again\"\nkind = \"person\"\n",
+        "more/actors.toml",
+        expect![[r#"
+            error[duplicate-actor-id] more/actors.toml:2:6 "\"makei\"": the id `makei` is already defined in another registry; this actor is ignored
+        "#]],
+    );
+}

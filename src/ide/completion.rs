@@ -62,7 +62,16 @@ pub fn completions(corpus: &Corpus, path: &str, offset: usize) -> Vec<Completion
     let no_header_yet = header.fields.is_empty()
         && line_start == 0
         && !before.split(':').next().unwrap_or("").trim().contains(' ');
-    let in_header = (!header.range.is_empty() && offset <= header.range.end) || no_header_yet;
+    // A line being typed right under the header (not yet `Key: value`) extends it.
+    let header_end = header.range.end;
+    let under_header = !header.fields.is_empty()
+        && (line_start == header_end
+            || text
+                .get(header_end..line_start)
+                .is_some_and(|gap| gap == "\n" || gap == "\r\n"))
+        && !before.contains(' ');
+    let in_header =
+        (!header.range.is_empty() && offset <= header_end) || no_header_yet || under_header;
     if in_header {
         let items = header_completions(corpus, file, before, line_start, offset);
         if !items.is_empty() || !header.range.is_empty() {
@@ -177,7 +186,7 @@ pub fn completions(corpus: &Corpus, path: &str, offset: usize) -> Vec<Completion
                         actor
                             .role
                             .clone()
-                            .unwrap_or_else(|| super::hover::kind_name(actor.kind).to_string())
+                            .unwrap_or_else(|| actor.kind.as_str().to_string())
                     } else {
                         format!("{} (alias)", actor.name.value)
                     }),
@@ -232,7 +241,7 @@ fn header_completions(
             let values: Vec<(String, Option<String>)> = match key.trim().to_lowercase().as_str() {
                 "source" => {
                     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
-                    for other in corpus.articles() {
+                    for other in corpus.articles().filter(|other| other.path != file.path) {
                         if let Some(source) = other.source().filter(|s| !s.is_empty()) {
                             *counts.entry(source.to_string()).or_default() += 1;
                         }

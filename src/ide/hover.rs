@@ -3,7 +3,6 @@
 
 use super::actor_stats::actor_stats;
 use super::symbol::{symbol_at, Symbol};
-use crate::actors::ActorKind;
 use crate::corpus::{ArticleFile, Corpus};
 use crate::temporal::{CalendarDate, Precision, Resolution, TimexKind};
 use crate::text::TextRange;
@@ -27,17 +26,6 @@ pub fn hover(corpus: &Corpus, path: &str, offset: usize) -> Option<HoverCard> {
     Some(HoverCard { range, markdown })
 }
 
-pub fn kind_name(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organization",
-        ActorKind::State => "state",
-        ActorKind::Media => "media",
-        ActorKind::Place => "place",
-        ActorKind::Other => "other",
-    }
-}
-
 /// Markdown control characters in user text would change the card's layout.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -58,7 +46,7 @@ pub fn actor_card(corpus: &Corpus, actor: usize) -> Option<String> {
     let entry = corpus.actors().get(actor)?;
     let actor_data = &entry.actor;
     let mut card = format!("### {}\n\n", escape(&actor_data.name.value));
-    let mut facts = vec![format!("*{}*", kind_name(actor_data.kind))];
+    let mut facts = vec![format!("*{}*", actor_data.kind.as_str())];
     if let Some(role) = &actor_data.role {
         facts.push(escape(role));
     }
@@ -120,12 +108,9 @@ pub fn actor_card(corpus: &Corpus, actor: usize) -> Option<String> {
             .map(|link| format!("<{link}>"))
             .collect();
         card.push_str(&links.join(" · "));
-        card.push('\n');
+        card.push_str("\n\n");
     }
-    card.push_str(&format!(
-        "\n`{}` in {}",
-        actor_data.id.value, entry.registry
-    ));
+    card.push_str(&format!("`{}` in {}", actor_data.id.value, entry.registry));
     Some(card)
 }
 

@@ -13,3 +13,6 @@ pub mod semantic;
 pub mod symbol;
 pub mod symbols;
 pub mod timeline;
+
+#[cfg(test)]
+mod tests;

@@ -26,6 +26,11 @@ pub fn prepare_rename(
     let Some(registry) = corpus.registry(path) else {
         return Err("nothing to rename here".into());
     };
+    // A registry with a syntax error is used in its last good version, whose places are
+    // gone: an edit computed from them would land in the wrong place.
+    if corpus.registries().any(|registry| registry.stale) {
+        return Err("a registry has a syntax error: fix it before renaming".into());
+    }
     match symbol_at(corpus, path, offset) {
         Some((_, Symbol::Actor(actor), _)) => {
             let entry = corpus.actors().get(actor).ok_or("unknown actor")?;

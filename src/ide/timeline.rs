@@ -47,16 +47,49 @@ pub fn claim_date(claim: &Claim) -> Option<String> {
     }
 }
 
-/// The calendar span of a value: a reduced-precision date, or an interval `a/b` of them.
+/// The calendar span of a value: a reduced-precision date, a date with a time of day
+/// (`2022-10-08TEV`), a week (`2022-W38`), a season (`2022-SU`), a quarter or half
+/// (`2022-Q4`, `2022-H1`), or an interval `a/b` of these.
 pub fn span_of(value: &str) -> Option<(CalendarDate, CalendarDate)> {
-    match value.split_once('/') {
-        Some((start, end)) => Some((
-            CalendarDate::parse_iso(start).ok()?,
-            CalendarDate::parse_iso(end).ok()?,
+    if let Some((start, end)) = value.split_once('/') {
+        return Some((span_of(start)?.0, span_of(end)?.1));
+    }
+    let date_part = value.split('T').next().unwrap_or(value);
+    if let Ok(date) = CalendarDate::parse_iso(date_part) {
+        return Some((date, date));
+    }
+    let (year, part) = value.split_once('-')?;
+    let year: i16 = year.parse().ok().filter(|year: &i16| *year > 0)?;
+    let months = |first: u8, last: u8| {
+        Some((
+            CalendarDate::month(year, first),
+            CalendarDate::month(year, last),
+        ))
+    };
+    match part {
+        "SP" => months(3, 5),
+        "SU" => months(6, 8),
+        "FA" => months(9, 11),
+        "WI" => Some((
+            CalendarDate::month(year, 12),
+            CalendarDate::month(year + 1, 2),
         )),
-        None => {
-            let date = CalendarDate::parse_iso(value).ok()?;
-            Some((date, date))
+        "Q1" => months(1, 3),
+        "Q2" => months(4, 6),
+        "Q3" => months(7, 9),
+        "Q4" => months(10, 12),
+        "H1" => months(1, 6),
+        "H2" => months(7, 12),
+        week => {
+            let number: i8 = week.strip_prefix('W')?.parse().ok()?;
+            let monday =
+                jiff::civil::ISOWeekDate::new(year, number, jiff::civil::Weekday::Monday).ok()?;
+            let sunday =
+                jiff::civil::ISOWeekDate::new(year, number, jiff::civil::Weekday::Sunday).ok()?;
+            Some((
+                CalendarDate::from_jiff(monday.date()),
+                CalendarDate::from_jiff(sunday.date()),
+            ))
         }
     }
 }
@@ -159,4 +192,25 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
             ))
     });
     entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::span_of;
+
+    #[test]
+    fn spans_of_every_value_shape() {
+        let show = |value: &str| {
+            span_of(value)
+                .map(|(start, end)| format!("{}..{}", start.first_day(), end.last_day()))
+                .unwrap_or_else(|| "none".into())
+        };
+        assert_eq!(show("2022-10-08TEV"), "2022-10-08..2022-10-08");
+        assert_eq!(show("2022-W38"), "2022-09-19..2022-09-25");
+        assert_eq!(show("2022-WI"), "2022-12-01..2023-02-28");
+        assert_eq!(show("2022-Q4"), "2022-10-01..2022-12-31");
+        assert_eq!(show("2022-11/2023-02"), "2022-11-01..2023-02-28");
+        assert_eq!(show("PAST_REF"), "none");
+        assert_eq!(show("2022-W99"), "none");
+    }
 }

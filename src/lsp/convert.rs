@@ -44,16 +44,6 @@ pub fn range(text: &str, index: &LineIndex, range: TextRange, encoding: Encoding
     }
 }
 
-/// The byte offset of a requested position, or `None` when it lies outside the text.
-pub fn offset(
-    text: &str,
-    index: &LineIndex,
-    at: lsp::Position,
-    encoding: Encoding,
-) -> Option<usize> {
-    index.offset_exact(text, position(at), encoding)
-}
-
 pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
     match severity {
         Severity::Error => lsp::DiagnosticSeverity::ERROR,

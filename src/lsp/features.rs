@@ -41,9 +41,8 @@ fn lsp_range(state: &State, location: &Location, range: TextRange) -> Option<Ran
 }
 
 pub fn completion(state: &State, uri: &Uri, position: Position) -> Option<CompletionResponse> {
-    let location = state.locate(uri)?;
+    let (location, offset) = state.resolve(uri, convert::position(position))?;
     let (text, index) = state.text_and_index(&location)?;
-    let offset = convert::offset(text, &index, position, state.encoding)?;
     let corpus = state.corpus(location.root)?;
     let items: Vec<CompletionItem> = ide::completion::completions(corpus, &location.path, offset)
         .into_iter()
@@ -400,21 +399,15 @@ pub fn prepare_rename(
     uri: &Uri,
     position: Position,
 ) -> Result<Option<PrepareRenameResponse>, String> {
-    let Some(location) = state.locate(uri) else {
-        return Ok(None);
-    };
-    let Some((text, index)) = state.text_and_index(&location) else {
-        return Ok(None);
-    };
-    let Some(offset) = convert::offset(text, &index, position, state.encoding) else {
+    let Some((location, offset)) = state.resolve(uri, convert::position(position)) else {
         return Ok(None);
     };
     let corpus = state.corpus(location.root).ok_or("no corpus")?;
     let (range, _) = ide::rename::prepare_rename(corpus, &location.path, offset)?;
-    let inner = range;
+    let (text, index) = state.text_and_index(&location).ok_or("no text")?;
     Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
-        range: convert::range(text, &index, inner, state.encoding),
-        placeholder: inner.slice(text).to_string(),
+        range: convert::range(text, &index, range, state.encoding),
+        placeholder: range.slice(text).to_string(),
     }))
 }
 
@@ -424,13 +417,7 @@ pub fn rename(
     position: Position,
     new_name: &str,
 ) -> Result<Option<WorkspaceEdit>, String> {
-    let Some(location) = state.locate(uri) else {
-        return Ok(None);
-    };
-    let Some((text, index)) = state.text_and_index(&location) else {
-        return Ok(None);
-    };
-    let Some(offset) = convert::offset(text, &index, position, state.encoding) else {
+    let Some((location, offset)) = state.resolve(uri, convert::position(position)) else {
         return Ok(None);
     };
     let corpus = state.corpus(location.root).ok_or("no corpus")?;

@@ -30,10 +30,14 @@ pub fn serve_stdio() -> u8 {
         }
     };
     runtime.block_on(async {
-        let (service, socket) = tower_lsp_server::LspService::build(server::Backend::new)
+        let builder = tower_lsp_server::LspService::build(server::Backend::new)
             .custom_method("dateline/status", server::Backend::status)
-            .custom_method("dateline/timeline", server::Backend::timeline)
-            .finish();
+            .custom_method("dateline/timeline", server::Backend::timeline);
+        // Debug builds can be made to fail inside a handler, so that tests can prove a
+        // failing request leaves the server running.
+        #[cfg(debug_assertions)]
+        let builder = builder.custom_method("dateline/debug/panic", server::Backend::debug_panic);
+        let (service, socket) = builder.finish();
         let shutdown = service.inner().shutdown_flag();
         let stdin = tokio::io::stdin();
         let stdout = tokio::io::stdout();

@@ -27,10 +27,45 @@ pub struct Backend {
     /// Serialises publishing with closing, so that no diagnostics for a document are
     /// published after it was closed.
     publishing: Arc<tokio::sync::Mutex<()>>,
-    supports_configuration: Arc<AtomicBool>,
-    supports_progress: Arc<AtomicBool>,
-    supports_watcher_registration: Arc<AtomicBool>,
-    supports_diagnostic_refresh: Arc<AtomicBool>,
+    /// What the client said it supports, known after `initialize`.
+    support: std::sync::OnceLock<ClientSupport>,
+}
+
+/// The optional protocol features the client supports, read once from its capabilities.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClientSupport {
+    configuration: bool,
+    progress: bool,
+    watcher_registration: bool,
+    diagnostic_refresh: bool,
+    pull_diagnostics: bool,
+}
+
+impl ClientSupport {
+    fn of(capabilities: &ClientCapabilities) -> Self {
+        let workspace = capabilities.workspace.as_ref();
+        ClientSupport {
+            configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+            progress: capabilities
+                .window
+                .as_ref()
+                .and_then(|window| window.work_done_progress)
+                .unwrap_or(false),
+            watcher_registration: workspace
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|watch| watch.dynamic_registration)
+                .unwrap_or(false),
+            diagnostic_refresh: workspace
+                .and_then(|w| w.diagnostic.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+            pull_diagnostics: capabilities
+                .text_document
+                .as_ref()
+                .and_then(|text| text.diagnostic.as_ref())
+                .is_some(),
+        }
+    }
 }
 
 /// Locks the state; a panic in an earlier holder does not make the state unusable (every
@@ -48,11 +83,12 @@ impl Backend {
             state: Arc::new(Mutex::new(State::new(Default::default(), Vec::new(), true))),
             shutdown: Arc::new(AtomicBool::new(false)),
             publishing: Arc::new(tokio::sync::Mutex::new(())),
-            supports_configuration: Arc::new(AtomicBool::new(false)),
-            supports_progress: Arc::new(AtomicBool::new(false)),
-            supports_watcher_registration: Arc::new(AtomicBool::new(false)),
-            supports_diagnostic_refresh: Arc::new(AtomicBool::new(false)),
+            support: std::sync::OnceLock::new(),
         }
+    }
+
+    fn supports(&self) -> ClientSupport {
+        self.support.get().copied().unwrap_or_default()
     }
 
     pub fn shutdown_flag(&self) -> Arc<AtomicBool> {
@@ -97,6 +133,13 @@ impl Backend {
             serde_json::json!({ "articles": articles, "undatedClaims": undated })
         })
         .await
+    }
+
+    /// `dateline/debug/panic` (debug builds only): panics inside a handler's work.
+    #[cfg(debug_assertions)]
+    pub async fn debug_panic(&self, _: Option<serde_json::Value>) -> Result<serde_json::Value> {
+        self.with_state(|_| -> serde_json::Value { panic!("requested by dateline/debug/panic") })
+            .await
     }
 
     /// `dateline/timeline`: dated claims in date order, filtered by actor, source and dates.
@@ -160,14 +203,14 @@ impl Backend {
     }
 
     async fn refresh_workspace_diagnostics(&self) {
-        if self.supports_diagnostic_refresh.load(Ordering::SeqCst) {
+        if self.supports().diagnostic_refresh {
             let _ = self.client.workspace_diagnostic_refresh().await;
         }
     }
 
     /// Reads the editor's `dateline` settings and applies them to every corpus.
     async fn pull_configuration(&self) {
-        if !self.supports_configuration.load(Ordering::SeqCst) {
+        if !self.supports().configuration {
             return;
         }
         let items = vec![ConfigurationItem {
@@ -204,7 +247,7 @@ impl Backend {
             (dirs, state.overrides.clone())
         };
         let token = NumberOrString::String("dateline/indexing".to_string());
-        let progress = if self.supports_progress.load(Ordering::SeqCst)
+        let progress = if self.supports().progress
             && self
                 .client
                 .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
@@ -284,7 +327,7 @@ impl Backend {
     }
 
     async fn register_watchers(&self) {
-        if !self.supports_watcher_registration.load(Ordering::SeqCst) {
+        if !self.supports().watcher_registration {
             return;
         }
         let watchers = [
@@ -354,15 +397,6 @@ fn file_diagnostics(state: &State, location: &Location) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The location and byte offset of a request's position, or `None` when the position
-/// lies outside the document (such requests get an empty answer).
-fn resolve(state: &State, uri: &Uri, position: Position) -> Option<(Location, usize)> {
-    let location = state.locate(uri)?;
-    let (text, index) = state.text_and_index(&location)?;
-    let offset = convert::offset(text, &index, position, state.encoding)?;
-    Some((location, offset))
-}
-
 fn to_location(state: &State, root: usize, target: &ide::navigation::Target) -> Option<Location2> {
     let location = Location {
         root,
@@ -377,14 +411,6 @@ fn to_location(state: &State, root: usize, target: &ide::navigation::Target) -> 
 
 type Location2 = tower_lsp_server::lsp_types::Location;
 
-fn client_supports_pull(capabilities: &ClientCapabilities) -> bool {
-    capabilities
-        .text_document
-        .as_ref()
-        .and_then(|text| text.diagnostic.as_ref())
-        .is_some()
-}
-
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let capabilities = &params.capabilities;
@@ -394,33 +420,8 @@ impl LanguageServer for Backend {
                 .as_ref()
                 .and_then(|general| general.position_encodings.as_deref()),
         );
-        let workspace = capabilities.workspace.as_ref();
-        self.supports_configuration.store(
-            workspace.and_then(|w| w.configuration).unwrap_or(false),
-            Ordering::SeqCst,
-        );
-        self.supports_watcher_registration.store(
-            workspace
-                .and_then(|w| w.did_change_watched_files.as_ref())
-                .and_then(|watch| watch.dynamic_registration)
-                .unwrap_or(false),
-            Ordering::SeqCst,
-        );
-        self.supports_diagnostic_refresh.store(
-            workspace
-                .and_then(|w| w.diagnostic.as_ref())
-                .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
-            Ordering::SeqCst,
-        );
-        self.supports_progress.store(
-            capabilities
-                .window
-                .as_ref()
-                .and_then(|window| window.work_done_progress)
-                .unwrap_or(false),
-            Ordering::SeqCst,
-        );
+        let support = ClientSupport::of(capabilities);
+        let _ = self.support.set(support);
         let mut folders: Vec<PathBuf> = params
             .workspace_folders
             .iter()
@@ -433,7 +434,7 @@ impl LanguageServer for Backend {
                 folders.push(path.into_owned());
             }
         }
-        let push = !client_supports_pull(capabilities);
+        let push = !support.pull_diagnostics;
         *lock(&self.state) = State::new(encoding, folders, push);
 
         Ok(InitializeResult {
@@ -710,7 +711,8 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
         self.with_state(move |state| {
-            let (location, offset) = resolve(state, &at.text_document.uri, at.position)?;
+            let (location, offset) =
+                state.resolve(&at.text_document.uri, convert::position(at.position))?;
             let corpus = state.corpus(location.root)?;
             let card = ide::hover::hover(corpus, &location.path, offset)?;
             let (text, index) = state.text_and_index(&location)?;
@@ -731,7 +733,8 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
         self.with_state(move |state| {
-            let (location, offset) = resolve(state, &at.text_document.uri, at.position)?;
+            let (location, offset) =
+                state.resolve(&at.text_document.uri, convert::position(at.position))?;
             let corpus = state.corpus(location.root)?;
             let targets: Vec<Location2> =
                 ide::navigation::definition(corpus, &location.path, offset)
@@ -747,7 +750,8 @@ impl LanguageServer for Backend {
         let at = params.text_document_position;
         let include_declaration = params.context.include_declaration;
         self.with_state(move |state| {
-            let (location, offset) = resolve(state, &at.text_document.uri, at.position)?;
+            let (location, offset) =
+                state.resolve(&at.text_document.uri, convert::position(at.position))?;
             let corpus = state.corpus(location.root)?;
             let targets =
                 ide::navigation::references(corpus, &location.path, offset, include_declaration);
@@ -789,7 +793,8 @@ impl LanguageServer for Backend {
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let at = params.text_document_position_params;
         self.with_state(move |state| {
-            let (location, offset) = resolve(state, &at.text_document.uri, at.position)?;
+            let (location, offset) =
+                state.resolve(&at.text_document.uri, convert::position(at.position))?;
             let corpus = state.corpus(location.root)?;
             let (text, index) = state.text_and_index(&location)?;
             Some(

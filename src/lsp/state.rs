@@ -140,7 +140,10 @@ impl State {
         if root.dir.is_none() || root.corpus.kind_of(&location.path) == FileKind::Other {
             return false;
         }
-        match loader::read_text(&file) {
+        let Some(dir) = root.dir.as_deref() else {
+            return false;
+        };
+        match loader::read_text_within(dir, &file) {
             Ok(text) => {
                 root.corpus.set_file(&location.path, text);
             }
@@ -188,6 +191,19 @@ impl State {
             }
         }
         self.roots[index].corpus = corpus;
+    }
+
+    /// The location and byte offset of an editor position in a document, or `None` when
+    /// the position lies outside it (such requests get an empty answer).
+    pub fn resolve(
+        &self,
+        uri: &Uri,
+        position: crate::position::Position,
+    ) -> Option<(Location, usize)> {
+        let location = self.locate(uri)?;
+        let (text, index) = self.text_and_index(&location)?;
+        let offset = index.offset_exact(text, position, self.encoding)?;
+        Some((location, offset))
     }
 
     /// The text of a corpus file and its line index.

@@ -88,13 +88,7 @@ impl<'a> Line<'_, 'a> {
             self.vague(i),
             self.anaphoric(i),
         ];
-        let mut best: Hit<Sem> = None;
-        for (end, sem) in candidates.into_iter().flatten() {
-            if best.as_ref().is_none_or(|(b, _)| end > *b) {
-                best = Some((end, sem));
-            }
-        }
-        best
+        longest(candidates)
     }
 
     // ----- token helpers -------------------------------------------------------------
@@ -350,13 +344,7 @@ impl<'a> Line<'_, 'a> {
             self.bare_year(i).map(|(y, e)| (e, Cal::year(y))),
             self.relative(i),
         ];
-        let mut best: Hit<Cal> = None;
-        for (end, cal) in candidates.into_iter().flatten() {
-            if best.as_ref().is_none_or(|(b, _)| end > *b) {
-                best = Some((end, cal));
-            }
-        }
-        best
+        longest(candidates)
     }
 
     /// `early March`, `mid-2022`, `the end of 2009`, `earlier this month`.
@@ -1463,4 +1451,16 @@ fn propagate_year(start: Cal, end: &Cal) -> Cal {
         },
         _ => start,
     }
+}
+
+/// The candidate that reaches furthest; the first of equals wins (candidates are listed in
+/// order of preference).
+fn longest<T>(candidates: impl IntoIterator<Item = Hit<T>>) -> Hit<T> {
+    let mut best: Hit<T> = None;
+    for (end, found) in candidates.into_iter().flatten() {
+        if best.as_ref().is_none_or(|(best_end, _)| end > *best_end) {
+            best = Some((end, found));
+        }
+    }
+    best
 }

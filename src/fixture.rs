@@ -1,0 +1,86 @@
+//! Test fixtures: several files in one string, `%! path` starting each, `$0` marking the
+//! cursor; and renderers that show ranges as the text they cover, for snapshots.
+
+use crate::corpus::Corpus;
+use crate::diagnostic::Diagnostic;
+use crate::position::{Encoding, LineIndex};
+use crate::temporal::CalendarDate;
+use crate::text::TextRange;
+use std::sync::Arc;
+
+/// The corpus of a fixture and the cursor, if one was marked.
+pub struct Fixture {
+    pub corpus: Corpus,
+    pub cursor: Option<(String, usize)>,
+}
+
+impl Fixture {
+    /// Builds a corpus from `%! path` sections (a fixture without one is `a.article`).
+    /// Today is 2026-11-22 so that the future-date check is deterministic.
+    pub fn new(text: &str) -> Fixture {
+        let mut files: Vec<(String, String)> = Vec::new();
+        for line in text.split_inclusive('\n') {
+            if let Some(path) = line.strip_prefix("%! ") {
+                files.push((path.trim().to_string(), String::new()));
+            } else {
+                if files.is_empty() {
+                    files.push(("a.article".to_string(), String::new()));
+                }
+                if let Some((_, body)) = files.last_mut() {
+                    body.push_str(line);
+                }
+            }
+        }
+        let mut cursor = None;
+        let mut loaded = Vec::new();
+        for (path, mut body) in files {
+            if let Some(at) = body.find("$0") {
+                body.replace_range(at..at + 2, "");
+                cursor = Some((path.clone(), at));
+            }
+            loaded.push((path, Arc::<str>::from(body)));
+        }
+        let mut corpus = Corpus::new(CalendarDate::day(2026, 11, 22));
+        corpus.set_files(loaded);
+        Fixture { corpus, cursor }
+    }
+
+    pub fn cursor(&self) -> (&str, usize) {
+        let (path, offset) = self
+            .cursor
+            .as_ref()
+            .expect("the fixture marks a cursor with $0");
+        (path, *offset)
+    }
+
+    pub fn text(&self, path: &str) -> &str {
+        self.corpus.text(path).unwrap_or("")
+    }
+}
+
+/// `path:line:col "covered text"` for a range, 1-based like a report.
+pub fn show_range(corpus: &Corpus, path: &str, range: TextRange) -> String {
+    let text = corpus.text(path).unwrap_or("");
+    let at = LineIndex::new(text).position(text, range.start, Encoding::Utf32);
+    format!(
+        "{path}:{}:{} {:?}",
+        at.line + 1,
+        at.character + 1,
+        range.slice(text)
+    )
+}
+
+/// One line per diagnostic: severity, code, covered text, message.
+pub fn show_diagnostics(corpus: &Corpus, path: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        out.push_str(&format!(
+            "{}[{}] {}: {}\n",
+            diagnostic.severity.as_str(),
+            diagnostic.code,
+            show_range(corpus, path, diagnostic.range),
+            diagnostic.message
+        ));
+    }
+    out
+}

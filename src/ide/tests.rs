@@ -1,0 +1,595 @@
+//! Editor features on fixtures with a `$0` cursor, results shown as the text they cover.
+
+use super::*;
+use crate::fixture::{show_range, Fixture};
+use crate::text::TextRange;
+use expect_test::{expect, Expect};
+
+const CORPUS: &str = r#"%! actors.toml
+[[actor]]
+id = "lukashenka"
+name = "Aliaksandr Lukashenka"
+kind = "person"
+role = "President of Belarus"
+affiliation = "belarus"
+aliases = ["Lukashenka", "Lukashenko", "Alexander Lukashenko"]
+description = "Has ruled Belarus since 1994."
+
+[[actor]]
+id = "belarus"
+name = "Belarus"
+kind = "state"
+
+%! a.article
+Title: Lukashenka orders checks
+Source: Euromaidan Press
+Date: 2022-10-15
+Id: emp-checks
+
+On 10 October, Lukashenka announced troops. “It is crazy,” Lukashenko said.
+
+Last Wednesday, Belarus’ ministry confirmed the order [@jp-denies].
+%! b.article
+Title: Belarus denies mobilizing
+Source: The Jerusalem Post
+Date: 2022-09-29
+Id: jp-denies
+
+Alexander Lukashenko met officials on Thursday. Lukashenka’s aides said nothing.
+"#;
+
+/// The corpus with `$0` placed at the first occurrence of `marker` (after its first
+/// `skip` characters) in `path`.
+fn at(path: &str, marker: &str, skip: usize) -> Fixture {
+    let mut text = String::new();
+    let mut in_file = false;
+    let mut placed = false;
+    for line in CORPUS.split_inclusive('\n') {
+        if let Some(name) = line.strip_prefix("%! ") {
+            in_file = name.trim() == path;
+            text.push_str(line);
+            continue;
+        }
+        match line.find(marker) {
+            Some(found) if in_file && !placed => {
+                let cut = found
+                    + marker
+                        .char_indices()
+                        .nth(skip)
+                        .map(|(i, _)| i)
+                        .unwrap_or(marker.len());
+                text.push_str(&line[..cut]);
+                text.push_str("$0");
+                text.push_str(&line[cut..]);
+                placed = true;
+            }
+            _ => text.push_str(line),
+        }
+    }
+    assert!(placed, "{marker} not found in {path}");
+    Fixture::new(&text)
+}
+
+fn check_hover(path: &str, marker: &str, skip: usize, expect: Expect) {
+    let fixture = at(path, marker, skip);
+    let (path, offset) = fixture.cursor();
+    let shown = match hover::hover(&fixture.corpus, path, offset) {
+        Some(card) => format!(
+            "{}\n{}",
+            show_range(&fixture.corpus, path, card.range),
+            card.markdown
+        ),
+        None => "no hover".to_string(),
+    };
+    expect.assert_eq(&shown);
+}
+
+#[test]
+fn hover_on_a_mention_shows_the_actor_card_with_corpus_knowledge() {
+    check_hover(
+        "a.article",
+        "Lukashenko said",
+        3,
+        expect![[r#"
+            a.article:6:60 "Lukashenko"
+            ### Aliaksandr Lukashenka
+
+            *person* · President of Belarus · of Belarus
+
+            Has ruled Belarus since 1994.
+
+            Also written: “Lukashenka”, “Lukashenko”, “Alexander Lukashenko”
+
+            **4 mentions** in **2 articles**, first 2022-09-29, last 2022-10-15
+
+            Most mentioned by: Euromaidan Press (2), The Jerusalem Post (2)
+
+            `lukashenka` in actors.toml"#]],
+    );
+}
+
+#[test]
+fn hover_on_a_relative_date_explains_the_resolution() {
+    check_hover(
+        "a.article",
+        "Last Wednesday",
+        2,
+        expect![[r#"
+            a.article:8:1 "Last Wednesday"
+            **“Last Wednesday”** — date
+
+            `2022-10-05` (a day): the Wednesday of the week before 2022-10-15
+
+            Article date: 2022-10-15"#]],
+    );
+}
+
+#[test]
+fn hover_on_a_citation_and_on_header_fields() {
+    check_hover(
+        "a.article",
+        "jp-denies",
+        1,
+        expect![[r#"
+            a.article:8:57 "jp-denies"
+            ### Belarus denies mobilizing
+
+            The Jerusalem Post · 2022-09-29
+
+            `jp-denies` — b.article"#]],
+    );
+    check_hover(
+        "a.article",
+        "Date:",
+        1,
+        expect![[r#"
+            a.article:3:1 "Date"
+            **Date** — Publication date, ISO 8601 with reduced precision allowed: `2022-10-15`, `2022-10` or `2022`. Required; relative dates in the text are resolved against it."#]],
+    );
+}
+
+#[test]
+fn hover_on_a_registry_entry_shows_the_same_card() {
+    let fixture = at("actors.toml", "\"lukashenka\"", 3);
+    let (path, offset) = fixture.cursor();
+    let card = hover::hover(&fixture.corpus, path, offset).expect("a card");
+    assert!(card.markdown.starts_with("### Aliaksandr Lukashenka"));
+    assert_eq!(
+        show_range(&fixture.corpus, path, card.range),
+        "actors.toml:2:6 \"\\\"lukashenka\\\"\""
+    );
+}
+
+fn show_targets(fixture: &Fixture, targets: &[navigation::Target]) -> String {
+    targets
+        .iter()
+        .map(|target| show_range(&fixture.corpus, &target.path, target.range) + "\n")
+        .collect()
+}
+
+#[test]
+fn definition_of_mentions_citations_and_affiliations() {
+    let fixture = at("b.article", "Lukashenka’s", 2);
+    let (path, offset) = fixture.cursor();
+    expect![[r#"
+        actors.toml:2:7 "lukashenka"
+    "#]]
+    .assert_eq(&show_targets(
+        &fixture,
+        &navigation::definition(&fixture.corpus, path, offset),
+    ));
+
+    let fixture = at("a.article", "[@jp-denies", 4);
+    let (path, offset) = fixture.cursor();
+    expect![[r#"
+        b.article:4:5 "jp-denies"
+    "#]]
+    .assert_eq(&show_targets(
+        &fixture,
+        &navigation::definition(&fixture.corpus, path, offset),
+    ));
+
+    let fixture = at("actors.toml", "affiliation = \"belarus\"", 17);
+    let (path, offset) = fixture.cursor();
+    expect![[r#"
+        actors.toml:11:7 "belarus"
+    "#]]
+    .assert_eq(&show_targets(
+        &fixture,
+        &navigation::definition(&fixture.corpus, path, offset),
+    ));
+}
+
+#[test]
+fn references_of_an_actor_cover_every_spelling_in_every_file() {
+    let fixture = at("a.article", "Lukashenka announced", 0);
+    let (path, offset) = fixture.cursor();
+    expect![[r#"
+        actors.toml:2:7 "lukashenka"
+        a.article:6:16 "Lukashenka"
+        a.article:6:60 "Lukashenko"
+        b.article:6:1 "Alexander Lukashenko"
+        b.article:6:49 "Lukashenka"
+    "#]]
+    .assert_eq(&show_targets(
+        &fixture,
+        &navigation::references(&fixture.corpus, path, offset, true),
+    ));
+    assert_eq!(
+        navigation::references(&fixture.corpus, path, offset, false).len(),
+        4
+    );
+}
+
+#[test]
+fn references_from_an_article_header_are_its_citations() {
+    let fixture = at("b.article", "Title: Belarus", 2);
+    let (path, offset) = fixture.cursor();
+    expect![[r#"
+        a.article:8:57 "jp-denies"
+    "#]]
+    .assert_eq(&show_targets(
+        &fixture,
+        &navigation::references(&fixture.corpus, path, offset, false),
+    ));
+}
+
+#[test]
+fn highlights_are_the_same_actor_in_this_file() {
+    let fixture = at("a.article", "Lukashenko said", 0);
+    let (path, offset) = fixture.cursor();
+    let shown: Vec<String> = navigation::highlights(&fixture.corpus, path, offset)
+        .into_iter()
+        .map(|range| show_range(&fixture.corpus, path, range))
+        .collect();
+    expect![[r#"["a.article:6:16 \"Lukashenka\"", "a.article:6:60 \"Lukashenko\""]"#]]
+        .assert_eq(&format!("{shown:?}"));
+}
+
+fn show_completions(fixture: &Fixture) -> String {
+    let (path, offset) = fixture.cursor();
+    completion::completions(&fixture.corpus, path, offset)
+        .into_iter()
+        .map(|item| {
+            format!(
+                "{:?} {:?} → {:?} over {:?}\n",
+                item.kind,
+                item.label,
+                item.insert,
+                item.replace.slice(fixture.text(path))
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn completion_offers_actors_ids_dates_and_header_keys() {
+    let actors = Fixture::new(&format!(
+        "{CORPUS}%! c.article\nSource: X\nDate: 2022-10-15\n\nThen Luka$0\n"
+    ));
+    expect![[r#"
+        Actor "Lukashenka" → "Lukashenka" over "Luka"
+        Actor "Lukashenko" → "Lukashenko" over "Luka"
+    "#]]
+    .assert_eq(&show_completions(&actors));
+
+    let ids = Fixture::new(&format!(
+        "{CORPUS}%! c.article\nSource: X\nDate: 2022-10-15\n\nAs cited [@jp$0\n"
+    ));
+    expect![[r#"
+        Article "emp-checks" → "emp-checks" over "jp"
+        Article "jp-denies" → "jp-denies" over "jp"
+    "#]]
+    .assert_eq(&show_completions(&ids));
+
+    let date = Fixture::new(&format!(
+        "{CORPUS}%! c.article\nSource: X\nDate: 2022-10-15\n\nHe said so. {{date: $0\n"
+    ));
+    expect![[r#"
+        Date "2022-10-15" → "2022-10-15}" over ""
+    "#]]
+    .assert_eq(&show_completions(&date));
+
+    let keys = Fixture::new(&format!("{CORPUS}%! c.article\nSource: X\nTi$0\n\nText.\n"));
+    expect![[r#"
+        HeaderKey "Title" → "Title: " over "Ti"
+    "#]]
+    .assert_eq(&show_completions(&keys));
+
+    let sources = Fixture::new(&format!(
+        "{CORPUS}%! c.article\nSource: The$0\nDate: 2022\n\nText.\n"
+    ));
+    expect![[r#"
+        HeaderValue "The Jerusalem Post" → "The Jerusalem Post" over "The"
+    "#]]
+    .assert_eq(&show_completions(&sources));
+}
+
+fn apply(text: &str, edits: &[code_actions::FileEdit]) -> String {
+    let mut text = text.to_string();
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|edit| std::cmp::Reverse(edit.range.start));
+    for edit in edits {
+        text.replace_range(edit.range.start..edit.range.end, &edit.new_text);
+    }
+    text
+}
+
+#[test]
+fn code_actions_date_or_silence_an_undated_claim() {
+    let fixture = Fixture::new(
+        "%! a.article\nSource: X\nDate: 2022-10-15\n\nThe ministry con$0firmed the order.\n",
+    );
+    let (path, offset) = fixture.cursor();
+    let actions = code_actions::code_actions(&fixture.corpus, path, TextRange::empty(offset));
+    let shown: Vec<String> = actions
+        .iter()
+        .map(|action| {
+            format!(
+                "{} => {:?}",
+                action.title,
+                apply(fixture.text(path), &action.edits)
+                    .lines()
+                    .last()
+                    .unwrap()
+            )
+        })
+        .collect();
+    expect![[r#"
+        [
+            "Date this claim: insert {date: 2022-10-15} => \"The ministry confirmed the order. {date: 2022-10-15}\"",
+            "Silence for this sentence: insert {undated-ok} => \"The ministry confirmed the order. {undated-ok}\"",
+        ]
+    "#]]
+    .assert_debug_eq(&shown);
+    // Applying the first action makes the warning go away.
+    let fixed = apply(fixture.text(path), &actions[0].edits);
+    let after = Fixture::new(&format!("%! a.article\n{fixed}"));
+    assert!(after.corpus.diagnostics("a.article").is_empty());
+}
+
+#[test]
+fn code_actions_add_missing_header_lines() {
+    let fixture = Fixture::new("%! a.article\nTitle: T\nDate: 2022$0\n\nText.\n");
+    let (path, _) = fixture.cursor();
+    let header = fixture.corpus.article(path).unwrap().article.header.range;
+    let actions = code_actions::code_actions(&fixture.corpus, path, header);
+    let action = actions
+        .iter()
+        .find(|action| action.fixes == Some("missing-source"))
+        .unwrap();
+    expect![[r#"
+        "Title: T\nDate: 2022\nSource: \n\nText.\n"
+    "#]]
+    .assert_debug_eq(&apply(fixture.text(path), &action.edits));
+}
+
+#[test]
+fn unknown_names_can_be_added_to_the_registry_and_variants_as_aliases() {
+    let fixture = Fixture::new(&format!(
+        "{CORPUS}%! c.article\nSource: X\nDate: 2022\n\nThe envoy met Oleksiy Dan$0ilov in Kyiv.\n%! d.article\nSource: Y\nDate: 2022\n\nOleksiy Danilov spoke. Then Aliaksandr Lukashenko replied.\n"
+    ));
+    let (path, offset) = fixture.cursor();
+    let actions = code_actions::code_actions(&fixture.corpus, path, TextRange::empty(offset));
+    let add = actions
+        .iter()
+        .find(|action| action.fixes == Some("unknown-actor"))
+        .expect("add action");
+    assert_eq!(add.title, "Add “Oleksiy Danilov” to actors.toml");
+    let registry = apply(fixture.text("actors.toml"), &add.edits);
+    expect![[r#"
+        [[actor]]
+        id = "oleksiy-danilov"
+        name = "Oleksiy Danilov"
+        kind = "other"
+        aliases = []
+    "#]]
+    .assert_eq(registry.rsplit("\n\n").next().unwrap());
+    assert!(crate::actors::parse_registry(&registry)
+        .diagnostics
+        .is_empty());
+
+    // In the registry, on Lukashenka's table: the corpus writes "Aliaksandr Lukashenko".
+    let table = fixture
+        .corpus
+        .registry("actors.toml")
+        .unwrap()
+        .in_use
+        .actors[0]
+        .range;
+    let actions = code_actions::code_actions(
+        &fixture.corpus,
+        "actors.toml",
+        TextRange::empty(table.start + 3),
+    );
+    let titles: Vec<&str> = actions.iter().map(|action| action.title.as_str()).collect();
+    expect![[r#"["Add alias “Aliaksandr Lukashenko” to `lukashenka` (used in 1 article)"]"#]]
+        .assert_eq(&format!("{titles:?}"));
+    let registry = apply(fixture.text("actors.toml"), &actions[0].edits);
+    assert!(registry.contains(
+        r#"aliases = ["Lukashenka", "Lukashenko", "Alexander Lukashenko", "Aliaksandr Lukashenko"]"#
+    ));
+}
+
+#[test]
+fn inlay_hints_show_resolved_relative_dates_only() {
+    let fixture = Fixture::new(CORPUS);
+    let text = fixture.text("a.article");
+    let hints: Vec<String> =
+        inlay::inlay_hints(&fixture.corpus, "a.article", TextRange::new(0, text.len()))
+            .into_iter()
+            .map(|hint| {
+                format!(
+                    "{:?} {}",
+                    &text[hint.offset.saturating_sub(12)..hint.offset],
+                    hint.label
+                )
+            })
+            .collect();
+    expect![[r#"["\"n 10 October\" ▸ 2022-10-10", "\"st Wednesday\" ▸ 2022-10-05"]"#]]
+        .assert_eq(&format!("{hints:?}"));
+}
+
+#[test]
+fn semantic_tokens_classify_the_article() {
+    let fixture = Fixture::new(CORPUS);
+    let text = fixture.text("a.article");
+    let body_start = fixture
+        .corpus
+        .article("a.article")
+        .unwrap()
+        .article
+        .body
+        .start;
+    let tokens: Vec<String> = semantic::semantic_tokens(
+        &fixture.corpus,
+        "a.article",
+        Some(TextRange::new(body_start, text.len())),
+    )
+    .into_iter()
+    .map(|(range, kind)| {
+        format!(
+            "{:?}={}",
+            range.slice(text),
+            semantic::TOKEN_TYPES[kind.legend_index() as usize]
+        )
+    })
+    .collect();
+    expect![[r#"
+        [
+            "\"10 October\"=number",
+            "\"Lukashenka\"=variable",
+            "\"announced\"=keyword",
+            "\"Lukashenko\"=variable",
+            "\"said\"=keyword",
+            "\"Last Wednesday\"=number",
+            "\"Belarus\"=namespace",
+            "\"confirmed\"=keyword",
+            "\"[@jp-denies]\"=macro",
+        ]
+    "#]]
+    .assert_debug_eq(&tokens);
+}
+
+#[test]
+fn the_outline_lists_the_header_then_dated_claims_in_date_order() {
+    let fixture = Fixture::new(CORPUS);
+    let symbols = symbols::document_symbols(&fixture.corpus, "a.article");
+    let shown: Vec<String> = symbols
+        .iter()
+        .map(|symbol| {
+            format!(
+                "{:?} {} ({} children)",
+                symbol.kind,
+                symbol.name,
+                symbol.children.len()
+            )
+        })
+        .collect();
+    expect![[r#"
+        [
+            "Header Lukashenka orders checks (4 children)",
+            "Claim 2022-10-05 — Last Wednesday, Belarus’ ministry confirmed the order [@jp-denies]. (0 children)",
+            "Claim 2022-10-10 — On 10 October, Lukashenka announced troops. (0 children)",
+            "Claim 2022-10-10 — “It is crazy,” Lukashenko said. (0 children)",
+        ]
+    "#]]
+    .assert_debug_eq(&shown);
+}
+
+#[test]
+fn workspace_symbols_match_fuzzily_across_actors_and_articles() {
+    let fixture = Fixture::new(CORPUS);
+    let names: Vec<String> = symbols::workspace_symbols(&fixture.corpus, "lksh", 10)
+        .into_iter()
+        .map(|symbol| format!("{:?} {}", symbol.kind, symbol.name))
+        .collect();
+    expect![[r#"["Actor Aliaksandr Lukashenka", "Article Lukashenka orders checks"]"#]]
+        .assert_eq(&format!("{names:?}"));
+    assert!(symbols::fuzzy_score("xyz", "Belarus").is_none());
+}
+
+#[test]
+fn code_lenses_count_mentions_per_registry_entry() {
+    let fixture = Fixture::new(CORPUS);
+    let lenses: Vec<String> = code_lens::code_lenses(&fixture.corpus, "actors.toml")
+        .into_iter()
+        .map(|lens| {
+            format!(
+                "{} {}",
+                show_range(&fixture.corpus, "actors.toml", lens.range),
+                lens.title
+            )
+        })
+        .collect();
+    expect![[r#"["actors.toml:2:7 \"lukashenka\" 4 mentions in 2 articles", "actors.toml:11:7 \"belarus\" 1 mention in 1 article"]"#]]
+        .assert_eq(&format!("{lenses:?}"));
+}
+
+#[test]
+fn folding_covers_the_header_and_long_paragraphs() {
+    let fixture = Fixture::new("%! a.article\nSource: X\nDate: 2022\n\nOne line.\n\nTwo\nlines.\n");
+    let folds: Vec<String> = folding::folding_ranges(&fixture.corpus, "a.article")
+        .into_iter()
+        .map(|(range, kind)| format!("{kind:?} {:?}", range.slice(fixture.text("a.article"))))
+        .collect();
+    expect![[r#"["Header \"Source: X\\nDate: 2022\"", "Paragraph \"Two\\nlines.\""]"#]]
+        .assert_eq(&format!("{folds:?}"));
+}
+
+#[test]
+fn renaming_an_actor_id_updates_affiliations_and_never_articles() {
+    let fixture = at("actors.toml", "id = \"belarus\"", 7);
+    let (path, offset) = fixture.cursor();
+    let edits = rename::rename(&fixture.corpus, path, offset, "republic-of-belarus").unwrap();
+    let shown: Vec<String> = edits
+        .iter()
+        .map(|edit| {
+            format!(
+                "{} -> {}",
+                show_range(&fixture.corpus, &edit.path, edit.range),
+                edit.new_text
+            )
+        })
+        .collect();
+    expect![[r#"["actors.toml:6:16 \"belarus\" -> republic-of-belarus", "actors.toml:11:7 \"belarus\" -> republic-of-belarus"]"#]]
+        .assert_eq(&format!("{shown:?}"));
+    assert!(rename::rename(&fixture.corpus, path, offset, "Bad Id").is_err());
+    assert!(rename::rename(&fixture.corpus, path, offset, "lukashenka").is_err());
+    let article = at("a.article", "Lukashenko said", 1);
+    let (path, offset) = article.cursor();
+    assert!(rename::prepare_rename(&article.corpus, path, offset)
+        .unwrap_err()
+        .contains("source material"));
+}
+
+#[test]
+fn the_timeline_orders_dated_claims_and_filters_them() {
+    let fixture = Fixture::new(CORPUS);
+    let all = timeline::timeline(&fixture.corpus, &timeline::TimelineFilter::default());
+    let shown: Vec<String> = all
+        .iter()
+        .map(|entry| format!("{} {} {:?}", entry.date, entry.article, entry.actors))
+        .collect();
+    expect![[r#"
+        [
+            "2022-09-29 jp-denies [\"lukashenka\"]",
+            "2022-09-29 jp-denies [\"lukashenka\"]",
+            "2022-10-05 emp-checks [\"belarus\"]",
+            "2022-10-10 emp-checks [\"lukashenka\"]",
+            "2022-10-10 emp-checks [\"lukashenka\"]",
+        ]
+    "#]]
+    .assert_debug_eq(&shown);
+    let filter = timeline::TimelineFilter {
+        actor: Some("belarus".into()),
+        ..Default::default()
+    };
+    assert_eq!(timeline::timeline(&fixture.corpus, &filter).len(), 1);
+    let filter = timeline::TimelineFilter {
+        from: Some("2022-10".into()),
+        source: Some("euromaidan press".into()),
+        ..Default::default()
+    };
+    assert_eq!(timeline::timeline(&fixture.corpus, &filter).len(), 3);
+}

@@ -1,0 +1,151 @@
+//! The command line on the seed corpus and on small corpora made for the test: report
+//! format, exit codes, JSON shapes, and a snapshot of the whole seed report.
+
+mod support;
+
+use serde_json::Value;
+use std::process::Command;
+use support::Scratch;
+
+fn dateline(args: &[&str], dir: &std::path::Path) -> (String, String, i32) {
+    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dateline");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+fn repo() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_seed_report_matches_its_snapshot_and_exits_clean() {
+    let (stdout, stderr, code) = dateline(&["check", "seeds", "--color", "never"], &repo());
+    assert_eq!(code, 0, "{stderr}");
+    expect_test::expect_file!["snapshots/check-seeds.txt"].assert_eq(&stdout);
+}
+
+#[test]
+fn deny_warnings_fails_on_the_seeds() {
+    let (_, _, code) = dateline(&["check", "seeds", "--deny", "warnings"], &repo());
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn json_diagnostics_follow_the_lsp_conventions() {
+    let (stdout, _, code) = dateline(&["check", "seeds", "--format", "json"], &repo());
+    assert_eq!(code, 0);
+    let items: Vec<Value> = serde_json::from_str(&stdout).expect("one JSON array");
+    assert!(!items.is_empty());
+    for item in &items {
+        for key in ["path", "range", "severity", "code", "message"] {
+            assert!(item.get(key).is_some(), "{key} missing in {item}");
+        }
+        let severity = item["severity"].as_str().unwrap();
+        assert!(["error", "warning", "information", "hint"].contains(&severity));
+    }
+    // A warning on a line with curly quotes: columns count UTF-16 units, end exclusive.
+    let text = std::fs::read_to_string(repo().join("seeds/004_d6eac129bc59381f.article")).unwrap();
+    let sentence = "“Of course, the Ukrainians absolutely don’t need it,” Lukashenko said.";
+    let line = text
+        .lines()
+        .position(|line| line.starts_with(sentence))
+        .unwrap();
+    let found = items
+        .iter()
+        .find(|item| item["code"] == "undated-claim" && item["range"]["start"]["line"] == line)
+        .expect("the warning on that line");
+    assert_eq!(found["range"]["start"]["character"], 0);
+    assert_eq!(
+        found["range"]["end"]["character"],
+        sentence.encode_utf16().count()
+    );
+}
+
+#[test]
+fn errors_fail_the_run_and_missing_paths_are_usage_failures() {
+    let scratch = Scratch::empty("cli-errors");
+    std::fs::write(
+        scratch.path("bad.article"),
+        "Title: no source, no date\n\nText.\n",
+    )
+    .unwrap();
+    let (stdout, _, code) = dateline(&["check", "."], &scratch.dir);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("error[missing-source]"), "{stdout}");
+    assert!(stdout.contains("error[missing-date]"), "{stdout}");
+    let (_, stderr, code) = dateline(&["check", "no-such-dir"], &scratch.dir);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no-such-dir"));
+    let (_, _, code) = dateline(&["check", "--format", "yaml"], &scratch.dir);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn binary_and_invalid_utf8_files_are_skipped_with_a_clear_message() {
+    let scratch = Scratch::empty("cli-binary");
+    std::fs::write(scratch.path("bin.article"), b"\x00\x01\x02binary").unwrap();
+    std::fs::write(
+        scratch.path("latin1.article"),
+        b"Source: X\nDate: 2022\n\nCaf\xe9.\n",
+    )
+    .unwrap();
+    std::fs::write(scratch.path("empty.article"), b"").unwrap();
+    let (stdout, _, code) = dateline(&["check", "."], &scratch.dir);
+    assert!(stdout.contains("skipped: a binary file"), "{stdout}");
+    assert!(
+        stdout.contains("skipped: not valid UTF-8 (first bad byte at offset 25)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("empty.article:1:1: error[missing-source]"),
+        "{stdout}"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn dates_resolve_relative_expressions_against_the_header() {
+    let (stdout, _, code) = dateline(
+        &[
+            "dates",
+            "seeds/001_8af3ff2e160be067.article",
+            "--format",
+            "json",
+        ],
+        &repo(),
+    );
+    assert_eq!(code, 0);
+    let items: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let last_wednesday = items
+        .iter()
+        .find(|item| item["text"] == "Last Wednesday")
+        .unwrap();
+    assert_eq!(last_wednesday["value"], "2022-09-21");
+    assert!(items.iter().all(|item| item["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("001_8af3ff2e160be067.article")));
+}
+
+#[test]
+fn actors_count_mentions_and_article_dates() {
+    let (stdout, _, code) = dateline(&["actors", "seeds", "--format", "json"], &repo());
+    assert_eq!(code, 0);
+    let items: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let lukashenka = items
+        .iter()
+        .find(|item| item["id"] == "lukashenka")
+        .unwrap();
+    assert!(lukashenka["mentions"].as_u64().unwrap() >= 20);
+    assert_eq!(lukashenka["articles"], 6);
+    assert_eq!(lukashenka["first"], "2022-07");
+    assert_eq!(lukashenka["last"], "2026-02-21");
+}

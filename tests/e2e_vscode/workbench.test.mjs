@@ -1,0 +1,380 @@
+// Workbench end-to-end test of the VS Code extension: code-server (the VS Code workbench,
+// served on 127.0.0.1 only) with the extension installed from the built .vsix, driven by
+// headless Chromium through puppeteer-core. Checks a warning squiggle, a hover card and a
+// references list on a seed article, and saves screenshots.
+//
+// Environment: VSIX, DATELINE_BIN, WORKSPACE (a scratch corpus), ARTICLE (file name in it),
+// SCREENSHOTS (output dir), CHROMIUM (browser binary). Run with Node 24.
+import { spawn, execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { test, after } from "node:test";
+import * as assert from "node:assert/strict";
+import puppeteer from "puppeteer-core";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+const VSIX = env("VSIX");
+const DATELINE_BIN = env("DATELINE_BIN");
+const WORKSPACE = env("WORKSPACE");
+const ARTICLE = env("ARTICLE");
+const SCREENSHOTS = env("SCREENSHOTS");
+const CHROMIUM = env("CHROMIUM");
+const HOVER_WORD = process.env.HOVER_WORD ?? "Lukashenka";
+const CODE_SERVER = path.join(here, "node_modules", "code-server", "out", "node", "entry.js");
+
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-workbench-"));
+const userData = path.join(scratch, "user-data");
+const extensions = path.join(scratch, "extensions");
+fs.mkdirSync(path.join(userData, "User"), { recursive: true });
+fs.mkdirSync(path.join(userData, "Machine"), { recursive: true });
+// code-server is a remote setup: machine-scoped settings such as dateline.server.path are
+// read from the remote ("Machine") settings, not from the user settings.
+fs.writeFileSync(
+  path.join(userData, "Machine", "settings.json"),
+  JSON.stringify({ "dateline.server.path": DATELINE_BIN }, null, 2),
+);
+fs.writeFileSync(
+  path.join(userData, "User", "settings.json"),
+  JSON.stringify(
+    {
+      "dateline.trace.server": "messages",
+      "workbench.startupEditor": "none",
+      "workbench.tips.enabled": false,
+      "workbench.welcomePage.walkthroughs.openOnInstall": false,
+      "workbench.colorTheme": "Default Dark Modern",
+      "security.workspace.trust.enabled": false,
+      "telemetry.telemetryLevel": "off",
+      "update.mode": "none",
+      "extensions.autoCheckUpdates": false,
+      "extensions.autoUpdate": false,
+      "extensions.ignoreRecommendations": true,
+      "editor.hover.delay": 200,
+      "editor.minimap.enabled": false,
+      "window.commandCenter": false,
+      "chat.disableAIFeatures": true,
+      "workbench.secondarySideBar.defaultVisibility": "hidden",
+    },
+    null,
+    2,
+  ),
+);
+const config = path.join(scratch, "config.yaml");
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+const port = await freePort();
+fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+const common = ["--config", config, "--user-data-dir", userData, "--extensions-dir", extensions];
+
+// Install from the .vsix exactly as a user would.
+const installLog = execFileSync(process.execPath, [CODE_SERVER, ...common, "--install-extension", VSIX], {
+  encoding: "utf8",
+  env: { ...process.env, HOME: scratch },
+});
+process.stdout.write(installLog);
+
+const serverLog = fs.openSync(path.join(SCREENSHOTS, "code-server.log"), "w");
+const codeServer = spawn(
+  process.execPath,
+  [
+    CODE_SERVER,
+    ...common,
+    "--bind-addr",
+    `127.0.0.1:${port}`,
+    "--auth",
+    "none",
+    "--disable-telemetry",
+    "--disable-update-check",
+    "--disable-workspace-trust",
+    "--disable-getting-started-override",
+    WORKSPACE,
+  ],
+  { stdio: ["ignore", serverLog, serverLog], env: { ...process.env, HOME: scratch }, detached: true },
+);
+
+async function waitForPort() {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error("code-server did not start within 60 s");
+}
+
+const browserData = path.join(scratch, "chromium");
+let browser;
+after(async () => {
+  if (browser) await browser.close().catch(() => {});
+  try {
+    process.kill(-codeServer.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function shot(page, name) {
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`screenshot: ${file}`);
+  return file;
+}
+
+/** The centre of the first on-screen occurrence of `word` in the editor's text. */
+async function wordCentre(page, word) {
+  return page.evaluate((word) => {
+    for (const line of document.querySelectorAll(".monaco-editor .view-lines .view-line")) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(word);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 1);
+        range.setEnd(node, at + 2);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, word);
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press("F1");
+  await page.waitForSelector(".quick-input-widget input", { visible: true });
+  await page.keyboard.type(title);
+  await sleep(500);
+  await page.keyboard.press("Enter");
+}
+
+test("the workbench shows a squiggle, a hover card and references", { timeout: 240_000 }, async () => {
+  await waitForPort();
+  browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${browserData}`,
+      "--window-size=1400,900",
+    ],
+    defaultViewport: { width: 1400, height: 900 },
+  });
+  const page = await browser.newPage();
+  page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(WORKSPACE)}`, {
+    waitUntil: "domcontentloaded",
+  });
+  await page.waitForSelector(".monaco-workbench", { timeout: 90_000 });
+  await page.waitForSelector(".statusbar", { timeout: 60_000 });
+  await sleep(2000);
+
+  // Open the article with Quick Open; retried because the file index may not be ready yet.
+  let opened = false;
+  for (let attempt = 0; attempt < 5 && !opened; attempt++) {
+    await page.keyboard.press("Escape");
+    await page.keyboard.down("Control");
+    await page.keyboard.press("KeyP");
+    await page.keyboard.up("Control");
+    await page.waitForSelector(".quick-input-widget input", { visible: true, timeout: 10_000 }).catch(() => {});
+    await page.keyboard.type(ARTICLE);
+    const listed = await page
+      .waitForFunction(
+        (name) =>
+          [...document.querySelectorAll(".quick-input-list .monaco-list-row")].some((row) =>
+            (row.textContent ?? "").includes(name),
+          ),
+        { timeout: 10_000 },
+        ARTICLE,
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (!listed) continue;
+    await page.keyboard.press("Enter");
+    opened = await page
+      .waitForFunction(
+        (name) => [...document.querySelectorAll(".tabs-container .tab")].some((tab) => (tab.textContent ?? "").includes(name)),
+        { timeout: 10_000 },
+        ARTICLE,
+      )
+      .then(() => true)
+      .catch(() => false);
+  }
+  if (!opened) await shot(page, "workbench-failure-open");
+  assert.ok(opened, `Quick Open opened ${ARTICLE}`);
+  await page.waitForSelector(".monaco-editor .view-lines", { visible: true, timeout: 30_000 });
+
+  // The language server's warning (an undated claim) as a squiggle.
+  try {
+    await page.waitForSelector(".monaco-editor .squiggly-warning", { timeout: 60_000 });
+  } catch (error) {
+    await shot(page, "workbench-failure-squiggle");
+    throw error;
+  }
+  const statusText = await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll(".statusbar-item")]
+          .map((item) => item.textContent ?? "")
+          .find((text) => /\d+ articles?,/.test(text)),
+      { timeout: 30_000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => undefined);
+  if (!statusText) {
+    const items = await page.evaluate(() =>
+      [...document.querySelectorAll(".statusbar-item")].map((item) => item.textContent ?? ""),
+    );
+    console.log(`status bar items: ${JSON.stringify(items)}`);
+    await shot(page, "workbench-failure-status");
+  }
+  console.log(`status bar: ${statusText ?? "(no counts)"}`);
+  assert.ok(statusText, "the status bar shows the corpus counts");
+  await shot(page, "workbench-squiggle");
+
+  // A hover card over an actor mention.
+  const centre = await wordCentre(page, HOVER_WORD);
+  assert.ok(centre, `${HOVER_WORD} is visible in the editor`);
+  await page.mouse.move(centre.x, centre.y);
+  let hoverText;
+  try {
+    // The problem part of a hover can come before the server's card: wait for the card.
+    const handle = await page.waitForFunction(
+      (word) => {
+        const hover = [...document.querySelectorAll(".monaco-hover")].find(
+          (element) => element.offsetParent !== null && !element.classList.contains("hidden"),
+        );
+        const text = hover?.textContent ?? "";
+        return /person|organization|state|mentions?/.test(text) && text.includes(word) ? text : undefined;
+      },
+      { timeout: 20_000 },
+      HOVER_WORD,
+    );
+    hoverText = await handle.jsonValue();
+  } catch (error) {
+    await shot(page, "workbench-failure-hover");
+    throw error;
+  }
+  console.log(`hover: ${hoverText.slice(0, 200)}`);
+  assert.match(hoverText, new RegExp(HOVER_WORD));
+  await sleep(300);
+  await shot(page, "workbench-hover");
+
+  // The references of the mention, in the peek view.
+  await page.mouse.click(centre.x, centre.y);
+  await page.keyboard.press("Escape");
+  await page.keyboard.down("Shift");
+  await page.keyboard.press("F12");
+  await page.keyboard.up("Shift");
+  let references;
+  try {
+    const handle = await page.waitForFunction(
+      () => {
+        const rows = document.querySelectorAll(".peekview-widget .ref-tree .monaco-list-row");
+        return rows.length > 1 ? [...rows].map((row) => row.textContent ?? "") : undefined;
+      },
+      { timeout: 30_000 },
+    );
+    references = await handle.jsonValue();
+  } catch (error) {
+    await shot(page, "workbench-failure-references");
+    throw error;
+  }
+  console.log(`references: ${references.length} rows: ${references.slice(0, 6).join(" | ")}`);
+  assert.ok(references.some((row) => /\.article/.test(row)), "the references list names article files");
+  await sleep(500);
+  await shot(page, "workbench-references");
+  await page.keyboard.press("Escape");
+
+  // Workspace diagnostics reach files that were never opened: the Problems panel lists them.
+  await page.keyboard.down("Control");
+  await page.keyboard.down("Shift");
+  await page.keyboard.press("KeyM");
+  await page.keyboard.up("Shift");
+  await page.keyboard.up("Control");
+  const unopened = await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll(".markers-panel .monaco-list-row")]
+          .map((row) => (row.textContent ?? "").trim())
+          .find((text) => text.startsWith("000_d3301de9df92c926.article")),
+      { timeout: 30_000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => undefined);
+  console.log(`problems of an unopened file: ${unopened}`);
+  await sleep(500);
+  await shot(page, unopened ? "workbench-problems" : "workbench-failure-problems");
+  assert.ok(unopened, "workspace diagnostics reach an unopened article in the Problems panel");
+
+  // The timeline command answers either with the webview or with a friendly message.
+  await runCommand(page, "dateline: Show timeline");
+  const timeline = await page
+    .waitForFunction(
+      () => {
+        const toast = [...document.querySelectorAll(".notifications-toasts .notification-list-item-message")]
+          .map((element) => element.textContent ?? "")
+          .find((text) => /timeline/i.test(text));
+        if (toast) return `message: ${toast}`;
+        const tab = [...document.querySelectorAll(".tabs-container .tab")].find((element) =>
+          /dateline timeline/.test(element.textContent ?? ""),
+        );
+        return tab ? "webview" : undefined;
+      },
+      { timeout: 20_000 },
+    )
+    .then((handle) => handle.jsonValue());
+  console.log(`timeline: ${timeline}`);
+  if (timeline === "webview") {
+    // The page lives in nested iframes; wait until one of them shows the table.
+    let rows;
+    const deadline = Date.now() + 30_000;
+    while (rows === undefined && Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        const count = await frame
+          .evaluate(() =>
+            document.querySelector("h1")?.textContent === "dateline timeline"
+              ? document.querySelectorAll("tbody tr").length
+              : undefined,
+          )
+          .catch(() => undefined);
+        if (count !== undefined) rows = count;
+      }
+      if (rows === undefined) await sleep(500);
+    }
+    console.log(`timeline rows: ${rows}`);
+    assert.ok(rows !== undefined && rows > 0, "the timeline webview lists dated claims");
+  }
+  await sleep(1000);
+  await shot(page, "workbench-timeline");
+});

@@ -1,0 +1,258 @@
+//! End-to-end tests of the editor features through the real server over stdio:
+//! completion, code actions, inlay hints, semantic tokens, symbols, code lens, folding,
+//! rename and the timeline request.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{push_client, utf16_position, Scratch, Server};
+
+const S001: &str = "001_8af3ff2e160be067.article";
+const S004: &str = "004_d6eac129bc59381f.article";
+
+fn started(name: &str) -> (Scratch, Server) {
+    let scratch = Scratch::seeds(name);
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    (scratch, server)
+}
+
+fn doc(scratch: &Scratch, name: &str) -> Value {
+    json!({"uri": scratch.uri(name)})
+}
+
+fn position(text: &str, needle: &str, skip: usize) -> Value {
+    let (line, character) = utf16_position(text, text.find(needle).unwrap() + skip);
+    json!({"line": line, "character": character})
+}
+
+#[test]
+fn completion_offers_actor_names_with_their_card() {
+    let (scratch, mut server) = started("completion");
+    let text = "Source: Notes\nDate: 2022-10-15\n\nThen Lukas";
+    server.open(&scratch.uri("draft.article"), text);
+    let result = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": scratch.uri("draft.article")}, "position": {"line": 3, "character": 10}}),
+    );
+    let items = result.as_array().unwrap();
+    let labels: Vec<&str> = items
+        .iter()
+        .map(|item| item["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"Lukashenka") && labels.contains(&"Lukashenko"),
+        "{labels:?}"
+    );
+    let item = items
+        .iter()
+        .find(|item| item["label"] == "Lukashenka")
+        .unwrap();
+    assert!(item["documentation"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("mentions"));
+    assert_eq!(
+        item["textEdit"]["range"]["start"],
+        json!({"line": 3, "character": 5})
+    );
+}
+
+#[test]
+fn code_actions_fix_an_undated_claim_and_the_edit_silences_it() {
+    let (scratch, mut server) = started("actions");
+    let text = scratch.read(S001);
+    let sentence = "The call-up has been described";
+    let at = position(&text, sentence, 5);
+    let actions = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": doc(&scratch, S001), "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Date this claim: insert {date: 2022-09-29}"),
+        "{titles:?}"
+    );
+    let first = &actions[0];
+    assert_eq!(first["kind"], "quickfix");
+    let edits = &first["edit"]["changes"][scratch.uri(S001)];
+    assert_eq!(edits[0]["newText"], " {date: 2022-09-29}");
+}
+
+#[test]
+fn inlay_hints_show_the_resolved_date_of_last_wednesday() {
+    let (scratch, mut server) = started("inlay");
+    let text = scratch.read(S001);
+    let hints = server.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": doc(&scratch, S001), "range": {"start": {"line": 0, "character": 0}, "end": {"line": 200, "character": 0}}}),
+    );
+    let after = position(&text, "Last Wednesday", "Last Wednesday".len());
+    let hint = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|hint| hint["position"] == after)
+        .expect("a hint after Last Wednesday");
+    assert_eq!(hint["label"], "▸ 2022-09-21");
+}
+
+#[test]
+fn semantic_tokens_decode_to_actors_dates_and_cues() {
+    let (scratch, mut server) = started("semantic");
+    let initialize_legend = {
+        let mut probe = Server::start();
+        let result = probe.initialize(&scratch.dir, push_client());
+        result["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"].clone()
+    };
+    let text = scratch.read(S004);
+    let tokens = server.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": doc(&scratch, S004)}),
+    );
+    let data: Vec<u64> = tokens["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(data.len() % 5, 0);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let (mut line, mut start) = (0usize, 0usize);
+    let mut decoded = Vec::new();
+    for token in data.chunks(5) {
+        if token[0] > 0 {
+            line += token[0] as usize;
+            start = token[1] as usize;
+        } else {
+            start += token[1] as usize;
+        }
+        let units: Vec<u16> = lines[line].encode_utf16().collect();
+        let covered = String::from_utf16_lossy(&units[start..start + token[2] as usize]);
+        decoded.push((
+            covered,
+            initialize_legend[token[3] as usize]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        ));
+    }
+    assert!(
+        decoded.contains(&("Lukashenka".to_string(), "variable".to_string())),
+        "{decoded:?}"
+    );
+    assert!(decoded.contains(&("September 29".to_string(), "number".to_string())));
+    assert!(decoded.contains(&("said".to_string(), "keyword".to_string())));
+    let range = server.request(
+        "textDocument/semanticTokens/range",
+        json!({"textDocument": doc(&scratch, S004), "range": {"start": {"line": 0, "character": 0}, "end": {"line": 8, "character": 0}}}),
+    );
+    assert!(range["data"].as_array().unwrap().len() < data.len());
+}
+
+#[test]
+fn symbols_outline_and_workspace_search() {
+    let (scratch, mut server) = started("symbols");
+    let outline = server.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": doc(&scratch, S004)}),
+    );
+    let outline = outline.as_array().unwrap();
+    assert_eq!(outline[0]["children"].as_array().unwrap().len(), 6);
+    let dates: Vec<&str> = outline[1..]
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().split(" — ").next().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "dated claims come in date order");
+    let found = server.request("workspace/symbol", json!({"query": "tsikh"}));
+    assert_eq!(found[0]["name"], "Sviatlana Tsikhanouskaya");
+    assert_eq!(found[0]["location"]["uri"], scratch.uri("actors.toml"));
+}
+
+#[test]
+fn code_lenses_folding_and_rename_in_the_registry() {
+    let (scratch, mut server) = started("registry-features");
+    let lenses = server.request(
+        "textDocument/codeLens",
+        json!({"textDocument": doc(&scratch, "actors.toml")}),
+    );
+    let titles: Vec<&str> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["command"]["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.iter().any(|title| title.ends_with("articles")),
+        "{titles:?}"
+    );
+    assert_eq!(lenses[0]["command"]["command"], "dateline.showReferences");
+
+    let folds = server.request(
+        "textDocument/foldingRange",
+        json!({"textDocument": doc(&scratch, S001)}),
+    );
+    assert_eq!(folds[0]["kind"], "imports");
+    assert_eq!(folds[0]["startLine"], 0);
+
+    let registry = scratch.read("actors.toml");
+    let at = position(&registry, "id = \"belarus\"", 7);
+    let prepared = server.request(
+        "textDocument/prepareRename",
+        json!({"textDocument": doc(&scratch, "actors.toml"), "position": at}),
+    );
+    assert_eq!(prepared["placeholder"], "belarus");
+    let edit = server.request(
+        "textDocument/rename",
+        json!({"textDocument": doc(&scratch, "actors.toml"), "position": at, "newName": "republic-of-belarus"}),
+    );
+    let edits = edit["changes"][scratch.uri("actors.toml")]
+        .as_array()
+        .unwrap();
+    let affiliations = registry.matches("affiliation = \"belarus\"").count();
+    assert_eq!(edits.len(), affiliations + 1);
+    assert!(edits.iter().all(|e| e["newText"] == "republic-of-belarus"));
+    // Renaming from an article is refused with a reason.
+    let text = scratch.read(S004);
+    let id = server.send_request(
+        "textDocument/prepareRename",
+        json!({"textDocument": doc(&scratch, S004), "position": position(&text, "Lukashenka and his", 2)}),
+    );
+    let refused = server.response(id);
+    assert!(refused["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("source material"));
+    // Nothing was written to disk: edits are the editor's to apply.
+    assert_eq!(scratch.read("actors.toml"), registry);
+}
+
+#[test]
+fn the_timeline_request_filters_by_actor_and_orders_by_date() {
+    let (_scratch, mut server) = started("timeline");
+    let all = server.request("dateline/timeline", json!({}));
+    let all = all.as_array().unwrap();
+    assert!(all.len() > 40);
+    let starts: Vec<&str> = all
+        .iter()
+        .map(|entry| entry["start"].as_str().unwrap())
+        .collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted);
+    let putin = server.request("dateline/timeline", json!({"actor": "putin"}));
+    let putin = putin.as_array().unwrap();
+    assert!(!putin.is_empty() && putin.len() < all.len());
+    assert!(putin.iter().all(|entry| entry["actors"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("putin"))));
+    assert!(putin[0]["uri"].as_str().unwrap().starts_with("file://"));
+}

@@ -1,0 +1,258 @@
+//! Property tests: incremental edits through `lsp::OpenDocument` equal the same edits on a
+//! `String` and re-analysis equals analysis from scratch; every range any feature returns
+//! is a real place in its document in every position encoding; byte ↔ UTF-16 positions
+//! round-trip. Texts mix curly quotes, dashes, Cyrillic, emoji, CRLF and lone CR.
+//!
+//! Case counts are kept small so that `cargo test` stays fast; `PROPTEST_CASES=2000 cargo
+//! test --test properties` runs longer.
+
+#[path = "../fuzz/common.rs"]
+mod common;
+
+use dateline::corpus::Corpus;
+use dateline::lsp::{Applied, Change, OpenDocument};
+use dateline::position::{Encoding, LineIndex, Position};
+use dateline::text::TextRange;
+use proptest::prelude::*;
+use std::sync::{Arc, OnceLock};
+
+/// Pieces that texts are made of: article syntax, names the seed registry knows, dates the
+/// recognizer reads, and the characters that break naive column arithmetic.
+const FRAGMENTS: &[&str] = &[
+    "Title: Belarus denies\n",
+    "Source: Reuters\n",
+    "Date: 2022-09-29\n",
+    "Id: doc\n",
+    "URL: https://example.org/a\n",
+    "---\n",
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    ". ",
+    ", ",
+    "said",
+    " said ",
+    "Lukashenka",
+    "Lukashenko’s",
+    "Belarus",
+    "Лукашенко",
+    "Беларусь",
+    "Defense Ministry",
+    "“",
+    "”",
+    "’",
+    "—",
+    "–",
+    "🇧🇾",
+    "😀",
+    "é",
+    "on Thursday",
+    "last Wednesday",
+    "19 February",
+    "in late September",
+    "a few days ago",
+    "[@",
+    "jpost-2022-09-29-belarus-denies",
+    "]",
+    "{date: 2022-10-08}",
+    "{undated-ok}",
+    "{date: ",
+    "Kind: summary\n",
+    "Date: 2022-13\n",
+    "announced",
+    "The ministry",
+    "x",
+    "7",
+];
+
+fn text_strategy(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..max).prop_map(|parts| parts.concat())
+}
+
+fn encoding_strategy() -> impl Strategy<Value = Encoding> {
+    prop::sample::select(&common::ENCODINGS[..])
+}
+
+fn position_strategy() -> impl Strategy<Value = Position> {
+    (0u32..12, 0u32..90).prop_map(|(line, character)| Position { line, character })
+}
+
+#[derive(Debug, Clone)]
+struct Edit {
+    range: Option<(Position, Position)>,
+    text: String,
+}
+
+fn edit_strategy() -> impl Strategy<Value = Edit> {
+    (
+        prop::option::weighted(0.95, (position_strategy(), position_strategy())),
+        text_strategy(4),
+    )
+        .prop_map(|(range, text)| Edit { range, text })
+}
+
+/// The same edit on a plain string, positions converted by `LineIndex` (which clamps the
+/// way the document's rope does).
+fn apply_to_string(text: &mut String, edit: &Edit, encoding: Encoding) {
+    match edit.range {
+        None => *text = edit.text.clone(),
+        Some((start, end)) => {
+            let index = LineIndex::new(text);
+            let range = TextRange::new(
+                index.offset(text, start, encoding),
+                index.offset(text, end, encoding),
+            );
+            text.replace_range(range.start..range.end, &edit.text);
+        }
+    }
+}
+
+fn base() -> Corpus {
+    static BASE: OnceLock<Corpus> = OnceLock::new();
+    BASE.get_or_init(common::seed_corpus).clone()
+}
+
+/// Everything the analysis says about one file, comparable.
+fn analysis(corpus: &Corpus, path: &str) -> String {
+    let file = corpus.article(path).expect("an article");
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        corpus.diagnostics(path),
+        file.article,
+        file.timexes,
+        file.mentions,
+        file.claims,
+        file.unknown_names
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn incremental_edits_equal_string_edits_and_fresh_analysis(
+        initial in text_strategy(30),
+        batches in prop::collection::vec(prop::collection::vec(edit_strategy(), 1..4), 1..8),
+        encoding in encoding_strategy(),
+    ) {
+        let path = "doc.article";
+        let mut document = OpenDocument::new(1, &initial);
+        let mut expected = initial.clone();
+        let mut incremental = base();
+        incremental.set_file(path, Arc::from(initial.as_str()));
+        for (number, batch) in batches.iter().enumerate() {
+            let changes = batch
+                .iter()
+                .map(|edit| Change { range: edit.range, text: edit.text.clone() })
+                .collect();
+            let version = number as i32 + 2;
+            prop_assert_eq!(document.apply(version, changes, encoding), Applied::Applied);
+            for edit in batch {
+                apply_to_string(&mut expected, edit, encoding);
+            }
+            prop_assert_eq!(document.text(), expected.clone());
+            // As the server does: hand each new text to the corpus.
+            incremental.set_file(path, Arc::from(document.text()));
+        }
+        let mut fresh = base();
+        fresh.set_file(path, Arc::from(expected.as_str()));
+        prop_assert_eq!(analysis(&incremental, path), analysis(&fresh, path));
+    }
+
+    #[test]
+    fn versions_out_of_order_end_in_the_same_text(
+        initial in text_strategy(20),
+        batch in prop::collection::vec(edit_strategy(), 2..6),
+        seed in any::<u64>(),
+        encoding in encoding_strategy(),
+    ) {
+        let mut in_order = OpenDocument::new(1, &initial);
+        for (number, edit) in batch.iter().enumerate() {
+            let change = Change { range: edit.range, text: edit.text.clone() };
+            in_order.apply(number as i32 + 2, vec![change], encoding);
+        }
+        // A deterministic shuffle of the same versioned batches.
+        let mut shuffled: Vec<(i32, Edit)> = batch
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(number, edit)| (number as i32 + 2, edit))
+            .collect();
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let mut out_of_order = OpenDocument::new(1, &initial);
+        for (version, edit) in shuffled {
+            let change = Change { range: edit.range, text: edit.text };
+            out_of_order.apply(version, vec![change], encoding);
+        }
+        prop_assert_eq!(out_of_order.text(), in_order.text());
+        prop_assert_eq!(out_of_order.version, in_order.version);
+    }
+
+}
+
+proptest! {
+    // Each case runs every feature at a few positions in three encodings: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_range_is_inside_the_document_in_every_encoding(
+        text in text_strategy(40),
+        registry_tail in text_strategy(3),
+        positions in prop::collection::vec((position_strategy(), position_strategy(), position_strategy()), 1..4),
+    ) {
+        let mut corpus = base();
+        corpus.set_file("doc.article", Arc::from(text.as_str()));
+        // Sometimes a broken registry edit: the last good one stays in use.
+        if !registry_tail.is_empty() {
+            let registry = format!("{}\n{registry_tail}", common::REGISTRY);
+            corpus.set_file("actors.toml", Arc::from(registry.as_str()));
+        }
+        common::check_all_diagnostics(&corpus);
+        for encoding in common::ENCODINGS {
+            for (at, from, to) in &positions {
+                common::exercise_features(&corpus, "doc.article", *at, (*from, *to), encoding, "new-id");
+                common::exercise_features(&corpus, "actors.toml", *at, (*from, *to), encoding, "new-id");
+            }
+        }
+        common::exercise_workspace(&corpus, "bel");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn byte_offsets_and_positions_round_trip(text in text_strategy(40)) {
+        let index = LineIndex::new(&text);
+        for offset in (0..=text.len()).filter(|&offset| text.is_char_boundary(offset)) {
+            common::check_offset_round_trip(&text, offset, "offset");
+        }
+        // Every UTF-16 position of every line maps to a byte offset and back to itself,
+        // except a column inside a surrogate pair, which lands on the character's start.
+        for line in 0..index.line_count() {
+            let range = index.line_range(&text, line).expect("a line");
+            let mut column = 0u32;
+            for ch in range.slice(&text).chars().chain(std::iter::once('\n')) {
+                let position = Position { line: line as u32, character: column };
+                let offset = index.offset(&text, position, Encoding::Utf16);
+                prop_assert_eq!(index.position(&text, offset, Encoding::Utf16), position);
+                if ch.len_utf16() == 2 {
+                    let inside = Position { line: line as u32, character: column + 1 };
+                    prop_assert_eq!(index.offset(&text, inside, Encoding::Utf16), offset);
+                }
+                column += ch.len_utf16() as u32;
+            }
+            let past = Position { line: line as u32, character: column + 5 };
+            prop_assert_eq!(index.offset(&text, past, Encoding::Utf16), range.end);
+            prop_assert_eq!(index.offset_exact(&text, past, Encoding::Utf16), None);
+        }
+    }
+}

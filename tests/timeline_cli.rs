@@ -1,0 +1,344 @@
+//! `dateline timeline` run as a program on a copy of the seeds: the JSON, CSV and human
+//! outputs, the filters, and the HTML page's embedded data, self-containment and escaping.
+
+mod support;
+
+use expect_test::{expect, Expect};
+use serde_json::Value;
+use std::process::Command;
+use support::Scratch;
+
+/// Runs `dateline timeline . ARGS` inside `dir`; returns the exit code, stdout, stderr.
+fn timeline(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .arg("timeline")
+        .arg(".")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn json_entries(dir: &std::path::Path, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let (code, out, err) = timeline(dir, &all);
+    assert_eq!(code, 0, "{err}");
+    match serde_json::from_str(&out) {
+        Ok(Value::Array(entries)) => entries,
+        other => panic!("not a JSON array: {other:?}"),
+    }
+}
+
+/// One line per entry: the fields that say which claim it is and how it is dated.
+fn digest(entries: &[Value]) -> String {
+    entries
+        .iter()
+        .map(|e| {
+            let actors: Vec<&str> = e["actors"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            format!(
+                "{} [{}..{}] {}:{}{} {}\n",
+                e["date"].as_str().unwrap_or("?"),
+                e["start"].as_str().unwrap_or("?"),
+                e["end"].as_str().unwrap_or("?"),
+                e["path"].as_str().unwrap_or("?"),
+                e["line"],
+                if e["dated_by_context"] == Value::Bool(true) {
+                    " (context)"
+                } else {
+                    ""
+                },
+                actors.join(","),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
+    let seeds = Scratch::seeds("timeline-json");
+    let entries = json_entries(&seeds.dir, &[]);
+    let starts: Vec<&str> = entries.iter().filter_map(|e| e["start"].as_str()).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted, "in order of first day");
+    let first = serde_json::to_string_pretty(&entries[0]).unwrap_or_default();
+    expect![[r#"
+        {
+          "actors": [
+            "belarus",
+            "moscow",
+            "russia",
+            "ukraine"
+          ],
+          "article": "emp-2026-02-20-reservists",
+          "date": "2022",
+          "dated_by_context": false,
+          "end": "2022-12-31",
+          "line": 23,
+          "path": "000_d3301de9df92c926.article",
+          "source": "Euromaidan Press",
+          "start": "2022-01-01",
+          "text": "They said Belarus lacks the combat capacity and internal support for a new ground operation, noting the country did not directly join Russia’s 2022 invasion of Ukraine despite close ties to Moscow.",
+          "title": "Belarus calls up reservists near NATO borders"
+        }"#]]
+    .assert_eq(&first);
+    expect![[r#"
+        2022 [2022-01-01..2022-12-31] 000_d3301de9df92c926.article:23 belarus,moscow,russia,ukraine
+        2022 [2022-01-01..2022-12-31] 000_d3301de9df92c926.article:24 (context) malinionis,nato,suspilne
+        2022 [2022-01-01..2022-12-31] 000_d3301de9df92c926.article:25 (context) belarus,russia
+        2022-02/2022-06 [2022-02-01..2022-06-30] summary-belarus-mobilization.article:14 our-house
+        2022-02-09 [2022-02-09..2022-02-09] 003_908a619eda21eca9.article:29 lukashenka
+        2022-02-24 [2022-02-24..2022-02-24] 003_908a619eda21eca9.article:8 belarus,russia,ukraine
+        2022-02-24 [2022-02-24..2022-02-24] 003_908a619eda21eca9.article:33 belarus-defence-ministry
+        2022-02-28 [2022-02-28..2022-02-28] 003_908a619eda21eca9.article:35 chigrinova,soldiers-mothers,ukraine
+        2022-03-01 [2022-03-01..2022-03-01] 003_908a619eda21eca9.article:39 minsk
+        2022-03-01/2022-03-08 [2022-03-01..2022-03-08] 003_908a619eda21eca9.article:41 belarus-defence-ministry
+        2022-03 [2022-03-01..2022-03-31] 002_4c3a09d4f9057a5e.article:38 belarus,lukashenka,russia,ukraine
+        2022-03-09 [2022-03-09..2022-03-09] 003_908a619eda21eca9.article:43 belarus-defence-ministry
+        2022-03-11 [2022-03-11..2022-03-11] 002_4c3a09d4f9057a5e.article:38 belarus
+        2022-04-07 [2022-04-07..2022-04-07] 003_908a619eda21eca9.article:49 belarus-defence-ministry
+        2022-04-25 [2022-04-25..2022-04-25] 003_908a619eda21eca9.article:51 belarus
+        2022-04-25 [2022-04-25..2022-04-25] 003_908a619eda21eca9.article:53 belarus-defence-ministry
+        2022-04-25 [2022-04-25..2022-04-25] 003_908a619eda21eca9.article:57 belarus-defence-ministry
+        2022-05-04 [2022-05-04..2022-05-04] 003_908a619eda21eca9.article:65 belarus-armed-forces
+        2022-05-23 [2022-05-23..2022-05-23] 003_908a619eda21eca9.article:75 belarus-armed-forces,belarus-defence-ministry
+        2022-06-20 [2022-06-20..2022-06-20] 003_908a619eda21eca9.article:89 (context) belarus-defence-ministry
+        2022-06-22 [2022-06-22..2022-06-22] 003_908a619eda21eca9.article:93 belarus,ukraine
+        2022-06-24 [2022-06-24..2022-06-24] 003_908a619eda21eca9.article:97 (context) belarus,belarusian-railway,belaruski-hayun,russia-defence-ministry
+        2022-06-28 [2022-06-28..2022-06-28] 003_908a619eda21eca9.article:99 belarus,ukraine
+        2022-09 [2022-09-01..2022-09-30] 004_d6eac129bc59381f.article:18 belarus-defence-ministry,machulishchi
+        2022-FA [2022-09-01..2022-11-30] 002_4c3a09d4f9057a5e.article:62 (context) belarus-armed-forces,belta
+        2022-09-21 [2022-09-21..2022-09-21] 001_8af3ff2e160be067.article:26 putin
+        2022-09-21 [2022-09-21..2022-09-21] summary-belarus-mobilization.article:10 putin,russia
+        2022-09-29 [2022-09-29..2022-09-29] 001_8af3ff2e160be067.article:16 russia
+        2022-09-29 [2022-09-29..2022-09-29] 001_8af3ff2e160be067.article:24 belarus,putin,ukraine
+        2022-09-29 [2022-09-29..2022-09-29] 001_8af3ff2e160be067.article:24 (context) russia
+        2022-09-29 [2022-09-29..2022-09-29] 004_d6eac129bc59381f.article:24 latushka,lukashenka
+        2022-09-29 [2022-09-29..2022-09-29] 004_d6eac129bc59381f.article:24 (context) lukashenka
+        2022-09-29 [2022-09-29..2022-09-29] summary-belarus-mobilization.article:10 belarus,belarus-defence-ministry
+        2022-10-08 [2022-10-08..2022-10-08] 002_4c3a09d4f9057a5e.article:34 belarus,belarus-foreign-ministry,ukraine
+        2022-10-08TEV [2022-10-08..2022-10-08] 004_d6eac129bc59381f.article:30 (context) belarus,kyiv,russia
+        2022-10-10 [2022-10-10..2022-10-10] 002_4c3a09d4f9057a5e.article:48 kgb-belarus,lukashenka
+        2022-10-10 [2022-10-10..2022-10-10] 004_d6eac129bc59381f.article:32 lukashenka,putin
+        2022-10-10 [2022-10-10..2022-10-10] summary-belarus-mobilization.article:12 lukashenka,russia
+        2022-W41 [2022-10-10..2022-10-16] 002_4c3a09d4f9057a5e.article:64 belarus,belarus-armed-forces,nasha-niva,russia
+        2022-10-14 [2022-10-14..2022-10-14] 002_4c3a09d4f9057a5e.article:42 astana,belarus,belta,kazakhstan,lukashenka
+        2022-10-15 [2022-10-15..2022-10-15] summary-belarus-mobilization.article:12 nasha-niva
+        2026-01-16 [2026-01-16..2026-01-16] 000_d3301de9df92c926.article:11 lukashenka
+        2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 lukashenka
+        2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 (context) belarus,suspilne
+        2026-02-17 [2026-02-17..2026-02-17] 000_d3301de9df92c926.article:11 belarus-defence-ministry,western-operational-command
+        2026-02-17 [2026-02-17..2026-02-17] 000_d3301de9df92c926.article:12 (context) 
+        2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:8 belarus,suspilne
+        2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:9 (context) nato,ukraine
+        2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:19 belarus-defence-ministry,revenko
+        2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:19 (context) belarus
+    "#]].assert_eq(&digest(&entries));
+}
+
+#[test]
+fn csv_has_a_header_and_quotes_fields() {
+    let seeds = Scratch::seeds("timeline-csv");
+    let (code, out, _) = timeline(&seeds.dir, &["--format", "csv"]);
+    assert_eq!(code, 0);
+    let entries = json_entries(&seeds.dir, &[]);
+    // Every record ends in CRLF and no field holds a line break, so lines are records.
+    assert_eq!(out.matches("\r\n").count(), entries.len() + 1);
+    let head: String = out.split_inclusive("\r\n").take(4).collect();
+    expect![[r#"
+        date,start,end,source,title,article,path,line,actors,dated_by_context,text⏎
+        2022,2022-01-01,2022-12-31,Euromaidan Press,Belarus calls up reservists near NATO borders,emp-2026-02-20-reservists,000_d3301de9df92c926.article,23,belarus;moscow;russia;ukraine,false,"They said Belarus lacks the combat capacity and internal support for a new ground operation, noting the country did not directly join Russia’s 2022 invasion of Ukraine despite close ties to Moscow."⏎
+        2022,2022-01-01,2022-12-31,Euromaidan Press,Belarus calls up reservists near NATO borders,emp-2026-02-20-reservists,000_d3301de9df92c926.article,24,malinionis;nato;suspilne,true,Lithuanian retired NATO colonel Vaidotas Malinionis told Suspilne that mobilization checks are common in reserve-based systems and do not automatically signal preparations for offensive action.⏎
+        2022,2022-01-01,2022-12-31,Euromaidan Press,Belarus calls up reservists near NATO borders,emp-2026-02-20-reservists,000_d3301de9df92c926.article,25,belarus;russia,true,"However, he said such activities must be assessed in the broader regional context, given Belarus’ military integration with Russia."⏎
+    "#]].assert_eq(&head.replace("\r\n", "⏎\n"));
+}
+
+#[test]
+fn csv_doubles_quotes_and_keeps_commas_inside_quotes() {
+    let dir = Scratch::empty("timeline-csv-quotes");
+    std::fs::write(
+        dir.path("quotes.article"),
+        "Title: Quotes, commas\nSource: Test \"Wire\"\nDate: 2023-05-01\n\n\
+         The minister said \"no, never\" on 3 March 2023.\n",
+    )
+    .unwrap();
+    let (code, out, err) = timeline(&dir.dir, &["--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<&str> = out.split("\r\n").collect();
+    expect![[r#"2023-03-03,2023-03-03,2023-03-03,"Test ""Wire""","Quotes, commas",quotes,quotes.article,5,,false,"The minister said ""no, never"" on 3 March 2023.""#]].assert_eq(rows.get(1).copied().unwrap_or(""));
+}
+
+#[test]
+fn human_lines_show_date_source_and_text() {
+    let seeds = Scratch::seeds("timeline-human");
+    let (code, out, _) = timeline(&seeds.dir, &["--source", "our house", "--to", "2022-03"]);
+    assert_eq!(code, 0);
+    expect![[r#"
+        2022-02-09             Our House — On February 9, 2022, Alexander Lukashenka signed Decree No. 34 on retirement and conscription into the reserve military…
+        2022-02-24             Our House — Since February 24, 2022, when the active phase of Russia’s military aggression against Ukraine began, thousands of men o…
+        2022-02-24             Our House — On February 24, 2022, the Ministry of Defence announced that reserve officers will be called up for military service eve…
+        2022-02-28             Our House — On February 28, 2022, Galina Chigrinova, chairman of the Republican Committee of the Belarusian Public Organization of S…
+        2022-03-01             Our House — On March 1, 2022, mothers of servicemen serving in the 120th separate guards mechanized brigade in Uruchcha (Minsk) visi…
+        2022-03-01/2022-03-08  Our House — On March 1-8, 2022, the Ministry of Defence congratulated mothers whose sons died in the army on International Women’s D…
+        2022-03-09             Our House — On March 9, 2022, the Ministry of Defence announced a mass mailing of “fake summonses” to young men by unknown people to…
+    "#]].assert_eq(&out);
+}
+
+#[test]
+fn filters_select_by_actor_source_and_dates() {
+    let seeds = Scratch::seeds("timeline-filters");
+    let all = json_entries(&seeds.dir, &[]);
+
+    let putin = json_entries(&seeds.dir, &["--actor", "putin"]);
+    assert!(!putin.is_empty() && putin.len() < all.len());
+    let mentions = |e: &Value| {
+        e["actors"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|id| id == "putin"))
+    };
+    assert!(putin.iter().all(mentions));
+    assert_eq!(putin.len(), all.iter().filter(|e| mentions(e)).count());
+    expect![[r#"
+        2022-09-21 [2022-09-21..2022-09-21] 001_8af3ff2e160be067.article:26 putin
+        2022-09-21 [2022-09-21..2022-09-21] summary-belarus-mobilization.article:10 putin,russia
+        2022-09-29 [2022-09-29..2022-09-29] 001_8af3ff2e160be067.article:24 belarus,putin,ukraine
+        2022-10-10 [2022-10-10..2022-10-10] 004_d6eac129bc59381f.article:32 lukashenka,putin
+    "#]]
+    .assert_eq(&digest(&putin));
+
+    let source = json_entries(&seeds.dir, &["--source", "EUROMAIDAN PRESS"]);
+    assert!(!source.is_empty());
+    assert!(source.iter().all(|e| e["source"] == "Euromaidan Press"));
+
+    let window = json_entries(&seeds.dir, &["--from", "2022-09", "--to", "2022-10-15"]);
+    assert!(!window.is_empty());
+    for e in &window {
+        let (start, end) = (e["start"].as_str().unwrap(), e["end"].as_str().unwrap());
+        assert!(
+            end >= "2022-09-01" && start <= "2022-10-15",
+            "{start}..{end}"
+        );
+    }
+
+    // A file as the path: only its claims, though the whole corpus is loaded.
+    let path = all[all.len() / 2]["path"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["timeline", &path, "--format", "json"])
+        .current_dir(&seeds.dir)
+        .output()
+        .unwrap();
+    let one_file: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(!one_file.is_empty() && one_file.len() < all.len());
+    assert!(one_file.iter().all(|e| e["path"] == path.as_str()));
+    assert_eq!(
+        one_file.len(),
+        all.iter().filter(|e| e["path"] == path.as_str()).count()
+    );
+}
+
+#[test]
+fn bad_arguments_fail_with_a_message() {
+    let seeds = Scratch::seeds("timeline-errors");
+    let cases: &[(&[&str], Expect)] = &[
+        (
+            &["--actor", "nobody"],
+            expect![[r#"
+                dateline: error: --actor nobody: no actor has this id (see `dateline actors`)
+            "#]],
+        ),
+        (
+            &["--from", "2022-13"],
+            expect![[r#"
+            dateline: error: --from 2022-13: not a date (use 2022, 2022-09 or 2022-09-21)
+        "#]],
+        ),
+        (
+            &["--to", "soon"],
+            expect![[r#"
+            dateline: error: --to soon: not a date (use 2022, 2022-09 or 2022-09-21)
+        "#]],
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, out, err) = timeline(&seeds.dir, args);
+        assert_eq!(code, 2);
+        assert_eq!(out, "");
+        expected.assert_eq(&err);
+    }
+}
+
+/// The page's embedded JSON and the page with it cut out.
+fn split_page(html: &str) -> (Value, String) {
+    let open = "<script type=\"application/json\" id=\"timeline-data\">";
+    let start = html.find(open).expect("the data element") + open.len();
+    let end = start + html[start..].find("</script>").expect("its end");
+    let data = serde_json::from_str(&html[start..end]).expect("JSON data");
+    (data, format!("{}{}", &html[..start], &html[end..]))
+}
+
+#[test]
+fn html_embeds_the_data_and_requests_nothing() {
+    let seeds = Scratch::seeds("timeline-html");
+    let (code, _, err) = timeline(&seeds.dir, &["--format", "html", "--output", "page.html"]);
+    assert_eq!(code, 0, "{err}");
+    let html = seeds.read("page.html");
+    let (data, page) = split_page(&html);
+    let entries = json_entries(&seeds.dir, &[]);
+    let embedded = data["entries"].as_array().expect("entries");
+    assert_eq!(embedded.len(), entries.len());
+    for (page_entry, entry) in embedded.iter().zip(&entries) {
+        assert_eq!(page_entry["text"], entry["text"]);
+        assert_eq!(page_entry["date"], entry["date"]);
+    }
+    assert_eq!(data["actors"]["putin"]["name"], "Vladimir Putin");
+    // Article URLs are data; the page itself names no other resource.
+    assert!(html.contains("http"));
+    for needle in ["http", "://", "<link", "src=", "@import", "url(", "fetch("] {
+        assert!(
+            !page.contains(needle),
+            "{needle} in the page outside the data"
+        );
+    }
+    assert!(page.contains("<title>Timeline — "));
+    assert!(!html.contains("__TIMELINE_"), "every placeholder is filled");
+}
+
+#[test]
+fn html_data_cannot_close_its_script_element() {
+    let dir = Scratch::empty("timeline-html-escape");
+    std::fs::write(
+        dir.path("evil.article"),
+        "Title: </title><script>alert(1)</script>\nSource: A & B <wire>\nDate: 2023-05-01\n\n\
+         The spokesman said on 3 March 2023 that </script><script>alert(2)</script> <!-- was typed.\n",
+    )
+    .unwrap();
+    let (code, html, err) = timeline(&dir.dir, &["--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    // The data element's end and the code element's end: nothing else.
+    assert_eq!(html.matches("</script>").count(), 2);
+    assert_eq!(html.matches("<script").count(), 2);
+    assert!(
+        !html.contains("<!--  was"),
+        "no comment opener from the data"
+    );
+    let (data, _) = split_page(&html);
+    let entry = &data["entries"][0];
+    assert_eq!(entry["title"], "</title><script>alert(1)</script>");
+    assert_eq!(entry["source"], "A & B <wire>");
+    assert!(entry["text"]
+        .as_str()
+        .is_some_and(|text| text.contains("</script><script>alert(2)</script> <!--")));
+    assert!(html.contains("\\u003c/script\\u003e"));
+}
