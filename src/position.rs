@@ -46,7 +46,9 @@ pub struct Span {
 /// The start offset of every line of one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
-    line_starts: Vec<usize>,
+    /// Shared: the server clones an article's index for every location it converts
+    /// (references to a much-mentioned actor convert thousands), so a clone must be cheap.
+    line_starts: std::sync::Arc<[usize]>,
     len: usize,
 }
 
@@ -68,7 +70,7 @@ impl LineIndex {
             i += 1;
         }
         LineIndex {
-            line_starts,
+            line_starts: line_starts.into(),
             len: text.len(),
         }
     }

@@ -1,10 +1,11 @@
 //! Claims: sentences that report a statement or an event (a reporting cue, or a known
 //! actor doing something in the past tense), and whether something dates each of them.
 
-use crate::article::{AnnotationKind, Article};
+use crate::article::{Annotation, AnnotationKind, Article};
 use crate::config::{Config, DateScope};
 use crate::temporal::Timex;
 use crate::text::TextRange;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Why a sentence counts as a claim.
@@ -244,7 +245,7 @@ fn find_trigger(
     if !config.actor_actions {
         return None;
     }
-    for mention in mentions
+    for mention in within(mentions, sentence, |mention| mention.range)
         .iter()
         .filter(|mention| sentence.contains_range(mention.range))
     {
@@ -267,15 +268,35 @@ fn find_trigger(
     None
 }
 
+/// `items` in text order (by start; a stable sort, so ties keep their order). They
+/// normally are already, and are then borrowed as they are.
+fn in_text_order<T: Clone>(items: &[T], range_of: impl Fn(&T) -> TextRange) -> Cow<'_, [T]> {
+    if items.is_sorted_by_key(|item| range_of(item).start) {
+        Cow::Borrowed(items)
+    } else {
+        let mut sorted = items.to_vec();
+        sorted.sort_by_key(|item| range_of(item).start);
+        Cow::Owned(sorted)
+    }
+}
+
+/// The items of a text-ordered slice that can lie inside `range` (those starting within
+/// it), by binary search: scanning every item for every sentence made a long article
+/// quadratic. Callers still test containment.
+fn within<T>(items: &[T], range: TextRange, range_of: impl Fn(&T) -> TextRange) -> &[T] {
+    let from = items.partition_point(|item| range_of(item).start < range.start);
+    let to = items.partition_point(|item| range_of(item).start <= range.end);
+    items.get(from..to.max(from)).unwrap_or(items)
+}
+
 /// The anchoring date inside `range`, if any: an anchoring temporal expression or a
 /// valid `{date: ...}` annotation.
 fn date_within(
-    article: &Article,
+    annotations: &[Annotation],
     timexes: &[Timex],
     range: TextRange,
 ) -> Option<(TextRange, Option<String>)> {
-    let annotation = article
-        .annotations
+    let annotation = within(annotations, range, |annotation| annotation.range)
         .iter()
         .find_map(|annotation| match &annotation.kind {
             AnnotationKind::Date(Some(date)) if range.contains_range(annotation.range) => {
@@ -284,7 +305,7 @@ fn date_within(
             _ => None,
         });
     annotation.or_else(|| {
-        timexes
+        within(timexes, range, |timex| timex.range)
             .iter()
             .find(|timex| timex.anchors && range.contains_range(timex.range))
             .map(|timex| (timex.range, timex.value.clone()))
@@ -311,6 +332,9 @@ pub fn find_claims(
             .split(',')
             .any(|part| part.trim().eq_ignore_ascii_case("undated-ok"))
     });
+    let timexes = in_text_order(timexes, |timex| timex.range);
+    let mentions = in_text_order(mentions, |mention| mention.range);
+    let annotations = in_text_order(&article.annotations, |annotation| annotation.range);
     let mut claims = Vec::new();
     // The latest anchoring date seen in scope, for dating later sentences by context.
     let mut context: Option<(TextRange, TextRange, Option<String>)> = None;
@@ -319,14 +343,20 @@ pub fn find_claims(
             context = None;
         }
         for sentence in &paragraph.sentences {
-            let own_date = date_within(article, timexes, sentence.range);
+            let own_date = date_within(&annotations, &timexes, sentence.range);
             let trigger = if paragraph.heading || is_heading(sentence.range.slice(text)) {
                 None
             } else {
-                find_trigger(text, sentence.range, &cues, mentions, config)
+                find_trigger(text, sentence.range, &cues, &mentions, config)
             };
             if let Some(trigger) = trigger {
-                let silenced = file_silenced || article.undated_ok_in(sentence.range);
+                let silenced = file_silenced
+                    || within(&annotations, sentence.range, |a| a.range)
+                        .iter()
+                        .any(|a| {
+                            a.kind == AnnotationKind::UndatedOk
+                                && sentence.range.contains_range(a.range)
+                        });
                 let dating = match (&own_date, &context) {
                     (Some((by, value)), _) => Dating::Dated {
                         by: *by,

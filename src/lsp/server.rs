@@ -755,12 +755,34 @@ impl LanguageServer for Backend {
             let corpus = state.corpus(location.root)?;
             let targets =
                 ide::navigation::references(corpus, &location.path, offset, include_declaration);
-            Some(
-                targets
-                    .iter()
-                    .filter_map(|target| to_location(state, location.root, target))
-                    .collect(),
-            )
+            // Targets come file by file: the file's URI and line index are made once per
+            // file, not once per mention (an actor can have tens of thousands).
+            let mut current: Option<(&str, Uri, &str, crate::position::LineIndex)> = None;
+            let mut locations = Vec::with_capacity(targets.len());
+            for target in &targets {
+                if current.as_ref().map(|(path, ..)| *path) != Some(target.path.as_str()) {
+                    let here = Location {
+                        root: location.root,
+                        path: target.path.clone(),
+                    };
+                    current = match (
+                        state.uri(location.root, &target.path),
+                        state.text_and_index(&here),
+                    ) {
+                        (Some(uri), Some((text, index))) => {
+                            Some((target.path.as_str(), uri, text, index))
+                        }
+                        _ => None,
+                    };
+                }
+                if let Some((_, uri, text, index)) = &current {
+                    locations.push(Location2 {
+                        uri: uri.clone(),
+                        range: convert::range(text, index, target.range, state.encoding),
+                    });
+                }
+            }
+            Some(locations)
         })
         .await
     }

@@ -1,0 +1,256 @@
+//! The language server under load, driven over stdio by the test client: time from
+//! `initialized` to the end of indexing (and a hover answered meanwhile), latency of
+//! hover, definition, references and completion, `didChange` → `publishDiagnostics`
+//! latency while typing into a small and a large article, and the server's peak memory.
+//!
+//! ```text
+//! DATELINE_BENCH_CORPUS=target/bench-corpus cargo bench --bench lsp
+//! ```
+//!
+//! The corpus is one made by `examples/gen_corpus.rs` (it needs `single/small.article` and
+//! `single/large.article`). `DATELINE_BENCH_REQUESTS` (default 1,000) and
+//! `DATELINE_BENCH_EDITS` (default 100; a fifth of it for the large article) set the
+//! sample sizes. Results are printed as `key value` lines that `scripts/bench.sh` reads.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use support::{push_client, utf16_position, Server};
+
+/// The server's debounce before recomputing diagnostics (`src/lsp/server.rs`).
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// SplitMix64, so that the positions asked about are the same from run to run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % n.max(1) as u64) as usize
+    }
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default)
+}
+
+/// p50 and p99 in milliseconds.
+fn percentiles(samples: &mut [Duration]) -> (f64, f64) {
+    if samples.is_empty() {
+        return (f64::NAN, f64::NAN);
+    }
+    samples.sort();
+    let at = |q: f64| {
+        let index = ((samples.len() as f64 - 1.0) * q).round() as usize;
+        samples[index].as_secs_f64() * 1e3
+    };
+    (at(0.50), at(0.99))
+}
+
+fn report(name: &str, samples: &mut [Duration]) {
+    let (p50, p99) = percentiles(samples);
+    println!("{name}_p50_ms {p50:.2}");
+    println!("{name}_p99_ms {p99:.2}");
+    println!("{name}_n {}", samples.len());
+}
+
+/// Offsets where a capitalised word starts: mostly names, so that hover and definition
+/// have something to do; random otherwise.
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut previous = ' ';
+    for (offset, ch) in text.char_indices() {
+        if ch.is_uppercase() && !previous.is_alphanumeric() {
+            starts.push(offset);
+        }
+        previous = ch;
+    }
+    starts
+}
+
+fn position(text: &str, offset: usize) -> Value {
+    let (line, character) = utf16_position(text, offset);
+    json!({"line": line, "character": character})
+}
+
+/// The `dateline` server process started by the test client: its peak resident memory.
+fn server_peak_rss_kb() -> Option<u64> {
+    let me = std::process::id().to_string();
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
+        let field = |key: &str| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix(key))
+                .map(str::trim)
+                .map(str::to_string)
+        };
+        if field("PPid:").as_deref() == Some(me.as_str())
+            && field("Name:").is_some_and(|name| name.starts_with("dateline"))
+        {
+            return field("VmHWM:")?.trim_end_matches("kB").trim().parse().ok();
+        }
+    }
+    None
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing else is taken from the command line.
+    let root = std::env::var_os("DATELINE_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus"));
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    let small_path = root.join("single/small.article");
+    let large_path = root.join("single/large.article");
+    let (Ok(small), Ok(large)) = (
+        std::fs::read_to_string(&small_path),
+        std::fs::read_to_string(&large_path),
+    ) else {
+        eprintln!(
+            "lsp bench: no generated corpus at {} (run scripts/bench.sh)",
+            root.display()
+        );
+        return;
+    };
+    let aliases = std::fs::read_to_string(root.join("aliases.txt")).unwrap_or_default();
+    let requests = env_number("DATELINE_BENCH_REQUESTS", 1000);
+    let edits = env_number("DATELINE_BENCH_EDITS", 100);
+    let small_uri = format!("file://{}", small_path.display());
+    let large_uri = format!("file://{}", large_path.display());
+    let mut rng = Rng(6);
+
+    let mut server = Server::start();
+    let folder = format!("file://{}", root.display());
+    server.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": folder,
+            "capabilities": push_client(),
+            "workspaceFolders": [{"uri": folder, "name": "corpus"}],
+        }),
+    );
+    let started = Instant::now();
+    server.notify("initialized", json!({}));
+    // A request on an open file while the corpus is still being indexed.
+    server.open(&small_uri, &small);
+    let starts = word_starts(&small);
+    let offset = starts.get(starts.len() / 2).copied().unwrap_or(0);
+    let hover_started = Instant::now();
+    let id = server.send_request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": small_uri}, "position": position(&small, offset)}),
+    );
+    server.response(id);
+    let hover_during = hover_started.elapsed();
+    let indexing_over = |message: &Value| {
+        message["method"] == "$/progress" && message["params"]["value"]["kind"] == "end"
+    };
+    let indexed_already = server.notifications.iter().any(indexing_over);
+    server.wait_for(indexing_over);
+    let indexing = started.elapsed();
+    println!("index_s {:.3}", indexing.as_secs_f64());
+    println!(
+        "hover_during_indexing_ms {:.2}",
+        hover_during.as_secs_f64() * 1e3
+    );
+    println!("hover_during_indexing_answered_first {}", !indexed_already);
+
+    // Requests at random capitalised words of the small article.
+    for (method, name) in [
+        ("textDocument/hover", "hover"),
+        ("textDocument/definition", "definition"),
+        ("textDocument/completion", "completion"),
+    ] {
+        let mut samples = Vec::with_capacity(requests);
+        for _ in 0..requests {
+            let offset = starts.get(rng.below(starts.len())).copied().unwrap_or(0);
+            let params =
+                json!({"textDocument": {"uri": small_uri}, "position": position(&small, offset)});
+            let begun = Instant::now();
+            let id = server.send_request(method, params);
+            server.response(id);
+            samples.push(begun.elapsed());
+        }
+        report(name, &mut samples);
+    }
+
+    // References of the most-mentioned actor (the generator's first): at its name in the
+    // large article, which is open too so that the position resolves in the editor's text.
+    server.open(&large_uri, &large);
+    let most = aliases.lines().next().unwrap_or("");
+    let mut samples = Vec::new();
+    let mut found = 0;
+    if let Some(offset) = (!most.is_empty()).then(|| large.find(most)).flatten() {
+        for _ in 0..requests.clamp(1, 200) {
+            let params = json!({
+                "textDocument": {"uri": large_uri},
+                "position": position(&large, offset),
+                "context": {"includeDeclaration": false},
+            });
+            let begun = Instant::now();
+            let id = server.send_request("textDocument/references", params);
+            let response = server.response(id);
+            samples.push(begun.elapsed());
+            found = response["result"].as_array().map_or(0, Vec::len);
+        }
+    }
+    println!("references_count {found}");
+    report("references", &mut samples);
+
+    // Typing: insert one character at a random place in a body, then wait for the
+    // diagnostics of exactly that version. The debounce is subtracted.
+    for (name, uri, text, count) in [
+        ("typing_small", &small_uri, &small, edits),
+        ("typing_large", &large_uri, &large, (edits / 5).max(1)),
+    ] {
+        let body_start = text.find("\n\n").map_or(0, |at| at + 2);
+        let mut lines: Vec<usize> = text
+            .char_indices()
+            .filter(|(offset, ch)| *ch == '\n' && *offset > body_start)
+            .map(|(offset, _)| offset)
+            .collect();
+        let mut current = (*text).clone();
+        let mut samples = Vec::with_capacity(count);
+        for version in 2..(2 + count as i64) {
+            // At the end of a line, before its newline: always a char boundary.
+            let offset = lines.get(rng.below(lines.len())).copied().unwrap_or(0);
+            let at = position(&current, offset);
+            server.notifications.clear();
+            let begun = Instant::now();
+            server.notify(
+                "textDocument/didChange",
+                json!({
+                    "textDocument": {"uri": uri, "version": version},
+                    "contentChanges": [{"range": {"start": at, "end": at}, "text": "x"}],
+                }),
+            );
+            current.insert(offset, 'x');
+            // Every newline from the insertion on moved one byte right.
+            for line_end in lines.iter_mut().filter(|line_end| **line_end >= offset) {
+                *line_end += 1;
+            }
+            server.wait_for(|message| {
+                message["method"] == "textDocument/publishDiagnostics"
+                    && message["params"]["uri"] == *uri
+                    && message["params"]["version"] == version
+            });
+            samples.push(begun.elapsed().saturating_sub(DEBOUNCE));
+        }
+        report(name, &mut samples);
+    }
+
+    if let Some(kb) = server_peak_rss_kb() {
+        println!("server_peak_rss_mb {:.1}", kb as f64 / 1024.0);
+    }
+    let _ = server.stop();
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Benchmarks dateline on a generated corpus and prints a table (Markdown) of the results
+# against the targets of BENCHMARKS.md.
+#
+#   scripts/bench.sh           10,000 articles + a 5 MB and a 20 kB article, 5,000 actors
+#   scripts/bench.sh --quick   500 articles + a 500 kB and a 20 kB article, 500 actors
+#                              (a smoke test: numbers are not comparable to the targets)
+#
+# Needs ripgrep (`rg`) for the reference figure and GNU time (`/usr/bin/time`) for peak
+# memory; without them those cells say "n/a". Tests never run this: it measures time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=0
+if [ "${1:-}" = "--quick" ]; then
+  quick=1
+fi
+
+if [ "$quick" = 1 ]; then
+  corpus=target/bench-corpus-quick
+  gen_args=(--articles 500 --actors 500 --large-bytes 500000 --small-bytes 20000)
+  runs=1
+  requests=100
+  edits=10
+  divan_args=(--sample-count 3 --sample-size 1)
+else
+  corpus=target/bench-corpus
+  gen_args=(--articles 10000 --actors 5000 --large-bytes 5000000 --small-bytes 20000)
+  runs=3
+  requests=1000
+  edits=100
+  divan_args=(--sample-count 10 --sample-size 1)
+fi
+
+echo "== building (release)" >&2
+cargo build --release --locked --bin dateline --example gen_corpus >&2
+cargo bench --locked --no-run --bench lsp --bench analysis >&2
+
+echo "== generating $corpus" >&2
+./target/release/examples/gen_corpus --out "$corpus" "${gen_args[@]}" >&2
+mb=$(find "$corpus" -name '*.article' -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1e6}')
+articles=$(find "$corpus" -name '*.article' | wc -l)
+
+have_time=0
+[ -x /usr/bin/time ] && have_time=1
+timing=$(mktemp)
+trap 'rm -f "$timing"' EXIT
+
+# Best wall time (s) and the peak RSS (MB) of that run, over $runs runs after a warm-up
+# run that fills the page cache for both tools alike.
+measure() {
+  local best="" rss="n/a" out
+  "$@" >/dev/null 2>&1 || true
+  for _ in $(seq "$runs"); do
+    if [ "$have_time" = 1 ]; then
+      /usr/bin/time -f '%e %M' -o "$timing" "$@" >/dev/null 2>&1 || true
+      out=$(tail -1 "$timing")
+    else
+      local start end
+      start=$(date +%s.%N)
+      "$@" >/dev/null 2>&1 || true
+      end=$(date +%s.%N)
+      out="$(echo "$end - $start" | bc) 0"
+    fi
+    local wall=${out% *} kb=${out#* }
+    if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN {exit !(a < b)}'; then
+      best=$wall
+      [ "$have_time" = 1 ] && rss=$(awk -v k="$kb" 'BEGIN {printf "%.0f", k / 1024}')
+    fi
+  done
+  echo "$best $rss"
+}
+
+echo "== dateline check" >&2
+read -r check_s check_rss < <(measure ./target/release/dateline check "$corpus")
+if command -v rg >/dev/null; then
+  echo "== rg -F -f aliases.txt" >&2
+  read -r rg_s _ < <(measure rg -F -f "$corpus/aliases.txt" -c --glob '*.article' "$corpus")
+else
+  rg_s="n/a"
+fi
+
+echo "== language server" >&2
+lsp_out=$(DATELINE_BENCH_CORPUS="$PWD/$corpus" DATELINE_BENCH_REQUESTS=$requests \
+  DATELINE_BENCH_EDITS=$edits cargo bench --locked --bench lsp 2>/dev/null | grep -E '^[a-z_0-9]+ ' || true)
+lsp() { echo "$lsp_out" | awk -v k="$1" '$1 == k {print $2}'; }
+
+echo "== analysis (divan)" >&2
+analysis_out=$(DATELINE_BENCH_CORPUS="$PWD/$corpus" cargo bench --locked --bench analysis -- \
+  "${divan_args[@]}" 2>&1 | grep -vE '^\s*(Running|Finished|Compiling)' || true)
+
+ratio=$(awk -v a="$check_s" -v b="$rg_s" 'BEGIN {if (b + 0 > 0) printf "%.1f×", a / b; else print "n/a"}')
+mbps=$(awk -v a="$check_s" -v m="$mb" 'BEGIN {if (a + 0 > 0) printf "%.1f", m / a; else print "n/a"}')
+rss_ratio=$(awk -v r="$check_rss" -v m="$mb" 'BEGIN {if (r + 0 > 0) printf "%.1f×", r / m; else print "n/a"}')
+
+cat <<EOF
+
+## dateline benchmarks ($( [ "$quick" = 1 ] && echo "quick: smoke test only" || echo "full" ))
+
+Corpus: $articles article files, $mb MB ($corpus). Machine: $(nproc) cores, $(uname -sr).
+
+| measure | result | target |
+|---|---|---|
+| \`dateline check\` wall time | ${check_s} s | < 2 s |
+| \`dateline check\` throughput | ${mbps} MB/s | |
+| \`rg -F -f aliases.txt -c\` wall time | ${rg_s} s | |
+| **dateline / rg** | **${ratio}** | ≤ 3× |
+| \`dateline check\` peak RSS | ${check_rss} MB (${rss_ratio} the corpus) | < 3× |
+| server: \`initialized\` → indexing \`\$/progress\` end | $(lsp index_s) s | < 2 s |
+| server: hover on an open file during indexing | $(lsp hover_during_indexing_ms) ms (answered before the end: $(lsp hover_during_indexing_answered_first)) | answered |
+| hover p50 / p99 | $(lsp hover_p50_ms) / $(lsp hover_p99_ms) ms | p99 < 5 ms |
+| definition p50 / p99 | $(lsp definition_p50_ms) / $(lsp definition_p99_ms) ms | p99 < 5 ms |
+| completion p50 / p99 | $(lsp completion_p50_ms) / $(lsp completion_p99_ms) ms | p99 < 5 ms |
+| references ($(lsp references_count) locations) p50 / p99 | $(lsp references_p50_ms) / $(lsp references_p99_ms) ms | p99 < 20 ms |
+| typing, 20 kB article: didChange → diagnostics − debounce, p50 / p99 | $(lsp typing_small_p50_ms) / $(lsp typing_small_p99_ms) ms | p99 < 20 ms |
+| typing, large article: same, p50 / p99 | $(lsp typing_large_p50_ms) / $(lsp typing_large_p99_ms) ms | p99 < 100 ms |
+| server peak RSS | $(lsp server_peak_rss_mb) MB | |
+
+Analysis alone, in process (divan; throughput in bytes of article text):
+
+\`\`\`
+$analysis_out
+\`\`\`
+EOF
