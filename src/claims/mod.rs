@@ -206,11 +206,34 @@ fn cue_is_verb(words: &[(TextRange, String)], index: usize, cue: &[String]) -> b
     true
 }
 
+/// The cue lexicon, split into words and indexed by first word.
+struct Cues {
+    by_first_word: std::collections::HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Cues {
+    fn new(config: &Config) -> Self {
+        let mut by_first_word: std::collections::HashMap<String, Vec<Vec<String>>> =
+            Default::default();
+        for cue in &config.cues {
+            let words: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = words.first() {
+                by_first_word.entry(first.clone()).or_default().push(words);
+            }
+        }
+        // Longer cues first, so that `according to` wins over a one-word cue `according`.
+        for cues in by_first_word.values_mut() {
+            cues.sort_by_key(|cue| std::cmp::Reverse(cue.len()));
+        }
+        Cues { by_first_word }
+    }
+}
+
 /// Finds the trigger of a claim in one sentence, if any.
 fn find_trigger(
     text: &str,
     sentence: TextRange,
-    cues: &[Vec<String>],
+    cues: &Cues,
     mentions: &[ActorMention],
     config: &Config,
 ) -> Option<ClaimTrigger> {
@@ -224,8 +247,17 @@ fn find_trigger(
             )
         })
         .collect();
-    for (index, _) in words.iter().enumerate() {
-        for cue in cues {
+    for (index, (_, word)) in words.iter().enumerate() {
+        let base = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        // Most words start no cue: look the word up before trying each cue.
+        let starting = cues
+            .by_first_word
+            .get(word.as_str())
+            .or_else(|| cues.by_first_word.get(base));
+        for cue in starting.into_iter().flatten() {
             let fits = cue.len() <= words.len() - index
                 && cue
                     .iter()
@@ -321,17 +353,8 @@ pub fn find_claims(
     mentions: &[ActorMention],
     config: &Config,
 ) -> Vec<Claim> {
-    let cues: Vec<Vec<String>> = config
-        .cues
-        .iter()
-        .map(|cue| cue.split_whitespace().map(str::to_lowercase).collect())
-        .filter(|words: &Vec<String>| !words.is_empty())
-        .collect();
-    let file_silenced = article.header.value("lint").is_some_and(|value| {
-        value
-            .split(',')
-            .any(|part| part.trim().eq_ignore_ascii_case("undated-ok"))
-    });
+    let cues = Cues::new(config);
+    let file_silenced = article.undated_ok();
     let timexes = in_text_order(timexes, |timex| timex.range);
     let mentions = in_text_order(mentions, |mention| mention.range);
     let annotations = in_text_order(&article.annotations, |annotation| annotation.range);

@@ -54,6 +54,9 @@ pub struct Corpus {
     urls: HashMap<String, BTreeSet<String>>,
     /// Unknown capitalised name → how many articles use it.
     unknown_names: HashMap<String, usize>,
+    /// Actor → the paths of the articles that mention it, with how many times: hover
+    /// cards, code lenses and references read only those files.
+    mentioned_in: HashMap<usize, BTreeMap<String, usize>>,
     registries: BTreeMap<String, Arc<RegistryFile>>,
     actors: Arc<Vec<ActorEntry>>,
     matcher: Arc<AliasMatcher>,
@@ -95,6 +98,7 @@ impl Corpus {
             ids: HashMap::new(),
             urls: HashMap::new(),
             unknown_names: HashMap::new(),
+            mentioned_in: HashMap::new(),
             registries: BTreeMap::new(),
             actors: Arc::new(Vec::new()),
             matcher: Arc::new(AliasMatcher::default()),
@@ -263,6 +267,14 @@ impl Corpus {
         for name in file.distinct_names() {
             *self.unknown_names.entry(name.clone()).or_default() += 1;
         }
+        for mention in &file.mentions {
+            *self
+                .mentioned_in
+                .entry(mention.actor)
+                .or_default()
+                .entry(file.path.clone())
+                .or_default() += 1;
+        }
         self.articles.insert(file.path.clone(), Arc::new(file));
     }
 
@@ -279,6 +291,14 @@ impl Corpus {
             }
         };
         forget(&mut self.ids, &file.id);
+        for mention in &file.mentions {
+            if let Some(files) = self.mentioned_in.get_mut(&mention.actor) {
+                files.remove(path);
+                if files.is_empty() {
+                    self.mentioned_in.remove(&mention.actor);
+                }
+            }
+        }
         for name in file.distinct_names() {
             if let Some(count) = self.unknown_names.get_mut(name) {
                 *count -= 1;
@@ -415,15 +435,26 @@ impl Corpus {
 
     /// Every mention of an actor across the corpus, by path, in path and text order.
     pub fn mentions_of(&self, actor: usize) -> Vec<(&Arc<ArticleFile>, FileMention)> {
-        self.articles
-            .values()
-            .flat_map(|file| {
+        self.articles_mentioning(actor)
+            .flat_map(|(file, _)| {
                 file.mentions
                     .iter()
                     .filter(move |mention| mention.actor == actor)
                     .map(move |mention| (file, *mention))
             })
             .collect()
+    }
+
+    /// The articles that mention an actor, in path order, with how many times each does.
+    pub fn articles_mentioning(
+        &self,
+        actor: usize,
+    ) -> impl Iterator<Item = (&Arc<ArticleFile>, usize)> {
+        self.mentioned_in
+            .get(&actor)
+            .into_iter()
+            .flatten()
+            .filter_map(|(path, count)| Some((self.articles.get(path)?, *count)))
     }
 
     /// Every citation of the article with id `id`: the citing file and the cited id's range.

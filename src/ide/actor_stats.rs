@@ -19,15 +19,7 @@ pub struct ActorStats {
 pub fn actor_stats(corpus: &Corpus, actor: usize) -> ActorStats {
     let mut stats = ActorStats::default();
     let mut sources: BTreeMap<String, usize> = BTreeMap::new();
-    for file in corpus.articles() {
-        let count = file
-            .mentions
-            .iter()
-            .filter(|mention| mention.actor == actor)
-            .count();
-        if count == 0 {
-            continue;
-        }
+    for (file, count) in corpus.articles_mentioning(actor) {
         stats.mentions += count;
         stats.articles += 1;
         if let Some(date) = file.date {

@@ -104,11 +104,11 @@ impl<'a> Line<'_, 'a> {
 
     fn any(&self, i: usize, words: &[&str]) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.kind == TokKind::Word && words.contains(&t.lower.as_str()))
+            .is_some_and(|t| t.kind == TokKind::Word && words.contains(&t.lower.as_ref()))
     }
 
     fn lower(&self, i: usize) -> &str {
-        self.tok(i).map_or("", |t| t.lower.as_str())
+        self.tok(i).map_or("", |t| t.lower.as_ref())
     }
 
     fn prev_lower(&self, i: usize) -> &str {
@@ -248,7 +248,7 @@ impl<'a> Line<'_, 'a> {
                     && next.lower.len() > 3
                     && next.lower.ends_with('s')
                     && !matches!(
-                        next.lower.as_str(),
+                        next.lower.as_ref(),
                         "was" | "has" | "does" | "this" | "plus"
                     );
                 if plural_noun {

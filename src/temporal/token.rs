@@ -17,8 +17,9 @@ pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    /// Lower-cased text, what the word lists are matched against.
-    pub lower: String,
+    /// Lower-cased text, what the word lists are matched against (borrowed when the
+    /// text has no upper case, which is most tokens).
+    pub lower: std::borrow::Cow<'a, str>,
     pub kind: TokKind,
     /// White space separates this token from the previous one.
     pub space_before: bool,
@@ -99,7 +100,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             start,
             end,
             text: piece,
-            lower: piece.to_lowercase(),
+            lower: if piece.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(piece.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(piece)
+            },
             kind,
             space_before,
             nl_before,
