@@ -2,6 +2,7 @@
 //! for the registry (`unknown-actor` hints, "Add to actors.toml").
 
 use crate::article::Article;
+use crate::temporal::is_calendar_name;
 use crate::text::TextRange;
 use std::sync::LazyLock;
 
@@ -91,25 +92,6 @@ const NOT_NAMES: &[&str] = &[
     "Not",
     "No",
     "Yes",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Read",
     "Photo",
     "Copyright",
@@ -180,7 +162,7 @@ pub fn unknown_names(
                 let mut start = sentence.range.start + run.start();
                 // Drop leading function words ("The Kremlin" → "Kremlin" stays a name).
                 while let Some(first) = words.first() {
-                    if NOT_NAMES.contains(first) {
+                    if NOT_NAMES.contains(first) || is_calendar_name(first) {
                         start += first.len();
                         start += text[start..].len() - text[start..].trim_start().len();
                         words.remove(0);
@@ -286,6 +268,7 @@ pub fn name_variants(text: &str, known: &[TextRange]) -> Vec<(TextRange, String)
             || word.chars().count() < 3
             || TITLES.contains(&word)
             || NOT_NAMES.contains(&word)
+            || is_calendar_name(word)
             || is_demonym(word)
         {
             continue;

@@ -4,22 +4,8 @@
 mod support;
 
 use serde_json::Value;
-use std::process::Command;
+use support::run_cli as dateline;
 use support::Scratch;
-
-fn dateline(args: &[&str], dir: &std::path::Path) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dateline");
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        output.status.code().unwrap_or(-1),
-    )
-}
 
 fn repo() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))

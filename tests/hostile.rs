@@ -12,26 +12,11 @@ mod common;
 
 use serde_json::{json, Value};
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
+use support::run_cli as dateline;
 use support::{Scratch, Server};
 
 const HEADER: &str = "Source: Test Wire\nDate: 2022-09-29\n\n";
-
-/// Runs the CLI in `dir`; returns stdout, stderr and the exit code.
-fn dateline(args: &[&str], dir: &Path) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dateline");
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        output.status.code().unwrap_or(-1),
-    )
-}
 
 /// One reported diagnostic: path, code, message, start line, start column.
 type Reported = (String, String, String, u64, u64);

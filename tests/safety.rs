@@ -9,7 +9,6 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use support::{Scratch, Server};
 
 const S001: &str = "001_8af3ff2e160be067.article";
@@ -44,16 +43,8 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (u64, u64, std::time::SystemTime)> 
 }
 
 fn dateline(args: &[&str], dir: &Path) -> (String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dateline");
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        output.status.code().unwrap_or(-1),
-    )
+    let (stdout, _, code) = support::run_cli(args, dir);
+    (stdout, code)
 }
 
 /// A sibling directory with a registry and an article that must never be read.

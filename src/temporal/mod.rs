@@ -58,6 +58,12 @@ pub struct Timex {
     pub resolution: Resolution,
 }
 
+/// Whether a word is a month or weekday name (any case).
+pub fn is_calendar_name(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lexicon::month_full(&lower).is_some() || lexicon::weekday(&lower).is_some()
+}
+
 /// Finds every temporal expression in `text`, resolving relative ones against `anchor`
 /// (the article date). Never panics; returns expressions in text order, not overlapping.
 pub fn find_temporal(text: &str, anchor: Option<CalendarDate>) -> Vec<Timex> {

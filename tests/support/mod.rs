@@ -284,3 +284,18 @@ pub fn utf16_position(text: &str, offset: usize) -> (u32, u32) {
     let column = text[line_start..offset].encode_utf16().count() as u32;
     (line, column)
 }
+
+/// Runs the `dateline` command line in `dir`; returns stdout, stderr and the exit code.
+pub fn run_cli(args: &[&str], dir: &Path) -> (String, String, i32) {
+    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dateline");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code().unwrap_or(-1),
+    )
+}
