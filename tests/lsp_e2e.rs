@@ -449,3 +449,27 @@ fn every_workspace_folder_is_its_own_corpus() {
         .iter()
         .all(|l| l["uri"].as_str().unwrap().contains("multi-a")));
 }
+
+#[test]
+fn a_cancelled_request_is_answered_and_the_server_carries_on() {
+    let scratch = Scratch::seeds("cancel");
+    let mut server = Server::start();
+    let mut capabilities = push_client();
+    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    server.initialize(&scratch.dir, capabilities);
+    // The whole corpus's diagnostics, cancelled at once: the answer is either the result
+    // (it was already done) or the protocol's "request cancelled" error, never silence.
+    let id = server.send_request("workspace/diagnostic", json!({"previousResultIds": []}));
+    server.notify("$/cancelRequest", json!({"id": id}));
+    let response = server.response(id);
+    match response.get("error") {
+        Some(error) => assert_eq!(error["code"], -32800, "{response}"),
+        None => assert!(response["result"]["items"].is_array(), "{response}"),
+    }
+    let hover = server.request("textDocument/hover", at(&scratch, S004, "Lukashenko said"));
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("Lukashenka"));
+    assert_eq!(server.stop(), Some(0));
+}
