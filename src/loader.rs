@@ -166,8 +166,8 @@ pub fn load_settings(root: &Path, corpus: &mut Corpus) {
 
 /// Loads a whole corpus: the configuration first (it says what else to load), then every
 /// file, reporting progress as `(done, total)`. Files are read in parallel, in chunks
-/// after each of which progress is reported; registries are read once, by
-/// [`load_settings`] (parsing a large registry twice cost a noticeable part of a load).
+/// after each of which progress is reported; the configuration and registries are read
+/// once, by [`load_settings`] (parsing a large registry twice cost a noticeable part of a load).
 pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(usize, usize)) {
     use rayon::prelude::*;
     /// Large enough to keep both cores busy, small enough for smooth progress.
@@ -175,7 +175,7 @@ pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(us
     load_settings(root, corpus);
     let files: Vec<(String, PathBuf)> = discover(root, corpus)
         .into_iter()
-        .filter(|(path, _)| corpus.kind_of(path) != FileKind::Registry)
+        .filter(|(path, _)| !matches!(corpus.kind_of(path), FileKind::Registry | FileKind::Config))
         .collect();
     let total = files.len();
     let mut texts = Vec::with_capacity(total);

@@ -473,3 +473,43 @@ fn a_cancelled_request_is_answered_and_the_server_carries_on() {
         .contains("Lukashenka"));
     assert_eq!(server.stop(), Some(0));
 }
+
+#[test]
+fn a_configuration_change_on_disk_brings_in_the_registries_it_names() {
+    let scratch = Scratch::empty("config-change");
+    std::fs::create_dir_all(scratch.path("people")).unwrap();
+    std::fs::write(
+        scratch.path("people/actors.toml"),
+        "[[actor]]\nid = \"makei\"\nname = \"Vladimir Makei\"\nkind = \"person\"\naliases = [\"Makei\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        scratch.path("note.article"),
+        "Source: Notes\nDate: 2022-10-20\n\nMakei said nothing on 19 October.\n",
+    )
+    .unwrap();
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let hover_params = json!({"textDocument": {"uri": scratch.uri("note.article")}, "position": {"line": 3, "character": 2}});
+    assert_eq!(
+        server.request("textDocument/hover", hover_params.clone()),
+        Value::Null
+    );
+    std::fs::write(
+        scratch.path("dateline.toml"),
+        "[corpus]\nregistries = [\"people/actors.toml\"]\n",
+    )
+    .unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": scratch.uri("dateline.toml"), "type": 1}]}),
+    );
+    let hover = server.request("textDocument/hover", hover_params);
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Vladimir Makei"),
+        "{hover}"
+    );
+}

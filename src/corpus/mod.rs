@@ -152,6 +152,9 @@ impl Corpus {
         self.config_diagnostics = diagnostics;
         if config != self.config {
             self.include = compile_globs(&config.include);
+            // Registries the configuration no longer names stop counting.
+            self.registries
+                .retain(|path, _| config.registries.iter().any(|named| named == path));
             self.config = config;
             self.rebuild_actors();
             self.reanalyze_all();
@@ -185,21 +188,26 @@ impl Corpus {
     /// Adds many files at once: the configuration first, registries next, then all
     /// articles analysed in parallel.
     pub fn set_files(&mut self, files: Vec<(String, Arc<str>)>) {
+        // The configuration first: it says which of the other files are registries and
+        // which are articles.
+        let (config, files): (Vec<_>, Vec<_>) = files
+            .into_iter()
+            .partition(|(path, _)| self.kind_of(path) == FileKind::Config);
+        for (path, text) in config {
+            self.skipped.remove(&path);
+            self.config_file = Some((path, text));
+            self.recompute_config();
+        }
         let mut articles = Vec::new();
         let mut registries = Vec::new();
         for (path, text) in files {
             self.skipped.remove(&path);
             match self.kind_of(&path) {
-                FileKind::Config => {
-                    self.config_file = Some((path, text));
-                    self.recompute_config();
-                }
                 FileKind::Registry => registries.push((path, text)),
                 FileKind::Article => articles.push((path, text)),
-                FileKind::Other => {}
+                FileKind::Config | FileKind::Other => {}
             }
         }
-        // The configuration may have changed what counts as an article or registry.
         if !registries.is_empty() {
             for (path, text) in registries {
                 self.put_registry(&path, text);

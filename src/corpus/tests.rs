@@ -155,3 +155,30 @@ fn registry_conflicts_across_files_are_reported_in_the_later_file() {
         "#]],
     );
 }
+
+#[test]
+fn the_configuration_decides_the_kinds_of_files_given_with_it_in_any_order() {
+    let mut corpus = crate::corpus::Corpus::new(None);
+    corpus.set_files(vec![
+        (
+            "people/actors.toml".to_string(),
+            Arc::from("[[actor]]\nid = \"makei\"\nname = \"Vladimir Makei\"\nkind = \"person\"\naliases = [\"Makei\"]\n"),
+        ),
+        (
+            "a.article".to_string(),
+            Arc::from("Source: X\nDate: 2022\n\nMakei spoke.\n"),
+        ),
+        (
+            "dateline.toml".to_string(),
+            Arc::from("[corpus]\nregistries = [\"people/actors.toml\"]\n"),
+        ),
+    ]);
+    assert_eq!(corpus.article("a.article").unwrap().mentions.len(), 1);
+    // A configuration that stops naming the registry stops its actors counting.
+    corpus.set_file(
+        "dateline.toml",
+        Arc::from("[corpus]\nregistries = [\"actors.toml\"]\n"),
+    );
+    assert!(corpus.registry("people/actors.toml").is_none());
+    assert_eq!(corpus.article("a.article").unwrap().mentions.len(), 0);
+}

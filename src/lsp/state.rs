@@ -137,13 +137,14 @@ impl State {
         let Some(root) = self.roots.get_mut(location.root) else {
             return false;
         };
-        if root.dir.is_none() || root.corpus.kind_of(&location.path) == FileKind::Other {
-            return false;
-        }
-        let Some(dir) = root.dir.as_deref() else {
+        let Some(dir) = root.dir.clone() else {
             return false;
         };
-        match loader::read_text_within(dir, &file) {
+        let kind = root.corpus.kind_of(&location.path);
+        if kind == FileKind::Other {
+            return false;
+        }
+        match loader::read_text_within(&dir, &file) {
             Ok(text) => {
                 root.corpus.set_file(&location.path, text);
             }
@@ -151,6 +152,14 @@ impl State {
                 root.corpus.remove_file(&location.path);
             }
             Err(reason) => root.corpus.mark_skipped(&location.path, reason.to_string()),
+        }
+        if kind == FileKind::Config {
+            // The configuration may name other registries: read them, then put the
+            // editor's open documents back on top of what was read from disk.
+            loader::load_settings(&dir, &mut root.corpus);
+            for doc in self.open.values_mut() {
+                doc.dirty = true;
+            }
         }
         true
     }
