@@ -54,7 +54,7 @@ pub struct Claim {
     pub dating: Dating,
 }
 
-/// A mention as the claim finder needs it: where, and which actor.
+/// A mention of a known actor: where, and which actor (an index into the corpus's actors).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActorMention {
     pub range: TextRange,

@@ -39,16 +39,15 @@ pub fn run(
             }
         },
     };
-    let skipped: Vec<(&str, &str)> = corpus.skipped().collect();
     let mut reports: Vec<(String, Vec<Diagnostic>)> = Vec::new();
     for path in &loaded.selected {
-        if let Some((_, reason)) = skipped.iter().find(|(skipped, _)| skipped == path) {
+        if let Some(reason) = corpus.skip_reason(path) {
             reports.push((
                 path.clone(),
                 vec![Diagnostic::warning(
                     TextRange::empty(0),
                     "skipped-file",
-                    *reason,
+                    reason,
                 )],
             ));
             continue;
@@ -62,7 +61,11 @@ pub fn run(
     let mut json = Vec::new();
     for (path, diagnostics) in &reports {
         let text = corpus.text(path).unwrap_or("");
-        let index = LineIndex::new(text);
+        // Articles keep their line index; registries and the configuration are few.
+        let index = match corpus.article(path) {
+            Some(file) => file.line_index.clone(),
+            None => LineIndex::new(text),
+        };
         let shown = loaded.display(path);
         for diagnostic in diagnostics {
             match diagnostic.severity {

@@ -3,7 +3,7 @@
 
 use crate::actors::{self, AliasMatcher, Registry};
 use crate::article::{self, Article};
-use crate::claims::{self, ActorMention, Claim, Dating};
+use crate::claims::{self, Claim, Dating};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::position::LineIndex;
@@ -11,12 +11,9 @@ use crate::temporal::{self, CalendarDate, Timex};
 use crate::text::TextRange;
 use std::sync::Arc;
 
-/// A mention of a known actor in an article, by index into the corpus's actors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileMention {
-    pub range: TextRange,
-    pub actor: usize,
-}
+/// A mention of a known actor in an article, by index into the corpus's actors: the
+/// same value the claim finder works with.
+pub use crate::claims::ActorMention as FileMention;
 
 /// An analysed article.
 #[derive(Debug, Clone)]
@@ -118,14 +115,7 @@ pub fn analyze_article(
         })
         .filter(|mention| outside_markup(&mention.range))
         .collect();
-    let claim_mentions: Vec<ActorMention> = mentions
-        .iter()
-        .map(|mention| ActorMention {
-            range: mention.range,
-            actor: mention.actor,
-        })
-        .collect();
-    let claims = claims::find_claims(&text, &article, &timexes, &claim_mentions, config);
+    let claims = claims::find_claims(&text, &article, &timexes, &mentions, config);
     let known: Vec<TextRange> = mentions
         .iter()
         .map(|mention| mention.range)

@@ -234,6 +234,11 @@ impl Corpus {
         self.skipped.insert(path.to_string(), reason.into());
     }
 
+    /// Why a file was not taken in, if it was not.
+    pub fn skip_reason(&self, path: &str) -> Option<&str> {
+        self.skipped.get(path).map(String::as_str)
+    }
+
     pub fn skipped(&self) -> impl Iterator<Item = (&str, &str)> {
         self.skipped
             .iter()

@@ -331,26 +331,54 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
         .collect()
 }
 
+/// Protocol locations of places in one root's files. Places come file by file (as the
+/// corpus lists them), so each file's URI and line index are made once, not once per
+/// place: an actor can have tens of thousands of mentions.
+pub fn locations<'p>(
+    state: &State,
+    root: usize,
+    places: impl IntoIterator<Item = (&'p str, TextRange)>,
+) -> Vec<tower_lsp_server::lsp_types::Location> {
+    // The file being converted: its path and, when it can be found, what converting needs.
+    type OpenFile<'s> = (Uri, &'s str, LineIndex);
+    let mut current: Option<(&str, Option<OpenFile>)> = None;
+    let mut found = Vec::new();
+    for (path, range) in places {
+        if current.as_ref().map(|(current_path, _)| *current_path) != Some(path) {
+            let here = Location {
+                root,
+                path: path.to_string(),
+            };
+            let file = state
+                .uri(root, path)
+                .zip(state.text_and_index(&here))
+                .map(|(uri, (text, index))| (uri, text, index));
+            current = Some((path, file));
+        }
+        if let Some((_, Some((uri, text, index)))) = &current {
+            found.push(tower_lsp_server::lsp_types::Location {
+                uri: uri.clone(),
+                range: convert::range(text, index, range, state.encoding),
+            });
+        }
+    }
+    found
+}
+
 pub fn code_lenses(state: &State, uri: &Uri) -> Option<Vec<CodeLens>> {
     let location = state.locate(uri)?;
     let corpus = state.corpus(location.root)?;
     let mut lenses = Vec::new();
     for lens in ide::code_lens::code_lenses(corpus, &location.path) {
         let range = lsp_range(state, &location, lens.range)?;
-        let references: Vec<tower_lsp_server::lsp_types::Location> = corpus
-            .mentions_of(lens.actor)
-            .into_iter()
-            .filter_map(|(file, mention)| {
-                let target = Location {
-                    root: location.root,
-                    path: file.path.clone(),
-                };
-                Some(tower_lsp_server::lsp_types::Location {
-                    uri: state.uri(location.root, &file.path)?,
-                    range: lsp_range(state, &target, mention.range)?,
-                })
-            })
-            .collect();
+        let mentions = corpus.mentions_of(lens.actor);
+        let references = locations(
+            state,
+            location.root,
+            mentions
+                .iter()
+                .map(|(file, mention)| (file.path.as_str(), mention.range)),
+        );
         lenses.push(CodeLens {
             range,
             command: Some(Command {

@@ -377,7 +377,7 @@ fn file_diagnostics(state: &State, location: &Location) -> Vec<Diagnostic> {
     let Some(corpus) = state.corpus(location.root) else {
         return Vec::new();
     };
-    if let Some((_, reason)) = corpus.skipped().find(|(path, _)| *path == location.path) {
+    if let Some(reason) = corpus.skip_reason(&location.path) {
         return vec![Diagnostic {
             range: Range::default(),
             severity: Some(DiagnosticSeverity::WARNING),
@@ -395,18 +395,6 @@ fn file_diagnostics(state: &State, location: &Location) -> Vec<Diagnostic> {
         .iter()
         .map(|diagnostic| convert::diagnostic(text, &index, diagnostic, state.encoding))
         .collect()
-}
-
-fn to_location(state: &State, root: usize, target: &ide::navigation::Target) -> Option<Location2> {
-    let location = Location {
-        root,
-        path: target.path.clone(),
-    };
-    let (text, index) = state.text_and_index(&location)?;
-    Some(Location2 {
-        uri: state.uri(root, &target.path)?,
-        range: convert::range(text, &index, target.range, state.encoding),
-    })
 }
 
 type Location2 = tower_lsp_server::lsp_types::Location;
@@ -736,11 +724,11 @@ impl LanguageServer for Backend {
             let (location, offset) =
                 state.resolve(&at.text_document.uri, convert::position(at.position))?;
             let corpus = state.corpus(location.root)?;
-            let targets: Vec<Location2> =
-                ide::navigation::definition(corpus, &location.path, offset)
-                    .iter()
-                    .filter_map(|target| to_location(state, location.root, target))
-                    .collect();
+            let definitions = ide::navigation::definition(corpus, &location.path, offset);
+            let places = definitions
+                .iter()
+                .map(|target| (target.path.as_str(), target.range));
+            let targets = features::locations(state, location.root, places);
             (!targets.is_empty()).then_some(GotoDefinitionResponse::Array(targets))
         })
         .await
@@ -755,33 +743,10 @@ impl LanguageServer for Backend {
             let corpus = state.corpus(location.root)?;
             let targets =
                 ide::navigation::references(corpus, &location.path, offset, include_declaration);
-            // Targets come file by file: the file's URI and line index are made once per
-            // file, not once per mention (an actor can have tens of thousands).
-            let mut current: Option<(&str, Uri, &str, crate::position::LineIndex)> = None;
-            let mut locations = Vec::with_capacity(targets.len());
-            for target in &targets {
-                if current.as_ref().map(|(path, ..)| *path) != Some(target.path.as_str()) {
-                    let here = Location {
-                        root: location.root,
-                        path: target.path.clone(),
-                    };
-                    current = match (
-                        state.uri(location.root, &target.path),
-                        state.text_and_index(&here),
-                    ) {
-                        (Some(uri), Some((text, index))) => {
-                            Some((target.path.as_str(), uri, text, index))
-                        }
-                        _ => None,
-                    };
-                }
-                if let Some((_, uri, text, index)) = &current {
-                    locations.push(Location2 {
-                        uri: uri.clone(),
-                        range: convert::range(text, index, target.range, state.encoding),
-                    });
-                }
-            }
+            let places = targets
+                .iter()
+                .map(|target| (target.path.as_str(), target.range));
+            let locations = features::locations(state, location.root, places);
             Some(locations)
         })
         .await
