@@ -513,3 +513,41 @@ fn a_configuration_change_on_disk_brings_in_the_registries_it_names() {
         "{hover}"
     );
 }
+
+#[test]
+fn an_edit_in_one_open_article_updates_the_diagnostics_of_another() {
+    let scratch = Scratch::empty("cross-open");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let citing = scratch.uri("a.article");
+    let cited = scratch.uri("b.article");
+    server.open(&citing, "Source: X\nDate: 2022-10-15\n\nSee [@later].\n");
+    server.open(
+        &cited,
+        "Source: Y\nDate: 2022-10-14\nId: earlier\n\nText.\n",
+    );
+    let codes_of = |message: &Value| -> Vec<String> {
+        message["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let first = server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == citing
+    });
+    assert_eq!(codes_of(&first), ["unknown-citation"]);
+    // Rename the other article's id to the cited one: the citation now resolves.
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": cited, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 2, "character": 4}, "end": {"line": 2, "character": 11}}, "text": "later"}]}),
+    );
+    let published = server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == citing
+            && m["params"]["diagnostics"].as_array().unwrap().is_empty()
+    });
+    assert_eq!(published["params"]["version"], 1);
+}

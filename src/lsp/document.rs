@@ -24,8 +24,6 @@ pub struct OpenDocument {
     held_back: BTreeMap<i32, Vec<Change>>,
     /// The text has changed since the corpus last saw it.
     pub dirty: bool,
-    /// Bumped on every change; a debounced job only publishes if it is still current.
-    pub generation: u64,
 }
 
 /// What became of a versioned batch of changes.
@@ -46,7 +44,6 @@ impl OpenDocument {
             rope: Rope::from_str(text),
             held_back: BTreeMap::new(),
             dirty: true,
-            generation: 0,
         }
     }
 
@@ -77,7 +74,6 @@ impl OpenDocument {
         }
         if applied {
             self.dirty = true;
-            self.generation += 1;
             Applied::Applied
         } else {
             Applied::HeldBack

@@ -10,7 +10,7 @@ use crate::corpus::Corpus;
 use crate::ide;
 use crate::loader;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -29,6 +29,8 @@ pub struct Backend {
     publishing: Arc<tokio::sync::Mutex<()>>,
     /// What the client said it supports, known after `initialize`.
     support: std::sync::OnceLock<ClientSupport>,
+    /// Counts scheduled diagnostics rounds; a round runs only if it is still the last.
+    rounds: Arc<AtomicU64>,
 }
 
 /// The optional protocol features the client supports, read once from its capabilities.
@@ -84,6 +86,7 @@ impl Backend {
             shutdown: Arc::new(AtomicBool::new(false)),
             publishing: Arc::new(tokio::sync::Mutex::new(())),
             support: std::sync::OnceLock::new(),
+            rounds: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -152,54 +155,57 @@ impl Backend {
             .await
     }
 
-    /// Schedules a debounced recomputation and push of one document's diagnostics.
-    fn schedule_diagnostics(&self, uri: Uri) {
+    /// Schedules a debounced recomputation and push of the diagnostics of every open
+    /// document. Any change can affect any open document (a registry all of them, an
+    /// article the citations and hints of others), and a newer schedule replaces an
+    /// older one: only when changes pause for `DEBOUNCE` is anything recomputed.
+    fn schedule_all_open(&self) {
+        let round = self.rounds.fetch_add(1, Ordering::SeqCst) + 1;
+        let rounds = self.rounds.clone();
         let state = self.state.clone();
         let client = self.client.clone();
         let publishing = self.publishing.clone();
         tokio::spawn(async move {
-            let generation = {
-                let state = lock(&state);
-                match state.open.get(&uri) {
-                    Some(doc) if state.push_diagnostics => doc.generation,
-                    _ => return,
-                }
-            };
+            if !lock(&state).push_diagnostics {
+                return;
+            }
             tokio::time::sleep(DEBOUNCE).await;
+            if rounds.load(Ordering::SeqCst) != round {
+                return;
+            }
             let computed = {
                 let state = state.clone();
-                let uri = uri.clone();
                 tokio::task::spawn_blocking(move || {
                     let mut state = lock(&state);
-                    match state.open.get(&uri) {
-                        Some(doc) if doc.generation == generation => {}
-                        _ => return None,
-                    }
                     state.flush();
-                    let version = state.open.get(&uri)?.version;
-                    Some((version, document_diagnostics(&state, &uri)))
+                    let open: Vec<(Uri, i32)> = state
+                        .open
+                        .iter()
+                        .map(|(uri, doc)| (uri.clone(), doc.version))
+                        .collect();
+                    open.into_iter()
+                        .map(|(uri, version)| {
+                            let diagnostics = document_diagnostics(&state, &uri);
+                            (uri, version, diagnostics)
+                        })
+                        .collect::<Vec<_>>()
                 })
                 .await
             };
-            let Ok(Some((version, diagnostics))) = computed else {
+            let Ok(computed) = computed else {
                 return;
             };
             let _guard = publishing.lock().await;
-            // Publish only if the document is still open at the version computed for.
-            let current = lock(&state).open.get(&uri).map(|doc| doc.version);
-            if current == Some(version) {
-                client
-                    .publish_diagnostics(uri, diagnostics, Some(version))
-                    .await;
+            for (uri, version, diagnostics) in computed {
+                // Publish only if the document is still open at the version computed for.
+                let current = lock(&state).open.get(&uri).map(|doc| doc.version);
+                if current == Some(version) {
+                    client
+                        .publish_diagnostics(uri, diagnostics, Some(version))
+                        .await;
+                }
             }
         });
-    }
-
-    fn schedule_all_open(&self) {
-        let uris: Vec<Uri> = lock(&self.state).open.keys().cloned().collect();
-        for uri in uris {
-            self.schedule_diagnostics(uri);
-        }
     }
 
     async fn refresh_workspace_diagnostics(&self) {
@@ -518,7 +524,7 @@ impl LanguageServer for Backend {
                 OpenDocument::new(document.version, &document.text),
             );
         }
-        self.schedule_diagnostics(document.uri);
+        self.schedule_all_open();
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -533,30 +539,16 @@ impl LanguageServer for Backend {
                 text: change.text,
             })
             .collect();
-        let (outcome, is_registry) = {
+        let outcome = {
             let mut state = lock(&self.state);
             let encoding = state.encoding;
-            let is_registry = state
-                .locate(&uri)
-                .and_then(|location| {
-                    state.corpus(location.root).map(|corpus| {
-                        corpus.kind_of(&location.path) != crate::corpus::FileKind::Article
-                    })
-                })
-                .unwrap_or(false);
-            let outcome = state
+            state
                 .open
                 .get_mut(&uri)
-                .map(|doc| doc.apply(params.text_document.version, changes, encoding));
-            (outcome, is_registry)
+                .map(|doc| doc.apply(params.text_document.version, changes, encoding))
         };
         if outcome == Some(Applied::Applied) {
-            if is_registry {
-                // A registry or configuration edit can change every article's analysis.
-                self.schedule_all_open();
-            } else {
-                self.schedule_diagnostics(uri);
-            }
+            self.schedule_all_open();
         }
     }
 
