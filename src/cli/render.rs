@@ -13,40 +13,38 @@ pub struct Style {
     pub color: bool,
 }
 
+/// The colour of the gutter (`|`, line numbers).
+const GUTTER: &str = "1;34";
+
+fn severity_colour(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Information => "1;36",
+        Severity::Hint => "1;32",
+    }
+}
+
 impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
+    /// Starts text in an ANSI colour (`1;31`), when colours are on.
+    fn open(&self, out: &mut String, code: &str) {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
+            out.push_str("\x1b[");
+            out.push_str(code);
+            out.push('m');
         }
     }
 
-    pub fn severity(&self, severity: Severity) -> String {
-        self.in_severity_colour(severity, severity.as_str())
-    }
-
-    /// Any text in the colour of a severity (codes, carets).
-    pub fn in_severity_colour(&self, severity: Severity, text: &str) -> String {
-        let code = match severity {
-            Severity::Error => "1;31",
-            Severity::Warning => "1;33",
-            Severity::Information => "1;36",
-            Severity::Hint => "1;32",
-        };
-        self.paint(code, text)
-    }
-
-    pub fn gutter(&self, text: &str) -> String {
-        self.paint("1;34", text)
-    }
-
-    pub fn bold(&self, text: &str) -> String {
-        self.paint("1", text)
+    /// Ends what [`Style::open`] started.
+    fn close(&self, out: &mut String) {
+        if self.color {
+            out.push_str("\x1b[0m");
+        }
     }
 }
 
 /// One diagnostic with its source line.
+#[cfg(test)]
 pub fn diagnostic(
     display_path: &str,
     text: &str,
@@ -54,51 +52,69 @@ pub fn diagnostic(
     diagnostic: &Diagnostic,
     style: Style,
 ) -> String {
+    let mut out = String::new();
+    diagnostic_into(&mut out, display_path, text, index, diagnostic, style);
+    out
+}
+
+/// One diagnostic with its source line, appended to `out`.
+pub fn diagnostic_into(
+    out: &mut String,
+    display_path: &str,
+    text: &str,
+    index: &LineIndex,
+    diagnostic: &Diagnostic,
+    style: Style,
+) {
+    use std::fmt::Write;
     let start = index.position(text, diagnostic.range.start, Encoding::Utf32);
     let line_number = start.line as usize + 1;
-    let mut out = format!(
-        "{}: {}{}: {}\n",
-        style.bold(&format!(
-            "{display_path}:{line_number}:{}",
-            start.character + 1
-        )),
-        style.severity(diagnostic.severity),
-        style.in_severity_colour(diagnostic.severity, &format!("[{}]", diagnostic.code)),
-        diagnostic.message
-    );
+    let severity = diagnostic.severity;
+    // Writing to a String cannot fail.
+    style.open(out, "1");
+    let _ = write!(out, "{display_path}:{line_number}:{}", start.character + 1);
+    style.close(out);
+    out.push_str(": ");
+    style.open(out, severity_colour(severity));
+    out.push_str(severity.as_str());
+    style.close(out);
+    style.open(out, severity_colour(severity));
+    let _ = write!(out, "[{}]", diagnostic.code);
+    style.close(out);
+    let _ = writeln!(out, ": {}", diagnostic.message);
     let Some(line) = index.line_range(text, start.line as usize) else {
-        return out;
+        return;
     };
     let line_text = line.slice(text);
     if line_text.trim().is_empty() {
         // Nothing to underline (an empty file, a skipped file): the header line says it all.
-        return out;
+        return;
     }
-    let chars: Vec<char> = line_text.chars().collect();
+    let line_chars = line_text.chars().count();
     let underline_start = start.character as usize;
     let underline_end = if diagnostic.range.end <= line.end {
         index
             .position(text, diagnostic.range.end, Encoding::Utf32)
             .character as usize
     } else {
-        chars.len()
+        line_chars
     }
     .max(underline_start + 1);
     // Show a window of a long line that starts a little before the problem.
-    let (from, to) = if chars.len() <= WINDOW {
-        (0, chars.len())
+    let (from, to) = if line_chars <= WINDOW {
+        (0, line_chars)
     } else {
         let from = underline_start.saturating_sub(20);
-        (from, (from + WINDOW).min(chars.len()))
+        (from, (from + WINDOW).min(line_chars))
     };
-    let mut shown = String::new();
-    let mut marks = String::new();
+    let mut shown = String::with_capacity(line_text.len().min(4 * WINDOW));
+    let mut marks = String::with_capacity(WINDOW);
     if from > 0 {
         shown.push('…');
         marks.push(' ');
     }
-    for (column, ch) in chars.iter().enumerate().take(to).skip(from) {
-        let ch = if *ch == '\t' { ' ' } else { *ch };
+    for (column, ch) in line_text.chars().enumerate().take(to).skip(from) {
+        let ch = if ch == '\t' { ' ' } else { ch };
         let width = ch.width().unwrap_or(0);
         shown.push(ch);
         let mark = if (underline_start..underline_end).contains(&column) {
@@ -108,27 +124,34 @@ pub fn diagnostic(
         };
         marks.extend(std::iter::repeat_n(mark, width));
     }
-    if to < chars.len() {
+    if to < line_chars {
         shown.push('…');
     }
-    if underline_start >= chars.len() {
+    if underline_start >= line_chars {
         marks.push('^');
     }
     let number = line_number.to_string();
     let pad = " ".repeat(number.len());
-    out.push_str(&format!("{} {}\n", pad, style.gutter("|")));
-    out.push_str(&format!(
-        "{} {}\n",
-        style.gutter(&format!("{number} |")),
-        shown
-    ));
-    out.push_str(&format!(
-        "{} {} {}\n",
-        pad,
-        style.gutter("|"),
-        style.in_severity_colour(diagnostic.severity, marks.trim_end())
-    ));
-    out
+    out.push_str(&pad);
+    out.push(' ');
+    style.open(out, GUTTER);
+    out.push('|');
+    style.close(out);
+    out.push('\n');
+    style.open(out, GUTTER);
+    let _ = write!(out, "{number} |");
+    style.close(out);
+    let _ = writeln!(out, " {shown}");
+    out.push_str(&pad);
+    out.push(' ');
+    style.open(out, GUTTER);
+    out.push('|');
+    style.close(out);
+    out.push(' ');
+    style.open(out, severity_colour(severity));
+    out.push_str(marks.trim_end());
+    style.close(out);
+    out.push('\n');
 }
 
 #[cfg(test)]

@@ -64,6 +64,17 @@ impl<'a> Line<'_, 'a> {
     fn scan(&self, offset: usize, out: &mut Vec<Found>) {
         let mut i = 0;
         while i < self.t.len() {
+            // Most tokens start no expression; trying every matcher at each of them was
+            // the recognizer's main cost.
+            let may_start = match self.t[i].kind {
+                TokKind::Num => true,
+                TokKind::Word => lexicon::may_start_expression(&self.t[i].lower),
+                TokKind::Punct => false,
+            };
+            if !may_start {
+                i += 1;
+                continue;
+            }
             match self.best_at(i) {
                 Some((end, sem)) if end > i => {
                     out.push(Found {
