@@ -6,13 +6,44 @@ use crate::temporal::is_calendar_name;
 use crate::text::TextRange;
 use std::sync::LazyLock;
 
-static CAPITALISED_RUN: LazyLock<regex::Regex> = LazyLock::new(|| {
+static CAPITALISED_RUN: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     // Runs of capitalised words, allowing a lowercase joiner inside (`Ministry of Defence`).
-    regex::Regex::new(
+    regex_automata::meta::Regex::new(
         r"\p{Lu}[\p{Ll}\p{M}]+(?:[-’']\p{Lu}?[\p{Ll}\p{M}]+)*(?:\s+(?:(?:of|the|de|von|van|al|bin)\s+)?\p{Lu}[\p{Ll}\p{M}]+(?:[-’']\p{Lu}?[\p{Ll}\p{M}]+)*)*",
     )
     .expect("static pattern")
 });
+
+/// The capitalised runs of `text`, as a search for [`CAPITALISED_RUN`] finds them one
+/// after another. A run starts with a capital letter, so the pattern is tried anchored at
+/// capitals only, instead of being run over every byte of the text.
+fn capitalised_runs(text: &str) -> Vec<TextRange> {
+    use regex_automata::{Anchored, Input};
+    let mut runs = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = text
+        .get(at..)
+        .and_then(|rest| rest.find(|ch: char| ch.is_uppercase()))
+    {
+        let start = at + offset;
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        match CAPITALISED_RUN.find(input) {
+            Some(found) => {
+                runs.push(TextRange::new(found.start(), found.end()));
+                at = found.end().max(start + 1);
+            }
+            None => {
+                // Past the capital (a character boundary: `find` gave its start).
+                let width = text
+                    .get(start..)
+                    .and_then(|rest| rest.chars().next())
+                    .map_or(1, char::len_utf8);
+                at = start + width;
+            }
+        }
+    }
+    runs
+}
 
 /// Capitalised words that begin sentences or name calendar things, not actors.
 const NOT_NAMES: &[&str] = &[
@@ -157,9 +188,9 @@ pub fn unknown_names(
     {
         for sentence in &paragraph.sentences {
             let body = sentence.range.slice(text);
-            for run in CAPITALISED_RUN.find_iter(body) {
-                let mut words: Vec<&str> = run.as_str().split_whitespace().collect();
-                let mut start = sentence.range.start + run.start();
+            for run in capitalised_runs(body) {
+                let mut words: Vec<&str> = run.slice(body).split_whitespace().collect();
+                let mut start = sentence.range.start + run.start;
                 // Drop leading function words ("The Kremlin" → "Kremlin" stays a name).
                 while let Some(first) = words.first() {
                     if NOT_NAMES.contains(first) || is_calendar_name(first) {
@@ -279,4 +310,41 @@ pub fn name_variants(text: &str, known: &[TextRange]) -> Vec<(TextRange, String)
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Trying the pattern at capitals only finds exactly what searching the whole text
+    /// finds, on text mixing capitals, joiners, marks and white space beyond ASCII.
+    #[test]
+    fn anchored_runs_agree_with_a_search_of_the_whole_text() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        const PIECES: &[&str] = &[
+            "A", "b", "Ł", "ž", "\u{301}", " ", "\n", "of ", "the ", "-", "’", "'", "ǅ", "Ⓐ", "Ж",
+            "и", ".", "7", "\u{a0}",
+        ];
+        let text = proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+            .prop_map(|chosen| chosen.concat());
+        let mut runner = TestRunner::new(Config {
+            cases: 2000,
+            ..Config::default()
+        });
+        runner
+            .run(&text, |text| {
+                let expected: Vec<(usize, usize)> = CAPITALISED_RUN
+                    .find_iter(text.as_str())
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                let anchored: Vec<(usize, usize)> = capitalised_runs(&text)
+                    .into_iter()
+                    .map(|range| (range.start, range.end))
+                    .collect();
+                prop_assert_eq!(anchored, expected, "text {:?}", text);
+                Ok(())
+            })
+            .unwrap();
+    }
 }

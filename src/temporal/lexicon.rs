@@ -706,5 +706,25 @@ const EXPRESSION_WORDS: &[&str] = &[
 
 /// Whether an expression may start at a word (lower-cased): see [`EXPRESSION_WORDS`].
 pub fn may_start_expression(word: &str) -> bool {
-    EXPRESSION_WORDS.binary_search(&word).is_ok()
+    // Asked for nearly every token of a text: the words are compared as numbers (their
+    // bytes packed into one integer) rather than as strings.
+    static PACKED: std::sync::LazyLock<Vec<u128>> = std::sync::LazyLock::new(|| {
+        let mut packed: Vec<u128> = EXPRESSION_WORDS.iter().filter_map(|w| pack(w)).collect();
+        packed.sort_unstable();
+        packed
+    });
+    pack(word).is_some_and(|key| PACKED.binary_search(&key).is_ok())
+}
+
+/// A word of at most 15 bytes and its length as one integer, distinct for distinct
+/// words; `None` for longer words, which no list holds.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut buffer = [0u8; 16];
+    buffer[..bytes.len()].copy_from_slice(bytes);
+    buffer[15] = bytes.len() as u8;
+    Some(u128::from_be_bytes(buffer))
 }

@@ -46,65 +46,80 @@ impl Token<'_> {
 }
 
 /// Splits `text` into tokens; never panics, every range lies on character boundaries.
+///
+/// ASCII characters (most of a text) are classified by their byte; others are decoded.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // The character at a byte offset and its width.
+    let char_at = |at: usize| -> (char, usize) {
+        match bytes.get(at) {
+            Some(&byte) if byte.is_ascii() => (byte as char, 1),
+            _ => text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(('\0', 1), |ch| (ch, ch.len_utf8())),
+        }
+    };
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut space_before = false;
     let mut nl_before = false;
-    while let Some(&(start, c)) = chars.peek() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        let (c, width) = char_at(at);
         if c.is_whitespace() {
             space_before = true;
             if c == '\n' || c == '\r' {
                 nl_before = true;
             }
-            chars.next();
+            at += width;
             continue;
         }
         let kind;
-        let mut end = start + c.len_utf8();
-        chars.next();
+        let mut end = start + width;
         if c.is_alphabetic() {
             kind = TokKind::Word;
-            while let Some(&(i, d)) = chars.peek() {
+            while end < bytes.len() {
+                let (d, width) = char_at(end);
                 if !d.is_alphabetic() {
                     break;
                 }
-                end = i + d.len_utf8();
-                chars.next();
+                end += width;
             }
         } else if c.is_ascii_digit() {
             kind = TokKind::Num;
-            while let Some(&(i, d)) = chars.peek() {
-                if d.is_ascii_digit() {
-                    end = i + 1;
-                    chars.next();
-                    continue;
-                }
+            while end < bytes.len() {
+                let d = bytes[end];
                 // A separator joins two digit groups only when a digit follows it.
-                let next_is_digit = text
-                    .get(i + 1..)
-                    .and_then(|rest| rest.bytes().next())
-                    .is_some_and(|b| b.is_ascii_digit());
-                if (d == ',' || d == '.') && next_is_digit {
-                    end = i + 1;
-                    chars.next();
-                    continue;
+                let joins =
+                    (d == b',' || d == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+                if d.is_ascii_digit() || joins {
+                    end += 1;
+                } else {
+                    break;
                 }
-                break;
             }
         } else {
             kind = TokKind::Punct;
         }
+        at = end;
         let piece = text.get(start..end).unwrap_or("");
+        let lower = if piece.is_ascii() {
+            if piece.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(piece.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(piece)
+            }
+        } else if piece.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(piece.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(piece)
+        };
         tokens.push(Token {
             start,
             end,
             text: piece,
-            lower: if piece.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(piece.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(piece)
-            },
+            lower,
             kind,
             space_before,
             nl_before,
@@ -135,5 +150,109 @@ mod tests {
         );
         assert_eq!(toks[1].int(), None);
         assert_eq!(toks[5].int(), Some(2022));
+    }
+
+    /// The tokenizer as first written, a character at a time: the reference the byte-wise
+    /// one must agree with.
+    fn reference_tokenize(text: &str) -> Vec<Token<'_>> {
+        let mut tokens = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        let mut space_before = false;
+        let mut nl_before = false;
+        while let Some(&(start, c)) = chars.peek() {
+            if c.is_whitespace() {
+                space_before = true;
+                if c == '\n' || c == '\r' {
+                    nl_before = true;
+                }
+                chars.next();
+                continue;
+            }
+            let kind;
+            let mut end = start + c.len_utf8();
+            chars.next();
+            if c.is_alphabetic() {
+                kind = TokKind::Word;
+                while let Some(&(i, d)) = chars.peek() {
+                    if !d.is_alphabetic() {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    chars.next();
+                }
+            } else if c.is_ascii_digit() {
+                kind = TokKind::Num;
+                while let Some(&(i, d)) = chars.peek() {
+                    if d.is_ascii_digit() {
+                        end = i + 1;
+                        chars.next();
+                        continue;
+                    }
+                    // A separator joins two digit groups only when a digit follows it.
+                    let next_is_digit = text
+                        .get(i + 1..)
+                        .and_then(|rest| rest.bytes().next())
+                        .is_some_and(|b| b.is_ascii_digit());
+                    if (d == ',' || d == '.') && next_is_digit {
+                        end = i + 1;
+                        chars.next();
+                        continue;
+                    }
+                    break;
+                }
+            } else {
+                kind = TokKind::Punct;
+            }
+            let piece = text.get(start..end).unwrap_or("");
+            tokens.push(Token {
+                start,
+                end,
+                text: piece,
+                lower: if piece.chars().any(char::is_uppercase) {
+                    std::borrow::Cow::Owned(piece.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(piece)
+                },
+                kind,
+                space_before,
+                nl_before,
+            });
+            space_before = false;
+            nl_before = false;
+        }
+        tokens
+    }
+
+    #[test]
+    fn the_bytewise_tokenizer_agrees_with_the_reference() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        const PIECES: &[&str] = &[
+            "May", "a", "Ł", "é", "\u{301}", " ", "\n", "\r\n", "\u{a0}", "\u{2003}", "1", "20",
+            ",", ".", "-", "–", "’", "“", "Ⅻ", "٣", "ß", "İ", "ǅ", "\t", "👍",
+        ];
+        let text = proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+            .prop_map(|chosen| chosen.concat());
+        let shown = |tokens: Vec<Token<'_>>| -> Vec<String> {
+            tokens
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{}..{} {:?} {:?} {:?} {} {}",
+                        t.start, t.end, t.text, t.lower, t.kind, t.space_before, t.nl_before
+                    )
+                })
+                .collect()
+        };
+        let mut runner = TestRunner::new(Config {
+            cases: 2000,
+            ..Config::default()
+        });
+        runner
+            .run(&text, |text| {
+                prop_assert_eq!(shown(tokenize(&text)), shown(reference_tokenize(&text)));
+                Ok(())
+            })
+            .unwrap();
     }
 }
