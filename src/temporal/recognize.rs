@@ -19,6 +19,16 @@ pub struct Found {
 
 /// Finds every expression in the token list, in text order, without overlaps.
 pub fn recognize(tokens: &[Token<'_>]) -> Vec<Found> {
+    recognize_with(tokens, true)
+}
+
+/// [`recognize`] trying every matcher at every token: the reference for the skipping.
+#[cfg(test)]
+pub fn recognize_every_token(tokens: &[Token<'_>]) -> Vec<Found> {
+    recognize_with(tokens, false)
+}
+
+fn recognize_with(tokens: &[Token<'_>], skip_non_starters: bool) -> Vec<Found> {
     let mut found = Vec::new();
     let mut line_start = 0;
     for i in 0..=tokens.len() {
@@ -29,7 +39,7 @@ pub fn recognize(tokens: &[Token<'_>]) -> Vec<Found> {
         let line = Line {
             t: tokens.get(line_start..i).unwrap_or(&[]),
         };
-        line.scan(line_start, &mut found);
+        line.scan(line_start, skip_non_starters, &mut found);
         line_start = i;
     }
     found
@@ -61,7 +71,7 @@ struct Line<'l, 'a> {
 }
 
 impl<'a> Line<'_, 'a> {
-    fn scan(&self, offset: usize, out: &mut Vec<Found>) {
+    fn scan(&self, offset: usize, skip_non_starters: bool, out: &mut Vec<Found>) {
         let mut i = 0;
         while i < self.t.len() {
             // Most tokens start no expression; trying every matcher at each of them was
@@ -71,7 +81,7 @@ impl<'a> Line<'_, 'a> {
                 TokKind::Word => lexicon::may_start_expression(&self.t[i].lower),
                 TokKind::Punct => false,
             };
-            if !may_start {
+            if skip_non_starters && !may_start {
                 i += 1;
                 continue;
             }
