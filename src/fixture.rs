@@ -84,3 +84,37 @@ pub fn show_diagnostics(corpus: &Corpus, path: &str, diagnostics: &[Diagnostic])
     }
     out
 }
+
+/// The seed corpus (articles and registry) as the corpus takes files in.
+pub fn seed_files() -> Vec<(String, std::sync::Arc<str>)> {
+    [
+        (
+            "000_d3301de9df92c926.article",
+            include_str!("../seeds/000_d3301de9df92c926.article"),
+        ),
+        (
+            "001_8af3ff2e160be067.article",
+            include_str!("../seeds/001_8af3ff2e160be067.article"),
+        ),
+        (
+            "002_4c3a09d4f9057a5e.article",
+            include_str!("../seeds/002_4c3a09d4f9057a5e.article"),
+        ),
+        (
+            "003_908a619eda21eca9.article",
+            include_str!("../seeds/003_908a619eda21eca9.article"),
+        ),
+        (
+            "004_d6eac129bc59381f.article",
+            include_str!("../seeds/004_d6eac129bc59381f.article"),
+        ),
+        (
+            "summary-belarus-mobilization.article",
+            include_str!("../seeds/summary-belarus-mobilization.article"),
+        ),
+        ("actors.toml", include_str!("../seeds/actors.toml")),
+    ]
+    .into_iter()
+    .map(|(path, text)| (path.to_string(), std::sync::Arc::from(text)))
+    .collect()
+}

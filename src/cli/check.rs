@@ -3,7 +3,7 @@
 
 use super::render::{self, Style};
 use super::{ColorChoice, Format, EXIT_CLEAN, EXIT_FINDINGS};
-use crate::claims::Dating;
+use crate::corpus::Retention;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::position::{Encoding, LineIndex, Span};
 use crate::text::TextRange;
@@ -43,7 +43,7 @@ pub fn run(
 ) -> Result<u8, String> {
     use rayon::prelude::*;
     use std::io::Write;
-    let loaded = super::load(paths)?;
+    let loaded = super::load(paths, Retention::Reports)?;
     let corpus = &loaded.corpus;
     let style = Style {
         color: match color {
@@ -145,17 +145,14 @@ pub fn run(
     }
     match format {
         Format::Human => {
-            let articles: Vec<_> = loaded
+            let tallies = loaded
                 .selected
                 .iter()
                 .filter_map(|path| corpus.article(path))
-                .collect();
-            let claims: usize = articles.iter().map(|file| file.claims.len()).sum();
-            let undated: usize = articles
-                .iter()
-                .flat_map(|file| &file.claims)
-                .filter(|claim| claim.dating == Dating::Undated)
-                .count();
+                .map(|file| file.claim_tally);
+            let (claims, undated) = tallies.fold((0, 0), |(claims, undated), tally| {
+                (claims + tally.claims, undated + tally.undated)
+            });
             write(&format!(
                 "{} files, {} claims, {} undated, {} errors, {} warnings\n",
                 loaded.selected.len(),

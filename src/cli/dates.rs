@@ -17,7 +17,7 @@ struct JsonDate<'a> {
 }
 
 pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
-    let loaded = super::load(paths)?;
+    let loaded = super::load(paths, super::Retention::Everything)?;
     let mut out = String::new();
     let mut json = Vec::new();
     for path in &loaded.selected {

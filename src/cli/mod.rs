@@ -8,7 +8,7 @@ mod eval;
 mod render;
 mod timeline;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Retention};
 use crate::loader;
 use crate::temporal::CalendarDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -150,7 +150,7 @@ fn display_root(root: &Path) -> PathBuf {
 }
 
 /// Loads the corpus around the given paths. Errors are for paths that do not exist.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, String> {
+pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -163,6 +163,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, String> {
     }
     let root = loader::find_root(&paths[0]);
     let mut corpus = Corpus::new(today());
+    corpus.set_retention(retention);
     let show_progress = std::io::stderr().is_terminal();
     loader::load_corpus(&root, &mut corpus, |done, total| {
         if show_progress && total >= 200 && (done % 97 == 0 || done == total) {

@@ -93,7 +93,7 @@ pub fn run(
         }
     }
     let paths: Vec<PathBuf> = path.into_iter().collect();
-    let loaded = super::load(&paths)?;
+    let loaded = super::load(&paths, super::Retention::Everything)?;
     if let Some(actor) = &filter.actor {
         if loaded.corpus.actor_index(actor).is_none() {
             return Err(format!(

@@ -34,6 +34,15 @@ pub struct ArticleFile {
     pub name_variants: Vec<(TextRange, String)>,
     /// Diagnostics that need nothing but this file.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many claims the article makes, and how many of them are undated.
+    pub claim_tally: ClaimTally,
+}
+
+/// Counts of an article's claims, which stay when the claims themselves are shed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClaimTally {
+    pub claims: usize,
+    pub undated: usize,
 }
 
 impl ArticleFile {
@@ -60,6 +69,24 @@ impl ArticleFile {
 
     pub fn source(&self) -> Option<&str> {
         self.article.header.value("source")
+    }
+
+    /// Drops what only editor features read (dates, claims, sentences, annotations),
+    /// keeping what diagnostics, reports and the corpus's indexes need: a corpus that is
+    /// only reported on (`dateline check`) holds ten thousand articles in a third of the
+    /// memory.
+    pub fn shed_editor_data(&mut self) {
+        self.timexes = Vec::new();
+        self.claims = Vec::new();
+        self.article.paragraphs = Vec::new();
+        self.article.annotations = Vec::new();
+        for diagnostic in &mut self.diagnostics {
+            diagnostic.message.shrink_to_fit();
+        }
+        self.diagnostics.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self.unknown_names.shrink_to_fit();
+        self.name_variants.shrink_to_fit();
     }
 }
 
@@ -140,6 +167,13 @@ pub fn analyze_article(
             diagnostics.push(diagnostic);
         }
     }
+    let claim_tally = ClaimTally {
+        claims: claims.len(),
+        undated: claims
+            .iter()
+            .filter(|claim| claim.dating == Dating::Undated)
+            .count(),
+    };
     let id = article
         .header
         .value("id")
@@ -159,6 +193,7 @@ pub fn analyze_article(
         unknown_names,
         name_variants,
         diagnostics,
+        claim_tally,
     }
 }
 

@@ -8,7 +8,7 @@
 mod analysis;
 mod cross;
 
-pub use analysis::{analyze_article, quote, ArticleFile, FileMention, RegistryFile};
+pub use analysis::{analyze_article, quote, ArticleFile, ClaimTally, FileMention, RegistryFile};
 
 use crate::actors::{self, Actor, AliasMatcher};
 use crate::config::{self, Config, Overrides};
@@ -62,6 +62,18 @@ pub struct Corpus {
     matcher: Arc<AliasMatcher>,
     registry_cross_diagnostics: BTreeMap<String, Vec<Diagnostic>>,
     skipped: BTreeMap<String, String>,
+    retention: Retention,
+}
+
+/// How much of each article's analysis the corpus keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Retention {
+    /// Everything: an editor asks about any date, claim or sentence.
+    #[default]
+    Everything,
+    /// What diagnostics, reports and the indexes need: see
+    /// [`ArticleFile::shed_editor_data`].
+    Reports,
 }
 
 fn compile_globs(patterns: &[String]) -> GlobSet {
@@ -104,7 +116,23 @@ impl Corpus {
             matcher: Arc::new(AliasMatcher::default()),
             registry_cross_diagnostics: BTreeMap::new(),
             skipped: BTreeMap::new(),
+            retention: Retention::Everything,
         }
+    }
+
+    /// Sets how much of each article's analysis is kept, for articles analysed from now
+    /// on (set it before loading).
+    pub fn set_retention(&mut self, retention: Retention) {
+        self.retention = retention;
+    }
+
+    /// Analyses an article, keeping what the retention says.
+    fn analyze(&self, path: &str, text: Arc<str>) -> ArticleFile {
+        let mut file = analyze_article(path, text, &self.config, &self.matcher, self.today);
+        if self.retention == Retention::Reports {
+            file.shed_editor_data();
+        }
+        file
     }
 
     pub fn config(&self) -> &Config {
@@ -177,7 +205,7 @@ impl Corpus {
                 self.reanalyze_all();
             }
             FileKind::Article => {
-                let file = analyze_article(path, text, &self.config, &self.matcher, self.today);
+                let file = self.analyze(path, text);
                 self.insert_article(file);
             }
             FileKind::Other => {}
@@ -215,12 +243,10 @@ impl Corpus {
             self.rebuild_actors();
             self.reanalyze_all();
         }
-        let config = &self.config;
-        let matcher = &self.matcher;
-        let today = self.today;
+        let this = &*self;
         let analysed: Vec<ArticleFile> = articles
             .into_par_iter()
-            .map(|(path, text)| analyze_article(&path, text, config, matcher, today))
+            .map(|(path, text)| this.analyze(&path, text))
             .collect();
         for file in analysed {
             self.insert_article(file);
@@ -393,13 +419,11 @@ impl Corpus {
     }
 
     fn reanalyze_all(&mut self) {
-        let config = &self.config;
-        let matcher = &self.matcher;
-        let today = self.today;
         let files: Vec<Arc<ArticleFile>> = self.articles.values().cloned().collect();
+        let this = &*self;
         let analysed: Vec<ArticleFile> = files
             .par_iter()
-            .map(|file| analyze_article(&file.path, file.text.clone(), config, matcher, today))
+            .map(|file| this.analyze(&file.path, file.text.clone()))
             .collect();
         for file in analysed {
             self.insert_article(file);

@@ -182,3 +182,32 @@ fn the_configuration_decides_the_kinds_of_files_given_with_it_in_any_order() {
     assert!(corpus.registry("people/actors.toml").is_none());
     assert_eq!(corpus.article("a.article").unwrap().mentions.len(), 0);
 }
+
+/// A corpus kept for reports only gives every file the same diagnostics and claim counts
+/// as a full one, and holds no dates, claims or sentences.
+#[test]
+fn a_corpus_kept_for_reports_reports_the_same_and_holds_less() {
+    use super::{Corpus, Retention};
+    let seeds = crate::fixture::seed_files();
+    let load = |retention: Retention| {
+        let mut corpus = Corpus::new(None);
+        corpus.set_retention(retention);
+        corpus.set_files(seeds.clone());
+        corpus
+    };
+    let full = load(Retention::Everything);
+    let lean = load(Retention::Reports);
+    assert_eq!(full.paths(), lean.paths());
+    let mut undated = 0;
+    for path in full.paths() {
+        assert_eq!(full.diagnostics(&path), lean.diagnostics(&path), "{path}");
+        if let (Some(full_file), Some(lean_file)) = (full.article(&path), lean.article(&path)) {
+            assert_eq!(full_file.claim_tally, lean_file.claim_tally);
+            assert_eq!(full_file.claim_tally.claims, full_file.claims.len());
+            undated += full_file.claim_tally.undated;
+            assert!(!full_file.timexes.is_empty() && lean_file.timexes.is_empty());
+            assert!(lean_file.claims.is_empty() && lean_file.article.paragraphs.is_empty());
+        }
+    }
+    assert_eq!(undated, 31);
+}

@@ -1161,7 +1161,11 @@ fn skipping_non_starting_tokens_changes_no_result() {
             "{text:?}"
         );
     };
-    for text in seeds.iter().copied().chain(phrases.iter().map(String::as_str)) {
+    for text in seeds
+        .iter()
+        .copied()
+        .chain(phrases.iter().map(String::as_str))
+    {
         same(text);
     }
     for word in lexicon::NEVER_FIRST_WORDS {
