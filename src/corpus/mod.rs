@@ -8,7 +8,9 @@
 mod analysis;
 mod cross;
 
-pub use analysis::{analyze_article, quote, ArticleFile, FileMention, RegistryFile};
+pub use analysis::{
+    analyze_article, quote, reanalyze_article, ArticleFile, FileMention, RegistryFile,
+};
 
 use crate::actors::{self, Actor, AliasMatcher};
 use crate::config::{self, Config, Overrides};
@@ -177,7 +179,17 @@ impl Corpus {
                 self.reanalyze_all();
             }
             FileKind::Article => {
-                let file = analyze_article(path, text, &self.config, &self.matcher, self.today);
+                let file = match self.articles.get(path).cloned() {
+                    // An edit: analyse again only what it touched. The old version leaves
+                    // the map and the indexes first, so that it is usually the only
+                    // holder of its `Arc` and its lists are reused, not copied.
+                    Some(previous) => {
+                        self.remove_article(path);
+                        let previous = Arc::unwrap_or_clone(previous);
+                        reanalyze_article(previous, text, &self.config, &self.matcher, self.today)
+                    }
+                    None => analyze_article(path, text, &self.config, &self.matcher, self.today),
+                };
                 self.insert_article(file);
             }
             FileKind::Other => {}
