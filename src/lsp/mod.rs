@@ -5,7 +5,7 @@
 // hash or equality, so using it as a map key is sound.
 #![allow(clippy::mutable_key_type)]
 
-pub mod convert;
+mod convert;
 mod document;
 mod features;
 mod server;
