@@ -1,5 +1,6 @@
 //! Property tests: incremental edits through `lsp::OpenDocument` equal the same edits on a
-//! `String` and re-analysis equals analysis from scratch; every range any feature returns
+//! `String` and re-analysis equals analysis from scratch; re-analysing only the blocks an
+//! edit touched (`corpus::reanalyze_article`) gives exactly what a full analysis gives; every range any feature returns
 //! is a real place in its document in every position encoding; byte ↔ UTF-16 positions
 //! round-trip. Texts mix curly quotes, dashes, Cyrillic, emoji, CRLF and lone CR.
 //!
@@ -253,6 +254,190 @@ proptest! {
             let past = Position { line: line as u32, character: column + 5 };
             prop_assert_eq!(index.offset(&text, past, Encoding::Utf16), range.end);
             prop_assert_eq!(index.offset_exact(&text, past, Encoding::Utf16), None);
+        }
+    }
+}
+
+/// Pieces inserted by the edits of the incremental analysis test: line breaks of every
+/// kind and blank lines (which move paragraph boundaries), headings, dates, cues, names
+/// of the seed registry, markup, quotes and multi-byte characters.
+const EDIT_PIECES: &[&str] = &[
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r\n\r\n",
+    "\r",
+    " \n \n",
+    "\n---\n",
+    "\nRead also\n",
+    " ",
+    ". ",
+    "said",
+    " said ",
+    " was ",
+    "scheduled to",
+    " will ",
+    "Lukashenka",
+    "Lukashenko’s",
+    "Belarus",
+    "Лукашенко",
+    "Alexander ",
+    "Aliaksandr ",
+    "Defense Ministry",
+    "Ministry of Defence",
+    "“",
+    "”",
+    "—",
+    "🇧🇾",
+    "é",
+    "on Thursday",
+    "last Wednesday",
+    "19 February",
+    "in late September",
+    "a few days ago",
+    "[@",
+    "[@jpost-2022-09-29-belarus-denies]",
+    "]",
+    "{date: 2022-10-08}",
+    "{undated-ok}",
+    "{date: ",
+    "Source: Reuters\n",
+    "Date: 2023-01-02",
+    "announced",
+    "The ministry",
+    "x",
+    "7",
+    "Mr. Smith",
+    "Gen.",
+];
+
+/// An edit at a fraction of the text: delete up to `delete` bytes there, insert `insert`.
+#[derive(Debug, Clone)]
+struct ByteEdit {
+    at: f64,
+    delete: usize,
+    insert: String,
+}
+
+fn byte_edit_strategy() -> impl Strategy<Value = ByteEdit> {
+    (
+        0.0f64..=1.0,
+        prop_oneof![3 => Just(0usize), 2 => 0usize..40, 1 => 0usize..400],
+        prop::collection::vec(prop::sample::select(EDIT_PIECES), 0..4),
+    )
+        .prop_map(|(at, delete, pieces)| ByteEdit {
+            at,
+            delete,
+            insert: pieces.concat(),
+        })
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn apply_byte_edit(text: &str, edit: &ByteEdit) -> String {
+    let start = floor_boundary(text, (text.len() as f64 * edit.at) as usize);
+    let end = floor_boundary(text, start + edit.delete).max(start);
+    format!("{}{}{}", &text[..start], edit.insert, &text[end..])
+}
+
+/// Texts to edit: the seed articles, and generated ones with a header (bare or fenced).
+fn article_strategy() -> impl Strategy<Value = String> {
+    let seeds: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .expect("the seeds")
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            (path.extension()? == "article").then(|| std::fs::read_to_string(path).ok())?
+        })
+        .collect();
+    prop_oneof![
+        prop::sample::select(seeds),
+        (
+            any::<bool>(),
+            prop::collection::vec(text_strategy(12), 1..12)
+        )
+            .prop_map(|(fenced, paragraphs)| {
+                let header = "Source: Reuters\nDate: 2022-09-29\n";
+                let header = if fenced {
+                    format!("---\n{header}---\n")
+                } else {
+                    format!("{header}\n")
+                };
+                format!("{header}{}", paragraphs.join("\n\n"))
+            }),
+    ]
+}
+
+fn seed_matcher() -> &'static dateline::actors::AliasMatcher {
+    static MATCHER: OnceLock<dateline::actors::AliasMatcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let registry = dateline::actors::parse_registry(common::REGISTRY);
+        let actors: Vec<&dateline::actors::Actor> = registry.actors.iter().collect();
+        dateline::actors::AliasMatcher::from_actors(&actors)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn reanalysis_of_the_touched_blocks_equals_full_analysis(
+        initial in article_strategy(),
+        edits in prop::collection::vec(byte_edit_strategy(), 1..6),
+        scope in prop::sample::select(vec![
+            dateline::config::DateScope::Paragraph,
+            dateline::config::DateScope::Sentence,
+        ]),
+    ) {
+        use dateline::corpus::{analyze_article, reanalyze_article};
+        let config = dateline::config::Config { date_scope: scope, ..Default::default() };
+        let matcher = seed_matcher();
+        let path = "doc.article";
+        let mut file = analyze_article(path, Arc::from(initial.as_str()), &config, matcher, common::today());
+        let mut text = initial;
+        for edit in &edits {
+            text = apply_byte_edit(&text, edit);
+            file = reanalyze_article(file, Arc::from(text.as_str()), &config, matcher, common::today());
+            let fresh = analyze_article(path, Arc::from(text.as_str()), &config, matcher, common::today());
+            prop_assert_eq!(&file, &fresh);
+        }
+    }
+
+    #[test]
+    fn a_corpus_taking_edits_equals_a_corpus_taking_the_last_text(
+        initial in article_strategy(),
+        edits in prop::collection::vec(byte_edit_strategy(), 1..6),
+    ) {
+        let path = "doc.article";
+        let mut edited = base();
+        edited.set_file(path, Arc::from(initial.as_str()));
+        let mut text = initial;
+        for edit in &edits {
+            text = apply_byte_edit(&text, edit);
+            edited.set_file(path, Arc::from(text.as_str()));
+        }
+        let mut fresh = base();
+        fresh.set_file(path, Arc::from(text.as_str()));
+        prop_assert_eq!(edited.article(path), fresh.article(path));
+        prop_assert_eq!(edited.diagnostics(path), fresh.diagnostics(path));
+        for name in fresh.article(path).expect("an article").distinct_names() {
+            prop_assert_eq!(edited.unknown_name_articles(name), fresh.unknown_name_articles(name));
+        }
+        for actor in 0..fresh.actors().len() {
+            let edited_counts: Vec<(String, usize)> = edited
+                .articles_mentioning(actor)
+                .map(|(file, count)| (file.path.clone(), count))
+                .collect();
+            let fresh_counts: Vec<(String, usize)> = fresh
+                .articles_mentioning(actor)
+                .map(|(file, count)| (file.path.clone(), count))
+                .collect();
+            prop_assert_eq!(edited_counts, fresh_counts);
         }
     }
 }

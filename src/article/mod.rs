@@ -223,3 +223,271 @@ impl Article {
         self.header.id().unwrap_or(default)
     }
 }
+
+/// The part of an edited article that has to be parsed and analysed again: whole blocks of
+/// lines (blank lines separate them) around the edit. Everything before `start` is the same
+/// text in the old and the new version, and so is everything from `old_end` in the old
+/// one and from `new_end` in the new one; both boundaries are line starts right after a
+/// `\n`, inside the body, with a blank line on the outer side (or the end of the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+impl Window {
+    /// The window in the new text.
+    pub fn new_range(&self) -> TextRange {
+        TextRange::new(self.start, self.new_end)
+    }
+
+    /// Where an offset at or after `old_end` of the old text is in the new text.
+    pub fn shift(&self, offset: usize) -> usize {
+        offset - self.old_end + self.new_end
+    }
+
+    pub fn shift_range(&self, range: TextRange) -> TextRange {
+        TextRange::new(self.shift(range.start), self.shift(range.end))
+    }
+}
+
+/// The length of the longest common prefix of two byte strings; compared a block at a
+/// time, since the texts are megabytes long and usually differ in one place.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let len = a.len().min(b.len());
+    let mut at = 0;
+    while at + BLOCK <= len && a[at..at + BLOCK] == b[at..at + BLOCK] {
+        at += BLOCK;
+    }
+    while at < len && a[at] == b[at] {
+        at += 1;
+    }
+    at
+}
+
+/// The length of the longest common suffix of two byte strings, at most `limit`.
+fn common_suffix(a: &[u8], b: &[u8], limit: usize) -> usize {
+    const BLOCK: usize = 256;
+    let limit = limit.min(a.len()).min(b.len());
+    let (a_len, b_len) = (a.len(), b.len());
+    let mut at = 0;
+    while at + BLOCK <= limit
+        && a[a_len - at - BLOCK..a_len - at] == b[b_len - at - BLOCK..b_len - at]
+    {
+        at += BLOCK;
+    }
+    while at < limit && a[a_len - at - 1] == b[b_len - at - 1] {
+        at += 1;
+    }
+    at
+}
+
+/// Whether `bytes` holds only white space (the lines in it are then all blank).
+fn all_blank(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| text.trim().is_empty())
+}
+
+/// The window of `new_text` to parse again after `old_text` (parsed as `old`) became
+/// `new_text`, or `None` when the edit may change more than whole blocks of the body
+/// (it touches the header or the first line after it, or the file has no header or an
+/// unterminated one, whose extent depends on the whole text): then parse everything.
+pub fn edit_window(old: &Article, old_text: &str, new_text: &str) -> Option<Window> {
+    let (old_bytes, new_bytes) = (old_text.as_bytes(), new_text.as_bytes());
+    let no_header = !old.header.fenced && old.header.fields.is_empty();
+    let unterminated = old
+        .diagnostics
+        .iter()
+        .any(|diagnostic| diagnostic.code == "unterminated-header-fence");
+    if no_header || unterminated {
+        return None;
+    }
+    let body_start = old.body.start;
+    // The header is decided by the text up to the end of the body's first line (a bare
+    // header ends at the first line that is not `Key: value`): the edit must come after
+    // it, line ending included (one more byte, so `\r` cannot become `\r\n`).
+    let first_break = old_bytes
+        .get(body_start..)?
+        .iter()
+        .position(|&byte| byte == b'\n' || byte == b'\r')?;
+    let guard = body_start + first_break + 2;
+    let prefix = common_prefix(old_bytes, new_bytes);
+    if prefix < guard || old_bytes == new_bytes {
+        return None;
+    }
+    let suffix = common_suffix(
+        old_bytes,
+        new_bytes,
+        old_bytes.len().min(new_bytes.len()) - prefix,
+    );
+    let changed_end = new_bytes.len() - suffix;
+
+    // Start: just after a blank line that ends with `\n` before the edit, or the body start.
+    let mut start = body_start;
+    let mut search_end = prefix;
+    while let Some(newline) = new_bytes
+        .get(body_start..search_end)?
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map(|at| body_start + at)
+    {
+        let line_start = new_bytes
+            .get(body_start..newline)?
+            .iter()
+            .rposition(|&byte| byte == b'\n')
+            .map_or(body_start, |at| body_start + at + 1);
+        if all_blank(new_bytes.get(line_start..newline)?) {
+            start = newline + 1;
+            break;
+        }
+        search_end = newline;
+    }
+
+    // End: the start of a blank line wholly after the edit, or the end of the text.
+    let mut end = new_bytes.len();
+    let mut from = changed_end;
+    while let Some(newline) = new_bytes
+        .get(from..)?
+        .iter()
+        .position(|&byte| byte == b'\n')
+        .map(|at| from + at)
+    {
+        let line_start = newline + 1;
+        let line_end = new_bytes
+            .get(line_start..)?
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .map_or(new_bytes.len(), |at| line_start + at);
+        if all_blank(new_bytes.get(line_start..line_end)?) {
+            end = line_start;
+            break;
+        }
+        from = line_start;
+    }
+    if start > prefix || end < changed_end {
+        return None;
+    }
+    Some(Window {
+        start,
+        old_end: end + old_bytes.len() - new_bytes.len(),
+        new_end: end,
+    })
+}
+
+/// Parses the window `text[start..end]` of an edited article's body: its paragraphs,
+/// citations, annotations and their diagnostics, exactly as a parse of the whole text
+/// would find them there. The header is the unchanged one of the old version.
+pub fn parse_window(text: &str, header: &Header, start: usize, end: usize) -> Article {
+    let end = end.min(text.len());
+    let inline = inline::scan(text, start, end);
+    let mut opaque: Vec<TextRange> = inline
+        .citations
+        .iter()
+        .map(|c| c.range)
+        .chain(inline.annotations.iter().map(|a| a.range))
+        .collect();
+    opaque.sort();
+    // The window ends at a line start, so the lines of `text[..end]` from `start` are
+    // the lines of the whole text there.
+    let paragraphs = text
+        .get(..end)
+        .map(|head| body::paragraphs(head, start, &opaque))
+        .unwrap_or_default();
+    let mut diagnostics = inline.diagnostics;
+    diagnostics.sort_by_key(|d| d.range.start);
+    Article {
+        header: header.clone(),
+        body: TextRange::new(start, end),
+        paragraphs,
+        citations: inline.citations,
+        annotations: inline.annotations,
+        diagnostics,
+    }
+}
+
+/// Replaces the items of a text-ordered list that start inside the old window by
+/// `window_items`, shifting those after it; `None` when the list is not in text order
+/// (the splice would then reorder it).
+pub fn splice_sorted<T>(
+    old: Vec<T>,
+    window: &Window,
+    window_items: Vec<T>,
+    start_of: impl Fn(&T) -> usize,
+    mut shift: impl FnMut(&mut T),
+) -> Option<Vec<T>> {
+    if !old.is_sorted_by_key(&start_of) {
+        return None;
+    }
+    let before = old.partition_point(|item| start_of(item) < window.start);
+    let after = old.partition_point(|item| start_of(item) < window.old_end);
+    let mut out = Vec::with_capacity(old.len() - (after - before) + window_items.len());
+    let mut old = old.into_iter();
+    out.extend(old.by_ref().take(before));
+    out.extend(window_items);
+    out.extend(old.skip(after - before).map(|mut item| {
+        shift(&mut item);
+        item
+    }));
+    Some(out)
+}
+
+impl Paragraph {
+    fn shift_by(&mut self, window: &Window) {
+        self.range = window.shift_range(self.range);
+        for sentence in &mut self.sentences {
+            sentence.range = window.shift_range(sentence.range);
+        }
+    }
+}
+
+/// The old article with its window replaced by `part` (a [`parse_window`] of the new
+/// text), or `None` when a list is not in text order.
+pub fn splice_article(
+    old: Article,
+    window: &Window,
+    part: Article,
+    new_len: usize,
+) -> Option<Article> {
+    let paragraphs = splice_sorted(
+        old.paragraphs,
+        window,
+        part.paragraphs,
+        |p| p.range.start,
+        |p| p.shift_by(window),
+    )?;
+    let citations = splice_sorted(
+        old.citations,
+        window,
+        part.citations,
+        |c| c.range.start,
+        |c| {
+            c.range = window.shift_range(c.range);
+            for id in &mut c.ids {
+                id.range = window.shift_range(id.range);
+            }
+        },
+    )?;
+    let annotations = splice_sorted(
+        old.annotations,
+        window,
+        part.annotations,
+        |a| a.range.start,
+        |a| a.range = window.shift_range(a.range),
+    )?;
+    let diagnostics = splice_sorted(
+        old.diagnostics,
+        window,
+        part.diagnostics,
+        |d| d.range.start,
+        |d| d.range = window.shift_range(d.range),
+    )?;
+    Some(Article {
+        header: old.header,
+        body: TextRange::new(old.body.start, new_len),
+        paragraphs,
+        citations,
+        annotations,
+        diagnostics,
+    })
+}

@@ -4,7 +4,7 @@
 use crate::actors::{self, AliasMatcher, Registry};
 use crate::article::{self, Article};
 use crate::claims::{self, Claim, Dating};
-use crate::config::Config;
+use crate::config::{Config, DateScope};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::position::LineIndex;
 use crate::temporal::{self, CalendarDate, Timex};
@@ -16,7 +16,7 @@ use std::sync::Arc;
 pub use crate::claims::ActorMention as FileMention;
 
 /// An analysed article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleFile {
     pub path: String,
     pub text: Arc<str>,
@@ -43,6 +43,18 @@ pub struct ArticleFile {
 pub struct ClaimTally {
     pub claims: usize,
     pub undated: usize,
+}
+
+impl ClaimTally {
+    pub fn of(claims: &[Claim]) -> Self {
+        ClaimTally {
+            claims: claims.len(),
+            undated: claims
+                .iter()
+                .filter(|claim| claim.dating == Dating::Undated)
+                .count(),
+        }
+    }
 }
 
 impl ArticleFile {
@@ -109,71 +121,9 @@ pub fn analyze_article(
 ) -> ArticleFile {
     let article = article::parse(&text);
     let date = article.header.date();
-    let body = article.body;
-    let body_text = body.slice(&text);
-    // Citation ids and annotations are markup, not prose: dates inside them
-    // (`[@emp-2022-10-15]`) are not the text's own.
-    let markup: Vec<TextRange> = article
-        .citations
-        .iter()
-        .map(|citation| citation.range)
-        .chain(
-            article
-                .annotations
-                .iter()
-                .map(|annotation| annotation.range),
-        )
-        .collect();
-    let outside_markup = |range: &TextRange| !markup.iter().any(|m| m.intersects(*range));
-    let timexes: Vec<Timex> = temporal::find_temporal(body_text, date)
-        .into_iter()
-        .map(|mut timex| {
-            timex.range = timex.range.shifted(body.start);
-            timex
-        })
-        .filter(|timex| outside_markup(&timex.range))
-        .collect();
-    let mentions: Vec<FileMention> = matcher
-        .find(body_text)
-        .into_iter()
-        .map(|mention| FileMention {
-            range: mention.range.shifted(body.start),
-            actor: mention.actor,
-        })
-        .filter(|mention| outside_markup(&mention.range))
-        .collect();
-    let claims = claims::find_claims(&text, &article, &timexes, &mentions, config);
-    let known: Vec<TextRange> = mentions
-        .iter()
-        .map(|mention| mention.range)
-        .chain(markup.iter().copied())
-        .collect();
-    let unknown_names = crate::names::unknown_names(&text, &article, &known);
-    let mention_ranges: Vec<TextRange> = mentions.iter().map(|mention| mention.range).collect();
-    let name_variants = crate::names::name_variants(&text, &mention_ranges);
-
-    let mut diagnostics = article.diagnostics.clone();
-    if let (Some(date), Some(today), Some(field)) = (date, today, article.header.get("date")) {
-        if date.first_day() > today.last_day() {
-            diagnostics.push(Diagnostic::error(
-                field.value_range,
-                "future-date",
-                format!("Date {date} is in the future (today is {today})"),
-            ));
-        }
-    }
-    for claim in &claims {
-        if let Some(diagnostic) = claim_diagnostic(&text, claim) {
-            diagnostics.push(diagnostic);
-        }
-    }
-    let claim_tally = ClaimTally {
-        claims: claims.len(),
-        undated: claims
-            .iter()
-            .filter(|claim| claim.dating == Dating::Undated)
-            .count(),
-    };
+    let found = analyze_part(&text, &article, article.body.start, date, config, matcher);
+    let diagnostics = file_diagnostics(&text, &article, date, today, &found.claims);
+    let claim_tally = ClaimTally::of(&found.claims);
     let id = article
         .header
         .value("id")
@@ -187,14 +137,305 @@ pub fn analyze_article(
         article,
         id,
         date,
+        timexes: found.timexes,
+        mentions: found.mentions,
+        claims: found.claims,
+        unknown_names: found.unknown_names,
+        name_variants: found.name_variants,
+        diagnostics,
+        claim_tally,
+    }
+}
+
+/// What the stages after parsing find in a part of an article body.
+struct Found {
+    timexes: Vec<Timex>,
+    mentions: Vec<FileMention>,
+    /// Paragraph indexes count from the first paragraph of the part.
+    claims: Vec<Claim>,
+    unknown_names: Vec<(TextRange, String)>,
+    name_variants: Vec<(TextRange, String)>,
+}
+
+/// Runs the stages after parsing on `part.body` of `text`, where `part` holds the
+/// paragraphs, citations and annotations of that range (the whole body for a full
+/// analysis, a window of whole blocks after an edit). Dates are recognised from
+/// `temporal_from` (at most `part.body.start`), so that the recognizer sees the line
+/// before the part as it would in the whole text; what it finds before the part is
+/// dropped.
+fn analyze_part(
+    text: &str,
+    part: &Article,
+    temporal_from: usize,
+    date: Option<CalendarDate>,
+    config: &Config,
+    matcher: &AliasMatcher,
+) -> Found {
+    let range = part.body;
+    let temporal_from = temporal_from.min(range.start);
+    // Citation ids and annotations are markup, not prose: dates inside them
+    // (`[@emp-2022-10-15]`) are not the text's own.
+    let markup: Vec<TextRange> = part
+        .citations
+        .iter()
+        .map(|citation| citation.range)
+        .chain(part.annotations.iter().map(|annotation| annotation.range))
+        .collect();
+    let outside_markup = |range: &TextRange| !markup.iter().any(|m| m.intersects(*range));
+    let timexes: Vec<Timex> =
+        temporal::find_temporal(text.get(temporal_from..range.end).unwrap_or(""), date)
+            .into_iter()
+            .map(|mut timex| {
+                timex.range = timex.range.shifted(temporal_from);
+                timex
+            })
+            .filter(|timex| timex.range.start >= range.start && outside_markup(&timex.range))
+            .collect();
+    let mentions: Vec<FileMention> = matcher
+        .find(range.slice(text))
+        .into_iter()
+        .map(|mention| FileMention {
+            range: mention.range.shifted(range.start),
+            actor: mention.actor,
+        })
+        .filter(|mention| outside_markup(&mention.range))
+        .collect();
+    let claims = claims::find_claims(text, part, &timexes, &mentions, config);
+    let known: Vec<TextRange> = mentions
+        .iter()
+        .map(|mention| mention.range)
+        .chain(markup.iter().copied())
+        .collect();
+    let unknown_names = crate::names::unknown_names(text, part, &known);
+    let mention_ranges: Vec<TextRange> = mentions.iter().map(|mention| mention.range).collect();
+    let name_variants = crate::names::name_variants(text, &mention_ranges);
+    Found {
+        timexes,
+        mentions,
+        claims,
+        unknown_names,
+        name_variants,
+    }
+}
+
+/// The future-date error, when the header date is after `today`.
+fn future_date(
+    article: &Article,
+    date: Option<CalendarDate>,
+    today: Option<CalendarDate>,
+) -> Option<Diagnostic> {
+    let (Some(date), Some(today), Some(field)) = (date, today, article.header.get("date")) else {
+        return None;
+    };
+    (date.first_day() > today.last_day()).then(|| {
+        Diagnostic::error(
+            field.value_range,
+            "future-date",
+            format!("Date {date} is in the future (today is {today})"),
+        )
+    })
+}
+
+/// A file's own diagnostics: the article's, the future date, then one per claim that is
+/// not plainly dated, in claim order.
+fn file_diagnostics(
+    text: &str,
+    article: &Article,
+    date: Option<CalendarDate>,
+    today: Option<CalendarDate>,
+    claims: &[Claim],
+) -> Vec<Diagnostic> {
+    let mut diagnostics = article.diagnostics.clone();
+    diagnostics.extend(future_date(article, date, today));
+    diagnostics.extend(
+        claims
+            .iter()
+            .filter_map(|claim| claim_diagnostic(text, claim)),
+    );
+    diagnostics
+}
+
+/// Analyses a new version of an article, re-running the analysis only on the blocks of
+/// paragraphs the edit touched (see [`article::edit_window`]) and keeping the results of
+/// the rest, shifted. The result is the same as [`analyze_article`] on `text` (a property
+/// test holds it to that); whenever that cannot be guaranteed cheaply (the header changed,
+/// a form of the registry spans lines, dates carry across paragraphs, a list is out of
+/// text order) it falls back to the full analysis. `previous` must have been analysed
+/// with the same configuration, actors and `today`.
+pub fn reanalyze_article(
+    previous: ArticleFile,
+    text: Arc<str>,
+    config: &Config,
+    matcher: &AliasMatcher,
+    today: Option<CalendarDate>,
+) -> ArticleFile {
+    if *previous.text == *text {
+        return ArticleFile { text, ..previous };
+    }
+    let path = previous.path.clone();
+    match reanalyze_window(previous, &text, config, matcher, today) {
+        Some(file) => file,
+        None => analyze_article(&path, text, config, matcher, today),
+    }
+}
+
+fn reanalyze_window(
+    previous: ArticleFile,
+    shared_text: &Arc<str>,
+    config: &Config,
+    matcher: &AliasMatcher,
+    today: Option<CalendarDate>,
+) -> Option<ArticleFile> {
+    // Claims dated by an earlier sentence of the article, not of the paragraph: an edit
+    // anywhere changes the dating of everything after it.
+    let text: &str = shared_text;
+    if config.date_scope == DateScope::Article {
+        return None;
+    }
+    // A form with a line break could match across the blank line bounding the window.
+    if matcher.forms().any(|(_, form)| form.contains(['\n', '\r'])) {
+        return None;
+    }
+    let window = article::edit_window(&previous.article, &previous.text, text)?;
+    let part = article::parse_window(text, &previous.article.header, window.start, window.new_end);
+    let date = previous.date;
+    // The recognizer looks one word back across a line break (`was` before `scheduled
+    // to`): give it the last non-blank line before the window.
+    let temporal_from = line_before(text, previous.article.body.start, window.start);
+    let mut found = analyze_part(text, &part, temporal_from, date, config, matcher);
+    let paragraphs_before = previous
+        .article
+        .paragraphs
+        .partition_point(|paragraph| paragraph.range.start < window.start);
+    let old_window_paragraphs = previous.article.paragraphs[paragraphs_before..]
+        .partition_point(|paragraph| paragraph.range.start < window.old_end);
+    for claim in &mut found.claims {
+        claim.paragraph += paragraphs_before;
+    }
+    let new_window_paragraphs = part.paragraphs.len();
+    let window_diagnostics: Vec<Diagnostic> = found
+        .claims
+        .iter()
+        .filter_map(|claim| claim_diagnostic(text, claim))
+        .collect();
+
+    let ArticleFile {
+        path,
+        text: _,
+        line_index: _,
+        article: old_article,
+        id,
+        date: _,
         timexes,
         mentions,
         claims,
         unknown_names,
         name_variants,
         diagnostics,
-        claim_tally,
+        claim_tally: _,
+    } = previous;
+    let old_article_diagnostics = old_article.diagnostics.len();
+    let article = article::splice_article(old_article, &window, part, text.len())?;
+    let shift = |range: &mut TextRange| *range = window.shift_range(*range);
+    let timexes = article::splice_sorted(
+        timexes,
+        &window,
+        found.timexes,
+        |t| t.range.start,
+        |t| shift(&mut t.range),
+    )?;
+    let mentions = article::splice_sorted(
+        mentions,
+        &window,
+        found.mentions,
+        |m| m.range.start,
+        |m| shift(&mut m.range),
+    )?;
+    let claims = article::splice_sorted(
+        claims,
+        &window,
+        found.claims,
+        |c| c.sentence.start,
+        |c| shift_claim(c, &window, new_window_paragraphs, old_window_paragraphs),
+    )?;
+    let unknown_names = article::splice_sorted(
+        unknown_names,
+        &window,
+        found.unknown_names,
+        |n| n.0.start,
+        |n| shift(&mut n.0),
+    )?;
+    let name_variants = article::splice_sorted(
+        name_variants,
+        &window,
+        found.name_variants,
+        |n| n.0.start,
+        |n| shift(&mut n.0),
+    )?;
+    // The file's diagnostics are the article's, the future date, then the claims'.
+    let mut diagnostics = diagnostics;
+    let future = diagnostics
+        .get(old_article_diagnostics)
+        .is_some_and(|diagnostic| diagnostic.code == "future-date");
+    let claim_diagnostics = diagnostics.split_off(old_article_diagnostics + usize::from(future));
+    let claim_diagnostics = article::splice_sorted(
+        claim_diagnostics,
+        &window,
+        window_diagnostics,
+        |d| d.range.start,
+        |d| shift(&mut d.range),
+    )?;
+    let mut diagnostics = article.diagnostics.clone();
+    diagnostics.extend(future_date(&article, date, today));
+    diagnostics.extend(claim_diagnostics);
+    Some(ArticleFile {
+        path,
+        line_index: LineIndex::new(text),
+        text: shared_text.clone(),
+        article,
+        id,
+        date,
+        timexes,
+        mentions,
+        claim_tally: ClaimTally::of(&claims),
+        claims,
+        unknown_names,
+        name_variants,
+        diagnostics,
+    })
+}
+
+/// Shifts a claim after the window: its ranges by the change in length, its paragraph
+/// index by the change in the window's paragraph count.
+fn shift_claim(claim: &mut Claim, window: &article::Window, new_count: usize, old_count: usize) {
+    claim.sentence = window.shift_range(claim.sentence);
+    claim.paragraph = claim.paragraph + new_count - old_count;
+    match &mut claim.trigger {
+        claims::ClaimTrigger::Cue(range) => *range = window.shift_range(*range),
+        claims::ClaimTrigger::ActorAction { verb, .. } => *verb = window.shift_range(*verb),
     }
+    match &mut claim.dating {
+        Dating::Dated { by, .. } => *by = window.shift_range(*by),
+        Dating::ByContext { sentence, by, .. } => {
+            *sentence = window.shift_range(*sentence);
+            *by = window.shift_range(*by);
+        }
+        Dating::Undated | Dating::Silenced => {}
+    }
+}
+
+/// The start of the last line before `before` that is not blank, if it starts at or after
+/// `from`; `before` otherwise.
+fn line_before(text: &str, from: usize, before: usize) -> usize {
+    let Some(head) = text.get(from..before) else {
+        return before;
+    };
+    let Some(last) = head.trim_end().char_indices().next_back().map(|(at, _)| at) else {
+        return before;
+    };
+    head.get(..last)
+        .and_then(|line| line.rfind(['\n', '\r']))
+        .map_or(from, |at| from + at + 1)
 }
 
 /// A short quotation of a range for messages: its first words.

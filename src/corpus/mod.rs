@@ -8,7 +8,9 @@
 mod analysis;
 mod cross;
 
-pub use analysis::{analyze_article, quote, ArticleFile, ClaimTally, FileMention, RegistryFile};
+pub use analysis::{
+    analyze_article, quote, reanalyze_article, ArticleFile, ClaimTally, FileMention, RegistryFile,
+};
 
 use crate::actors::{self, Actor, AliasMatcher};
 use crate::config::{self, Config, Overrides};
@@ -205,7 +207,18 @@ impl Corpus {
                 self.reanalyze_all();
             }
             FileKind::Article => {
-                let file = self.analyze(path, text);
+                let file = match self.articles.get(path).cloned() {
+                    // An edit: analyse again only what it touched. The old version leaves
+                    // the map and the indexes first, so that it is usually the only
+                    // holder of its `Arc` and its lists are reused, not copied. A shed
+                    // version lacks what splicing needs: it is analysed whole.
+                    Some(previous) if self.retention == Retention::Everything => {
+                        self.remove_article(path);
+                        let previous = Arc::unwrap_or_clone(previous);
+                        reanalyze_article(previous, text, &self.config, &self.matcher, self.today)
+                    }
+                    _ => self.analyze(path, text),
+                };
                 self.insert_article(file);
             }
             FileKind::Other => {}

@@ -24,6 +24,10 @@ pub struct OpenDocument {
     held_back: BTreeMap<i32, Vec<Change>>,
     /// The text has changed since the corpus last saw it.
     pub dirty: bool,
+    /// A fingerprint of the version and diagnostics last published for this document: a
+    /// round that would publish the same again skips it (typing in one article must not
+    /// convert and send the thousands of unchanged diagnostics of another open one).
+    pub published: Option<u64>,
 }
 
 /// What became of a versioned batch of changes.
@@ -44,6 +48,7 @@ impl OpenDocument {
             rope: Rope::from_str(text),
             held_back: BTreeMap::new(),
             dirty: true,
+            published: None,
         }
     }
 

@@ -31,9 +31,13 @@ pub fn serve_stdio() -> u8 {
         }
     };
     let code = runtime.block_on(async {
-        let builder = tower_lsp_server::LspService::build(server::Backend::new)
-            .custom_method("dateline/status", server::Backend::status)
-            .custom_method("dateline/timeline", server::Backend::timeline);
+        let (outgoing, frames) = tokio::sync::mpsc::unbounded_channel();
+        let direct = outgoing.clone();
+        let builder = tower_lsp_server::LspService::build(move |client| {
+            server::Backend::with_output(client, direct.clone())
+        })
+        .custom_method("dateline/status", server::Backend::status)
+        .custom_method("dateline/timeline", server::Backend::timeline);
         // Debug builds can be made to fail inside a handler, so that tests can prove a
         // failing request leaves the server running.
         #[cfg(debug_assertions)]
@@ -44,7 +48,6 @@ pub fn serve_stdio() -> u8 {
         // them and answers malformed messages itself.
         let (to_server, server_input) = tokio::io::duplex(1 << 20);
         let (server_output, from_server) = tokio::io::duplex(1 << 20);
-        let (outgoing, frames) = tokio::sync::mpsc::unbounded_channel();
         tokio::spawn(transport::forward_input(
             tokio::io::stdin(),
             to_server,

@@ -5,6 +5,7 @@ use super::convert;
 use super::document::{Applied, Change, OpenDocument};
 use super::features;
 use super::state::{Location, State};
+use super::transport::Outgoing;
 use crate::config::Overrides;
 use crate::corpus::Corpus;
 use crate::ide;
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+use tokio::sync::mpsc::UnboundedSender;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, LanguageServer, UriExt};
@@ -31,6 +33,16 @@ pub struct Backend {
     support: std::sync::OnceLock<ClientSupport>,
     /// Counts scheduled diagnostics rounds; a round runs only if it is still the last.
     rounds: Arc<AtomicU64>,
+    /// The writer of whole frames to the editor, when serving stdio: diagnostics are
+    /// serialised into a frame on the blocking pool and handed to it directly.
+    direct: Option<UnboundedSender<Outgoing>>,
+}
+
+/// Diagnostics ready to publish: a whole frame for the writer, or protocol values for
+/// tower-lsp's client.
+enum Payload {
+    Frame(Vec<u8>),
+    Diagnostics(Vec<Diagnostic>),
 }
 
 /// The optional protocol features the client supports, read once from its capabilities.
@@ -87,6 +99,34 @@ impl Backend {
             publishing: Arc::new(tokio::sync::Mutex::new(())),
             support: std::sync::OnceLock::new(),
             rounds: Arc::new(AtomicU64::new(0)),
+            direct: None,
+        }
+    }
+
+    /// A backend that publishes diagnostics through `direct`, the stdio writer.
+    pub fn with_output(client: Client, direct: UnboundedSender<Outgoing>) -> Self {
+        Backend {
+            direct: Some(direct),
+            ..Backend::new(client)
+        }
+    }
+
+    /// Publishes diagnostics computed by a round (under the `publishing` lock).
+    async fn publish(
+        client: &Client,
+        direct: Option<&UnboundedSender<Outgoing>>,
+        uri: Uri,
+        version: Option<i32>,
+        payload: Payload,
+    ) {
+        match (payload, direct) {
+            (Payload::Frame(frame), Some(direct)) => {
+                let _ = direct.send(Outgoing::Frame(frame));
+            }
+            (Payload::Diagnostics(diagnostics), _) => {
+                client.publish_diagnostics(uri, diagnostics, version).await
+            }
+            (Payload::Frame(_), None) => {}
         }
     }
 
@@ -165,6 +205,7 @@ impl Backend {
         let state = self.state.clone();
         let client = self.client.clone();
         let publishing = self.publishing.clone();
+        let direct = self.direct.clone();
         tokio::spawn(async move {
             if !lock(&state).push_diagnostics {
                 return;
@@ -175,18 +216,37 @@ impl Backend {
             }
             let computed = {
                 let state = state.clone();
+                let direct = direct.clone();
                 tokio::task::spawn_blocking(move || {
-                    let mut state = lock(&state);
-                    state.flush();
-                    let open: Vec<(Uri, i32)> = state
-                        .open
-                        .iter()
-                        .map(|(uri, doc)| (uri.clone(), doc.version))
-                        .collect();
-                    open.into_iter()
-                        .map(|(uri, version)| {
-                            let diagnostics = document_diagnostics(&state, &uri);
-                            (uri, version, diagnostics)
+                    let converted = {
+                        let mut state = lock(&state);
+                        state.flush();
+                        let open: Vec<(Uri, i32)> = state
+                            .open
+                            .iter()
+                            .map(|(uri, doc)| (uri.clone(), doc.version))
+                            .collect();
+                        open.into_iter()
+                            .filter_map(|(uri, version)| {
+                                let location = state.locate(&uri)?;
+                                let diagnostics = corpus_diagnostics(&state, &location);
+                                let fingerprint = fingerprint(version, &diagnostics);
+                                let published = state.open.get(&uri).and_then(|doc| doc.published);
+                                if published == Some(fingerprint) {
+                                    return None;
+                                }
+                                let diagnostics = to_protocol(&state, &location, &diagnostics);
+                                Some((uri, version, fingerprint, diagnostics))
+                            })
+                            .collect::<Vec<_>>()
+                    };
+                    // Serialised without holding the state: requests need not wait.
+                    converted
+                        .into_iter()
+                        .map(|(uri, version, fingerprint, diagnostics)| {
+                            let payload =
+                                payload(direct.is_some(), &uri, Some(version), diagnostics);
+                            (uri, version, fingerprint, payload)
                         })
                         .collect::<Vec<_>>()
                 })
@@ -196,13 +256,21 @@ impl Backend {
                 return;
             };
             let _guard = publishing.lock().await;
-            for (uri, version, diagnostics) in computed {
+            for (uri, version, fingerprint, payload) in computed {
                 // Publish only if the document is still open at the version computed for.
                 let current = lock(&state).open.get(&uri).map(|doc| doc.version);
                 if current == Some(version) {
-                    client
-                        .publish_diagnostics(uri, diagnostics, Some(version))
-                        .await;
+                    Backend::publish(
+                        &client,
+                        direct.as_ref(),
+                        uri.clone(),
+                        Some(version),
+                        payload,
+                    )
+                    .await;
+                    if let Some(doc) = lock(&state).open.get_mut(&uri) {
+                        doc.published = Some(fingerprint);
+                    }
                 }
             }
         });
@@ -380,27 +448,69 @@ fn document_diagnostics(state: &State, uri: &Uri) -> Vec<Diagnostic> {
 }
 
 fn file_diagnostics(state: &State, location: &Location) -> Vec<Diagnostic> {
+    to_protocol(state, location, &corpus_diagnostics(state, location))
+}
+
+/// A file's diagnostics as the corpus gives them, or the reason it was skipped.
+fn corpus_diagnostics(state: &State, location: &Location) -> Vec<crate::diagnostic::Diagnostic> {
     let Some(corpus) = state.corpus(location.root) else {
         return Vec::new();
     };
     if let Some(reason) = corpus.skip_reason(&location.path) {
-        return vec![Diagnostic {
-            range: Range::default(),
-            severity: Some(DiagnosticSeverity::WARNING),
-            code: Some(NumberOrString::String("skipped-file".into())),
-            source: Some("dateline".into()),
-            message: reason.to_string(),
-            ..Default::default()
-        }];
+        return vec![crate::diagnostic::Diagnostic::warning(
+            crate::text::TextRange::empty(0),
+            "skipped-file",
+            reason,
+        )];
     }
+    corpus.diagnostics(&location.path)
+}
+
+fn to_protocol(
+    state: &State,
+    location: &Location,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+) -> Vec<Diagnostic> {
     let Some((text, index)) = state.text_and_index(location) else {
         return Vec::new();
     };
-    corpus
-        .diagnostics(&location.path)
+    diagnostics
         .iter()
         .map(|diagnostic| convert::diagnostic(text, &index, diagnostic, state.encoding))
         .collect()
+}
+
+/// A `publishDiagnostics` as a frame when there is a direct writer (and the params
+/// serialise), as protocol values for tower-lsp's client otherwise.
+fn payload(direct: bool, uri: &Uri, version: Option<i32>, diagnostics: Vec<Diagnostic>) -> Payload {
+    if !direct {
+        return Payload::Diagnostics(diagnostics);
+    }
+    let params = PublishDiagnosticsParams {
+        uri: uri.clone(),
+        diagnostics,
+        version,
+    };
+    match super::transport::notification_frame("textDocument/publishDiagnostics", &params) {
+        Some(frame) => Payload::Frame(frame),
+        None => Payload::Diagnostics(params.diagnostics),
+    }
+}
+
+/// What a document's published diagnostics depend on: its version (which fixes its text)
+/// and the diagnostics themselves.
+fn fingerprint(version: i32, diagnostics: &[crate::diagnostic::Diagnostic]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    version.hash(&mut hasher);
+    diagnostics.len().hash(&mut hasher);
+    for diagnostic in diagnostics {
+        diagnostic.range.hash(&mut hasher);
+        diagnostic.severity.hash(&mut hasher);
+        diagnostic.code.hash(&mut hasher);
+        diagnostic.message.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 type Location2 = tower_lsp_server::lsp_types::Location;
@@ -565,7 +675,9 @@ impl LanguageServer for Backend {
             state.push_diagnostics
         };
         if push {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            // The same path as rounds, so that this comes after what they published.
+            let payload = payload(self.direct.is_some(), &uri, None, Vec::new());
+            Backend::publish(&self.client, self.direct.as_ref(), uri, None, payload).await;
         }
     }
 

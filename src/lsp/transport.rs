@@ -19,10 +19,29 @@ pub enum Outgoing {
     ServerEnded,
 }
 
-fn frame(body: &[u8]) -> Vec<u8> {
+pub(super) fn frame(body: &[u8]) -> Vec<u8> {
     let mut framed = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     framed.extend_from_slice(body);
     framed
+}
+
+/// A whole notification frame, serialised straight from typed params: a
+/// `publishDiagnostics` of an article with tens of thousands of warnings is megabytes, and
+/// going through tower-lsp's `serde_json::Value` tree first cost more than the analysis.
+pub(super) fn notification_frame(method: &str, params: &impl serde::Serialize) -> Option<Vec<u8>> {
+    #[derive(serde::Serialize)]
+    struct Notification<'a, P> {
+        jsonrpc: &'static str,
+        method: &'a str,
+        params: &'a P,
+    }
+    let body = serde_json::to_vec(&Notification {
+        jsonrpc: "2.0",
+        method,
+        params,
+    })
+    .ok()?;
+    Some(frame(&body))
 }
 
 fn error_frame(id: Value, code: i64, message: &str) -> Vec<u8> {
