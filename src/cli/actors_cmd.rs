@@ -19,7 +19,7 @@ struct JsonActor<'a> {
 pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
     let loaded = super::load(paths, super::Retention::Everything)?;
     let corpus = &loaded.corpus;
-    let rows: Vec<(usize, ActorStats)> = (0..corpus.actors().len())
+    let rows: Vec<(usize, std::sync::Arc<ActorStats>)> = (0..corpus.actors().len())
         .map(|actor| (actor, actor_stats(corpus, actor)))
         .collect();
     match format {

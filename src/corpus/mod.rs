@@ -7,10 +7,12 @@
 
 mod analysis;
 mod cross;
+mod stats;
 
 pub use analysis::{
     analyze_article, quote, reanalyze_article, ArticleFile, ClaimTally, FileMention, RegistryFile,
 };
+pub use stats::ActorStats;
 
 use crate::actors::{self, Actor, AliasMatcher};
 use crate::config::{self, Config, Overrides};
@@ -58,13 +60,20 @@ pub struct Corpus {
     unknown_names: HashMap<String, usize>,
     /// Actor → the paths of the articles that mention it, with how many times: hover
     /// cards, code lenses and references read only those files.
-    mentioned_in: HashMap<usize, BTreeMap<String, usize>>,
+    /// The files are held here too, so that a hover card on an actor mentioned in
+    /// thousands of articles does not look each one up by path.
+    mentioned_in: HashMap<usize, BTreeMap<String, (Arc<ArticleFile>, usize)>>,
     registries: BTreeMap<String, Arc<RegistryFile>>,
     actors: Arc<Vec<ActorEntry>>,
     matcher: Arc<AliasMatcher>,
     registry_cross_diagnostics: BTreeMap<String, Vec<Diagnostic>>,
     skipped: BTreeMap<String, String>,
     retention: Retention,
+    /// Actor statistics computed so far for this state of the corpus: a hover card on an
+    /// actor mentioned in thousands of articles reads them all once, not on every hover.
+    /// Every change to the articles or actors starts a new, empty memo (snapshots taken
+    /// before keep theirs, which matches their data).
+    actor_stats_memo: Arc<std::sync::Mutex<HashMap<usize, Arc<ActorStats>>>>,
 }
 
 /// How much of each article's analysis the corpus keeps.
@@ -119,7 +128,28 @@ impl Corpus {
             registry_cross_diagnostics: BTreeMap::new(),
             skipped: BTreeMap::new(),
             retention: Retention::Everything,
+            actor_stats_memo: Default::default(),
         }
+    }
+
+    /// What the corpus knows of an actor (mentions, articles, dates, sources).
+    pub fn actor_stats(&self, actor: usize) -> Arc<ActorStats> {
+        // A poisoned memo only means a panic while computing: the map is still valid.
+        let known = self
+            .actor_stats_memo
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&actor)
+            .cloned();
+        if let Some(stats) = known {
+            return stats;
+        }
+        let stats = Arc::new(stats::compute(self, actor));
+        self.actor_stats_memo
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(actor, stats.clone());
+        stats
     }
 
     /// Sets how much of each article's analysis is kept, for articles analysed from now
@@ -306,6 +336,7 @@ impl Corpus {
 
     fn insert_article(&mut self, file: ArticleFile) {
         self.remove_article(&file.path);
+        self.actor_stats_memo = Default::default();
         self.ids
             .entry(file.id.clone())
             .or_default()
@@ -319,21 +350,25 @@ impl Corpus {
         for name in file.distinct_names() {
             *self.unknown_names.entry(name.clone()).or_default() += 1;
         }
+        let mut counts: HashMap<usize, usize> = HashMap::new();
         for mention in &file.mentions {
-            *self
-                .mentioned_in
-                .entry(mention.actor)
-                .or_default()
-                .entry(file.path.clone())
-                .or_default() += 1;
+            *counts.entry(mention.actor).or_default() += 1;
         }
-        self.articles.insert(file.path.clone(), Arc::new(file));
+        let file = Arc::new(file);
+        for (actor, count) in counts {
+            self.mentioned_in
+                .entry(actor)
+                .or_default()
+                .insert(file.path.clone(), (file.clone(), count));
+        }
+        self.articles.insert(file.path.clone(), file);
     }
 
     fn remove_article(&mut self, path: &str) -> bool {
         let Some(file) = self.articles.remove(path) else {
             return false;
         };
+        self.actor_stats_memo = Default::default();
         let forget = |map: &mut HashMap<String, BTreeSet<String>>, key: &str| {
             if let Some(paths) = map.get_mut(key) {
                 paths.remove(path);
@@ -400,6 +435,7 @@ impl Corpus {
     }
 
     fn rebuild_actors(&mut self) {
+        self.actor_stats_memo = Default::default();
         let paths: Vec<&String> = self.registries.keys().collect();
         let parsed: Vec<&actors::Registry> =
             self.registries.values().map(|file| &file.in_use).collect();
@@ -503,8 +539,8 @@ impl Corpus {
         self.mentioned_in
             .get(&actor)
             .into_iter()
-            .flatten()
-            .filter_map(|(path, count)| Some((self.articles.get(path)?, *count)))
+            .flat_map(BTreeMap::values)
+            .map(|(file, count)| (file, *count))
     }
 
     /// Every citation of the article with id `id`: the citing file and the cited id's range.

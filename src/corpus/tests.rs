@@ -211,3 +211,31 @@ fn a_corpus_kept_for_reports_reports_the_same_and_holds_less() {
     }
     assert_eq!(undated, 31);
 }
+
+/// Actor statistics are kept between requests, and a changed article makes them be
+/// counted again, also in a snapshot taken before the change (which keeps its own).
+#[test]
+fn actor_statistics_follow_every_change_of_the_articles() {
+    let mut corpus = super::Corpus::new(None);
+    corpus.set_files(crate::fixture::seed_files());
+    let actor = corpus
+        .actor_index("lukashenka")
+        .expect("in the seed registry");
+    let before = corpus.actor_stats(actor);
+    assert!(std::sync::Arc::ptr_eq(&before, &corpus.actor_stats(actor)));
+    let snapshot = corpus.clone();
+    corpus.set_file(
+        "new.article",
+        Arc::from("Source: Test\nDate: 2030-01-02\n\nLukashenka spoke. Lukashenko left.\n"),
+    );
+    let after = corpus.actor_stats(actor);
+    assert_eq!(after.mentions, before.mentions + 2);
+    assert_eq!(after.articles, before.articles + 1);
+    assert_eq!(
+        after.last.map(|date| date.to_string()),
+        Some("2030-01-02".into())
+    );
+    assert_eq!(snapshot.actor_stats(actor), before);
+    corpus.remove_file("new.article");
+    assert_eq!(corpus.actor_stats(actor), before);
+}
