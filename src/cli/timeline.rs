@@ -122,9 +122,12 @@ pub fn run(
 
 /// The timeline entries of the selected files, paths shown as the user can type them.
 pub fn rows(loaded: &super::Loaded, filter: &TimelineFilter) -> Vec<Row> {
+    // A set: `Vec::contains` per entry made 500,000 claims × 10,000 files quadratic.
+    let selected: std::collections::HashSet<&str> =
+        loaded.selected.iter().map(String::as_str).collect();
     timeline::timeline(&loaded.corpus, filter)
         .into_iter()
-        .filter(|entry| loaded.selected.contains(&entry.path))
+        .filter(|entry| selected.contains(entry.path.as_str()))
         .map(|mut entry| {
             let line = loaded
                 .corpus

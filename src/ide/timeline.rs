@@ -128,6 +128,11 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
                 continue;
             }
         }
+        // Mentions come in text order, so a sentence's are found by binary search
+        // (testing every mention for every claim made a long article quadratic).
+        let in_order = file
+            .mentions
+            .is_sorted_by_key(|mention| mention.range.start);
         for claim in &file.claims {
             let Some(value) = claim_date(claim) else {
                 continue;
@@ -140,8 +145,18 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
             {
                 continue;
             }
-            let mut actors: Vec<usize> = file
-                .mentions
+            let candidates = if in_order {
+                let from = file
+                    .mentions
+                    .partition_point(|mention| mention.range.start < claim.sentence.start);
+                let to = file
+                    .mentions
+                    .partition_point(|mention| mention.range.start < claim.sentence.end);
+                file.mentions.get(from..to.max(from)).unwrap_or(&[])
+            } else {
+                &file.mentions[..]
+            };
+            let mut actors: Vec<usize> = candidates
                 .iter()
                 .filter(|mention| claim.sentence.contains_range(mention.range))
                 .map(|mention| mention.actor)
