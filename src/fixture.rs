@@ -118,3 +118,22 @@ pub fn seed_files() -> Vec<(String, std::sync::Arc<str>)> {
     .map(|(path, text)| (path.to_string(), std::sync::Arc::from(text)))
     .collect()
 }
+
+/// Runs `check` on 2,000 random texts of up to 40 pieces drawn from `pieces`: the shared
+/// harness of the tests that hold a fast scanner equal to the simple form it replaced.
+pub fn for_random_texts(
+    pieces: &'static [&'static str],
+    check: impl Fn(&str) -> Result<(), proptest::test_runner::TestCaseError>,
+) {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let text = proptest::collection::vec(proptest::sample::select(pieces), 0..40)
+        .prop_map(|chosen| chosen.concat());
+    let mut runner = TestRunner::new(Config {
+        cases: 2000,
+        ..Config::default()
+    });
+    runner
+        .run(&text, |text| check(&text))
+        .unwrap_or_else(|failure| panic!("{failure}"));
+}

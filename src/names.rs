@@ -320,31 +320,21 @@ mod tests {
     /// finds, on text mixing capitals, joiners, marks and white space beyond ASCII.
     #[test]
     fn anchored_runs_agree_with_a_search_of_the_whole_text() {
-        use proptest::prelude::*;
-        use proptest::test_runner::{Config, TestRunner};
         const PIECES: &[&str] = &[
             "A", "b", "Ł", "ž", "\u{301}", " ", "\n", "of ", "the ", "-", "’", "'", "ǅ", "Ⓐ", "Ж",
             "и", ".", "7", "\u{a0}",
         ];
-        let text = proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
-            .prop_map(|chosen| chosen.concat());
-        let mut runner = TestRunner::new(Config {
-            cases: 2000,
-            ..Config::default()
+        crate::fixture::for_random_texts(PIECES, |text| {
+            let expected: Vec<(usize, usize)> = CAPITALISED_RUN
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let anchored: Vec<(usize, usize)> = capitalised_runs(text)
+                .into_iter()
+                .map(|range| (range.start, range.end))
+                .collect();
+            proptest::prop_assert_eq!(anchored, expected, "text {:?}", text);
+            Ok(())
         });
-        runner
-            .run(&text, |text| {
-                let expected: Vec<(usize, usize)> = CAPITALISED_RUN
-                    .find_iter(text.as_str())
-                    .map(|m| (m.start(), m.end()))
-                    .collect();
-                let anchored: Vec<(usize, usize)> = capitalised_runs(&text)
-                    .into_iter()
-                    .map(|range| (range.start, range.end))
-                    .collect();
-                prop_assert_eq!(anchored, expected, "text {:?}", text);
-                Ok(())
-            })
-            .unwrap();
     }
 }

@@ -179,30 +179,20 @@ fn the_date_scope_and_the_cue_list_come_from_dateline_toml() {
 /// ASCII with letters, marks, quotes and dashes beyond it.
 #[test]
 fn the_word_scanner_agrees_with_the_word_pattern() {
-    use proptest::prelude::*;
-    use proptest::test_runner::{Config, TestRunner};
     const PIECES: &[&str] = &[
         "a", "Z", "7", "'", "’", "-", "—", " ", ".", "é", "Ł", "\u{301}", "ß", "Ⅻ", "٣", "“", "”",
         "\n", "s", "_", "Ж", "ǅ", "👍",
     ];
-    let text = proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
-        .prop_map(|chosen| chosen.concat());
-    let mut runner = TestRunner::new(Config {
-        cases: 2000,
-        ..Config::default()
+    crate::fixture::for_random_texts(PIECES, |text| {
+        let expected: Vec<(usize, usize)> = super::WORD
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let scanned: Vec<(usize, usize)> = super::words_of(text)
+            .into_iter()
+            .map(|range| (range.start, range.end))
+            .collect();
+        proptest::prop_assert_eq!(scanned, expected, "text {:?}", text);
+        Ok(())
     });
-    runner
-        .run(&text, |text| {
-            let expected: Vec<(usize, usize)> = super::WORD
-                .find_iter(&text)
-                .map(|m| (m.start(), m.end()))
-                .collect();
-            let scanned: Vec<(usize, usize)> = super::words_of(&text)
-                .into_iter()
-                .map(|range| (range.start, range.end))
-                .collect();
-            prop_assert_eq!(scanned, expected, "text {:?}", text);
-            Ok(())
-        })
-        .unwrap();
 }

@@ -225,14 +225,10 @@ mod tests {
 
     #[test]
     fn the_bytewise_tokenizer_agrees_with_the_reference() {
-        use proptest::prelude::*;
-        use proptest::test_runner::{Config, TestRunner};
         const PIECES: &[&str] = &[
             "May", "a", "Ł", "é", "\u{301}", " ", "\n", "\r\n", "\u{a0}", "\u{2003}", "1", "20",
             ",", ".", "-", "–", "’", "“", "Ⅻ", "٣", "ß", "İ", "ǅ", "\t", "👍",
         ];
-        let text = proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
-            .prop_map(|chosen| chosen.concat());
         let shown = |tokens: Vec<Token<'_>>| -> Vec<String> {
             tokens
                 .iter()
@@ -244,15 +240,9 @@ mod tests {
                 })
                 .collect()
         };
-        let mut runner = TestRunner::new(Config {
-            cases: 2000,
-            ..Config::default()
+        crate::fixture::for_random_texts(PIECES, |text| {
+            proptest::prop_assert_eq!(shown(tokenize(text)), shown(reference_tokenize(text)));
+            Ok(())
         });
-        runner
-            .run(&text, |text| {
-                prop_assert_eq!(shown(tokenize(&text)), shown(reference_tokenize(&text)));
-                Ok(())
-            })
-            .unwrap();
     }
 }
