@@ -2,7 +2,7 @@
 //! in which it appears.
 
 use super::Format;
-use crate::ide::actor_stats::{actor_stats, ActorStats};
+use crate::corpus::ActorStats;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -20,7 +20,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
     let loaded = super::load(paths, super::Retention::Everything)?;
     let corpus = &loaded.corpus;
     let rows: Vec<(usize, std::sync::Arc<ActorStats>)> = (0..corpus.actors().len())
-        .map(|actor| (actor, actor_stats(corpus, actor)))
+        .map(|actor| (actor, corpus.actor_stats(actor)))
         .collect();
     match format {
         Format::Json => {

@@ -132,21 +132,21 @@ pub fn diagnostic_into(
     }
     let number = line_number.to_string();
     let pad = " ".repeat(number.len());
-    out.push_str(&pad);
-    out.push(' ');
-    style.open(out, GUTTER);
-    out.push('|');
-    style.close(out);
+    // The empty gutter (`  |`) above the line and before the carets.
+    let bar = |out: &mut String| {
+        out.push_str(&pad);
+        out.push(' ');
+        style.open(out, GUTTER);
+        out.push('|');
+        style.close(out);
+    };
+    bar(out);
     out.push('\n');
     style.open(out, GUTTER);
     let _ = write!(out, "{number} |");
     style.close(out);
     let _ = writeln!(out, " {shown}");
-    out.push_str(&pad);
-    out.push(' ');
-    style.open(out, GUTTER);
-    out.push('|');
-    style.close(out);
+    bar(out);
     out.push(' ');
     style.open(out, severity_colour(severity));
     out.push_str(marks.trim_end());

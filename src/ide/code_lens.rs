@@ -1,6 +1,5 @@
 //! Code lenses on registry entries: "N mentions in M articles", opening the references.
 
-use super::actor_stats::actor_stats;
 use crate::corpus::Corpus;
 use crate::text::TextRange;
 
@@ -19,7 +18,7 @@ pub fn code_lenses(corpus: &Corpus, path: &str) -> Vec<Lens> {
         .enumerate()
         .filter(|(_, entry)| entry.registry == path)
         .map(|(index, entry)| {
-            let stats = actor_stats(corpus, index);
+            let stats = corpus.actor_stats(index);
             let title = match (stats.mentions, stats.articles) {
                 (0, _) => "no mentions".to_string(),
                 (1, _) => "1 mention in 1 article".to_string(),

@@ -1,7 +1,6 @@
 //! Hover cards, as Markdown: actors (who they are and what the corpus knows of them),
 //! temporal expressions (how they were resolved), citations and header fields.
 
-use super::actor_stats::actor_stats;
 use super::symbol::{symbol_at, Symbol};
 use crate::corpus::{ArticleFile, Corpus};
 use crate::temporal::{CalendarDate, Precision, Resolution, TimexKind};
@@ -72,7 +71,7 @@ pub fn actor_card(corpus: &Corpus, actor: usize) -> Option<String> {
             .collect();
         card.push_str(&format!("Also written: {}\n\n", aliases.join(", ")));
     }
-    let stats = actor_stats(corpus, actor);
+    let stats = corpus.actor_stats(actor);
     if stats.mentions == 0 {
         card.push_str("No mentions in the corpus yet.\n");
     } else {

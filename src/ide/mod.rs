@@ -1,6 +1,5 @@
 //! Editor features as plain data in byte offsets: one module per feature, no LSP types.
 
-pub mod actor_stats;
 pub mod code_actions;
 pub mod code_lens;
 pub mod completion;

@@ -166,11 +166,7 @@ impl Backend {
             for root in &state.roots {
                 for file in root.corpus.articles() {
                     articles += 1;
-                    undated += file
-                        .claims
-                        .iter()
-                        .filter(|claim| claim.dating == crate::claims::Dating::Undated)
-                        .count();
+                    undated += file.claim_tally.undated;
                 }
             }
             serde_json::json!({ "articles": articles, "undatedClaims": undated })
