@@ -63,6 +63,31 @@ fn report(name: &str, samples: &mut [Duration]) {
     println!("{name}_n {}", samples.len());
 }
 
+/// Latencies measured twice: to the last byte of the server's message (what the server
+/// takes), and to the message parsed by this test client (what its `serde_json::Value`
+/// parsing adds; an editor's own parser takes the place of that part).
+#[derive(Default)]
+struct Latencies {
+    answered: Vec<Duration>,
+    parsed: Vec<Duration>,
+}
+
+impl Latencies {
+    fn push(&mut self, server: &Server, begun: Instant, less: Duration) {
+        let parsed = begun.elapsed();
+        let answered = server
+            .last_arrival
+            .map_or(parsed, |arrival| arrival.saturating_duration_since(begun));
+        self.answered.push(answered.saturating_sub(less));
+        self.parsed.push(parsed.saturating_sub(less));
+    }
+
+    fn report(&mut self, name: &str) {
+        report(name, &mut self.answered);
+        report(&format!("{name}_parsed"), &mut self.parsed);
+    }
+}
+
 /// Offsets where a capitalised word starts: mostly names, so that hover and definition
 /// have something to do; random otherwise.
 fn word_starts(text: &str) -> Vec<usize> {
@@ -188,7 +213,7 @@ fn main() {
     // large article, which is open too so that the position resolves in the editor's text.
     server.open(&large_uri, &large);
     let most = aliases.lines().next().unwrap_or("");
-    let mut samples = Vec::new();
+    let mut samples = Latencies::default();
     let mut found = 0;
     if let Some(offset) = (!most.is_empty()).then(|| large.find(most)).flatten() {
         for _ in 0..requests.clamp(1, 200) {
@@ -200,12 +225,12 @@ fn main() {
             let begun = Instant::now();
             let id = server.send_request("textDocument/references", params);
             let response = server.response(id);
-            samples.push(begun.elapsed());
+            samples.push(&server, begun, Duration::ZERO);
             found = response["result"].as_array().map_or(0, Vec::len);
         }
     }
     println!("references_count {found}");
-    report("references", &mut samples);
+    samples.report("references");
 
     // Typing: insert one character at a random place in a body, then wait for the
     // diagnostics of exactly that version. The debounce is subtracted.
@@ -220,7 +245,7 @@ fn main() {
             .map(|(offset, _)| offset)
             .collect();
         let mut current = (*text).clone();
-        let mut samples = Vec::with_capacity(count);
+        let mut samples = Latencies::default();
         for version in 2..(2 + count as i64) {
             // At the end of a line, before its newline: always a char boundary.
             let offset = lines.get(rng.below(lines.len())).copied().unwrap_or(0);
@@ -244,9 +269,9 @@ fn main() {
                     && message["params"]["uri"] == *uri
                     && message["params"]["version"] == version
             });
-            samples.push(begun.elapsed().saturating_sub(DEBOUNCE));
+            samples.push(&server, begun, DEBOUNCE);
         }
-        report(name, &mut samples);
+        samples.report(name);
     }
 
     if let Some(kb) = server_peak_rss_kb() {

@@ -215,11 +215,11 @@ pub fn exercise_features(
         check_range_in(text, &index, card.range, "hover");
     }
     for target in ide::navigation::definition(corpus, path, offset) {
-        files.check(&target.path, target.range, "definition");
+        files.check(target.path, target.range, "definition");
     }
     for include in [false, true] {
         for target in ide::navigation::references(corpus, path, offset, include) {
-            files.check(&target.path, target.range, "reference");
+            files.check(target.path, target.range, "reference");
         }
     }
     for range in ide::navigation::highlights(corpus, path, offset) {

@@ -28,11 +28,13 @@ impl Encoding {
         let bytes = text.as_bytes();
         match self {
             Encoding::Utf8 => bytes.len(),
-            Encoding::Utf16 => bytes
-                .iter()
-                .map(|&byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0))
-                .sum(),
-            Encoding::Utf32 => bytes.iter().filter(|&&byte| byte & 0xC0 != 0x80).count(),
+            // Every byte but a continuation byte starts a character; a character of four
+            // bytes takes two UTF-16 units.
+            Encoding::Utf16 => {
+                bytes.len() - count_bytes(bytes, continuation_bytes)
+                    + count_bytes(bytes, four_byte_leads)
+            }
+            Encoding::Utf32 => bytes.len() - count_bytes(bytes, continuation_bytes),
         }
     }
 
@@ -43,6 +45,38 @@ impl Encoding {
             Encoding::Utf32 => 1,
         }
     }
+}
+
+/// How many bytes of `bytes` are marked by `marks`, which sets the high bit of each byte of
+/// a little-endian word that it marks. Columns are counted on every conversion of a
+/// position, through lines of hundreds of bytes: eight bytes at a time, with pure-ASCII
+/// words skipped at once.
+fn count_bytes(bytes: &[u8], marks: fn(u64) -> u64) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        if word & HIGH != 0 {
+            count += (marks(word) & HIGH).count_ones() as usize;
+        }
+    }
+    let mut rest = [0u8; 8];
+    rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    count + (marks(u64::from_le_bytes(rest)) & 0x8080_8080_8080_8080).count_ones() as usize
+}
+
+/// `10xxxxxx`: the high bit set and the next one clear (shifting left by one moves each
+/// byte's bit 6 to its bit 7; what crosses into the next byte lands below bit 7).
+fn continuation_bytes(word: u64) -> u64 {
+    word & !(word << 1)
+}
+
+/// `11110xxx`: the four high bits set.
+fn four_byte_leads(word: u64) -> u64 {
+    word & (word << 1) & (word << 2) & (word << 3)
 }
 
 /// A zero-based line and column (in the encoding's code units).
@@ -130,10 +164,27 @@ impl LineIndex {
     }
 
     pub fn span(&self, text: &str, range: TextRange, encoding: Encoding) -> Span {
-        Span {
-            start: self.position(text, range.start, encoding),
-            end: self.position(text, range.end, encoding),
-        }
+        let start = self.position(text, range.start, encoding);
+        // Most ranges end on the line they start on: count on from the start instead of
+        // from the line's beginning again (a mention deep in a long paragraph).
+        let from = floor_char_boundary(text, range.start);
+        let to = floor_char_boundary(text, range.end);
+        let end = match text.get(from..to) {
+            Some(between) if to < self.next_line_start(start.line as usize) => Position {
+                line: start.line,
+                character: start.character + encoding.count(between) as u32,
+            },
+            _ => self.position(text, range.end, encoding),
+        };
+        Span { start, end }
+    }
+
+    /// Where the line after `line` starts (the text's length after the last line).
+    fn next_line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(usize::MAX)
     }
 
     /// The byte offset of a position. A line past the end gives the end of the text; a
@@ -218,6 +269,23 @@ mod tests {
 
     const MIXED: &str =
         "On 19 February, “Belarus’ Defense Ministry” said — Лукашенко 🇧🇾 ok.\r\nline two\rthree\n";
+
+    #[test]
+    fn code_units_counted_by_words_equal_those_of_each_character() {
+        let text = format!("{MIXED}{MIXED}ab𝄞c\u{10FFFF}é{MIXED}");
+        let starts: Vec<usize> = (0..=text.len())
+            .filter(|&at| text.is_char_boundary(at))
+            .collect();
+        for &from in &starts {
+            for &to in starts.iter().filter(|&&to| to >= from) {
+                let part = &text[from..to];
+                for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                    let expected: usize = part.chars().map(|ch| encoding.units(ch)).sum();
+                    assert_eq!(encoding.count(part), expected, "{encoding:?} {part:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn columns_count_code_units_of_each_encoding() {

@@ -664,7 +664,7 @@ fn a_broken_registry_gives_no_places_from_its_earlier_text() {
         let offset = corpus.text(path).unwrap().find("Belarus").unwrap();
         for target in dateline::ide::navigation::definition(&corpus, path, offset) {
             common::check_range(
-                corpus.text(&target.path).unwrap(),
+                corpus.text(target.path).unwrap(),
                 target.range,
                 "definition",
             );

@@ -551,3 +551,44 @@ fn an_edit_in_one_open_article_updates_the_diagnostics_of_another() {
     });
     assert_eq!(published["params"]["version"], 1);
 }
+
+#[test]
+fn a_large_reference_answer_arrives_whole_with_real_locations() {
+    // Over 64 locations go out through the server's direct answers, not tower-lsp's.
+    let scratch = Scratch::seeds("references-large");
+    let mut many = String::from("Title: Many mentions\nDate: 2026-02-20\n\n");
+    for line in 0..90 {
+        many.push_str(&format!(
+            "On 19 February “Lukashenka” spoke — line {line} — and Lukashenka’s aide replied.\n\n"
+        ));
+    }
+    std::fs::write(scratch.path("many.article"), &many).unwrap();
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let mut params = at(&scratch, "many.article", "Lukashenka”");
+    params["context"] = json!({"includeDeclaration": false});
+    let result = server.request("textDocument/references", params);
+    let locations = result.as_array().expect("an array of locations");
+    let in_many: Vec<&Value> = locations
+        .iter()
+        .filter(|location| location["uri"] == scratch.uri("many.article"))
+        .collect();
+    assert_eq!(in_many.len(), 180);
+    assert!(locations.len() > 180, "the seeds' mentions too");
+    for location in locations {
+        let uri = location["uri"].as_str().unwrap();
+        let name = uri.rsplit('/').next().unwrap();
+        assert!(uri.starts_with("file://"), "{uri}");
+        let covered = text_of_range(&scratch.read(name), &location["range"]);
+        assert!(covered.contains("Lukash"), "{covered}");
+    }
+    // The server carries on answering, small answers included.
+    let hover = server.request(
+        "textDocument/hover",
+        at(&scratch, S004, "Lukashenka and his generals"),
+    );
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("Lukash"));
+}

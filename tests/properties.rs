@@ -231,6 +231,17 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
+    fn a_span_is_the_positions_of_its_ends(text in text_strategy(40), a in 0usize..60, b in 0usize..60) {
+        let index = LineIndex::new(&text);
+        for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let range = TextRange::new(a.min(b), a.max(b));
+            let span = index.span(&text, range, encoding);
+            prop_assert_eq!(span.start, index.position(&text, range.start, encoding));
+            prop_assert_eq!(span.end, index.position(&text, range.end, encoding));
+        }
+    }
+
+    #[test]
     fn byte_offsets_and_positions_round_trip(text in text_strategy(40)) {
         let index = LineIndex::new(&text);
         for offset in (0..=text.len()).filter(|&offset| text.is_char_boundary(offset)) {

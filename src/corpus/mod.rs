@@ -378,11 +378,16 @@ impl Corpus {
             }
         };
         forget(&mut self.ids, &file.id);
-        for mention in &file.mentions {
-            if let Some(files) = self.mentioned_in.get_mut(&mention.actor) {
+        // Each actor once: a long article mentions the same actors tens of thousands of
+        // times, and every removal searches the actor's files by path.
+        let mut actors: Vec<usize> = file.mentions.iter().map(|mention| mention.actor).collect();
+        actors.sort_unstable();
+        actors.dedup();
+        for actor in actors {
+            if let Some(files) = self.mentioned_in.get_mut(&actor) {
                 files.remove(path);
                 if files.is_empty() {
-                    self.mentioned_in.remove(&mention.actor);
+                    self.mentioned_in.remove(&actor);
                 }
             }
         }
@@ -521,14 +526,16 @@ impl Corpus {
 
     /// Every mention of an actor across the corpus, by path, in path and text order.
     pub fn mentions_of(&self, actor: usize) -> Vec<(&Arc<ArticleFile>, FileMention)> {
-        self.articles_mentioning(actor)
-            .flat_map(|(file, _)| {
-                file.mentions
-                    .iter()
-                    .filter(move |mention| mention.actor == actor)
-                    .map(move |mention| (file, *mention))
-            })
-            .collect()
+        let mut found = Vec::new();
+        for (file, count) in self.articles_mentioning(actor) {
+            // The index knows how many there are: stop at the last.
+            let mentions = file
+                .mentions
+                .iter()
+                .filter(|mention| mention.actor == actor);
+            found.extend(mentions.take(count).map(|mention| (file, *mention)));
+        }
+        found
     }
 
     /// The articles that mention an actor, in path order, with how many times each does.

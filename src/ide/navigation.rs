@@ -4,24 +4,25 @@ use super::symbol::{symbol_at, Symbol};
 use crate::corpus::Corpus;
 use crate::text::TextRange;
 
-/// A place in a file of the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Target {
-    pub path: String,
+/// A place in a file of the corpus (whose path it borrows: an actor can have tens of
+/// thousands of mentions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Target<'c> {
+    pub path: &'c str,
     pub range: TextRange,
 }
 
 /// Where an actor is defined: its id in its registry.
-fn actor_declaration(corpus: &Corpus, actor: usize) -> Option<Target> {
+fn actor_declaration(corpus: &Corpus, actor: usize) -> Option<Target<'_>> {
     let entry = corpus.actors().get(actor)?;
     Some(Target {
-        path: entry.registry.clone(),
+        path: &entry.registry,
         range: entry.actor.id.inner_range(),
     })
 }
 
 /// Where an article is declared: its header (or its first line when it has none).
-fn article_declaration(corpus: &Corpus, id: &str) -> Option<Target> {
+fn article_declaration<'c>(corpus: &'c Corpus, id: &str) -> Option<Target<'c>> {
     let file = corpus.article_by_id(id)?;
     let header = &file.article.header;
     let range = header
@@ -30,14 +31,14 @@ fn article_declaration(corpus: &Corpus, id: &str) -> Option<Target> {
         .or_else(|| header.get("title").map(|field| field.value_range))
         .unwrap_or(header.range);
     Some(Target {
-        path: file.path.clone(),
+        path: &file.path,
         range,
     })
 }
 
 /// Mention → the actor's registry entry; citation → the cited article's header;
 /// affiliation → the actor it names.
-pub fn definition(corpus: &Corpus, path: &str, offset: usize) -> Vec<Target> {
+pub fn definition<'c>(corpus: &'c Corpus, path: &str, offset: usize) -> Vec<Target<'c>> {
     match symbol_at(corpus, path, offset) {
         Some((_, Symbol::Actor(actor), _)) => {
             actor_declaration(corpus, actor).into_iter().collect()
@@ -49,12 +50,12 @@ pub fn definition(corpus: &Corpus, path: &str, offset: usize) -> Vec<Target> {
 
 /// Every mention of the actor under the cursor, or every citation of the article under
 /// it (a citation, or anywhere in the article's own header).
-pub fn references(
-    corpus: &Corpus,
+pub fn references<'c>(
+    corpus: &'c Corpus,
     path: &str,
     offset: usize,
     include_declaration: bool,
-) -> Vec<Target> {
+) -> Vec<Target<'c>> {
     let symbol = match symbol_at(corpus, path, offset) {
         Some((_, Symbol::HeaderField { .. }, _)) | None => {
             // Anywhere in a header stands for the article itself.
@@ -82,7 +83,7 @@ pub fn references(
                     .mentions_of(actor)
                     .into_iter()
                     .map(|(file, mention)| Target {
-                        path: file.path.clone(),
+                        path: &file.path,
                         range: mention.range,
                     }),
             );
@@ -96,7 +97,7 @@ pub fn references(
                     .citations_of(&id)
                     .into_iter()
                     .map(|(file, range)| Target {
-                        path: file.path.clone(),
+                        path: &file.path,
                         range,
                     }),
             );

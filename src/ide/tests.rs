@@ -163,7 +163,7 @@ fn hover_on_a_registry_entry_shows_the_same_card() {
 fn show_targets(fixture: &Fixture, targets: &[navigation::Target]) -> String {
     targets
         .iter()
-        .map(|target| show_range(&fixture.corpus, &target.path, target.range) + "\n")
+        .map(|target| show_range(&fixture.corpus, target.path, target.range) + "\n")
         .collect()
 }
 

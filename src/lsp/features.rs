@@ -331,38 +331,94 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
         .collect()
 }
 
-/// Protocol locations of places in one root's files. Places come file by file (as the
-/// corpus lists them), so each file's URI and line index are made once, not once per
-/// place: an actor can have tens of thousands of mentions.
+/// The ranges of places in one file, under the file's URI.
+pub struct FileLocations {
+    pub uri: Uri,
+    pub ranges: Vec<Range>,
+}
+
+/// Protocol locations of places in one root's files, grouped by file. Places come file
+/// by file (as the corpus lists them), so each file's URI and line index are made once,
+/// not once per place: an actor can have tens of thousands of mentions.
+pub fn location_groups<'p>(
+    state: &State,
+    root: usize,
+    places: impl IntoIterator<Item = (&'p str, TextRange)>,
+) -> Vec<FileLocations> {
+    // The file being converted: its path and, when it can be found, what converting needs.
+    type OpenFile<'s> = (&'s str, LineIndex);
+    let mut current: Option<(&str, Option<OpenFile>)> = None;
+    let mut groups: Vec<FileLocations> = Vec::new();
+    for (path, range) in places {
+        if current.as_ref().map(|(current_path, _)| *current_path) != Some(path) {
+            let file = state
+                .uri(root, path)
+                .zip(state.text_and_index_at(root, path));
+            let file = file.map(|(uri, open)| {
+                groups.push(FileLocations {
+                    uri,
+                    ranges: Vec::new(),
+                });
+                open
+            });
+            current = Some((path, file));
+        }
+        if let (Some((_, Some((text, index)))), Some(group)) = (&current, groups.last_mut()) {
+            group
+                .ranges
+                .push(convert::range(text, index, range, state.encoding));
+        }
+    }
+    groups
+}
+
+/// [`location_groups`] as a flat list of protocol locations.
 pub fn locations<'p>(
     state: &State,
     root: usize,
     places: impl IntoIterator<Item = (&'p str, TextRange)>,
 ) -> Vec<tower_lsp_server::lsp_types::Location> {
-    // The file being converted: its path and, when it can be found, what converting needs.
-    type OpenFile<'s> = (Uri, &'s str, LineIndex);
-    let mut current: Option<(&str, Option<OpenFile>)> = None;
-    let mut found = Vec::new();
-    for (path, range) in places {
-        if current.as_ref().map(|(current_path, _)| *current_path) != Some(path) {
-            let here = Location {
-                root,
-                path: path.to_string(),
-            };
-            let file = state
-                .uri(root, path)
-                .zip(state.text_and_index(&here))
-                .map(|(uri, (text, index))| (uri, text, index));
-            current = Some((path, file));
-        }
-        if let Some((_, Some((uri, text, index)))) = &current {
-            found.push(tower_lsp_server::lsp_types::Location {
-                uri: uri.clone(),
-                range: convert::range(text, index, range, state.encoding),
-            });
+    flatten(location_groups(state, root, places))
+}
+
+pub fn flatten(groups: Vec<FileLocations>) -> Vec<tower_lsp_server::lsp_types::Location> {
+    groups
+        .into_iter()
+        .flat_map(|group| {
+            let uri = group.uri;
+            group
+                .ranges
+                .into_iter()
+                .map(move |range| tower_lsp_server::lsp_types::Location {
+                    uri: uri.clone(),
+                    range,
+                })
+        })
+        .collect()
+}
+
+/// The JSON of `Location[]` for grouped locations, written without copying each URI.
+pub fn locations_json(groups: &[FileLocations]) -> serde_json::Result<Vec<u8>> {
+    use serde::ser::{SerializeSeq, Serializer};
+    #[derive(serde::Serialize)]
+    struct LocationRef<'a> {
+        uri: &'a Uri,
+        range: &'a Range,
+    }
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::new(&mut out);
+    let count = groups.iter().map(|group| group.ranges.len()).sum();
+    let mut seq = serializer.serialize_seq(Some(count))?;
+    for group in groups {
+        for range in &group.ranges {
+            seq.serialize_element(&LocationRef {
+                uri: &group.uri,
+                range,
+            })?;
         }
     }
-    found
+    seq.end()?;
+    Ok(out)
 }
 
 pub fn code_lenses(state: &State, uri: &Uri) -> Option<Vec<CodeLens>> {

@@ -33,8 +33,10 @@ pub fn serve_stdio() -> u8 {
     let code = runtime.block_on(async {
         let (outgoing, frames) = tokio::sync::mpsc::unbounded_channel();
         let direct = outgoing.clone();
+        let answers = transport::DirectAnswers::default();
+        let server_answers = answers.clone();
         let builder = tower_lsp_server::LspService::build(move |client| {
-            server::Backend::with_output(client, direct.clone())
+            server::Backend::with_output(client, direct.clone(), server_answers.clone())
         })
         .custom_method("dateline/status", server::Backend::status)
         .custom_method("dateline/timeline", server::Backend::timeline);
@@ -53,7 +55,7 @@ pub fn serve_stdio() -> u8 {
             to_server,
             outgoing.clone(),
         ));
-        tokio::spawn(transport::frame_output(from_server, outgoing));
+        tokio::spawn(transport::frame_output(from_server, outgoing, answers));
         let writer = tokio::spawn(transport::write_output(frames, tokio::io::stdout()));
         tower_lsp_server::Server::new(server_input, server_output, socket)
             .serve(service)

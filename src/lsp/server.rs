@@ -5,7 +5,7 @@ use super::convert;
 use super::document::{Applied, Change, OpenDocument};
 use super::features;
 use super::state::{Location, State};
-use super::transport::Outgoing;
+use super::transport::{DirectAnswers, Outgoing};
 use crate::config::Overrides;
 use crate::corpus::Corpus;
 use crate::ide;
@@ -36,12 +36,14 @@ pub struct Backend {
     /// The writer of whole frames to the editor, when serving stdio: diagnostics are
     /// serialised into a frame on the blocking pool and handed to it directly.
     direct: Option<UnboundedSender<Outgoing>>,
+    /// Where large answers are stashed as JSON, when serving stdio (`DirectAnswers`).
+    answers: Option<DirectAnswers>,
 }
 
-/// Diagnostics ready to publish: a whole frame for the writer, or protocol values for
+/// Diagnostics ready to publish: a message body for the writer, or protocol values for
 /// tower-lsp's client.
 enum Payload {
-    Frame(Vec<u8>),
+    Message(Vec<u8>),
     Diagnostics(Vec<Diagnostic>),
 }
 
@@ -100,13 +102,20 @@ impl Backend {
             support: std::sync::OnceLock::new(),
             rounds: Arc::new(AtomicU64::new(0)),
             direct: None,
+            answers: None,
         }
     }
 
-    /// A backend that publishes diagnostics through `direct`, the stdio writer.
-    pub fn with_output(client: Client, direct: UnboundedSender<Outgoing>) -> Self {
+    /// A backend that publishes diagnostics through `direct`, the stdio writer, and
+    /// stashes large answers in `answers` for the writer to send.
+    pub fn with_output(
+        client: Client,
+        direct: UnboundedSender<Outgoing>,
+        answers: DirectAnswers,
+    ) -> Self {
         Backend {
             direct: Some(direct),
+            answers: Some(answers),
             ..Backend::new(client)
         }
     }
@@ -120,13 +129,13 @@ impl Backend {
         payload: Payload,
     ) {
         match (payload, direct) {
-            (Payload::Frame(frame), Some(direct)) => {
-                let _ = direct.send(Outgoing::Frame(frame));
+            (Payload::Message(body), Some(direct)) => {
+                let _ = direct.send(Outgoing::Message(body));
             }
             (Payload::Diagnostics(diagnostics), _) => {
                 client.publish_diagnostics(uri, diagnostics, version).await
             }
-            (Payload::Frame(_), None) => {}
+            (Payload::Message(_), None) => {}
         }
     }
 
@@ -476,7 +485,7 @@ fn to_protocol(
         .collect()
 }
 
-/// A `publishDiagnostics` as a frame when there is a direct writer (and the params
+/// A `publishDiagnostics` as a message body when there is a direct writer (and the params
 /// serialise), as protocol values for tower-lsp's client otherwise.
 fn payload(direct: bool, uri: &Uri, version: Option<i32>, diagnostics: Vec<Diagnostic>) -> Payload {
     if !direct {
@@ -487,8 +496,12 @@ fn payload(direct: bool, uri: &Uri, version: Option<i32>, diagnostics: Vec<Diagn
         diagnostics,
         version,
     };
-    match super::transport::notification_frame("textDocument/publishDiagnostics", &params) {
-        Some(frame) => Payload::Frame(frame),
+    // About what one diagnostic takes in JSON, so the buffer is sized once.
+    const DIAGNOSTIC_BYTES: usize = 320;
+    let size_hint = 256 + params.diagnostics.len() * DIAGNOSTIC_BYTES;
+    match super::transport::notification_body("textDocument/publishDiagnostics", &params, size_hint)
+    {
+        Some(body) => Payload::Message(body),
         None => Payload::Diagnostics(params.diagnostics),
     }
 }
@@ -510,6 +523,9 @@ fn fingerprint(version: i32, diagnostics: &[crate::diagnostic::Diagnostic]) -> u
 }
 
 type Location2 = tower_lsp_server::lsp_types::Location;
+
+/// How many locations an answer must have to be sent through `DirectAnswers`.
+const DIRECT_ANSWER_MIN: usize = 64;
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
@@ -731,10 +747,10 @@ impl LanguageServer for Backend {
             let today = crate::cli::today();
             for added in params.event.added {
                 if let Some(path) = added.uri.to_file_path() {
-                    state.roots.push(super::state::Root {
-                        dir: Some(path.into_owned()),
-                        corpus: Corpus::new(today),
-                    });
+                    state.roots.push(super::state::Root::new(
+                        Some(path.into_owned()),
+                        Corpus::new(today),
+                    ));
                 }
             }
         }
@@ -825,9 +841,7 @@ impl LanguageServer for Backend {
                 state.resolve(&at.text_document.uri, convert::position(at.position))?;
             let corpus = state.corpus(location.root)?;
             let definitions = ide::navigation::definition(corpus, &location.path, offset);
-            let places = definitions
-                .iter()
-                .map(|target| (target.path.as_str(), target.range));
+            let places = definitions.iter().map(|target| (target.path, target.range));
             let targets = features::locations(state, location.root, places);
             (!targets.is_empty()).then_some(GotoDefinitionResponse::Array(targets))
         })
@@ -837,19 +851,41 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location2>>> {
         let at = params.text_document_position;
         let include_declaration = params.context.include_declaration;
-        self.with_state(move |state| {
-            let (location, offset) =
-                state.resolve(&at.text_document.uri, convert::position(at.position))?;
-            let corpus = state.corpus(location.root)?;
-            let targets =
-                ide::navigation::references(corpus, &location.path, offset, include_declaration);
-            let places = targets
-                .iter()
-                .map(|target| (target.path.as_str(), target.range));
-            let locations = features::locations(state, location.root, places);
-            Some(locations)
-        })
-        .await
+        let direct = self.answers.is_some();
+        let answer = self
+            .with_state(move |state| {
+                let (location, offset) =
+                    state.resolve(&at.text_document.uri, convert::position(at.position))?;
+                let corpus = state.corpus(location.root)?;
+                let targets = ide::navigation::references(
+                    corpus,
+                    &location.path,
+                    offset,
+                    include_declaration,
+                );
+                let places = targets.iter().map(|target| (target.path, target.range));
+                let groups = features::location_groups(state, location.root, places);
+                // Only a large answer is worth the detour.
+                let count: usize = groups.iter().map(|group| group.ranges.len()).sum();
+                let json = (direct && count >= DIRECT_ANSWER_MIN)
+                    .then(|| features::locations_json(&groups).ok())
+                    .flatten();
+                Some((groups, json))
+            })
+            .await?;
+        let Some((groups, json)) = answer else {
+            return Ok(None);
+        };
+        let stand_in = json
+            .zip(self.answers.as_ref())
+            .and_then(|(json, answers)| answers.stash(json));
+        Ok(Some(match stand_in {
+            Some(uri) => vec![Location2 {
+                uri,
+                range: Range::default(),
+            }],
+            None => features::flatten(groups),
+        }))
     }
 
     async fn document_highlight(

@@ -17,6 +17,44 @@ use tower_lsp_server::UriExt;
 pub struct Root {
     pub dir: Option<PathBuf>,
     pub corpus: Corpus,
+    /// The URIs of its files, made once each: references to a much-mentioned actor name
+    /// thousands of files, and making a URI is most of the cost of a location.
+    pub uris: UriMemo,
+}
+
+impl Root {
+    pub fn new(dir: Option<PathBuf>, corpus: Corpus) -> Self {
+        Root {
+            dir,
+            corpus,
+            uris: UriMemo::default(),
+        }
+    }
+}
+
+/// A memo of corpus paths' URIs. A clone starts empty: it is a cache, nothing more.
+#[derive(Debug, Default)]
+pub struct UriMemo(std::sync::Mutex<HashMap<String, Uri>>);
+
+impl Clone for UriMemo {
+    fn clone(&self) -> Self {
+        UriMemo::default()
+    }
+}
+
+impl UriMemo {
+    fn get_or_make(&self, path: &str, make: impl FnOnce() -> Option<Uri>) -> Option<Uri> {
+        let mut memo = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(uri) = memo.get(path) {
+            return Some(uri.clone());
+        }
+        let uri = make()?;
+        memo.insert(path.to_string(), uri.clone());
+        Some(uri)
+    }
 }
 
 /// Where a document lives: which root, and its path in that root's corpus.
@@ -39,15 +77,9 @@ pub struct State {
 impl State {
     pub fn new(encoding: Encoding, folders: Vec<PathBuf>, push_diagnostics: bool) -> Self {
         let today = crate::cli::today();
-        let mut roots = vec![Root {
-            dir: None,
-            corpus: Corpus::new(today),
-        }];
+        let mut roots = vec![Root::new(None, Corpus::new(today))];
         for dir in folders {
-            roots.push(Root {
-                dir: Some(dir),
-                corpus: Corpus::new(today),
-            });
+            roots.push(Root::new(Some(dir), Corpus::new(today)));
         }
         State {
             encoding,
@@ -89,13 +121,15 @@ impl State {
     /// The URI of a corpus path.
     pub fn uri(&self, root: usize, path: &str) -> Option<Uri> {
         let root = self.roots.get(root)?;
-        let file = match &root.dir {
-            Some(dir) => path
-                .split('/')
-                .fold(dir.clone(), |acc, part| acc.join(part)),
-            None => PathBuf::from(path),
-        };
-        Uri::from_file_path(file)
+        root.uris.get_or_make(path, || {
+            let file = match &root.dir {
+                Some(dir) => path
+                    .split('/')
+                    .fold(dir.clone(), |acc, part| acc.join(part)),
+                None => PathBuf::from(path),
+            };
+            Uri::from_file_path(file)
+        })
     }
 
     pub fn corpus(&self, root: usize) -> Option<&Corpus> {
@@ -217,11 +251,15 @@ impl State {
 
     /// The text of a corpus file and its line index.
     pub fn text_and_index(&self, location: &Location) -> Option<(&str, LineIndex)> {
-        let corpus = self.corpus(location.root)?;
-        if let Some(file) = corpus.article(&location.path) {
+        self.text_and_index_at(location.root, &location.path)
+    }
+
+    pub fn text_and_index_at(&self, root: usize, path: &str) -> Option<(&str, LineIndex)> {
+        let corpus = self.corpus(root)?;
+        if let Some(file) = corpus.article(path) {
             return Some((&file.text, file.line_index.clone()));
         }
-        let text = corpus.text(&location.path)?;
+        let text = corpus.text(path)?;
         Some((text, LineIndex::new(text)))
     }
 }

@@ -5,6 +5,9 @@
 //! nothing in the stream can be trusted to start a message.
 
 use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
@@ -13,8 +16,9 @@ const MAX_MESSAGE_BYTES: usize = 512 * 1024 * 1024;
 
 /// What the output writer is handed.
 pub enum Outgoing {
-    /// A complete frame (header and body) to write as it is.
-    Frame(Vec<u8>),
+    /// The body of a message, which the writer frames: a body of megabytes is never
+    /// copied behind a header.
+    Message(Vec<u8>),
     /// The server has stopped writing: flush what is left and end.
     ServerEnded,
 }
@@ -25,28 +29,110 @@ pub(super) fn frame(body: &[u8]) -> Vec<u8> {
     framed
 }
 
-/// A whole notification frame, serialised straight from typed params: a
-/// `publishDiagnostics` of an article with tens of thousands of warnings is megabytes, and
-/// going through tower-lsp's `serde_json::Value` tree first cost more than the analysis.
-pub(super) fn notification_frame(method: &str, params: &impl serde::Serialize) -> Option<Vec<u8>> {
+/// A notification's body, serialised straight from typed params into a buffer of about
+/// `size_hint` bytes: a `publishDiagnostics` of an article with tens of thousands of
+/// warnings is megabytes, and going through tower-lsp's `serde_json::Value` tree first
+/// cost more than the analysis.
+pub(super) fn notification_body(
+    method: &str,
+    params: &impl serde::Serialize,
+    size_hint: usize,
+) -> Option<Vec<u8>> {
     #[derive(serde::Serialize)]
     struct Notification<'a, P> {
         jsonrpc: &'static str,
         method: &'a str,
         params: &'a P,
     }
-    let body = serde_json::to_vec(&Notification {
-        jsonrpc: "2.0",
-        method,
-        params,
-    })
+    let mut body = Vec::with_capacity(size_hint);
+    serde_json::to_writer(
+        &mut body,
+        &Notification {
+            jsonrpc: "2.0",
+            method,
+            params,
+        },
+    )
     .ok()?;
-    Some(frame(&body))
+    Some(body)
 }
 
-fn error_frame(id: Value, code: i64, message: &str) -> Vec<u8> {
+/// The URI scheme of the stand-in location that names a stashed answer.
+const DIRECT_SCHEME: &str = "dateline-direct:";
+
+/// Answers to requests serialised straight from typed data, bypassing tower-lsp-server's
+/// `serde_json::Value` tree (for 10,000 reference locations, building, writing and
+/// dropping that tree took most of the request's time). A handler stashes the JSON of its
+/// result and answers with a stand-in naming it; tower-lsp-server still routes, cancels
+/// and orders the request as usual, and `frame_output` swaps the stand-in's response for
+/// one carrying the stashed JSON.
+#[derive(Clone, Default)]
+pub struct DirectAnswers {
+    stashed: Arc<Mutex<HashMap<u64, Vec<u8>>>>,
+    next: Arc<AtomicU64>,
+}
+
+impl DirectAnswers {
+    /// Keeps `result` (the JSON of a request's result) and returns the URI of the
+    /// stand-in location the handler answers with instead. Call it only when nothing is
+    /// awaited between it and the handler's return, so that a cancelled request leaves
+    /// nothing behind.
+    pub fn stash(&self, result: Vec<u8>) -> Option<tower_lsp_server::lsp_types::Uri> {
+        let key = self.next.fetch_add(1, Ordering::Relaxed);
+        let uri = format!("{DIRECT_SCHEME}{key}").parse().ok()?;
+        self.lock().insert(key, result);
+        Some(uri)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Vec<u8>>> {
+        self.stashed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The response body to send instead of `body`, when `body` answers with a stand-in.
+    fn substitute(&self, body: &[u8]) -> Option<Vec<u8>> {
+        // Stand-in responses are tiny; real answers are never looked into.
+        const STAND_IN_MAX: usize = 512;
+        if body.len() > STAND_IN_MAX || !contains(body, DIRECT_SCHEME.as_bytes()) {
+            return None;
+        }
+        let value: Value = serde_json::from_slice(body).ok()?;
+        let [stand_in] = value.get("result")?.as_array()?.as_slice() else {
+            return None;
+        };
+        let key = stand_in
+            .get("uri")?
+            .as_str()?
+            .strip_prefix(DIRECT_SCHEME)?
+            .parse::<u64>()
+            .ok()?;
+        let result = self.lock().remove(&key)?;
+        let id = serde_json::to_vec(value.get("id")?).ok()?;
+        let mut answer = Vec::with_capacity(result.len() + id.len() + 32);
+        answer.extend_from_slice(br#"{"jsonrpc":"2.0","id":"#);
+        answer.extend_from_slice(&id);
+        answer.extend_from_slice(br#","result":"#);
+        answer.extend_from_slice(&result);
+        answer.push(b'}');
+        Some(answer)
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.lock().len()
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+fn error_body(id: Value, code: i64, message: &str) -> Vec<u8> {
     let body = json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
-    frame(body.to_string().as_bytes())
+    body.to_string().into_bytes()
 }
 
 /// Why a framed body is not a message the server can take, as a JSON-RPC error to answer.
@@ -142,7 +228,7 @@ pub async fn forward_input(
             Ok(Some(length)) => length,
             Ok(None) => return,
             Err(()) => {
-                let _ = out.send(Outgoing::Frame(error_frame(
+                let _ = out.send(Outgoing::Message(error_body(
                     Value::Null,
                     -32700,
                     "Parse error: a message header without a valid Content-Length; the session cannot continue",
@@ -163,43 +249,54 @@ pub async fn forward_input(
                 }
             }
             Err((id, code, message)) => {
-                let _ = out.send(Outgoing::Frame(error_frame(id, code, message)));
+                let _ = out.send(Outgoing::Message(error_body(id, code, message)));
             }
         }
     }
 }
 
-/// Cuts the server's output into whole frames for the writer, so that frames of the
-/// server and answers of `forward_input` never interleave.
-pub async fn frame_output(from_server: impl AsyncRead + Unpin, out: UnboundedSender<Outgoing>) {
+/// Cuts the server's output into whole messages for the writer, so that messages of the
+/// server and answers of `forward_input` never interleave; responses that stand in for a
+/// stashed answer are replaced by it.
+pub async fn frame_output(
+    from_server: impl AsyncRead + Unpin,
+    out: UnboundedSender<Outgoing>,
+    answers: DirectAnswers,
+) {
     let mut reader = BufReader::new(from_server);
     while let Ok(Some(length)) = read_header(&mut reader).await {
         let mut body = vec![0; length];
         if reader.read_exact(&mut body).await.is_err() {
             break;
         }
-        if out.send(Outgoing::Frame(frame(&body))).is_err() {
+        let body = answers.substitute(&body).unwrap_or(body);
+        if out.send(Outgoing::Message(body)).is_err() {
             break;
         }
     }
     let _ = out.send(Outgoing::ServerEnded);
 }
 
-/// Writes frames to the editor in the order they were handed over.
+/// Writes messages to the editor, framed, in the order they were handed over.
 pub async fn write_output(
-    mut frames: UnboundedReceiver<Outgoing>,
+    mut messages: UnboundedReceiver<Outgoing>,
     mut output: impl AsyncWrite + Unpin,
 ) {
-    while let Some(outgoing) = frames.recv().await {
+    async fn write(output: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> std::io::Result<()> {
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        output.write_all(header.as_bytes()).await?;
+        output.write_all(body).await
+    }
+    while let Some(outgoing) = messages.recv().await {
         match outgoing {
-            Outgoing::Frame(bytes) => {
-                if output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
+            Outgoing::Message(body) => {
+                if write(&mut output, &body).await.is_err() || output.flush().await.is_err() {
                     return;
                 }
             }
             Outgoing::ServerEnded => {
-                while let Ok(Outgoing::Frame(bytes)) = frames.try_recv() {
-                    let _ = output.write_all(&bytes).await;
+                while let Ok(Outgoing::Message(body)) = messages.try_recv() {
+                    let _ = write(&mut output, &body).await;
                 }
                 let _ = output.flush().await;
                 return;
@@ -211,6 +308,44 @@ pub async fn write_output(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stand_in_response_is_replaced_by_its_stashed_answer_once() {
+        let answers = DirectAnswers::default();
+        let uri = answers
+            .stash(br#"[{"uri":"file:///a.article","range":1}]"#.to_vec())
+            .unwrap();
+        let stand_in = serde_json::to_string(&json!({
+            "jsonrpc": "2.0",
+            "result": [{"uri": uri.as_str(), "range": {}}],
+            "id": "x7",
+        }))
+        .unwrap();
+        let answer = answers.substitute(stand_in.as_bytes()).unwrap();
+        let answer: Value = serde_json::from_slice(&answer).unwrap();
+        assert_eq!(
+            answer,
+            json!({"jsonrpc": "2.0", "id": "x7", "result": [{"uri": "file:///a.article", "range": 1}]})
+        );
+        assert_eq!(answers.len(), 0);
+        assert_eq!(answers.substitute(stand_in.as_bytes()), None);
+    }
+
+    #[test]
+    fn other_responses_pass_unchanged() {
+        let answers = DirectAnswers::default();
+        answers.stash(b"[]".to_vec());
+        for body in [
+            r#"{"jsonrpc":"2.0","result":[{"uri":"file:///dateline-direct:0","range":{}}],"id":1}"#,
+            r#"{"jsonrpc":"2.0","result":[{"uri":"dateline-direct:99","range":{}}],"id":1}"#,
+            r#"{"jsonrpc":"2.0","result":"dateline-direct:0","id":1}"#,
+            r#"{"jsonrpc":"2.0","method":"window/logMessage","params":{"message":"dateline-direct:0"}}"#,
+            r#"{"jsonrpc":"2.0","result":null,"id":1}"#,
+        ] {
+            assert_eq!(answers.substitute(body.as_bytes()), None, "{body}");
+        }
+        assert_eq!(answers.len(), 1);
+    }
 
     #[test]
     fn messages_are_checked_as_json_rpc_asks() {

@@ -61,15 +61,18 @@ impl Drop for Scratch {
 pub struct Server {
     child: Child,
     stdin: Option<ChildStdin>,
-    incoming: Receiver<Value>,
+    incoming: Receiver<(Instant, Value)>,
     next_id: i64,
+    /// When the last byte of the last message received arrived, before it was parsed:
+    /// the latency benchmark tells the server's time from the client's own parsing.
+    pub last_arrival: Option<Instant>,
     /// Notifications and server requests received so far, in order.
     pub notifications: Vec<Value>,
     /// Answer to `workspace/configuration` requests.
     pub settings: Value,
 }
 
-fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<Value> {
+fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<(Instant, Value)> {
     let (sender, receiver) = channel();
     std::thread::spawn(move || {
         let mut reader = BufReader::new(stdout);
@@ -93,9 +96,10 @@ fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<Value> {
             if reader.read_exact(&mut body).is_err() {
                 return;
             }
+            let arrival = Instant::now();
             match serde_json::from_slice(&body) {
                 Ok(value) => {
-                    if sender.send(value).is_err() {
+                    if sender.send((arrival, value)).is_err() {
                         return;
                     }
                 }
@@ -122,6 +126,7 @@ impl Server {
             stdin,
             incoming: read_frames(stdout),
             next_id: 1,
+            last_arrival: None,
             notifications: Vec::new(),
             settings: Value::Null,
         }
@@ -158,7 +163,8 @@ impl Server {
     fn receive(&mut self, deadline: Instant) -> Option<Value> {
         let left = deadline.saturating_duration_since(Instant::now());
         match self.incoming.recv_timeout(left) {
-            Ok(message) => {
+            Ok((arrival, message)) => {
+                self.last_arrival = Some(arrival);
                 if message.get("method").is_some() && message.get("id").is_some() {
                     let result = match message["method"].as_str() {
                         Some("workspace/configuration") => json!([self.settings.clone()]),
