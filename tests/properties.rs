@@ -427,19 +427,32 @@ proptest! {
         let path = "doc.article";
         let mut edited = base();
         edited.set_file(path, Arc::from(initial.as_str()));
+        // Every name any version used: names an edit took away must be forgotten too.
+        let mut names: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        let mut note_names = |corpus: &Corpus| {
+            let file = corpus.article(path).expect("an article");
+            names.extend(file.distinct_names().into_iter().cloned());
+        };
+        note_names(&edited);
         let mut text = initial;
         for edit in &edits {
             text = apply_byte_edit(&text, edit);
             edited.set_file(path, Arc::from(text.as_str()));
+            note_names(&edited);
         }
         let mut fresh = base();
         fresh.set_file(path, Arc::from(text.as_str()));
         prop_assert_eq!(edited.article(path), fresh.article(path));
         prop_assert_eq!(edited.diagnostics(path), fresh.diagnostics(path));
-        for name in fresh.article(path).expect("an article").distinct_names() {
+        for name in &names {
             prop_assert_eq!(edited.unknown_name_articles(name), fresh.unknown_name_articles(name));
         }
         for actor in 0..fresh.actors().len() {
+            // The index holds the current file itself, not an earlier version of it.
+            for (file, _) in edited.articles_mentioning(actor) {
+                let current = edited.article(&file.path).expect("an indexed article");
+                prop_assert!(Arc::ptr_eq(file, current), "a stale file for actor {}", actor);
+            }
             let edited_counts: Vec<(String, usize)> = edited
                 .articles_mentioning(actor)
                 .map(|(file, count)| (file.path.clone(), count))

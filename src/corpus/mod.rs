@@ -99,6 +99,15 @@ fn compile_globs(patterns: &[String]) -> GlobSet {
         .unwrap_or_else(|_| GlobSetBuilder::new().build().expect("empty glob set"))
 }
 
+/// The actors an article mentions, each once (a long article mentions the same actors
+/// tens of thousands of times).
+fn distinct_actors(file: &ArticleFile) -> impl Iterator<Item = usize> {
+    let mut actors: Vec<usize> = file.mentions.iter().map(|mention| mention.actor).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    actors.into_iter()
+}
+
 impl Default for Corpus {
     fn default() -> Self {
         Corpus::new(None)
@@ -334,9 +343,22 @@ impl Corpus {
         }
     }
 
+    /// Takes an article in, in place of the one at its path if any. An edit replaces a
+    /// long article that mentions thousands of actors, mostly as often as before: each
+    /// actor's entry is updated where it stands, and only the names that changed are
+    /// counted again.
     fn insert_article(&mut self, file: ArticleFile) {
-        self.remove_article(&file.path);
         self.actor_stats_memo = Default::default();
+        let previous = self.articles.remove(&file.path);
+        let names_unchanged = previous
+            .as_ref()
+            .is_some_and(|previous| previous.distinct_names() == file.distinct_names());
+        if let Some(previous) = &previous {
+            self.forget_ids_and_urls(previous);
+            if !names_unchanged {
+                self.forget_names(previous);
+            }
+        }
         self.ids
             .entry(file.id.clone())
             .or_default()
@@ -347,19 +369,31 @@ impl Corpus {
                 .or_default()
                 .insert(file.path.clone());
         }
-        for name in file.distinct_names() {
-            *self.unknown_names.entry(name.clone()).or_default() += 1;
+        if !names_unchanged {
+            for name in file.distinct_names() {
+                *self.unknown_names.entry(name.clone()).or_default() += 1;
+            }
         }
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for mention in &file.mentions {
             *counts.entry(mention.actor).or_default() += 1;
         }
+        if let Some(previous) = &previous {
+            let gone = distinct_actors(previous).filter(|actor| !counts.contains_key(actor));
+            let gone: Vec<usize> = gone.collect();
+            for actor in gone {
+                self.forget_mentions(actor, &previous.path);
+            }
+        }
         let file = Arc::new(file);
         for (actor, count) in counts {
-            self.mentioned_in
-                .entry(actor)
-                .or_default()
-                .insert(file.path.clone(), (file.clone(), count));
+            let files = self.mentioned_in.entry(actor).or_default();
+            match files.get_mut(&file.path) {
+                Some(entry) => *entry = (file.clone(), count),
+                None => {
+                    files.insert(file.path.clone(), (file.clone(), count));
+                }
+            }
         }
         self.articles.insert(file.path.clone(), file);
     }
@@ -369,28 +403,30 @@ impl Corpus {
             return false;
         };
         self.actor_stats_memo = Default::default();
+        self.forget_ids_and_urls(&file);
+        self.forget_names(&file);
+        for actor in distinct_actors(&file) {
+            self.forget_mentions(actor, path);
+        }
+        true
+    }
+
+    fn forget_ids_and_urls(&mut self, file: &ArticleFile) {
         let forget = |map: &mut HashMap<String, BTreeSet<String>>, key: &str| {
             if let Some(paths) = map.get_mut(key) {
-                paths.remove(path);
+                paths.remove(&file.path);
                 if paths.is_empty() {
                     map.remove(key);
                 }
             }
         };
         forget(&mut self.ids, &file.id);
-        // Each actor once: a long article mentions the same actors tens of thousands of
-        // times, and every removal searches the actor's files by path.
-        let mut actors: Vec<usize> = file.mentions.iter().map(|mention| mention.actor).collect();
-        actors.sort_unstable();
-        actors.dedup();
-        for actor in actors {
-            if let Some(files) = self.mentioned_in.get_mut(&actor) {
-                files.remove(path);
-                if files.is_empty() {
-                    self.mentioned_in.remove(&actor);
-                }
-            }
+        if let Some(url) = file.url() {
+            forget(&mut self.urls, url);
         }
+    }
+
+    fn forget_names(&mut self, file: &ArticleFile) {
         for name in file.distinct_names() {
             if let Some(count) = self.unknown_names.get_mut(name) {
                 *count -= 1;
@@ -399,10 +435,15 @@ impl Corpus {
                 }
             }
         }
-        if let Some(url) = file.url() {
-            forget(&mut self.urls, url);
+    }
+
+    fn forget_mentions(&mut self, actor: usize, path: &str) {
+        if let Some(files) = self.mentioned_in.get_mut(&actor) {
+            files.remove(path);
+            if files.is_empty() {
+                self.mentioned_in.remove(&actor);
+            }
         }
-        true
     }
 
     /// The paths of the articles with this id.

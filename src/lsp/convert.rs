@@ -63,8 +63,126 @@ pub fn diagnostic(
         range: range(text, index, diagnostic.range, encoding),
         severity: Some(severity(diagnostic.severity)),
         code: Some(lsp::NumberOrString::String(diagnostic.code.to_string())),
-        source: Some("dateline".to_string()),
+        source: Some(SOURCE.to_string()),
         message: diagnostic.message.clone(),
         ..Default::default()
+    }
+}
+
+/// Diagnostics with their protocol ranges, written as the JSON of `Diagnostic[]` straight
+/// from the analysis's values: a 5 MB article has 33,000 of them, and building an
+/// `lsp::Diagnostic` for each (three strings apiece) cost more than writing them.
+#[derive(Debug, Default)]
+pub struct RangedDiagnostics {
+    ranges: Vec<lsp::Range>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl RangedDiagnostics {
+    pub fn new(
+        text: &str,
+        index: &LineIndex,
+        diagnostics: Vec<Diagnostic>,
+        encoding: Encoding,
+    ) -> Self {
+        let ranges = diagnostics
+            .iter()
+            .map(|diagnostic| range(text, index, diagnostic.range, encoding))
+            .collect();
+        RangedDiagnostics {
+            ranges,
+            diagnostics,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    /// The same diagnostics as protocol values, for tower-lsp's client.
+    pub fn into_protocol(self) -> Vec<lsp::Diagnostic> {
+        self.ranges
+            .into_iter()
+            .zip(self.diagnostics)
+            .map(|(range, diagnostic)| lsp::Diagnostic {
+                range,
+                severity: Some(severity(diagnostic.severity)),
+                code: Some(lsp::NumberOrString::String(diagnostic.code.to_string())),
+                source: Some(SOURCE.to_string()),
+                message: diagnostic.message,
+                ..Default::default()
+            })
+            .collect()
+    }
+}
+
+/// Who the diagnostics come from, as editors show it.
+const SOURCE: &str = "dateline";
+
+impl serde::Serialize for RangedDiagnostics {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        /// The fields `lsp::Diagnostic` writes for these, in its order.
+        #[derive(serde::Serialize)]
+        struct DiagnosticRef<'a> {
+            range: &'a lsp::Range,
+            severity: lsp::DiagnosticSeverity,
+            code: &'a str,
+            source: &'a str,
+            message: &'a str,
+        }
+        let mut seq = serializer.serialize_seq(Some(self.diagnostics.len()))?;
+        for (range, diagnostic) in self.ranges.iter().zip(&self.diagnostics) {
+            seq.serialize_element(&DiagnosticRef {
+                range,
+                severity: severity(diagnostic.severity),
+                code: diagnostic.code,
+                source: SOURCE,
+                message: &diagnostic.message,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranged_diagnostics_write_the_json_of_their_protocol_values() {
+        let text = "Title: “Minsk”\n\nOn 19 February — Лукашенко 🇧🇾 said so.\r\nThey said.\n";
+        let at = |needle: &str| text.find(needle).unwrap();
+        let diagnostics = vec![
+            Diagnostic::warning(
+                TextRange::new(at("They"), at("said.\n") + 5),
+                "undated-claim",
+                "undated claim: “said”",
+            ),
+            Diagnostic::new(
+                TextRange::new(at("Лукашенко"), at(" 🇧🇾")),
+                Severity::Hint,
+                "unknown-name",
+                "unknown name \"Лукашенко\"\n(no actor)",
+            ),
+            Diagnostic::error(TextRange::empty(0), "bad-header", "a \\ b"),
+            Diagnostic::new(
+                TextRange::new(at("On"), at(" said")),
+                Severity::Information,
+                "claim-dated-by-context",
+                "dated",
+            ),
+        ];
+        let index = LineIndex::new(text);
+        for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let ranged = RangedDiagnostics::new(text, &index, diagnostics.clone(), encoding);
+            let direct = serde_json::to_value(&ranged).unwrap();
+            let expected: Vec<lsp::Diagnostic> = diagnostics
+                .iter()
+                .map(|diagnostic| super::diagnostic(text, &index, diagnostic, encoding))
+                .collect();
+            assert_eq!(direct, serde_json::to_value(&expected).unwrap());
+            assert_eq!(ranged.into_protocol(), expected);
+        }
     }
 }

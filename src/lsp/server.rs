@@ -240,7 +240,13 @@ impl Backend {
                                 if published == Some(fingerprint) {
                                     return None;
                                 }
-                                let diagnostics = to_protocol(&state, &location, &diagnostics);
+                                let (text, index) = state.text_and_index(&location)?;
+                                let diagnostics = convert::RangedDiagnostics::new(
+                                    text,
+                                    &index,
+                                    diagnostics,
+                                    state.encoding,
+                                );
                                 Some((uri, version, fingerprint, diagnostics))
                             })
                             .collect::<Vec<_>>()
@@ -487,22 +493,35 @@ fn to_protocol(
 
 /// A `publishDiagnostics` as a message body when there is a direct writer (and the params
 /// serialise), as protocol values for tower-lsp's client otherwise.
-fn payload(direct: bool, uri: &Uri, version: Option<i32>, diagnostics: Vec<Diagnostic>) -> Payload {
+fn payload(
+    direct: bool,
+    uri: &Uri,
+    version: Option<i32>,
+    diagnostics: convert::RangedDiagnostics,
+) -> Payload {
     if !direct {
-        return Payload::Diagnostics(diagnostics);
+        return Payload::Diagnostics(diagnostics.into_protocol());
     }
-    let params = PublishDiagnosticsParams {
-        uri: uri.clone(),
-        diagnostics,
+    /// The fields `PublishDiagnosticsParams` writes, in its order.
+    #[derive(serde::Serialize)]
+    struct PublishRef<'a> {
+        uri: &'a Uri,
+        diagnostics: &'a convert::RangedDiagnostics,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        version: Option<i32>,
+    }
+    let params = PublishRef {
+        uri,
+        diagnostics: &diagnostics,
         version,
     };
     // About what one diagnostic takes in JSON, so the buffer is sized once.
     const DIAGNOSTIC_BYTES: usize = 320;
-    let size_hint = 256 + params.diagnostics.len() * DIAGNOSTIC_BYTES;
-    match super::transport::notification_body("textDocument/publishDiagnostics", &params, size_hint)
-    {
+    let size_hint = 256 + diagnostics.len() * DIAGNOSTIC_BYTES;
+    let method = "textDocument/publishDiagnostics";
+    match super::transport::notification_body(method, &params, size_hint) {
         Some(body) => Payload::Message(body),
-        None => Payload::Diagnostics(params.diagnostics),
+        None => Payload::Diagnostics(diagnostics.into_protocol()),
     }
 }
 
@@ -688,7 +707,7 @@ impl LanguageServer for Backend {
         };
         if push {
             // The same path as rounds, so that this comes after what they published.
-            let payload = payload(self.direct.is_some(), &uri, None, Vec::new());
+            let payload = payload(self.direct.is_some(), &uri, None, Default::default());
             Backend::publish(&self.client, self.direct.as_ref(), uri, None, payload).await;
         }
     }
