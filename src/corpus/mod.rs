@@ -62,7 +62,7 @@ pub struct Corpus {
     /// cards, code lenses and references read only those files.
     /// The files are held here too, so that a hover card on an actor mentioned in
     /// thousands of articles does not look each one up by path.
-    mentioned_in: HashMap<usize, BTreeMap<String, (Arc<ArticleFile>, usize)>>,
+    mentioned_in: HashMap<usize, BTreeMap<String, Mentioning>>,
     registries: BTreeMap<String, Arc<RegistryFile>>,
     actors: Arc<Vec<ActorEntry>>,
     matcher: Arc<AliasMatcher>,
@@ -97,6 +97,15 @@ fn compile_globs(patterns: &[String]) -> GlobSet {
     builder
         .build()
         .unwrap_or_else(|_| GlobSetBuilder::new().build().expect("empty glob set"))
+}
+
+/// An article that mentions an actor: the file, how often, and where in its mentions the
+/// first one is (references read from there on, not every mention of the file).
+#[derive(Debug, Clone)]
+struct Mentioning {
+    file: Arc<ArticleFile>,
+    count: usize,
+    first: usize,
 }
 
 /// The actors an article mentions, each once (a long article mentions the same actors
@@ -374,9 +383,10 @@ impl Corpus {
                 *self.unknown_names.entry(name.clone()).or_default() += 1;
             }
         }
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        for mention in &file.mentions {
-            *counts.entry(mention.actor).or_default() += 1;
+        // Actor → (count, index of the first mention).
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (index, mention) in file.mentions.iter().enumerate() {
+            counts.entry(mention.actor).or_insert((0, index)).0 += 1;
         }
         if let Some(previous) = &previous {
             let gone = distinct_actors(previous).filter(|actor| !counts.contains_key(actor));
@@ -386,12 +396,17 @@ impl Corpus {
             }
         }
         let file = Arc::new(file);
-        for (actor, count) in counts {
+        for (actor, (count, first)) in counts {
             let files = self.mentioned_in.entry(actor).or_default();
+            let entry = Mentioning {
+                file: file.clone(),
+                count,
+                first,
+            };
             match files.get_mut(&file.path) {
-                Some(entry) => *entry = (file.clone(), count),
+                Some(old) => *old = entry,
                 None => {
-                    files.insert(file.path.clone(), (file.clone(), count));
+                    files.insert(file.path.clone(), entry);
                 }
             }
         }
@@ -568,13 +583,12 @@ impl Corpus {
     /// Every mention of an actor across the corpus, by path, in path and text order.
     pub fn mentions_of(&self, actor: usize) -> Vec<(&Arc<ArticleFile>, FileMention)> {
         let mut found = Vec::new();
-        for (file, count) in self.articles_mentioning(actor) {
-            // The index knows how many there are: stop at the last.
-            let mentions = file
-                .mentions
-                .iter()
-                .filter(|mention| mention.actor == actor);
-            found.extend(mentions.take(count).map(|mention| (file, *mention)));
+        let files = self.mentioned_in.get(&actor).into_iter();
+        for Mentioning { file, count, first } in files.flat_map(BTreeMap::values) {
+            // The index knows where the first is and how many there are.
+            let mentions = file.mentions.get(*first..).unwrap_or_default().iter();
+            let mentions = mentions.filter(|mention| mention.actor == actor);
+            found.extend(mentions.take(*count).map(|mention| (file, *mention)));
         }
         found
     }
@@ -588,7 +602,7 @@ impl Corpus {
             .get(&actor)
             .into_iter()
             .flat_map(BTreeMap::values)
-            .map(|(file, count)| (file, *count))
+            .map(|mentioning| (&mentioning.file, mentioning.count))
     }
 
     /// Every citation of the article with id `id`: the citing file and the cited id's range.

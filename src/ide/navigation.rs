@@ -1,15 +1,25 @@
 //! Go to definition, find references and document highlights, in byte ranges.
 
 use super::symbol::{symbol_at, Symbol};
-use crate::corpus::Corpus;
+use crate::corpus::{ArticleFile, Corpus};
 use crate::text::TextRange;
 
 /// A place in a file of the corpus (whose path it borrows: an actor can have tens of
 /// thousands of mentions).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 pub struct Target<'c> {
     pub path: &'c str,
     pub range: TextRange,
+    /// The article the place is in, when it is in one: callers converting thousands of
+    /// places need not look each file up again.
+    pub article: Option<&'c ArticleFile>,
+}
+
+impl std::fmt::Debug for Target<'_> {
+    // The article is the corpus's: the place is its path and range.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}@{:?}", self.path, self.range)
+    }
 }
 
 /// Where an actor is defined: its id in its registry.
@@ -18,6 +28,7 @@ fn actor_declaration(corpus: &Corpus, actor: usize) -> Option<Target<'_>> {
     Some(Target {
         path: &entry.registry,
         range: entry.actor.id.inner_range(),
+        article: None,
     })
 }
 
@@ -33,6 +44,7 @@ fn article_declaration<'c>(corpus: &'c Corpus, id: &str) -> Option<Target<'c>> {
     Some(Target {
         path: &file.path,
         range,
+        article: Some(file),
     })
 }
 
@@ -85,6 +97,7 @@ pub fn references<'c>(
                     .map(|(file, mention)| Target {
                         path: &file.path,
                         range: mention.range,
+                        article: Some(file),
                     }),
             );
         }
@@ -99,6 +112,7 @@ pub fn references<'c>(
                     .map(|(file, range)| Target {
                         path: &file.path,
                         range,
+                        article: Some(file),
                     }),
             );
         }

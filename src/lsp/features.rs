@@ -343,17 +343,19 @@ pub struct FileLocations {
 pub fn location_groups<'p>(
     state: &State,
     root: usize,
-    places: impl IntoIterator<Item = (&'p str, TextRange)>,
+    places: impl IntoIterator<Item = ide::navigation::Target<'p>>,
 ) -> Vec<FileLocations> {
     // The file being converted: its path and, when it can be found, what converting needs.
     type OpenFile<'s> = (&'s str, LineIndex);
     let mut current: Option<(&str, Option<OpenFile>)> = None;
     let mut groups: Vec<FileLocations> = Vec::new();
-    for (path, range) in places {
-        if current.as_ref().map(|(current_path, _)| *current_path) != Some(path) {
-            let file = state
-                .uri(root, path)
-                .zip(state.text_and_index_at(root, path));
+    for place in places {
+        if current.as_ref().map(|(current_path, _)| *current_path) != Some(place.path) {
+            let text = match place.article {
+                Some(file) => Some((&*file.text, file.line_index.clone())),
+                None => state.text_and_index_at(root, place.path),
+            };
+            let file = state.uri(root, place.path).zip(text);
             let file = file.map(|(uri, open)| {
                 groups.push(FileLocations {
                     uri,
@@ -361,12 +363,12 @@ pub fn location_groups<'p>(
                 });
                 open
             });
-            current = Some((path, file));
+            current = Some((place.path, file));
         }
         if let (Some((_, Some((text, index)))), Some(group)) = (&current, groups.last_mut()) {
             group
                 .ranges
-                .push(convert::range(text, index, range, state.encoding));
+                .push(convert::range(text, index, place.range, state.encoding));
         }
     }
     groups
@@ -376,7 +378,7 @@ pub fn location_groups<'p>(
 pub fn locations<'p>(
     state: &State,
     root: usize,
-    places: impl IntoIterator<Item = (&'p str, TextRange)>,
+    places: impl IntoIterator<Item = ide::navigation::Target<'p>>,
 ) -> Vec<tower_lsp_server::lsp_types::Location> {
     flatten(location_groups(state, root, places))
 }
@@ -433,7 +435,11 @@ pub fn code_lenses(state: &State, uri: &Uri) -> Option<Vec<CodeLens>> {
             location.root,
             mentions
                 .iter()
-                .map(|(file, mention)| (file.path.as_str(), mention.range)),
+                .map(|(file, mention)| ide::navigation::Target {
+                    path: &file.path,
+                    range: mention.range,
+                    article: Some(file),
+                }),
         );
         lenses.push(CodeLens {
             range,

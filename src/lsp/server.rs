@@ -860,8 +860,7 @@ impl LanguageServer for Backend {
                 state.resolve(&at.text_document.uri, convert::position(at.position))?;
             let corpus = state.corpus(location.root)?;
             let definitions = ide::navigation::definition(corpus, &location.path, offset);
-            let places = definitions.iter().map(|target| (target.path, target.range));
-            let targets = features::locations(state, location.root, places);
+            let targets = features::locations(state, location.root, definitions);
             (!targets.is_empty()).then_some(GotoDefinitionResponse::Array(targets))
         })
         .await
@@ -882,8 +881,7 @@ impl LanguageServer for Backend {
                     offset,
                     include_declaration,
                 );
-                let places = targets.iter().map(|target| (target.path, target.range));
-                let groups = features::location_groups(state, location.root, places);
+                let groups = features::location_groups(state, location.root, targets);
                 // Only a large answer is worth the detour.
                 let count: usize = groups.iter().map(|group| group.ranges.len()).sum();
                 let json = (direct && count >= DIRECT_ANSWER_MIN)
