@@ -165,6 +165,10 @@ pub fn run(
         Format::Json => write(if items == 0 { "]\n" } else { "\n]\n" }),
     }
     let _ = stdout.flush();
+    drop(stdout);
+    // The process ends next: freeing ten thousand analysed articles piece by piece took
+    // half a second on one core, for nothing.
+    std::mem::forget(loaded);
     Ok(if errors > 0 || (deny_warnings && warnings > 0) {
         EXIT_FINDINGS
     } else {

@@ -83,20 +83,20 @@ impl ArticleFile {
         self.article.header.value("source")
     }
 
-    /// Drops what only editor features read (dates, claims, sentences, annotations),
-    /// keeping what diagnostics, reports and the corpus's indexes need: a corpus that is
-    /// only reported on (`dateline check`) holds ten thousand articles in a third of the
-    /// memory.
+    /// Drops what only editor features read (dates, claims, sentences, annotations, the
+    /// actor mentions and so the corpus's index of them), keeping what diagnostics and
+    /// reports need: a corpus that is only reported on (`dateline check`) holds ten
+    /// thousand articles in a third of the memory.
     pub fn shed_editor_data(&mut self) {
         self.timexes = Vec::new();
         self.claims = Vec::new();
+        self.mentions = Vec::new();
         self.article.paragraphs = Vec::new();
         self.article.annotations = Vec::new();
         for diagnostic in &mut self.diagnostics {
             diagnostic.message.shrink_to_fit();
         }
         self.diagnostics.shrink_to_fit();
-        self.mentions.shrink_to_fit();
         self.unknown_names.shrink_to_fit();
         self.name_variants.shrink_to_fit();
     }

@@ -305,11 +305,18 @@ impl Corpus {
             self.reanalyze_all();
         }
         let this = &*self;
-        let analysed: Vec<ArticleFile> = articles
+        // Largest first: a 5 MB article analysed last would keep one core busy alone.
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        order.sort_by_key(|&index| std::cmp::Reverse(articles[index].1.len()));
+        let mut analysed: Vec<(usize, ArticleFile)> = order
             .into_par_iter()
-            .map(|(path, text)| this.analyze(&path, text))
+            .map(|index| {
+                let (path, text) = &articles[index];
+                (index, this.analyze(path, text.clone()))
+            })
             .collect();
-        for file in analysed {
+        analysed.sort_unstable_by_key(|(index, _)| *index);
+        for (_, file) in analysed {
             self.insert_article(file);
         }
     }

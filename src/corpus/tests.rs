@@ -207,9 +207,18 @@ fn a_corpus_kept_for_reports_reports_the_same_and_holds_less() {
             undated += full_file.claim_tally.undated;
             assert!(!full_file.timexes.is_empty() && lean_file.timexes.is_empty());
             assert!(lean_file.claims.is_empty() && lean_file.article.paragraphs.is_empty());
+            assert!(!full_file.mentions.is_empty() && lean_file.mentions.is_empty());
         }
     }
     assert_eq!(undated, 31);
+    // Reports need no index of who is mentioned where.
+    let mentioned = |corpus: &Corpus| -> usize {
+        (0..corpus.actors().len())
+            .map(|actor| corpus.articles_mentioning(actor).count())
+            .sum()
+    };
+    assert!(mentioned(&full) > 0);
+    assert_eq!(mentioned(&lean), 0);
 }
 
 /// Actor statistics are kept between requests, and a changed article makes them be
