@@ -20,10 +20,10 @@ pub struct ActorStats {
 pub(super) fn compute(corpus: &Corpus, actor: usize) -> ActorStats {
     let mut stats = ActorStats::default();
     let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
-    for (file, count) in corpus.articles_mentioning(actor) {
+    for (count, date, source) in corpus.mention_summaries(actor) {
         stats.mentions += count;
         stats.articles += 1;
-        if let Some(date) = file.date {
+        if let Some(date) = date {
             let earliest = |a: CalendarDate, b: CalendarDate| {
                 if b.first_day() < a.first_day() {
                     b
@@ -36,7 +36,7 @@ pub(super) fn compute(corpus: &Corpus, actor: usize) -> ActorStats {
             stats.first = Some(stats.first.map_or(date, |first| earliest(first, date)));
             stats.last = Some(stats.last.map_or(date, |last| latest(last, date)));
         }
-        if let Some(source) = file.source() {
+        if let Some(source) = source {
             *sources.entry(source).or_default() += count;
         }
     }
