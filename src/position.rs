@@ -79,6 +79,57 @@ fn four_byte_leads(word: u64) -> u64 {
     word & (word << 1) & (word << 2) & (word << 3)
 }
 
+/// See [`LineIndex::cursor`]; its spans are exactly [`LineIndex::span`]'s.
+pub struct SpanCursor<'a> {
+    index: LineIndex,
+    text: &'a str,
+    encoding: Encoding,
+    /// The last start converted: its byte offset (on a character boundary) and position.
+    last: Option<(usize, Position)>,
+}
+
+impl SpanCursor<'_> {
+    pub fn span(&mut self, range: TextRange) -> Span {
+        let span = span_after(&self.index, self.text, range, self.encoding, self.last);
+        self.last = Some((floor_char_boundary(self.text, range.start), span.start));
+        span
+    }
+}
+
+/// The span of `range`, its start counted on from `last` (an earlier start's offset and
+/// position) when that is on the same line and not after it, and its end counted on
+/// from its start when both are on one line.
+fn span_after(
+    index: &LineIndex,
+    text: &str,
+    range: TextRange,
+    encoding: Encoding,
+    last: Option<(usize, Position)>,
+) -> Span {
+    let from = floor_char_boundary(text, range.start);
+    let start = match last {
+        Some((offset, position))
+            if offset <= from && from < index.next_line_start(position.line as usize) =>
+        {
+            Position {
+                line: position.line,
+                character: position.character
+                    + encoding.count(text.get(offset..from).unwrap_or("")) as u32,
+            }
+        }
+        _ => index.position(text, from, encoding),
+    };
+    let to = floor_char_boundary(text, range.end);
+    let end = match text.get(from..to) {
+        Some(between) if to < index.next_line_start(start.line as usize) => Position {
+            line: start.line,
+            character: start.character + encoding.count(between) as u32,
+        },
+        _ => index.position(text, range.end, encoding),
+    };
+    Span { start, end }
+}
+
 /// A zero-based line and column (in the encoding's code units).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 pub struct Position {
@@ -164,19 +215,20 @@ impl LineIndex {
     }
 
     pub fn span(&self, text: &str, range: TextRange, encoding: Encoding) -> Span {
-        let start = self.position(text, range.start, encoding);
-        // Most ranges end on the line they start on: count on from the start instead of
-        // from the line's beginning again (a mention deep in a long paragraph).
-        let from = floor_char_boundary(text, range.start);
-        let to = floor_char_boundary(text, range.end);
-        let end = match text.get(from..to) {
-            Some(between) if to < self.next_line_start(start.line as usize) => Position {
-                line: start.line,
-                character: start.character + encoding.count(between) as u32,
-            },
-            _ => self.position(text, range.end, encoding),
-        };
-        Span { start, end }
+        // Most ranges end on the line they start on: the end is counted on from the start.
+        span_after(self, text, range, encoding, None)
+    }
+
+    /// A converter of ranges that mostly come in text order (a file's mentions, its
+    /// diagnostics): each start is counted on from the last one when it is on the same
+    /// line, further on.
+    pub fn cursor<'a>(&self, text: &'a str, encoding: Encoding) -> SpanCursor<'a> {
+        SpanCursor {
+            index: self.clone(),
+            text,
+            encoding,
+            last: None,
+        }
     }
 
     /// Where the line after `line` starts (the text's length after the last line).

@@ -242,6 +242,28 @@ proptest! {
     }
 
     #[test]
+    fn a_cursor_converts_ranges_in_any_order_as_positions_do(
+        text in text_strategy(40),
+        ranges in prop::collection::vec((0usize..60, 0usize..60), 0..12),
+        sorted in any::<bool>(),
+    ) {
+        let index = LineIndex::new(&text);
+        let mut ranges: Vec<TextRange> =
+            ranges.into_iter().map(|(a, b)| TextRange::new(a.min(b), a.max(b))).collect();
+        if sorted {
+            ranges.sort_by_key(|range| range.start);
+        }
+        for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let mut cursor = index.cursor(&text, encoding);
+            for &range in &ranges {
+                let span = cursor.span(range);
+                prop_assert_eq!(span.start, index.position(&text, range.start, encoding));
+                prop_assert_eq!(span.end, index.position(&text, range.end, encoding));
+            }
+        }
+    }
+
+    #[test]
     fn byte_offsets_and_positions_round_trip(text in text_strategy(40)) {
         let index = LineIndex::new(&text);
         for offset in (0..=text.len()).filter(|&offset| text.is_char_boundary(offset)) {

@@ -2,7 +2,7 @@
 //! the position encoding negotiated with the client.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::position::{Encoding, LineIndex, Position};
+use crate::position::{Encoding, LineIndex, Position, Span};
 use crate::text::TextRange;
 use tower_lsp_server::lsp_types as lsp;
 
@@ -37,7 +37,10 @@ pub fn position(position: lsp::Position) -> Position {
 }
 
 pub fn range(text: &str, index: &LineIndex, range: TextRange, encoding: Encoding) -> lsp::Range {
-    let span = index.span(text, range, encoding);
+    protocol_range(index.span(text, range, encoding))
+}
+
+pub fn protocol_range(span: Span) -> lsp::Range {
     lsp::Range {
         start: lsp::Position::new(span.start.line, span.start.character),
         end: lsp::Position::new(span.end.line, span.end.character),
@@ -85,9 +88,11 @@ impl RangedDiagnostics {
         diagnostics: Vec<Diagnostic>,
         encoding: Encoding,
     ) -> Self {
+        // Diagnostics come in text order: a cursor counts each on from the last.
+        let mut cursor = index.cursor(text, encoding);
         let ranges = diagnostics
             .iter()
-            .map(|diagnostic| range(text, index, diagnostic.range, encoding))
+            .map(|diagnostic| protocol_range(cursor.span(diagnostic.range)))
             .collect();
         RangedDiagnostics {
             ranges,

@@ -5,7 +5,7 @@
 use super::convert;
 use super::state::{Location, State};
 use crate::ide;
-use crate::position::LineIndex;
+use crate::position::{LineIndex, SpanCursor};
 use crate::text::TextRange;
 use std::collections::HashMap;
 use tower_lsp_server::lsp_types::*;
@@ -345,30 +345,36 @@ pub fn location_groups<'p>(
     root: usize,
     places: impl IntoIterator<Item = ide::navigation::Target<'p>>,
 ) -> Vec<FileLocations> {
-    // The file being converted: its path and, when it can be found, what converting needs.
-    type OpenFile<'s> = (&'s str, LineIndex);
-    let mut current: Option<(&str, Option<OpenFile>)> = None;
+    // The file being converted: its path and, when it can be found, a converter of its
+    // places (which come in text order).
+    let mut current: Option<(&str, Option<SpanCursor>)> = None;
     let mut groups: Vec<FileLocations> = Vec::new();
+    let same_file = |current: &Option<(&str, _)>, path: &str| {
+        // Places of one file share its path: the pointers are compared first.
+        current
+            .as_ref()
+            .is_some_and(|(current, _)| std::ptr::eq(*current, path) || *current == path)
+    };
     for place in places {
-        if current.as_ref().map(|(current_path, _)| *current_path) != Some(place.path) {
+        if !same_file(&current, place.path) {
             let text = match place.article {
                 Some(file) => Some((&*file.text, file.line_index.clone())),
                 None => state.text_and_index_at(root, place.path),
             };
             let file = state.uri(root, place.path).zip(text);
-            let file = file.map(|(uri, open)| {
+            let file = file.map(|(uri, (text, index))| {
                 groups.push(FileLocations {
                     uri,
                     ranges: Vec::new(),
                 });
-                open
+                index.cursor(text, state.encoding)
             });
             current = Some((place.path, file));
         }
-        if let (Some((_, Some((text, index)))), Some(group)) = (&current, groups.last_mut()) {
+        if let (Some((_, Some(cursor))), Some(group)) = (&mut current, groups.last_mut()) {
             group
                 .ranges
-                .push(convert::range(text, index, place.range, state.encoding));
+                .push(convert::protocol_range(cursor.span(place.range)));
         }
     }
     groups
