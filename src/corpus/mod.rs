@@ -101,6 +101,24 @@ fn compile_globs(patterns: &[String]) -> GlobSet {
         .unwrap_or_else(|_| GlobSetBuilder::new().build().expect("empty glob set"))
 }
 
+/// Analyses articles the way a corpus does (see [`Corpus::analyzer`]).
+struct Analyzer {
+    config: Config,
+    matcher: Arc<AliasMatcher>,
+    today: Option<CalendarDate>,
+    retention: Retention,
+}
+
+impl Analyzer {
+    fn analyze(&self, path: &str, text: Arc<str>) -> ArticleFile {
+        let mut file = analyze_article(path, text, &self.config, &self.matcher, self.today);
+        if self.retention == Retention::Reports {
+            file.shed_editor_data();
+        }
+        file
+    }
+}
+
 /// An article that mentions an actor: the file, how often, and where in its mentions the
 /// first one is (references read from there on, not every mention of the file).
 #[derive(Debug, Clone)]
@@ -185,11 +203,18 @@ impl Corpus {
 
     /// Analyses an article, keeping what the retention says.
     fn analyze(&self, path: &str, text: Arc<str>) -> ArticleFile {
-        let mut file = analyze_article(path, text, &self.config, &self.matcher, self.today);
-        if self.retention == Retention::Reports {
-            file.shed_editor_data();
+        self.analyzer().analyze(path, text)
+    }
+
+    /// What analysing an article needs, apart from the corpus: so that articles can be
+    /// analysed while the corpus takes in those already done.
+    fn analyzer(&self) -> Analyzer {
+        Analyzer {
+            config: self.config.clone(),
+            matcher: self.matcher.clone(),
+            today: self.today,
+            retention: self.retention,
         }
-        file
     }
 
     pub fn config(&self) -> &Config {
@@ -311,21 +336,32 @@ impl Corpus {
             self.rebuild_actors();
             self.reanalyze_all();
         }
-        let this = &*self;
-        // Largest first: a 5 MB article analysed last would keep one core busy alone.
-        let mut order: Vec<usize> = (0..articles.len()).collect();
-        order.sort_by_key(|&index| std::cmp::Reverse(articles[index].1.len()));
-        let mut analysed: Vec<(usize, ArticleFile)> = order
-            .into_par_iter()
-            .map(|index| {
-                let (path, text) = &articles[index];
-                (index, this.analyze(path, text.clone()))
-            })
-            .collect();
-        analysed.sort_unstable_by_key(|(index, _)| *index);
-        for (_, file) in analysed {
-            self.insert_article(file);
+        // Articles are taken in as their analyses finish, in no set order: of a path
+        // given twice, only the last text counts.
+        let mut last_of_path: HashMap<&str, usize> = HashMap::new();
+        for (index, (path, _)) in articles.iter().enumerate() {
+            last_of_path.insert(path, index);
         }
+        let mut order: Vec<usize> = last_of_path.into_values().collect();
+        // Largest first: a 5 MB article analysed last would keep one core busy alone.
+        order.sort_by_key(|&index| (std::cmp::Reverse(articles[index].1.len()), index));
+        let analyzer = self.analyzer();
+        let (sender, analysed) = std::sync::mpsc::sync_channel::<ArticleFile>(256);
+        std::thread::scope(|scope| {
+            let (articles, analyzer) = (&articles, &analyzer);
+            scope.spawn(move || {
+                order
+                    .into_par_iter()
+                    .for_each_with(sender, |sender, index| {
+                        let (path, text) = &articles[index];
+                        let _ = sender.send(analyzer.analyze(path, text.clone()));
+                    });
+            });
+            // Indexing (serial) overlaps the analysis (on every core).
+            for file in analysed {
+                self.insert_article(file);
+            }
+        });
     }
 
     /// Records a file that could not be taken in (binary, invalid UTF-8, unreadable), so
@@ -552,10 +588,10 @@ impl Corpus {
 
     fn reanalyze_all(&mut self) {
         let files: Vec<Arc<ArticleFile>> = self.articles.values().cloned().collect();
-        let this = &*self;
+        let analyzer = self.analyzer();
         let analysed: Vec<ArticleFile> = files
             .par_iter()
-            .map(|file| this.analyze(&file.path, file.text.clone()))
+            .map(|file| analyzer.analyze(&file.path, file.text.clone()))
             .collect();
         for file in analysed {
             self.insert_article(file);

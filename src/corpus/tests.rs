@@ -248,3 +248,37 @@ fn actor_statistics_follow_every_change_of_the_articles() {
     corpus.remove_file("new.article");
     assert_eq!(corpus.actor_stats(actor), before);
 }
+
+/// Articles are taken in as their analyses finish: the order they come in must not show.
+#[test]
+fn a_path_given_twice_keeps_its_last_text_and_order_does_not_matter() {
+    use super::Corpus;
+    let texts: Vec<(String, Arc<str>)> = (0..40)
+        .map(|n| {
+            let text = format!("Title: A{n}\nId: same\n\nOfficials said so on 3 May 2022.\n");
+            (format!("a{n}.article"), Arc::from(text.as_str()))
+        })
+        .collect();
+    let mut forward = Corpus::new(None);
+    let mut given = texts.clone();
+    given.push((
+        "a0.article".into(),
+        Arc::from("Title: Last\n\nHe said so.\n"),
+    ));
+    forward.set_files(given);
+    let mut backward = Corpus::new(None);
+    backward.set_files(texts.iter().rev().cloned().collect());
+    backward.set_file("a0.article", Arc::from("Title: Last\n\nHe said so.\n"));
+    assert_eq!(
+        forward.text("a0.article"),
+        Some("Title: Last\n\nHe said so.\n")
+    );
+    assert_eq!(forward.paths(), backward.paths());
+    for path in forward.paths() {
+        assert_eq!(
+            forward.diagnostics(&path),
+            backward.diagnostics(&path),
+            "{path}"
+        );
+    }
+}
