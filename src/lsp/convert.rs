@@ -62,12 +62,21 @@ pub fn diagnostic(
     diagnostic: &Diagnostic,
     encoding: Encoding,
 ) -> lsp::Diagnostic {
+    let range = range(text, index, diagnostic.range, encoding);
+    protocol_diagnostic(range, diagnostic, diagnostic.message.clone())
+}
+
+fn protocol_diagnostic(
+    range: lsp::Range,
+    diagnostic: &Diagnostic,
+    message: String,
+) -> lsp::Diagnostic {
     lsp::Diagnostic {
-        range: range(text, index, diagnostic.range, encoding),
+        range,
         severity: Some(severity(diagnostic.severity)),
         code: Some(lsp::NumberOrString::String(diagnostic.code.to_string())),
         source: Some(SOURCE.to_string()),
-        message: diagnostic.message.clone(),
+        message,
         ..Default::default()
     }
 }
@@ -109,13 +118,9 @@ impl RangedDiagnostics {
         self.ranges
             .into_iter()
             .zip(self.diagnostics)
-            .map(|(range, diagnostic)| lsp::Diagnostic {
-                range,
-                severity: Some(severity(diagnostic.severity)),
-                code: Some(lsp::NumberOrString::String(diagnostic.code.to_string())),
-                source: Some(SOURCE.to_string()),
-                message: diagnostic.message,
-                ..Default::default()
+            .map(|(range, mut diagnostic)| {
+                let message = std::mem::take(&mut diagnostic.message);
+                protocol_diagnostic(range, &diagnostic, message)
             })
             .collect()
     }

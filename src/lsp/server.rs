@@ -33,8 +33,8 @@ pub struct Backend {
     support: std::sync::OnceLock<ClientSupport>,
     /// Counts scheduled diagnostics rounds; a round runs only if it is still the last.
     rounds: Arc<AtomicU64>,
-    /// The writer of whole frames to the editor, when serving stdio: diagnostics are
-    /// serialised into a frame on the blocking pool and handed to it directly.
+    /// The writer of messages to the editor, when serving stdio: diagnostics are
+    /// serialised on the blocking pool and handed to it directly.
     direct: Option<UnboundedSender<Outgoing>>,
     /// Where large answers are stashed as JSON, when serving stdio (`DirectAnswers`).
     answers: Option<DirectAnswers>,
