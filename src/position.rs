@@ -65,7 +65,7 @@ fn count_bytes(bytes: &[u8], marks: fn(u64) -> u64) -> usize {
     }
     let mut rest = [0u8; 8];
     rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    count + (marks(u64::from_le_bytes(rest)) & 0x8080_8080_8080_8080).count_ones() as usize
+    count + (marks(u64::from_le_bytes(rest)) & HIGH).count_ones() as usize
 }
 
 /// `10xxxxxx`: the high bit set and the next one clear (shifting left by one moves each
@@ -231,7 +231,8 @@ impl LineIndex {
         }
     }
 
-    /// Where the line after `line` starts (the text's length after the last line).
+    /// Where the line after `line` starts (`usize::MAX` after the last line: no offset
+    /// is on a later line).
     fn next_line_start(&self, line: usize) -> usize {
         self.line_starts
             .get(line + 1)
