@@ -56,7 +56,10 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-pub fn diagnostic(
+/// One diagnostic converted on its own: the plain form that [`RangedDiagnostics`] must
+/// equal, kept for its test.
+#[cfg(test)]
+fn diagnostic(
     text: &str,
     index: &LineIndex,
     diagnostic: &Diagnostic,

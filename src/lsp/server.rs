@@ -240,13 +240,7 @@ impl Backend {
                                 if published == Some(fingerprint) {
                                     return None;
                                 }
-                                let (text, index) = state.text_and_index(&location)?;
-                                let diagnostics = convert::RangedDiagnostics::new(
-                                    text,
-                                    &index,
-                                    diagnostics,
-                                    state.encoding,
-                                );
+                                let diagnostics = ranged(&state, &location, diagnostics);
                                 Some((uri, version, fingerprint, diagnostics))
                             })
                             .collect::<Vec<_>>()
@@ -459,7 +453,7 @@ fn document_diagnostics(state: &State, uri: &Uri) -> Vec<Diagnostic> {
 }
 
 fn file_diagnostics(state: &State, location: &Location) -> Vec<Diagnostic> {
-    to_protocol(state, location, &corpus_diagnostics(state, location))
+    ranged(state, location, corpus_diagnostics(state, location)).into_protocol()
 }
 
 /// A file's diagnostics as the corpus gives them, or the reason it was skipped.
@@ -477,18 +471,19 @@ fn corpus_diagnostics(state: &State, location: &Location) -> Vec<crate::diagnost
     corpus.diagnostics(&location.path)
 }
 
-fn to_protocol(
+/// A file's diagnostics with their protocol ranges (none when the corpus has no text to
+/// place them in), for pushing and pulling alike.
+fn ranged(
     state: &State,
     location: &Location,
-    diagnostics: &[crate::diagnostic::Diagnostic],
-) -> Vec<Diagnostic> {
-    let Some((text, index)) = state.text_and_index(location) else {
-        return Vec::new();
-    };
-    diagnostics
-        .iter()
-        .map(|diagnostic| convert::diagnostic(text, &index, diagnostic, state.encoding))
-        .collect()
+    diagnostics: Vec<crate::diagnostic::Diagnostic>,
+) -> convert::RangedDiagnostics {
+    match state.text_and_index(location) {
+        Some((text, index)) => {
+            convert::RangedDiagnostics::new(text, &index, diagnostics, state.encoding)
+        }
+        None => convert::RangedDiagnostics::default(),
+    }
 }
 
 /// A `publishDiagnostics` as a message body when there is a direct writer (and the params
