@@ -84,7 +84,7 @@ pub enum Retention {
     /// Everything: an editor asks about any date, claim or sentence.
     #[default]
     Everything,
-    /// What diagnostics, reports and the indexes need: see
+    /// What diagnostics and reports need (no actor mentions, so no index of them): see
     /// [`ArticleFile::shed_editor_data`].
     Reports,
 }
