@@ -487,3 +487,143 @@ proptest! {
         }
     }
 }
+
+/// Three articles that cite each other by id, may share ids and URLs, and use unknown
+/// names the others use too: whatever one of them does can change the others' diagnostics.
+const LINKED_PATHS: [&str; 3] = ["a.article", "b.article", "c.article"];
+
+/// Every file whose diagnostics the stamp test compares.
+const STAMPED_PATHS: [&str; 5] = [
+    "a.article",
+    "b.article",
+    "c.article",
+    "actors.toml",
+    "dateline.toml",
+];
+
+const LINKED_PIECES: &[&str] = &[
+    "[@a]",
+    "[@b]",
+    "[@c]",
+    "[@gone]",
+    "Hrodna",
+    "Mazyr",
+    "Maria Kolesnikova",
+    "Lukashenka",
+    "Aliaksandr Lukashenka",
+    " said ",
+    " met ",
+    "on Thursday",
+    ". ",
+    ", ",
+    "\n\n",
+    "—",
+];
+
+fn linked_article_strategy() -> impl Strategy<Value = String> {
+    (
+        prop::option::of(prop::sample::select(vec!["a", "b", "c"])),
+        prop::option::of(prop::sample::select(vec!["1", "2"])),
+        prop::collection::vec(prop::sample::select(LINKED_PIECES), 0..24),
+    )
+        .prop_map(|(id, url, pieces)| {
+            let mut header = String::from("Source: Reuters\nDate: 2022-09-29\n");
+            if let Some(id) = id {
+                header.push_str(&format!("Id: {id}\n"));
+            }
+            if let Some(url) = url {
+                header.push_str(&format!("URL: https://example.org/{url}\n"));
+            }
+            format!("{header}\n{}", pieces.concat())
+        })
+}
+
+#[derive(Debug, Clone)]
+enum CorpusChange {
+    Set(usize, String),
+    Edit(usize, ByteEdit),
+    Remove(usize),
+    Skip(usize),
+    Registry(Option<&'static str>),
+    Config(&'static str),
+}
+
+fn corpus_change_strategy() -> impl Strategy<Value = CorpusChange> {
+    let registries = vec![
+        None,
+        Some(common::REGISTRY),
+        Some("[[actor]]\nid = \"hrodna\"\nname = \"Hrodna\"\nkind = \"place\"\n"),
+        Some("[[actor]\nid = "),
+    ];
+    let configs = vec!["", "[claims]\ndate_scope = \"sentence\"\n", "[claims\n"];
+    prop_oneof![
+        4 => (0usize..3, linked_article_strategy()).prop_map(|(i, text)| CorpusChange::Set(i, text)),
+        6 => (0usize..3, byte_edit_strategy()).prop_map(|(i, edit)| CorpusChange::Edit(i, edit)),
+        1 => (0usize..3).prop_map(CorpusChange::Remove),
+        1 => (0usize..3).prop_map(CorpusChange::Skip),
+        1 => prop::sample::select(registries).prop_map(CorpusChange::Registry),
+        1 => prop::sample::select(configs).prop_map(CorpusChange::Config),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// The server skips recomputing an open document's diagnostics while its stamp stays
+    /// the same: so a stamp must change whenever the diagnostics could.
+    #[test]
+    fn diagnostics_do_not_change_while_their_stamp_stays(
+        initial in prop::collection::vec(linked_article_strategy(), 3),
+        changes in prop::collection::vec(corpus_change_strategy(), 1..12),
+    ) {
+        let mut corpus = Corpus::new(common::today());
+        let mut files = vec![("actors.toml".to_string(), Arc::from(common::REGISTRY))];
+        for (path, text) in LINKED_PATHS.iter().zip(&initial) {
+            files.push((path.to_string(), Arc::from(text.as_str())));
+        }
+        corpus.set_files(files);
+        let look = |corpus: &Corpus| -> Vec<_> {
+            STAMPED_PATHS
+                .iter()
+                .map(|path| {
+                    let diagnostics = match corpus.skip_reason(path) {
+                        Some(reason) => format!("skipped: {reason}"),
+                        None => format!("{:?}", corpus.diagnostics(path)),
+                    };
+                    (corpus.diagnostics_stamp(path), diagnostics)
+                })
+                .collect()
+        };
+        let mut before = look(&corpus);
+        for change in &changes {
+            match change {
+                CorpusChange::Set(i, text) => {
+                    corpus.set_file(LINKED_PATHS[*i], Arc::from(text.as_str()));
+                }
+                CorpusChange::Edit(i, edit) => {
+                    let text = corpus.text(LINKED_PATHS[*i]).unwrap_or("").to_string();
+                    let text = apply_byte_edit(&text, edit);
+                    corpus.set_file(LINKED_PATHS[*i], Arc::from(text.as_str()));
+                }
+                CorpusChange::Remove(i) => corpus.remove_file(LINKED_PATHS[*i]),
+                CorpusChange::Skip(i) => corpus.mark_skipped(LINKED_PATHS[*i], "binary"),
+                CorpusChange::Registry(Some(text)) => {
+                    corpus.set_file("actors.toml", Arc::from(*text));
+                }
+                CorpusChange::Registry(None) => corpus.remove_file("actors.toml"),
+                CorpusChange::Config(text) => {
+                    corpus.set_file("dateline.toml", Arc::from(*text));
+                }
+            }
+            let after = look(&corpus);
+            for ((path, (stamp_before, old)), (stamp_after, new)) in
+                STAMPED_PATHS.iter().zip(&before).zip(&after)
+            {
+                if stamp_before == stamp_after {
+                    prop_assert_eq!(old, new, "{} changed under the same stamp after {:?}", path, change);
+                }
+            }
+            before = after;
+        }
+    }
+}

@@ -76,6 +76,22 @@ pub struct Corpus {
     /// Every change to the articles or actors starts a new, empty memo (snapshots taken
     /// before keep theirs, which matches their data).
     actor_stats_memo: Arc<std::sync::Mutex<HashMap<usize, Arc<ActorStats>>>>,
+    /// The change at which each article was last taken in.
+    taken_at: HashMap<String, u64>,
+    /// The last change that could alter the diagnostics of files it did not touch: an
+    /// article added or removed, an id, URL or set of unknown names changed, a registry,
+    /// the configuration or a skipped file.
+    shared_change: u64,
+}
+
+/// What the diagnostics of one file depend on, as the changes that last touched them:
+/// while a file's stamp stays the same, so do its diagnostics. A server typing in one
+/// article need not recompute those of another open article of 30,000 diagnostics to
+/// find that nothing changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiagnosticsStamp {
+    shared: u64,
+    file: u64,
 }
 
 /// How much of each article's analysis the corpus keeps.
@@ -132,6 +148,32 @@ struct Mentioning {
     source: Option<Arc<str>>,
 }
 
+/// A number no change has had before, in any corpus of the process: stamps of two
+/// corpora (a workspace folder removed and added again) never meet by chance.
+fn next_change() -> u64 {
+    static CHANGES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    CHANGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// What other files' diagnostics read of an article (citations, duplicate ids and URLs,
+/// unknown-name hints): an edit that leaves it alike changes no other file's diagnostics.
+#[derive(Debug, PartialEq, Eq)]
+struct SeenByOthers {
+    id: String,
+    url: Option<String>,
+    names: BTreeSet<String>,
+}
+
+impl SeenByOthers {
+    fn of(file: &ArticleFile) -> Self {
+        SeenByOthers {
+            id: file.id.clone(),
+            url: file.url().map(str::to_string),
+            names: file.distinct_names().into_iter().cloned().collect(),
+        }
+    }
+}
+
 /// The actors an article mentions, each once (a long article mentions the same actors
 /// tens of thousands of times).
 fn distinct_actors(file: &ArticleFile) -> impl Iterator<Item = usize> {
@@ -172,7 +214,22 @@ impl Corpus {
             skipped: BTreeMap::new(),
             retention: Retention::Everything,
             actor_stats_memo: Default::default(),
+            taken_at: HashMap::new(),
+            shared_change: next_change(),
         }
+    }
+
+    /// The stamp of `path`'s diagnostics as the corpus stands (see [`DiagnosticsStamp`]).
+    pub fn diagnostics_stamp(&self, path: &str) -> DiagnosticsStamp {
+        DiagnosticsStamp {
+            shared: self.shared_change,
+            // Registries and the configuration change only by shared changes.
+            file: self.taken_at.get(path).copied().unwrap_or(0),
+        }
+    }
+
+    fn note_shared_change(&mut self) {
+        self.shared_change = next_change();
     }
 
     /// What the corpus knows of an actor (mentions, articles, dates, sources).
@@ -199,6 +256,7 @@ impl Corpus {
     /// on (set it before loading).
     pub fn set_retention(&mut self, retention: Retention) {
         self.retention = retention;
+        self.note_shared_change();
     }
 
     /// Analyses an article, keeping what the retention says.
@@ -254,6 +312,8 @@ impl Corpus {
     }
 
     fn recompute_config(&mut self) {
+        // Its diagnostics may change even when the configuration does not.
+        self.note_shared_change();
         let (mut config, diagnostics) = match &self.config_file {
             Some((_, text)) => config::parse_config(text),
             None => (self.base_config.clone(), Vec::new()),
@@ -274,7 +334,9 @@ impl Corpus {
     /// Adds or replaces a file, dispatching on its kind; files of no kind are ignored.
     /// Returns the kind it was taken as.
     pub fn set_file(&mut self, path: &str, text: Arc<str>) -> FileKind {
-        self.skipped.remove(path);
+        if self.skipped.remove(path).is_some() {
+            self.note_shared_change();
+        }
         let kind = self.kind_of(path);
         match kind {
             FileKind::Config => {
@@ -287,6 +349,7 @@ impl Corpus {
                 self.reanalyze_all();
             }
             FileKind::Article => {
+                let seen_before = self.articles.get(path).map(|file| SeenByOthers::of(file));
                 let file = match self.articles.get(path).cloned() {
                     // An edit: analyse again only what it touched. The old version leaves
                     // the map and the indexes first, so that it is usually the only
@@ -299,6 +362,9 @@ impl Corpus {
                     }
                     _ => self.analyze(path, text),
                 };
+                if seen_before.as_ref() != Some(&SeenByOthers::of(&file)) {
+                    self.note_shared_change();
+                }
                 self.insert_article(file);
             }
             FileKind::Other => {}
@@ -309,6 +375,7 @@ impl Corpus {
     /// Adds many files at once: the configuration first, registries next, then all
     /// articles analysed in parallel.
     pub fn set_files(&mut self, files: Vec<(String, Arc<str>)>) {
+        self.note_shared_change();
         // The configuration first: it says which of the other files are registries and
         // which are articles.
         let (config, files): (Vec<_>, Vec<_>) = files
@@ -369,6 +436,7 @@ impl Corpus {
     pub fn mark_skipped(&mut self, path: &str, reason: impl Into<String>) {
         self.remove_file(path);
         self.skipped.insert(path.to_string(), reason.into());
+        self.note_shared_change();
     }
 
     /// Why a file was not taken in, if it was not.
@@ -383,6 +451,7 @@ impl Corpus {
     }
 
     pub fn remove_file(&mut self, path: &str) {
+        self.note_shared_change();
         self.skipped.remove(path);
         if self.remove_article(path) {
             return;
@@ -412,6 +481,7 @@ impl Corpus {
         let names_unchanged = previous
             .as_ref()
             .is_some_and(|previous| previous.distinct_names() == file.distinct_names());
+        self.taken_at.insert(file.path.clone(), next_change());
         if let Some(previous) = &previous {
             self.forget_ids_and_urls(previous);
             if !names_unchanged {
@@ -475,6 +545,7 @@ impl Corpus {
         let Some(file) = self.articles.remove(path) else {
             return false;
         };
+        self.taken_at.remove(path);
         self.actor_stats_memo = Default::default();
         self.forget_ids_and_urls(&file);
         self.forget_names(&file);
@@ -554,6 +625,7 @@ impl Corpus {
     }
 
     fn rebuild_actors(&mut self) {
+        self.note_shared_change();
         self.actor_stats_memo = Default::default();
         let paths: Vec<&String> = self.registries.keys().collect();
         let parsed: Vec<&actors::Registry> =

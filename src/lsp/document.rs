@@ -1,6 +1,7 @@
 //! A document the editor has open: its rope, its version, and edits applied strictly in
 //! version order even when notifications arrive out of order.
 
+use crate::corpus::DiagnosticsStamp;
 use crate::position::{chars_before_column, Encoding, Position};
 use ropey::Rope;
 use std::collections::BTreeMap;
@@ -24,10 +25,21 @@ pub struct OpenDocument {
     held_back: BTreeMap<i32, Vec<Change>>,
     /// The text has changed since the corpus last saw it.
     pub dirty: bool,
-    /// A fingerprint of the version and diagnostics last published for this document: a
-    /// round that would publish the same again skips it (typing in one article must not
-    /// convert and send the thousands of unchanged diagnostics of another open one).
-    pub published: Option<u64>,
+    /// What was last published for this document: a round that would publish the same
+    /// again skips it (typing in one article must not recompute, convert and send the
+    /// thousands of unchanged diagnostics of another open one).
+    pub published: Option<Published>,
+}
+
+/// The diagnostics last published for a document, as what they were made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub version: i32,
+    /// What the corpus said they depend on (none without a corpus for the document).
+    pub stamp: Option<DiagnosticsStamp>,
+    /// A hash of the version and the diagnostics, when it was taken: an edited document's
+    /// is never taken, since its new version makes it differ anyway.
+    pub fingerprint: Option<u64>,
 }
 
 /// What became of a versioned batch of changes.

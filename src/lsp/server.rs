@@ -2,7 +2,7 @@
 //! diagnostics (push and pull), hover, definition, references, highlights.
 
 use super::convert;
-use super::document::{Applied, Change, OpenDocument};
+use super::document::{Applied, Change, OpenDocument, Published};
 use super::features;
 use super::state::{Location, State};
 use super::transport::{DirectAnswers, Outgoing};
@@ -226,32 +226,41 @@ impl Backend {
                     let converted = {
                         let mut state = lock(&state);
                         state.flush();
-                        let open: Vec<(Uri, i32)> = state
+                        let open: Vec<(Uri, i32, Option<Published>)> = state
                             .open
                             .iter()
-                            .map(|(uri, doc)| (uri.clone(), doc.version))
+                            .map(|(uri, doc)| (uri.clone(), doc.version, doc.published))
                             .collect();
-                        open.into_iter()
-                            .filter_map(|(uri, version)| {
-                                let location = state.locate(&uri)?;
-                                let diagnostics = corpus_diagnostics(&state, &location);
-                                let fingerprint = fingerprint(version, &diagnostics);
-                                let published = state.open.get(&uri).and_then(|doc| doc.published);
-                                if published == Some(fingerprint) {
-                                    return None;
+                        let mut converted = Vec::new();
+                        let mut unchanged = Vec::new();
+                        for (uri, version, published) in open {
+                            let Some(location) = state.locate(&uri) else {
+                                continue;
+                            };
+                            match to_publish(&state, &location, version, published) {
+                                Ok((published, diagnostics)) => {
+                                    let diagnostics = ranged(&state, &location, diagnostics);
+                                    converted.push((uri, published, diagnostics));
                                 }
-                                let diagnostics = ranged(&state, &location, diagnostics);
-                                Some((uri, version, fingerprint, diagnostics))
-                            })
-                            .collect::<Vec<_>>()
+                                Err(published) => unchanged.push((uri, published)),
+                            }
+                        }
+                        // Found alike again: remembered, so the next round skips them
+                        // without recomputing.
+                        for (uri, published) in unchanged {
+                            if let Some(doc) = state.open.get_mut(&uri) {
+                                doc.published = Some(published);
+                            }
+                        }
+                        converted
                     };
                     // Serialised without holding the state: requests need not wait.
                     converted
                         .into_iter()
-                        .map(|(uri, version, fingerprint, diagnostics)| {
-                            let payload =
-                                payload(direct.is_some(), &uri, Some(version), diagnostics);
-                            (uri, version, fingerprint, payload)
+                        .map(|(uri, published, diagnostics)| {
+                            let version = Some(published.version);
+                            let payload = payload(direct.is_some(), &uri, version, diagnostics);
+                            (uri, published, payload)
                         })
                         .collect::<Vec<_>>()
                 })
@@ -261,8 +270,9 @@ impl Backend {
                 return;
             };
             let _guard = publishing.lock().await;
-            for (uri, version, fingerprint, payload) in computed {
+            for (uri, published, payload) in computed {
                 // Publish only if the document is still open at the version computed for.
+                let version = published.version;
                 let current = lock(&state).open.get(&uri).map(|doc| doc.version);
                 if current == Some(version) {
                     Backend::publish(
@@ -274,7 +284,7 @@ impl Backend {
                     )
                     .await;
                     if let Some(doc) = lock(&state).open.get_mut(&uri) {
-                        doc.published = Some(fingerprint);
+                        doc.published = Some(published);
                     }
                 }
             }
@@ -520,8 +530,42 @@ fn payload(
     }
 }
 
-/// What a document's published diagnostics depend on: its version (which fixes its text)
-/// and the diagnostics themselves.
+/// A document's diagnostics to publish in a round, with what they were made from; or,
+/// when they are what was last published, the record of that (with a fingerprint taken).
+///
+/// The corpus's stamp decides first, without computing anything: unchanged, the
+/// diagnostics are too. A changed stamp can still give the same diagnostics (typing a new
+/// name in one article changes the stamp of every other); for a document at its published
+/// version a fingerprint tells, so that its diagnostics are not sent again.
+fn to_publish(
+    state: &State,
+    location: &Location,
+    version: i32,
+    published: Option<Published>,
+) -> std::result::Result<(Published, Vec<crate::diagnostic::Diagnostic>), Published> {
+    let stamp = state
+        .corpus(location.root)
+        .map(|corpus| corpus.diagnostics_stamp(&location.path));
+    let same_version = published.filter(|published| published.version == version);
+    if let Some(published) = same_version {
+        if stamp.is_some() && published.stamp == stamp {
+            return Err(published);
+        }
+    }
+    let diagnostics = corpus_diagnostics(state, location);
+    let fingerprint = same_version.map(|_| fingerprint(version, &diagnostics));
+    let now = Published {
+        version,
+        stamp,
+        fingerprint,
+    };
+    match same_version {
+        Some(published) if published.fingerprint == fingerprint => Err(now),
+        _ => Ok((now, diagnostics)),
+    }
+}
+
+/// A hash of a document's version (which fixes its text) and its diagnostics.
 fn fingerprint(version: i32, diagnostics: &[crate::diagnostic::Diagnostic]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
