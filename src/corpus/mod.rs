@@ -7,6 +7,7 @@
 
 mod analysis;
 mod cross;
+mod path_key;
 mod stats;
 
 pub use analysis::{
@@ -19,6 +20,7 @@ use crate::config::{self, Config, Overrides};
 use crate::diagnostic::Diagnostic;
 use crate::temporal::CalendarDate;
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use path_key::PathKey;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -62,7 +64,7 @@ pub struct Corpus {
     /// cards, code lenses and references read only those files.
     /// The files are held here too, so that a hover card on an actor mentioned in
     /// thousands of articles does not look each one up by path.
-    mentioned_in: HashMap<usize, BTreeMap<String, Mentioning>>,
+    mentioned_in: HashMap<usize, BTreeMap<PathKey, Mentioning>>,
     /// Every source named by an article, once: a corpus has few outlets.
     sources: HashMap<String, Arc<str>>,
     registries: BTreeMap<String, Arc<RegistryFile>>,
@@ -174,13 +176,38 @@ impl SeenByOthers {
     }
 }
 
-/// The actors an article mentions, each once (a long article mentions the same actors
-/// tens of thousands of times).
-fn distinct_actors(file: &ArticleFile) -> impl Iterator<Item = usize> {
-    let mut actors: Vec<usize> = file.mentions.iter().map(|mention| mention.actor).collect();
-    actors.sort_unstable();
-    actors.dedup();
-    actors.into_iter()
+/// What the indexes hold of one version of an article, besides `Arc`s of it: what to
+/// forget when it goes.
+struct IndexedVersion {
+    seen: SeenByOthers,
+    /// The actors it mentions, each once (a long article mentions the same actors tens
+    /// of thousands of times).
+    actors: Vec<usize>,
+}
+
+impl IndexedVersion {
+    fn of(file: &ArticleFile) -> Self {
+        let mut actors: Vec<usize> = file.mentions.iter().map(|mention| mention.actor).collect();
+        actors.sort_unstable();
+        actors.dedup();
+        IndexedVersion {
+            seen: SeenByOthers::of(file),
+            actors,
+        }
+    }
+}
+
+/// What index entries point to while their article is being re-analysed: never seen
+/// outside [`Corpus::set_file`], which points them to the new version before it returns.
+fn stand_in_article() -> Arc<ArticleFile> {
+    static STAND_IN: std::sync::OnceLock<Arc<ArticleFile>> = std::sync::OnceLock::new();
+    STAND_IN
+        .get_or_init(|| {
+            let config = Config::default();
+            let matcher = AliasMatcher::default();
+            Arc::new(analyze_article("", Arc::from(""), &config, &matcher, None))
+        })
+        .clone()
 }
 
 impl Default for Corpus {
@@ -349,23 +376,28 @@ impl Corpus {
                 self.reanalyze_all();
             }
             FileKind::Article => {
-                let seen_before = self.articles.get(path).map(|file| SeenByOthers::of(file));
-                let file = match self.articles.get(path).cloned() {
-                    // An edit: analyse again only what it touched. The old version leaves
-                    // the map and the indexes first, so that it is usually the only
-                    // holder of its `Arc` and its lists are reused, not copied. A shed
+                let previous = self.articles.remove(path);
+                let indexed = previous.as_deref().map(IndexedVersion::of);
+                let file = match previous {
+                    // An edit: analyse again only what it touched. The old version lets go
+                    // of the map and the index first, so that it is usually the only
+                    // holder of its `Arc` and its lists are reused, not copied (a copy of
+                    // a 5 MB article's analysis takes as long as the re-analysis). A shed
                     // version lacks what splicing needs: it is analysed whole.
                     Some(previous) if self.retention == Retention::Everything => {
-                        self.remove_article(path);
+                        if let Some(indexed) = &indexed {
+                            self.release_mentions(path, &indexed.actors);
+                        }
                         let previous = Arc::unwrap_or_clone(previous);
                         reanalyze_article(previous, text, &self.config, &self.matcher, self.today)
                     }
                     _ => self.analyze(path, text),
                 };
-                if seen_before.as_ref() != Some(&SeenByOthers::of(&file)) {
+                let seen = SeenByOthers::of(&file);
+                if indexed.as_ref().map(|indexed| &indexed.seen) != Some(&seen) {
                     self.note_shared_change();
                 }
-                self.insert_article(file);
+                self.index_article(file, seen, indexed);
             }
             FileKind::Other => {}
         }
@@ -476,31 +508,47 @@ impl Corpus {
     /// actor's entry is updated where it stands, and only the names that changed are
     /// counted again.
     fn insert_article(&mut self, file: ArticleFile) {
+        let indexed = self
+            .articles
+            .remove(&file.path)
+            .map(|previous| IndexedVersion::of(&previous));
+        let seen = SeenByOthers::of(&file);
+        self.index_article(file, seen, indexed);
+    }
+
+    /// Takes an article in whose path the map no longer holds, replacing in the indexes
+    /// the version `previous` says they hold, if any. `seen` is what others see of `file`.
+    fn index_article(
+        &mut self,
+        file: ArticleFile,
+        seen: SeenByOthers,
+        previous: Option<IndexedVersion>,
+    ) {
         self.actor_stats_memo = Default::default();
-        let previous = self.articles.remove(&file.path);
+        let path = &file.path;
         let names_unchanged = previous
             .as_ref()
-            .is_some_and(|previous| previous.distinct_names() == file.distinct_names());
-        self.taken_at.insert(file.path.clone(), next_change());
+            .is_some_and(|previous| previous.seen.names == seen.names);
+        self.taken_at.insert(path.clone(), next_change());
         if let Some(previous) = &previous {
-            self.forget_ids_and_urls(previous);
+            self.forget_id_and_url(path, &previous.seen);
             if !names_unchanged {
-                self.forget_names(previous);
+                self.forget_names(&previous.seen.names);
             }
         }
         self.ids
-            .entry(file.id.clone())
+            .entry(seen.id.clone())
             .or_default()
-            .insert(file.path.clone());
-        if let Some(url) = file.url() {
+            .insert(path.clone());
+        if let Some(url) = &seen.url {
             self.urls
-                .entry(url.to_string())
+                .entry(url.clone())
                 .or_default()
-                .insert(file.path.clone());
+                .insert(path.clone());
         }
         if !names_unchanged {
-            for name in file.distinct_names() {
-                *self.unknown_names.entry(name.clone()).or_default() += 1;
+            for name in seen.names {
+                *self.unknown_names.entry(name).or_default() += 1;
             }
         }
         // Actor → (count, index of the first mention).
@@ -508,11 +556,12 @@ impl Corpus {
         for (index, mention) in file.mentions.iter().enumerate() {
             counts.entry(mention.actor).or_insert((0, index)).0 += 1;
         }
+        let key = PathKey::new(Arc::from(path.as_str()));
         if let Some(previous) = &previous {
-            let gone = distinct_actors(previous).filter(|actor| !counts.contains_key(actor));
-            let gone: Vec<usize> = gone.collect();
-            for actor in gone {
-                self.forget_mentions(actor, &previous.path);
+            for &actor in &previous.actors {
+                if !counts.contains_key(&actor) {
+                    self.forget_mentions(actor, &key);
+                }
             }
         }
         let source = file.source().map(|source| {
@@ -531,10 +580,10 @@ impl Corpus {
                 date: file.date,
                 source: source.clone(),
             };
-            match files.get_mut(&file.path) {
+            match files.get_mut(&key) {
                 Some(old) => *old = entry,
                 None => {
-                    files.insert(file.path.clone(), entry);
+                    files.insert(key.clone(), entry);
                 }
             }
         }
@@ -547,31 +596,51 @@ impl Corpus {
         };
         self.taken_at.remove(path);
         self.actor_stats_memo = Default::default();
-        self.forget_ids_and_urls(&file);
-        self.forget_names(&file);
-        for actor in distinct_actors(&file) {
-            self.forget_mentions(actor, path);
+        let indexed = IndexedVersion::of(&file);
+        self.forget_id_and_url(path, &indexed.seen);
+        self.forget_names(&indexed.seen.names);
+        let key = PathKey::new(Arc::from(path));
+        for actor in indexed.actors {
+            self.forget_mentions(actor, &key);
         }
         true
     }
 
-    fn forget_ids_and_urls(&mut self, file: &ArticleFile) {
+    /// Points the index entries of the article at `path` to a stand-in, so that the map's
+    /// `Arc` of it is the only one left; [`Corpus::index_article`] points them to the new
+    /// version. Updating an entry where it stands is much cheaper than removing it and
+    /// inserting it again, and a long article has thousands.
+    fn release_mentions(&mut self, path: &str, actors: &[usize]) {
+        let stand_in = stand_in_article();
+        let key = PathKey::new(Arc::from(path));
+        for actor in actors {
+            if let Some(entry) = self
+                .mentioned_in
+                .get_mut(actor)
+                .and_then(|files| files.get_mut(&key))
+            {
+                entry.file = stand_in.clone();
+            }
+        }
+    }
+
+    fn forget_id_and_url(&mut self, path: &str, seen: &SeenByOthers) {
         let forget = |map: &mut HashMap<String, BTreeSet<String>>, key: &str| {
             if let Some(paths) = map.get_mut(key) {
-                paths.remove(&file.path);
+                paths.remove(path);
                 if paths.is_empty() {
                     map.remove(key);
                 }
             }
         };
-        forget(&mut self.ids, &file.id);
-        if let Some(url) = file.url() {
+        forget(&mut self.ids, &seen.id);
+        if let Some(url) = &seen.url {
             forget(&mut self.urls, url);
         }
     }
 
-    fn forget_names(&mut self, file: &ArticleFile) {
-        for name in file.distinct_names() {
+    fn forget_names(&mut self, names: &BTreeSet<String>) {
+        for name in names {
             if let Some(count) = self.unknown_names.get_mut(name) {
                 *count -= 1;
                 if *count == 0 {
@@ -581,9 +650,9 @@ impl Corpus {
         }
     }
 
-    fn forget_mentions(&mut self, actor: usize, path: &str) {
+    fn forget_mentions(&mut self, actor: usize, key: &PathKey) {
         if let Some(files) = self.mentioned_in.get_mut(&actor) {
-            files.remove(path);
+            files.remove(key);
             if files.is_empty() {
                 self.mentioned_in.remove(&actor);
             }
