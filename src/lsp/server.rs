@@ -507,24 +507,24 @@ fn payload(
     if !direct {
         return Payload::Diagnostics(diagnostics.into_protocol());
     }
-    /// The fields `PublishDiagnosticsParams` writes, in its order.
-    #[derive(serde::Serialize)]
-    struct PublishRef<'a> {
-        uri: &'a Uri,
-        diagnostics: &'a convert::RangedDiagnostics,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        version: Option<i32>,
-    }
-    let params = PublishRef {
-        uri,
-        diagnostics: &diagnostics,
-        version,
-    };
     // About what one diagnostic takes in JSON, so the buffer is sized once.
     const DIAGNOSTIC_BYTES: usize = 320;
     let size_hint = 256 + diagnostics.len() * DIAGNOSTIC_BYTES;
     let method = "textDocument/publishDiagnostics";
-    match super::transport::notification_body(method, &params, size_hint) {
+    // The fields `PublishDiagnosticsParams` writes, in its order.
+    let params = |out: &mut Vec<u8>| -> serde_json::Result<()> {
+        out.extend_from_slice(b"{\"uri\":");
+        serde_json::to_writer(&mut *out, uri)?;
+        out.extend_from_slice(b",\"diagnostics\":");
+        diagnostics.write_json(out)?;
+        if let Some(version) = version {
+            out.extend_from_slice(b",\"version\":");
+            serde_json::to_writer(&mut *out, &version)?;
+        }
+        out.push(b'}');
+        Ok(())
+    };
+    match super::transport::notification_body(method, params, size_hint) {
         Some(body) => Payload::Message(body),
         None => Payload::Diagnostics(diagnostics.into_protocol()),
     }
@@ -1067,4 +1067,49 @@ fn invalid_request(message: String) -> Error {
     let mut error = Error::invalid_request();
     error.message = message.into();
     error
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::position::LineIndex;
+    use crate::text::TextRange;
+
+    #[test]
+    fn a_written_publish_is_the_notification_of_the_protocol_values() {
+        let text = "Date: 2022-09-29\n\nThey said “so”.\n";
+        let diagnostics = vec![Diagnostic::warning(
+            TextRange::new(18, text.len() - 1),
+            "undated-claim",
+            "undated claim: “said”",
+        )];
+        let index = LineIndex::new(text);
+        let uri: Uri = "file:///corpus/a%20b.article".parse().unwrap();
+        for version in [Some(7), None] {
+            let ranged = || {
+                convert::RangedDiagnostics::new(
+                    text,
+                    &index,
+                    diagnostics.clone(),
+                    crate::position::Encoding::Utf16,
+                )
+            };
+            let Payload::Message(body) = payload(true, &uri, version, ranged()) else {
+                panic!("a direct writer gets a message body");
+            };
+            let written: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            let params = PublishDiagnosticsParams {
+                uri: uri.clone(),
+                diagnostics: ranged().into_protocol(),
+                version,
+            };
+            let expected = serde_json::json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": params,
+            });
+            assert_eq!(written, expected);
+        }
+    }
 }

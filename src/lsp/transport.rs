@@ -29,31 +29,21 @@ pub(super) fn frame(body: &[u8]) -> Vec<u8> {
     framed
 }
 
-/// A notification's body, serialised straight from typed params into a buffer of about
-/// `size_hint` bytes: a `publishDiagnostics` of an article with tens of thousands of
-/// warnings is megabytes, and going through tower-lsp's `serde_json::Value` tree first
+/// A notification's body, its params written by `write_params` straight into a buffer of
+/// about `size_hint` bytes: a `publishDiagnostics` of an article with tens of thousands
+/// of warnings is megabytes, and going through tower-lsp's `serde_json::Value` tree first
 /// cost more than the analysis.
 pub(super) fn notification_body(
     method: &str,
-    params: &impl serde::Serialize,
+    write_params: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
     size_hint: usize,
 ) -> Option<Vec<u8>> {
-    #[derive(serde::Serialize)]
-    struct Notification<'a, P> {
-        jsonrpc: &'static str,
-        method: &'a str,
-        params: &'a P,
-    }
     let mut body = Vec::with_capacity(size_hint);
-    serde_json::to_writer(
-        &mut body,
-        &Notification {
-            jsonrpc: "2.0",
-            method,
-            params,
-        },
-    )
-    .ok()?;
+    body.extend_from_slice(b"{\"jsonrpc\":\"2.0\",\"method\":");
+    serde_json::to_writer(&mut body, method).ok()?;
+    body.extend_from_slice(b",\"params\":");
+    write_params(&mut body).ok()?;
+    body.push(b'}');
     Some(body)
 }
 
