@@ -2,6 +2,7 @@
 
 use crate::text::TextRange;
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -30,7 +31,17 @@ pub struct Diagnostic {
     pub range: TextRange,
     pub severity: Severity,
     pub code: &'static str,
-    pub message: String,
+    /// Shared, not owned: the diagnostics of a file are copied out of the corpus whenever
+    /// they are published, 30,000 at a time for a long article.
+    #[serde(serialize_with = "serialize_message")]
+    pub message: Arc<str>,
+}
+
+fn serialize_message<S: serde::Serializer>(
+    message: &Arc<str>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(message)
 }
 
 impl Diagnostic {
@@ -38,7 +49,7 @@ impl Diagnostic {
         range: TextRange,
         severity: Severity,
         code: &'static str,
-        message: impl Into<String>,
+        message: impl Into<Arc<str>>,
     ) -> Self {
         Diagnostic {
             range,
@@ -48,11 +59,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(range: TextRange, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(range: TextRange, code: &'static str, message: impl Into<Arc<str>>) -> Self {
         Self::new(range, Severity::Error, code, message)
     }
 
-    pub fn warning(range: TextRange, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(range: TextRange, code: &'static str, message: impl Into<Arc<str>>) -> Self {
         Self::new(range, Severity::Warning, code, message)
     }
 }

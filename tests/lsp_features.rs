@@ -194,6 +194,28 @@ fn code_lenses_folding_and_rename_in_the_registry() {
         "{titles:?}"
     );
     assert_eq!(lenses[0]["command"]["command"], "dateline.showReferences");
+    // A lens carries where its entry is, not the locations: clicking it asks for the
+    // references there, which are the mentions its title counts.
+    for lens in lenses.as_array().unwrap() {
+        let command = &lens["command"];
+        let arguments = command["arguments"].as_array().unwrap();
+        assert_eq!(arguments.len(), 2, "{command}");
+        let found = server.request(
+            "textDocument/references",
+            json!({
+                "textDocument": {"uri": arguments[0]},
+                "position": arguments[1],
+                "context": {"includeDeclaration": false},
+            }),
+        );
+        let title = command["title"].as_str().unwrap();
+        let mentions: usize = match title.split(' ').next().unwrap() {
+            "no" => 0,
+            count => count.parse().unwrap(),
+        };
+        let found = found.as_array().map_or(0, Vec::len);
+        assert_eq!(found, mentions, "{title}");
+    }
 
     let folds = server.request(
         "textDocument/foldingRange",

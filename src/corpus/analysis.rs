@@ -93,9 +93,6 @@ impl ArticleFile {
         self.mentions = Vec::new();
         self.article.paragraphs = Vec::new();
         self.article.annotations = Vec::new();
-        for diagnostic in &mut self.diagnostics {
-            diagnostic.message.shrink_to_fit();
-        }
         self.diagnostics.shrink_to_fit();
         self.unknown_names.shrink_to_fit();
         self.name_variants.shrink_to_fit();

@@ -66,7 +66,7 @@ fn diagnostic(
     encoding: Encoding,
 ) -> lsp::Diagnostic {
     let range = range(text, index, diagnostic.range, encoding);
-    protocol_diagnostic(range, diagnostic, diagnostic.message.clone())
+    protocol_diagnostic(range, diagnostic, diagnostic.message.to_string())
 }
 
 fn protocol_diagnostic(
@@ -121,9 +121,8 @@ impl RangedDiagnostics {
         self.ranges
             .into_iter()
             .zip(self.diagnostics)
-            .map(|(range, mut diagnostic)| {
-                let message = std::mem::take(&mut diagnostic.message);
-                protocol_diagnostic(range, &diagnostic, message)
+            .map(|(range, diagnostic)| {
+                protocol_diagnostic(range, &diagnostic, diagnostic.message.to_string())
             })
             .collect()
     }
@@ -153,7 +152,7 @@ impl RangedDiagnostics {
             out.extend_from_slice(b",\"source\":");
             serde_json::to_writer(&mut *out, SOURCE)?;
             out.extend_from_slice(b",\"message\":");
-            serde_json::to_writer(&mut *out, &diagnostic.message)?;
+            serde_json::to_writer(&mut *out, &*diagnostic.message)?;
             out.push(b'}');
         }
         out.push(b']');

@@ -240,21 +240,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand("dateline.showTimeline", () => showTimeline(context)),
     vscode.commands.registerCommand("dateline.showOutput", () => output.show()),
-    // The server's code lenses on registry entries ("N mentions in M articles") carry the
-    // references as protocol values; VS Code's references peek wants its own types.
+    // The server's code lenses on registry entries ("N mentions in M articles") carry only
+    // where the entry is: the references are asked for when the lens is clicked, through
+    // the server's reference provider, and shown in VS Code's references peek.
     vscode.commands.registerCommand(
       "dateline.showReferences",
-      async (uri: string, position: { line: number; character: number }, locations: unknown[]) => {
+      async (uri: string, position: { line: number; character: number }) => {
         if (!client) {
           return;
         }
         const convert = client.protocol2CodeConverter;
-        const targets = (locations as never[]).map((location) => convert.asLocation(location));
+        const target = convert.asUri(uri);
+        const at = convert.asPosition(position);
+        const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+          "vscode.executeReferenceProvider",
+          target,
+          at,
+        );
         await vscode.commands.executeCommand(
           "editor.action.showReferences",
-          convert.asUri(uri),
-          convert.asPosition(position),
-          targets,
+          target,
+          at,
+          locations ?? [],
         );
       },
     ),
