@@ -1,7 +1,8 @@
 //! The language server under load, driven over stdio by the test client: time from
 //! `initialized` to the end of indexing (and a hover answered meanwhile), latency of
 //! hover, definition, references and completion, `didChange` → `publishDiagnostics`
-//! latency while typing into a small and a large article, and the server's peak memory.
+//! latency while typing into a small and a large article, code lenses of the whole registry,
+//! and the server's peak memory.
 //!
 //! ```text
 //! DATELINE_BENCH_CORPUS=target/bench-corpus cargo bench --bench lsp
@@ -273,6 +274,24 @@ fn main() {
         }
         samples.report(name);
     }
+
+    // Code lenses on the whole registry (one per actor): what an editor asks for each
+    // time the registry is shown. The first answer computes every actor's statistics.
+    let registry_uri = format!("file://{}", root.join("actors.toml").display());
+    let mut samples = Latencies::default();
+    let mut lens_bytes = 0;
+    for _ in 0..5 {
+        let begun = Instant::now();
+        let id = server.send_request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": registry_uri}}),
+        );
+        let response = server.response(id);
+        samples.push(&server, begun, Duration::ZERO);
+        lens_bytes = serde_json::to_vec(&response["result"]).map_or(0, |body| body.len());
+    }
+    println!("code_lens_kb {:.1}", lens_bytes as f64 / 1024.0);
+    samples.report("code_lens");
 
     if let Some(kb) = server_peak_rss_kb() {
         println!("server_peak_rss_mb {:.1}", kb as f64 / 1024.0);

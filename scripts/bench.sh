@@ -117,6 +117,7 @@ Corpus: $articles article files, $mb MB ($corpus). Machine: $(nproc) cores, $(un
 | — the same, parsed by the test client | $(lsp typing_small_parsed_p50_ms) / $(lsp typing_small_parsed_p99_ms) ms | |
 | typing, large article: didChange → diagnostics' last byte − debounce, p50 / p99 | $(lsp typing_large_p50_ms) / $(lsp typing_large_p99_ms) ms | p99 < 100 ms |
 | — the same, parsed by the test client | $(lsp typing_large_parsed_p50_ms) / $(lsp typing_large_parsed_p99_ms) ms | |
+| code lenses of the whole registry (one per actor; 5 requests) p50 / p99, and the answer's size | $(lsp code_lens_p50_ms) / $(lsp code_lens_p99_ms) ms, $(lsp code_lens_kb) kB | |
 | server peak RSS | $(lsp server_peak_rss_mb) MB | |
 
 Analysis alone, in process (divan; throughput in bytes of article text):

@@ -90,7 +90,17 @@ pub struct SpanCursor<'a> {
     last: Option<(usize, Position)>,
 }
 
-impl SpanCursor<'_> {
+impl<'a> SpanCursor<'a> {
+    /// [`LineIndex::cursor`] with an index that may be borrowed or owned.
+    pub fn new(index: std::borrow::Cow<'a, LineIndex>, text: &'a str, encoding: Encoding) -> Self {
+        SpanCursor {
+            index,
+            text,
+            encoding,
+            last: None,
+        }
+    }
+
     pub fn span(&mut self, range: TextRange) -> Span {
         let span = span_after(&self.index, self.text, range, self.encoding, self.last);
         self.last = Some((floor_char_boundary(self.text, range.start), span.start));
@@ -225,22 +235,7 @@ impl LineIndex {
     /// diagnostics): each start is counted on from the last one when it is on the same
     /// line, further on.
     pub fn cursor<'a>(&'a self, text: &'a str, encoding: Encoding) -> SpanCursor<'a> {
-        SpanCursor {
-            index: std::borrow::Cow::Borrowed(self),
-            text,
-            encoding,
-            last: None,
-        }
-    }
-
-    /// [`LineIndex::cursor`] owning the index.
-    pub fn into_cursor(self, text: &str, encoding: Encoding) -> SpanCursor<'_> {
-        SpanCursor {
-            index: std::borrow::Cow::Owned(self),
-            text,
-            encoding,
-            last: None,
-        }
+        SpanCursor::new(std::borrow::Cow::Borrowed(self), text, encoding)
     }
 
     /// Where the line after `line` starts (`usize::MAX` after the last line: no offset

@@ -361,7 +361,7 @@ pub fn location_groups<'p>(
                 Some(file) => Some(file.line_index.cursor(&file.text, state.encoding)),
                 None => state
                     .text_and_index_at(root, place.path)
-                    .map(|(text, index)| index.into_cursor(text, state.encoding)),
+                    .map(|(text, index)| SpanCursor::new(index, text, state.encoding)),
             };
             let file = state.uri(root, place.path).zip(cursor);
             let file = file.map(|(uri, cursor)| {

@@ -6,6 +6,7 @@ use crate::config::Overrides;
 use crate::corpus::{Corpus, FileKind};
 use crate::loader;
 use crate::position::{Encoding, LineIndex};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use tower_lsp_server::lsp_types::Uri;
@@ -250,16 +251,22 @@ impl State {
     }
 
     /// The text of a corpus file and its line index.
-    pub fn text_and_index(&self, location: &Location) -> Option<(&str, LineIndex)> {
+    pub fn text_and_index(&self, location: &Location) -> Option<(&str, Cow<'_, LineIndex>)> {
         self.text_and_index_at(location.root, &location.path)
     }
 
-    pub fn text_and_index_at(&self, root: usize, path: &str) -> Option<(&str, LineIndex)> {
+    /// A file's text and line index: borrowed where the corpus keeps one (articles and
+    /// registries), so that converting the 5,000 lenses or symbols of a registry does not
+    /// index its text 5,000 times.
+    pub fn text_and_index_at(&self, root: usize, path: &str) -> Option<(&str, Cow<'_, LineIndex>)> {
         let corpus = self.corpus(root)?;
         if let Some(file) = corpus.article(path) {
-            return Some((&file.text, file.line_index.clone()));
+            return Some((&file.text, Cow::Borrowed(&file.line_index)));
+        }
+        if let Some(file) = corpus.registry(path) {
+            return Some((&file.text, Cow::Borrowed(&file.line_index)));
         }
         let text = corpus.text(path)?;
-        Some((text, LineIndex::new(text)))
+        Some((text, Cow::Owned(LineIndex::new(text))))
     }
 }
