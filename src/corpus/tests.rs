@@ -219,6 +219,30 @@ fn a_corpus_kept_for_reports_reports_the_same_and_holds_less() {
     };
     assert!(mentioned(&full) > 0);
     assert_eq!(mentioned(&lean), 0);
+    // Reports hold each message once, however many diagnostics say it.
+    let messages = |corpus: &Corpus| -> (usize, usize) {
+        let mut held: Vec<*const u8> = corpus
+            .articles()
+            .flat_map(|file| file.diagnostics.iter())
+            .map(|diagnostic| diagnostic.message.as_ptr())
+            .collect();
+        let diagnostics = held.len();
+        held.sort_unstable();
+        held.dedup();
+        (diagnostics, held.len())
+    };
+    let (diagnostics, full_held) = messages(&full);
+    let (_, lean_held) = messages(&lean);
+    let mut texts: Vec<String> = full
+        .articles()
+        .flat_map(|file| file.diagnostics.iter())
+        .map(|diagnostic| diagnostic.message.to_string())
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    assert_eq!(full_held, diagnostics);
+    assert_eq!(lean_held, texts.len());
+    assert!(lean_held < diagnostics, "{lean_held} of {diagnostics}");
 }
 
 /// Actor statistics are kept between requests, and a changed article makes them be
