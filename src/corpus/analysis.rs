@@ -84,9 +84,9 @@ impl ArticleFile {
     }
 
     /// Drops what only editor features read (dates, claims, sentences, annotations, the
-    /// actor mentions and so the corpus's index of them), keeping what diagnostics and
-    /// reports need: a corpus that is only reported on (`dateline check`) holds ten
-    /// thousand articles in a third of the memory.
+    /// actor mentions and so the corpus's index of them, every use of a name but its
+    /// first), keeping what diagnostics and reports need: a corpus that is only reported
+    /// on (`dateline check`) holds ten thousand articles in a third of the memory.
     pub fn shed_editor_data(&mut self) {
         self.timexes = Vec::new();
         self.claims = Vec::new();
@@ -94,9 +94,18 @@ impl ArticleFile {
         self.article.paragraphs = Vec::new();
         self.article.annotations = Vec::new();
         self.diagnostics.shrink_to_fit();
-        self.unknown_names.shrink_to_fit();
-        self.name_variants.shrink_to_fit();
+        // Reports read names to count the articles using each and to hint at the first
+        // use in each file; code actions at every use are for editors.
+        first_use_only(&mut self.unknown_names);
+        first_use_only(&mut self.name_variants);
     }
+}
+
+/// Keeps the first use of each name, in order.
+fn first_use_only(names: &mut Vec<(TextRange, String)>) {
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|(_, name)| seen.insert(name.clone()));
+    names.shrink_to_fit();
 }
 
 /// The id a file is cited by when its header has no `Id`.

@@ -208,6 +208,24 @@ fn a_corpus_kept_for_reports_reports_the_same_and_holds_less() {
             assert!(!full_file.timexes.is_empty() && lean_file.timexes.is_empty());
             assert!(lean_file.claims.is_empty() && lean_file.article.paragraphs.is_empty());
             assert!(!full_file.mentions.is_empty() && lean_file.mentions.is_empty());
+            // Each name's first use only, and the same names.
+            let first_uses = |names: &[(crate::text::TextRange, String)]| {
+                let mut seen = std::collections::HashSet::new();
+                names
+                    .iter()
+                    .filter(|(_, name)| seen.insert(name.clone()))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                first_uses(&full_file.unknown_names),
+                lean_file.unknown_names
+            );
+            assert_eq!(
+                first_uses(&full_file.name_variants),
+                lean_file.name_variants
+            );
+            assert_eq!(full_file.distinct_names(), lean_file.distinct_names());
         }
     }
     assert_eq!(undated, 31);
