@@ -66,7 +66,7 @@ pub struct Corpus {
     /// thousands of articles does not look each one up by path.
     mentioned_in: HashMap<usize, BTreeMap<PathKey, Mentioning>>,
     /// Every source named by an article, once: a corpus has few outlets.
-    sources: HashMap<String, Arc<str>>,
+    sources: std::collections::HashSet<Arc<str>>,
     registries: BTreeMap<String, Arc<RegistryFile>>,
     actors: Arc<Vec<ActorEntry>>,
     matcher: Arc<AliasMatcher>,
@@ -159,6 +159,21 @@ fn next_change() -> u64 {
     CHANGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+/// The copy of `text` that `held` has, after giving it one made by `make` if it had none:
+/// so that texts many files repeat (sources, diagnostic messages) are held once.
+fn held_copy(
+    held: &mut std::collections::HashSet<Arc<str>>,
+    text: &str,
+    make: impl FnOnce() -> Arc<str>,
+) -> Arc<str> {
+    if let Some(copy) = held.get(text) {
+        return copy.clone();
+    }
+    let copy = make();
+    held.insert(copy.clone());
+    copy
+}
+
 /// What other files' diagnostics read of an article (citations, duplicate ids and URLs,
 /// unknown-name hints): an edit that leaves it alike changes no other file's diagnostics.
 #[derive(Debug, PartialEq, Eq)]
@@ -235,7 +250,7 @@ impl Corpus {
             urls: HashMap::new(),
             unknown_names: HashMap::new(),
             mentioned_in: HashMap::new(),
-            sources: HashMap::new(),
+            sources: Default::default(),
             registries: BTreeMap::new(),
             actors: Arc::new(Vec::new()),
             matcher: Arc::new(AliasMatcher::default()),
@@ -570,12 +585,9 @@ impl Corpus {
                 }
             }
         }
-        let source = file.source().map(|source| {
-            self.sources
-                .entry(source.to_string())
-                .or_insert_with(|| Arc::from(source))
-                .clone()
-        });
+        let source = file
+            .source()
+            .map(|source| held_copy(&mut self.sources, source, || Arc::from(source)));
         let file = Arc::new(file);
         for (actor, (count, first)) in counts {
             let files = self.mentioned_in.entry(actor).or_default();
@@ -618,12 +630,8 @@ impl Corpus {
     /// for reports: an editor's corpus lives on and would keep every message ever made.
     fn share_messages(&mut self, file: &mut ArticleFile) {
         for diagnostic in &mut file.diagnostics {
-            match self.messages.get(&diagnostic.message) {
-                Some(shared) => diagnostic.message = shared.clone(),
-                None => {
-                    self.messages.insert(diagnostic.message.clone());
-                }
-            }
+            let message = &diagnostic.message;
+            diagnostic.message = held_copy(&mut self.messages, message, || message.clone());
         }
     }
 

@@ -116,6 +116,33 @@ impl RangedDiagnostics {
         self.diagnostics.len()
     }
 
+    /// Writes the JSON of these as `lsp::Diagnostic[]` (the fields it writes for them, in
+    /// its order). Written by hand, not through `serde::Serialize`: a 5 MB article's
+    /// 30,000 diagnostics have 400,000 keys and small values, and serialising each key as
+    /// an escaped string took three times as long as this does; only the messages and
+    /// codes are escaped here.
+    pub fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        out.push(b'[');
+        for (number, (range, diagnostic)) in self.ranges.iter().zip(&self.diagnostics).enumerate() {
+            if number > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"range\":");
+            write_range_json(out, range);
+            out.extend_from_slice(b",\"severity\":");
+            serde_json::to_writer(&mut *out, &severity(diagnostic.severity))?;
+            out.extend_from_slice(b",\"code\":");
+            serde_json::to_writer(&mut *out, diagnostic.code)?;
+            out.extend_from_slice(b",\"source\":");
+            serde_json::to_writer(&mut *out, SOURCE)?;
+            out.extend_from_slice(b",\"message\":");
+            serde_json::to_writer(&mut *out, &*diagnostic.message)?;
+            out.push(b'}');
+        }
+        out.push(b']');
+        Ok(())
+    }
+
     /// The same diagnostics as protocol values, for tower-lsp's client.
     pub fn into_protocol(self) -> Vec<lsp::Diagnostic> {
         self.ranges
@@ -131,45 +158,6 @@ impl RangedDiagnostics {
 /// Who the diagnostics come from, as editors show it.
 const SOURCE: &str = "dateline";
 
-impl RangedDiagnostics {
-    /// Writes the JSON of these as `lsp::Diagnostic[]` (the fields it writes for them, in
-    /// its order). Written by hand, not through `serde::Serialize`: a 5 MB article's
-    /// 30,000 diagnostics have 400,000 keys and small values, and serialising each key as
-    /// an escaped string took three times as long as this does; only the messages and
-    /// codes are escaped here.
-    pub fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        out.push(b'[');
-        for (number, (range, diagnostic)) in self.ranges.iter().zip(&self.diagnostics).enumerate() {
-            if number > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(b"{\"range\":");
-            write_range_json(out, range);
-            out.extend_from_slice(b",\"severity\":");
-            write_number(out, severity_number(diagnostic.severity));
-            out.extend_from_slice(b",\"code\":");
-            serde_json::to_writer(&mut *out, diagnostic.code)?;
-            out.extend_from_slice(b",\"source\":");
-            serde_json::to_writer(&mut *out, SOURCE)?;
-            out.extend_from_slice(b",\"message\":");
-            serde_json::to_writer(&mut *out, &*diagnostic.message)?;
-            out.push(b'}');
-        }
-        out.push(b']');
-        Ok(())
-    }
-}
-
-/// The number `lsp::DiagnosticSeverity` is written as.
-fn severity_number(level: Severity) -> u32 {
-    match level {
-        Severity::Error => 1,
-        Severity::Warning => 2,
-        Severity::Information => 3,
-        Severity::Hint => 4,
-    }
-}
-
 /// Writes the JSON of an `lsp::Range`, as `serde` writes it.
 pub fn write_range_json(out: &mut Vec<u8>, range: &lsp::Range) {
     out.extend_from_slice(b"{\"start\":{\"line\":");
@@ -184,18 +172,7 @@ pub fn write_range_json(out: &mut Vec<u8>, range: &lsp::Range) {
 }
 
 fn write_number(out: &mut Vec<u8>, number: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut rest = number;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
+    out.extend_from_slice(itoa::Buffer::new().format(number).as_bytes());
 }
 
 #[cfg(test)]
