@@ -2,7 +2,7 @@
 //! caret underline, as ruff and rustc print them; colours only when asked or on a terminal.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::position::{Encoding, LineIndex};
+use crate::position::{floor_char_boundary, Encoding, LineIndex};
 use unicode_width::UnicodeWidthChar;
 
 /// How many columns of a long source line are shown around the problem.
@@ -113,7 +113,19 @@ pub fn diagnostic_into(
         shown.push('…');
         marks.push(' ');
     }
-    for (column, ch) in line_text.chars().enumerate().take(to).skip(from) {
+    // The window's first character, found back from the problem's start (the
+    // column `start` counts to): walking every line from its start made reports of long
+    // paragraphs quadratic.
+    let window_start = if from == 0 {
+        line.start
+    } else {
+        let problem_start = floor_char_boundary(text, diagnostic.range.start.min(text.len()));
+        text.get(line.start..problem_start)
+            .and_then(|before| before.char_indices().rev().nth(underline_start - from - 1))
+            .map_or(line.end, |(offset, _)| line.start + offset)
+    };
+    let window_text = text.get(window_start..line.end).unwrap_or("");
+    for (column, ch) in (from..to).zip(window_text.chars()) {
         let ch = if ch == '\t' { ' ' } else { ch };
         let width = ch.width().unwrap_or(0);
         shown.push(ch);
