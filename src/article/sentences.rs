@@ -167,7 +167,27 @@ pub(crate) fn split(text: &str, start: usize, end: usize, opaque: &[TextRange]) 
     let Some(slice) = text.get(start..end) else {
         return Vec::new();
     };
-    let cs: Vec<(usize, char)> = slice.char_indices().map(|(i, c)| (start + i, c)).collect();
+    thread_local! {
+        /// The characters of the paragraph being split, kept from call to call: collecting
+        /// them into a new vector for every paragraph cost more than the scan.
+        static CHARS: std::cell::Cell<Vec<(usize, char)>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut chars = CHARS.take();
+    chars.clear();
+    chars.extend(slice.char_indices().map(|(i, c)| (start + i, c)));
+    let sentences = split_chars(text, start, end, opaque, &chars);
+    CHARS.set(chars);
+    sentences
+}
+
+/// [`split`], over the paragraph's characters `cs` with their offsets.
+fn split_chars(
+    text: &str,
+    start: usize,
+    end: usize,
+    opaque: &[TextRange],
+    cs: &[(usize, char)],
+) -> Vec<Sentence> {
     let n = cs.len();
     // Index of the char at a byte offset (offsets come from `cs` or `opaque`, which fall
     // on char boundaries of the same text).

@@ -125,16 +125,28 @@ pub fn diagnostic_into(
             .map_or(line.end, |(offset, _)| line.start + offset)
     };
     let window_text = text.get(window_start..line.end).unwrap_or("");
+    let mut window_end = window_start;
     for (column, ch) in (from..to).zip(window_text.chars()) {
-        let ch = if ch == '\t' { ' ' } else { ch };
-        let width = ch.width().unwrap_or(0);
-        shown.push(ch);
+        window_end += ch.len_utf8();
+        // Printable ASCII, most of a text, is one column wide.
+        let width = match ch {
+            ' '..='~' | '\t' => 1,
+            _ => ch.width().unwrap_or(0),
+        };
         let mark = if (underline_start..underline_end).contains(&column) {
             '^'
         } else {
             ' '
         };
-        marks.extend(std::iter::repeat_n(mark, width));
+        for _ in 0..width {
+            marks.push(mark);
+        }
+    }
+    let window = text.get(window_start..window_end).unwrap_or("");
+    if window.contains('\t') {
+        shown.push_str(&window.replace('\t', " "));
+    } else {
+        shown.push_str(window);
     }
     if to < line_chars {
         shown.push('…');
