@@ -181,6 +181,8 @@ pub fn unknown_names(
             .is_some_and(|end| *end > range.start)
     };
     let mut found = Vec::new();
+    // The words of one run, reused from run to run.
+    let mut words: Vec<&str> = Vec::new();
     for paragraph in article
         .paragraphs
         .iter()
@@ -189,48 +191,63 @@ pub fn unknown_names(
         for sentence in &paragraph.sentences {
             let body = sentence.range.slice(text);
             for run in capitalised_runs(body) {
-                let mut words: Vec<&str> = run.slice(body).split_whitespace().collect();
+                words.clear();
+                words.extend(run.slice(body).split_whitespace());
                 let mut start = sentence.range.start + run.start;
                 // Drop leading function words ("The Kremlin" → "Kremlin" stays a name).
-                while let Some(first) = words.first() {
-                    if NOT_NAMES.contains(first) || is_calendar_name(first) {
+                let mut first_kept = 0;
+                while let Some(first) = words.get(first_kept) {
+                    if is_not_name(first) || is_calendar_name(first) {
                         start += first.len();
                         start += text[start..].len() - text[start..].trim_start().len();
-                        words.remove(0);
+                        first_kept += 1;
                     } else {
                         break;
                     }
                 }
-                if words.is_empty() {
+                let kept = &mut words[first_kept..];
+                let mut kept_len = kept.len();
+                while kept_len > 0
+                    && ["of", "the", "de", "von", "van", "al", "bin"].contains(&kept[kept_len - 1])
+                {
+                    kept_len -= 1;
+                }
+                let kept = &kept[..kept_len];
+                if kept.is_empty() {
                     continue;
                 }
-                while words.last().is_some_and(|last| {
-                    ["of", "the", "de", "von", "van", "al", "bin"].contains(last)
-                }) {
-                    words.pop();
-                }
-                let name = words.join(" ");
-                let range = TextRange::new(start, start + name.len());
-                if range.slice(text) != name {
-                    // White space other than one space inside: keep the text as written.
+                // The name is its words joined by single spaces; white space other than
+                // one space inside keeps the text as written, so it is no name.
+                let name_len = kept.iter().map(|word| word.len()).sum::<usize>() + kept.len() - 1;
+                let range = TextRange::new(start, start + name_len);
+                let written = text.get(range.start..range.end).unwrap_or("");
+                if written.split(' ').ne(kept.iter().copied()) {
                     continue;
                 }
+                let name = written;
                 let at_sentence_start = text[sentence.range.start..range.start]
                     .trim_start_matches(|ch: char| !ch.is_alphanumeric())
                     .is_empty();
-                if words.len() == 1
-                    && (at_sentence_start || name.chars().count() < 3 || is_demonym(&name))
+                if kept.len() == 1
+                    && (at_sentence_start || name.chars().count() < 3 || is_demonym(name))
                 {
                     continue;
                 }
                 if is_known(range) {
                     continue;
                 }
-                found.push((range, name));
+                found.push((range, name.to_string()));
             }
         }
     }
     found
+}
+
+/// Whether a capitalised word is one of [`NOT_NAMES`].
+fn is_not_name(word: &str) -> bool {
+    static SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Whether a single word is a demonym or a language (`Belarusian`, `Polish`): an adjective
@@ -298,7 +315,7 @@ pub fn name_variants(text: &str, known: &[TextRange]) -> Vec<(TextRange, String)
         if !capitalised
             || word.chars().count() < 3
             || TITLES.contains(&word)
-            || NOT_NAMES.contains(&word)
+            || is_not_name(word)
             || is_calendar_name(word)
             || is_demonym(word)
         {

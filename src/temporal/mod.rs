@@ -60,8 +60,20 @@ pub struct Timex {
 
 /// Whether a word is a month or weekday name (any case).
 pub fn is_calendar_name(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    lexicon::month_full(&lower).is_some() || lexicon::weekday(&lower).is_some()
+    let is_name =
+        |lower: &str| lexicon::month_full(lower).is_some() || lexicon::weekday(lower).is_some();
+    // Asked of every capitalised word: ASCII ones are lowered on the stack. None longer
+    // than the buffer is a calendar name.
+    let mut buffer = [0u8; 16];
+    if word.is_ascii() {
+        return word.len() <= buffer.len() && {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(is_name)
+        };
+    }
+    is_name(&word.to_lowercase())
 }
 
 /// Finds every temporal expression in `text`, resolving relative ones against `anchor`

@@ -100,10 +100,12 @@ impl<'a> Line<'_, 'a> {
     }
 
     fn best_at(&self, i: usize) -> Hit<Sem> {
+        // An interval starts with a point: that point is found once, for both.
+        let point = self.point(i);
         let candidates = [
-            self.interval(i),
+            self.interval(i, point),
             self.time(i),
-            self.point(i).map(|(e, c)| (e, Sem::Point(c))),
+            point.map(|(e, c)| (e, Sem::Point(c))),
             self.duration(i),
             self.set(i),
             self.vague(i),
@@ -766,7 +768,8 @@ impl<'a> Line<'_, 'a> {
 
     /// Explicit ranges: `March 1-8, 2022`, `February-May 2022`, `2009-2011`,
     /// `from June 22 to July 1`, `between November 2022 and February 2023`.
-    fn interval(&self, i: usize) -> Hit<Sem> {
+    /// `point_at_i` is [`Line::point`] at `i`.
+    fn interval(&self, i: usize, point_at_i: Hit<Cal>) -> Hit<Sem> {
         let (j, prefix) = match self.lower(i) {
             "from" => (i + 1, Some("from")),
             "between" => (i + 1, Some("between")),
@@ -856,7 +859,7 @@ impl<'a> Line<'_, 'a> {
             }
         }
         // General: point connector point.
-        let (k, p1) = self.point(j)?;
+        let (k, p1) = if j == i { point_at_i } else { self.point(j) }?;
         if !is_explicit(&p1) {
             return None;
         }
