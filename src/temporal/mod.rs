@@ -79,7 +79,8 @@ pub fn is_calendar_name(word: &str) -> bool {
 /// Finds every temporal expression in `text`, resolving relative ones against `anchor`
 /// (the article date). Never panics; returns expressions in text order, not overlapping.
 pub fn find_temporal(text: &str, anchor: Option<CalendarDate>) -> Vec<Timex> {
-    let tokens = token::tokenize(text);
+    let mut lowered = String::new();
+    let tokens = token::tokenize(text, &mut lowered);
     recognize::recognize(&tokens)
         .into_iter()
         .filter_map(|found| {

@@ -46,9 +46,12 @@ impl Token<'_> {
 }
 
 /// Splits `text` into tokens; never panics, every range lies on character boundaries.
+/// Lower-cased forms that differ from the text are written into `lowered` (cleared
+/// first), which the tokens borrow: one buffer instead of a string per capitalised word.
 ///
-/// ASCII characters (most of a text) are classified by their byte; others are decoded.
-pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+/// ASCII bytes (most of a text) are classified one by one; other characters are decoded.
+pub fn tokenize<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
+    lowered.clear();
     let bytes = text.as_bytes();
     // The character at a byte offset and its width.
     let char_at = |at: usize| -> (char, usize) {
@@ -61,33 +64,42 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
     };
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    // Tokens whose lower-cased form is in `lowered`, and where.
+    let mut lowered_at: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     let mut space_before = false;
     let mut nl_before = false;
     let mut at = 0;
     while at < bytes.len() {
         let start = at;
-        let (c, width) = char_at(at);
-        if c.is_whitespace() {
-            space_before = true;
-            if c == '\n' || c == '\r' {
-                nl_before = true;
-            }
-            at += width;
-            continue;
-        }
+        let byte = bytes[at];
         let kind;
-        let mut end = start + width;
-        if c.is_alphabetic() {
+        let mut end;
+        // Whether the piece may hold upper case, and whether it is all ASCII.
+        let mut upper = false;
+        let mut ascii = true;
+        if byte.is_ascii_alphabetic() {
             kind = TokKind::Word;
+            upper = byte.is_ascii_uppercase();
+            end = at + 1;
             while end < bytes.len() {
-                let (d, width) = char_at(end);
-                if !d.is_alphabetic() {
+                let next = bytes[end];
+                if next.is_ascii_alphabetic() {
+                    upper |= next.is_ascii_uppercase();
+                    end += 1;
+                } else if next.is_ascii() {
                     break;
+                } else {
+                    let (d, width) = char_at(end);
+                    if !d.is_alphabetic() {
+                        break;
+                    }
+                    ascii = false;
+                    end += width;
                 }
-                end += width;
             }
-        } else if c.is_ascii_digit() {
+        } else if byte.is_ascii_digit() {
             kind = TokKind::Num;
+            end = at + 1;
             while end < bytes.len() {
                 let d = bytes[end];
                 // A separator joins two digit groups only when a digit follows it.
@@ -99,33 +111,71 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     break;
                 }
             }
-        } else {
+        } else if byte.is_ascii() {
+            // `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form feed,
+            // carriage return and space.
+            if matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                space_before = true;
+                nl_before |= byte == b'\n' || byte == b'\r';
+                at += 1;
+                continue;
+            }
             kind = TokKind::Punct;
+            end = at + 1;
+        } else {
+            let (c, width) = char_at(at);
+            if c.is_whitespace() {
+                space_before = true;
+                at += width;
+                continue;
+            }
+            ascii = false;
+            end = start + width;
+            if c.is_alphabetic() {
+                kind = TokKind::Word;
+                while end < bytes.len() {
+                    let (d, width) = char_at(end);
+                    if !d.is_alphabetic() {
+                        break;
+                    }
+                    end += width;
+                }
+            } else {
+                kind = TokKind::Punct;
+            }
         }
         at = end;
         let piece = text.get(start..end).unwrap_or("");
-        let lower = if piece.is_ascii() {
-            if piece.bytes().any(|b| b.is_ascii_uppercase()) {
-                std::borrow::Cow::Owned(piece.to_ascii_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(piece)
+        if ascii {
+            if upper {
+                let from = lowered.len();
+                lowered.push_str(piece);
+                lowered[from..].make_ascii_lowercase();
+                lowered_at.push((tokens.len(), from..lowered.len()));
             }
         } else if piece.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(piece.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(piece)
-        };
+            // `str::to_lowercase`, not char by char: a final sigma lowers by context.
+            let from = lowered.len();
+            lowered.push_str(&piece.to_lowercase());
+            lowered_at.push((tokens.len(), from..lowered.len()));
+        }
         tokens.push(Token {
             start,
             end,
             text: piece,
-            lower,
+            lower: std::borrow::Cow::Borrowed(piece),
             kind,
             space_before,
             nl_before,
         });
         space_before = false;
         nl_before = false;
+    }
+    let lowered: &'a String = lowered;
+    for (index, range) in lowered_at {
+        if let (Some(token), Some(lower)) = (tokens.get_mut(index), lowered.get(range)) {
+            token.lower = std::borrow::Cow::Borrowed(lower);
+        }
     }
     tokens
 }
@@ -136,7 +186,8 @@ mod tests {
 
     #[test]
     fn splits_words_numbers_and_punctuation() {
-        let toks = tokenize("On 20,000 May 4, 2022\nmid-2022 p.m. 1st");
+        let mut lowered = String::new();
+        let toks = tokenize("On 20,000 May 4, 2022\nmid-2022 p.m. 1st", &mut lowered);
         let shown: Vec<String> = toks
             .iter()
             .map(|t| format!("{}{}", if t.nl_before { "|" } else { "" }, t.text))
@@ -227,7 +278,8 @@ mod tests {
     fn the_bytewise_tokenizer_agrees_with_the_reference() {
         const PIECES: &[&str] = &[
             "May", "a", "Ł", "é", "\u{301}", " ", "\n", "\r\n", "\u{a0}", "\u{2003}", "1", "20",
-            ",", ".", "-", "–", "’", "“", "Ⅻ", "٣", "ß", "İ", "ǅ", "\t", "👍",
+            ",", ".", "-", "–", "’", "“", "Ⅻ", "٣", "ß", "İ", "ǅ", "\t", "👍", "\u{b}", "\u{1c}",
+            "\u{85}", "\u{2028}", "Σ", "ΟΣ", "Ⓐ", "x", "Q",
         ];
         let shown = |tokens: Vec<Token<'_>>| -> Vec<String> {
             tokens
@@ -241,7 +293,11 @@ mod tests {
                 .collect()
         };
         crate::fixture::for_random_texts(PIECES, |text| {
-            proptest::prop_assert_eq!(shown(tokenize(text)), shown(reference_tokenize(text)));
+            let mut lowered = String::new();
+            proptest::prop_assert_eq!(
+                shown(tokenize(text, &mut lowered)),
+                shown(reference_tokenize(text))
+            );
             Ok(())
         });
     }
