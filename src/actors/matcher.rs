@@ -25,16 +25,23 @@ impl AliasMatcher {
         if patterns.is_empty() {
             return AliasMatcher::default();
         }
-        // Both start kinds: unanchored to scan, anchored to retry shorter forms at a
-        // position whose longest candidate failed the boundary test.
+        // Searches are anchored: at each place where a mention may start, and again to
+        // retry shorter forms where the longest failed the boundary test.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
+            .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|(form, _)| form.as_str()))
             .ok();
+        let mut first_bytes = [0u64; 4];
+        for (form, _) in &patterns {
+            if let Some(&byte) = form.as_bytes().first() {
+                first_bytes[usize::from(byte >> 6)] |= 1 << (byte & 63);
+            }
+        }
         AliasMatcher {
             automaton,
             patterns,
+            first_bytes,
         }
     }
 
@@ -66,14 +73,21 @@ impl AliasMatcher {
         let Some(automaton) = &self.automaton else {
             return mentions;
         };
+        let bytes = text.as_bytes();
         let mut at = 0;
         while at < text.len() {
-            let input = Input::new(text).range(at..).anchored(Anchored::No);
-            let Ok(Some(found)) = automaton.try_find(input) else {
+            // The next place where a form starts with the byte there and a mention may
+            // start (not inside a word). An unanchored search of the whole text cost
+            // several times as much: the automaton stepped through every byte.
+            let Some(start) = (at..bytes.len())
+                .find(|&place| self.starts_a_form(bytes[place]) && boundary_before(text, place))
+            else {
                 break;
             };
-            let start = found.start();
-            if let Some(accepted) = self.longest_at(automaton, text, start, found) {
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            let found = automaton.try_find(input).ok().flatten();
+            let accepted = found.and_then(|found| self.longest_at(automaton, text, start, found));
+            if let Some(accepted) = accepted {
                 mentions.push(Mention {
                     range: TextRange::new(start, accepted.end()),
                     actor: self
@@ -93,6 +107,11 @@ impl AliasMatcher {
             }
         }
         mentions
+    }
+
+    /// Whether some form starts with `byte`.
+    fn starts_a_form(&self, byte: u8) -> bool {
+        self.first_bytes[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0
     }
 
     /// The longest form at `start` that stands on word boundaries, trying ever shorter

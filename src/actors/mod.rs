@@ -134,4 +134,7 @@ pub struct AliasMatcher {
     automaton: Option<aho_corasick::AhoCorasick>,
     /// Per pattern id: the form (trimmed) and the actor it belongs to.
     patterns: Vec<(String, usize)>,
+    /// The bytes that some form starts with, one bit each: the automaton is tried only
+    /// where the text has one.
+    first_bytes: [u64; 4],
 }

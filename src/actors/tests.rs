@@ -892,3 +892,75 @@ fn registry_with_byte_order_mark() {
         "#]],
     );
 }
+
+/// The matcher tries its automaton only where a form's first byte stands outside a word;
+/// it finds exactly what trying every form at every character finds: at each place in
+/// turn, the longest form standing on word boundaries there, then on after it.
+#[test]
+fn mentions_agree_with_trying_every_form_everywhere() {
+    const FORMS: &[(usize, &str)] = &[
+        (0, "Łukaszenka"),
+        (1, "Minsk"),
+        (2, "Minsk Region"),
+        (3, "Region Council"),
+        (4, "Gomel Reg"),
+        (5, "’Ndrangheta"),
+        (6, "a b"),
+        (7, "#Belarus"),
+        (8, "Ж"),
+    ];
+    const PIECES: &[&str] = &[
+        "Łukaszenka",
+        "Minsk",
+        " Region",
+        " Council",
+        "Gomel",
+        " Reg",
+        "’",
+        "Ndrangheta",
+        "a",
+        " b",
+        "#",
+        "Belarus",
+        "Ж",
+        "x",
+        " ",
+        "’s",
+        "-",
+        "é",
+        "1",
+    ];
+    let matcher = AliasMatcher::new(FORMS.iter().copied());
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    crate::fixture::for_random_texts(PIECES, |text| {
+        let mut expected = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let before = word_char(text[..at].chars().next_back());
+            let fitting = FORMS
+                .iter()
+                .filter(|(_, form)| text[at..].starts_with(form))
+                .filter(|(_, form)| {
+                    let first = word_char(form.chars().next());
+                    let last = word_char(form.chars().next_back());
+                    let after = word_char(text[at + form.len()..].chars().next());
+                    !(before && first) && !(last && after)
+                })
+                .max_by_key(|(actor, form)| (form.len(), std::cmp::Reverse(*actor)));
+            match fitting {
+                Some((actor, form)) => {
+                    expected.push((at, at + form.len(), *actor));
+                    at += form.len();
+                }
+                None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        let found: Vec<(usize, usize, usize)> = matcher
+            .find(text)
+            .iter()
+            .map(|mention| (mention.range.start, mention.range.end, mention.actor))
+            .collect();
+        proptest::prop_assert_eq!(found, expected, "text {:?}", text);
+        Ok(())
+    });
+}
