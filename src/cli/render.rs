@@ -66,22 +66,30 @@ pub fn diagnostic_into(
     diagnostic: &Diagnostic,
     style: Style,
 ) {
-    use std::fmt::Write;
     let start = index.position(text, diagnostic.range.start, Encoding::Utf32);
     let line_number = start.line as usize + 1;
     let severity = diagnostic.severity;
-    // Writing to a String cannot fail.
     style.open(out, "1");
-    let _ = write!(out, "{display_path}:{line_number}:{}", start.character + 1);
+    // Pieces pushed, not `write!`: formatting cost a visible part of a large report.
+    let mut numbers = itoa::Buffer::new();
+    out.push_str(display_path);
+    out.push(':');
+    out.push_str(numbers.format(line_number));
+    out.push(':');
+    out.push_str(numbers.format(start.character + 1));
     style.close(out);
     out.push_str(": ");
     style.open(out, severity_colour(severity));
     out.push_str(severity.as_str());
     style.close(out);
     style.open(out, severity_colour(severity));
-    let _ = write!(out, "[{}]", diagnostic.code);
+    out.push('[');
+    out.push_str(diagnostic.code);
+    out.push(']');
     style.close(out);
-    let _ = writeln!(out, ": {}", diagnostic.message);
+    out.push_str(": ");
+    out.push_str(&diagnostic.message);
+    out.push('\n');
     let Some(line) = index.line_range(text, start.line as usize) else {
         return;
     };
@@ -154,7 +162,7 @@ pub fn diagnostic_into(
     if underline_start >= line_chars {
         marks.push('^');
     }
-    let number = line_number.to_string();
+    let number = numbers.format(line_number);
     let pad = " ".repeat(number.len());
     // The empty gutter (`  |`) above the line and before the carets.
     let bar = |out: &mut String| {
@@ -167,9 +175,12 @@ pub fn diagnostic_into(
     bar(out);
     out.push('\n');
     style.open(out, GUTTER);
-    let _ = write!(out, "{number} |");
+    out.push_str(number);
+    out.push_str(" |");
     style.close(out);
-    let _ = writeln!(out, " {shown}");
+    out.push(' ');
+    out.push_str(&shown);
+    out.push('\n');
     bar(out);
     out.push(' ');
     style.open(out, severity_colour(severity));
