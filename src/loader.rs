@@ -42,7 +42,7 @@ impl std::fmt::Display for SkipReason {
 
 /// Turns bytes into text, or says why they are not an article's text.
 pub fn decode(bytes: Vec<u8>) -> Result<Arc<str>, SkipReason> {
-    if bytes.iter().take(8192).any(|&byte| byte == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(SkipReason::Binary);
     }
     match String::from_utf8(bytes) {

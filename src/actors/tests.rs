@@ -944,7 +944,8 @@ fn mentions_agree_with_trying_every_form_everywhere() {
                     let first = word_char(form.chars().next());
                     let last = word_char(form.chars().next_back());
                     let after = word_char(text[at + form.len()..].chars().next());
-                    !(before && first) && !(last && after)
+                    let inside_a_word = (before && first) || (last && after);
+                    !inside_a_word
                 })
                 .max_by_key(|(actor, form)| (form.len(), std::cmp::Reverse(*actor)));
             match fitting {

@@ -208,7 +208,7 @@ fn split_chars(
         if matches!(c, ')' | ']') {
             // A line that ends in a closing bracket (a caption's credit) ends its
             // sentence when the next line starts like a sentence.
-            if let Some(next) = after_line_break(&cs, k + 1) {
+            if let Some(next) = after_line_break(cs, k + 1) {
                 if starts_sentence(cs[next].1) {
                     push_trimmed(text, sentence_start, cs[k].0 + 1, &mut sentences);
                     sentence_start = cs[next].0;
@@ -260,7 +260,7 @@ fn split_chars(
                 w = boundary;
                 continue;
             }
-            if let Some(after) = bracket_credit(&cs, w) {
+            if let Some(after) = bracket_credit(cs, w) {
                 boundary = after;
                 w = after;
                 continue;
@@ -271,11 +271,11 @@ fn split_chars(
             break;
         }
         let next = cs[w].1;
-        let next_word = word_at(&cs, w);
+        let next_word = word_at(cs, w);
         let split_here = if strong || closed {
             starts_sentence(next) || saw_newline
         } else {
-            let word = word_before(&cs, run_start);
+            let word = word_before(cs, run_start);
             match word.as_deref().map(classify) {
                 None | Some(WordClass::Ordinary) => starts_sentence(next) || saw_newline,
                 Some(WordClass::NeverFinal) => false,

@@ -27,6 +27,52 @@ pub struct JsonDiagnostic<'a> {
 /// in memory (for 10,000 articles it is over 150 MB of text).
 const BATCH: usize = 256;
 
+/// Files of at least this size are reported on their own, their report written out in
+/// pieces of about `piece_bytes` as it is made: the report of a 5 MB article is
+/// 16 MB of text, and holding it whole was the peak memory of a `check`.
+#[derive(Debug, Clone, Copy)]
+struct Streaming {
+    large_file_bytes: usize,
+    piece_bytes: usize,
+}
+
+const STREAMING: Streaming = Streaming {
+    large_file_bytes: 1 << 20,
+    piece_bytes: 1 << 16,
+};
+
+/// Writes the report: pieces of each file's, in order, and what goes between them.
+struct ReportWriter<W: std::io::Write> {
+    out: W,
+    json: bool,
+    /// Files whose report has been started, for the separators of a JSON array.
+    files: usize,
+}
+
+impl<W: std::io::Write> ReportWriter<W> {
+    /// Writes text outside any file's report. A closed pipe (`dateline check | head`)
+    /// ends the report, not the run: the exit code still says whether there were findings.
+    fn raw(&mut self, text: &str) {
+        let _ = self.out.write_all(text.as_bytes());
+    }
+
+    /// Writes a piece of one file's report; `started` says whether an earlier piece of
+    /// the same file was written.
+    fn piece(&mut self, text: &str, started: &mut bool) {
+        if text.is_empty() {
+            return;
+        }
+        if !*started {
+            if self.json {
+                self.raw(if self.files == 0 { "\n" } else { ",\n" });
+            }
+            self.files += 1;
+            *started = true;
+        }
+        self.raw(text);
+    }
+}
+
 /// One file's report, made on any thread.
 struct FileReport {
     /// Human text, or JSON objects already pretty-printed at the depth of the array.
@@ -41,10 +87,7 @@ pub fn run(
     deny_warnings: bool,
     color: ColorChoice,
 ) -> Result<u8, String> {
-    use rayon::prelude::*;
-    use std::io::Write;
     let loaded = super::load(paths, Retention::Reports)?;
-    let corpus = &loaded.corpus;
     let style = Style {
         color: match color {
             ColorChoice::Always => true,
@@ -54,7 +97,32 @@ pub fn run(
             }
         },
     };
-    let report = |path: &String| -> Result<FileReport, String> {
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let (errors, warnings) = write_report(&loaded, format, style, STREAMING, stdout)?;
+    // The process ends next: freeing ten thousand analysed articles piece by piece took
+    // half a second on one core, for nothing.
+    std::mem::forget(loaded);
+    Ok(if errors > 0 || (deny_warnings && warnings > 0) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+/// Writes the report of the selected files to `out`; returns the errors and warnings.
+fn write_report(
+    loaded: &super::Loaded,
+    format: Format,
+    style: Style,
+    streaming: Streaming,
+    out: impl std::io::Write,
+) -> Result<(usize, usize), String> {
+    use rayon::prelude::*;
+    let corpus = &loaded.corpus;
+    // `flush` takes what the report holds so far, when it grows past a piece.
+    let report = |path: &String,
+                  flush: &mut dyn FnMut(&mut String)|
+     -> Result<FileReport, String> {
         let diagnostics = match corpus.skip_reason(path) {
             Some(reason) => vec![Diagnostic::warning(
                 TextRange::empty(0),
@@ -75,7 +143,10 @@ pub fn run(
             errors: 0,
             warnings: 0,
         };
-        for diagnostic in &diagnostics {
+        for (items_made, diagnostic) in diagnostics.iter().enumerate() {
+            if out.text.len() >= streaming.piece_bytes {
+                flush(&mut out.text);
+            }
             match diagnostic.severity {
                 Severity::Error => out.errors += 1,
                 Severity::Warning => out.warnings += 1,
@@ -97,7 +168,7 @@ pub fn run(
                     let pretty = serde_json::to_string_pretty(&item).map_err(|e| e.to_string())?;
                     // Items of a pretty-printed array sit one level (two spaces) deep;
                     // strings in JSON never hold a raw line break, so every line is indented.
-                    if !out.text.is_empty() {
+                    if items_made > 0 {
                         out.text.push_str(",\n");
                     }
                     for (number, line) in pretty.lines().enumerate() {
@@ -113,34 +184,42 @@ pub fn run(
         Ok(out)
     };
 
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    // A closed pipe (`dateline check | head`) ends the report, not the run: the exit code
-    // still says whether there were findings.
-    let mut write = |text: &str| {
-        let _ = stdout.write_all(text.as_bytes());
+    let mut writer = ReportWriter {
+        out,
+        json: format == Format::Json,
+        files: 0,
+    };
+    let is_large = |path: &String| {
+        corpus
+            .text(path)
+            .is_some_and(|text| text.len() >= streaming.large_file_bytes)
     };
     let mut errors = 0;
     let mut warnings = 0;
-    let mut items = 0;
     if format == Format::Json {
-        write("[");
+        writer.raw("[");
     }
     for batch in loaded.selected.chunks(BATCH) {
-        let reports: Vec<FileReport> = batch
+        // Small files' reports are made in parallel and held; large ones are made below.
+        let reports: Vec<Option<FileReport>> = batch
             .par_iter()
-            .map(report)
+            .map(|path| match is_large(path) {
+                true => Ok(None),
+                false => report(path, &mut |_| {}).map(Some),
+            })
             .collect::<Result<_, String>>()?;
-        for file in reports {
+        for (path, file) in batch.iter().zip(reports) {
+            let mut started = false;
+            let file = match file {
+                Some(file) => file,
+                None => report(path, &mut |text| {
+                    writer.piece(text, &mut started);
+                    text.clear();
+                })?,
+            };
             errors += file.errors;
             warnings += file.warnings;
-            if file.text.is_empty() {
-                continue;
-            }
-            if format == Format::Json {
-                write(if items == 0 { "\n" } else { ",\n" });
-            }
-            items += 1;
-            write(&file.text);
+            writer.piece(&file.text, &mut started);
         }
     }
     match format {
@@ -153,7 +232,7 @@ pub fn run(
             let (claims, undated) = tallies.fold((0, 0), |(claims, undated), tally| {
                 (claims + tally.claims, undated + tally.undated)
             });
-            write(&format!(
+            writer.raw(&format!(
                 "{} files, {} claims, {} undated, {} errors, {} warnings\n",
                 loaded.selected.len(),
                 claims,
@@ -162,16 +241,43 @@ pub fn run(
                 warnings
             ));
         }
-        Format::Json => write(if items == 0 { "]\n" } else { "\n]\n" }),
+        Format::Json => writer.raw(if writer.files == 0 { "]\n" } else { "\n]\n" }),
     }
-    let _ = stdout.flush();
-    drop(stdout);
-    // The process ends next: freeing ten thousand analysed articles piece by piece took
-    // half a second on one core, for nothing.
-    std::mem::forget(loaded);
-    Ok(if errors > 0 || (deny_warnings && warnings > 0) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    let _ = writer.out.flush();
+    Ok((errors, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The report of the seeds, every file's made whole and held, or every file's written
+    /// out a diagnostic at a time as it is made.
+    fn seed_report(format: Format, streaming: Streaming) -> String {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let loaded = super::super::load(&[seeds], Retention::Reports).expect("seeds load");
+        let mut out = Vec::new();
+        write_report(&loaded, format, Style { color: false }, streaming, &mut out).expect("report");
+        String::from_utf8(out).expect("UTF-8 report")
+    }
+
+    #[test]
+    fn a_streamed_report_is_the_held_one() {
+        let held = Streaming {
+            large_file_bytes: usize::MAX,
+            piece_bytes: usize::MAX,
+        };
+        let streamed = Streaming {
+            large_file_bytes: 0,
+            piece_bytes: 1,
+        };
+        for format in [Format::Human, Format::Json] {
+            let whole = seed_report(format, held);
+            assert!(whole.matches("undated-claim").count() > 10, "{whole}");
+            assert_eq!(seed_report(format, streamed), whole);
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&seed_report(Format::Json, streamed)).expect("valid JSON");
+        assert!(json.as_array().is_some_and(|items| items.len() > 10));
+    }
 }

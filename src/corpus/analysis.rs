@@ -103,7 +103,7 @@ impl ArticleFile {
 
 /// Keeps the first use of each name, in order.
 fn first_use_only(names: &mut Vec<(TextRange, String)>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     names.retain(|(_, name)| seen.insert(name.clone()));
     names.shrink_to_fit();
 }
@@ -188,15 +188,8 @@ fn analyze_part(
         .chain(part.annotations.iter().map(|annotation| annotation.range))
         .collect();
     let outside_markup = |range: &TextRange| !markup.iter().any(|m| m.intersects(*range));
-    let timexes: Vec<Timex> =
-        temporal::find_temporal(text.get(temporal_from..range.end).unwrap_or(""), date)
-            .into_iter()
-            .map(|mut timex| {
-                timex.range = timex.range.shifted(temporal_from);
-                timex
-            })
-            .filter(|timex| timex.range.start >= range.start && outside_markup(&timex.range))
-            .collect();
+    let mut timexes = find_timexes(text, part, temporal_from, date, TEMPORAL_PIECE_BYTES);
+    timexes.retain(|timex| outside_markup(&timex.range));
     let mentions: Vec<FileMention> = matcher
         .find(range.slice(text))
         .into_iter()
@@ -221,6 +214,54 @@ fn analyze_part(
         claims,
         unknown_names,
         name_variants,
+    }
+}
+
+/// The date recognizer is given a long body in pieces of about this many bytes, cut where
+/// a paragraph starts: its tokens take about twelve times the text they come from, which
+/// for a 5 MB article was the peak memory of a whole `check`.
+const TEMPORAL_PIECE_BYTES: usize = 256 * 1024;
+
+/// The temporal expressions of `part.body`, recognised from `temporal_from` (see
+/// [`analyze_part`]) in pieces of about `piece_bytes`. Each piece after the first is
+/// recognised from the last non-blank line before it, as an edited window is: the
+/// recognizer reads each line alone but looks one word back across a line break. So the
+/// pieces find what one pass over the whole body finds (a test holds them to it).
+pub(super) fn find_timexes(
+    text: &str,
+    part: &Article,
+    temporal_from: usize,
+    date: Option<CalendarDate>,
+    piece_bytes: usize,
+) -> Vec<Timex> {
+    let range = part.body;
+    let first_from = temporal_from.min(range.start);
+    let mut timexes = Vec::new();
+    let piece_bytes = piece_bytes.max(1);
+    let mut piece_start = range.start;
+    let mut from = first_from;
+    loop {
+        let next = part.paragraphs.partition_point(|paragraph| {
+            paragraph.range.start < piece_start.saturating_add(piece_bytes)
+        });
+        let piece_end = part
+            .paragraphs
+            .get(next)
+            .map_or(range.end, |paragraph| paragraph.range.start.min(range.end));
+        timexes.extend(
+            temporal::find_temporal(text.get(from..piece_end).unwrap_or(""), date)
+                .into_iter()
+                .map(|mut timex| {
+                    timex.range = timex.range.shifted(from);
+                    timex
+                })
+                .filter(|timex| timex.range.start >= piece_start),
+        );
+        if piece_end >= range.end || piece_end <= piece_start {
+            return timexes;
+        }
+        piece_start = piece_end;
+        from = line_before(text, first_from, piece_start);
     }
 }
 

@@ -22,7 +22,10 @@ use crate::temporal::CalendarDate;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use path_key::PathKey;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+// Keys are paths, ids, names and messages of the user's own corpus, hashed by the
+// hundred thousand while it loads: a fast hash, not one that resists chosen keys.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// What a path is to the corpus.
@@ -66,7 +69,7 @@ pub struct Corpus {
     /// thousands of articles does not look each one up by path.
     mentioned_in: HashMap<usize, BTreeMap<PathKey, Mentioning>>,
     /// Every source named by an article, once: a corpus has few outlets.
-    sources: std::collections::HashSet<Arc<str>>,
+    sources: HashSet<Arc<str>>,
     registries: BTreeMap<String, Arc<RegistryFile>>,
     actors: Arc<Vec<ActorEntry>>,
     matcher: Arc<AliasMatcher>,
@@ -74,7 +77,7 @@ pub struct Corpus {
     skipped: BTreeMap<String, String>,
     retention: Retention,
     /// Every diagnostic message of the articles taken in, once ([`Retention::Reports`]).
-    messages: std::collections::HashSet<Arc<str>>,
+    messages: HashSet<Arc<str>>,
     /// Actor statistics computed so far for this state of the corpus: a hover card on an
     /// actor mentioned in thousands of articles reads them all once, not on every hover.
     /// Every change to the articles or actors starts a new, empty memo (snapshots taken
@@ -162,7 +165,7 @@ fn next_change() -> u64 {
 /// The copy of `text` that `held` has, after giving it one made by `make` if it had none:
 /// so that texts many files repeat (sources, diagnostic messages) are held once.
 fn held_copy(
-    held: &mut std::collections::HashSet<Arc<str>>,
+    held: &mut HashSet<Arc<str>>,
     text: &str,
     make: impl FnOnce() -> Arc<str>,
 ) -> Arc<str> {
@@ -246,10 +249,10 @@ impl Corpus {
             config_diagnostics: Vec::new(),
             today,
             articles: BTreeMap::new(),
-            ids: HashMap::new(),
-            urls: HashMap::new(),
-            unknown_names: HashMap::new(),
-            mentioned_in: HashMap::new(),
+            ids: HashMap::default(),
+            urls: HashMap::default(),
+            unknown_names: HashMap::default(),
+            mentioned_in: HashMap::default(),
             sources: Default::default(),
             registries: BTreeMap::new(),
             actors: Arc::new(Vec::new()),
@@ -259,7 +262,7 @@ impl Corpus {
             retention: Retention::Everything,
             messages: Default::default(),
             actor_stats_memo: Default::default(),
-            taken_at: HashMap::new(),
+            taken_at: HashMap::default(),
             shared_change: next_change(),
         }
     }
@@ -455,7 +458,7 @@ impl Corpus {
         }
         // Articles are taken in as their analyses finish, in no set order: of a path
         // given twice, only the last text counts.
-        let mut last_of_path: HashMap<&str, usize> = HashMap::new();
+        let mut last_of_path: HashMap<&str, usize> = HashMap::default();
         for (index, (path, _)) in articles.iter().enumerate() {
             last_of_path.insert(path, index);
         }
@@ -573,7 +576,7 @@ impl Corpus {
             }
         }
         // Actor → (count, index of the first mention).
-        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::default();
         for (index, mention) in file.mentions.iter().enumerate() {
             counts.entry(mention.actor).or_insert((0, index)).0 += 1;
         }

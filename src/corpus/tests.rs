@@ -329,3 +329,46 @@ fn a_path_given_twice_keeps_its_last_text_and_order_does_not_matter() {
         );
     }
 }
+
+/// The date recognizer, given a long body in pieces cut at paragraphs, finds what one pass
+/// over the whole body finds: on the seeds run together, and on a body whose future cue
+/// (`was … scheduled`) sits on the line before a cut.
+#[test]
+fn dates_found_in_pieces_are_those_found_in_one_pass() {
+    let seeds: Vec<&str> = vec![
+        include_str!("../../seeds/000_d3301de9df92c926.article"),
+        include_str!("../../seeds/001_8af3ff2e160be067.article"),
+        include_str!("../../seeds/002_4c3a09d4f9057a5e.article"),
+        include_str!("../../seeds/003_908a619eda21eca9.article"),
+        include_str!("../../seeds/004_d6eac129bc59381f.article"),
+        include_str!("../../seeds/summary-belarus-mobilization.article"),
+    ];
+    let bodies: String = seeds
+        .iter()
+        .map(|text| text.split_once("\n\n").map_or(*text, |(_, body)| body))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let texts = [
+        format!("Date: 2022-09-29\n\n{bodies}"),
+        "Date: 2022-09-29\n\nThe summit was\n\nscheduled to open on 5 May.\n\n  On Monday, it was.\nHeading line\nOn 3 March \
+         they met.\n"
+            .to_string(),
+    ];
+    for text in &texts {
+        let article = crate::article::parse(text);
+        let date = article.header.date();
+        let whole =
+            super::analysis::find_timexes(text, &article, article.body.start, date, usize::MAX);
+        assert!(whole.len() >= 3, "{whole:?}");
+        for piece_bytes in [0, 1, 40, 1000] {
+            let pieces = super::analysis::find_timexes(
+                text,
+                &article,
+                article.body.start,
+                date,
+                piece_bytes,
+            );
+            assert_eq!(pieces, whole, "pieces of {piece_bytes} bytes");
+        }
+    }
+}
