@@ -21,11 +21,7 @@ fn capitalised_runs(text: &str) -> Vec<TextRange> {
     use regex_automata::{Anchored, Input};
     let mut runs = Vec::new();
     let mut at = 0;
-    while let Some(offset) = text
-        .get(at..)
-        .and_then(|rest| rest.find(|ch: char| ch.is_uppercase()))
-    {
-        let start = at + offset;
+    while let Some(start) = next_capital(text, at) {
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
         match CAPITALISED_RUN.find(input) {
             Some(found) => {
@@ -43,6 +39,28 @@ fn capitalised_runs(text: &str) -> Vec<TextRange> {
         }
     }
     runs
+}
+
+/// Where the next upper-case character at or after `from` (a character boundary) is.
+/// ASCII, most of a text, is tested byte by byte; other characters are decoded.
+fn next_capital(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if byte.is_ascii_uppercase() {
+                return Some(at);
+            }
+            at += 1;
+        } else {
+            let ch = text.get(at..)?.chars().next()?;
+            if ch.is_uppercase() {
+                return Some(at);
+            }
+            at += ch.len_utf8();
+        }
+    }
+    None
 }
 
 /// Capitalised words that begin sentences or name calendar things, not actors.

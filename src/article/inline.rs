@@ -37,6 +37,11 @@ pub(crate) fn scan(text: &str, start: usize, end: usize) -> Inline {
     };
     let mut i = start;
     while i < end {
+        // Markup starts at a bracket or a brace; `memchr` finds the next one.
+        match memchr::memchr2(b'[', b'{', &bytes[i..end]) {
+            Some(offset) => i += offset,
+            None => break,
+        }
         match bytes[i] {
             b'[' => match citation(text, i, end) {
                 Some((citation, next)) => {

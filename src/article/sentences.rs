@@ -12,6 +12,12 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '‼' | '⁇' | '⁈' | '⁉')
 }
 
+/// Characters at which the splitter has something to decide: terminators, and closing
+/// brackets (which may end a caption's line).
+fn may_end_sentence(c: char) -> bool {
+    is_terminator(c) || matches!(c, ')' | ']')
+}
+
 /// Closing quotes and brackets that stay with the sentence they close.
 pub(crate) fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | '»' | '›' | ')' | ']')
@@ -202,6 +208,18 @@ fn split_chars(
         }
         if let Some(span) = opaque.get(opaque_at).filter(|r| r.start == cs[k].0) {
             k = index_of(span.end);
+            continue;
+        }
+        // Most characters neither end a sentence nor start markup: skip to the next one
+        // that may (an opaque range's start is handled above, on the next turn).
+        let next_opaque = opaque.get(opaque_at).map_or(usize::MAX, |r| r.start);
+        while k < n && cs[k].0 < next_opaque && !may_end_sentence(cs[k].1) {
+            k += 1;
+        }
+        if k >= n {
+            break;
+        }
+        if cs[k].0 >= next_opaque {
             continue;
         }
         let c = cs[k].1;
