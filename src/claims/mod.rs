@@ -74,9 +74,7 @@ fn word_at(text: &str, at: usize) -> Option<TextRange> {
         .map(|found| TextRange::new(found.start(), found.end()))
 }
 
-/// The ranges of the words of `text`, as [`WORD`] finds them one after another. ASCII
-/// words are scanned by hand and the regex runs only where a non-ASCII character is met:
-/// running it over every word was a tenth of the whole analysis.
+/// The ranges of the words of `text`, as [`each_word`] gives them.
 #[cfg(test)]
 fn words_of(text: &str) -> Vec<TextRange> {
     let mut words = Vec::new();
@@ -84,7 +82,9 @@ fn words_of(text: &str) -> Vec<TextRange> {
     words
 }
 
-/// Calls `found` with the range of each word of `text`, in order (see [`words_of`]).
+/// Calls `found` with the range of each word of `text`, as [`WORD`] finds them one after
+/// another. ASCII words are scanned by hand and the pattern runs only where a non-ASCII
+/// character is met: running it over every word was a tenth of the whole analysis.
 fn each_word(text: &str, mut found: impl FnMut(TextRange)) {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -120,7 +120,7 @@ fn each_word(text: &str, mut found: impl FnMut(TextRange)) {
             end += 1;
         }
         if end < bytes.len() && !bytes[end].is_ascii() {
-            // The word may go on past ASCII (`Lukašenka`, `Russia’s`): the regex decides
+            // The word may go on past ASCII (`Lukašenka`, `Russia’s`): the pattern decides
             // where it ends; it starts here, since an ASCII letter or digit starts a word.
             match word_at(text, start) {
                 Some(word) => {

@@ -372,3 +372,20 @@ fn dates_found_in_pieces_are_those_found_in_one_pass() {
         }
     }
 }
+
+/// A quote keeps up to eight words, and cuts a longer one after its seventh.
+#[test]
+fn quotes_keep_eight_words_at_most() {
+    let quote =
+        |text: &str| super::analysis::quote(text, crate::text::TextRange::new(0, text.len()));
+    assert_eq!(quote(""), "");
+    assert_eq!(quote("  said \n so "), "said so");
+    assert_eq!(
+        quote("one two three four five six seven eight"),
+        "one two three four five six seven eight"
+    );
+    assert_eq!(
+        quote("one two three four five six seven eight nine"),
+        "one two three four five six seven …"
+    );
+}
