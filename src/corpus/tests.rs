@@ -335,17 +335,11 @@ fn a_path_given_twice_keeps_its_last_text_and_order_does_not_matter() {
 /// (`was … scheduled`) sits on the line before a cut.
 #[test]
 fn dates_found_in_pieces_are_those_found_in_one_pass() {
-    let seeds: Vec<&str> = vec![
-        include_str!("../../seeds/000_d3301de9df92c926.article"),
-        include_str!("../../seeds/001_8af3ff2e160be067.article"),
-        include_str!("../../seeds/002_4c3a09d4f9057a5e.article"),
-        include_str!("../../seeds/003_908a619eda21eca9.article"),
-        include_str!("../../seeds/004_d6eac129bc59381f.article"),
-        include_str!("../../seeds/summary-belarus-mobilization.article"),
-    ];
+    let seeds = crate::fixture::seed_files();
     let bodies: String = seeds
         .iter()
-        .map(|text| text.split_once("\n\n").map_or(*text, |(_, body)| body))
+        .filter(|(path, _)| path.ends_with(".article"))
+        .map(|(_, text)| text.split_once("\n\n").map_or(&**text, |(_, body)| body))
         .collect::<Vec<_>>()
         .join("\n\n");
     let texts = [
