@@ -167,17 +167,8 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        // Line breaks found by `memchr` (many bytes at a time); the `\n` of a `\r\n` was
-        // counted with its `\r`.
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            match bytes[i] {
-                b'\n' if i > 0 && bytes[i - 1] == b'\r' => {}
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => line_starts.push(i + 2),
-                _ => line_starts.push(i + 1),
-            }
-        }
+        line_starts.extend(crate::text::line_breaks(text, 0).map(|(_, next)| next));
         LineIndex {
             line_starts: line_starts.into(),
             len: text.len(),

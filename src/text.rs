@@ -5,6 +5,36 @@
 
 use serde::Serialize;
 
+/// The line breaks (`\n`, `\r\n` or `\r`) of `text` at or after `from`, in order, each as
+/// (where it starts, where the next line starts). Found by `memchr`, many bytes at a time;
+/// the `\n` of a `\r\n` is part of the break its `\r` starts.
+pub fn line_breaks(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let from = from.min(bytes.len());
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[from..])
+        .map(move |at| at + from)
+        .filter_map(move |at| match bytes[at] {
+            b'\n' if at > from && bytes[at - 1] == b'\r' => None,
+            b'\r' if bytes.get(at + 1) == Some(&b'\n') => Some((at, at + 2)),
+            _ => Some((at, at + 1)),
+        })
+}
+
+/// Appends `word` lower-cased to `out`. ASCII is lowered in place; other text only when it
+/// holds an upper-case letter, by `str::to_lowercase` (which lowers a final sigma by its
+/// context, as lowering char by char would not).
+pub fn push_lowercase(out: &mut String, word: &str) {
+    let from = out.len();
+    if word.is_ascii() {
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    } else if word.chars().any(char::is_uppercase) {
+        out.push_str(&word.to_lowercase());
+    } else {
+        out.push_str(word);
+    }
+}
+
 /// A half-open byte range `start..end` into a text. `start <= end` always holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 pub struct TextRange {
@@ -64,5 +94,21 @@ impl TextRange {
     /// fall on character boundaries (never panics).
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod line_break_tests {
+    use super::line_breaks;
+
+    #[test]
+    fn line_breaks_of_every_kind_and_from_inside_a_crlf() {
+        let text = "a\nb\r\nc\rd\r\n";
+        let all: Vec<(usize, usize)> = line_breaks(text, 0).collect();
+        assert_eq!(all, [(1, 2), (3, 5), (6, 7), (8, 10)]);
+        // From the `\n` of a `\r\n`: that `\n` is a break of its own there.
+        let from_inside: Vec<(usize, usize)> = line_breaks(text, 4).collect();
+        assert_eq!(from_inside, [(4, 5), (6, 7), (8, 10)]);
+        assert_eq!(line_breaks(text, 99).count(), 0);
     }
 }

@@ -26,22 +26,8 @@ pub(crate) fn lines_from(text: &str, from: usize) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = from.min(bytes.len());
-    // Line breaks found by `memchr` (many bytes at a time); the `\n` of a `\r\n` ends
-    // nothing, its `\r` ended the line.
-    let scan_from = start;
-    for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[scan_from..]).map(|i| i + scan_from) {
-        if i < start {
-            continue;
-        }
-        let next = match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => i + 2,
-            _ => i + 1,
-        };
-        lines.push(Line {
-            start,
-            end: i,
-            next,
-        });
+    for (end, next) in crate::text::line_breaks(text, start) {
+        lines.push(Line { start, end, next });
         start = next;
     }
     if start < bytes.len() {

@@ -344,17 +344,8 @@ impl SentenceWords {
         let body = sentence.slice(text);
         let (words, lowered) = (&mut self.words, &mut self.lowered);
         each_word(body, |range| {
-            let word = range.slice(body);
             let from = lowered.len();
-            if word.is_ascii() {
-                lowered.push_str(word);
-                lowered[from..].make_ascii_lowercase();
-            } else if word.chars().any(char::is_uppercase) {
-                // `str::to_lowercase`, not char by char: a final sigma lowers by context.
-                lowered.push_str(&word.to_lowercase());
-            } else {
-                lowered.push_str(word);
-            }
+            crate::text::push_lowercase(lowered, range.slice(body));
             words.push((range.shifted(sentence.start), from..lowered.len()));
         });
     }

@@ -203,9 +203,12 @@ fn write_report(
         // Small files' reports are made in parallel and held; large ones are made below.
         let reports: Vec<Option<FileReport>> = batch
             .par_iter()
-            .map(|path| match is_large(path) {
-                true => Ok(None),
-                false => report(path, &mut |_| {}).map(Some),
+            .map(|path| {
+                if is_large(path) {
+                    Ok(None)
+                } else {
+                    report(path, &mut |_| {}).map(Some)
+                }
             })
             .collect::<Result<_, String>>()?;
         for (path, file) in batch.iter().zip(reports) {

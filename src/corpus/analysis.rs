@@ -257,6 +257,7 @@ pub(super) fn find_timexes(
                 })
                 .filter(|timex| timex.range.start >= piece_start),
         );
+        // (A piece that would not move on ends the loop too, whatever the paragraphs say.)
         if piece_end >= range.end || piece_end <= piece_start {
             return timexes;
         }

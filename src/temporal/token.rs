@@ -146,17 +146,16 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
         }
         at = end;
         let piece = text.get(start..end).unwrap_or("");
-        if ascii {
-            if upper {
-                let from = lowered.len();
-                lowered.push_str(piece);
-                lowered[from..].make_ascii_lowercase();
-                lowered_at.push((tokens.len(), from..lowered.len()));
-            }
-        } else if piece.chars().any(char::is_uppercase) {
-            // `str::to_lowercase`, not char by char: a final sigma lowers by context.
+        // An ASCII piece without capitals, or any piece without upper case, is its own
+        // lower-cased form.
+        let needs_lowering = if ascii {
+            upper
+        } else {
+            piece.chars().any(char::is_uppercase)
+        };
+        if needs_lowering {
             let from = lowered.len();
-            lowered.push_str(&piece.to_lowercase());
+            crate::text::push_lowercase(lowered, piece);
             lowered_at.push((tokens.len(), from..lowered.len()));
         }
         tokens.push(Token {
