@@ -438,6 +438,11 @@ proptest! {
             file = reanalyze_article(file, Arc::from(text.as_str()), &config, matcher, common::today());
             let fresh = analyze_article(path, Arc::from(text.as_str()), &config, matcher, common::today());
             prop_assert_eq!(&file, &fresh);
+            // Mentions carry their place, which the reanalysis moves without the text.
+            for mention in &file.mentions {
+                let counted = file.line_index.span(&file.text, mention.range, Encoding::Utf16);
+                prop_assert_eq!(mention.utf16, counted);
+            }
         }
     }
 

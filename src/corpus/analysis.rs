@@ -1,19 +1,40 @@
 //! The analysis of one file: an article (header, dates, mentions, claims, diagnostics)
 //! or a registry (actors in use, problems).
 
+use super::Retention;
 use crate::actors::{self, AliasMatcher, Registry};
 use crate::article::{self, Article};
-use crate::claims::{self, Claim, Dating};
+use crate::claims::{self, ActorMention, Claim, Dating};
 use crate::config::{Config, DateScope};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::position::LineIndex;
+use crate::position::{Encoding, LineIndex, Span};
 use crate::temporal::{self, CalendarDate, Timex};
 use crate::text::TextRange;
 use std::sync::Arc;
 
-/// A mention of a known actor in an article, by index into the corpus's actors: the
-/// same value the claim finder works with.
-pub use crate::claims::ActorMention as FileMention;
+/// A mention of a known actor in an article, by index into the corpus's actors, with its
+/// place in lines and UTF-16 columns (the protocol's default) worked out while the text
+/// is at hand: a reference answer lists thousands of mentions in as many files, and
+/// counting each one's column from its line's start then read every file's text again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileMention {
+    pub range: TextRange,
+    pub actor: usize,
+    pub utf16: Span,
+}
+
+/// Places mentions (in text order) in the text's lines, in UTF-16 columns.
+fn place_mentions(text: &str, lines: &LineIndex, mentions: Vec<ActorMention>) -> Vec<FileMention> {
+    let mut cursor = lines.cursor(text, Encoding::Utf16);
+    mentions
+        .into_iter()
+        .map(|mention| FileMention {
+            range: mention.range,
+            actor: mention.actor,
+            utf16: cursor.span(mention.range),
+        })
+        .collect()
+}
 
 /// An analysed article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,38 +146,60 @@ pub fn analyze_article(
     matcher: &AliasMatcher,
     today: Option<CalendarDate>,
 ) -> ArticleFile {
+    analyze_retaining(path, text, config, matcher, today, Retention::Everything)
+}
+
+/// [`analyze_article`], keeping only what `retention` asks for.
+pub(super) fn analyze_retaining(
+    path: &str,
+    text: Arc<str>,
+    config: &Config,
+    matcher: &AliasMatcher,
+    today: Option<CalendarDate>,
+    retention: Retention,
+) -> ArticleFile {
     let article = article::parse(&text);
     let date = article.header.date();
     let found = analyze_part(&text, &article, article.body.start, date, config, matcher);
     let diagnostics = file_diagnostics(&text, &article, date, today, &found.claims);
     let claim_tally = ClaimTally::of(&found.claims);
+    let line_index = LineIndex::new(&text);
+    // Placing mentions that are about to be shed would cost a report 1 % more work.
+    let mentions = match retention {
+        Retention::Everything => place_mentions(&text, &line_index, found.mentions),
+        Retention::Reports => Vec::new(),
+    };
     let id = article
         .header
         .value("id")
         .filter(|id| !id.is_empty())
         .map(str::to_string)
         .unwrap_or_else(|| default_id(path));
-    ArticleFile {
+    let mut file = ArticleFile {
         path: path.to_string(),
-        line_index: LineIndex::new(&text),
+        line_index,
         text,
         article,
         id,
         date,
         timexes: found.timexes,
-        mentions: found.mentions,
+        mentions,
         claims: found.claims,
         unknown_names: found.unknown_names,
         name_variants: found.name_variants,
         diagnostics,
         claim_tally,
+    };
+    if retention == Retention::Reports {
+        file.shed_editor_data();
     }
+    file
 }
 
 /// What the stages after parsing find in a part of an article body.
 struct Found {
     timexes: Vec<Timex>,
-    mentions: Vec<FileMention>,
+    mentions: Vec<ActorMention>,
     /// Paragraph indexes count from the first paragraph of the part.
     claims: Vec<Claim>,
     unknown_names: Vec<(TextRange, String)>,
@@ -190,10 +233,10 @@ fn analyze_part(
     let outside_markup = |range: &TextRange| !markup.iter().any(|m| m.intersects(*range));
     let mut timexes = find_timexes(text, part, temporal_from, date, TEMPORAL_PIECE_BYTES);
     timexes.retain(|timex| outside_markup(&timex.range));
-    let mentions: Vec<FileMention> = matcher
+    let mentions: Vec<ActorMention> = matcher
         .find(range.slice(text))
         .into_iter()
-        .map(|mention| FileMention {
+        .map(|mention| ActorMention {
             range: mention.range.shifted(range.start),
             actor: mention.actor,
         })
@@ -370,7 +413,7 @@ fn reanalyze_window(
     let ArticleFile {
         path,
         text: _,
-        line_index: _,
+        line_index: old_line_index,
         article: old_article,
         id,
         date: _,
@@ -392,12 +435,23 @@ fn reanalyze_window(
         |t| t.range.start,
         |t| shift(&mut t.range),
     )?;
+    // The window is whole lines: a mention after it keeps its columns, on a line moved
+    // by as many lines as the window gained.
+    let line_index = LineIndex::new(text);
+    let lines_gained = line_index.line_count() as i64 - old_line_index.line_count() as i64;
+    let shift_line = |position: &mut crate::position::Position| {
+        position.line = (i64::from(position.line) + lines_gained) as u32;
+    };
     let mentions = article::splice_sorted(
         mentions,
         &window,
-        found.mentions,
+        place_mentions(text, &line_index, found.mentions),
         |m| m.range.start,
-        |m| shift(&mut m.range),
+        |m| {
+            shift(&mut m.range);
+            shift_line(&mut m.utf16.start);
+            shift_line(&mut m.utf16.end);
+        },
     )?;
     let claims = article::splice_sorted(
         claims,
@@ -438,7 +492,7 @@ fn reanalyze_window(
     diagnostics.extend(claim_diagnostics);
     Some(ArticleFile {
         path,
-        line_index: LineIndex::new(text),
+        line_index,
         text: shared_text.clone(),
         article,
         id,

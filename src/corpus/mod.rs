@@ -134,11 +134,14 @@ struct Analyzer {
 
 impl Analyzer {
     fn analyze(&self, path: &str, text: Arc<str>) -> ArticleFile {
-        let mut file = analyze_article(path, text, &self.config, &self.matcher, self.today);
-        if self.retention == Retention::Reports {
-            file.shed_editor_data();
-        }
-        file
+        analysis::analyze_retaining(
+            path,
+            text,
+            &self.config,
+            &self.matcher,
+            self.today,
+            self.retention,
+        )
     }
 }
 

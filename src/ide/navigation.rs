@@ -2,6 +2,7 @@
 
 use super::symbol::{symbol_at, Symbol};
 use crate::corpus::{ArticleFile, Corpus};
+use crate::position::Span;
 use crate::text::TextRange;
 
 /// A place in a file of the corpus (whose path it borrows: an actor can have tens of
@@ -13,6 +14,9 @@ pub struct Target<'c> {
     /// The article the place is in, when it is in one: callers converting thousands of
     /// places need not look each file up again.
     pub article: Option<&'c ArticleFile>,
+    /// The place in lines and UTF-16 columns, when the corpus knows it already (an
+    /// actor's mentions): converting it then reads nothing of the file.
+    pub utf16: Option<Span>,
 }
 
 impl std::fmt::Debug for Target<'_> {
@@ -29,6 +33,7 @@ fn actor_declaration(corpus: &Corpus, actor: usize) -> Option<Target<'_>> {
         path: &entry.registry,
         range: entry.actor.id.inner_range(),
         article: None,
+        utf16: None,
     })
 }
 
@@ -45,6 +50,7 @@ fn article_declaration<'c>(corpus: &'c Corpus, id: &str) -> Option<Target<'c>> {
         path: &file.path,
         range,
         article: Some(file),
+        utf16: None,
     })
 }
 
@@ -98,6 +104,7 @@ pub fn references<'c>(
                         path: &file.path,
                         range: mention.range,
                         article: Some(file),
+                        utf16: Some(mention.utf16),
                     }),
             );
         }
@@ -113,6 +120,7 @@ pub fn references<'c>(
                         path: &file.path,
                         range,
                         article: Some(file),
+                        utf16: None,
                     }),
             );
         }

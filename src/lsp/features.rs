@@ -3,11 +3,12 @@
 //! `from protocol → ide → to protocol` over the locked state.
 
 use super::convert;
-use super::state::{Location, State};
+use super::state::{FileUri, Location, State};
 use crate::ide;
-use crate::position::{LineIndex, SpanCursor};
+use crate::position::{Encoding, LineIndex, SpanCursor};
 use crate::text::TextRange;
 use std::collections::HashMap;
+use std::sync::Arc;
 use tower_lsp_server::lsp_types::*;
 
 pub fn semantic_legend() -> SemanticTokensLegend {
@@ -333,7 +334,7 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
 
 /// The ranges of places in one file, under the file's URI.
 pub struct FileLocations {
-    pub uri: Uri,
+    pub file: Arc<FileUri>,
     pub ranges: Vec<Range>,
 }
 
@@ -363,10 +364,10 @@ pub fn location_groups<'p>(
                     .text_and_index_at(root, place.path)
                     .map(|(text, index)| SpanCursor::new(index, text, state.encoding)),
             };
-            let file = state.uri(root, place.path).zip(cursor);
-            let file = file.map(|(uri, cursor)| {
+            let file = state.file_uri(root, place.path).zip(cursor);
+            let file = file.map(|(file, cursor)| {
                 groups.push(FileLocations {
-                    uri,
+                    file,
                     ranges: Vec::new(),
                 });
                 cursor
@@ -374,9 +375,11 @@ pub fn location_groups<'p>(
             current = Some((place.path, file));
         }
         if let (Some((_, Some(cursor))), Some(group)) = (&mut current, groups.last_mut()) {
-            group
-                .ranges
-                .push(convert::protocol_range(cursor.span(place.range)));
+            let span = match place.utf16 {
+                Some(span) if state.encoding == Encoding::Utf16 => span,
+                _ => cursor.span(place.range),
+            };
+            group.ranges.push(convert::protocol_range(span));
         }
     }
     groups
@@ -395,7 +398,7 @@ pub fn flatten(groups: Vec<FileLocations>) -> Vec<tower_lsp_server::lsp_types::L
     groups
         .into_iter()
         .flat_map(|group| {
-            let uri = group.uri;
+            let uri = group.file.uri.clone();
             group
                 .ranges
                 .into_iter()
@@ -414,17 +417,14 @@ pub fn locations_json(groups: &[FileLocations]) -> serde_json::Result<Vec<u8>> {
     const LOCATION_BYTES: usize = 128;
     let count: usize = groups.iter().map(|group| group.ranges.len()).sum();
     let mut out = Vec::with_capacity(2 + count * LOCATION_BYTES);
-    let mut uri = Vec::new();
     out.push(b'[');
     for group in groups {
-        uri.clear();
-        serde_json::to_writer(&mut uri, &group.uri)?;
         for range in &group.ranges {
             if out.len() > 1 {
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"uri\":");
-            out.extend_from_slice(&uri);
+            out.extend_from_slice(group.file.json.as_bytes());
             out.extend_from_slice(b",\"range\":");
             convert::write_range_json(&mut out, range);
             out.push(b'}');
@@ -547,19 +547,20 @@ mod tests {
 
     #[test]
     fn written_locations_are_the_json_of_the_protocol_locations() {
+        let file_uri = |uri: &str| Arc::new(FileUri::new(uri.parse().unwrap()).unwrap());
         let range =
             |line, start, end| Range::new(Position::new(line, start), Position::new(line, end));
         let groups = vec![
             FileLocations {
-                uri: "file:///corpus/a%20b.article".parse().unwrap(),
+                file: file_uri("file:///corpus/a%20b.article"),
                 ranges: vec![range(0, 1, 4), range(7, 0, 12)],
             },
             FileLocations {
-                uri: "file:///corpus/empty.article".parse().unwrap(),
+                file: file_uri("file:///corpus/empty.article"),
                 ranges: Vec::new(),
             },
             FileLocations {
-                uri: "file:///corpus/%D0%BC.article".parse().unwrap(),
+                file: file_uri("file:///corpus/%D0%BC.article"),
                 ranges: vec![range(3, 2, 2)],
             },
         ];

@@ -9,6 +9,7 @@ use crate::position::{Encoding, LineIndex};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tower_lsp_server::lsp_types::Uri;
 use tower_lsp_server::UriExt;
 
@@ -35,7 +36,23 @@ impl Root {
 
 /// A memo of corpus paths' URIs. A clone starts empty: it is a cache, nothing more.
 #[derive(Debug, Default)]
-pub struct UriMemo(std::sync::Mutex<HashMap<String, Uri>>);
+pub struct UriMemo(std::sync::Mutex<rustc_hash::FxHashMap<String, Arc<FileUri>>>);
+
+/// A file's URI, and the same as a JSON string: a reference answer names thousands of
+/// files, and copying and escaping each one's URI again cost as much as the answer's
+/// positions.
+#[derive(Debug)]
+pub struct FileUri {
+    pub uri: Uri,
+    pub json: Box<str>,
+}
+
+impl FileUri {
+    pub fn new(uri: Uri) -> Option<Self> {
+        let json = serde_json::to_string(&uri).ok()?.into_boxed_str();
+        Some(FileUri { uri, json })
+    }
+}
 
 impl Clone for UriMemo {
     fn clone(&self) -> Self {
@@ -44,7 +61,7 @@ impl Clone for UriMemo {
 }
 
 impl UriMemo {
-    fn get_or_make(&self, path: &str, make: impl FnOnce() -> Option<Uri>) -> Option<Uri> {
+    fn get_or_make(&self, path: &str, make: impl FnOnce() -> Option<Uri>) -> Option<Arc<FileUri>> {
         let mut memo = self
             .0
             .lock()
@@ -52,7 +69,7 @@ impl UriMemo {
         if let Some(uri) = memo.get(path) {
             return Some(uri.clone());
         }
-        let uri = make()?;
+        let uri = Arc::new(FileUri::new(make()?)?);
         memo.insert(path.to_string(), uri.clone());
         Some(uri)
     }
@@ -121,6 +138,11 @@ impl State {
 
     /// The URI of a corpus path.
     pub fn uri(&self, root: usize, path: &str) -> Option<Uri> {
+        self.file_uri(root, path).map(|file| file.uri.clone())
+    }
+
+    /// The URI of a corpus path, shared, with its JSON.
+    pub fn file_uri(&self, root: usize, path: &str) -> Option<Arc<FileUri>> {
         let root = self.roots.get(root)?;
         root.uris.get_or_make(path, || {
             let file = match &root.dir {
