@@ -29,8 +29,13 @@ pub enum Via {
 /// The symbol at a byte offset of a file, with the range of the text that names it.
 pub fn symbol_at(corpus: &Corpus, path: &str, offset: usize) -> Option<(TextRange, Symbol, Via)> {
     if let Some(file) = corpus.article(path) {
-        if let Some(mention) = file
+        // Mentions are in text order and do not overlap: only the last two starting at or
+        // before the offset can hold it (two when one ends where the next starts, and
+        // the first of them is taken). A long article has tens of thousands.
+        let starting_before = file
             .mentions
+            .partition_point(|mention| mention.range.start <= offset);
+        if let Some(mention) = file.mentions[starting_before.saturating_sub(2)..starting_before]
             .iter()
             .find(|mention| mention.range.contains_inclusive(offset))
         {

@@ -593,3 +593,27 @@ fn the_timeline_orders_dated_claims_and_filters_them() {
     };
     assert_eq!(timeline::timeline(&fixture.corpus, &filter).len(), 3);
 }
+
+#[test]
+fn the_mention_under_the_cursor_is_the_first_that_holds_it() {
+    // Mentions that touch (`Lukashenka/Belarus` has none between them) and that follow
+    // each other closely: at every offset, the searched mention is the one a scan finds.
+    let fixture = Fixture::new(&format!(
+        "{CORPUS}%! c.article\nTitle: T\n\nLukashenka/Belarus, Belarus Lukashenko. Belarus\n"
+    ));
+    for path in ["a.article", "b.article", "c.article"] {
+        let file = fixture.corpus.article(path).unwrap();
+        assert!(file.mentions.len() >= 2, "{path}");
+        for offset in 0..=file.text.len() + 1 {
+            let scanned = file
+                .mentions
+                .iter()
+                .find(|mention| mention.range.contains_inclusive(offset))
+                .map(|mention| (mention.range, symbol::Symbol::Actor(mention.actor)));
+            let found = symbol::symbol_at(&fixture.corpus, path, offset)
+                .filter(|(_, symbol, _)| matches!(symbol, symbol::Symbol::Actor(_)))
+                .map(|(range, symbol, _)| (range, symbol));
+            assert_eq!(found, scanned, "{path} at {offset}");
+        }
+    }
+}
