@@ -596,8 +596,8 @@ fn the_timeline_orders_dated_claims_and_filters_them() {
 
 #[test]
 fn the_mention_under_the_cursor_is_the_first_that_holds_it() {
-    // Mentions that touch (`Lukashenka/Belarus` has none between them) and that follow
-    // each other closely: at every offset, the searched mention is the one a scan finds.
+    // Mentions one character apart (`Lukashenka/Belarus`) and close together: at every
+    // offset, the mention found by searching is the one a scan finds.
     let fixture = Fixture::new(&format!(
         "{CORPUS}%! c.article\nTitle: T\n\nLukashenka/Belarus, Belarus Lukashenko. Belarus\n"
     ));
