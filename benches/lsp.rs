@@ -233,6 +233,24 @@ fn main() {
     println!("references_count {found}");
     samples.report("references");
 
+    // Hover in the large article (56,000 mentions), at random capitalised words: what
+    // the cursor is on must be found without walking the article's lists.
+    let large_starts = word_starts(&large);
+    let mut samples = Vec::new();
+    for _ in 0..requests.clamp(1, 200) {
+        let offset = large_starts
+            .get(rng.below(large_starts.len()))
+            .copied()
+            .unwrap_or(0);
+        let params =
+            json!({"textDocument": {"uri": large_uri}, "position": position(&large, offset)});
+        let begun = Instant::now();
+        let id = server.send_request("textDocument/hover", params);
+        server.response(id);
+        samples.push(begun.elapsed());
+    }
+    report("hover_large", &mut samples);
+
     // Typing: insert one character at a random place in a body, then wait for the
     // diagnostics of exactly that version. The debounce is subtracted.
     for (name, uri, text, count) in [
