@@ -115,7 +115,7 @@ impl ArticleFile {
     /// actor mentions and so the corpus's index of them, every use of a name but its
     /// first), keeping what diagnostics and reports need: a corpus that is only reported
     /// on (`dateline check`) holds ten thousand articles in a third of the memory.
-    pub fn shed_editor_data(&mut self) {
+    fn shed_editor_data(&mut self) {
         self.timexes = Vec::new();
         self.claims = Vec::new();
         self.mentions = Vec::new();

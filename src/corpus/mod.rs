@@ -107,8 +107,8 @@ pub enum Retention {
     /// Everything: an editor asks about any date, claim or sentence.
     #[default]
     Everything,
-    /// What diagnostics and reports need (no actor mentions, so no index of them): see
-    /// [`ArticleFile::shed_editor_data`].
+    /// What diagnostics and reports need: no dates, claims, sentences, annotations or actor
+    /// mentions (so no index of them), and only the first use of each name in a file.
     Reports,
 }
 
