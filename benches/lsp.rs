@@ -233,8 +233,8 @@ fn main() {
     println!("references_count {found}");
     samples.report("references");
 
-    // Hover in the large article (56,000 mentions), at random capitalised words: what
-    // the cursor is on must be found without walking the article's lists.
+    // Hover in the large article (56,000 mentions), at random capitalised words: the
+    // mention under the cursor is searched for, not scanned (its dates still are).
     let large_starts = word_starts(&large);
     let mut samples = Vec::new();
     for _ in 0..requests.clamp(1, 200) {
