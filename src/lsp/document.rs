@@ -64,6 +64,11 @@ impl OpenDocument {
         }
     }
 
+    /// The text's length in bytes, without building it.
+    pub fn len_bytes(&self) -> usize {
+        self.rope.len_bytes()
+    }
+
     pub fn text(&self) -> String {
         self.rope.to_string()
     }

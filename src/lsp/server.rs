@@ -219,58 +219,58 @@ impl Backend {
             if rounds.load(Ordering::SeqCst) != round {
                 return;
             }
-            let computed = {
+            // Each document is published as soon as its diagnostics are ready, so that the
+            // one being typed in does not wait for another's: typing a new name in a small
+            // article changes the diagnostics of every other open one (their "appears in
+            // N articles" hints), and a 5 MB one's take tens of milliseconds to make.
+            let (sender, mut ready) =
+                tokio::sync::mpsc::unbounded_channel::<(Uri, Published, Payload)>();
+            let job = {
                 let state = state.clone();
-                let direct = direct.clone();
+                let with_writer = direct.is_some();
                 tokio::task::spawn_blocking(move || {
-                    let converted = {
+                    let order = {
                         let mut state = lock(&state);
                         state.flush();
-                        let open: Vec<(Uri, i32, Option<Published>)> = state
-                            .open
-                            .iter()
-                            .map(|(uri, doc)| (uri.clone(), doc.version, doc.published))
-                            .collect();
-                        let mut converted = Vec::new();
-                        let mut unchanged = Vec::new();
-                        for (uri, version, published) in open {
+                        publishing_order(&state)
+                    };
+                    for uri in order {
+                        let converted = {
+                            let mut state = lock(&state);
+                            let Some(doc) = state.open.get(&uri) else {
+                                continue;
+                            };
+                            let (version, published) = (doc.version, doc.published);
                             let Some(location) = state.locate(&uri) else {
                                 continue;
                             };
                             match to_publish(&state, &location, version, published) {
                                 Ok((published, diagnostics)) => {
-                                    let diagnostics = ranged(&state, &location, diagnostics);
-                                    converted.push((uri, published, diagnostics));
+                                    Some((published, ranged(&state, &location, diagnostics)))
                                 }
-                                Err(published) => unchanged.push((uri, published)),
+                                Err(published) => {
+                                    // Found alike again: remembered, so the next round
+                                    // skips it without recomputing.
+                                    if let Some(doc) = state.open.get_mut(&uri) {
+                                        doc.published = Some(published);
+                                    }
+                                    None
+                                }
                             }
-                        }
-                        // Found alike again: remembered, so the next round skips them
-                        // without recomputing.
-                        for (uri, published) in unchanged {
-                            if let Some(doc) = state.open.get_mut(&uri) {
-                                doc.published = Some(published);
-                            }
-                        }
-                        converted
-                    };
-                    // Serialised without holding the state: requests need not wait.
-                    converted
-                        .into_iter()
-                        .map(|(uri, published, diagnostics)| {
+                        };
+                        // Serialised without holding the state: requests need not wait.
+                        if let Some((published, diagnostics)) = converted {
                             let version = Some(published.version);
-                            let payload = payload(direct.is_some(), &uri, version, diagnostics);
-                            (uri, published, payload)
-                        })
-                        .collect::<Vec<_>>()
+                            let payload = payload(with_writer, &uri, version, diagnostics);
+                            if sender.send((uri, published, payload)).is_err() {
+                                return;
+                            }
+                        }
+                    }
                 })
-                .await
-            };
-            let Ok(computed) = computed else {
-                return;
             };
             let _guard = publishing.lock().await;
-            for (uri, published, payload) in computed {
+            while let Some((uri, published, payload)) = ready.recv().await {
                 // Publish only if the document is still open at the version computed for.
                 let version = published.version;
                 let current = lock(&state).open.get(&uri).map(|doc| doc.version);
@@ -288,6 +288,7 @@ impl Backend {
                     }
                 }
             }
+            let _ = job.await;
         });
     }
 
@@ -452,6 +453,24 @@ fn thousands(number: usize) -> String {
         out.push(ch);
     }
     out
+}
+
+/// The open documents in the order a round makes and publishes their diagnostics: those
+/// edited since they were last published first (the one being typed in is among them),
+/// then the others; the smaller first within each, since they are ready sooner.
+fn publishing_order(state: &State) -> Vec<Uri> {
+    let mut open: Vec<(bool, usize, &Uri)> = state
+        .open
+        .iter()
+        .map(|(uri, doc)| {
+            let published_as_is = doc
+                .published
+                .is_some_and(|published| published.version == doc.version);
+            (published_as_is, doc.len_bytes(), uri)
+        })
+        .collect();
+    open.sort_by(|a, b| (a.0, a.1, a.2.as_str()).cmp(&(b.0, b.1, b.2.as_str())));
+    open.into_iter().map(|(_, _, uri)| uri.clone()).collect()
 }
 
 /// The protocol diagnostics of one document.
@@ -1075,6 +1094,40 @@ mod tests {
     use crate::diagnostic::Diagnostic;
     use crate::position::LineIndex;
     use crate::text::TextRange;
+
+    #[test]
+    fn a_round_publishes_edited_documents_first_and_the_smaller_first() {
+        let mut state = State::new(crate::position::Encoding::Utf16, Vec::new(), true);
+        let open = |state: &mut State, name: &str, bytes: usize, published_at: Option<i32>| {
+            let uri: Uri = format!("file:///corpus/{name}.article").parse().unwrap();
+            let mut doc = OpenDocument::new(3, &"x".repeat(bytes));
+            doc.published = published_at.map(|version| Published {
+                version,
+                stamp: None,
+                fingerprint: None,
+            });
+            state.open.insert(uri, doc);
+        };
+        open(&mut state, "large-published", 5_000, Some(3));
+        open(&mut state, "small-published", 10, Some(3));
+        open(&mut state, "large-edited", 5_000, Some(2));
+        open(&mut state, "small-edited", 20, Some(2));
+        open(&mut state, "never-published", 30, None);
+        let order: Vec<String> = publishing_order(&state)
+            .iter()
+            .map(|uri| uri.as_str().trim_start_matches("file:///corpus/").to_string())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "small-edited.article",
+                "never-published.article",
+                "large-edited.article",
+                "small-published.article",
+                "large-published.article",
+            ]
+        );
+    }
 
     #[test]
     fn a_written_publish_is_the_notification_of_the_protocol_values() {
