@@ -164,11 +164,19 @@ pub fn load_settings(root: &Path, corpus: &mut Corpus) {
     corpus.set_files(texts);
 }
 
+/// How far a load has come: its files read, then its articles analysed and taken in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadProgress {
+    Read { done: usize, total: usize },
+    Analysed { done: usize, total: usize },
+}
+
 /// Loads a whole corpus: the configuration first (it says what else to load), then every
-/// file, reporting progress as `(done, total)`. Files are read in parallel, in chunks
-/// after each of which progress is reported; the configuration and registries are read
-/// once, by [`load_settings`] (parsing a large registry twice cost a noticeable part of a load).
-pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(usize, usize)) {
+/// file, reporting progress. Files are read in parallel, in chunks after each of which
+/// progress is reported, then analysed in parallel, reported as each is taken in; the
+/// configuration and registries are read once, by [`load_settings`] (parsing a large
+/// registry twice cost a noticeable part of a load).
+pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(LoadProgress)) {
     use rayon::prelude::*;
     /// Large enough to keep both cores busy, small enough for smooth progress.
     const CHUNK: usize = 250;
@@ -192,7 +200,9 @@ pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(us
             }
         }
         done += chunk.len();
-        progress(done, total);
+        progress(LoadProgress::Read { done, total });
     }
-    corpus.set_files(texts);
+    corpus.set_files_reporting(texts, |done, total| {
+        progress(LoadProgress::Analysed { done, total })
+    });
 }

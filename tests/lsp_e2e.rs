@@ -412,6 +412,32 @@ fn editor_settings_from_workspace_configuration_change_the_analysis() {
 }
 
 #[test]
+fn indexing_progress_counts_the_files_read_then_the_articles_analysed() {
+    let scratch = Scratch::seeds("progress-stages");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let reports: Vec<(String, u64)> = server
+        .notifications
+        .iter()
+        .filter(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report")
+        .map(|m| {
+            let value = &m["params"]["value"];
+            let message = value["message"].as_str().unwrap_or_default().to_string();
+            (message, value["percentage"].as_u64().unwrap_or_default())
+        })
+        .collect();
+    // The seeds: five articles and a summary (the registry is read with the settings,
+    // before them).
+    assert_eq!(
+        reports,
+        [
+            ("Reading 6/6 files".to_string(), 10),
+            ("Analysing 6/6 articles".to_string(), 100),
+        ]
+    );
+}
+
+#[test]
 fn every_workspace_folder_is_its_own_corpus() {
     let first = Scratch::seeds("multi-a");
     let second = Scratch::empty("multi-b");

@@ -197,7 +197,7 @@ fn registries_outside_the_workspace_are_never_loaded() {
         assert_eq!(actors_loaded(&scratch), Vec::<String>::new(), "{registry}");
         // Through the library's loader too.
         let mut corpus = dateline::corpus::Corpus::new(None);
-        dateline::loader::load_corpus(&scratch.dir, &mut corpus, |_, _| {});
+        dateline::loader::load_corpus(&scratch.dir, &mut corpus, |_| {});
         assert!(corpus.actors().is_empty(), "{registry}");
         assert!(corpus.registries().next().is_none(), "{registry}");
     }

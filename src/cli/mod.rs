@@ -165,14 +165,20 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
     let mut corpus = Corpus::new(today());
     corpus.set_retention(retention);
     let show_progress = std::io::stderr().is_terminal();
-    loader::load_corpus(&root, &mut corpus, |done, total| {
-        if show_progress && total >= 200 && (done % 97 == 0 || done == total) {
-            eprint!("\rdateline: reading {done}/{total} files");
-            if done == total {
-                eprint!("\r\x1b[2K");
+    loader::load_corpus(&root, &mut corpus, |progress| {
+        let (stage, done, total, what) = match progress {
+            loader::LoadProgress::Read { done, total } => ("reading", done, total, "files"),
+            loader::LoadProgress::Analysed { done, total } => {
+                ("analysing", done, total, "articles")
             }
+        };
+        if show_progress && total >= 200 && (done % 97 == 0 || done == total) {
+            eprint!("\r\x1b[2Kdateline: {stage} {done}/{total} {what}");
         }
     });
+    if show_progress {
+        eprint!("\r\x1b[2K");
+    }
     let mut selected = Vec::new();
     // A set beside the list: `Vec::contains` made selecting 10,000 files quadratic.
     let mut chosen_already = std::collections::HashSet::new();

@@ -431,6 +431,16 @@ impl Corpus {
     /// Adds many files at once: the configuration first, registries next, then all
     /// articles analysed in parallel.
     pub fn set_files(&mut self, files: Vec<(String, Arc<str>)>) {
+        self.set_files_reporting(files, |_, _| {});
+    }
+
+    /// [`Corpus::set_files`], reporting `(articles taken in, articles)` after each article
+    /// is taken in: analysing them is most of a load.
+    pub fn set_files_reporting(
+        &mut self,
+        files: Vec<(String, Arc<str>)>,
+        mut progress: impl FnMut(usize, usize),
+    ) {
         self.note_shared_change();
         // The configuration first: it says which of the other files are registries and
         // which are articles.
@@ -466,6 +476,7 @@ impl Corpus {
             last_of_path.insert(path, index);
         }
         let mut order: Vec<usize> = last_of_path.into_values().collect();
+        let total = order.len();
         // Largest first: a 5 MB article analysed last would keep one core busy alone.
         order.sort_by_key(|&index| (std::cmp::Reverse(articles[index].1.len()), index));
         let analyzer = self.analyzer();
@@ -481,8 +492,9 @@ impl Corpus {
                     });
             });
             // Indexing (serial) overlaps the analysis (on every core).
-            for file in analysed {
+            for (taken_in, file) in (1..).zip(analysed) {
                 self.insert_article(file);
+                progress(taken_in, total);
             }
         });
     }

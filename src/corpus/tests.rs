@@ -383,3 +383,17 @@ fn quotes_keep_eight_words_at_most() {
         "one two three four five six seven …"
     );
 }
+
+#[test]
+fn taking_many_files_in_reports_each_article_as_it_is_taken_in() {
+    let mut corpus = super::Corpus::new(None);
+    // A registry among them: only articles are counted.
+    let files: Vec<(String, Arc<str>)> = ["a.article", "b.article", "actors.toml", "c.article"]
+        .iter()
+        .map(|path| (path.to_string(), "Date: 2022-01-01\n\nThey met.\n".into()))
+        .collect();
+    let mut reports = Vec::new();
+    corpus.set_files_reporting(files, |done, total| reports.push((done, total)));
+    assert_eq!(reports, [(1, 3), (2, 3), (3, 3)]);
+    assert_eq!(corpus.articles().count(), 3);
+}

@@ -373,28 +373,26 @@ impl Backend {
             .await;
         }
         for dir in dirs {
-            let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
+            let (sender, mut receiver) =
+                tokio::sync::mpsc::unbounded_channel::<loader::LoadProgress>();
             let overrides = overrides.clone();
             let load_dir = dir.clone();
             let job = tokio::task::spawn_blocking(move || {
                 let mut corpus = Corpus::new(crate::cli::today());
                 corpus.set_overrides(overrides);
-                loader::load_corpus(&load_dir, &mut corpus, |done, total| {
+                loader::load_corpus(&load_dir, &mut corpus, |progress| {
+                    let (loader::LoadProgress::Read { done, total }
+                    | loader::LoadProgress::Analysed { done, total }) = progress;
                     if done % 250 == 0 || done == total {
-                        let _ = sender.send((done, total));
+                        let _ = sender.send(progress);
                     }
                 });
                 corpus
             });
-            while let Some((done, total)) = receiver.recv().await {
+            while let Some(stage) = receiver.recv().await {
                 if let Some(progress) = &progress {
-                    let percentage = (done * 100 / total.max(1)) as u32;
-                    progress
-                        .report_with_message(
-                            format!("Indexing {}/{} files", thousands(done), thousands(total)),
-                            percentage,
-                        )
-                        .await;
+                    let (message, percentage) = indexing_report(stage);
+                    progress.report_with_message(message, percentage).await;
                 }
             }
             match job.await {
@@ -439,6 +437,26 @@ impl Backend {
             register_options: serde_json::to_value(options).ok(),
         };
         let _ = self.client.register_capability(vec![registration]).await;
+    }
+}
+
+/// What the indexing progress says at a stage of a load, and how far along it is: reading
+/// the files is the first tenth of the work, analysing them the rest.
+fn indexing_report(stage: loader::LoadProgress) -> (String, u32) {
+    let share = |done: usize, total: usize, of: usize| done.min(total) * of / total.max(1);
+    match stage {
+        loader::LoadProgress::Read { done, total } => (
+            format!("Reading {}/{} files", thousands(done), thousands(total)),
+            share(done, total, 10) as u32,
+        ),
+        loader::LoadProgress::Analysed { done, total } => (
+            format!(
+                "Analysing {}/{} articles",
+                thousands(done),
+                thousands(total)
+            ),
+            10 + share(done, total, 90) as u32,
+        ),
     }
 }
 
@@ -1096,6 +1114,54 @@ mod tests {
     use crate::text::TextRange;
 
     #[test]
+    fn indexing_progress_gives_reading_the_first_tenth_and_analysing_the_rest() {
+        use loader::LoadProgress::{Analysed, Read};
+        let report = |stage| indexing_report(stage);
+        assert_eq!(
+            report(Read { done: 0, total: 0 }),
+            ("Reading 0/0 files".into(), 0)
+        );
+        assert_eq!(
+            report(Read {
+                done: 5_000,
+                total: 10_002
+            }),
+            ("Reading 5,000/10,002 files".into(), 4)
+        );
+        assert_eq!(
+            report(Read {
+                done: 10_002,
+                total: 10_002
+            })
+            .1,
+            10
+        );
+        assert_eq!(
+            report(Analysed {
+                done: 0,
+                total: 10_002
+            })
+            .1,
+            10
+        );
+        assert_eq!(
+            report(Analysed {
+                done: 5_001,
+                total: 10_002
+            }),
+            ("Analysing 5,001/10,002 articles".into(), 55)
+        );
+        assert_eq!(
+            report(Analysed {
+                done: 10_002,
+                total: 10_002
+            })
+            .1,
+            100
+        );
+    }
+
+    #[test]
     fn a_round_publishes_edited_documents_first_and_the_smaller_first() {
         let mut state = State::new(crate::position::Encoding::Utf16, Vec::new(), true);
         let open = |state: &mut State, name: &str, bytes: usize, published_at: Option<i32>| {
@@ -1115,7 +1181,11 @@ mod tests {
         open(&mut state, "never-published", 30, None);
         let order: Vec<String> = publishing_order(&state)
             .iter()
-            .map(|uri| uri.as_str().trim_start_matches("file:///corpus/").to_string())
+            .map(|uri| {
+                uri.as_str()
+                    .trim_start_matches("file:///corpus/")
+                    .to_string()
+            })
             .collect();
         assert_eq!(
             order,
