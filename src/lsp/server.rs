@@ -221,8 +221,8 @@ impl Backend {
             }
             // Each document is published as soon as its diagnostics are ready, so that the
             // one being typed in does not wait for another's: typing a new name in a small
-            // article changes the diagnostics of every other open one (their "appears in
-            // N articles" hints), and a 5 MB one's take tens of milliseconds to make.
+            // article changes the stamp of every other open one, whose diagnostics are then
+            // made again to be compared, and a 5 MB one's take tens of milliseconds.
             let (sender, mut ready) =
                 tokio::sync::mpsc::unbounded_channel::<(Uri, Published, Payload)>();
             let job = {
