@@ -465,6 +465,11 @@ fn sentence_table() {
         ("The ministry said that\nthe army would stay.", "The ministry said that\nthe army would stay."),
         ("Acme Inc. said so. Acme Inc. The Company.", "Acme Inc. said so. | Acme Inc. | The Company."),
         ("He wrote 1.5. 2. Next", "He wrote 1.5. | 2. | Next"),
+        // The byte scan stops at `…`, `‼`, `⁇`, `⁈` and `⁉` (all led by the byte 0xE2) and
+        // passes over other characters led by it: dashes, curly quotes, `€`, `•`.
+        ("Really‼ Yes⁉ No⁇ Maybe⁈ Fine… Next.", "Really‼ | Yes⁉ | No⁇ | Maybe⁈ | Fine… | Next."),
+        ("It cost €5 – “a lot” — he said • twice. Then it ended.", "It cost €5 – “a lot” — he said • twice. | Then it ended."),
+        ("Мінск заявіў‼ Потым змоўк.", "Мінск заявіў‼ | Потым змоўк."),
     ];
     let mut failures = Vec::new();
     for (text, expected) in table {
