@@ -171,6 +171,17 @@ pub enum LoadProgress {
     Analysed { done: usize, total: usize },
 }
 
+impl LoadProgress {
+    /// How many of the stage's items are done, and how many there are.
+    pub fn counts(self) -> (usize, usize) {
+        match self {
+            LoadProgress::Read { done, total } | LoadProgress::Analysed { done, total } => {
+                (done, total)
+            }
+        }
+    }
+}
+
 /// Loads a whole corpus: the configuration first (it says what else to load), then every
 /// file, reporting progress. Files are read in parallel, in chunks after each of which
 /// progress is reported, then analysed in parallel, reported as each is taken in; the

@@ -165,18 +165,19 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
     let mut corpus = Corpus::new(today());
     corpus.set_retention(retention);
     let show_progress = std::io::stderr().is_terminal();
+    let mut progress_shown = false;
     loader::load_corpus(&root, &mut corpus, |progress| {
-        let (stage, done, total, what) = match progress {
-            loader::LoadProgress::Read { done, total } => ("reading", done, total, "files"),
-            loader::LoadProgress::Analysed { done, total } => {
-                ("analysing", done, total, "articles")
-            }
+        let (done, total) = progress.counts();
+        let (stage, what) = match progress {
+            loader::LoadProgress::Read { .. } => ("reading", "files"),
+            loader::LoadProgress::Analysed { .. } => ("analysing", "articles"),
         };
         if show_progress && total >= 200 && (done % 97 == 0 || done == total) {
             eprint!("\r\x1b[2Kdateline: {stage} {done}/{total} {what}");
+            progress_shown = true;
         }
     });
-    if show_progress {
+    if progress_shown {
         eprint!("\r\x1b[2K");
     }
     let mut selected = Vec::new();

@@ -381,8 +381,7 @@ impl Backend {
                 let mut corpus = Corpus::new(crate::cli::today());
                 corpus.set_overrides(overrides);
                 loader::load_corpus(&load_dir, &mut corpus, |progress| {
-                    let (loader::LoadProgress::Read { done, total }
-                    | loader::LoadProgress::Analysed { done, total }) = progress;
+                    let (done, total) = progress.counts();
                     if done % 250 == 0 || done == total {
                         let _ = sender.send(progress);
                     }
