@@ -716,14 +716,13 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
 
 /// Whether an expression may start at a word (lower-cased): see [`EXPRESSION_WORDS`].
 pub fn may_start_expression(word: &str) -> bool {
-    // Asked for nearly every token of a text: the words are compared as numbers (their
-    // bytes packed into one integer) rather than as strings.
-    static PACKED: std::sync::LazyLock<Vec<u128>> = std::sync::LazyLock::new(|| {
-        let mut packed: Vec<u128> = EXPRESSION_WORDS.iter().filter_map(|w| pack(w)).collect();
-        packed.sort_unstable();
-        packed
-    });
-    pack(word).is_some_and(|key| PACKED.binary_search(&key).is_ok())
+    // Asked for nearly every token of a text: the words are packed into one integer each
+    // and looked up in a hash set. A binary search over the sorted integers, before, was
+    // a third of the recognizer's scan in `perf` (its branches are unpredictable); the set
+    // saved 2 % of a whole check's instructions.
+    static PACKED: std::sync::LazyLock<rustc_hash::FxHashSet<u128>> =
+        std::sync::LazyLock::new(|| EXPRESSION_WORDS.iter().filter_map(|w| pack(w)).collect());
+    pack(word).is_some_and(|key| PACKED.contains(&key))
 }
 
 /// A word of at most 15 bytes and its length as one integer, distinct for distinct
