@@ -179,25 +179,7 @@ pub fn unknown_names(
     article: &Article,
     known: &[TextRange],
 ) -> Vec<(TextRange, String)> {
-    // Known ranges by start, with the furthest end reached so far: a name intersects a
-    // known range exactly when one starting before the name's end ends after its start.
-    // (Testing every known range for every name made a long article quadratic.)
-    let mut by_start: Vec<TextRange> = known.to_vec();
-    by_start.sort_by_key(|range| range.start);
-    let furthest_end: Vec<usize> = by_start
-        .iter()
-        .scan(0, |furthest, range| {
-            *furthest = (*furthest).max(range.end);
-            Some(*furthest)
-        })
-        .collect();
-    let is_known = |range: TextRange| {
-        let before_end = by_start.partition_point(|known| known.start < range.end);
-        before_end
-            .checked_sub(1)
-            .and_then(|last| furthest_end.get(last))
-            .is_some_and(|end| *end > range.start)
-    };
+    let known = crate::text::RangeIndex::new(known);
     let mut found = Vec::new();
     // The words of one run, reused from run to run.
     let mut words: Vec<&str> = Vec::new();
@@ -251,7 +233,7 @@ pub fn unknown_names(
                 {
                     continue;
                 }
-                if is_known(range) {
+                if known.intersects(range) {
                     continue;
                 }
                 found.push((range, name.to_string()));

@@ -97,6 +97,67 @@ impl TextRange {
     }
 }
 
+/// Ranges sorted by start with the running maximum of their ends: whether any of them
+/// intersects a range is then one binary search. Testing every range instead made long
+/// articles quadratic (the unknown names against the mentions, the timexes and mentions
+/// against 4,400 citations and annotations in a 5 MB article).
+pub struct RangeIndex {
+    /// Sorted by start.
+    ranges: Vec<TextRange>,
+    /// `max_end[i]`: the largest end among `ranges[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl RangeIndex {
+    pub fn new(ranges: &[TextRange]) -> Self {
+        let mut ranges = ranges.to_vec();
+        // A stable sort: its input is usually a few runs already in order (mentions, then
+        // citations, then annotations), which it merges in linear time.
+        ranges.sort_by_key(|range| range.start);
+        let max_end = ranges
+            .iter()
+            .scan(0, |max, range| {
+                *max = range.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        RangeIndex { ranges, max_end }
+    }
+
+    /// Whether some range `m` of the index has `m.intersects(range)`: one that starts
+    /// before `range` ends and ends after it starts.
+    pub fn intersects(&self, range: TextRange) -> bool {
+        let starting_before_end = self.ranges.partition_point(|m| m.start < range.end);
+        starting_before_end
+            .checked_sub(1)
+            .and_then(|last| self.max_end.get(last))
+            .is_some_and(|&max_end| max_end > range.start)
+    }
+}
+
+#[cfg(test)]
+mod range_index_tests {
+    use super::{RangeIndex, TextRange};
+    use proptest::prelude::*;
+
+    fn range() -> impl Strategy<Value = TextRange> {
+        (0usize..60, 0usize..12).prop_map(|(start, len)| TextRange::new(start, start + len))
+    }
+
+    proptest! {
+        /// The index answers what testing every range answers, overlapping, nested and
+        /// empty ranges included.
+        #[test]
+        fn the_index_agrees_with_testing_every_range(
+            ranges in proptest::collection::vec(range(), 0..12),
+            probe in range(),
+        ) {
+            let expected = ranges.iter().any(|m| m.intersects(probe));
+            prop_assert_eq!(RangeIndex::new(&ranges).intersects(probe), expected);
+        }
+    }
+}
+
 #[cfg(test)]
 mod line_break_tests {
     use super::line_breaks;

@@ -9,7 +9,7 @@ use crate::config::{Config, DateScope};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::position::{Encoding, LineIndex, Span};
 use crate::temporal::{self, CalendarDate, Timex};
-use crate::text::TextRange;
+use crate::text::{RangeIndex, TextRange};
 use std::sync::Arc;
 
 /// A mention of a known actor in an article, by index into the corpus's actors, with its
@@ -265,42 +265,6 @@ fn analyze_part(
         claims,
         unknown_names,
         name_variants,
-    }
-}
-
-/// Ranges sorted by start with the running maximum of their ends, to ask whether any of
-/// them intersects a range in logarithmic time. Testing every timex and mention against
-/// every citation and annotation was quadratic: 4,400 markup ranges times 86,000 timexes
-/// and mentions in a 5 MB article.
-struct RangeIndex {
-    /// Sorted by start.
-    ranges: Vec<TextRange>,
-    /// `max_end[i]`: the largest end among `ranges[..=i]`.
-    max_end: Vec<usize>,
-}
-
-impl RangeIndex {
-    fn new(ranges: &[TextRange]) -> Self {
-        let mut ranges = ranges.to_vec();
-        ranges.sort_unstable_by_key(|range| range.start);
-        let max_end = ranges
-            .iter()
-            .scan(0, |max, range| {
-                *max = range.end.max(*max);
-                Some(*max)
-            })
-            .collect();
-        RangeIndex { ranges, max_end }
-    }
-
-    /// Whether some range `m` of the index has `m.intersects(range)`: one that starts
-    /// before `range` ends and ends after it starts.
-    fn intersects(&self, range: TextRange) -> bool {
-        let starting_before_end = self.ranges.partition_point(|m| m.start < range.end);
-        starting_before_end
-            .checked_sub(1)
-            .and_then(|last| self.max_end.get(last))
-            .is_some_and(|&max_end| max_end > range.start)
     }
 }
 
@@ -695,30 +659,6 @@ impl RegistryFile {
             registry,
             in_use,
             stale,
-        }
-    }
-}
-
-#[cfg(test)]
-mod range_index_tests {
-    use super::RangeIndex;
-    use crate::text::TextRange;
-    use proptest::prelude::*;
-
-    fn range() -> impl Strategy<Value = TextRange> {
-        (0usize..60, 0usize..12).prop_map(|(start, len)| TextRange::new(start, start + len))
-    }
-
-    proptest! {
-        /// The index answers what testing every range answers, overlapping, nested and
-        /// empty ranges included.
-        #[test]
-        fn the_index_agrees_with_testing_every_range(
-            markup in proptest::collection::vec(range(), 0..12),
-            probe in range(),
-        ) {
-            let expected = markup.iter().any(|m| m.intersects(probe));
-            prop_assert_eq!(RangeIndex::new(&markup).intersects(probe), expected);
         }
     }
 }
