@@ -133,23 +133,12 @@ pub fn diagnostic_into(
             .map_or(line.end, |(offset, _)| line.start + offset)
     };
     let window_text = text.get(window_start..line.end).unwrap_or("");
-    let mut window_end = window_start;
-    for (column, ch) in (from..to).zip(window_text.chars()) {
-        window_end += ch.len_utf8();
-        // Printable ASCII, most of a text, is one column wide.
-        let width = match ch {
-            ' '..='~' | '\t' => 1,
-            _ => ch.width().unwrap_or(0),
-        };
-        let mark = if (underline_start..underline_end).contains(&column) {
-            '^'
-        } else {
-            ' '
-        };
-        for _ in 0..width {
-            marks.push(mark);
-        }
-    }
+    let columns = Columns {
+        from,
+        to,
+        underline: underline_start..underline_end,
+    };
+    let window_end = window_start + columns.mark(window_text, &mut marks);
     let window = text.get(window_start..window_end).unwrap_or("");
     if window.contains('\t') {
         shown.push_str(&window.replace('\t', " "));
@@ -189,6 +178,66 @@ pub fn diagnostic_into(
     out.push('\n');
 }
 
+/// The columns of a source line a report shows (`from..to`) and those it underlines.
+struct Columns {
+    from: usize,
+    to: usize,
+    underline: std::ops::Range<usize>,
+}
+
+impl Columns {
+    /// Appends to `marks` a caret under each shown column that is underlined and a space
+    /// under each other one (as many as the character is wide), for `window`, the line
+    /// from column `from` on; returns the byte length of the shown part of `window`.
+    fn mark(&self, window: &str, marks: &mut String) -> usize {
+        // The marks are three runs, before, under and after the underline: only their
+        // widths are summed here. Pushing a mark per character was half of a report's
+        // rendering.
+        let bytes = window.as_bytes();
+        let mut widths = [0usize; 3];
+        let mut length = 0;
+        for column in self.from..self.to {
+            let Some(&byte) = bytes.get(length) else {
+                break;
+            };
+            // Printable ASCII, most of a text, is one byte and one column wide.
+            let (bytes_long, width) = if matches!(byte, b' '..=b'~' | b'\t') {
+                (1, 1)
+            } else {
+                match window.get(length..).and_then(|rest| rest.chars().next()) {
+                    Some(ch) => (ch.len_utf8(), ch.width().unwrap_or(0)),
+                    None => break,
+                }
+            };
+            let run = if column < self.underline.start {
+                0
+            } else if column < self.underline.end {
+                1
+            } else {
+                2
+            };
+            widths[run] += width;
+            length += bytes_long;
+        }
+        push_run(marks, SPACES, widths[0]);
+        push_run(marks, CARETS, widths[1]);
+        push_run(marks, SPACES, widths[2]);
+        length
+    }
+}
+
+const SPACES: &str = "                                ";
+const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+
+/// Appends `count` copies of the one ASCII character `run` is made of.
+fn push_run(out: &mut String, run: &str, mut count: usize) {
+    while count > 0 {
+        let now = count.min(run.len());
+        out.push_str(&run[..now]);
+        count -= now;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +266,51 @@ mod tests {
               |          ^^^^^^^
         "#]]
         .assert_eq(&shown);
+    }
+
+    /// Marks each character of the window in turn: the plain reference for
+    /// [`Columns::mark`].
+    fn mark_by_character(columns: &Columns, window: &str, marks: &mut String) -> usize {
+        let mut length = 0;
+        for (column, ch) in (columns.from..columns.to).zip(window.chars()) {
+            length += ch.len_utf8();
+            let mark = if columns.underline.contains(&column) {
+                '^'
+            } else {
+                ' '
+            };
+            // A tab is shown as one space.
+            let width = match ch {
+                ' '..='~' | '\t' => 1,
+                _ => ch.width().unwrap_or(0),
+            };
+            for _ in 0..width {
+                marks.push(mark);
+            }
+        }
+        length
+    }
+
+    proptest::proptest! {
+        /// Summing the widths of the three runs gives what marking each character gives,
+        /// for any window and underline.
+        #[test]
+        fn marking_by_runs_is_marking_by_character(
+            window in "[ -~\t\u{7}\u{0}é“—界\u{301}]{0,70}",
+            from in 0usize..30,
+            shown in 0usize..40,
+            underline_from in 0usize..50,
+            underline_length in 1usize..20,
+        ) {
+            let columns = Columns {
+                from,
+                to: from + shown,
+                underline: underline_from..underline_from + underline_length,
+            };
+            let (mut by_runs, mut by_character) = (String::new(), String::new());
+            let length = columns.mark(&window, &mut by_runs);
+            proptest::prop_assert_eq!(length, mark_by_character(&columns, &window, &mut by_character));
+            proptest::prop_assert_eq!(by_runs, by_character);
+        }
     }
 }
