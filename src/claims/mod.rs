@@ -326,27 +326,46 @@ impl Cues {
     }
 }
 
-/// The words of one sentence with their lower-cased forms, kept from sentence to
-/// sentence so that their buffers are reused: a vector and a string per sentence and a
+/// The words of one sentence of `text` with their lower-cased forms, kept from sentence
+/// to sentence so that their buffers are reused: a vector and a string per sentence and a
 /// string per capitalised word were a fifth of the claim finder's time.
-#[derive(Default)]
-struct SentenceWords {
-    /// Each word's document range, and where its lower-cased form lies in `lowered`.
-    words: Vec<(TextRange, std::ops::Range<usize>)>,
+struct SentenceWords<'t> {
+    text: &'t str,
+    /// Each word's document range, and where its lower-cased form lies in `lowered` if
+    /// it differs from the word (most words have no capital: copying them all was a
+    /// twentieth of a check).
+    words: Vec<(TextRange, Option<std::ops::Range<usize>>)>,
     lowered: String,
 }
 
-impl SentenceWords {
-    /// Takes in the words of `sentence` of `text`, forgetting the previous sentence's.
-    fn fill(&mut self, text: &str, sentence: TextRange) {
+impl<'t> SentenceWords<'t> {
+    fn new(text: &'t str) -> Self {
+        SentenceWords {
+            text,
+            words: Vec::new(),
+            lowered: String::new(),
+        }
+    }
+
+    /// Takes in the words of `sentence`, forgetting the previous sentence's.
+    fn fill(&mut self, sentence: TextRange) {
         self.words.clear();
         self.lowered.clear();
-        let body = sentence.slice(text);
+        let body = sentence.slice(self.text);
         let (words, lowered) = (&mut self.words, &mut self.lowered);
         each_word(body, |range| {
-            let from = lowered.len();
-            crate::text::push_lowercase(lowered, range.slice(body));
-            words.push((range.shifted(sentence.start), from..lowered.len()));
+            let word = range.slice(body);
+            // One pass without early exit over the bytes, which words are short enough for.
+            let (ascii, ascii_upper) = word.bytes().fold((true, false), |(ascii, upper), byte| {
+                (ascii & byte.is_ascii(), upper | byte.is_ascii_uppercase())
+            });
+            let has_upper = ascii_upper || (!ascii && word.chars().any(char::is_uppercase));
+            let lowered_at = has_upper.then(|| {
+                let from = lowered.len();
+                crate::text::push_lowercase(lowered, word);
+                from..lowered.len()
+            });
+            words.push((range.shifted(sentence.start), lowered_at));
         });
     }
 
@@ -360,22 +379,23 @@ impl SentenceWords {
 
     /// The lower-cased word at `index`.
     fn lower(&self, index: usize) -> &str {
-        self.lowered
-            .get(self.words[index].1.clone())
-            .unwrap_or_default()
+        let (range, lowered_at) = &self.words[index];
+        match lowered_at {
+            Some(at) => self.lowered.get(at.clone()).unwrap_or_default(),
+            None => range.slice(self.text),
+        }
     }
 }
 
-/// Finds the trigger of a claim in one sentence, if any.
+/// Finds the trigger of a claim in one sentence (of the text `words` reads), if any.
 fn find_trigger(
-    text: &str,
     sentence: TextRange,
     cues: &Cues,
     mentions: &[ActorMention],
     config: &Config,
     words: &mut SentenceWords,
 ) -> Option<ClaimTrigger> {
-    words.fill(text, sentence);
+    words.fill(sentence);
     let words = &*words;
     for index in 0..words.len() {
         let word = words.lower(index);
@@ -484,7 +504,7 @@ pub fn find_claims(
     config: &Config,
 ) -> Vec<Claim> {
     let cues = Cues::of(config);
-    let mut words = SentenceWords::default();
+    let mut words = SentenceWords::new(text);
     let file_silenced = article.undated_ok();
     let timexes = in_text_order(timexes, |timex| timex.range);
     let mentions = in_text_order(mentions, |mention| mention.range);
@@ -501,7 +521,7 @@ pub fn find_claims(
             let trigger = if paragraph.heading || is_heading(sentence.range.slice(text)) {
                 None
             } else {
-                find_trigger(text, sentence.range, &cues, &mentions, config, &mut words)
+                find_trigger(sentence.range, &cues, &mentions, config, &mut words)
             };
             if let Some(trigger) = trigger {
                 let silenced = file_silenced
