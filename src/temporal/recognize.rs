@@ -78,7 +78,11 @@ impl<'a> Line<'_, 'a> {
             // the recognizer's main cost.
             let may_start = match self.t[i].kind {
                 TokKind::Num => true,
-                TokKind::Word => lexicon::may_start_expression(&self.t[i].lower),
+                TokKind::Word => {
+                    let word = self.t[i].lower.as_ref();
+                    lexicon::may_start_expression(word)
+                        && !(lexicon::never_alone(word) && self.unlisted_word(i + 1))
+                }
                 TokKind::Punct => false,
             };
             if skip_non_starters && !may_start {
@@ -118,6 +122,12 @@ impl<'a> Line<'_, 'a> {
 
     fn tok(&self, i: usize) -> Option<&Token<'a>> {
         self.t.get(i)
+    }
+
+    /// Whether token `i` is a word in no list of the lexicon ([`lexicon::is_listed`]).
+    fn unlisted_word(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == TokKind::Word && !lexicon::is_listed(&t.lower))
     }
 
     fn word(&self, i: usize, w: &str) -> bool {

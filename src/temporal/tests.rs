@@ -1179,3 +1179,130 @@ fn skipping_non_starting_tokens_changes_no_result() {
         }
     }
 }
+
+/// Every word said never to be an expression alone starts expressions: otherwise saying
+/// so would skip nothing.
+#[test]
+fn words_never_alone_are_starts() {
+    for word in string_literals(include_str!("lexicon.rs")) {
+        if lexicon::never_alone(&word) {
+            assert!(lexicon::may_start_expression(&word), "{word}");
+        }
+    }
+    assert!(lexicon::never_alone("the") && !lexicon::never_alone("recently"));
+}
+
+/// Random phrases over the words the matchers test for, numbers, punctuation and a few
+/// words in no list: skipping tokens (those that start nothing, and the words never an
+/// expression alone before a word in no list) finds exactly what trying every token finds.
+mod random_phrases {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Tokens that take part in expressions most often, drawn more often than the rest.
+    const CORE: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "that",
+        "these",
+        "from",
+        "about",
+        "some",
+        "more",
+        "at",
+        "two",
+        "three",
+        "last",
+        "next",
+        "past",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "to",
+        "and",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "year",
+        "years",
+        "ago",
+        "same",
+        "May",
+        "September",
+        "Monday",
+        "summer",
+        "quarter",
+        "first",
+        "than",
+        "least",
+        "in",
+        "on",
+    ];
+    const UNLISTED: &[&str] = &["border", "troops", "Minsk", "said", "officials", "x"];
+    const NUMBERS: &[&str] = &[
+        "1", "4", "12", "19", "30", "80", "1990", "2022", "20,000", "2.5",
+    ];
+    const PUNCTUATION: &[&str] = &[".", ",", "-", "–", ":", "'", "’", "(", "%", "$", "\""];
+
+    fn listed() -> Vec<String> {
+        let mut words: Vec<String> = string_literals(include_str!("lexicon.rs"))
+            .into_iter()
+            .chain(string_literals(include_str!("recognize.rs")))
+            .filter(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase()))
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        let listed = listed();
+        let pick = |words: &'static [&'static str]| {
+            proptest::sample::select(words).prop_map(str::to_string)
+        };
+        let word = prop_oneof![
+            4 => pick(CORE),
+            3 => proptest::sample::select(listed),
+            2 => pick(UNLISTED),
+            2 => pick(NUMBERS),
+            2 => pick(PUNCTUATION),
+        ];
+        // Capitalised now and then (`The`, `Last`); glued to the previous piece or not.
+        (word, any::<bool>(), 0..4u8).prop_map(|(word, capitalise, glue)| {
+            let mut piece = if glue == 0 {
+                String::new()
+            } else {
+                " ".to_string()
+            };
+            let mut chars = word.chars();
+            if let (true, Some(first)) = (capitalise, chars.next()) {
+                piece.extend(first.to_uppercase());
+                piece.push_str(chars.as_str());
+            } else {
+                piece.push_str(&word);
+            }
+            piece
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+        #[test]
+        fn skipping_changes_no_result(pieces in proptest::collection::vec(piece(), 1..9)) {
+            let text = pieces.concat();
+            let mut lowered = String::new();
+            let tokens = token::tokenize(&text, &mut lowered);
+            prop_assert_eq!(
+                recognize::recognize(&tokens),
+                recognize::recognize_every_token(&tokens),
+                "{:?}",
+                text
+            );
+        }
+    }
+}
