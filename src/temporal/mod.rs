@@ -102,18 +102,18 @@ pub fn find_temporal(text: &str, anchor: Option<CalendarDate>) -> Vec<Timex> {
 /// Verbs of intention count only as `plans to`, `is set to`, `due on`, not as nouns
 /// (`turnaround plans`) or in the past (`was set to land`).
 fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
-    let word = tokens[at].lower.as_ref();
+    let word = tokens[at].lower;
     if matches!(
         word,
         "will" | "shall" | "ll" | "upcoming" | "deadline" | "until"
     ) {
         return true;
     }
-    let next = tokens.get(at + 1).map_or("", |t| t.lower.as_ref());
+    let next = tokens.get(at + 1).map_or("", |t| t.lower);
     let prev = at
         .checked_sub(1)
         .and_then(|p| tokens.get(p))
-        .map_or("", |t| t.lower.as_ref());
+        .map_or("", |t| t.lower);
     let linked = next == "to"
         || (matches!(word, "due" | "scheduled") && matches!(next, "for" | "on" | "in"));
     linked && !matches!(prev, "was" | "were" | "had" | "been")
@@ -130,7 +130,7 @@ fn looks_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
         if tokens[i].nl_before || matches!(t.text, "." | "!" | "?" | ";" | "\"" | "“" | "”") {
             break;
         }
-        if lexicon::future_cue(&t.lower) && cue_points_forward(tokens, i - 1) {
+        if lexicon::future_cue(t.lower) && cue_points_forward(tokens, i - 1) {
             return true;
         }
         i -= 1;

@@ -79,7 +79,7 @@ impl<'a> Line<'_, 'a> {
             let may_start = match self.t[i].kind {
                 TokKind::Num => true,
                 TokKind::Word => {
-                    let word = self.t[i].lower.as_ref();
+                    let word = self.t[i].lower;
                     lexicon::may_start_expression(word)
                         && !(lexicon::never_alone(word) && self.unlisted_word(i + 1))
                 }
@@ -127,7 +127,7 @@ impl<'a> Line<'_, 'a> {
     /// Whether token `i` is a word in no list of the lexicon ([`lexicon::is_listed`]).
     fn unlisted_word(&self, i: usize) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.kind == TokKind::Word && !lexicon::is_listed(&t.lower))
+            .is_some_and(|t| t.kind == TokKind::Word && !lexicon::is_listed(t.lower))
     }
 
     fn word(&self, i: usize, w: &str) -> bool {
@@ -137,11 +137,11 @@ impl<'a> Line<'_, 'a> {
 
     fn any(&self, i: usize, words: &[&str]) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.kind == TokKind::Word && words.contains(&t.lower.as_ref()))
+            .is_some_and(|t| t.kind == TokKind::Word && words.contains(&t.lower))
     }
 
     fn lower(&self, i: usize) -> &str {
-        self.tok(i).map_or("", |t| t.lower.as_ref())
+        self.tok(i).map_or("", |t| t.lower)
     }
 
     fn prev_lower(&self, i: usize) -> &str {
@@ -188,10 +188,10 @@ impl<'a> Line<'_, 'a> {
         if t.kind != TokKind::Word || !t.capitalized() {
             return None;
         }
-        if let Some(m) = lexicon::month_full(&t.lower) {
+        if let Some(m) = lexicon::month_full(t.lower) {
             return Some((m, i + 1, false));
         }
-        let m = lexicon::month_abbrev(&t.lower)?;
+        let m = lexicon::month_abbrev(t.lower)?;
         let end = if self.punct(i + 1, ".") && self.adjacent(i + 1) {
             i + 2
         } else {
@@ -280,10 +280,7 @@ impl<'a> Line<'_, 'a> {
                     && !next.capitalized()
                     && next.lower.len() > 3
                     && next.lower.ends_with('s')
-                    && !matches!(
-                        next.lower.as_ref(),
-                        "was" | "has" | "does" | "this" | "plus"
-                    );
+                    && !matches!(next.lower, "was" | "has" | "does" | "this" | "plus");
                 if plural_noun {
                     return None;
                 }
@@ -323,10 +320,10 @@ impl<'a> Line<'_, 'a> {
             }
             return Some((Count::Article, i + 1));
         }
-        if lexicon::vague_count(&t.lower) {
+        if lexicon::vague_count(t.lower) {
             return Some((Count::Vague, i + 1));
         }
-        let n = lexicon::cardinal(&t.lower)?;
+        let n = lexicon::cardinal(t.lower)?;
         // `twenty-five`
         if n >= 20 && self.dash(i + 1) && self.adjacent(i + 1) {
             if let Some(units) = lexicon::cardinal(self.lower(i + 2)).filter(|u| *u < 10) {
@@ -341,7 +338,7 @@ impl<'a> Line<'_, 'a> {
         if t.kind != TokKind::Word {
             return None;
         }
-        let (u, plural) = lexicon::unit(&t.lower)?;
+        let (u, plural) = lexicon::unit(t.lower)?;
         Some((u, plural, i + 1))
     }
 
@@ -350,7 +347,7 @@ impl<'a> Line<'_, 'a> {
         if t.kind != TokKind::Word || !t.capitalized() {
             return None;
         }
-        Some((lexicon::weekday(&t.lower)?, i + 1))
+        Some((lexicon::weekday(t.lower)?, i + 1))
     }
 
     fn shift_word(&self, i: usize) -> Option<i32> {
@@ -542,7 +539,7 @@ impl<'a> Line<'_, 'a> {
         let shift = self.shift_word(i);
         let j = if shift.is_some() { i + 1 } else { i };
         let t = self.tok(j)?;
-        let season = lexicon::season(&t.lower)?;
+        let season = lexicon::season(t.lower)?;
         let mut end = j + 1;
         let mut year = None;
         let k = self.opt(end, "of");
@@ -958,7 +955,7 @@ impl<'a> Line<'_, 'a> {
             marked = true;
         }
         let mut utc = false;
-        if self.tok(end).is_some_and(|t| lexicon::utc_zone(&t.lower)) {
+        if self.tok(end).is_some_and(|t| lexicon::utc_zone(t.lower)) {
             utc = true;
             end += 1;
             marked = true;
