@@ -713,34 +713,134 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "within",
 ];
 
-/// Whether an expression may start at a word (lower-cased): see [`EXPRESSION_WORDS`].
-pub fn may_start_expression(word: &str) -> bool {
-    // Asked for nearly every token of a text: the words are packed into one integer each
-    // and looked up in a hash set. A binary search over the sorted integers, before, was
-    // a third of the recognizer's scan in `perf` (its branches are unpredictable); the set
-    // saved 2 % of a whole check's instructions.
-    static PACKED: std::sync::LazyLock<rustc_hash::FxHashSet<u128>> =
-        std::sync::LazyLock::new(|| EXPRESSION_WORDS.iter().filter_map(|w| pack(w)).collect());
-    pack(word).is_some_and(|key| PACKED.contains(&key))
+/// What the lists say of a word: whether it may start an expression
+/// ([`EXPRESSION_WORDS`]), whether it is in either list, and whether it is
+/// [`never_alone`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u8);
+
+impl WordClass {
+    const STARTS: u8 = 1;
+    const LISTED: u8 = 2;
+    const NEVER_ALONE: u8 = 4;
+
+    pub fn starts(self) -> bool {
+        self.0 & Self::STARTS != 0
+    }
+
+    pub fn listed(self) -> bool {
+        self.0 & Self::LISTED != 0
+    }
+
+    pub fn never_alone(self) -> bool {
+        self.0 & Self::NEVER_ALONE != 0
+    }
 }
 
-/// Whether a word (lower-cased) is in either list, [`EXPRESSION_WORDS`] or
-/// [`NEVER_FIRST_WORDS`]: a word some matcher or list tests for.
-pub fn is_listed(word: &str) -> bool {
-    static PACKED: std::sync::LazyLock<rustc_hash::FxHashSet<u128>> =
-        std::sync::LazyLock::new(|| {
-            EXPRESSION_WORDS
-                .iter()
-                .chain(NEVER_FIRST_WORDS)
-                .filter_map(|w| pack(w))
-                .collect()
-        });
-    pack(word).is_some_and(|key| PACKED.contains(&key))
+/// The listed words with their classes, found without hashing. Each word falls in a
+/// cell by its length and its first and last bytes (folded to five bits); a bit per
+/// cell says whether any listed word is in it, which turns most other words away, and
+/// the few words of a set cell are compared one by one.
+struct Classes {
+    /// One bit per cell.
+    occupied: [u64; CELLS / 64],
+    /// How many bits of `occupied` are set before each of its integers.
+    set_before: [u16; CELLS / 64],
+    /// For the n-th set cell, where its words start in `words`; one more entry at the end.
+    cell_start: Vec<u16>,
+    /// The listed words in cell order.
+    words: Vec<(&'static str, WordClass)>,
+}
+
+const CELLS: usize = 16 * 32 * 32;
+
+impl Classes {
+    fn new() -> Self {
+        let mut words: Vec<(usize, &'static str, WordClass)> = Vec::new();
+        for &word in EXPRESSION_WORDS.iter().chain(NEVER_FIRST_WORDS) {
+            let Some(cell) = cell(word) else {
+                continue;
+            };
+            let mut class = WordClass::LISTED;
+            if EXPRESSION_WORDS.contains(&word) {
+                class |= WordClass::STARTS;
+            }
+            if never_alone(word) {
+                class |= WordClass::NEVER_ALONE;
+            }
+            words.push((cell, word, WordClass(class)));
+        }
+        words.sort_by_key(|&(cell, word, _)| (cell, word));
+        words.dedup_by_key(|(_, word, _)| *word);
+        let mut occupied = [0u64; CELLS / 64];
+        let mut cell_start = Vec::new();
+        for (index, &(cell, _, _)) in words.iter().enumerate() {
+            if occupied[cell / 64] & (1 << (cell % 64)) == 0 {
+                occupied[cell / 64] |= 1 << (cell % 64);
+                cell_start.push(index as u16);
+            }
+        }
+        cell_start.push(words.len() as u16);
+        let mut set_before = [0u16; CELLS / 64];
+        let mut set = 0;
+        for (before, bits) in set_before.iter_mut().zip(occupied) {
+            *before = set;
+            set += bits.count_ones() as u16;
+        }
+        Classes {
+            occupied,
+            set_before,
+            cell_start,
+            words: words
+                .into_iter()
+                .map(|(_, word, class)| (word, class))
+                .collect(),
+        }
+    }
+
+    fn get(&self, word: &str) -> WordClass {
+        let Some(cell) = cell(word) else {
+            return WordClass::default();
+        };
+        let bits = self.occupied[cell / 64];
+        let bit = 1u64 << (cell % 64);
+        if bits & bit == 0 {
+            return WordClass::default();
+        }
+        let rank =
+            usize::from(self.set_before[cell / 64]) + (bits & (bit - 1)).count_ones() as usize;
+        let (Some(&start), Some(&end)) = (self.cell_start.get(rank), self.cell_start.get(rank + 1))
+        else {
+            return WordClass::default();
+        };
+        self.words
+            .get(usize::from(start)..usize::from(end))
+            .into_iter()
+            .flatten()
+            .find(|(listed, _)| *listed == word)
+            .map_or_else(WordClass::default, |&(_, class)| class)
+    }
+}
+
+/// The cell of [`Classes`] a word falls in; `None` for words longer than any listed one
+/// (and for the empty word).
+fn cell(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    (bytes.len() < 16)
+        .then(|| bytes.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31))
+}
+
+/// What the lists say of a word (lower-cased). Asked of nearly every word of a text,
+/// which [`Classes`] answers without hashing it: a hash set, before, was 3 % of a check.
+pub fn classify(word: &str) -> WordClass {
+    static CLASSES: std::sync::LazyLock<Classes> = std::sync::LazyLock::new(Classes::new);
+    CLASSES.get(word)
 }
 
 /// Words that start expressions but are never one alone (`the`, `about`, `a`), and are
 /// also among the commonest words of any text. Past its first word an expression goes
-/// on only through a number, a punctuation mark or a listed word ([`is_listed`]): every
+/// on only through a number, a punctuation mark or a listed word ([`WordClass::listed`]): every
 /// matcher tests the tokens after the first by kind or against the lists (only tokens
 /// after a number are also tested by shape, as `2000 troops` is). So before a word in no
 /// list, none of these starts anything, and the recognizer need not try them there: they
@@ -763,15 +863,40 @@ pub fn never_alone(word: &str) -> bool {
     )
 }
 
-/// A word of at most 15 bytes and its length as one integer, distinct for distinct
-/// words; `None` for longer words, which no list holds.
-fn pack(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
-    if bytes.len() > 15 {
-        return None;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cells find every listed word with its class, and no other word: each listed
+    /// word, each with a letter added, dropped or changed, and words of every length.
+    #[test]
+    fn classify_knows_the_listed_words_and_no_other() {
+        let listed: std::collections::HashSet<&str> = EXPRESSION_WORDS
+            .iter()
+            .chain(NEVER_FIRST_WORDS)
+            .copied()
+            .collect();
+        for &word in &listed {
+            let class = classify(word);
+            assert!(class.listed(), "{word}");
+            assert_eq!(class.starts(), EXPRESSION_WORDS.contains(&word), "{word}");
+            assert_eq!(class.never_alone(), never_alone(word), "{word}");
+        }
+        let mut others = vec![
+            String::new(),
+            "x".repeat(15),
+            "x".repeat(16),
+            "minister".into(),
+        ];
+        for word in &listed {
+            others.push(format!("{word}s"));
+            others.push(format!("a{word}"));
+            others.push(word[1..].to_string());
+            others.push(word.replacen(|_| true, "q", 1));
+            others.push(word.to_uppercase());
+        }
+        for word in others.iter().filter(|word| !listed.contains(word.as_str())) {
+            assert_eq!(classify(word), WordClass::default(), "{word}");
+        }
     }
-    let mut buffer = [0u8; 16];
-    buffer[..bytes.len()].copy_from_slice(bytes);
-    buffer[15] = bytes.len() as u8;
-    Some(u128::from_be_bytes(buffer))
 }

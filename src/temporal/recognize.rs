@@ -73,15 +73,27 @@ struct Line<'l, 'a> {
 impl<'a> Line<'_, 'a> {
     fn scan(&self, offset: usize, skip_non_starters: bool, out: &mut Vec<Found>) {
         let mut i = 0;
+        // The class of the word after a word never alone, asked for already.
+        let mut next_class: Option<(usize, lexicon::WordClass)> = None;
         while i < self.t.len() {
             // Most tokens start no expression; trying every matcher at each of them was
             // the recognizer's main cost.
             let may_start = match self.t[i].kind {
                 TokKind::Num => true,
                 TokKind::Word => {
-                    let word = self.t[i].lower;
-                    lexicon::may_start_expression(word)
-                        && !(lexicon::never_alone(word) && self.unlisted_word(i + 1))
+                    let class = match next_class {
+                        Some((at, class)) if at == i => class,
+                        _ => lexicon::classify(self.t[i].lower),
+                    };
+                    class.starts()
+                        && !(class.never_alone()
+                            && self.tok(i + 1).is_some_and(|next| {
+                                next.kind == TokKind::Word && {
+                                    let class = lexicon::classify(next.lower);
+                                    next_class = Some((i + 1, class));
+                                    !class.listed()
+                                }
+                            }))
                 }
                 TokKind::Punct => false,
             };
@@ -122,12 +134,6 @@ impl<'a> Line<'_, 'a> {
 
     fn tok(&self, i: usize) -> Option<&Token<'a>> {
         self.t.get(i)
-    }
-
-    /// Whether token `i` is a word in no list of the lexicon ([`lexicon::is_listed`]).
-    fn unlisted_word(&self, i: usize) -> bool {
-        self.tok(i)
-            .is_some_and(|t| t.kind == TokKind::Word && !lexicon::is_listed(t.lower))
     }
 
     fn word(&self, i: usize, w: &str) -> bool {
