@@ -115,12 +115,6 @@ pub fn diagnostic_into(
         let from = underline_start.saturating_sub(20);
         (from, (from + WINDOW).min(line_chars))
     };
-    let mut shown = String::with_capacity(line_text.len().min(4 * WINDOW));
-    let mut marks = String::with_capacity(WINDOW);
-    if from > 0 {
-        shown.push('…');
-        marks.push(' ');
-    }
     // The window's first character, found back from the problem's start (the
     // column `start` counts to): walking every line from its start made reports of long
     // paragraphs quadratic.
@@ -138,25 +132,16 @@ pub fn diagnostic_into(
         to,
         underline: underline_start..underline_end,
     };
-    let window_end = window_start + columns.mark(window_text, &mut marks);
-    let window = text.get(window_start..window_end).unwrap_or("");
-    if window.contains('\t') {
-        shown.push_str(&window.replace('\t', " "));
-    } else {
-        shown.push_str(window);
-    }
-    if to < line_chars {
-        shown.push('…');
-    }
-    if underline_start >= line_chars {
-        marks.push('^');
-    }
+    let (window_length, widths) = columns.measure(window_text);
+    let window = text
+        .get(window_start..window_start + window_length)
+        .unwrap_or("");
+    // Written straight into the report: a string for the shown line, one for the marks
+    // and one for the gutter's padding were three allocations a diagnostic.
     let number = numbers.format(line_number);
-    let pad = " ".repeat(number.len());
     // The empty gutter (`  |`) above the line and before the carets.
     let bar = |out: &mut String| {
-        out.push_str(&pad);
-        out.push(' ');
+        push_run(out, SPACES, number.len() + 1);
         style.open(out, GUTTER);
         out.push('|');
         style.close(out);
@@ -168,14 +153,43 @@ pub fn diagnostic_into(
     out.push_str(" |");
     style.close(out);
     out.push(' ');
-    out.push_str(&shown);
+    if from > 0 {
+        out.push('…');
+    }
+    if window.contains('\t') {
+        out.push_str(&window.replace('\t', " "));
+    } else {
+        out.push_str(window);
+    }
+    if to < line_chars {
+        out.push('…');
+    }
     out.push('\n');
     bar(out);
     out.push(' ');
     style.open(out, severity_colour(severity));
-    out.push_str(marks.trim_end());
+    push_marks(out, from > 0, widths, underline_start >= line_chars);
     style.close(out);
     out.push('\n');
+}
+
+/// Appends the marks under a shown line: a space under the leading `…` if there is one,
+/// then the runs of `widths` (spaces, carets, spaces) and a caret past the line's end if
+/// asked, without the trailing spaces.
+fn push_marks(out: &mut String, lead: bool, widths: [usize; 3], caret_past_end: bool) {
+    let [before, under, after] = widths;
+    if !caret_past_end && under == 0 {
+        return;
+    }
+    if lead {
+        out.push(' ');
+    }
+    push_run(out, SPACES, before);
+    push_run(out, CARETS, under);
+    if caret_past_end {
+        push_run(out, SPACES, after);
+        out.push('^');
+    }
 }
 
 /// The columns of a source line a report shows (`from..to`) and those it underlines.
@@ -186,13 +200,12 @@ struct Columns {
 }
 
 impl Columns {
-    /// Appends to `marks` a caret under each shown column that is underlined and a space
-    /// under each other one (as many as the character is wide), for `window`, the line
-    /// from column `from` on; returns the byte length of the shown part of `window`.
-    fn mark(&self, window: &str, marks: &mut String) -> usize {
-        // The marks are three runs, before, under and after the underline: only their
-        // widths are summed here. Pushing a mark per character was half of a report's
-        // rendering.
+    /// For `window`, the line from column `from` on: the byte length of its shown part,
+    /// and the widths of the three runs of marks under it, before, under and after the
+    /// underline (a character is as many columns wide as it shows).
+    fn measure(&self, window: &str) -> (usize, [usize; 3]) {
+        // Only the runs' widths are summed: pushing a mark per character was half of a
+        // report's rendering.
         let bytes = window.as_bytes();
         let mut widths = [0usize; 3];
         let mut length = 0;
@@ -219,10 +232,7 @@ impl Columns {
             widths[run] += width;
             length += bytes_long;
         }
-        push_run(marks, SPACES, widths[0]);
-        push_run(marks, CARETS, widths[1]);
-        push_run(marks, SPACES, widths[2]);
-        length
+        (length, widths)
     }
 }
 
@@ -269,7 +279,7 @@ mod tests {
     }
 
     /// Marks each character of the window in turn: the plain reference for
-    /// [`Columns::mark`].
+    /// [`Columns::measure`] and [`push_marks`].
     fn mark_by_character(columns: &Columns, window: &str, marks: &mut String) -> usize {
         let mut length = 0;
         for (column, ch) in (columns.from..columns.to).zip(window.chars()) {
@@ -292,8 +302,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Summing the widths of the three runs gives what marking each character gives,
-        /// for any window and underline.
+        /// Summing the widths of the three runs gives the marks that marking each
+        /// character gives, trailing spaces trimmed, for any window and underline.
         #[test]
         fn marking_by_runs_is_marking_by_character(
             window in "[ -~\t\u{7}\u{0}é“—界\u{301}]{0,70}",
@@ -301,16 +311,24 @@ mod tests {
             shown in 0usize..40,
             underline_from in 0usize..50,
             underline_length in 1usize..20,
+            lead: bool,
+            caret_past_end: bool,
         ) {
             let columns = Columns {
                 from,
                 to: from + shown,
                 underline: underline_from..underline_from + underline_length,
             };
-            let (mut by_runs, mut by_character) = (String::new(), String::new());
-            let length = columns.mark(&window, &mut by_runs);
-            proptest::prop_assert_eq!(length, mark_by_character(&columns, &window, &mut by_character));
-            proptest::prop_assert_eq!(by_runs, by_character);
+            let (length, widths) = columns.measure(&window);
+            let mut by_runs = String::new();
+            push_marks(&mut by_runs, lead, widths, caret_past_end);
+            let mut by_character = String::from(if lead { " " } else { "" });
+            let reference_length = mark_by_character(&columns, &window, &mut by_character);
+            if caret_past_end {
+                by_character.push('^');
+            }
+            proptest::prop_assert_eq!(length, reference_length);
+            proptest::prop_assert_eq!(by_runs.as_str(), by_character.trim_end());
         }
     }
 }

@@ -1321,16 +1321,34 @@ mod random_phrases {
 #[test]
 fn calendar_names_in_any_case() {
     let names = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-        "Thursday", "Friday", "Saturday", "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
     ];
     for name in names {
         for written in [name.to_string(), name.to_uppercase(), name.to_lowercase()] {
             assert!(is_calendar_name(&written), "{written}");
         }
     }
-    for other in ["Mayor", "Minsk", "Summer", "Sept", "Week", "Ma", "", "Mäy", "Sundays"] {
+    for other in [
+        "Mayor", "Minsk", "Summer", "Sept", "Week", "Ma", "", "Mäy", "Sundays",
+    ] {
         assert!(!is_calendar_name(other), "{other}");
     }
 }
