@@ -138,8 +138,14 @@ fn write_report(
             None => LineIndex::new(text),
         };
         let shown = loaded.display(path);
+        // Room for the whole report (a diagnostic takes some 400 bytes) or for a piece:
+        // growing it by doubling copied it over and over.
+        let room = diagnostics
+            .len()
+            .saturating_mul(400)
+            .min(streaming.piece_bytes.saturating_add(4096));
         let mut out = FileReport {
-            text: String::new(),
+            text: String::with_capacity(room),
             errors: 0,
             warnings: 0,
         };
