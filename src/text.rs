@@ -35,6 +35,14 @@ pub fn push_lowercase(out: &mut String, word: &str) {
     }
 }
 
+/// Whether a character is in Unicode's General Punctuation block (U+2000–U+206F: the
+/// dashes, curly quotes, `…`, `•` and wide spaces of news text). None of them is a letter,
+/// a mark or a number, so a scanner can pass them without asking the slower Unicode
+/// tables (`char::is_alphabetic` searches one).
+pub fn is_general_punctuation(ch: char) -> bool {
+    matches!(ch, '\u{2000}'..='\u{206F}')
+}
+
 /// A half-open byte range `start..end` into a text. `start <= end` always holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 pub struct TextRange {
@@ -171,5 +179,31 @@ mod line_break_tests {
         let from_inside: Vec<(usize, usize)> = line_breaks(text, 4).collect();
         assert_eq!(from_inside, [(4, 5), (6, 7), (8, 10)]);
         assert_eq!(line_breaks(text, 99).count(), 0);
+    }
+}
+
+#[cfg(test)]
+mod general_punctuation_tests {
+    use super::is_general_punctuation;
+
+    /// Every character of the block is neither alphabetic nor numeric, which is what the
+    /// scanners that pass them rely on; the characters around the block are outside it.
+    #[test]
+    fn no_general_punctuation_is_a_letter_or_a_number() {
+        for ch in ('\u{2000}'..='\u{206F}').filter(|&ch| is_general_punctuation(ch)) {
+            assert!(
+                !ch.is_alphabetic() && !ch.is_numeric(),
+                "{:04X}",
+                u32::from(ch)
+            );
+        }
+        assert_eq!(
+            ('\u{1FFF}'..='\u{2070}')
+                .filter(|&ch| is_general_punctuation(ch))
+                .count(),
+            0x70
+        );
+        assert!(is_general_punctuation('—') && is_general_punctuation('’'));
+        assert!(!is_general_punctuation('a') && !is_general_punctuation('ⁱ'));
     }
 }

@@ -90,7 +90,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
                     break;
                 } else {
                     let (d, width) = char_at(end);
-                    if !d.is_alphabetic() {
+                    if crate::text::is_general_punctuation(d) || !d.is_alphabetic() {
                         break;
                     }
                     ascii = false;
@@ -131,11 +131,12 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
             }
             ascii = false;
             end = start + width;
-            if c.is_alphabetic() {
+            // (Dashes and curly quotes, asked about most here, are not looked up.)
+            if !crate::text::is_general_punctuation(c) && c.is_alphabetic() {
                 kind = TokKind::Word;
                 while end < bytes.len() {
                     let (d, width) = char_at(end);
-                    if !d.is_alphabetic() {
+                    if crate::text::is_general_punctuation(d) || !d.is_alphabetic() {
                         break;
                     }
                     end += width;
