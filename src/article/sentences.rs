@@ -139,7 +139,23 @@ fn classify(word: &str) -> WordClass {
     if word.is_empty() {
         return WordClass::Ordinary;
     }
-    if TITLES.contains(&word) {
+    // The word lists in one map, looked up once: searching each list in turn at every
+    // full stop was a sixth of the splitting. A title outranks the other lists, and an
+    // initial outranks all but the titles.
+    static LISTED: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, WordClass>> =
+        std::sync::LazyLock::new(|| {
+            let lists = [
+                (AMBIGUOUS, WordClass::Ambiguous),
+                (BEFORE_NUMBER, WordClass::BeforeNumber),
+                (TITLES, WordClass::NeverFinal),
+            ];
+            lists
+                .into_iter()
+                .flat_map(|(words, class)| words.iter().map(move |&word| (word, class)))
+                .collect()
+        });
+    let listed = LISTED.get(word).copied();
+    if listed == Some(WordClass::NeverFinal) {
         return WordClass::NeverFinal;
     }
     let mut chars = word.chars();
@@ -149,11 +165,8 @@ fn classify(word: &str) -> WordClass {
             return WordClass::NeverFinal;
         }
     }
-    if BEFORE_NUMBER.contains(&word) {
-        return WordClass::BeforeNumber;
-    }
-    if AMBIGUOUS.contains(&word) {
-        return WordClass::Ambiguous;
+    if let Some(class) = listed {
+        return class;
     }
     // Dotted abbreviations: `U.S`, `a.m`, `Ph.D` (the last dot is the one being decided).
     if word.contains('.')
