@@ -205,22 +205,32 @@ impl Columns {
     /// underline (a character is as many columns wide as it shows).
     fn measure(&self, window: &str) -> (usize, [usize; 3]) {
         // Only the runs' widths are summed: pushing a mark per character was half of a
-        // report's rendering.
+        // report's rendering. Printable ASCII, most of a text, is one byte and one column
+        // a character: a stretch of it is counted whole.
         let bytes = window.as_bytes();
         let mut widths = [0usize; 3];
-        let mut length = 0;
-        for column in self.from..self.to {
-            let Some(&byte) = bytes.get(length) else {
+        let (mut column, mut length) = (self.from, 0);
+        while column < self.to {
+            let printable = bytes
+                .get(length..)
+                .unwrap_or_default()
+                .iter()
+                .take(self.to - column)
+                .take_while(|&&byte| matches!(byte, b' '..=b'~' | b'\t'))
+                .count();
+            if printable > 0 {
+                let end = column + printable;
+                let before = self.underline.start.clamp(column, end);
+                let under = self.underline.end.clamp(before, end);
+                widths[0] += before - column;
+                widths[1] += under - before;
+                widths[2] += end - under;
+                column = end;
+                length += printable;
+                continue;
+            }
+            let Some(ch) = window.get(length..).and_then(|rest| rest.chars().next()) else {
                 break;
-            };
-            // Printable ASCII, most of a text, is one byte and one column wide.
-            let (bytes_long, width) = if matches!(byte, b' '..=b'~' | b'\t') {
-                (1, 1)
-            } else {
-                match window.get(length..).and_then(|rest| rest.chars().next()) {
-                    Some(ch) => (ch.len_utf8(), ch.width().unwrap_or(0)),
-                    None => break,
-                }
             };
             let run = if column < self.underline.start {
                 0
@@ -229,8 +239,9 @@ impl Columns {
             } else {
                 2
             };
-            widths[run] += width;
-            length += bytes_long;
+            widths[run] += ch.width().unwrap_or(0);
+            column += 1;
+            length += ch.len_utf8();
         }
         (length, widths)
     }
