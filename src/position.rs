@@ -101,6 +101,11 @@ impl<'a> SpanCursor<'a> {
         }
     }
 
+    /// The index the cursor converts with.
+    pub fn index(&self) -> &LineIndex {
+        &self.index
+    }
+
     pub fn span(&mut self, range: TextRange) -> Span {
         let span = span_after(&self.index, self.text, range, self.encoding, self.last);
         self.last = Some((floor_char_boundary(self.text, range.start), span.start));

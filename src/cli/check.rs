@@ -5,7 +5,7 @@ use super::render::{self, Style};
 use super::{ColorChoice, Format, EXIT_CLEAN, EXIT_FINDINGS};
 use crate::corpus::Retention;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::position::{Encoding, LineIndex, Span};
+use crate::position::{Encoding, LineIndex, Span, SpanCursor};
 use crate::text::TextRange;
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -132,11 +132,17 @@ fn write_report(
             None => corpus.diagnostics(path),
         };
         let text = corpus.text(path).unwrap_or("");
-        // Articles keep their line index; registries and the configuration are few.
+        // Articles keep their line index (borrowed); registries and the configuration
+        // are few. The cursor counts each diagnostic's columns on from the one before.
         let index = match corpus.article(path) {
-            Some(file) => file.line_index.clone(),
-            None => LineIndex::new(text),
+            Some(file) => std::borrow::Cow::Borrowed(&file.line_index),
+            None => std::borrow::Cow::Owned(LineIndex::new(text)),
         };
+        let encoding = match format {
+            Format::Human => Encoding::Utf32,
+            Format::Json => Encoding::Utf16,
+        };
+        let mut cursor = SpanCursor::new(index, text, encoding);
         let shown = loaded.display(path);
         // Room for the whole report (a diagnostic takes some 400 bytes) or for a piece:
         // growing it by doubling copied it over and over.
@@ -160,13 +166,20 @@ fn write_report(
             }
             match format {
                 Format::Human => {
-                    render::diagnostic_into(&mut out.text, &shown, text, &index, diagnostic, style);
+                    render::diagnostic_into(
+                        &mut out.text,
+                        &shown,
+                        text,
+                        &mut cursor,
+                        diagnostic,
+                        style,
+                    );
                     out.text.push('\n');
                 }
                 Format::Json => {
                     let item = JsonDiagnostic {
                         path: shown.clone(),
-                        range: index.span(text, diagnostic.range, Encoding::Utf16),
+                        range: cursor.span(diagnostic.range),
                         severity: diagnostic.severity,
                         code: diagnostic.code,
                         message: &diagnostic.message,

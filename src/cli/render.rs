@@ -2,7 +2,7 @@
 //! caret underline, as ruff and rustc print them; colours only when asked or on a terminal.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::position::{floor_char_boundary, Encoding, LineIndex};
+use crate::position::{floor_char_boundary, SpanCursor};
 use unicode_width::UnicodeWidthChar;
 
 /// How many columns of a long source line are shown around the problem.
@@ -48,25 +48,29 @@ impl Style {
 pub fn diagnostic(
     display_path: &str,
     text: &str,
-    index: &LineIndex,
+    index: &crate::position::LineIndex,
     diagnostic: &Diagnostic,
     style: Style,
 ) -> String {
     let mut out = String::new();
-    diagnostic_into(&mut out, display_path, text, index, diagnostic, style);
+    let mut cursor = index.cursor(text, crate::position::Encoding::Utf32);
+    diagnostic_into(&mut out, display_path, text, &mut cursor, diagnostic, style);
     out
 }
 
-/// One diagnostic with its source line, appended to `out`.
+/// One diagnostic with its source line, appended to `out`. `cursor` converts positions of
+/// `text` in characters (UTF-32), counting on from the diagnostic before when it can.
 pub fn diagnostic_into(
     out: &mut String,
     display_path: &str,
     text: &str,
-    index: &LineIndex,
+    cursor: &mut SpanCursor<'_>,
     diagnostic: &Diagnostic,
     style: Style,
 ) {
-    let start = index.position(text, diagnostic.range.start, Encoding::Utf32);
+    let span = cursor.span(diagnostic.range);
+    let index = cursor.index();
+    let start = span.start;
     let line_number = start.line as usize + 1;
     let severity = diagnostic.severity;
     style.open(out, "1");
@@ -101,9 +105,7 @@ pub fn diagnostic_into(
     let line_chars = line_text.chars().count();
     let underline_start = start.character as usize;
     let underline_end = if diagnostic.range.end <= line.end {
-        index
-            .position(text, diagnostic.range.end, Encoding::Utf32)
-            .character as usize
+        span.end.character as usize
     } else {
         line_chars
     }
@@ -276,7 +278,7 @@ mod tests {
         let shown = diagnostic(
             "a.article",
             text,
-            &LineIndex::new(text),
+            &crate::position::LineIndex::new(text),
             &problem,
             Style { color: false },
         );
