@@ -142,13 +142,6 @@ pub fn discover(root: &Path, corpus: &Corpus) -> Vec<(String, PathBuf)> {
 /// Loads the configuration and the registries it names: the few small files that every
 /// article's analysis depends on, so that a server can load them before anything else.
 pub fn load_settings(root: &Path, corpus: &mut Corpus) {
-    let registries = read_settings(root, corpus);
-    corpus.set_files(registries);
-}
-
-/// Takes in the configuration and reads the registries it names, marking those that
-/// cannot be taken in; returns the registries' texts, not yet parsed.
-fn read_settings(root: &Path, corpus: &mut Corpus) -> Vec<(String, Arc<str>)> {
     if let Ok(text) = read_text_within(root, &root.join(CONFIG_FILE)) {
         corpus.set_file(CONFIG_FILE, text);
     }
@@ -168,7 +161,7 @@ fn read_settings(root: &Path, corpus: &mut Corpus) -> Vec<(String, Arc<str>)> {
             Err(reason) => corpus.mark_skipped(&registry, reason.to_string()),
         }
     }
-    texts
+    corpus.set_files(texts);
 }
 
 /// How far a load has come: its files read, then its articles analysed and taken in.
@@ -191,53 +184,34 @@ impl LoadProgress {
 
 /// Loads a whole corpus: the configuration first (it says what else to load), then every
 /// file, reporting progress. Files are read in parallel, in chunks after each of which
-/// progress is reported, while the registries are parsed on a thread of their own; the
-/// articles are then analysed in parallel, reported as each is taken in. The
-/// configuration and registries are read once (parsing a large registry twice cost a
-/// noticeable part of a load).
+/// progress is reported, then analysed in parallel, reported as each is taken in; the
+/// configuration and registries are read once, by [`load_settings`] (parsing a large
+/// registry twice cost a noticeable part of a load).
 pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(LoadProgress)) {
     use rayon::prelude::*;
     /// Large enough to keep both cores busy, small enough for smooth progress.
     const CHUNK: usize = 250;
-    let registries = read_settings(root, corpus);
-    // The registries are parsed (a large one takes a tenth of a second on one core) while
-    // the articles are found and read: neither changes the corpus, which takes in both
-    // after.
-    let (parsed, texts, skipped) = std::thread::scope(|scope| {
-        let corpus = &*corpus;
-        let parsing = scope.spawn(move || corpus.parse_registries(registries));
-        let files: Vec<(String, PathBuf)> = discover(root, corpus)
-            .into_iter()
-            .filter(|(path, _)| {
-                !matches!(corpus.kind_of(path), FileKind::Registry | FileKind::Config)
-            })
+    load_settings(root, corpus);
+    let files: Vec<(String, PathBuf)> = discover(root, corpus)
+        .into_iter()
+        .filter(|(path, _)| !matches!(corpus.kind_of(path), FileKind::Registry | FileKind::Config))
+        .collect();
+    let total = files.len();
+    let mut texts = Vec::with_capacity(total);
+    let mut done = 0;
+    for chunk in files.chunks(CHUNK) {
+        let read: Vec<(&String, Result<Arc<str>, SkipReason>)> = chunk
+            .par_iter()
+            .map(|(path, disk_path)| (path, read_text(disk_path)))
             .collect();
-        let total = files.len();
-        let mut texts = Vec::with_capacity(total);
-        let mut skipped = Vec::new();
-        let mut done = 0;
-        for chunk in files.chunks(CHUNK) {
-            let read: Vec<(&String, Result<Arc<str>, SkipReason>)> = chunk
-                .par_iter()
-                .map(|(path, disk_path)| (path, read_text(disk_path)))
-                .collect();
-            for (path, result) in read {
-                match result {
-                    Ok(text) => texts.push((path.clone(), text)),
-                    Err(reason) => skipped.push((path.clone(), reason.to_string())),
-                }
+        for (path, result) in read {
+            match result {
+                Ok(text) => texts.push((path.clone(), text)),
+                Err(reason) => corpus.mark_skipped(path, reason.to_string()),
             }
-            done += chunk.len();
-            progress(LoadProgress::Read { done, total });
         }
-        let parsed = parsing
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (parsed, texts, skipped)
-    });
-    corpus.put_parsed_registries(parsed);
-    for (path, reason) in skipped {
-        corpus.mark_skipped(&path, reason);
+        done += chunk.len();
+        progress(LoadProgress::Read { done, total });
     }
     corpus.set_files_reporting(texts, |done, total| {
         progress(LoadProgress::Analysed { done, total })

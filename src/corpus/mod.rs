@@ -47,11 +47,6 @@ pub struct ActorEntry {
     pub registry: String,
 }
 
-/// Registries parsed by [`Corpus::parse_registries`], to be taken in by
-/// [`Corpus::put_parsed_registries`].
-#[derive(Debug)]
-pub struct ParsedRegistries(Vec<RegistryFile>);
-
 #[derive(Debug, Clone)]
 pub struct Corpus {
     base_config: Config,
@@ -737,35 +732,6 @@ impl Corpus {
     /// The paths of the articles that give this URL.
     pub fn paths_with_url(&self, url: &str) -> impl Iterator<Item = &str> {
         self.urls.get(url).into_iter().flatten().map(String::as_str)
-    }
-
-    /// Parses registry texts against this corpus's earlier versions of them, changing
-    /// nothing: a load parses the registries on one thread while it reads the articles
-    /// on the others, then takes them in with [`Corpus::put_parsed_registries`].
-    pub fn parse_registries(&self, texts: Vec<(String, Arc<str>)>) -> ParsedRegistries {
-        ParsedRegistries(
-            texts
-                .into_iter()
-                .map(|(path, text)| {
-                    let previous = self.registries.get(&path).map(Arc::as_ref);
-                    RegistryFile::new(&path, text, previous)
-                })
-                .collect(),
-        )
-    }
-
-    /// Takes in parsed registries as [`Corpus::set_files`] takes in registry texts.
-    pub fn put_parsed_registries(&mut self, parsed: ParsedRegistries) {
-        self.note_shared_change();
-        if parsed.0.is_empty() {
-            return;
-        }
-        for file in parsed.0 {
-            self.skipped.remove(&file.path);
-            self.registries.insert(file.path.clone(), Arc::new(file));
-        }
-        self.rebuild_actors();
-        self.reanalyze_all();
     }
 
     fn put_registry(&mut self, path: &str, text: Arc<str>) {

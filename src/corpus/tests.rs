@@ -397,38 +397,3 @@ fn taking_many_files_in_reports_each_article_as_it_is_taken_in() {
     assert_eq!(reports, [(1, 3), (2, 3), (3, 3)]);
     assert_eq!(corpus.articles().count(), 3);
 }
-
-/// Registries parsed apart and taken in after (as a load does, while it reads the
-/// articles) make the corpus that taking in their texts makes: the same actors, the same
-/// registry diagnostics, the same article diagnostics, a broken version included.
-#[test]
-fn registries_parsed_apart_are_taken_in_as_texts_are() {
-    let registry: Arc<str> = include_str!("../../seeds/actors.toml").into();
-    let broken: Arc<str> = format!("{registry}\n[[actor]\n").into();
-    let article: Arc<str> = include_str!("../../seeds/000_d3301de9df92c926.article").into();
-    let mut by_text = super::Corpus::new(None);
-    let mut parsed_apart = super::Corpus::new(None);
-    // The article first: taking in a registry must analyse it again.
-    for corpus in [&mut by_text, &mut parsed_apart] {
-        corpus.set_files(vec![("a.article".to_string(), article.clone())]);
-    }
-    for version in [registry, broken] {
-        let texts = vec![("actors.toml".to_string(), version)];
-        by_text.set_files(texts.clone());
-        let parsed = parsed_apart.parse_registries(texts);
-        parsed_apart.put_parsed_registries(parsed);
-        assert!(by_text.actors().len() > 3);
-        assert_eq!(by_text.actors(), parsed_apart.actors());
-        let article_of = |corpus: &super::Corpus| corpus.article("a.article").cloned();
-        assert!(article_of(&by_text).is_some_and(|file| !file.mentions.is_empty()));
-        assert_eq!(article_of(&by_text), article_of(&parsed_apart));
-        for path in ["actors.toml", "a.article"] {
-            assert_eq!(
-                by_text.diagnostics(path),
-                parsed_apart.diagnostics(path),
-                "{path}"
-            );
-        }
-    }
-    assert!(!by_text.diagnostics("actors.toml").is_empty());
-}
