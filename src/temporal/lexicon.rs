@@ -748,8 +748,8 @@ struct Classes {
     set_before: [u16; CELLS / 64],
     /// For the n-th set cell, where its words start in `words`; one more entry at the end.
     cell_start: Vec<u16>,
-    /// The listed words in cell order.
-    words: Vec<(&'static str, WordClass)>,
+    /// The listed words in cell order, by their [`fingerprint`].
+    words: Vec<((u64, u64), WordClass)>,
 }
 
 const CELLS: usize = 16 * 32 * 32;
@@ -793,7 +793,7 @@ impl Classes {
             cell_start,
             words: words
                 .into_iter()
-                .map(|(_, word, class)| (word, class))
+                .map(|(_, word, class)| (fingerprint(word.as_bytes()), class))
                 .collect(),
         }
     }
@@ -813,13 +813,34 @@ impl Classes {
         else {
             return WordClass::default();
         };
+        // The words of a cell have one length, which the fingerprints tell apart at.
+        let wanted = fingerprint(word.as_bytes());
         self.words
             .get(usize::from(start)..usize::from(end))
             .into_iter()
             .flatten()
-            .find(|(listed, _)| *listed == word)
+            .find(|(listed, _)| *listed == wanted)
             .map_or_else(WordClass::default, |&(_, class)| class)
     }
+}
+
+/// Two integers that tell a word of at most 16 bytes from every other word of its
+/// length: its first and last eight bytes (four, for shorter words; the first, middle
+/// and last byte, for words of three bytes or fewer), which overlap and so cover it all.
+/// Comparing them is cheaper than comparing the words, which calls `memcmp`.
+fn fingerprint(bytes: &[u8]) -> (u64, u64) {
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        return (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+    }
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        return (
+            u64::from(u32::from_le_bytes(*first)),
+            u64::from(u32::from_le_bytes(*last)),
+        );
+    }
+    let at = |index: usize| u64::from(bytes.get(index).copied().unwrap_or(0));
+    let last = bytes.len().saturating_sub(1);
+    (at(0) | at(bytes.len() / 2) << 8 | at(last) << 16, 0)
 }
 
 /// The cell of [`Classes`] a word falls in; `None` for words longer than any listed one
