@@ -43,6 +43,19 @@ pub fn is_general_punctuation(ch: char) -> bool {
     matches!(ch, '\u{2000}'..='\u{206F}')
 }
 
+/// How many cells [`word_cell`] sorts words into.
+pub const WORD_CELLS: usize = 16 * 32 * 32;
+
+/// A cell for a word by its length (up to 15; longer words share the last length) and
+/// its first and last bytes, each folded to five bits. Words of a set fall in few of the
+/// cells, so a bit per cell turns most other words away before anything costlier is asked
+/// (hashing them, comparing them); `None` for the empty word.
+pub fn word_cell(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    Some(bytes.len().min(15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31))
+}
+
 /// A half-open byte range `start..end` into a text. `start <= end` always holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 pub struct TextRange {

@@ -284,6 +284,9 @@ struct Cues {
     /// Looked up once or twice per word of every sentence: a fast hash, since the keys
     /// come from the configuration, not from an adversary.
     by_first_word: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
+    /// A bit per [`crate::text::word_cell`] of the first words: most words start no cue,
+    /// and are turned away here before they are hashed.
+    first_word_cells: Vec<u64>,
 }
 
 impl Cues {
@@ -319,10 +322,28 @@ impl Cues {
         for cues in by_first_word.values_mut() {
             cues.sort_by_key(|cue| std::cmp::Reverse(cue.len()));
         }
+        let mut first_word_cells = vec![0u64; crate::text::WORD_CELLS / 64];
+        for cell in by_first_word
+            .keys()
+            .filter_map(|word| crate::text::word_cell(word))
+        {
+            first_word_cells[cell / 64] |= 1 << (cell % 64);
+        }
         Cues {
             made_from: config.cues.clone(),
             by_first_word,
+            first_word_cells,
         }
+    }
+
+    /// The cues that start with `word` (lower-cased).
+    fn starting_with(&self, word: &str) -> Option<&Vec<Vec<String>>> {
+        let cell = crate::text::word_cell(word)?;
+        let bits = self.first_word_cells.get(cell / 64)?;
+        if bits & (1 << (cell % 64)) == 0 {
+            return None;
+        }
+        self.by_first_word.get(word)
     }
 }
 
@@ -404,11 +425,9 @@ fn find_trigger(
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
         // Most words start no cue: look the word up before trying each cue.
-        let starting = cues.by_first_word.get(word).or_else(|| {
-            (base != word)
-                .then(|| cues.by_first_word.get(base))
-                .flatten()
-        });
+        let starting = cues
+            .starting_with(word)
+            .or_else(|| (base != word).then(|| cues.starting_with(base)).flatten());
         for cue in starting.into_iter().flatten() {
             let fits = cue.len() <= words.len() - index
                 && cue.iter().enumerate().all(|(offset, cue_word)| {

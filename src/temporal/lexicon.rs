@@ -752,7 +752,7 @@ struct Classes {
     words: Vec<((u64, u64), WordClass)>,
 }
 
-const CELLS: usize = 16 * 32 * 32;
+const CELLS: usize = crate::text::WORD_CELLS;
 
 impl Classes {
     fn new() -> Self {
@@ -843,13 +843,10 @@ fn fingerprint(bytes: &[u8]) -> (u64, u64) {
     (at(0) | at(bytes.len() / 2) << 8 | at(last) << 16, 0)
 }
 
-/// The cell of [`Classes`] a word falls in; `None` for words longer than any listed one
-/// (and for the empty word).
+/// The cell of [`Classes`] a word falls in ([`crate::text::word_cell`]); `None` for words
+/// longer than any listed one (and for the empty word).
 fn cell(word: &str) -> Option<usize> {
-    let bytes = word.as_bytes();
-    let (&first, &last) = (bytes.first()?, bytes.last()?);
-    (bytes.len() < 16)
-        .then(|| bytes.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31))
+    crate::text::word_cell(word).filter(|_| word.len() < 16)
 }
 
 /// What the lists say of a word (lower-cased). Asked of nearly every word of a text,
