@@ -73,7 +73,9 @@ pub fn is_calendar_name(word: &str) -> bool {
             std::str::from_utf8(lower).is_ok_and(is_name)
         };
     }
-    is_name(&word.to_lowercase())
+    // No month or weekday name holds an apostrophe: possessives (`Ivanov’s`), most of the
+    // capitalised words beyond ASCII in news, are not lowered to be compared.
+    !word.contains(['’', '\'']) && is_name(&word.to_lowercase())
 }
 
 /// Finds every temporal expression in `text`, resolving relative ones against `anchor`
