@@ -20,18 +20,25 @@ pub fn line_breaks(text: &str, from: usize) -> impl Iterator<Item = (usize, usiz
         })
 }
 
-/// Appends `word` lower-cased to `out`. ASCII is lowered in place; other text only when it
-/// holds an upper-case letter, by `str::to_lowercase` (which lowers a final sigma by its
-/// context, as lowering char by char would not).
+/// Appends `word` lower-cased to `out`, as `str::to_lowercase` lowers it. ASCII is
+/// lowered in place; other text character by character, without a string of its own
+/// (possessives like `Ivanov’s` are common), except a word with a capital sigma, which
+/// `str::to_lowercase` lowers by its context.
 pub fn push_lowercase(out: &mut String, word: &str) {
     let from = out.len();
     if word.is_ascii() {
         out.push_str(word);
         out[from..].make_ascii_lowercase();
-    } else if word.chars().any(char::is_uppercase) {
+    } else if word.contains('Σ') {
         out.push_str(&word.to_lowercase());
     } else {
-        out.push_str(word);
+        for ch in word.chars() {
+            if ch.is_ascii() {
+                out.push(ch.to_ascii_lowercase());
+            } else {
+                out.extend(ch.to_lowercase());
+            }
+        }
     }
 }
 
@@ -218,5 +225,21 @@ mod general_punctuation_tests {
         );
         assert!(is_general_punctuation('—') && is_general_punctuation('’'));
         assert!(!is_general_punctuation('a') && !is_general_punctuation('ⁱ'));
+    }
+}
+
+#[cfg(test)]
+mod lowercase_tests {
+    use super::push_lowercase;
+
+    proptest::proptest! {
+        /// Lowering into a buffer gives what `str::to_lowercase` gives, final sigmas,
+        /// characters that lower to several and letters without case included.
+        #[test]
+        fn push_lowercase_is_to_lowercase(word in "[aZ’'ΣσΟΔİẞßǅŁЖ界\\u{301} -]{0,12}") {
+            let mut out = String::from("x");
+            push_lowercase(&mut out, &word);
+            proptest::prop_assert_eq!(out, format!("x{}", word.to_lowercase()));
+        }
     }
 }
