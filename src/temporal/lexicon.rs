@@ -858,11 +858,12 @@ pub fn classify(word: &str) -> WordClass {
 
 /// Words that start expressions but are never one alone (`the`, `about`, `a`), and are
 /// also among the commonest words of any text. Past its first word an expression goes
-/// on only through a number, a punctuation mark or a listed word ([`WordClass::listed`]): every
-/// matcher tests the tokens after the first by kind or against the lists (only tokens
-/// after a number are also tested by shape, as `2000 troops` is). So before a word in no
-/// list, none of these starts anything, and the recognizer need not try them there: they
-/// were two in five of the places where it tried every matcher, all in vain.
+/// on only through a number, a punctuation mark or a listed word
+/// ([`WordClass::listed`]): every matcher tests the tokens after the first by kind or
+/// against the lists (only tokens after a number are also tested by shape, as
+/// `2000 troops` is). So before a word in no list, none of these starts anything, and
+/// the recognizer need not try them there: they were two in five of the places where it
+/// tried every matcher, all in vain.
 pub fn never_alone(word: &str) -> bool {
     matches!(
         word,
