@@ -15,11 +15,12 @@ static CAPITALISED_RUN: LazyLock<regex_automata::meta::Regex> = LazyLock::new(||
 });
 
 /// The capitalised runs of `text`, as a search for [`CAPITALISED_RUN`] finds them one
-/// after another. A run starts with a capital letter, so the pattern is tried anchored at
-/// capitals only, instead of being run over every byte of the text.
-fn capitalised_runs(text: &str) -> Vec<TextRange> {
+/// after another, into `runs` (cleared first: one buffer for every sentence). A run
+/// starts with a capital letter, so the pattern is tried anchored at capitals only,
+/// instead of being run over every byte of the text.
+fn capitalised_runs(text: &str, runs: &mut Vec<TextRange>) {
     use regex_automata::{Anchored, Input};
-    let mut runs = Vec::new();
+    runs.clear();
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
@@ -38,7 +39,6 @@ fn capitalised_runs(text: &str) -> Vec<TextRange> {
             }
         }
     }
-    runs
 }
 
 /// Where the next upper-case character at or after `from` (a character boundary) is.
@@ -181,7 +181,8 @@ pub fn unknown_names(
 ) -> Vec<(TextRange, String)> {
     let known = crate::text::RangeIndex::new(known);
     let mut found = Vec::new();
-    // The words of one run, reused from run to run.
+    // The runs of one sentence and the words of one run, reused from one to the next.
+    let mut runs = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for paragraph in article
         .paragraphs
@@ -190,7 +191,8 @@ pub fn unknown_names(
     {
         for sentence in &paragraph.sentences {
             let body = sentence.range.slice(text);
-            for run in capitalised_runs(body) {
+            capitalised_runs(body, &mut runs);
+            for &run in &runs {
                 words.clear();
                 words.extend(run.slice(body).split_whitespace());
                 let mut start = sentence.range.start + run.start;
@@ -346,7 +348,10 @@ mod tests {
                 .find_iter(text)
                 .map(|m| (m.start(), m.end()))
                 .collect();
-            let anchored: Vec<(usize, usize)> = capitalised_runs(text)
+            // Into a buffer that held other runs before.
+            let mut runs = vec![TextRange::new(0, 1)];
+            capitalised_runs(text, &mut runs);
+            let anchored: Vec<(usize, usize)> = runs
                 .into_iter()
                 .map(|range| (range.start, range.end))
                 .collect();
