@@ -1338,3 +1338,19 @@ fn calendar_names_in_any_case() {
         assert!(!is_calendar_name(other), "{other}");
     }
 }
+
+/// `is_calendar_name` turns away words beyond ASCII unlowered: of all characters beyond
+/// ASCII, only the Kelvin sign lowers to ASCII letters (`k`), and no calendar name holds a
+/// `k`, so no such word lowers to one.
+#[test]
+fn only_the_kelvin_sign_lowers_from_beyond_ascii_into_it() {
+    let lowering_to_ascii: Vec<(char, String)> = (0x80..=0x10FFFF_u32)
+        .filter_map(char::from_u32)
+        .map(|ch| (ch, ch.to_lowercase().collect::<String>()))
+        .filter(|(_, lower)| lower.is_ascii())
+        .collect();
+    assert_eq!(lowering_to_ascii, vec![('\u{212A}', "k".to_string())]);
+    let names = lexicon::MONTH_NAMES.iter().chain(&lexicon::WEEKDAY_NAMES);
+    assert!(names.clone().all(|name| !name.to_lowercase().contains('k')));
+    assert!(names.clone().all(|name| (3..=9).contains(&name.len())));
+}
