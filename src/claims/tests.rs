@@ -181,7 +181,8 @@ fn the_date_scope_and_the_cue_list_come_from_dateline_toml() {
 fn the_word_scanner_agrees_with_the_word_pattern() {
     const PIECES: &[&str] = &[
         "a", "Z", "7", "'", "’", "-", "—", " ", ".", "é", "Ł", "\u{301}", "ß", "Ⅻ", "٣", "“", "”",
-        "\n", "s", "_", "Ж", "ǅ", "👍",
+        "\n", "s", "_", "Ж", "ǅ", "👍", "\u{2009}", "\u{2028}", "\u{2060}", "\u{206F}", "\u{2070}",
+        "\u{1FFF}", "…",
     ];
     crate::fixture::for_random_texts(PIECES, |text| {
         let expected: Vec<(usize, usize)> = super::WORD
