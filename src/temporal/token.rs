@@ -25,18 +25,19 @@ pub struct Token<'a> {
     pub space_before: bool,
     /// A line break separates this token from the previous one (matches never cross it).
     pub nl_before: bool,
+    /// The value of a plain digit run of at most nine digits, or [`Token::NO_INT`]: found
+    /// as the digits are scanned, since every matcher that meets a number asks for it.
+    pub int_value: u32,
 }
 
 impl Token<'_> {
+    /// What [`Token::int_value`] holds for a token that is no plain digit run of at most
+    /// nine digits (none of which has this value).
+    pub const NO_INT: u32 = u32::MAX;
+
     /// The integer value of a plain digit run (no separators, at most nine digits).
     pub fn int(&self) -> Option<u32> {
-        if self.kind != TokKind::Num || self.text.len() > 9 {
-            return None;
-        }
-        if !self.text.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        self.text.parse().ok()
+        (self.int_value != Self::NO_INT).then_some(self.int_value)
     }
 
     /// Whether the token starts with a capital letter (`May`, `MAY`, not `may`).
@@ -77,6 +78,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
         // Whether the piece may hold upper case, and whether it is all ASCII.
         let mut upper = false;
         let mut ascii = true;
+        let mut int_value = Token::NO_INT;
         if byte.is_ascii_alphabetic() {
             kind = TokKind::Word;
             upper = byte.is_ascii_uppercase();
@@ -100,16 +102,23 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
         } else if byte.is_ascii_digit() {
             kind = TokKind::Num;
             end = at + 1;
+            let mut plain = true;
             while end < bytes.len() {
                 let d = bytes[end];
                 // A separator joins two digit groups only when a digit follows it.
                 let joins =
                     (d == b',' || d == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
                 if d.is_ascii_digit() || joins {
+                    plain &= !joins;
                     end += 1;
                 } else {
                     break;
                 }
+            }
+            if plain && end - start <= 9 {
+                int_value = bytes[start..end]
+                    .iter()
+                    .fold(0, |value, digit| value * 10 + u32::from(digit - b'0'));
             }
         } else if byte.is_ascii() {
             // `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form feed,
@@ -167,6 +176,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
             kind,
             space_before,
             nl_before,
+            int_value,
         });
         space_before = false;
         nl_before = false;
@@ -261,6 +271,15 @@ mod tests {
             } else {
                 piece.to_string()
             };
+            // The value as first found: the piece parsed, when it is digits alone.
+            let plain_digits = kind == TokKind::Num
+                && piece.len() <= 9
+                && piece.bytes().all(|b| b.is_ascii_digit());
+            let int_value = if plain_digits {
+                piece.parse().unwrap_or(Token::NO_INT)
+            } else {
+                Token::NO_INT
+            };
             let token = Token {
                 start,
                 end,
@@ -269,6 +288,7 @@ mod tests {
                 kind,
                 space_before,
                 nl_before,
+                int_value,
             };
             tokens.push((token, lower));
             space_before = false;
@@ -282,12 +302,19 @@ mod tests {
         const PIECES: &[&str] = &[
             "May", "a", "Ł", "é", "\u{301}", " ", "\n", "\r\n", "\u{a0}", "\u{2003}", "1", "20",
             ",", ".", "-", "–", "’", "“", "Ⅻ", "٣", "ß", "İ", "ǅ", "\t", "👍", "\u{b}", "\u{1c}",
-            "\u{85}", "\u{2028}", "Σ", "ΟΣ", "Ⓐ", "x", "Q",
+            "\u{85}", "\u{2028}", "Σ", "ΟΣ", "Ⓐ", "x", "Q", "2022", "99999", "0",
         ];
         let show = |t: &Token<'_>, lower: &str| {
             format!(
-                "{}..{} {:?} {:?} {:?} {} {}",
-                t.start, t.end, t.text, lower, t.kind, t.space_before, t.nl_before
+                "{}..{} {:?} {:?} {:?} {} {} {:?}",
+                t.start,
+                t.end,
+                t.text,
+                lower,
+                t.kind,
+                t.space_before,
+                t.nl_before,
+                t.int()
             )
         };
         crate::fixture::for_random_texts(PIECES, |text| {
