@@ -77,16 +77,11 @@ fn run_char(text: &str, at: usize) -> Result<RunChar, BeyondAscii> {
         b'-' | b'\'' => RunChar::Joiner(1),
         b'\t'..=b'\r' | b' ' => RunChar::Space(1),
         _ if byte.is_ascii() => RunChar::Other,
-        _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
+        _ => match crate::text::general_punctuation_at(text, at) {
             Some('’') => RunChar::Joiner('’'.len_utf8()),
-            Some(ch) if crate::text::is_general_punctuation(ch) => {
-                if ch.is_whitespace() {
-                    RunChar::Space(ch.len_utf8())
-                } else {
-                    RunChar::Other
-                }
-            }
-            _ => return Err(BeyondAscii),
+            Some(ch) if ch.is_whitespace() => RunChar::Space(ch.len_utf8()),
+            Some(_) => RunChar::Other,
+            None => return Err(BeyondAscii),
         },
     })
 }

@@ -50,6 +50,21 @@ pub fn is_general_punctuation(ch: char) -> bool {
     matches!(ch, '\u{2000}'..='\u{206F}')
 }
 
+/// The character at byte `at` of `text` (a character boundary) if it is in the General
+/// Punctuation block, for scanners that pass the block by hand. Its characters are all
+/// three bytes long and start with 0xE2 0x80 or 0xE2 0x81, so other characters are told
+/// apart by two bytes, without decoding.
+pub fn general_punctuation_at(text: &str, at: usize) -> Option<char> {
+    let lead = text.as_bytes().get(at..at + 2)?;
+    if lead[0] != 0xE2 || !matches!(lead[1], 0x80 | 0x81) {
+        return None;
+    }
+    text.get(at..)?
+        .chars()
+        .next()
+        .filter(|&ch| is_general_punctuation(ch))
+}
+
 /// How many cells [`word_cell`] sorts words into.
 pub const WORD_CELLS: usize = 16 * 32 * 32;
 
@@ -224,6 +239,13 @@ mod general_punctuation_tests {
             0x70
         );
         assert!(is_general_punctuation('—') && is_general_punctuation('’'));
+        // Found at any offset of a text, and only characters of the block are.
+        let text = "a—\u{1FFF}’\u{2070}\u{206F}";
+        let found: Vec<(usize, char)> = text
+            .char_indices()
+            .filter_map(|(at, _)| super::general_punctuation_at(text, at).map(|ch| (at, ch)))
+            .collect();
+        assert_eq!(found, [(1, '—'), (7, '’'), (13, '\u{206F}')]);
         assert!(!is_general_punctuation('a') && !is_general_punctuation('ⁱ'));
     }
 }

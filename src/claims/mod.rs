@@ -94,7 +94,7 @@ fn each_word(text: &str, mut found: impl FnMut(TextRange)) {
     while at < bytes.len() {
         let byte = bytes[at];
         if !byte.is_ascii() {
-            if let Some(ch) = general_punctuation_at(text, at) {
+            if let Some(ch) = crate::text::general_punctuation_at(text, at) {
                 // No word starts at a dash, a curly quote or a space of the block.
                 at += ch.len_utf8();
                 continue;
@@ -129,7 +129,7 @@ fn each_word(text: &str, mut found: impl FnMut(TextRange)) {
             } else if next.is_ascii() {
                 break;
             } else {
-                match general_punctuation_at(text, end) {
+                match crate::text::general_punctuation_at(text, end) {
                     Some('’') => end += '’'.len_utf8(),
                     Some(_) => break,
                     None => {
@@ -154,19 +154,6 @@ fn each_word(text: &str, mut found: impl FnMut(TextRange)) {
         found(TextRange::new(start, end));
         at = end;
     }
-}
-
-/// The character at `at` (a character boundary) if it is in the General Punctuation block.
-fn general_punctuation_at(text: &str, at: usize) -> Option<char> {
-    // The block's characters are all three bytes long and start with 0xE2 0x80 or 0x81.
-    let lead = text.as_bytes().get(at..at + 2)?;
-    if lead[0] != 0xE2 || !matches!(lead[1], 0x80 | 0x81) {
-        return None;
-    }
-    text.get(at..)?
-        .chars()
-        .next()
-        .filter(|&ch| crate::text::is_general_punctuation(ch))
 }
 
 /// Past-tense forms of common irregular verbs of news reporting; regular ones end in
