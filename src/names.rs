@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 
 static CAPITALISED_RUN: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     // Runs of capitalised words, allowing a lowercase joiner inside (`Ministry of Defence`).
-    regex_automata::meta::Regex::new(
-        r"\p{Lu}[\p{Ll}\p{M}]+(?:[-’']\p{Lu}?[\p{Ll}\p{M}]+)*(?:\s+(?:(?:of|the|de|von|van|al|bin)\s+)?\p{Lu}[\p{Ll}\p{M}]+(?:[-’']\p{Lu}?[\p{Ll}\p{M}]+)*)*",
-    )
-    .expect("static pattern")
+    let word = r"\p{Lu}[\p{Ll}\p{M}]+(?:[-’']\p{Lu}?[\p{Ll}\p{M}]+)*";
+    let joiners = RUN_JOINERS.join("|");
+    regex_automata::meta::Regex::new(&format!(r"{word}(?:\s+(?:(?:{joiners})\s+)?{word})*"))
+        .expect("static pattern")
 });
 
 /// The capitalised runs of `text`, as a search for [`CAPITALISED_RUN`] finds them one
@@ -67,6 +67,8 @@ enum RunChar {
     Other,
 }
 
+/// The class of the character at byte `at`, or `Err` for a character the scanner does
+/// not know.
 fn run_char(text: &str, at: usize) -> Result<RunChar, BeyondAscii> {
     let Some(&byte) = text.as_bytes().get(at) else {
         return Ok(RunChar::Other);
@@ -125,7 +127,8 @@ fn space_end(text: &str, mut at: usize) -> Result<usize, BeyondAscii> {
     Ok(at)
 }
 
-/// The lower-case words a run may hold between two capitalised ones.
+/// The lower-case words a run may hold between two capitalised ones (`Ministry of
+/// Defence`), in the pattern and the scanner alike; a name does not end with one.
 const RUN_JOINERS: [&str; 7] = ["of", "the", "de", "von", "van", "al", "bin"];
 
 /// Where the run of [`CAPITALISED_RUN`] that starts at `start` ends, found as the pattern
@@ -141,19 +144,20 @@ fn run_by_hand(text: &str, start: usize) -> Result<Option<usize>, BeyondAscii> {
             break;
         }
         let rest = text.get(next..).unwrap_or("");
-        let joined = match RUN_JOINERS.iter().find(|joiner| rest.starts_with(**joiner)) {
-            Some(joiner) => {
-                let after_joiner = next + joiner.len();
-                let word_start = space_end(text, after_joiner)?;
-                if word_start > after_joiner {
-                    word_by_hand(text, word_start)?
-                } else {
-                    None
-                }
+        // A joiner and white space before the word, or the word right away (a joiner is
+        // lower case, so no word starts where one does).
+        let mut word_end = None;
+        if let Some(joiner) = RUN_JOINERS.iter().find(|joiner| rest.starts_with(**joiner)) {
+            let after_joiner = next + joiner.len();
+            let word_start = space_end(text, after_joiner)?;
+            if word_start > after_joiner {
+                word_end = word_by_hand(text, word_start)?;
             }
-            None => None,
-        };
-        match joined.map_or_else(|| word_by_hand(text, next), |end| Ok(Some(end)))? {
+        }
+        if word_end.is_none() {
+            word_end = word_by_hand(text, next)?;
+        }
+        match word_end {
             Some(word_end) => end = word_end,
             None => break,
         }
@@ -329,9 +333,7 @@ pub fn unknown_names(
                 }
                 let kept = &mut words[first_kept..];
                 let mut kept_len = kept.len();
-                while kept_len > 0
-                    && ["of", "the", "de", "von", "van", "al", "bin"].contains(&kept[kept_len - 1])
-                {
+                while kept_len > 0 && RUN_JOINERS.contains(&kept[kept_len - 1]) {
                     kept_len -= 1;
                 }
                 let kept = &kept[..kept_len];
