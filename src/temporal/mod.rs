@@ -58,6 +58,10 @@ pub struct Timex {
     pub resolution: Resolution,
 }
 
+/// The byte lengths of the month and weekday names (`May`, `September`, `Wednesday`).
+const CALENDAR_NAME_SHORTEST: usize = 3;
+const CALENDAR_NAME_LONGEST: usize = 9;
+
 /// Whether a word is a month or weekday name (any case).
 pub fn is_calendar_name(word: &str) -> bool {
     // Asked of every capitalised word of a text. The names are three to nine ASCII
@@ -65,12 +69,10 @@ pub fn is_calendar_name(word: &str) -> bool {
     // the one character beyond ASCII that lowers to ASCII letters is the Kelvin sign (to
     // `k`), which no name holds (a test walks every character to hold this true). The
     // rest are lowered on the stack.
-    const SHORTEST: usize = 3;
-    const LONGEST: usize = 9;
-    if !(SHORTEST..=LONGEST).contains(&word.len()) || !word.is_ascii() {
+    if !(CALENDAR_NAME_SHORTEST..=CALENDAR_NAME_LONGEST).contains(&word.len()) || !word.is_ascii() {
         return false;
     }
-    let mut buffer = [0u8; LONGEST];
+    let mut buffer = [0u8; CALENDAR_NAME_LONGEST];
     let lower = &mut buffer[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();

@@ -1344,13 +1344,18 @@ fn calendar_names_in_any_case() {
 /// `k`, so no such word lowers to one.
 #[test]
 fn only_the_kelvin_sign_lowers_from_beyond_ascii_into_it() {
+    // Lowered into a string only when every character it lowers to is ASCII.
     let lowering_to_ascii: Vec<(char, String)> = (0x80..=0x10FFFF_u32)
         .filter_map(char::from_u32)
+        .filter(|ch| ch.to_lowercase().all(|lower| lower.is_ascii()))
         .map(|ch| (ch, ch.to_lowercase().collect::<String>()))
-        .filter(|(_, lower)| lower.is_ascii())
         .collect();
     assert_eq!(lowering_to_ascii, vec![('\u{212A}', "k".to_string())]);
     let names = lexicon::MONTH_NAMES.iter().chain(&lexicon::WEEKDAY_NAMES);
     assert!(names.clone().all(|name| !name.to_lowercase().contains('k')));
-    assert!(names.clone().all(|name| (3..=9).contains(&name.len())));
+    let lengths = super::CALENDAR_NAME_SHORTEST..=super::CALENDAR_NAME_LONGEST;
+    assert!(names.clone().all(|name| lengths.contains(&name.len())));
+    // Both ends of the range are a name's length: it turns no name away.
+    assert!(names.clone().any(|name| name.len() == *lengths.start()));
+    assert!(names.clone().any(|name| name.len() == *lengths.end()));
 }
