@@ -280,7 +280,6 @@ const NOT_NAMES: &[&str] = &[
     "Accordingly",
     "Here",
     "Well",
-    "Of",
     "One",
     "Two",
     "Experts",
@@ -294,6 +293,51 @@ const NOT_NAMES: &[&str] = &[
     "Soldiers",
     "Internet",
     "Web",
+    // Prepositions, conjunctions and adverbs that start sentences (`Between January and
+    // March`, `Despite Minsk's denials`).
+    "Between",
+    "Among",
+    "Amid",
+    "Despite",
+    "Although",
+    "Though",
+    "Because",
+    "Against",
+    "Without",
+    "Within",
+    "Through",
+    "Throughout",
+    "Across",
+    "Around",
+    "Following",
+    "Including",
+    "Unlike",
+    "Like",
+    "Into",
+    "Upon",
+    "Whether",
+    "Once",
+    "Unless",
+    "Even",
+    "Only",
+    "Such",
+    "Another",
+    "Other",
+    "Any",
+    "Several",
+    "Thus",
+    "Instead",
+    "Indeed",
+    "Perhaps",
+    "Besides",
+    "Whereas",
+    "Neither",
+    "Nor",
+    "Either",
+    "Beyond",
+    "Toward",
+    "Towards",
+    "Regarding",
 ];
 
 /// Name candidates of one article body: text, range. Ranges covered by `known` (mentions
@@ -320,10 +364,12 @@ pub fn unknown_names(
                 words.clear();
                 words.extend(run.slice(body).split_whitespace());
                 let mut start = sentence.range.start + run.start;
-                // Drop leading function words ("The Kremlin" → "Kremlin" stays a name).
+                // Drop leading function words ("The Kremlin" → "Kremlin" stays a name),
+                // and a joiner they leave first (`March the Ukrainian Ambassador`).
                 let mut first_kept = 0;
                 while let Some(first) = words.get(first_kept) {
-                    if is_not_name(first) || is_calendar_name(first) {
+                    if is_not_name(first) || is_calendar_name(first) || RUN_JOINERS.contains(first)
+                    {
                         start += first.len();
                         start += text[start..].len() - text[start..].trim_start().len();
                         first_kept += 1;
@@ -333,13 +379,26 @@ pub fn unknown_names(
                 }
                 let kept = &mut words[first_kept..];
                 let mut kept_len = kept.len();
+                // An abbreviated title ends the run at its full stop (`Gen. Ivanov`): it
+                // names no one, and the name after it is a run of its own.
+                let run_end = sentence.range.start + run.end;
+                if text[run_end..].starts_with('.')
+                    && kept
+                        .last()
+                        .is_some_and(|last| crate::article::is_title_abbreviation(last))
+                {
+                    kept_len -= 1;
+                }
                 while kept_len > 0 && RUN_JOINERS.contains(&kept[kept_len - 1]) {
                     kept_len -= 1;
                 }
-                let kept = &kept[..kept_len];
-                if kept.is_empty() {
+                let kept = &mut kept[..kept_len];
+                let Some(last) = kept.last_mut() else {
                     continue;
-                }
+                };
+                // `Ivanov’s staff` mentions Ivanov: the possessive is no part of the name.
+                *last = without_possessive(last);
+                let kept = &*kept;
                 // The name is its words joined by single spaces; white space other than
                 // one space inside keeps the text as written, so it is no name.
                 let name_len = kept.iter().map(|word| word.len()).sum::<usize>() + kept.len() - 1;
@@ -357,6 +416,13 @@ pub fn unknown_names(
                 {
                     continue;
                 }
+                // `Ukrainian Ambassador` describes someone but names no one.
+                if kept
+                    .iter()
+                    .all(|word| is_demonym(word) || TITLES.contains(word))
+                {
+                    continue;
+                }
                 if known.intersects(range) {
                     continue;
                 }
@@ -365,6 +431,16 @@ pub fn unknown_names(
         }
     }
     found
+}
+
+/// `word` without a final possessive `’s` or `'s` (`Ivanov’s` → `Ivanov`). What the
+/// word has before it is kept: the pattern's words start with a capital and a letter.
+fn without_possessive(word: &str) -> &str {
+    ["’s", "'s"]
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or(word)
 }
 
 /// Whether a capitalised word is one of [`NOT_NAMES`].

@@ -10,6 +10,7 @@ mod sentences;
 mod tests;
 
 pub use header::ArticleKind;
+pub(crate) use sentences::is_title_abbreviation;
 
 use crate::diagnostic::Diagnostic;
 use crate::temporal::CalendarDate;

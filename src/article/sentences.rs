@@ -46,6 +46,12 @@ const TITLES: &[&str] = &[
     "I.e",
 ];
 
+/// Whether `word` (without its full stop) is an abbreviation written before a name or a
+/// title (`Gen`, `Dr`): the name finder leaves it out of names.
+pub(crate) fn is_title_abbreviation(word: &str) -> bool {
+    TITLES.contains(&word)
+}
+
 /// Abbreviations that are followed by a number (`No. 34`, `Oct. 8`, `p. 5`): no sentence
 /// ends before a digit; before anything else they are ordinary words.
 const BEFORE_NUMBER: &[&str] = &[

@@ -103,6 +103,18 @@ fn names_used_in_two_articles_but_unknown_get_a_hint() {
 }
 
 #[test]
+fn titles_possessives_and_sentence_openers_are_no_part_of_an_unknown_name() {
+    let fixture = "%! a.article\nSource: X\nDate: 2022\n\nThe ruling reached Gen. Ivanov’s staff in Minsk.\n\nBetween January and March the Ukrainian Ambassador was away.\n%! b.article\nSource: Y\nDate: 2022\n\nThe memo of Dr. Ivanov's office was brief.\n\nBetween January and June the Ukrainian Ambassador was away.\n";
+    check_diagnostics(
+        fixture,
+        "a.article",
+        expect![[r#"
+            hint[unknown-actor] a.article:4:25 "Ivanov": “Ivanov” appears in 2 articles but is not in the actor registry
+        "#]],
+    );
+}
+
+#[test]
 fn a_broken_registry_keeps_the_last_good_actors_and_reports_where_it_broke() {
     let mut fixture = Fixture::new(
         "%! actors.toml\n[[actor]]\nid = \"makei\"\nname = \"Vladimir Makei\"\nkind = \"person\"\naliases = [\"Makei\"]\n%! a.article\nSource: X\nDate: 2022\n\nMakei spoke.\n",
