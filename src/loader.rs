@@ -55,14 +55,27 @@ pub fn decode(bytes: Vec<u8>) -> Result<Arc<str>, SkipReason> {
 
 /// Reads one file as text.
 pub fn read_text(path: &Path) -> Result<Arc<str>, SkipReason> {
-    let metadata = std::fs::metadata(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-    if metadata.len() > MAX_FILE_BYTES {
+    use std::io::Read;
+    let unreadable = |error: std::io::Error| SkipReason::Unreadable(error.to_string());
+    // The size is asked of the open file: asking of the path first, then reading it
+    // (which asks again), cost a tenth of a load's system calls.
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let bytes = file.metadata().map_err(unreadable)?.len();
+    if bytes > MAX_FILE_BYTES {
+        return Err(SkipReason::TooLarge { bytes });
+    }
+    // A file that grows while it is read is cut one byte past the limit (then refused
+    // below), never read on without end.
+    let mut text = Vec::with_capacity(usize::try_from(bytes).unwrap_or(0).saturating_add(1));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut text)
+        .map_err(unreadable)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
         return Err(SkipReason::TooLarge {
-            bytes: metadata.len(),
+            bytes: text.len() as u64,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-    decode(bytes)
+    decode(text)
 }
 
 /// Reads one file of the corpus under `root`, refusing one that a link leads out of the
@@ -142,6 +155,14 @@ pub fn discover(root: &Path, corpus: &Corpus) -> Vec<(String, PathBuf)> {
 /// Loads the configuration and the registries it names: the few small files that every
 /// article's analysis depends on, so that a server can load them before anything else.
 pub fn load_settings(root: &Path, corpus: &mut Corpus) {
+    let registries = read_settings(root, corpus);
+    corpus.set_files(registries);
+}
+
+/// Loads the configuration into `corpus` and reads the registries it names, which are
+/// returned to be given to the corpus (a registry that cannot be taken in is marked
+/// skipped).
+fn read_settings(root: &Path, corpus: &mut Corpus) -> Vec<(String, Arc<str>)> {
     if let Ok(text) = read_text_within(root, &root.join(CONFIG_FILE)) {
         corpus.set_file(CONFIG_FILE, text);
     }
@@ -161,7 +182,7 @@ pub fn load_settings(root: &Path, corpus: &mut Corpus) {
             Err(reason) => corpus.mark_skipped(&registry, reason.to_string()),
         }
     }
-    corpus.set_files(texts);
+    texts
 }
 
 /// How far a load has come: its files read, then its articles analysed and taken in.
@@ -184,36 +205,59 @@ impl LoadProgress {
 
 /// Loads a whole corpus: the configuration first (it says what else to load), then every
 /// file, reporting progress. Files are read in parallel, in chunks after each of which
-/// progress is reported, then analysed in parallel, reported as each is taken in; the
-/// configuration and registries are read once, by [`load_settings`] (parsing a large
-/// registry twice cost a noticeable part of a load).
-pub fn load_corpus(root: &Path, corpus: &mut Corpus, mut progress: impl FnMut(LoadProgress)) {
-    use rayon::prelude::*;
-    /// Large enough to keep both cores busy, small enough for smooth progress.
-    const CHUNK: usize = 250;
-    load_settings(root, corpus);
+/// progress is reported, while this thread parses the registries and builds the alias
+/// automaton (one file, one thread, which analysis needs first too: done one after the
+/// other, they were about a tenth of a `check`). Then the articles are analysed in
+/// parallel, reported as each is taken in. The configuration and registries are read
+/// once (parsing a large registry twice cost a noticeable part of a load).
+pub fn load_corpus(
+    root: &Path,
+    corpus: &mut Corpus,
+    mut progress: impl FnMut(LoadProgress) + Send,
+) {
+    let registries = read_settings(root, corpus);
     let files: Vec<(String, PathBuf)> = discover(root, corpus)
         .into_iter()
         .filter(|(path, _)| !matches!(corpus.kind_of(path), FileKind::Registry | FileKind::Config))
         .collect();
-    let total = files.len();
-    let mut texts = Vec::with_capacity(total);
-    let mut done = 0;
-    for chunk in files.chunks(CHUNK) {
-        let read: Vec<(&String, Result<Arc<str>, SkipReason>)> = chunk
-            .par_iter()
-            .map(|(path, disk_path)| (path, read_text(disk_path)))
-            .collect();
-        for (path, result) in read {
-            match result {
-                Ok(text) => texts.push((path.clone(), text)),
-                Err(reason) => corpus.mark_skipped(path, reason.to_string()),
-            }
+    let read = std::thread::scope(|scope| {
+        let reading = scope.spawn(|| read_articles(&files, &mut progress));
+        corpus.set_files(registries);
+        reading.join()
+    })
+    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let mut texts = Vec::with_capacity(read.len());
+    for (path, result) in read {
+        match result {
+            Ok(text) => texts.push((path.clone(), text)),
+            Err(reason) => corpus.mark_skipped(path, reason.to_string()),
         }
-        done += chunk.len();
-        progress(LoadProgress::Read { done, total });
     }
     corpus.set_files_reporting(texts, |done, total| {
         progress(LoadProgress::Analysed { done, total })
     });
+}
+
+/// Reads `files` (corpus path, disk path) in parallel, reporting progress after each chunk.
+fn read_articles<'a>(
+    files: &'a [(String, PathBuf)],
+    progress: &mut impl FnMut(LoadProgress),
+) -> Vec<(&'a String, Result<Arc<str>, SkipReason>)> {
+    use rayon::prelude::*;
+    /// Large enough to keep both cores busy, small enough for smooth progress.
+    const CHUNK: usize = 250;
+    let total = files.len();
+    let mut read = Vec::with_capacity(total);
+    for chunk in files.chunks(CHUNK) {
+        read.par_extend(
+            chunk
+                .par_iter()
+                .map(|(path, disk_path)| (path, read_text(disk_path))),
+        );
+        progress(LoadProgress::Read {
+            done: read.len(),
+            total,
+        });
+    }
+    read
 }
