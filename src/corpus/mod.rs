@@ -77,7 +77,8 @@ pub struct Corpus {
     skipped: BTreeMap<String, String>,
     retention: Retention,
     /// Every diagnostic message of the articles taken in, once ([`Retention::Reports`]).
-    messages: HashSet<Arc<str>>,
+    /// Shared with the threads that analyse: see [`Analyzer::share_messages`].
+    messages: Arc<std::sync::Mutex<HashSet<Arc<str>>>>,
     /// Actor statistics computed so far for this state of the corpus: a hover card on an
     /// actor mentioned in thousands of articles reads them all once, not on every hover.
     /// Every change to the articles or actors starts a new, empty memo (snapshots taken
@@ -130,18 +131,42 @@ struct Analyzer {
     matcher: Arc<AliasMatcher>,
     today: Option<CalendarDate>,
     retention: Retention,
+    messages: Arc<std::sync::Mutex<HashSet<Arc<str>>>>,
 }
 
 impl Analyzer {
     fn analyze(&self, path: &str, text: Arc<str>) -> ArticleFile {
-        analysis::analyze_retaining(
+        let mut file = analysis::analyze_retaining(
             path,
             text,
             &self.config,
             &self.matcher,
             self.today,
             self.retention,
-        )
+        );
+        if self.retention == Retention::Reports {
+            self.share_messages(&mut file);
+        }
+        file
+    }
+
+    /// Makes the article's diagnostic messages the ones already held when the same text
+    /// is: 300,000 diagnostics of 10,000 articles say a few thousand different things
+    /// (`undated claim: … (“said”)`), and `check` keeps them all until it reports. Only
+    /// for reports: an editor's corpus lives on and would keep every message ever made.
+    ///
+    /// Done on the thread that made the messages, the set locked once per article: the
+    /// thread that takes articles in used to do it, and freeing there what another thread
+    /// had allocated made the two wait on each other's allocator (a tenth of a `check`).
+    fn share_messages(&self, file: &mut ArticleFile) {
+        let mut held = self
+            .messages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for diagnostic in &mut file.diagnostics {
+            let message = &diagnostic.message;
+            diagnostic.message = held_copy(&mut held, message, || message.clone());
+        }
     }
 }
 
@@ -323,6 +348,7 @@ impl Corpus {
             matcher: self.matcher.clone(),
             today: self.today,
             retention: self.retention,
+            messages: self.messages.clone(),
         }
     }
 
@@ -480,20 +506,32 @@ impl Corpus {
         // Largest first: a 5 MB article analysed last would keep one core busy alone.
         order.sort_by_key(|&index| (std::cmp::Reverse(articles[index].1.len()), index));
         let analyzer = self.analyzer();
-        let (sender, analysed) = std::sync::mpsc::sync_channel::<ArticleFile>(256);
+        // Analyses are handed over a few at a time: handing each over alone woke this
+        // thread some 10,000 times on the bench corpus, each wake taking a core from the
+        // analysis for a moment.
+        const HANDED_OVER_TOGETHER: usize = 16;
+        let (sender, analysed) = std::sync::mpsc::sync_channel::<Vec<ArticleFile>>(64);
         std::thread::scope(|scope| {
-            let (articles, analyzer) = (&articles, &analyzer);
+            let (articles, analyzer, order) = (&articles, &analyzer, &order);
             scope.spawn(move || {
                 order
-                    .into_par_iter()
-                    .for_each_with(sender, |sender, index| {
-                        let (path, text) = &articles[index];
-                        let _ = sender.send(analyzer.analyze(path, text.clone()));
+                    .par_chunks(HANDED_OVER_TOGETHER)
+                    .for_each_with(sender, |sender, indexes| {
+                        let files = indexes
+                            .iter()
+                            .map(|&index| {
+                                let (path, text) = &articles[index];
+                                analyzer.analyze(path, text.clone())
+                            })
+                            .collect();
+                        let _ = sender.send(files);
                     });
             });
             // Indexing (serial) overlaps the analysis (on every core).
-            for (taken_in, file) in (1..).zip(analysed) {
+            let mut taken_in = 0;
+            for file in analysed.into_iter().flatten() {
                 self.insert_article(file);
+                taken_in += 1;
                 progress(taken_in, total);
             }
         });
@@ -556,14 +594,11 @@ impl Corpus {
     /// the version `previous` says they hold, if any. `seen` is what others see of `file`.
     fn index_article(
         &mut self,
-        mut file: ArticleFile,
+        file: ArticleFile,
         seen: SeenByOthers,
         previous: Option<IndexedVersion>,
     ) {
         self.actor_stats_memo = Default::default();
-        if self.retention == Retention::Reports {
-            self.share_messages(&mut file);
-        }
         let path = &file.path;
         let names_unchanged = previous
             .as_ref()
@@ -640,17 +675,6 @@ impl Corpus {
             self.forget_mentions(actor, &key);
         }
         true
-    }
-
-    /// Makes the article's diagnostic messages the ones already held when the same text
-    /// is: 300,000 diagnostics of 10,000 articles say a few thousand different things
-    /// (`undated claim: … (“said”)`), and `check` keeps them all until it reports. Only
-    /// for reports: an editor's corpus lives on and would keep every message ever made.
-    fn share_messages(&mut self, file: &mut ArticleFile) {
-        for diagnostic in &mut file.diagnostics {
-            let message = &diagnostic.message;
-            diagnostic.message = held_copy(&mut self.messages, message, || message.clone());
-        }
     }
 
     /// Points the index entries of the article at `path` to a stand-in, so that the map's
