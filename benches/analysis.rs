@@ -1,6 +1,7 @@
 //! In-process throughput of the analysis stages (divan): parsing (header, paragraphs,
-//! sentence splitting, citations), date recognition, mention matching, claims, and the
-//! whole per-article analysis, each over the same sample of a generated corpus.
+//! sentence splitting, citations), sentence splitting alone, date recognition, mention
+//! matching, claims, unknown names, and the whole per-article analysis, each over the
+//! same sample of a generated corpus.
 //!
 //! The sample is read from `DATELINE_BENCH_CORPUS` (default `target/bench-corpus`, made by
 //! `scripts/bench.sh` or `cargo run --release --example gen_corpus`); without it the seed
@@ -12,6 +13,7 @@ use dateline::claims::{self, ActorMention};
 use dateline::config::Config;
 use dateline::corpus::analyze_article;
 use dateline::temporal::find_temporal;
+use dateline::text::TextRange;
 use divan::counter::BytesCount;
 use divan::Bencher;
 use std::path::{Path, PathBuf};
@@ -104,6 +106,43 @@ fn parse(bencher: Bencher) {
     });
 }
 
+/// The sentence splitter alone, over every paragraph of the sample (it is a part of
+/// [`parse`], which also reads headers, lines, citations and annotations).
+#[divan::bench]
+fn sentences(bencher: Bencher) {
+    let sample = sample();
+    let prepared: Vec<_> = sample
+        .texts
+        .iter()
+        .map(|text| {
+            let parsed = article::parse(text);
+            let mut opaque: Vec<TextRange> = parsed
+                .citations
+                .iter()
+                .map(|citation| citation.range)
+                .chain(parsed.annotations.iter().map(|annotation| annotation.range))
+                .collect();
+            opaque.sort();
+            let paragraphs: Vec<TextRange> = parsed
+                .paragraphs
+                .iter()
+                .map(|paragraph| paragraph.range)
+                .collect();
+            (text.clone(), paragraphs, opaque)
+        })
+        .collect();
+    bencher.counter(BytesCount::new(sample.bytes)).bench(|| {
+        prepared
+            .iter()
+            .flat_map(|(text, paragraphs, opaque)| {
+                paragraphs
+                    .iter()
+                    .map(|&paragraph| article::split_sentences(text, paragraph, opaque).len())
+            })
+            .sum::<usize>()
+    });
+}
+
 #[divan::bench]
 fn dates(bencher: Bencher) {
     let sample = sample();
@@ -162,6 +201,31 @@ fn claims(bencher: Bencher) {
             .map(|(text, parsed, timexes, mentions)| {
                 claims::find_claims(text, parsed, timexes, mentions, &config).len()
             })
+            .sum::<usize>()
+    });
+}
+
+/// Capitalised names no actor matches (the `unknown-actor` hints' candidates).
+#[divan::bench]
+fn names(bencher: Bencher) {
+    let sample = sample();
+    let prepared: Vec<_> = sample
+        .texts
+        .iter()
+        .map(|text| {
+            let known: Vec<TextRange> = sample
+                .matcher
+                .find(text)
+                .into_iter()
+                .map(|mention| mention.range)
+                .collect();
+            (text.clone(), article::parse(text), known)
+        })
+        .collect();
+    bencher.counter(BytesCount::new(sample.bytes)).bench(|| {
+        prepared
+            .iter()
+            .map(|(text, parsed, known)| dateline::names::unknown_names(text, parsed, known).len())
             .sum::<usize>()
     });
 }

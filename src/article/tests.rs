@@ -745,3 +745,34 @@ fn megabyte_inputs_stay_linear() {
     // unoptimised builds on a busy machine.
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
 }
+
+/// The splitter alone (as the benches time it) splits every paragraph of the seeds as
+/// parsing does, citations and annotations kept whole.
+#[test]
+fn splitting_a_paragraph_alone_gives_the_sentences_parsing_gives() {
+    let mut paragraphs = 0;
+    for (path, text) in crate::fixture::seed_files() {
+        let article = parse(&text);
+        let mut opaque: Vec<TextRange> = article
+            .citations
+            .iter()
+            .map(|citation| citation.range)
+            .chain(
+                article
+                    .annotations
+                    .iter()
+                    .map(|annotation| annotation.range),
+            )
+            .collect();
+        opaque.sort();
+        for paragraph in &article.paragraphs {
+            assert_eq!(
+                split_sentences(&text, paragraph.range, &opaque),
+                paragraph.sentences,
+                "{path}"
+            );
+            paragraphs += 1;
+        }
+    }
+    assert!(paragraphs > 50, "{paragraphs}");
+}
