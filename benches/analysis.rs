@@ -116,28 +116,22 @@ fn sentences(bencher: Bencher) {
         .iter()
         .map(|text| {
             let parsed = article::parse(text);
-            let mut opaque: Vec<TextRange> = parsed
-                .citations
-                .iter()
-                .map(|citation| citation.range)
-                .chain(parsed.annotations.iter().map(|annotation| annotation.range))
-                .collect();
-            opaque.sort();
+            let markup = parsed.markup_ranges();
             let paragraphs: Vec<TextRange> = parsed
                 .paragraphs
                 .iter()
                 .map(|paragraph| paragraph.range)
                 .collect();
-            (text.clone(), paragraphs, opaque)
+            (text.clone(), paragraphs, markup)
         })
         .collect();
     bencher.counter(BytesCount::new(sample.bytes)).bench(|| {
         prepared
             .iter()
-            .flat_map(|(text, paragraphs, opaque)| {
+            .flat_map(|(text, paragraphs, markup)| {
                 paragraphs
                     .iter()
-                    .map(|&paragraph| article::split_sentences(text, paragraph, opaque).len())
+                    .map(|&paragraph| article::split_sentences(text, paragraph, markup).len())
             })
             .sum::<usize>()
     });

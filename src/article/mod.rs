@@ -120,13 +120,7 @@ pub fn parse(text: &str) -> Article {
     let parsed = header::parse_header(text, from);
     let body_start = parsed.body_start.min(text.len());
     let inline = inline::scan(text, body_start, text.len());
-    let mut opaque: Vec<TextRange> = inline
-        .citations
-        .iter()
-        .map(|c| c.range)
-        .chain(inline.annotations.iter().map(|a| a.range))
-        .collect();
-    opaque.sort();
+    let opaque = markup_ranges(&inline.citations, &inline.annotations);
     let paragraphs = body::paragraphs(text, body_start, &opaque);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(inline.diagnostics);
@@ -141,14 +135,31 @@ pub fn parse(text: &str) -> Article {
     }
 }
 
+/// The ranges of citations and annotations, sorted: markup that sentences are never
+/// split inside.
+fn markup_ranges(citations: &[Citation], annotations: &[Annotation]) -> Vec<TextRange> {
+    let mut ranges: Vec<TextRange> = citations
+        .iter()
+        .map(|citation| citation.range)
+        .chain(annotations.iter().map(|annotation| annotation.range))
+        .collect();
+    ranges.sort();
+    ranges
+}
+
 /// Splits one paragraph, `paragraph` of `text`, into sentences as [`parse`] does.
-/// `opaque` are the sorted ranges of citations and annotations (never split inside).
+/// `markup` is [`Article::markup_ranges`] of the article (never split inside).
 /// [`parse`] is the way in for the analysis; this is for timing the splitter alone.
-pub fn split_sentences(text: &str, paragraph: TextRange, opaque: &[TextRange]) -> Vec<Sentence> {
-    sentences::split(text, paragraph.start, paragraph.end, opaque)
+pub fn split_sentences(text: &str, paragraph: TextRange, markup: &[TextRange]) -> Vec<Sentence> {
+    sentences::split(text, paragraph.start, paragraph.end, markup)
 }
 
 impl Article {
+    /// The ranges of its citations and annotations, sorted.
+    pub fn markup_ranges(&self) -> Vec<TextRange> {
+        markup_ranges(&self.citations, &self.annotations)
+    }
+
     /// All sentences in text order, each with the index of its paragraph.
     pub fn sentences(&self) -> impl Iterator<Item = (usize, &Sentence)> + '_ {
         self.paragraphs
@@ -389,13 +400,7 @@ pub fn edit_window(old: &Article, old_text: &str, new_text: &str) -> Option<Wind
 pub fn parse_window(text: &str, header: &Header, start: usize, end: usize) -> Article {
     let end = end.min(text.len());
     let inline = inline::scan(text, start, end);
-    let mut opaque: Vec<TextRange> = inline
-        .citations
-        .iter()
-        .map(|c| c.range)
-        .chain(inline.annotations.iter().map(|a| a.range))
-        .collect();
-    opaque.sort();
+    let opaque = markup_ranges(&inline.citations, &inline.annotations);
     // The window ends at a line start, so the lines of `text[..end]` from `start` are
     // the lines of the whole text there.
     let paragraphs = text

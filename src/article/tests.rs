@@ -753,21 +753,10 @@ fn splitting_a_paragraph_alone_gives_the_sentences_parsing_gives() {
     let mut paragraphs = 0;
     for (path, text) in crate::fixture::seed_files() {
         let article = parse(&text);
-        let mut opaque: Vec<TextRange> = article
-            .citations
-            .iter()
-            .map(|citation| citation.range)
-            .chain(
-                article
-                    .annotations
-                    .iter()
-                    .map(|annotation| annotation.range),
-            )
-            .collect();
-        opaque.sort();
+        let markup = article.markup_ranges();
         for paragraph in &article.paragraphs {
             assert_eq!(
-                split_sentences(&text, paragraph.range, &opaque),
+                split_sentences(&text, paragraph.range, &markup),
                 paragraph.sentences,
                 "{path}"
             );

@@ -231,12 +231,7 @@ fn analyze_part(
     let temporal_from = temporal_from.min(range.start);
     // Citation ids and annotations are markup, not prose: dates inside them
     // (`[@emp-2022-10-15]`) are not the text's own.
-    let markup: Vec<TextRange> = part
-        .citations
-        .iter()
-        .map(|citation| citation.range)
-        .chain(part.annotations.iter().map(|annotation| annotation.range))
-        .collect();
+    let markup = part.markup_ranges();
     let markup_index = RangeIndex::new(&markup);
     let outside_markup = |range: &TextRange| !markup_index.intersects(*range);
     let mut timexes = find_timexes(text, part, temporal_from, date, TEMPORAL_PIECE_BYTES);
