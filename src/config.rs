@@ -92,7 +92,9 @@ pub struct Config {
     pub cues: Vec<String>,
     pub date_scope: DateScope,
     /// Whether a sentence reporting a past-tense action of a known actor is a claim.
-    pub actor_actions: bool,
+    /// Whether events (any specific action or happening, whatever its subject) make
+    /// claims; off, only reported statements do.
+    pub events: bool,
     /// Registry files, relative to the corpus root.
     pub registries: Vec<String>,
     /// File-name globs of article files.
@@ -104,7 +106,7 @@ impl Default for Config {
         Config {
             cues: DEFAULT_CUES.iter().map(|cue| cue.to_string()).collect(),
             date_scope: DateScope::Paragraph,
-            actor_actions: true,
+            events: true,
             registries: vec!["actors.toml".to_string()],
             include: vec!["*.article".to_string()],
         }
@@ -125,6 +127,8 @@ struct RawClaims {
     extra_cues: Option<Vec<String>>,
     ignore_cues: Option<Vec<String>>,
     date_scope: Option<DateScope>,
+    events: Option<bool>,
+    /// The setting's first name, from when only known actors' actions were events.
     actor_actions: Option<bool>,
 }
 
@@ -144,6 +148,8 @@ pub struct Overrides {
     pub extra_cues: Option<Vec<String>>,
     pub ignore_cues: Option<Vec<String>>,
     pub date_scope: Option<DateScope>,
+    pub events: Option<bool>,
+    /// The old name of `events`, still read; `events` wins where both are given.
     pub actor_actions: Option<bool>,
     pub registries: Option<Vec<String>>,
     pub include: Option<Vec<String>>,
@@ -170,8 +176,8 @@ impl Config {
         if let Some(scope) = overrides.date_scope {
             self.date_scope = scope;
         }
-        if let Some(actions) = overrides.actor_actions {
-            self.actor_actions = actions;
+        if let Some(events) = overrides.events.or(overrides.actor_actions) {
+            self.events = events;
         }
         if let Some(registries) = &overrides.registries {
             self.registries = registries.clone();
@@ -203,6 +209,7 @@ pub fn parse_config(text: &str) -> (Config, Vec<Diagnostic>) {
                 extra_cues: claims.extra_cues,
                 ignore_cues: claims.ignore_cues,
                 date_scope: claims.date_scope,
+                events: claims.events,
                 actor_actions: claims.actor_actions,
                 registries: corpus.registries,
                 include: corpus.include,

@@ -131,8 +131,11 @@ const STARTERS: &[&str] = &[
 enum WordClass {
     /// A sentence may end here (the next token decides).
     Ordinary,
-    /// Titles, initials, `e.g.`: no sentence ends here.
+    /// Titles, `e.g.`: no sentence ends here.
     NeverFinal,
+    /// One capital letter (`J. R. R. Tolkien`): no sentence ends here, unless a quotation
+    /// opens after it (`… posted on X. “We will …”`), which no name does.
+    Initial,
     /// `No.`, `Oct.`: no sentence ends before a digit.
     BeforeNumber,
     /// `U.S.`, `Jr.`, `a.m.`: a sentence ends only before a typical sentence starter.
@@ -168,7 +171,7 @@ fn classify(word: &str) -> WordClass {
     if let (Some(first), None) = (chars.next(), chars.next()) {
         // One capital letter: an initial (`J. R. R. Tolkien`, `Aliaksandr G. Lukashenka`).
         if first.is_uppercase() {
-            return WordClass::NeverFinal;
+            return WordClass::Initial;
         }
     }
     if let Some(class) = listed {
@@ -346,6 +349,7 @@ impl Paragraph<'_> {
                 match self.word_before(run_start).map(classify) {
                     None | Some(WordClass::Ordinary) => starts_sentence(next) || saw_newline,
                     Some(WordClass::NeverFinal) => false,
+                    Some(WordClass::Initial) => matches!(next, '"' | '“' | '«' | '„'),
                     Some(WordClass::BeforeNumber) => {
                         !next.is_numeric() && (starts_sentence(next) || saw_newline)
                     }

@@ -1,27 +1,67 @@
-//! Claims: sentences that report a statement or an event (a reporting cue, or a known
-//! actor doing something in the past tense), and whether something dates each of them.
+//! Claims: sentences that report a specific statement (a reporting cue) or a specific
+//! event (a verb group of the past, perfect, passive, scheduled or ongoing kind), who
+//! asserts each, and which date, if any, anchors it (the spec's section 3).
+
+mod anchoring;
+mod attribution;
+pub mod english;
+mod frames;
+mod verbs;
+mod words;
+
+pub use anchoring::SideDetail;
+pub use attribution::{Attribution, Speaker};
+pub use verbs::EventForm;
 
 use crate::article::{Annotation, AnnotationKind, Article};
 use crate::config::{Config, DateScope};
 use crate::temporal::Timex;
 use crate::text::TextRange;
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use words::SentenceWords;
 
 /// Why a sentence counts as a claim.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClaimTrigger {
-    /// A reporting cue (`said`, `according to`), at its range.
+    /// A reporting cue (`said`, `according to`), at its range: a statement.
     Cue(TextRange),
-    /// A known actor (index into the corpus's actors) followed by a past-tense verb.
-    ActorAction { actor: usize, verb: TextRange },
+    /// The main verb of a verb group that reports an event, and the group's form.
+    Event { verb: TextRange, form: EventForm },
 }
 
 impl ClaimTrigger {
     pub fn range(&self) -> TextRange {
         match self {
             ClaimTrigger::Cue(range) => *range,
-            ClaimTrigger::ActorAction { verb, .. } => *verb,
+            ClaimTrigger::Event { verb, .. } => *verb,
+        }
+    }
+
+    pub fn is_statement(&self) -> bool {
+        matches!(self, ClaimTrigger::Cue(_))
+    }
+}
+
+impl Claim {
+    /// Moves every range of the claim by `shift` (an edit before it).
+    pub fn shift_ranges(&mut self, shift: impl Fn(TextRange) -> TextRange) {
+        self.sentence = shift(self.sentence);
+        self.trigger = match self.trigger {
+            ClaimTrigger::Cue(range) => ClaimTrigger::Cue(shift(range)),
+            ClaimTrigger::Event { verb, form } => ClaimTrigger::Event {
+                verb: shift(verb),
+                form,
+            },
+        };
+        self.attribution.speaker = self.attribution.speaker.shifted(&shift);
+        self.attribution.cue = self.attribution.cue.map(&shift);
+        match &mut self.dating {
+            Dating::Dated { by, .. } => *by = shift(*by),
+            Dating::ByContext { sentence, by, .. } => {
+                *sentence = shift(*sentence);
+                *by = shift(*by);
+            }
+            Dating::Undated | Dating::Silenced => {}
         }
     }
 }
@@ -51,6 +91,7 @@ pub struct Claim {
     pub sentence: TextRange,
     pub paragraph: usize,
     pub trigger: ClaimTrigger,
+    pub attribution: Attribution,
     pub dating: Dating,
 }
 
@@ -59,171 +100,6 @@ pub struct Claim {
 pub struct ActorMention {
     pub range: TextRange,
     pub actor: usize,
-}
-
-static WORD: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
-    regex_automata::meta::Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*").expect("static pattern")
-});
-
-/// The word of [`WORD`] that starts at `at`, if one does: an anchored search, which costs
-/// a fraction of an unanchored one.
-fn word_at(text: &str, at: usize) -> Option<TextRange> {
-    use regex_automata::{Anchored, Input};
-    let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-    WORD.find(input)
-        .map(|found| TextRange::new(found.start(), found.end()))
-}
-
-/// The ranges of the words of `text`, as [`each_word`] gives them.
-#[cfg(test)]
-fn words_of(text: &str) -> Vec<TextRange> {
-    let mut words = Vec::new();
-    each_word(text, |range| words.push(range));
-    words
-}
-
-/// Calls `found` with the range of each word of `text`, as [`WORD`] finds them one after
-/// another. ASCII words are scanned by hand, and so are the General Punctuation block's
-/// characters (it holds no letter, mark or digit, and `’` is part of a word); the pattern
-/// runs only where another character beyond ASCII is met: running it over every word was
-/// a tenth of the whole analysis, and at every `’` (`Russia’s`) still a tenth of the claim
-/// finder's time.
-fn each_word(text: &str, mut found: impl FnMut(TextRange)) {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if !byte.is_ascii() {
-            if let Some(ch) = crate::text::general_punctuation_at(text, at) {
-                // No word starts at a dash, a curly quote or a space of the block.
-                at += ch.len_utf8();
-                continue;
-            }
-            // A letter, a mark or a symbol beyond ASCII: the pattern decides whether a
-            // word starts here. If none does, the next one starts at a later character,
-            // which this loop reaches (an ASCII word starts where the pattern would).
-            match word_at(text, at) {
-                Some(word) => {
-                    found(word);
-                    at = word.end.max(at + 1);
-                }
-                None => {
-                    at += text
-                        .get(at..)
-                        .and_then(|rest| rest.chars().next())
-                        .map_or(1, char::len_utf8);
-                }
-            }
-            continue;
-        }
-        if !byte.is_ascii_alphanumeric() {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        let mut end = at + 1;
-        let mut beyond_ascii = false;
-        while let Some(&next) = bytes.get(end) {
-            if next.is_ascii_alphanumeric() || next == b'\'' || next == b'-' {
-                end += 1;
-            } else if next.is_ascii() {
-                break;
-            } else {
-                match crate::text::general_punctuation_at(text, end) {
-                    Some('’') => end += '’'.len_utf8(),
-                    Some(_) => break,
-                    None => {
-                        beyond_ascii = true;
-                        break;
-                    }
-                }
-            }
-        }
-        if beyond_ascii {
-            // The word may go on past ASCII (`Lukašenka`): the pattern decides where it
-            // ends; it starts here, since an ASCII letter or digit starts a word.
-            match word_at(text, start) {
-                Some(word) => {
-                    found(word);
-                    at = word.end.max(start + 1);
-                }
-                None => break,
-            }
-            continue;
-        }
-        found(TextRange::new(start, end));
-        at = end;
-    }
-}
-
-/// Past-tense forms of common irregular verbs of news reporting; regular ones end in
-/// `-ed`.
-const IRREGULAR_PAST: &[&str] = &[
-    "began", "sent", "held", "made", "took", "gave", "met", "led", "left", "won", "lost", "signed",
-    "sought", "brought", "built", "bought", "fought", "put", "set", "struck", "went", "came",
-    "ran", "spoke", "wrote", "chose", "drew", "froze", "hit", "cut", "kept", "paid", "rose",
-    "fell", "shot", "stood", "threw", "withdrew", "became", "got", "had",
-];
-
-/// Words ending in `-ed` that are rarely a verb of which the actor is the subject.
-const NOT_ACTIONS: &[&str] = &[
-    "united",
-    "armed",
-    "based",
-    "related",
-    "allied",
-    "backed",
-    "led",
-    "so-called",
-    "planned",
-    "alleged",
-    "unprovoked",
-    "unscheduled",
-    "mobilized",
-    "mechanized",
-    "advanced",
-    "detailed",
-    "limited",
-    "occupied",
-    "approved",
-    "organised",
-    "organized",
-];
-
-/// Words allowed between an actor and its verb (`Lukashenka has already given`).
-const BETWEEN_ACTOR_AND_VERB: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "already",
-    "then",
-    "later",
-    "once",
-    "again",
-    "reportedly",
-    "allegedly",
-    "himself",
-    "herself",
-    "itself",
-    "themselves",
-    "initially",
-    "finally",
-    "officially",
-    "publicly",
-    "never",
-    "not",
-];
-
-/// `lower` is a lower-cased word.
-fn is_past_tense(lower: &str) -> bool {
-    if NOT_ACTIONS.contains(&lower) {
-        return false;
-    }
-    if IRREGULAR_PAST.contains(&lower) {
-        return true;
-    }
-    lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-')
 }
 
 /// A heading or caption: one line with no sentence-final punctuation. Headlines restate
@@ -280,18 +156,51 @@ const NOUN_MARKERS: &[&str] = &[
     "to",
 ];
 
+/// Adjectives that make a noun-like cue a noun (`baseless reports`, `conflicting
+/// claims`), beyond the determiners of [`NOUN_MARKERS`].
+fn is_adjective_like(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["less", "ous", "ful", "ive", "ical", "ary", "ing", "ial", "ent"];
+    ENDINGS.iter().any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+        || matches!(
+            word,
+            "false" | "fake" | "unfounded" | "numerous" | "initial" | "first" | "latest" | "press"
+                | "local" | "western" | "russian" | "state" | "unverified" | "such" | "similar"
+                | "separate" | "widespread" | "persistent"
+        )
+}
+
 /// Whether a cue found at `index` of `words` is a reporting verb there: not a noun
-/// (`on-the-ground reports`) and not negated (`it is not reported`).
+/// (`on-the-ground reports`, `baseless reports`), not negated (`it is not reported`),
+/// not an infinitive or a hedge (`a chance to speak out`, `may claim`), not an adjective
+/// (`the alleged plot`), and not the outlet's own analysis (`This suggests …`).
 fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     let previous = index.checked_sub(1).map(|i| words.lower(i));
     if matches!(previous, Some("not" | "never" | "n't")) {
         return false;
     }
-    if cue.len() == 1 && NOUN_LIKE_CUES.contains(&cue[0].as_str()) {
-        if let Some(previous) = previous {
-            if NOUN_MARKERS.contains(&previous) || previous.contains('-') {
-                return false;
+    let first = cue.first().map_or("", String::as_str);
+    if cue.len() == 1 && !first.ends_with("ly") {
+        let previous_classes = index.checked_sub(1).map_or(0, |i| words.classes(i));
+        if previous == Some("to") || previous_classes & english::MODAL != 0 {
+            return false;
+        }
+        if first.ends_with("ed") && previous_classes & english::DETERMINER != 0 {
+            return false;
+        }
+        if NOUN_LIKE_CUES.contains(&first) {
+            if let Some(previous) = previous {
+                if NOUN_MARKERS.contains(&previous)
+                    || previous.contains('-')
+                    || (is_adjective_like(previous) && !words.capitalised(index - 1))
+                {
+                    return false;
+                }
             }
+        }
+        // `This suggests`, `which means`: the outlet's own reading, in the present.
+        let present = first.ends_with('s') && !first.ends_with("ss");
+        if present && matches!(previous, Some("this" | "that" | "which" | "what")) {
+            return false;
         }
     }
     true
@@ -367,78 +276,20 @@ impl Cues {
     }
 }
 
-/// The words of one sentence of `text` with their lower-cased forms, kept from sentence
-/// to sentence so that their buffers are reused: a vector and a string per sentence and a
-/// string per capitalised word were a fifth of the claim finder's time.
-struct SentenceWords<'t> {
-    text: &'t str,
-    /// Each word's document range, and where its lower-cased form lies in `lowered` if
-    /// it differs from the word (most words have no capital: copying them all was a
-    /// twentieth of a check).
-    words: Vec<(TextRange, Option<std::ops::Range<usize>>)>,
-    lowered: String,
-}
-
-impl<'t> SentenceWords<'t> {
-    fn new(text: &'t str) -> Self {
-        SentenceWords {
-            text,
-            words: Vec::new(),
-            lowered: String::new(),
-        }
-    }
-
-    /// Takes in the words of `sentence`, forgetting the previous sentence's.
-    fn fill(&mut self, sentence: TextRange) {
-        self.words.clear();
-        self.lowered.clear();
-        let body = sentence.slice(self.text);
-        let (words, lowered) = (&mut self.words, &mut self.lowered);
-        each_word(body, |range| {
-            let word = range.slice(body);
-            // One pass without early exit over the bytes, which words are short enough for.
-            let (ascii, ascii_upper) = word.bytes().fold((true, false), |(ascii, upper), byte| {
-                (ascii & byte.is_ascii(), upper | byte.is_ascii_uppercase())
-            });
-            let has_upper = ascii_upper || (!ascii && word.chars().any(char::is_uppercase));
-            let lowered_at = has_upper.then(|| {
-                let from = lowered.len();
-                crate::text::push_lowercase(lowered, word);
-                from..lowered.len()
-            });
-            words.push((range.shifted(sentence.start), lowered_at));
-        });
-    }
-
-    fn len(&self) -> usize {
-        self.words.len()
-    }
-
-    fn range(&self, index: usize) -> TextRange {
-        self.words[index].0
-    }
-
-    /// The lower-cased word at `index`.
-    fn lower(&self, index: usize) -> &str {
-        let (range, lowered_at) = &self.words[index];
-        match lowered_at {
-            Some(at) => self.lowered.get(at.clone()).unwrap_or_default(),
-            None => range.slice(self.text),
-        }
-    }
-}
-
-/// Finds the trigger of a claim in one sentence (of the text `words` reads), if any.
+/// Finds the trigger of a claim in the sentence `words` holds: the first reporting cue
+/// used as a verb among the `usable` words, else (when events count) the first verb group
+/// that reports an event. Returns the trigger and the word indexes it spans.
 fn find_trigger(
-    sentence: TextRange,
     cues: &Cues,
-    mentions: &[ActorMention],
-    config: &Config,
-    words: &mut SentenceWords,
-) -> Option<ClaimTrigger> {
-    words.fill(sentence);
-    let words = &*words;
+    events: bool,
+    words: &SentenceWords,
+    usable: impl Fn(usize) -> bool + Copy,
+    dated: bool,
+) -> Option<(ClaimTrigger, usize, usize)> {
     for index in 0..words.len() {
+        if !usable(index) {
+            continue;
+        }
         let word = words.lower(index);
         let base = word
             .strip_suffix("'s")
@@ -452,41 +303,51 @@ fn find_trigger(
             let fits = cue.len() <= words.len() - index
                 && cue.iter().enumerate().all(|(offset, cue_word)| {
                     let word = words.lower(index + offset);
-                    word == cue_word
-                        || word.strip_suffix("'s") == Some(cue_word)
-                        || word.strip_suffix("’s") == Some(cue_word)
+                    usable(index + offset)
+                        && (word == cue_word
+                            || word.strip_suffix("'s") == Some(cue_word)
+                            || word.strip_suffix("’s") == Some(cue_word))
                 });
             if fits && cue_is_verb(words, index, cue) {
-                let first = words.range(index);
-                let last = words.range(index + cue.len() - 1);
-                return Some(ClaimTrigger::Cue(TextRange::new(first.start, last.end)));
+                let last = index + cue.len() - 1;
+                let range = TextRange::new(words.range(index).start, words.range(last).end);
+                return Some((ClaimTrigger::Cue(range), index, last));
             }
         }
     }
-    if !config.actor_actions {
+    if !events {
         return None;
     }
-    for mention in within(mentions, sentence, |mention| mention.range)
-        .iter()
-        .filter(|mention| sentence.contains_range(mention.range))
-    {
-        let after =
-            (0..words.len()).skip_while(|&index| words.range(index).start < mention.range.end);
-        for index in after.take(4) {
-            let word = words.lower(index);
-            if is_past_tense(word) {
-                return Some(ClaimTrigger::ActorAction {
-                    actor: mention.actor,
-                    verb: words.range(index),
-                });
-            }
-            let adverb = word.len() > 4 && word.ends_with("ly");
-            if !adverb && !BETWEEN_ACTOR_AND_VERB.contains(&word) {
-                break;
+    let group = verbs::find_event(words, usable, dated)?;
+    let verb = words.range(group.verb);
+    Some((
+        ClaimTrigger::Event {
+            verb,
+            form: group.form,
+        },
+        group.first,
+        group.verb,
+    ))
+}
+
+/// Marks in `blocked` the words of conditional clauses (`If Belarus joined the war, …`):
+/// from `if`, `unless` or `whether` to the next punctuation. Their events are
+/// hypothetical.
+fn block_conditionals(words: &SentenceWords, blocked: &mut [bool]) {
+    let mut inside = false;
+    for index in 0..words.len() {
+        if inside && words.punctuated_before(index) {
+            inside = false;
+        }
+        if matches!(words.lower(index), "if" | "unless" | "whether") {
+            inside = true;
+        }
+        if inside {
+            if let Some(slot) = blocked.get_mut(index) {
+                *slot = true;
             }
         }
     }
-    None
 }
 
 /// `items` in text order (by start; a stable sort, so ties keep their order). They
@@ -510,31 +371,54 @@ fn within<T>(items: &[T], range: TextRange, range_of: impl Fn(&T) -> TextRange) 
     items.get(from..to.max(from)).unwrap_or(items)
 }
 
-/// The anchoring date inside `range`, if any: an anchoring temporal expression or a
-/// valid `{date: ...}` annotation.
+/// The anchoring date inside `sentence`, if any: a valid `{date: ...}` annotation, or
+/// the first anchoring temporal expression that is no side detail of the claim whose
+/// trigger is the word `trigger` (see [`anchoring::side_detail`]).
 fn date_within(
     annotations: &[Annotation],
     timexes: &[Timex],
-    range: TextRange,
+    sentence: TextRange,
+    words: &SentenceWords,
+    trigger: Option<usize>,
 ) -> Option<(TextRange, Option<String>)> {
-    let annotation = within(annotations, range, |annotation| annotation.range)
+    let annotation = within(annotations, sentence, |annotation| annotation.range)
         .iter()
         .find_map(|annotation| match &annotation.kind {
-            AnnotationKind::Date(Some(date)) if range.contains_range(annotation.range) => {
+            AnnotationKind::Date(Some(date)) if sentence.contains_range(annotation.range) => {
                 Some((annotation.range, Some(date.to_string())))
             }
             _ => None,
         });
     annotation.or_else(|| {
-        within(timexes, range, |timex| timex.range)
+        within(timexes, sentence, |timex| timex.range)
             .iter()
-            .find(|timex| timex.anchors && range.contains_range(timex.range))
+            .find(|timex| {
+                timex.anchors
+                    && sentence.contains_range(timex.range)
+                    && anchoring::side_detail(words, timex.range, trigger).is_none()
+            })
             .map(|timex| (timex.range, timex.value.clone()))
     })
 }
 
-/// Finds every claim of an article and how it is dated. `timexes` and `mentions` carry
-/// document ranges.
+/// Why the sentence at `range` is no claim, if one of the spec's non-claim frames holds
+/// it; `None` when it may be one.
+fn non_claim_frame(
+    text: &str,
+    range: TextRange,
+    heading: bool,
+    words: &SentenceWords,
+    quotations: &frames::Quotations,
+) -> bool {
+    heading
+        || is_heading(range.slice(text))
+        || frames::is_furniture(words)
+        || frames::is_provision(words)
+        || quotations.only_quotation()
+}
+
+/// Finds every claim of an article, who asserts it and how it is dated. `timexes` and
+/// `mentions` carry document ranges.
 pub fn find_claims(
     text: &str,
     article: &Article,
@@ -544,6 +428,8 @@ pub fn find_claims(
 ) -> Vec<Claim> {
     let cues = Cues::of(config);
     let mut words = SentenceWords::new(text);
+    let mut quotations = frames::Quotations::default();
+    let mut blocked: Vec<bool> = Vec::new();
     let file_silenced = article.undated_ok();
     let timexes = in_text_order(timexes, |timex| timex.range);
     let mentions = in_text_order(mentions, |mention| mention.range);
@@ -555,14 +441,63 @@ pub fn find_claims(
         if config.date_scope != DateScope::Article {
             context = None;
         }
+        quotations.reset();
+        let mut last_speaker: Option<(usize, TextRange)> = None;
+        let paragraph_mentions = within(&mentions, paragraph.range, |mention| mention.range);
         for sentence in &paragraph.sentences {
-            let own_date = date_within(&annotations, &timexes, sentence.range);
-            let trigger = if paragraph.heading || is_heading(sentence.range.slice(text)) {
+            words.fill(sentence.range);
+            quotations.read(&words, sentence.range.end);
+            let found = if non_claim_frame(
+                text,
+                sentence.range,
+                paragraph.heading,
+                &words,
+                &quotations,
+            ) {
                 None
             } else {
-                find_trigger(sentence.range, &cues, &mentions, config, &mut words)
+                blocked.clear();
+                blocked.extend_from_slice(&quotations.quoted);
+                blocked.resize(words.len(), false);
+                frames::mask_set_phrases(&words, &mut blocked);
+                let question = sentence.range.slice(text).trim_end().ends_with('?');
+                if question {
+                    // A question asks; its verbs report nothing (a cue still may).
+                    find_trigger(&cues, false, &words, |at| !blocked[at], false)
+                } else {
+                    let dated = date_within(&annotations, &timexes, sentence.range, &words, None)
+                        .is_some();
+                    find_trigger(&cues, false, &words, |at| !blocked[at], dated).or_else(|| {
+                        block_conditionals(&words, &mut blocked);
+                        find_trigger(&cues, config.events, &words, |at| !blocked[at], dated)
+                    })
+                }
             };
-            if let Some(trigger) = trigger {
+            let trigger_word = found.map(|(_, first, _)| first);
+            let own_date = date_within(&annotations, &timexes, sentence.range, &words, trigger_word);
+            if let Some((trigger, first, last)) = found {
+                let mentions_so_far: Vec<ActorMention> = paragraph_mentions
+                    .iter()
+                    .filter(|mention| mention.range.end <= sentence.range.end)
+                    .copied()
+                    .collect();
+                let attribution = match trigger {
+                    ClaimTrigger::Cue(range) => Attribution {
+                        speaker: attribution::speaker_of_cue(
+                            &words,
+                            first,
+                            last,
+                            &mentions_so_far,
+                            last_speaker,
+                        ),
+                        cue: Some(range),
+                        direct: quotations.any,
+                    },
+                    ClaimTrigger::Event { .. } => Attribution::source(),
+                };
+                if let Speaker::Actor { actor, named, .. } = attribution.speaker {
+                    last_speaker = Some((actor, named));
+                }
                 let silenced = file_silenced
                     || within(&annotations, sentence.range, |a| a.range)
                         .iter()
@@ -591,6 +526,7 @@ pub fn find_claims(
                     sentence: sentence.range,
                     paragraph: paragraph_index,
                     trigger,
+                    attribution,
                     dating,
                 });
             }

@@ -3,6 +3,7 @@
 
 mod actors_cmd;
 mod check;
+mod claims;
 mod dates;
 mod eval;
 mod render;
@@ -43,6 +44,12 @@ pub enum Command {
     },
     /// List every temporal expression and its resolved value.
     Dates {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// List every claim: what makes it one, who asserts it, and what dates it.
+    Claims {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -224,6 +231,7 @@ pub fn run(command: Command) -> u8 {
             color,
         } => check::run(&paths, format, deny.is_some(), color),
         Command::Dates { paths, format } => dates::run(&paths, format),
+        Command::Claims { paths, format } => claims::run(&paths, format),
         Command::Actors { path, format } => {
             let paths: Vec<PathBuf> = path.into_iter().collect();
             actors_cmd::run(&paths, format)

@@ -344,7 +344,7 @@ fn file_diagnostics(
     diagnostics.extend(
         claims
             .iter()
-            .filter_map(|claim| claim_diagnostic(text, claim)),
+            .filter_map(|claim| claim_diagnostic(text, claim, article.header.value("source"))),
     );
     diagnostics
 }
@@ -410,7 +410,9 @@ fn reanalyze_window(
     let window_diagnostics: Vec<Diagnostic> = found
         .claims
         .iter()
-        .filter_map(|claim| claim_diagnostic(text, claim))
+        .filter_map(|claim| {
+            claim_diagnostic(text, claim, previous.article.header.value("source"))
+        })
         .collect();
 
     let ArticleFile {
@@ -513,20 +515,8 @@ fn reanalyze_window(
 /// Shifts a claim after the window: its ranges by the change in length, its paragraph
 /// index by the change in the window's paragraph count.
 fn shift_claim(claim: &mut Claim, window: &article::Window, new_count: usize, old_count: usize) {
-    claim.sentence = window.shift_range(claim.sentence);
+    claim.shift_ranges(|range| window.shift_range(range));
     claim.paragraph = claim.paragraph + new_count - old_count;
-    match &mut claim.trigger {
-        claims::ClaimTrigger::Cue(range) => *range = window.shift_range(*range),
-        claims::ClaimTrigger::ActorAction { verb, .. } => *verb = window.shift_range(*verb),
-    }
-    match &mut claim.dating {
-        Dating::Dated { by, .. } => *by = window.shift_range(*by),
-        Dating::ByContext { sentence, by, .. } => {
-            *sentence = window.shift_range(*sentence);
-            *by = window.shift_range(*by);
-        }
-        Dating::Undated | Dating::Silenced => {}
-    }
 }
 
 /// The start of the last line before `before` that is not blank, if it starts at or after
@@ -571,19 +561,40 @@ fn quote_into(out: &mut String, text: &str, range: TextRange) {
     }
 }
 
-fn claim_diagnostic(text: &str, claim: &Claim) -> Option<Diagnostic> {
+/// Appends who asserts `claim`, for its message: the actor's name as the text gives it,
+/// the words that name the speaker, or the article's source.
+fn push_speaker(out: &mut String, text: &str, claim: &Claim, source: Option<&str>) {
+    match claim.attribution.speaker {
+        claims::Speaker::Actor { named, .. } => out.push_str(named.slice(text)),
+        claims::Speaker::Named(range) => quote_into(out, text, range),
+        claims::Speaker::Source => match source {
+            Some(source) if !source.trim().is_empty() => out.push_str(source.trim()),
+            _ => out.push_str("the article’s source"),
+        },
+    }
+}
+
+fn claim_diagnostic(text: &str, claim: &Claim, source: Option<&str>) -> Option<Diagnostic> {
     // Built in one string: a report of ten thousand articles makes hundreds of thousands.
     let mut message = String::with_capacity(160);
     let (severity, code) = match &claim.dating {
         Dating::Undated => {
-            message.push_str("undated claim: this sentence ");
-            message.push_str(match &claim.trigger {
-                claims::ClaimTrigger::Cue(_) => "reports a statement (“",
-                claims::ClaimTrigger::ActorAction { .. } => "reports an action (“",
-            });
-            quote_into(&mut message, text, claim.trigger.range());
-            message
-                .push_str("”) but neither it nor an earlier sentence of its paragraph says when");
+            match &claim.trigger {
+                claims::ClaimTrigger::Cue(cue) => {
+                    message.push_str("undated claim by ");
+                    push_speaker(&mut message, text, claim, source);
+                    message.push_str(" (“");
+                    quote_into(&mut message, text, *cue);
+                    message.push_str("”)");
+                }
+                claims::ClaimTrigger::Event { verb, .. } => {
+                    message.push_str("undated claim: an event (“");
+                    quote_into(&mut message, text, *verb);
+                    message.push_str("”) reported by ");
+                    push_speaker(&mut message, text, claim, source);
+                }
+            }
+            message.push_str(": neither this sentence nor an earlier one of its paragraph says when");
             (Severity::Warning, "undated-claim")
         }
         Dating::ByContext { by, value, .. } => {

@@ -13,7 +13,15 @@ pub struct HoverCard {
 }
 
 pub fn hover(corpus: &Corpus, path: &str, offset: usize) -> Option<HoverCard> {
-    let (range, symbol, _) = symbol_at(corpus, path, offset)?;
+    let Some((range, symbol, _)) = symbol_at(corpus, path, offset) else {
+        // Anywhere else in a claim's sentence: the claim card.
+        let file = corpus.article(path)?;
+        let claim = super::claims::claim_at(file, offset)?;
+        return Some(HoverCard {
+            range: claim.sentence,
+            markdown: super::claims::claim_card(corpus, file, claim),
+        });
+    };
     let markdown = match symbol {
         Symbol::Actor(actor) => actor_card(corpus, actor)?,
         Symbol::Article(id) => citation_card(corpus, &id),

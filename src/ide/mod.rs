@@ -1,5 +1,6 @@
 //! Editor features as plain data in byte offsets: one module per feature, no LSP types.
 
+pub mod claims;
 pub mod code_actions;
 pub mod code_lens;
 pub mod completion;

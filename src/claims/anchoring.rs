@@ -1,0 +1,106 @@
+//! Which dates anchor a claim: a temporal expression dates the claim's main statement or
+//! event unless it only names or qualifies a side detail (a year inside a noun phrase, a
+//! `since` aside, a relative clause, a possessive time).
+
+use super::english as en;
+use super::words::SentenceWords;
+use crate::text::TextRange;
+
+/// Why a temporal expression of a sentence does not date the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideDetail {
+    /// `Russia’s 2022 invasion`, `the September 2022 decision`.
+    NounModifier,
+    /// `her first trip abroad since 2020`.
+    Since,
+    /// `who became mayor in March`.
+    RelativeClause,
+    /// `yesterday’s vote`.
+    Possessive,
+}
+
+impl SideDetail {
+    /// The reason in words, for cards.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SideDetail::NounModifier => "it qualifies a noun",
+            SideDetail::Since => "it is a `since` aside",
+            SideDetail::RelativeClause => "it stands in a relative clause",
+            SideDetail::Possessive => "it is a possessive time",
+        }
+    }
+}
+
+/// Whether the expression at `range` of the sentence `words` holds only qualifies a side
+/// detail; `trigger` is the word index of the claim's trigger, if the sentence has one.
+pub fn side_detail(
+    words: &SentenceWords,
+    range: TextRange,
+    trigger: Option<usize>,
+) -> Option<SideDetail> {
+    let count = words.len();
+    let first = (0..count).find(|&index| words.range(index).end > range.start)?;
+    let after = (first..count)
+        .find(|&index| words.range(index).start >= range.end)
+        .unwrap_or(count);
+    let text = words.text();
+    let rest = text.get(range.end..).unwrap_or_default();
+    // `yesterday’s vote`, unless the phrase is itself a time adjunct (`during last
+    // week’s meeting`, `at Monday’s summit`).
+    let possessive = rest.starts_with("’s") || rest.starts_with("'s") || rest.starts_with("s’");
+    let adjunct = first
+        .checked_sub(1)
+        .is_some_and(|index| matches!(words.lower(index), "during" | "at" | "on" | "after" | "before" | "in"));
+    if possessive && !adjunct {
+        return Some(SideDetail::Possessive);
+    }
+    // The word before, over `early`, `late`, `mid`.
+    let mut before = first.checked_sub(1);
+    while let Some(index) = before {
+        if !matches!(words.lower(index), "early" | "late" | "mid" | "the") {
+            break;
+        }
+        before = index.checked_sub(1);
+    }
+    if before.is_some_and(|index| words.lower(index) == "since") {
+        return Some(SideDetail::Since);
+    }
+    // A date between a determiner or possessive and a noun modifies that noun.
+    let opens_noun_phrase = first.checked_sub(1).is_some_and(|index| {
+        !words.punctuated_before(first)
+            && (words.classes(index) & en::DETERMINER != 0
+                || words.lower(index).ends_with("’s")
+                || words.lower(index).ends_with("'s")
+                || words.lower(index).ends_with('’'))
+    });
+    if opens_noun_phrase && after < count && !words.punctuated_before(after) {
+        let lower = words.lower(after);
+        let classes = words.classes(after);
+        let function_word = classes
+            & (en::PREPOSITION
+                | en::CONJUNCTION
+                | en::BE
+                | en::HAVE
+                | en::MODAL
+                | en::DO
+                | en::RELATIVE
+                | en::SUBORDINATOR
+                | en::ADVERB
+                | en::NEGATION
+                | en::SUBJECT_PRONOUN
+                | en::DETERMINER)
+            != 0;
+        if !function_word && !en::can_be_past(lower, classes) && !lower.ends_with("ly") {
+            return Some(SideDetail::NounModifier);
+        }
+    }
+    // A relative clause (`, who became mayor in March,`) that does not hold the trigger.
+    let relative = (1..first)
+        .rev()
+        .find(|&index| matches!(words.lower(index), "who" | "which" | "whom" | "whose"))?;
+    let clause_end = (relative + 1..count)
+        .find(|&index| words.punctuated_before(index))
+        .unwrap_or(count);
+    let trigger_outside = trigger.is_none_or(|at| at < relative || at >= clause_end);
+    (first < clause_end && trigger_outside).then_some(SideDetail::RelativeClause)
+}

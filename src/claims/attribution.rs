@@ -1,0 +1,281 @@
+//! Who asserts a claim: the speaker of a statement (the words before or after its cue, a
+//! registry actor where one is named there, a pronoun's latest actor), or the article's
+//! `Source` for an event that no one in the text asserts.
+
+use super::english::{self as en};
+use super::words::SentenceWords;
+use super::ActorMention;
+use crate::text::TextRange;
+
+/// Who asserts a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speaker {
+    /// An actor of the registry: the speaker phrase at `range` (`Belarusian president
+    /// Aliaksandr Lukashenka`, or a pronoun) and the mention of the actor that names it
+    /// (`named`, inside the phrase or, for a pronoun, earlier in the paragraph).
+    Actor {
+        actor: usize,
+        range: TextRange,
+        named: TextRange,
+    },
+    /// The words that name the speaker (`a U.S. official`, `Belarusian state media`).
+    Named(TextRange),
+    /// No one in the text: the article's `Source` asserts it.
+    Source,
+}
+
+/// A claim's attribution: its speaker, its cue, and whether the words are quoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    pub speaker: Speaker,
+    /// The reporting cue (`said`, `according to`); none for an event.
+    pub cue: Option<TextRange>,
+    /// Whether the claim quotes its speaker's words directly.
+    pub direct: bool,
+}
+
+impl Speaker {
+    /// The speaker's range in the text, if the text names it.
+    pub fn range(&self) -> Option<TextRange> {
+        match self {
+            Speaker::Actor { range, .. } | Speaker::Named(range) => Some(*range),
+            Speaker::Source => None,
+        }
+    }
+
+    /// The speaker's ranges moved by `shift`.
+    pub fn shifted(self, shift: impl Fn(TextRange) -> TextRange) -> Self {
+        match self {
+            Speaker::Actor {
+                actor,
+                range,
+                named,
+            } => Speaker::Actor {
+                actor,
+                range: shift(range),
+                named: shift(named),
+            },
+            Speaker::Named(range) => Speaker::Named(shift(range)),
+            Speaker::Source => Speaker::Source,
+        }
+    }
+}
+
+impl Attribution {
+    /// The attribution of an event no one in the text asserts.
+    pub fn source() -> Self {
+        Attribution {
+            speaker: Speaker::Source,
+            cue: None,
+            direct: false,
+        }
+    }
+}
+
+/// The longest speaker phrase taken, in words.
+const LONGEST_SPEAKER: usize = 10;
+
+/// Whether the word at `index` ends a speaker phrase read backwards from a cue (it is
+/// not part of the phrase).
+fn stops_phrase(words: &SentenceWords, index: usize) -> bool {
+    let classes = words.classes(index);
+    let lower = words.lower(index);
+    if classes & (en::SUBORDINATOR | en::BE | en::HAVE | en::MODAL | en::DO | en::NEGATION) != 0
+        && !matches!(lower, "as" | "after" | "before" | "since" | "once")
+    {
+        return true;
+    }
+    if matches!(lower, "but" | "or" | "nor" | "yet" | "then" | "so") {
+        return true;
+    }
+    // A verb before the subject (`noting officials said`): a lower-case past or `-ing`.
+    !words.capitalised(index)
+        && classes & (en::AGENT_NOUN | en::QUANTITY) == 0
+        && (en::can_be_past(lower, classes) || en::is_ing(lower))
+}
+
+/// Whether the text between two words holds only quotation marks and spaces (`“Belaruski
+/// Hayun” reported`): a quoted name still joins its phrase.
+fn only_quote_marks(gap: &str) -> bool {
+    gap.chars()
+        .all(|ch| ch.is_whitespace() || matches!(ch, '"' | '“' | '”' | '«' | '»' | '„'))
+}
+
+/// The speaker phrase that ends right before `end` (exclusive word index), read backwards
+/// over words joined without punctuation; `None` when there is none. Punctuation right
+/// before `end` ends the search unless `across_end` (an appositive's comma).
+fn phrase_before(words: &SentenceWords, end: usize, across_end: bool) -> Option<(usize, usize)> {
+    let joined = |index: usize| {
+        !words.punctuated_before(index) || only_quote_marks(words.gap_before(index, 0))
+    };
+    // Auxiliaries and adverbs right before the cue belong to its verb group (`has also
+    // said`), not to the speaker.
+    let mut last = end;
+    while let Some(before) = last.checked_sub(1) {
+        let classes = words.classes(before);
+        let lower = words.lower(before);
+        let in_group = classes & (en::HAVE | en::ADVERB | en::MODAL | en::DO) != 0
+            || (lower.len() > 4 && lower.ends_with("ly"));
+        if !in_group || !joined(last) {
+            break;
+        }
+        last = before;
+    }
+    if !(across_end && last == end) && !joined(last) && last < words.len() {
+        return None;
+    }
+    let mut first = last;
+    while let Some(before) = first.checked_sub(1) {
+        if last - before > LONGEST_SPEAKER || stops_phrase(words, before) {
+            break;
+        }
+        first = before;
+        if !joined(first) {
+            break;
+        }
+    }
+    (first < last).then_some((first, last))
+}
+
+/// The speaker phrase that starts right after `start` (word index), up to punctuation,
+/// `that`, or a verb.
+fn phrase_after(words: &SentenceWords, start: usize) -> Option<(usize, usize)> {
+    if start >= words.len() || words.punctuated_before(start) {
+        return None;
+    }
+    let mut end = start;
+    while end < words.len() && end - start < LONGEST_SPEAKER {
+        if end > start && words.punctuated_before(end) {
+            break;
+        }
+        let lower = words.lower(end);
+        let classes = words.classes(end);
+        if matches!(lower, "that" | "as" | "about" | "on" | "to")
+            || (end > start && stops_phrase(words, end))
+        {
+            break;
+        }
+        if classes & en::SUBJECT_PRONOUN != 0 && end > start {
+            break;
+        }
+        end += 1;
+    }
+    (end > start).then_some((start, end))
+}
+
+/// The range of words `first..last` (word indexes, end exclusive).
+fn span(words: &SentenceWords, (first, last): (usize, usize)) -> TextRange {
+    TextRange::new(words.range(first).start, words.range(last - 1).end)
+}
+
+/// The words of the phrase with leading determiners and conjunctions left out, as the
+/// speaker's range: `the ministry` names it as well, and `and` is no part of it.
+fn trimmed(words: &SentenceWords, (mut first, last): (usize, usize)) -> (usize, usize) {
+    while first + 1 < last
+        && words.classes(first) & (en::CONJUNCTION | en::PREPOSITION | en::RELATIVE) != 0
+        && words.lower(first) != "according"
+    {
+        first += 1;
+    }
+    (first, last)
+}
+
+/// Whether the phrase `first..last` runs to the sentence's end or to punctuation: a
+/// speaker named after its cue (`…,” said the minister.`) ends there.
+fn ends_clause(words: &SentenceWords, (_, last): (usize, usize)) -> bool {
+    last >= words.len() || words.punctuated_before(last)
+}
+
+/// The speaker of a statement whose cue spans the words `cue_first..=cue_last`.
+/// `mentions` are the actor mentions of the paragraph up to the sentence's end, in text
+/// order, for a speaker named by an actor; `last_speaker` is the latest actor that spoke
+/// earlier in the paragraph (its index and the mention naming it), for `he said`.
+pub fn speaker_of_cue(
+    words: &SentenceWords,
+    cue_first: usize,
+    cue_last: usize,
+    mentions: &[ActorMention],
+    last_speaker: Option<(usize, TextRange)>,
+) -> Speaker {
+    let cue_word = words.lower(cue_first);
+    if cue_first == cue_last && cue_word.ends_with("ly") {
+        // `reportedly`, `allegedly`: unnamed sources, asserted by the outlet.
+        return Speaker::Source;
+    }
+    let forward = |from: usize| phrase_after(words, from).filter(|found| ends_clause(words, *found));
+    let phrase = match cue_word {
+        // `according to the ministry`.
+        "according" => phrase_after(words, cue_last + 1),
+        // `in a statement, the ministry …`: the subject after, or before.
+        "in" => phrase_before(words, cue_first, false).or_else(|| {
+            let mut after = cue_last + 1;
+            while after < words.len() && words.classes(after) & en::DETERMINER != 0 {
+                after += 1;
+            }
+            phrase_after(words, after)
+        }),
+        // `was described by a senior official as …`.
+        _ if words.lower(cue_last + 1) == "by" => phrase_after(words, cue_last + 2),
+        _ => match phrase_before(words, cue_first, false) {
+            // `…, who said`: the speaker stands before the comma.
+            Some((first, last))
+                if last - first == 1 && matches!(words.lower(first), "who" | "which") =>
+            {
+                phrase_before(words, first, true).or(Some((first, last)))
+            }
+            Some(found) => Some(found),
+            // `“…,” said the minister`, `…, Suspilne reports`; or an appositive
+            // (`Oleksiy Danilov, secretary of the council, admitted`).
+            None => forward(cue_last + 1).or_else(|| {
+                let chunk = (1..cue_first)
+                    .rev()
+                    .find(|&index| words.punctuated_before(index))?;
+                let appositive = !words.capitalised(chunk)
+                    || words.classes(chunk) & en::DETERMINER != 0;
+                if appositive && words.capitalised(chunk - 1) {
+                    phrase_before(words, chunk, true)
+                } else {
+                    None
+                }
+            }),
+        },
+    };
+    let Some(phrase) = phrase else {
+        return Speaker::Source;
+    };
+    let (first, last) = trimmed(words, phrase);
+    let range = span(words, (first, last));
+    // An actor named at the phrase's end is the speaker (`Belarusian president
+    // Aliaksandr Lukashenka`); one named after a preposition (`sources in the armed
+    // forces`) or before the end (`Tsikhanouskaya’s team`) only qualifies it.
+    let head_end = words.range(last - 1).end;
+    if let Some(mention) = mentions.iter().rev().find(|mention| {
+        range.contains_range(mention.range)
+            && words
+                .text()
+                .get(mention.range.end..head_end)
+                .is_some_and(|rest| rest.is_empty() || rest == "’s" || rest == "'s")
+    }) {
+        let after_preposition = (first..last)
+            .take_while(|&index| words.range(index).end <= mention.range.start)
+            .any(|index| words.classes(index) & en::PREPOSITION != 0);
+        if !after_preposition {
+            return Speaker::Actor {
+                actor: mention.actor,
+                range,
+                named: mention.range,
+            };
+        }
+    }
+    if last - first == 1 && matches!(words.lower(first), "he" | "she") {
+        // `he said`: the latest actor that spoke before in the paragraph.
+        if let Some((actor, named)) = last_speaker {
+            return Speaker::Actor {
+                actor,
+                range,
+                named,
+            };
+        }
+    }
+    Speaker::Named(range)
+}

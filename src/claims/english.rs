@@ -1,0 +1,451 @@
+//! The English word classes that the claim finder's verb-group analysis needs: verb forms
+//! (irregular pasts and participles written out, regular `-ed` forms by rule with their
+//! exceptions), auxiliaries, modals, and the closed classes that tell a subject from a
+//! modifier. Our own lists, written for news prose.
+
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// The classes a word can belong to, as bits: a word may be in several (`that` is a
+/// determiner, a relative and a subordinator).
+pub type Classes = u32;
+
+pub const PAST: Classes = 1 << 0;
+pub const PARTICIPLE: Classes = 1 << 1;
+/// `be`, `is`, `was`, `been`, ...
+pub const BE: Classes = 1 << 2;
+pub const HAVE: Classes = 1 << 3;
+pub const DO: Classes = 1 << 4;
+/// `will`, `would`, `can`, ...
+pub const MODAL: Classes = 1 << 5;
+pub const DETERMINER: Classes = 1 << 6;
+pub const PREPOSITION: Classes = 1 << 7;
+/// Third-person subject pronouns: `he`, `she`, `it`, `they`.
+pub const SUBJECT_PRONOUN: Classes = 1 << 8;
+/// First- and second-person pronouns: the outlet's own voice outside quotations.
+pub const FIRST_PERSON: Classes = 1 << 9;
+/// Object and reflexive pronouns: `him`, `them`, `itself`.
+pub const OBJECT_PRONOUN: Classes = 1 << 10;
+/// `who`, `which`, `that`, `whom`, `whose`.
+pub const RELATIVE: Classes = 1 << 11;
+pub const CONJUNCTION: Classes = 1 << 12;
+/// `because`, `if`, `although`, `while`, ...
+pub const SUBORDINATOR: Classes = 1 << 13;
+/// Adverbs that do not end in `-ly` and may stand inside a verb group (`has already
+/// given`, `were then sent`).
+pub const ADVERB: Classes = 1 << 14;
+/// `not`, `never`, `n't`.
+pub const NEGATION: Classes = 1 << 15;
+/// Nouns for people and organisations that speak or act (`officials`, `ministry`).
+pub const AGENT_NOUN: Classes = 1 << 16;
+/// Words in `-ed` that are adjectives, not verbs (`united`, `armed`, `hundred`).
+pub const NOT_A_VERB: Classes = 1 << 17;
+/// Verbs whose simple past describes a state, not an event (`was`, `had`, `seemed`).
+pub const STATIVE: Classes = 1 << 18;
+/// Participles that after `be` describe a state or a stance (`was based in`, `were
+/// concerned`, `is expected to`), not a passive event.
+pub const ADJECTIVAL_PARTICIPLE: Classes = 1 << 19;
+/// Irregular verbs' base forms (`give`, `send`), so that `did not give` is seen.
+pub const BASE: Classes = 1 << 20;
+/// Quantity words that can be a subject (`some`, `many`, `dozens`, `hundreds`).
+pub const QUANTITY: Classes = 1 << 21;
+
+/// Irregular verbs: base, past, past participle. Only the forms that differ from the
+/// regular `-ed` are needed; verbs whose three forms are the same (`put`, `cut`) are here
+/// too, since their past cannot be told by its ending.
+const IRREGULAR_VERBS: &[(&str, &str, &str)] = &[
+    ("arise", "arose", "arisen"),
+    ("awake", "awoke", "awoken"),
+    ("bear", "bore", "borne"),
+    ("beat", "beat", "beaten"),
+    ("become", "became", "become"),
+    ("begin", "began", "begun"),
+    ("bend", "bent", "bent"),
+    ("bleed", "bled", "bled"),
+    ("blow", "blew", "blown"),
+    ("break", "broke", "broken"),
+    ("breed", "bred", "bred"),
+    ("bring", "brought", "brought"),
+    ("broadcast", "broadcast", "broadcast"),
+    ("build", "built", "built"),
+    ("burn", "burnt", "burnt"),
+    ("burst", "burst", "burst"),
+    ("buy", "bought", "bought"),
+    ("catch", "caught", "caught"),
+    ("choose", "chose", "chosen"),
+    ("cling", "clung", "clung"),
+    ("come", "came", "come"),
+    ("cost", "cost", "cost"),
+    ("creep", "crept", "crept"),
+    ("cut", "cut", "cut"),
+    ("deal", "dealt", "dealt"),
+    ("dig", "dug", "dug"),
+    ("draw", "drew", "drawn"),
+    ("drink", "drank", "drunk"),
+    ("drive", "drove", "driven"),
+    ("eat", "ate", "eaten"),
+    ("fall", "fell", "fallen"),
+    ("feed", "fed", "fed"),
+    ("feel", "felt", "felt"),
+    ("fight", "fought", "fought"),
+    ("find", "found", "found"),
+    ("flee", "fled", "fled"),
+    ("fling", "flung", "flung"),
+    ("fly", "flew", "flown"),
+    ("forbid", "forbade", "forbidden"),
+    ("forecast", "forecast", "forecast"),
+    ("foresee", "foresaw", "foreseen"),
+    ("forget", "forgot", "forgotten"),
+    ("forgive", "forgave", "forgiven"),
+    ("freeze", "froze", "frozen"),
+    ("get", "got", "gotten"),
+    ("give", "gave", "given"),
+    ("go", "went", "gone"),
+    ("grow", "grew", "grown"),
+    ("hang", "hung", "hung"),
+    ("hear", "heard", "heard"),
+    ("hide", "hid", "hidden"),
+    ("hit", "hit", "hit"),
+    ("hold", "held", "held"),
+    ("hurt", "hurt", "hurt"),
+    ("keep", "kept", "kept"),
+    ("know", "knew", "known"),
+    ("lay", "laid", "laid"),
+    ("lead", "led", "led"),
+    ("leave", "left", "left"),
+    ("lend", "lent", "lent"),
+    ("let", "let", "let"),
+    ("lie", "lay", "lain"),
+    ("light", "lit", "lit"),
+    ("lose", "lost", "lost"),
+    ("make", "made", "made"),
+    ("mean", "meant", "meant"),
+    ("meet", "met", "met"),
+    ("mislead", "misled", "misled"),
+    ("overcome", "overcame", "overcome"),
+    ("oversee", "oversaw", "overseen"),
+    ("overtake", "overtook", "overtaken"),
+    ("overthrow", "overthrew", "overthrown"),
+    ("pay", "paid", "paid"),
+    ("put", "put", "put"),
+    ("quit", "quit", "quit"),
+    ("read", "read", "read"),
+    ("rebuild", "rebuilt", "rebuilt"),
+    ("ride", "rode", "ridden"),
+    ("ring", "rang", "rung"),
+    ("rise", "rose", "risen"),
+    ("run", "ran", "run"),
+    ("say", "said", "said"),
+    ("see", "saw", "seen"),
+    ("seek", "sought", "sought"),
+    ("sell", "sold", "sold"),
+    ("send", "sent", "sent"),
+    ("set", "set", "set"),
+    ("shake", "shook", "shaken"),
+    ("shed", "shed", "shed"),
+    ("shoot", "shot", "shot"),
+    ("show", "showed", "shown"),
+    ("shrink", "shrank", "shrunk"),
+    ("shut", "shut", "shut"),
+    ("sing", "sang", "sung"),
+    ("sink", "sank", "sunk"),
+    ("sit", "sat", "sat"),
+    ("sleep", "slept", "slept"),
+    ("slide", "slid", "slid"),
+    ("speak", "spoke", "spoken"),
+    ("spend", "spent", "spent"),
+    ("spin", "spun", "spun"),
+    ("split", "split", "split"),
+    ("spread", "spread", "spread"),
+    ("spring", "sprang", "sprung"),
+    ("stand", "stood", "stood"),
+    ("steal", "stole", "stolen"),
+    ("stick", "stuck", "stuck"),
+    ("sting", "stung", "stung"),
+    ("strike", "struck", "struck"),
+    ("strive", "strove", "striven"),
+    ("swear", "swore", "sworn"),
+    ("sweep", "swept", "swept"),
+    ("swim", "swam", "swum"),
+    ("swing", "swung", "swung"),
+    ("take", "took", "taken"),
+    ("teach", "taught", "taught"),
+    ("tear", "tore", "torn"),
+    ("tell", "told", "told"),
+    ("think", "thought", "thought"),
+    ("throw", "threw", "thrown"),
+    ("undergo", "underwent", "undergone"),
+    ("understand", "understood", "understood"),
+    ("undertake", "undertook", "undertaken"),
+    ("uphold", "upheld", "upheld"),
+    ("upset", "upset", "upset"),
+    ("wake", "woke", "woken"),
+    ("wear", "wore", "worn"),
+    ("weave", "wove", "woven"),
+    ("win", "won", "won"),
+    ("withdraw", "withdrew", "withdrawn"),
+    ("withhold", "withheld", "withheld"),
+    ("withstand", "withstood", "withstood"),
+    ("write", "wrote", "written"),
+];
+
+/// The closed classes and the short lists of exceptions, by class.
+const WORDS: &[(Classes, &[&str])] = &[
+    (
+        BE,
+        &["be", "am", "is", "are", "was", "were", "been", "being", "'s", "’s", "'re", "’re"],
+    ),
+    (HAVE, &["have", "has", "had", "having", "'ve", "’ve"]),
+    (DO, &["do", "does", "did"]),
+    (
+        MODAL,
+        &[
+            "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll",
+            "’ll", "'d", "’d", "ought",
+        ],
+    ),
+    (
+        DETERMINER,
+        &[
+            "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+            "our", "your", "my", "such", "every", "each", "no", "any", "another", "other",
+            "what", "whose", "which",
+        ],
+    ),
+    (
+        PREPOSITION,
+        &[
+            "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "onto", "about",
+            "over", "under", "after", "before", "during", "since", "until", "till", "between",
+            "among", "against", "across", "through", "throughout", "within", "without",
+            "towards", "toward", "upon", "via", "per", "despite", "amid", "amidst", "near",
+            "around", "along", "beyond", "behind", "below", "above", "beside", "besides",
+            "inside", "outside", "like", "unlike", "than", "as", "including", "following",
+            "regarding", "concerning", "following",
+        ],
+    ),
+    (SUBJECT_PRONOUN, &["he", "she", "it", "they", "who"]),
+    (FIRST_PERSON, &["i", "we", "you"]),
+    (
+        OBJECT_PRONOUN,
+        &[
+            "him", "them", "me", "us", "himself", "herself", "itself", "themselves", "ourselves",
+            "myself", "yourself",
+        ],
+    ),
+    (RELATIVE, &["who", "which", "that", "whom", "whose", "where", "when"]),
+    (CONJUNCTION, &["and", "or", "but", "nor", "yet", "so", "then"]),
+    (
+        SUBORDINATOR,
+        &[
+            "because", "if", "although", "though", "while", "whereas", "unless", "whether",
+            "once", "since", "when", "after", "before", "as", "until", "so", "that", "where",
+            "how", "why",
+        ],
+    ),
+    (
+        ADVERB,
+        &[
+            "also", "already", "then", "later", "once", "again", "still", "just", "soon", "even",
+            "ever", "now", "twice", "thus", "too", "only", "first", "since", "long", "jointly",
+            "almost", "yet", "allegedly", "reportedly", "recently", "all", "both",
+        ],
+    ),
+    (NEGATION, &["not", "never", "n't", "no"]),
+    (
+        AGENT_NOUN,
+        &[
+            "official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
+            "ministry", "ministers", "president", "government", "authorities", "authority",
+            "police", "army", "military", "troops", "soldiers", "forces", "court", "judge",
+            "jury", "prosecutors", "prosecutor", "committee", "council", "parliament",
+            "agency", "service", "office", "department", "commission", "company", "firm",
+            "media", "outlet", "newspaper", "channel", "sources", "source", "analysts",
+            "analyst", "experts", "expert", "observers", "residents", "witnesses", "relatives",
+            "users", "activists", "people", "men", "women", "reservists", "guards", "leader",
+            "leaders", "commander", "commanders", "general", "colonel", "head", "chief",
+            "representatives", "representative", "deputy", "mayor", "governor", "embassy",
+            "diplomats", "lawmakers", "deputies", "investigators", "researchers", "journalists",
+            "reporters", "correspondent", "opposition", "regime", "kremlin", "administration",
+            "staff", "team", "group", "party", "union", "alliance", "allies", "bank", "board",
+            "ceo", "chairman", "director", "secretary", "ambassador", "envoy", "citizens",
+            "conscripts", "recruits", "volunteers", "protesters", "demonstrators", "workers",
+            "employees", "spokespeople", "inspectors", "monitors", "lawyer", "lawyers",
+            "family", "families", "wife", "wives", "son", "daughter", "mother", "father",
+        ],
+    ),
+    (
+        NOT_A_VERB,
+        &[
+            "united", "armed", "based", "related", "allied", "backed", "so-called", "alleged",
+            "unprovoked", "unscheduled", "mechanized", "mechanised", "advanced", "detailed",
+            "limited", "occupied", "hundred", "need", "needed", "feed", "seed", "speed",
+            "bleed", "breed", "greed", "steed", "bed", "red", "shed", "sacred", "naked",
+            "wicked", "rugged", "kindred", "ragged", "crooked", "beloved", "aged", "skilled",
+            "unskilled", "talented", "qualified", "unqualified", "experienced",
+            "inexperienced", "interested", "uninterested", "unexpected", "unprecedented",
+            "unlimited", "unnamed", "unidentified", "undisclosed", "unspecified",
+            "unconfirmed", "unfounded", "unarmed", "unemployed", "undated", "naked",
+            "embed", "exceed", "proceed", "succeed", "indeed", "weed", "deed", "creed",
+            "greed", "heed", "reed", "shred", "sled", "wed", "fled", "bred", "led", "fed",
+            "cd", "ted", "fred", "ahmed", "mohammed", "muhammad", "mohamed", "ned", "zed",
+            "biased", "privileged", "sophisticated", "complicated", "dedicated", "devoted",
+            "determined", "talented", "renowned", "celebrated", "concerned", "worried",
+            "scared", "tired", "married", "divorced", "retired", "licensed", "registered",
+            "self-proclaimed", "self-styled", "supposed", "used", "accustomed",
+        ],
+    ),
+    (
+        STATIVE,
+        &[
+            "was", "were", "had", "seemed", "appeared", "remained", "knew", "owned", "lived",
+            "consisted", "contained", "belonged", "depended", "meant", "needed", "wanted",
+            "liked", "lacked", "resembled", "cost", "numbered", "existed", "stood", "lay",
+            "felt", "looked", "sounded", "hoped", "feared", "wished", "loved", "hated",
+            "preferred", "deserved", "involved", "included", "comprised", "totaled",
+            "totalled", "amounted", "equaled", "equalled", "measured", "weighed",
+        ],
+    ),
+    (
+        ADJECTIVAL_PARTICIPLE,
+        &[
+            "based", "located", "situated", "concerned", "worried", "interested", "involved",
+            "supposed", "expected", "believed", "thought", "considered", "seen", "known",
+            "said", "reported", "rumoured", "rumored", "alleged", "scheduled", "set", "due",
+            "designed", "intended", "meant", "required", "obliged", "allowed", "able",
+            "unable", "prepared", "ready", "likely", "related", "linked", "connected",
+            "associated", "tied", "aimed", "focused", "focussed", "committed", "determined",
+            "convinced", "aware", "afraid", "pleased", "satisfied", "disappointed",
+            "surprised", "divided", "split", "made", "composed", "equipped", "entitled",
+            "capped", "limited", "restricted", "prohibited", "banned", "forbidden",
+            "permitted", "exempt", "exempted", "subject", "used", "accustomed", "married",
+            "retired", "closed", "opened", "open", "gone", "done", "finished", "over",
+            "estimated", "understood", "held", "regarded", "viewed", "described", "called",
+            "named", "titled", "entitled", "dubbed", "headed", "led",
+        ],
+    ),
+    (
+        QUANTITY,
+        &[
+            "some", "many", "most", "several", "few", "dozens", "hundreds", "thousands",
+            "millions", "all", "both", "others", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "about", "around", "nearly", "almost", "over",
+            "more", "fewer", "less",
+        ],
+    ),
+];
+
+static CLASSES: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
+    let mut classes: FxHashMap<&'static str, Classes> = FxHashMap::default();
+    for (base, past, participle) in IRREGULAR_VERBS {
+        *classes.entry(base).or_default() |= BASE;
+        *classes.entry(past).or_default() |= PAST;
+        *classes.entry(participle).or_default() |= PARTICIPLE;
+    }
+    for (class, words) in WORDS {
+        for word in *words {
+            *classes.entry(word).or_default() |= class;
+        }
+    }
+    classes
+});
+
+/// The listed classes of a lower-cased word (0 for a word of no list).
+pub fn classes(lower: &str) -> Classes {
+    CLASSES.get(lower).copied().unwrap_or(0)
+}
+
+/// Whether a lower-cased word is a regular past or participle: `-ed` after at least
+/// three letters, no hyphen, and not an adjective of the exceptions.
+pub fn is_regular_ed(lower: &str, classes: Classes) -> bool {
+    classes & NOT_A_VERB == 0
+        && lower.len() > 4
+        && lower.ends_with("ed")
+        && !lower.contains(['-', '\'', '’'])
+        && lower.bytes().all(|byte| byte.is_ascii_alphabetic())
+}
+
+/// Whether a lower-cased word can be a finite past (`went`, `announced`).
+pub fn can_be_past(lower: &str, classes: Classes) -> bool {
+    classes & PAST != 0 || is_regular_ed(lower, classes)
+}
+
+/// Whether a lower-cased word can be a past participle (`gone`, `issued`).
+pub fn can_be_participle(lower: &str, classes: Classes) -> bool {
+    classes & PARTICIPLE != 0 || is_regular_ed(lower, classes)
+}
+
+/// Whether a word is a present participle or gerund (`monitoring`), as far as its form
+/// tells: `-ing` after at least three letters, and not one of the nouns in `-ing`.
+pub fn is_ing(lower: &str) -> bool {
+    lower.len() > 5
+        && lower.ends_with("ing")
+        && lower.bytes().all(|byte| byte.is_ascii_alphabetic())
+        && !matches!(
+            lower,
+            "during"
+                | "something"
+                | "nothing"
+                | "anything"
+                | "everything"
+                | "morning"
+                | "evening"
+                | "building"
+                | "meeting"
+                | "briefing"
+                | "hearing"
+                | "training"
+                | "bombing"
+                | "shelling"
+                | "funding"
+                | "spring"
+                | "string"
+                | "ceiling"
+                | "according"
+                | "including"
+                | "following"
+                | "regarding"
+                | "concerning"
+                | "beijing"
+                | "wedding"
+                | "warning"
+                | "ruling"
+                | "setting"
+                | "offering"
+                | "uprising"
+                | "landing"
+                | "wing"
+                | "king"
+                | "thing"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn irregular_forms_and_regular_pasts_are_told_apart_from_adjectives() {
+        assert!(can_be_past("went", classes("went")));
+        assert!(can_be_participle("given", classes("given")));
+        assert!(!can_be_past("given", classes("given")));
+        assert!(can_be_past("announced", classes("announced")));
+        assert!(!can_be_past("united", classes("united")));
+        assert!(!can_be_past("hundred", classes("hundred")));
+        assert!(!can_be_past("red", classes("red")));
+        assert!(!can_be_past("so-called", classes("so-called")));
+        assert!(classes("officials") & AGENT_NOUN != 0);
+        assert!(classes("that") & DETERMINER != 0 && classes("that") & RELATIVE != 0);
+        assert!(is_ing("monitoring") && !is_ing("morning") && !is_ing("king"));
+    }
+
+    #[test]
+    fn every_irregular_verb_has_three_forms_in_lower_case() {
+        for (base, past, participle) in IRREGULAR_VERBS {
+            for form in [base, past, participle] {
+                assert_eq!(*form, form.to_lowercase());
+                assert!(!form.is_empty());
+            }
+        }
+    }
+}

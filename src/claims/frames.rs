@@ -1,0 +1,297 @@
+//! What is not a claim although it may look like one (the spec's non-claim frames): page
+//! furniture and bylines, what a law provides, set phrases that are no report, and
+//! sentences that only continue a quotation; and which words stand inside quotations.
+
+use super::english as en;
+use super::words::SentenceWords;
+
+/// Nouns for what a law, decree or amendment provides (`Under the amendments, …`).
+const PROVISION_NOUNS: &[&str] = &[
+    "law",
+    "laws",
+    "rules",
+    "rule",
+    "regulations",
+    "regulation",
+    "amendment",
+    "amendments",
+    "decree",
+    "decrees",
+    "legislation",
+    "code",
+    "constitution",
+    "bill",
+    "provisions",
+    "provision",
+    "treaty",
+    "directive",
+    "statute",
+    "act",
+    "procedure",
+    "charter",
+    "resolution",
+    "ordinance",
+    "policy",
+];
+
+/// Present-tense verbs with which a law states what it provides.
+const PROVISION_VERBS: &[&str] = &[
+    "provides",
+    "provide",
+    "stipulates",
+    "stipulate",
+    "requires",
+    "require",
+    "allows",
+    "allow",
+    "obliges",
+    "oblige",
+    "prohibits",
+    "prohibit",
+    "bans",
+    "ban",
+    "forbids",
+    "permits",
+    "sets",
+    "establishes",
+    "envisages",
+    "mandates",
+    "states",
+    "says",
+];
+
+/// How page furniture opens: share bars, related links, credits, bylines.
+const FURNITURE_OPENINGS: &[&[&str]] = &[
+    &["read", "also"],
+    &["read", "more"],
+    &["see", "also"],
+    &["related"],
+    &["follow", "us"],
+    &["subscribe"],
+    &["sign", "up"],
+    &["click", "here"],
+    &["share", "this"],
+    &["photo"],
+    &["photos"],
+    &["photograph"],
+    &["illustrative", "photo"],
+    &["illustration"],
+    &["image"],
+    &["video"],
+    &["copyright"],
+    &["all", "rights", "reserved"],
+    &["advertisement"],
+    &["support", "us"],
+    &["donate"],
+    &["editor's", "note"],
+    &["editor’s", "note"],
+];
+
+/// Word sequences that are set phrases, not reports (`did not respond to a request for
+/// comment`, `declined to comment`): a trigger inside one makes no claim.
+const SET_PHRASES: &[&[&str]] = &[
+    &["not", "respond"],
+    &["not", "immediately", "respond"],
+    &["not", "responded"],
+    &["not", "immediately", "responded"],
+    &["not", "reply"],
+    &["not", "replied"],
+    &["declined", "to", "comment"],
+    &["refused", "to", "comment"],
+    &["declined", "comment"],
+    &["not", "be", "reached"],
+    &["not", "been", "reached"],
+    &["not", "immediately", "available"],
+    &["request", "for", "comment"],
+    &["requests", "for", "comment"],
+    &["no", "comment"],
+    &["speak", "out"],
+];
+
+/// Whether the words open like page furniture, or are a byline (`By Jane Doe`).
+pub fn is_furniture(words: &SentenceWords) -> bool {
+    if words.len() == 0 {
+        return true;
+    }
+    let opens_with = |phrase: &[&str]| {
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(index, word)| words.lower(index) == *word)
+    };
+    if FURNITURE_OPENINGS.iter().any(|phrase| opens_with(phrase)) {
+        // `Photo: …`, `Read also …`, `Video shows …`: furniture only where no verb
+        // follows the first word directly (`Video footage showed` is a report).
+        return !matches!(words.lower(0), "video" | "image" | "photo" | "photos")
+            || words.gap_before(1, 0).contains([':', '/', '|', '(', '©'])
+            || words.len() <= 4;
+    }
+    if words.gap_before(0, 0).contains('©')
+        || (0..words.len()).any(|index| {
+            matches!(words.lower(index), "reprint" | "republish" | "unsubscribe")
+                || (words.lower(index) == "email" && words.lower(index + 1) == "protected")
+        })
+    {
+        return true;
+    }
+    // A byline: `By` and two to four capitalised words, nothing else.
+    words.lower(0) == "by"
+        && (2..=5).contains(&words.len())
+        && (1..words.len()).all(|index| words.capitalised(index) || words.lower(index) == "and")
+}
+
+/// Whether the sentence states what a law, decree or amendment provides: `Under the
+/// amendments, …`, `According to the law, …`, `The decree requires …`.
+pub fn is_provision(words: &SentenceWords) -> bool {
+    let opening = match (words.lower(0), words.lower(1)) {
+        ("under", _) => Some(1),
+        ("according", "to") => Some(2),
+        ("in", "line") | ("in", "accordance") => Some(2),
+        _ => None,
+    };
+    if let Some(from) = opening {
+        let noun_follows = (from..(from + 6).min(words.len()))
+            .take_while(|&index| index == from || !words.punctuated_before(index))
+            .any(|index| PROVISION_NOUNS.contains(&words.lower(index)));
+        if noun_follows {
+            return true;
+        }
+    }
+    (0..words.len().saturating_sub(1)).any(|index| {
+        PROVISION_NOUNS.contains(&words.lower(index))
+            && PROVISION_VERBS.contains(&words.lower(index + 1))
+            && !words.punctuated_before(index + 1)
+            && index
+                .checked_sub(1)
+                .is_some_and(|before| words.classes(before) & en::DETERMINER != 0)
+    })
+}
+
+/// Marks in `masked` the words that belong to a set phrase.
+pub fn mask_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
+    for start in 0..words.len() {
+        for phrase in SET_PHRASES {
+            let fits = phrase
+                .iter()
+                .enumerate()
+                .all(|(offset, word)| words.lower(start + offset) == *word);
+            if fits {
+                for offset in 0..phrase.len() {
+                    if let Some(slot) = masked.get_mut(start + offset) {
+                        *slot = true;
+                    }
+                }
+                // `did not respond`, `declined to comment`: the auxiliary or verb right
+                // before belongs to the phrase too.
+                if let Some(before) = start.checked_sub(1) {
+                    let classes = words.classes(before);
+                    if classes & (en::DO | en::HAVE | en::MODAL | en::BE) != 0 {
+                        if let Some(slot) = masked.get_mut(before) {
+                            *slot = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Quotation marks, as the quotation tracker reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight `"`: opens or closes by the state.
+    Toggle,
+}
+
+fn quotation_mark(ch: char) -> Option<Mark> {
+    match ch {
+        '“' | '«' | '„' => Some(Mark::Open),
+        '”' | '»' => Some(Mark::Close),
+        '"' => Some(Mark::Toggle),
+        _ => None,
+    }
+}
+
+/// Quoted spans shorter than this many words are scare quotes or titles (`“aggressive
+/// rhetoric”`), not reported words.
+const SHORTEST_QUOTATION: usize = 4;
+
+/// Which words of a sentence stand inside a quotation, with the state carried from the
+/// sentence before (a quotation that runs over several sentences).
+#[derive(Debug, Default)]
+pub struct Quotations {
+    /// Whether a quotation is open where the next sentence starts.
+    open: bool,
+    /// Per word of the sentence read last: inside a quotation.
+    pub quoted: Vec<bool>,
+    /// Whether the sentence started inside a quotation.
+    pub started_open: bool,
+    /// Whether the sentence holds quoted words at all.
+    pub any: bool,
+}
+
+impl Quotations {
+    /// Forgets the state: a paragraph starts outside any quotation.
+    pub fn reset(&mut self) {
+        self.open = false;
+    }
+
+    /// Reads the quotation marks of the sentence whose words `words` holds, which ends
+    /// at `sentence_end`.
+    pub fn read(&mut self, words: &SentenceWords, sentence_end: usize) {
+        self.quoted.clear();
+        self.started_open = self.open;
+        let mut open = self.open;
+        // Spans of quoted words: (first word, end word, closed inside the sentence).
+        let mut span_start = open.then_some(0);
+        let mut spans: Vec<(usize, usize, bool, bool)> = Vec::new();
+        for index in 0..=words.len() {
+            let gap = words.gap_before(index, sentence_end);
+            for ch in gap.chars() {
+                let Some(mark) = quotation_mark(ch) else {
+                    continue;
+                };
+                let opens = match mark {
+                    Mark::Open => true,
+                    Mark::Close => false,
+                    Mark::Toggle => !open,
+                };
+                if opens && !open {
+                    open = true;
+                    span_start = Some(index);
+                } else if !opens && open {
+                    open = false;
+                    if let Some(start) = span_start.take() {
+                        let opened_here = !(start == 0 && self.started_open);
+                        spans.push((start, index, true, opened_here));
+                    }
+                }
+            }
+            if index < words.len() {
+                self.quoted.push(open);
+            }
+        }
+        if let Some(start) = span_start {
+            let opened_here = !(start == 0 && self.started_open);
+            spans.push((start, words.len(), false, opened_here));
+        }
+        // A short span opened and closed inside the sentence is a scare quote.
+        for (start, end, closed, opened_here) in spans {
+            if closed && opened_here && end - start < SHORTEST_QUOTATION {
+                for slot in self.quoted.iter_mut().take(end).skip(start) {
+                    *slot = false;
+                }
+            }
+        }
+        self.any = self.quoted.iter().any(|&quoted| quoted);
+        self.open = open;
+    }
+
+    /// Whether every word of the sentence is quoted: it only continues (or only is) a
+    /// quotation, whose attribution stands in a neighbouring sentence.
+    pub fn only_quotation(&self) -> bool {
+        !self.quoted.is_empty() && self.quoted.iter().all(|&quoted| quoted)
+    }
+}

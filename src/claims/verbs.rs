@@ -1,0 +1,366 @@
+//! Verb groups of English sentences: which words report a specific event (simple past,
+//! perfect, passive, `is to be` + participle, a dated future, the progressive of a named
+//! subject), with the subject check that tells a finite verb from a modifier.
+
+use super::english::{self as en, Classes};
+use super::words::SentenceWords;
+
+/// The form of the verb group that makes a sentence report an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventForm {
+    /// `The auction failed`, `did not join`.
+    Past,
+    /// `The ministry has given the order`.
+    Perfect,
+    /// `Some 500 reservists were sent`, `have been issued`.
+    Passive,
+    /// `About 300 men are to be called up`, `is to visit`.
+    Scheduled,
+    /// `The drills will be held from 3 to 9 June`: an event only with its own date.
+    Future,
+    /// `Poland and its allies are monitoring the border`: a named subject's ongoing action.
+    Ongoing,
+}
+
+impl EventForm {
+    /// The form in words, for messages and cards.
+    pub fn describe(self) -> &'static str {
+        match self {
+            EventForm::Past => "past tense",
+            EventForm::Perfect => "perfect",
+            EventForm::Passive => "passive",
+            EventForm::Scheduled => "scheduled (`is to`)",
+            EventForm::Future => "future with a date",
+            EventForm::Ongoing => "ongoing action of a named subject",
+        }
+    }
+}
+
+/// One verb group that reports an event: its main verb's word index and its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbGroup {
+    /// The first word of the group (an auxiliary, or the verb itself).
+    pub first: usize,
+    /// The main verb.
+    pub verb: usize,
+    pub form: EventForm,
+}
+
+/// How many adverbs and negations may stand between an auxiliary and its verb.
+const MAX_INSIDE_GROUP: usize = 3;
+
+/// Whether the word at `index` may stand inside a verb group (`already`, `not`,
+/// `reportedly`).
+fn is_inside_word(words: &SentenceWords, index: usize) -> bool {
+    let classes = words.classes(index);
+    let lower = words.lower(index);
+    classes & (en::ADVERB | en::NEGATION) != 0
+        || (lower.len() > 4 && lower.ends_with("ly") && classes & en::AGENT_NOUN == 0)
+}
+
+/// The first word from `from` that is not an adverb or negation (at most
+/// [`MAX_INSIDE_GROUP`] skipped), if it stands before `end`.
+fn skip_inside(words: &SentenceWords, from: usize, end: usize) -> Option<usize> {
+    (from..end.min(from + MAX_INSIDE_GROUP + 1)).find(|&index| !is_inside_word(words, index))
+}
+
+/// The word before `index` that is not an adverb, if no punctuation stands between.
+fn subject_before(words: &SentenceWords, index: usize) -> Option<usize> {
+    let mut at = index;
+    for _ in 0..=MAX_INSIDE_GROUP {
+        if words.punctuated_before(at) {
+            return None;
+        }
+        let before = at.checked_sub(1)?;
+        if !is_inside_word(words, before) || words.lower(before) == "no" {
+            return Some(before);
+        }
+        at = before;
+    }
+    None
+}
+
+/// The classes of words that cannot be the subject of a finite verb right after them.
+const NOT_SUBJECT: Classes = en::DETERMINER
+    | en::PREPOSITION
+    | en::BE
+    | en::HAVE
+    | en::DO
+    | en::MODAL
+    | en::OBJECT_PRONOUN
+    | en::CONJUNCTION
+    | en::SUBORDINATOR
+    | en::NEGATION
+    | en::FIRST_PERSON;
+
+/// Whether the word at `index` can be the subject (or the subject's last word) of a
+/// finite verb that follows it: a person, an organisation, a quantity, a name, a
+/// third-person or relative pronoun, or a noun; not a determiner, a preposition, an
+/// auxiliary or the outlet's own `we`.
+fn can_be_subject(words: &SentenceWords, index: usize) -> bool {
+    let classes = words.classes(index);
+    if classes & (en::SUBJECT_PRONOUN | en::AGENT_NOUN | en::QUANTITY) != 0 {
+        return true;
+    }
+    // `who`, `which` and `that` start relative clauses whose verb is an event too.
+    if classes & en::RELATIVE != 0 && matches!(words.lower(index), "who" | "which" | "that") {
+        return true;
+    }
+    if classes & NOT_SUBJECT != 0 {
+        return false;
+    }
+    let lower = words.lower(index);
+    if lower.ends_with("ly") || en::can_be_past(lower, classes) || en::is_ing(lower) {
+        return false;
+    }
+    true
+}
+
+/// Whether the subject before the auxiliary at `first` is named: a capitalised name, a
+/// person or organisation noun (`Poland and its allies are monitoring`), not `it`.
+fn named_subject(words: &SentenceWords, first: usize) -> bool {
+    subject_before(words, first).is_some_and(|subject| {
+        let classes = words.classes(subject);
+        classes & en::AGENT_NOUN != 0
+            || (words.capitalised(subject)
+                && classes & (NOT_SUBJECT | en::SUBJECT_PRONOUN | en::RELATIVE) == 0)
+    })
+}
+
+/// Whether a participle after `be` makes a passive event (`were sent`), not a state or a
+/// stance (`were concerned`, `is expected to`).
+fn passive_participle(words: &SentenceWords, index: usize) -> bool {
+    let lower = words.lower(index);
+    let classes = words.classes(index);
+    en::can_be_participle(lower, classes) && classes & en::ADJECTIVAL_PARTICIPLE == 0
+}
+
+/// Whether a word can be a verb's base form after `to`, `will` or `did` (`visit`).
+fn can_be_base(words: &SentenceWords, index: usize) -> bool {
+    let classes = words.classes(index);
+    let lower = words.lower(index);
+    classes
+        & (en::DETERMINER
+            | en::PREPOSITION
+            | en::OBJECT_PRONOUN
+            | en::SUBJECT_PRONOUN
+            | en::CONJUNCTION
+            | en::NEGATION)
+        == 0
+        && !lower.ends_with("ly")
+        && !lower.ends_with("ed")
+        && lower.bytes().all(|byte| byte.is_ascii_alphabetic())
+        && !words.capitalised(index)
+}
+
+/// The verb group that starts with the auxiliary or modal at `first`, if it reports an
+/// event. `dated`: the sentence has its own date, which a future needs.
+fn auxiliary_group(
+    words: &SentenceWords,
+    first: usize,
+    end: usize,
+    dated: bool,
+) -> Option<VerbGroup> {
+    let aux = words.lower(first);
+    let classes = words.classes(first);
+    let next = skip_inside(words, first + 1, end)?;
+    let after = words.lower(next);
+    let group = |verb: usize, form: EventForm| Some(VerbGroup { first, verb, form });
+    if words.punctuated_before(next) {
+        return None;
+    }
+    if classes & en::HAVE != 0 {
+        if matches!(aux, "having") {
+            return None;
+        }
+        if after == "been" {
+            let verb = skip_inside(words, next + 1, end)?;
+            if words.punctuated_before(verb) {
+                return None;
+            }
+            if passive_participle(words, verb) {
+                return group(verb, EventForm::Passive);
+            }
+            if en::is_ing(words.lower(verb)) {
+                return group(verb, EventForm::Perfect);
+            }
+            return None;
+        }
+        let verb_classes = words.classes(next);
+        if en::can_be_participle(after, verb_classes)
+            && verb_classes & (en::BE | en::HAVE) == 0
+            && words.lower(next + 1) != "by"
+        {
+            return group(next, EventForm::Perfect);
+        }
+        return None;
+    }
+    if classes & en::BE != 0 {
+        let past = matches!(aux, "was" | "were");
+        let present = matches!(aux, "is" | "are" | "am" | "'re" | "’re");
+        if !past && !present {
+            return None;
+        }
+        if after == "being" {
+            let verb = next + 1;
+            return (verb < end && passive_participle(words, verb))
+                .then_some(())
+                .and_then(|()| group(verb, EventForm::Passive));
+        }
+        if present && after == "to" {
+            // `are to be called up`, `is to visit`.
+            // `The aim is to support …` is no schedule: an adverb between, or a noun of
+            // purpose before, makes the infinitive a complement.
+            let purpose = next > first + 1
+                || (0..first).any(|index| {
+                    matches!(
+                        words.lower(index),
+                        "aim" | "aims" | "goal" | "goals" | "task" | "purpose" | "objective"
+                            | "idea" | "mission" | "plan" | "intention" | "priority" | "point"
+                    )
+                });
+            if purpose {
+                return None;
+            }
+            let participle = |index: usize| {
+                en::can_be_participle(words.lower(index), words.classes(index))
+            };
+            if words.lower(next + 1) == "be" && next + 2 < end && participle(next + 2) {
+                return group(next + 2, EventForm::Scheduled);
+            }
+            if next + 1 < end && can_be_base(words, next + 1) && words.lower(next + 1) != "be" {
+                return group(next + 1, EventForm::Scheduled);
+            }
+            return None;
+        }
+        if after == "going" {
+            // `is going to`: a future, an event only with its date.
+            return (present && dated && words.lower(next + 1) == "to" && next + 2 < end)
+                .then_some(())
+                .and_then(|()| group(next + 2, EventForm::Future));
+        }
+        if present
+            && dated
+            && matches!(after, "scheduled" | "set" | "due" | "planned")
+            && matches!(words.lower(next + 1), "to" | "for" | "on" | "in")
+        {
+            return group(next, EventForm::Future);
+        }
+        if past && passive_participle(words, next) {
+            return group(next, EventForm::Passive);
+        }
+        if en::is_ing(after) && words.classes(next) & en::PREPOSITION == 0 {
+            if past {
+                return group(next, EventForm::Past);
+            }
+            if named_subject(words, first) {
+                return group(next, EventForm::Ongoing);
+            }
+        }
+        return None;
+    }
+    if classes & en::MODAL != 0 {
+        if !matches!(aux, "will" | "shall" | "'ll" | "’ll") || !dated {
+            return None;
+        }
+        if after == "be" && next + 1 < end && passive_participle(words, next + 1) {
+            return group(next + 1, EventForm::Future);
+        }
+        if can_be_base(words, next) && after != "be" && after != "have" {
+            return group(next, EventForm::Future);
+        }
+        return None;
+    }
+    if aux == "did" && can_be_base(words, next) {
+        // `did not join`: a past event, told as having not happened.
+        return group(next, EventForm::Past);
+    }
+    None
+}
+
+/// A simple past at `index` (`The auction eventually failed`), if its subject check
+/// passes.
+fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
+    let lower = words.lower(index);
+    let classes = words.classes(index);
+    if !en::can_be_past(lower, classes)
+        || classes & (en::STATIVE | en::BE | en::HAVE | en::DO | en::MODAL) != 0
+    {
+        return None;
+    }
+    // `used to` tells a habit.
+    if lower == "used" && words.lower(index + 1) == "to" {
+        return None;
+    }
+    // A participle followed by its agent modifies a noun: `Screenshots reviewed by
+    // Suspilne show …`.
+    if words.lower(index + 1) == "by" && index + 1 < words.len() {
+        return None;
+    }
+    let subject = subject_before(words, index)?;
+    if !can_be_subject(words, subject) {
+        return None;
+    }
+    // `the so-called`, `a long-planned`: a participle after a determiner is an adjective,
+    // which `can_be_subject` already refuses; a past that equals its base form after
+    // `to` or a modal is a base form, refused the same way.
+    Some(VerbGroup {
+        first: index,
+        verb: index,
+        form: EventForm::Past,
+    })
+}
+
+/// The first verb group of `words` that reports an event, among the words the caller
+/// allows (`usable`: not quoted, not part of a set phrase, not in a conditional clause).
+/// `dated`: the sentence has its own anchoring date (a future needs one).
+pub fn find_event(
+    words: &SentenceWords,
+    usable: impl Fn(usize) -> bool,
+    dated: bool,
+) -> Option<VerbGroup> {
+    let end = words.len();
+    let mut index = 0;
+    while index < end {
+        if !usable(index) {
+            index += 1;
+            continue;
+        }
+        let classes = words.classes(index);
+        if classes & (en::BE | en::HAVE | en::MODAL | en::DO) != 0 {
+            if classes & en::MODAL != 0
+                && !matches!(words.lower(index), "will" | "shall" | "'ll" | "’ll")
+            {
+                // `would have given`, `could be sent`: a hedge or a condition; skip the
+                // rest of its group.
+                index = skip_inside(words, index + 1, end).map_or(end, |next| next + 2);
+                continue;
+            }
+            if let Some(group) = auxiliary_group(words, index, end, dated) {
+                if usable(group.verb) && subject_allows(words, index) {
+                    return Some(group);
+                }
+                index = group.verb + 1;
+                continue;
+            }
+            index += 1;
+            continue;
+        }
+        if let Some(group) = simple_past(words, index) {
+            return Some(group);
+        }
+        index += 1;
+    }
+    None
+}
+
+/// Whether the subject before an auxiliary allows an event: not the outlet's `we` or
+/// `I`, and not a question's inverted order (`Has the army …?` has no subject before).
+fn subject_allows(words: &SentenceWords, first: usize) -> bool {
+    match subject_before(words, first) {
+        Some(subject) => words.classes(subject) & en::FIRST_PERSON == 0,
+        // A clause after a comma or a quotation: `…, has been sent` is rare; the group
+        // after a sentence's first word has its subject inside it.
+        None => first > 0,
+    }
+}
