@@ -3,6 +3,7 @@
 
 pub mod date;
 mod lexicon;
+pub mod readable;
 mod recognize;
 mod resolve;
 mod sem;
@@ -13,6 +14,7 @@ mod token;
 mod tests;
 
 pub use date::{CalendarDate, DateError, Precision};
+pub use readable::{readable_uncertain, readable_value};
 
 use crate::text::TextRange;
 use serde::Serialize;
