@@ -1,6 +1,7 @@
 //! Claims: sentences that report a statement or an event (a reporting cue, or a known
 //! actor doing something in the past tense), and whether something dates each of them.
 
+pub mod meantime;
 use crate::article::{Annotation, AnnotationKind, Article};
 use crate::config::{Config, DateScope};
 use crate::temporal::Timex;
