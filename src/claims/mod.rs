@@ -13,6 +13,7 @@ pub use anchoring::SideDetail;
 pub use attribution::{Attribution, Speaker};
 pub use verbs::EventForm;
 
+pub mod meantime;
 use crate::article::{Annotation, AnnotationKind, Article};
 use crate::config::{Config, DateScope};
 use crate::temporal::Timex;
