@@ -180,6 +180,10 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         return false;
     }
     let first = cue.first().map_or("", String::as_str);
+    // `United States`, `Notes from …`: a capital inside the sentence makes a name.
+    if index > 0 && words.capitalised(index) && first != "according" {
+        return false;
+    }
     if cue.len() == 1 && !first.ends_with("ly") {
         let previous_classes = index.checked_sub(1).map_or(0, |i| words.classes(i));
         if previous == Some("to") || previous_classes & english::MODAL != 0 {
@@ -190,9 +194,16 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         }
         if NOUN_LIKE_CUES.contains(&first) {
             if let Some(previous) = previous {
+                // A present-tense cue that is also a plural noun (`800 orders`, `firm
+                // orders`) is a verb only after a name, a pronoun or a speaking noun.
+                let subject = words.capitalised(index - 1)
+                    || previous_classes
+                        & (english::SUBJECT_PRONOUN | english::AGENT_NOUN | english::RELATIVE)
+                        != 0;
                 if NOUN_MARKERS.contains(&previous)
                     || previous.contains('-')
                     || (is_adjective_like(previous) && !words.capitalised(index - 1))
+                    || !subject
                 {
                     return false;
                 }
@@ -416,6 +427,42 @@ fn non_claim_frame(
         || frames::is_furniture(words)
         || frames::is_provision(words)
         || quotations.only_quotation()
+}
+
+/// Every word of the article's claim-bearing sentences that the claim finder reads as an
+/// event or a reporting verb (not only each sentence's first trigger): what the component
+/// evaluation compares with a corpus's annotated verb events.
+pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRange> {
+    let cues = Cues::of(config);
+    let mut words = SentenceWords::new(text);
+    let mut quotations = frames::Quotations::default();
+    let mut found = Vec::new();
+    for paragraph in &article.paragraphs {
+        quotations.reset();
+        for sentence in &paragraph.sentences {
+            words.fill(sentence.range);
+            quotations.read(&words, sentence.range.end);
+            if paragraph.heading || is_heading(sentence.range.slice(text)) {
+                continue;
+            }
+            let quoted = |at: usize| quotations.quoted.get(at).copied().unwrap_or(false);
+            let mut from = 0;
+            while let Some((trigger, first, last)) =
+                find_trigger(&cues, false, &words, |at| at >= from && !quoted(at), true)
+            {
+                found.push(trigger.range());
+                from = last.max(first) + 1;
+            }
+            let mut from = 0;
+            while let Some(group) = verbs::find_event_from(&words, from, |at| !quoted(at), true) {
+                found.push(words.range(group.verb));
+                from = group.verb + 1;
+            }
+        }
+    }
+    found.sort_by_key(|range| (range.start, range.end));
+    found.dedup();
+    found
 }
 
 /// Finds every claim of an article, who asserts it and how it is dated. `timexes` and

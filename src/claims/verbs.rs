@@ -319,8 +319,18 @@ pub fn find_event(
     usable: impl Fn(usize) -> bool,
     dated: bool,
 ) -> Option<VerbGroup> {
+    find_event_from(words, 0, usable, dated)
+}
+
+/// [`find_event`] from the word at `from` on.
+pub fn find_event_from(
+    words: &SentenceWords,
+    from: usize,
+    usable: impl Fn(usize) -> bool,
+    dated: bool,
+) -> Option<VerbGroup> {
     let end = words.len();
-    let mut index = 0;
+    let mut index = from;
     while index < end {
         if !usable(index) {
             index += 1;

@@ -5,12 +5,12 @@
 use crate::temporal::timeml::{evaluate_with, parse_tml, EvalOptions};
 use std::path::{Path, PathBuf};
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn collect(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            collect(&path, out)?;
-        } else if path.extension().is_some_and(|extension| extension == "tml") {
+            collect(&path, extension, out)?;
+        } else if path.extension().is_some_and(|found| found == extension) {
             out.push(path);
         }
     }
@@ -19,7 +19,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 pub fn run(dir: &Path, lines: Option<usize>, errors: bool) -> Result<u8, String> {
     let mut paths = Vec::new();
-    collect(dir, &mut paths).map_err(|error| format!("{}: {error}", dir.display()))?;
+    collect(dir, "tml", &mut paths).map_err(|error| format!("{}: {error}", dir.display()))?;
     if paths.is_empty() {
         return Err(format!("{}: no .tml files", dir.display()));
     }
@@ -47,6 +47,38 @@ pub fn run(dir: &Path, lines: Option<usize>, errors: bool) -> Result<u8, String>
         out.push('\n');
     }
     out.push_str(&report.to_string());
+    super::print(&out);
+    Ok(super::EXIT_CLEAN)
+}
+
+/// `dateline eval-events DIR`: the claim finder against MEANTIME's CAT annotation (events,
+/// reporting events, speakers, temporal links) of every `.xml` file under `dir`.
+pub fn run_events(dir: &Path, errors: bool) -> Result<u8, String> {
+    let mut paths = Vec::new();
+    collect(dir, "xml", &mut paths).map_err(|error| format!("{}: {error}", dir.display()))?;
+    if paths.is_empty() {
+        return Err(format!("{}: no .xml files", dir.display()));
+    }
+    paths.sort();
+    let mut documents = Vec::new();
+    for path in &paths {
+        let parsed = std::fs::read_to_string(path)
+            .map_err(|error| error.to_string())
+            .and_then(|source| crate::claims::meantime::parse_cat(&source));
+        match parsed {
+            Ok(document) => documents.push(document),
+            Err(error) => eprintln!("dateline: {}: {error}", path.display()),
+        }
+    }
+    let scores = crate::ide::eval_events::evaluate_events(documents, &crate::config::Config::default());
+    let mut out = String::new();
+    if errors {
+        for error in scores.errors() {
+            out.push_str(&format!("{error}\n"));
+        }
+        out.push('\n');
+    }
+    out.push_str(&scores.to_string());
     super::print(&out);
     Ok(super::EXIT_CLEAN)
 }

@@ -92,6 +92,14 @@ pub enum Command {
         #[arg(long)]
         errors: bool,
     },
+    /// Score the claim finder on MEANTIME's CAT annotation: events, reporting cues,
+    /// speakers and dating.
+    EvalEvents {
+        dir: PathBuf,
+        /// Also list every miss and false find.
+        #[arg(long)]
+        errors: bool,
+    },
     /// Serve the Language Server Protocol on standard input and output.
     Lsp {
         /// Accepted and ignored: editors append it.
@@ -254,6 +262,7 @@ pub fn run(command: Command) -> u8 {
             timeline::run(path, format, filter, output)
         }
         Command::EvalTimeml { dir, lines, errors } => eval::run(&dir, lines, errors),
+        Command::EvalEvents { dir, errors } => eval::run_events(&dir, errors),
         Command::Lsp { .. } => Err("the server is started by main".to_string()),
     };
     match result {

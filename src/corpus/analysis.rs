@@ -236,6 +236,8 @@ fn analyze_part(
     let outside_markup = |range: &TextRange| !markup_index.intersects(*range);
     let mut timexes = find_timexes(text, part, temporal_from, date, TEMPORAL_PIECE_BYTES);
     timexes.retain(|timex| outside_markup(&timex.range));
+    let paragraphs: Vec<TextRange> = part.paragraphs.iter().map(|paragraph| paragraph.range).collect();
+    temporal::resolve_anaphora(text, &mut timexes, &paragraphs);
     let mentions: Vec<ActorMention> = matcher
         .find(range.slice(text))
         .into_iter()

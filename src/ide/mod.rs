@@ -4,6 +4,7 @@ pub mod claims;
 pub mod code_actions;
 pub mod code_lens;
 pub mod completion;
+pub mod eval_events;
 pub mod folding;
 pub mod hover;
 pub mod inlay;

@@ -7,6 +7,7 @@ pub mod readable;
 mod recognize;
 mod resolve;
 mod sem;
+pub use sem::Lean;
 pub mod timeml;
 mod token;
 
@@ -58,6 +59,13 @@ pub struct Timex {
     /// durations and sets do not).
     pub anchors: bool,
     pub resolution: Resolution,
+    /// For an anaphoric expression (`the same day`), how it leans on an earlier date;
+    /// [`resolve_anaphora`] finds that date in its paragraph.
+    #[serde(skip)]
+    pub lean: Option<Lean>,
+    /// The expression whose date an anaphoric one was counted from.
+    #[serde(skip)]
+    pub leans_on: Option<TextRange>,
 }
 
 /// The byte lengths of the month and weekday names (`May`, `September`, `Wednesday`).
@@ -101,9 +109,83 @@ pub fn find_temporal(text: &str, anchor: Option<CalendarDate>) -> Vec<Timex> {
                 value: resolved.value,
                 anchors: resolved.anchors,
                 resolution: resolved.resolution,
+                lean: match found.sem {
+                    sem::Sem::Anaphoric(lean) => Some(lean),
+                    _ => None,
+                },
+                leans_on: None,
             })
         })
         .collect()
+}
+
+/// The value `lean` gives when counted from `value`, a date of day precision (with or
+/// without a time of day), or `None` where it cannot be counted.
+fn lean_from(value: &str, lean: Lean) -> Option<String> {
+    let day = value.get(..10)?;
+    let date: jiff::civil::Date = day.parse().ok()?;
+    if value.len() > 10 && !value[10..].starts_with('T') {
+        return None;
+    }
+    match lean {
+        Lean::Day { shift, part } => {
+            let shifted = date.checked_add(jiff::Span::new().days(i64::from(shift))).ok()?;
+            Some(format!("{shifted}{}", part.unwrap_or_default()))
+        }
+        Lean::Same { unit: "week" } => {
+            let week = date.iso_week_date();
+            Some(format!("{:04}-W{:02}", week.year(), week.week()))
+        }
+        Lean::Same { unit: "month" } => value.get(..7).map(str::to_string),
+        Lean::Same { unit: "year" } => value.get(..4).map(str::to_string),
+        Lean::Same { .. } | Lean::Unknown => None,
+    }
+}
+
+/// Resolves the anaphoric expressions of `timexes` (in text order) against the date an
+/// earlier expression of the same paragraph gives (`paragraphs`: their ranges, in text
+/// order): `the same day` after `On 8 October` is 2022-10-08, and anchors. One with no
+/// such date before it in its paragraph, or one whose lean is unknown (`days later`),
+/// stays unresolved and anchors nothing.
+pub fn resolve_anaphora(text: &str, timexes: &mut [Timex], paragraphs: &[TextRange]) {
+    for index in 0..timexes.len() {
+        let Some(lean) = timexes[index].lean else {
+            continue;
+        };
+        let at = timexes[index].range.start;
+        let paragraph_start = paragraphs
+            .get(paragraphs.partition_point(|paragraph| paragraph.end < at))
+            .map_or(0, |paragraph| paragraph.start);
+        let leaned_on = timexes[..index]
+            .iter()
+            .rev()
+            .take_while(|earlier| earlier.range.start >= paragraph_start)
+            .find(|earlier| {
+                earlier.anchors && earlier.value.as_deref().is_some_and(|value| value.len() >= 10)
+            })
+            .map(|earlier| (earlier.range, earlier.value.clone().unwrap_or_default()));
+        let Some((range, value)) = leaned_on else {
+            if let Resolution::Unresolved { reason } = &mut timexes[index].resolution {
+                *reason = "counted from another event, and no earlier sentence of its \
+                           paragraph gives the date of one"
+                    .to_string();
+            }
+            continue;
+        };
+        let Some(resolved) = lean_from(&value, lean) else {
+            continue;
+        };
+        let timex = &mut timexes[index];
+        timex.resolution = Resolution::Relative {
+            explanation: format!(
+                "counted from “{}” ({value}) earlier in its paragraph",
+                range.slice(text)
+            ),
+        };
+        timex.value = Some(resolved);
+        timex.anchors = true;
+        timex.leans_on = Some(range);
+    }
 }
 
 /// Verbs of intention count only as `plans to`, `is set to`, `due on`, not as nouns

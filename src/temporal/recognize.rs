@@ -6,7 +6,7 @@
 //! never crosses a line break: headings and captions stay on their own.
 
 use super::lexicon::{self, Unit};
-use super::sem::{Cal, Clock, Sem};
+use super::sem::{Cal, Clock, Lean, Sem};
 use super::token::{TokKind, Token};
 
 /// One recognized expression: tokens `start..end` of the whole text's token list.
@@ -1358,36 +1358,100 @@ impl<'a> Line<'_, 'a> {
             self.any(
                 k,
                 &[
-                    "day", "week", "month", "year", "morning", "evening", "night", "weekend",
+                    "day", "week", "month", "year", "morning", "afternoon", "evening", "night",
+                    "weekend",
                 ],
             )
         };
+        // What `that <unit>` or `the same <unit>` at `k` leans as.
+        let same = |k: usize| match self.lower(k) {
+            "day" => Lean::Day {
+                shift: 0,
+                part: None,
+            },
+            "morning" => Lean::Day {
+                shift: 0,
+                part: Some("TMO"),
+            },
+            "afternoon" => Lean::Day {
+                shift: 0,
+                part: Some("TAF"),
+            },
+            "evening" => Lean::Day {
+                shift: 0,
+                part: Some("TEV"),
+            },
+            "night" => Lean::Day {
+                shift: 0,
+                part: Some("TNI"),
+            },
+            "week" => Lean::Same { unit: "week" },
+            "month" => Lean::Same { unit: "month" },
+            "year" => Lean::Same { unit: "year" },
+            _ => Lean::Unknown,
+        };
+        let anaphoric = |end: usize, lean: Lean| Some((end, Sem::Anaphoric(lean)));
+        let day = |shift: i32| Lean::Day { shift, part: None };
+        // `earlier in the day`, `later in the day`.
+        if self.any(i, &["earlier", "later"])
+            && self.word(i + 1, "in")
+            && self.word(i + 2, "the")
+            && self.word(i + 3, "day")
+        {
+            return anaphoric(i + 4, day(0));
+        }
         if self.word(i, "the") && self.word(i + 1, "same") && unit_like(i + 2) {
-            return Some((i + 3, Sem::Anaphoric));
+            return anaphoric(i + 3, same(i + 2));
         }
         if self.word(i, "that") && unit_like(i + 1) {
-            return Some((i + 2, Sem::Anaphoric));
+            return anaphoric(i + 2, same(i + 1));
         }
         if self.word(i, "the")
             && self.any(i + 1, &["next", "following", "previous", "preceding"])
             && unit_like(i + 2)
         {
-            return Some((i + 3, Sem::Anaphoric));
+            let shift = if self.any(i + 1, &["next", "following"]) {
+                1
+            } else {
+                -1
+            };
+            let lean = if self.word(i + 2, "day") {
+                day(shift)
+            } else {
+                Lean::Unknown
+            };
+            return anaphoric(i + 3, lean);
         }
         if self.word(i, "the") && self.word(i + 1, "day") && self.any(i + 2, &["before", "after"]) {
-            return Some((i + 3, Sem::Anaphoric));
+            let shift = if self.word(i + 2, "after") { 1 } else { -1 };
+            return anaphoric(i + 3, day(shift));
+        }
+        // `the second day of the talks`: counted from the date the talks began.
+        if self.word(i, "the") && self.word(i + 2, "day") && self.word(i + 3, "of") {
+            if let Some(nth) = lexicon::ordinal(self.lower(i + 1)).filter(|nth| *nth <= 3) {
+                return anaphoric(i + 3, day(i32::from(nth) - 1));
+            }
         }
         // `two days before`, `a week later`, `days later`.
         let (count, j) = match self.count(i) {
             Some((c, j)) => (Some(c), j),
             None => (None, i),
         };
-        let (_, plural, k) = self.unit(j)?;
+        let (unit, plural, k) = self.unit(j)?;
         if count.is_none() && !plural {
             return None;
         }
         if self.any(k, &["later", "earlier"]) {
-            return Some((k + 1, Sem::Anaphoric));
+            let sign = if self.word(k, "later") { 1 } else { -1 };
+            let days = match (count, unit) {
+                (Some(Count::N(n)), Unit::Day) => i32::try_from(n).ok(),
+                (Some(Count::Article), Unit::Day) => Some(1),
+                (Some(Count::N(n)), Unit::Week) => i32::try_from(n).ok().map(|n| n * 7),
+                (Some(Count::Article), Unit::Week) => Some(7),
+                _ => None,
+            };
+            let lean = days.map_or(Lean::Unknown, |days| day(sign * days));
+            return anaphoric(k + 1, lean);
         }
         None
     }

@@ -50,7 +50,7 @@ pub fn resolve(sem: &Sem, anchor: Option<CalendarDate>, future: bool) -> Resolve
             anchors: false,
             resolution: Resolution::Vague,
         },
-        Sem::Anaphoric => Resolved {
+        Sem::Anaphoric(_) => Resolved {
             kind: TimexKind::Date,
             value: None,
             anchors: false,

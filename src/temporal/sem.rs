@@ -72,5 +72,21 @@ pub enum Sem {
     /// `recently`, `currently`: `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
     Vague(&'static str),
     /// Counted from another event of the text (`the same day`, `two days before`).
-    Anaphoric,
+    Anaphoric(Lean),
+}
+
+/// How an anaphoric expression leans on the date an earlier sentence gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "lean", rename_all = "kebab-case")]
+pub enum Lean {
+    /// `the same day` (0), `the next day` (1), `the day before` (-1), `that evening` (0,
+    /// `TEV`), `on the second day of the talks` (1).
+    Day {
+        shift: i32,
+        part: Option<&'static str>,
+    },
+    /// `that week`, `the same month`, `that year`: the unit holding the leaned-on date.
+    Same { unit: &'static str },
+    /// `days later`: counted from another event, but by how much the text does not say.
+    Unknown,
 }
