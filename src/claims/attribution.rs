@@ -224,20 +224,22 @@ pub fn speaker_of_cue(
                 phrase_before(words, first, true).or(Some((first, last)))
             }
             Some(found) => Some(found),
-            // `“…,” said the minister`, `…, Suspilne reports`; or an appositive
-            // (`Oleksiy Danilov, secretary of the council, admitted`).
-            None => forward(cue_last + 1).or_else(|| {
-                let chunk = (1..cue_first)
+            // An appositive (`Oleksiy Danilov, secretary of the council, admitted`), or
+            // the speaker after the cue (`“…,” said the minister`).
+            None => {
+                let appositive = (1..cue_first)
                     .rev()
-                    .find(|&index| words.punctuated_before(index))?;
-                let appositive = !words.capitalised(chunk)
-                    || words.classes(chunk) & en::DETERMINER != 0;
-                if appositive && words.capitalised(chunk - 1) {
-                    phrase_before(words, chunk, true)
-                } else {
-                    None
-                }
-            }),
+                    .find(|&index| words.punctuated_before(index))
+                    .filter(|&chunk| {
+                        (!words.capitalised(chunk)
+                            || words.classes(chunk) & en::DETERMINER != 0)
+                            && words.capitalised(chunk - 1)
+                            && !only_quote_marks(words.gap_before(chunk, 0))
+                    });
+                appositive
+                    .and_then(|chunk| phrase_before(words, chunk, true))
+                    .or_else(|| forward(cue_last + 1))
+            }
         },
     };
     let Some(phrase) = phrase else {

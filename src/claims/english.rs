@@ -319,9 +319,8 @@ const WORDS: &[(Classes, &[&str])] = &[
             "surprised", "divided", "split", "made", "composed", "equipped", "entitled",
             "capped", "limited", "restricted", "prohibited", "banned", "forbidden",
             "permitted", "exempt", "exempted", "subject", "used", "accustomed", "married",
-            "retired", "closed", "opened", "open", "gone", "done", "finished", "over",
-            "estimated", "understood", "held", "regarded", "viewed", "described", "called",
-            "named", "titled", "entitled", "dubbed", "headed", "led",
+            "retired", "open", "over", "estimated", "understood", "regarded", "viewed",
+            "titled", "dubbed",
         ],
     ),
     (

@@ -342,6 +342,22 @@ fn find_trigger(
     ))
 }
 
+/// `blocked` with the words of relative clauses set off by a comma (`, who took office in
+/// March,`) blocked too.
+fn relative_clauses(words: &SentenceWords, blocked: &[bool]) -> Vec<bool> {
+    let mut out = blocked.to_vec();
+    let mut inside = false;
+    for (index, slot) in out.iter_mut().enumerate() {
+        if words.punctuated_before(index) {
+            inside = matches!(words.lower(index), "who" | "which" | "whom" | "whose");
+        }
+        if inside {
+            *slot = true;
+        }
+    }
+    out
+}
+
 /// Marks in `blocked` the words of conditional clauses (`If Belarus joined the war, …`):
 /// from `if`, `unless` or `whether` to the next punctuation. Their events are
 /// hypothetical.
@@ -517,7 +533,13 @@ pub fn find_claims(
                         .is_some();
                     find_trigger(&cues, false, &words, |at| !blocked[at], dated).or_else(|| {
                         block_conditionals(&words, &mut blocked);
-                        find_trigger(&cues, config.events, &words, |at| !blocked[at], dated)
+                        // The main clause's event first; a relative clause's only if the
+                        // main clause has none.
+                        let main_clause = relative_clauses(&words, &blocked);
+                        find_trigger(&cues, config.events, &words, |at| !main_clause[at], dated)
+                            .or_else(|| {
+                                find_trigger(&cues, config.events, &words, |at| !blocked[at], dated)
+                            })
                     })
                 }
             };

@@ -1,6 +1,6 @@
 //! Claims on fixtures: which sentences are claims, what triggers them, how each is dated.
 
-use super::{ClaimTrigger, Dating};
+use super::{ClaimTrigger, Dating, Speaker};
 use crate::fixture::{show_diagnostics, Fixture};
 use expect_test::{expect, Expect};
 
@@ -39,12 +39,20 @@ fn check(article: &str, expect: Expect) {
         };
         let trigger = match &claim.trigger {
             ClaimTrigger::Cue(range) => format!("cue {:?}", range.slice(&file.text)),
-            ClaimTrigger::ActorAction { verb, .. } => {
-                format!("action {:?}", verb.slice(&file.text))
+            ClaimTrigger::Event { verb, form } => {
+                format!("{form:?} {:?}", verb.slice(&file.text))
             }
         };
+        let speaker = match claim.attribution.speaker {
+            Speaker::Actor { actor, .. } => format!(
+                "@{}",
+                fixture.corpus.actors()[actor].actor.id.value
+            ),
+            Speaker::Named(range) => format!("{:?}", range.slice(&file.text)),
+            Speaker::Source => "source".to_string(),
+        };
         let sentence = claim.sentence.slice(&file.text);
-        out.push_str(&format!("{dating:18} {trigger:22} {sentence}\n"));
+        out.push_str(&format!("{dating:18} {trigger:22} {speaker:16} {sentence}\n"));
     }
     expect.assert_eq(&out);
 }
@@ -54,7 +62,7 @@ fn a_sentence_with_its_own_date_is_dated() {
     check(
         "Source: X\nDate: 2022-10-15\n\nOn 8 October, the ministry said it was ready.\n",
         expect![[r#"
-            dated 2022-10-08   cue "said"             On 8 October, the ministry said it was ready.
+            dated 2022-10-08   cue "said"             "the ministry"   On 8 October, the ministry said it was ready.
         "#]],
     );
 }
@@ -64,9 +72,9 @@ fn later_sentences_of_a_paragraph_are_dated_by_context_and_other_paragraphs_are_
     check(
         "Source: X\nDate: 2022-10-15\n\nOn 8 October, the ministry said it was ready. The minister added that talks would follow.\n\nThe embassy confirmed the note.\n",
         expect![[r#"
-            dated 2022-10-08   cue "said"             On 8 October, the ministry said it was ready.
-            context 2022-10-08 cue "added"            The minister added that talks would follow.
-            UNDATED            cue "confirmed"        The embassy confirmed the note.
+            dated 2022-10-08   cue "said"             "the ministry"   On 8 October, the ministry said it was ready.
+            context 2022-10-08 cue "added"            "The minister"   The minister added that talks would follow.
+            UNDATED            cue "confirmed"        "The embassy"    The embassy confirmed the note.
         "#]],
     );
 }
@@ -76,8 +84,8 @@ fn relative_dates_resolve_against_the_header() {
     check(
         "Source: X\nDate: 2022-09-29\n\nLast Wednesday, Putin announced the mobilization of 300,000 reservists.\n\nOfficials denied it on Thursday.\n",
         expect![[r#"
-            dated 2022-09-21   cue "announced"        Last Wednesday, Putin announced the mobilization of 300,000 reservists.
-            dated 2022-09-29   cue "denied"           Officials denied it on Thursday.
+            dated 2022-09-21   cue "announced"        "Putin"          Last Wednesday, Putin announced the mobilization of 300,000 reservists.
+            dated 2022-09-29   cue "denied"           "Officials"      Officials denied it on Thursday.
         "#]],
     );
 }
@@ -87,9 +95,9 @@ fn vague_words_durations_and_sets_do_not_date_a_claim() {
     check(
         "Source: X\nDate: 2022-10-15\n\nRecently, officials said the drills were routine.\n\nThe ministry said the exercises last two months.\n\nThe army said it trains every year.\n",
         expect![[r#"
-            UNDATED            cue "said"             Recently, officials said the drills were routine.
-            UNDATED            cue "said"             The ministry said the exercises last two months.
-            UNDATED            cue "said"             The army said it trains every year.
+            UNDATED            cue "said"             "officials"      Recently, officials said the drills were routine.
+            UNDATED            cue "said"             "The ministry"   The ministry said the exercises last two months.
+            UNDATED            cue "said"             "The army"       The army said it trains every year.
         "#]],
     );
 }
@@ -99,9 +107,9 @@ fn known_actors_acting_in_the_past_tense_are_claims() {
     check(
         "Source: X\nDate: 2022-10-15\n\nLukashenka ordered a snap inspection of the army.\n\nMakei has already travelled to Moscow.\n\nLukashenko’s plan is unclear.\n\nKyiv has repeatedly expressed doubts.\n",
         expect![[r#"
-            UNDATED            cue "ordered"          Lukashenka ordered a snap inspection of the army.
-            UNDATED            action "travelled"     Makei has already travelled to Moscow.
-            UNDATED            action "expressed"     Kyiv has repeatedly expressed doubts.
+            UNDATED            cue "ordered"          @lukashenka      Lukashenka ordered a snap inspection of the army.
+            UNDATED            Perfect "travelled"    source           Makei has already travelled to Moscow.
+            UNDATED            Perfect "expressed"    source           Kyiv has repeatedly expressed doubts.
         "#]],
     );
 }
@@ -119,14 +127,14 @@ fn annotations_date_or_silence_a_sentence_and_the_header_silences_a_file() {
     check(
         "Source: X\nDate: 2022-10-15\n\nNasha Niva reported a covert mobilization. {date: 2022-10-12}\n\nExperts say the threat is low. {undated-ok}\n",
         expect![[r#"
-            dated 2022-10-12   cue "reported"         Nasha Niva reported a covert mobilization. {date: 2022-10-12}
-            silenced           cue "say"              Experts say the threat is low. {undated-ok}
+            dated 2022-10-12   cue "reported"         "Nasha Niva"     Nasha Niva reported a covert mobilization. {date: 2022-10-12}
+            silenced           cue "say"              "Experts"        Experts say the threat is low. {undated-ok}
         "#]],
     );
     check(
         "Source: X\nDate: 2022-10-15\nLint: undated-ok\n\nExperts say the threat is low.\n",
         expect![[r#"
-            silenced           cue "say"              Experts say the threat is low.
+            silenced           cue "say"              "Experts"        Experts say the threat is low.
         "#]],
     );
 }
@@ -136,8 +144,8 @@ fn multiword_cues_and_possessive_subjects() {
     check(
         "Source: X\nDate: 2022-10-15\n\nAccording to Interfax, the border is calm.\n\nThe ministry said in a statement that nothing changed.\n",
         expect![[r#"
-            UNDATED            cue "According to"     According to Interfax, the border is calm.
-            UNDATED            cue "said"             The ministry said in a statement that nothing changed.
+            UNDATED            cue "According to"     "Interfax"       According to Interfax, the border is calm.
+            UNDATED            cue "said"             "The ministry"   The ministry said in a statement that nothing changed.
         "#]],
     );
 }
@@ -150,7 +158,7 @@ fn undated_claims_are_warnings_and_context_dated_ones_information() {
     let diagnostics = fixture.corpus.diagnostics("a.article");
     expect![[r#"
         information[claim-dated-by-context] a.article:4:51 "He said the process had begun.": claim dated by context: an earlier sentence of its paragraph gives 2022-10-10 (“10 October”)
-        warning[undated-claim] a.article:6:1 "Makei told Izvestia about meetings.": undated claim: this sentence reports a statement (“told”) but neither it nor an earlier sentence of its paragraph says when
+        warning[undated-claim] a.article:6:1 "Makei told Izvestia about meetings.": undated claim by Makei (“told”): neither this sentence nor an earlier one of its paragraph says when
     "#]]
     .assert_eq(&show_diagnostics(&fixture.corpus, "a.article", &diagnostics));
 }
@@ -185,15 +193,223 @@ fn the_word_scanner_agrees_with_the_word_pattern() {
         "\u{1FFF}", "…",
     ];
     crate::fixture::for_random_texts(PIECES, |text| {
-        let expected: Vec<(usize, usize)> = super::WORD
+        let expected: Vec<(usize, usize)> = super::words::WORD
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
-        let scanned: Vec<(usize, usize)> = super::words_of(text)
+        let scanned: Vec<(usize, usize)> = super::words::words_of(text)
             .into_iter()
             .map(|range| (range.start, range.end))
             .collect();
         proptest::prop_assert_eq!(scanned, expected, "text {:?}", text);
         Ok(())
     });
+}
+
+/// Renders whether each paragraph of the article is a claim (`claim`, with its trigger)
+/// or not (`-`), for the tables of patterns and frames below.
+fn claims_table(sentences: &[&str], expect: Expect) {
+    let body = sentences.join("\n\n");
+    let fixture = Fixture::new(&format!(
+        "{REGISTRY}%! a.article\nSource: Outlet\nDate: 2022-10-15\n\n{body}\n"
+    ));
+    let file = fixture.corpus.article("a.article").expect("the article");
+    let mut out = String::new();
+    for paragraph in &file.article.paragraphs {
+        let claim = file
+            .claims
+            .iter()
+            .find(|claim| paragraph.range.contains_range(claim.sentence));
+        let verdict = match claim.map(|claim| claim.trigger) {
+            Some(ClaimTrigger::Cue(range)) => format!("cue {:?}", range.slice(&file.text)),
+            Some(ClaimTrigger::Event { verb, form }) => {
+                format!("{form:?} {:?}", verb.slice(&file.text))
+            }
+            None => "-".to_string(),
+        };
+        out.push_str(&format!(
+            "{verdict:24} {}\n",
+            paragraph.range.slice(&file.text)
+        ));
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn events_of_every_verb_form_are_claims_whatever_their_subject() {
+    claims_table(
+        &[
+            "The jury deliberated for a day before returning its verdict.",
+            "The auction eventually failed.",
+            "Some 500 reservists were sent to the training grounds.",
+            "About 2,000 exemptions have been issued.",
+            "The ministry has already given the order.",
+            "About 300 men are to be called up.",
+            "Poland and its allies are monitoring the border.",
+            "The drills will be held from 3 to 9 June.",
+            "The country did not directly join the invasion.",
+            "Summonses were being issued for immediate reporting.",
+        ],
+        expect![[r#"
+            Past "deliberated"       The jury deliberated for a day before returning its verdict.
+            Past "failed"            The auction eventually failed.
+            Passive "sent"           Some 500 reservists were sent to the training grounds.
+            Passive "issued"         About 2,000 exemptions have been issued.
+            Perfect "given"          The ministry has already given the order.
+            Scheduled "called"       About 300 men are to be called up.
+            Ongoing "monitoring"     Poland and its allies are monitoring the border.
+            Future "held"            The drills will be held from 3 to 9 June.
+            Past "join"              The country did not directly join the invasion.
+            Passive "issued"         Summonses were being issued for immediate reporting.
+        "#]],
+    );
+}
+
+#[test]
+fn what_only_looks_like_an_event_is_not_a_claim() {
+    claims_table(
+        &[
+            "Belarus borders three NATO members.",
+            "The drills will be held soon.",
+            "It is seen as a test of readiness.",
+            "If Belarus joined the war, the front would widen.",
+            "Screenshots reviewed by the outlet show long queues.",
+            "The so-called partial mobilization is unpopular.",
+            "The regime is increasingly seen as cornered.",
+            "Belarus used to buy its rifles abroad.",
+            "The armed forces are compact and mobile.",
+            "We are monitoring the situation.",
+            "Has the army been mobilized?",
+            "Lukashenka would have agreed to receive troops.",
+        ],
+        expect![[r#"
+            -                        Belarus borders three NATO members.
+            -                        The drills will be held soon.
+            -                        It is seen as a test of readiness.
+            -                        If Belarus joined the war, the front would widen.
+            -                        Screenshots reviewed by the outlet show long queues.
+            -                        The so-called partial mobilization is unpopular.
+            -                        The regime is increasingly seen as cornered.
+            -                        Belarus used to buy its rifles abroad.
+            -                        The armed forces are compact and mobile.
+            -                        We are monitoring the situation.
+            -                        Has the army been mobilized?
+            -                        Lukashenka would have agreed to receive troops.
+        "#]],
+    );
+}
+
+#[test]
+fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
+    claims_table(
+        &[
+            "The analyst wrote that the drills were routine.",
+            "The deputy posted a video of the column.",
+            "The analyst believes the threat is low.",
+            "Officials are convinced that the call-up will continue.",
+            "Suspilne reports that social media is flooded with posts.",
+            "This gave residents a chance to speak out.",
+            "The ministry dismissed baseless reports of a call-up.",
+            "The embassy did not respond to a request for comment.",
+            "The spokesman declined to comment.",
+            "This suggests the regime is nervous.",
+            "The United States Air Force is large.",
+            "Boeing has 800 orders for the jet.",
+            "The alleged plot is unclear.",
+            "He may claim otherwise.",
+        ],
+        expect![[r#"
+            cue "wrote"              The analyst wrote that the drills were routine.
+            cue "posted"             The deputy posted a video of the column.
+            cue "believes"           The analyst believes the threat is low.
+            cue "are convinced"      Officials are convinced that the call-up will continue.
+            cue "reports"            Suspilne reports that social media is flooded with posts.
+            -                        This gave residents a chance to speak out.
+            Past "dismissed"         The ministry dismissed baseless reports of a call-up.
+            -                        The embassy did not respond to a request for comment.
+            -                        The spokesman declined to comment.
+            -                        This suggests the regime is nervous.
+            -                        The United States Air Force is large.
+            -                        Boeing has 800 orders for the jet.
+            -                        The alleged plot is unclear.
+            -                        He may claim otherwise.
+        "#]],
+    );
+}
+
+#[test]
+fn law_provisions_furniture_and_quotation_continuations_are_not_claims() {
+    claims_table(
+        &[
+            "Under the new rules, conscripts will register at 17.",
+            "Under the amendments, reservists were sent to camps.",
+            "According to the law, reservists can serve up to two months.",
+            "The decree requires men to report within a day.",
+            "Read also: Belarus hosts Russian troops.",
+            "Photo: reservists at a station (Reuters).",
+            "By Jane Doe",
+            "“We will not retreat,” the commander said. “Our troops stood firm. They held the line.”",
+            "The commander gave a speech. “Our troops stood firm and held the line for days,” he added.",
+        ],
+        expect![[r#"
+            -                        Under the new rules, conscripts will register at 17.
+            -                        Under the amendments, reservists were sent to camps.
+            -                        According to the law, reservists can serve up to two months.
+            -                        The decree requires men to report within a day.
+            -                        Read also: Belarus hosts Russian troops.
+            -                        Photo: reservists at a station (Reuters).
+            -                        By Jane Doe
+            cue "said"               “We will not retreat,” the commander said. “Our troops stood firm. They held the line.”
+            Past "gave"              The commander gave a speech. “Our troops stood firm and held the line for days,” he added.
+        "#]],
+    );
+}
+
+#[test]
+fn every_claim_is_attributed_to_its_speaker_or_the_source() {
+    check(
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n",
+        expect![[r#"
+            UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
+            UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
+            UNDATED            cue "said"             @makei           “The border is calm,” said Belarusian Foreign Minister Vladimir Makei.
+            UNDATED            cue "According to"     "a U.S"          According to a U.S. official, the column turned back.
+            dated 2022-01      cue "reportedly"       source           The call-ups reportedly began in January.
+            UNDATED            Passive "sent"         source           Some 500 reservists were sent to the training grounds.
+            UNDATED            cue "admitted"         "Oleksiy Danilov" Oleksiy Danilov, secretary of the security council, admitted the risk.
+            UNDATED            cue "described"        "a senior official" The move was described by a senior official as a provocation.
+        "#]],
+    );
+}
+
+#[test]
+fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
+    check(
+        "Source: X\nDate: 2022-10-15\n\nThe ministry condemned Russia’s 2022 invasion.\n\nShe said it was her first trip abroad since 2020.\n\nThe mayor, who took office in March, resigned.\n\nOfficials criticized yesterday’s vote.\n\nDuring last week’s meeting, the president spoke about the army.\n\nOn 8 October, the troops arrived. The same day, officials said the border was closed. Earlier in the day, the ministry announced drills. That evening the column left.\n\nThe same day, the minister resigned.\n\nFive days after the vote, the minister resigned.\n",
+        expect![[r#"
+            UNDATED            Past "condemned"       source           The ministry condemned Russia’s 2022 invasion.
+            UNDATED            cue "said"             "She"            She said it was her first trip abroad since 2020.
+            dated 2022-03      Past "took"            source           The mayor, who took office in March, resigned.
+            UNDATED            Past "criticized"      source           Officials criticized yesterday’s vote.
+            dated 2022-W40     Past "spoke"           source           During last week’s meeting, the president spoke about the army.
+            dated 2022-10-08   Past "arrived"         source           On 8 October, the troops arrived.
+            dated 2022-10-08   cue "said"             "officials"      The same day, officials said the border was closed.
+            dated 2022-10-08   cue "announced"        "the ministry"   Earlier in the day, the ministry announced drills.
+            dated 2022-10-08TEV Past "left"            source           That evening the column left.
+            UNDATED            Past "resigned"        source           The same day, the minister resigned.
+            UNDATED            Past "resigned"        source           Five days after the vote, the minister resigned.
+        "#]],
+    );
+}
+
+#[test]
+fn the_events_setting_leaves_only_reported_statements() {
+    let article = "%! a.article\nSource: X\nDate: 2022-10-15\n\nSome 500 reservists were sent to the training grounds.\n\nOfficials said the drills were routine.\n";
+    let off = Fixture::new(&format!("%! dateline.toml\n[claims]\nevents = false\n{article}"));
+    let on = Fixture::new(article);
+    let count = |fixture: &Fixture| fixture.corpus.article("a.article").unwrap().claims.len();
+    assert_eq!(count(&on), 2);
+    assert_eq!(count(&off), 1, "only the statement stays a claim");
+    let legacy = Fixture::new(&format!("%! dateline.toml\n[claims]\nactor-actions = false\n{article}"));
+    assert_eq!(count(&legacy), 1, "the setting's old name still works");
 }

@@ -6,7 +6,7 @@ use super::english::{self as en, Classes};
 use crate::text::TextRange;
 use std::sync::LazyLock;
 
-static WORD: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+pub(super) static WORD: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     regex_automata::meta::Regex::new(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*").expect("static pattern")
 });
 
@@ -162,7 +162,8 @@ impl<'t> SentenceWords<'t> {
             words.push((range.shifted(sentence.start), lowered_at));
             let capitalised = word.chars().next().is_some_and(char::is_uppercase);
             let gap = body.get(previous_end..range.start).unwrap_or_default();
-            let punctuated = gap.chars().any(|ch| !ch.is_whitespace());
+            // A lone full stop inside a word run is an abbreviation's (`U.S.`), not a break.
+            let punctuated = gap != "." && gap.chars().any(|ch| !ch.is_whitespace());
             flags.push(u8::from(capitalised) * CAPITALISED | u8::from(punctuated) * PUNCTUATED_BEFORE);
             previous_end = range.end;
         });
