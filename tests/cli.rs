@@ -135,3 +135,51 @@ fn actors_count_mentions_and_article_dates() {
     assert_eq!(lukashenka["first"], "2022-07");
     assert_eq!(lukashenka["last"], "2026-02-21");
 }
+
+#[test]
+fn claims_lists_every_claim_with_its_trigger_attribution_and_date() {
+    let (stdout, stderr, code) = dateline(&["claims", "seeds", "--format", "json"], &repo());
+    assert_eq!(code, 0, "{stderr}");
+    let claims: Vec<Value> = serde_json::from_str(&stdout).expect("one JSON array");
+    for claim in &claims {
+        for key in ["path", "range", "text", "trigger", "attribution", "date"] {
+            assert!(claim.get(key).is_some(), "{key} missing in {claim}");
+        }
+    }
+    let find = |needle: &str| {
+        claims
+            .iter()
+            .find(|claim| claim["text"].as_str().unwrap().contains(needle))
+            .unwrap_or_else(|| panic!("no claim with {needle}"))
+    };
+    let stressed = find("Lukashenka and his generals stressed");
+    assert_eq!(stressed["trigger"]["kind"], "cue");
+    assert_eq!(stressed["trigger"]["text"], "stressed");
+    assert_eq!(stressed["attribution"]["quote"], "indirect");
+    assert!(stressed["date"].is_null());
+    let annotated = find("Nasha Niva reported a covert mobilization");
+    assert_eq!(annotated["date"]["by"], "annotation");
+    assert_eq!(annotated["date"]["value"], "2022-10-15");
+    assert_eq!(annotated["date"]["readable"], "15 October 2022");
+    let announced = find("Putin announced the mobilization");
+    assert_eq!(announced["attribution"]["actor"], "putin");
+    let event = find("Some 1,000 conscripts were sent");
+    assert_eq!(event["trigger"]["kind"], "event");
+    assert_eq!(event["attribution"]["quote"], "source");
+    assert_eq!(event["attribution"]["speaker"], "Our House");
+}
+
+#[test]
+fn an_undated_event_names_the_source_that_reports_it() {
+    let scratch = Scratch::empty("event-message");
+    std::fs::write(
+        scratch.path("a.article"),
+        "Source: Outlet\nDate: 2022-10-15\n\nSome 500 reservists were sent to the training grounds.\n",
+    )
+    .unwrap();
+    let (stdout, _, _) = dateline(&["check", "."], &scratch.dir);
+    assert!(
+        stdout.contains("undated claim: an event (“sent”) reported by Outlet"),
+        "{stdout}"
+    );
+}

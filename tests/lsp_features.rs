@@ -278,3 +278,19 @@ fn the_timeline_request_filters_by_actor_and_orders_by_date() {
         .contains(&json!("putin"))));
     assert!(putin[0]["uri"].as_str().unwrap().starts_with("file://"));
 }
+
+#[test]
+fn hover_over_a_claim_sentence_shows_its_claim_card() {
+    let (scratch, mut server) = started("claim-card");
+    let text = scratch.read(S004);
+    let at = position(&text, "stressed that the mobilization", 3);
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": doc(&scratch, S004), "position": at}),
+    );
+    let card = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(card.starts_with("### Claim"), "{hover}");
+    assert!(card.contains("the reporting cue “stressed”"), "{card}");
+    assert!(card.contains("**Undated**"), "{card}");
+    assert_eq!(server.stop(), Some(0));
+}

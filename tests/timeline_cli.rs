@@ -75,46 +75,82 @@ fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
         {
           "actors": [
             "belarus",
-            "moscow",
+            "belarus-armed-forces",
             "russia",
-            "ukraine"
+            "russia-armed-forces",
+            "smolensk"
           ],
-          "article": "emp-2026-02-20-reservists",
-          "date": "2022",
+          "article": "od-2022-10-lukashenko-war",
+          "attribution": "openDemocracy (republished translation)",
+          "date": "1999",
           "dated_by_context": false,
-          "end": "2022-12-31",
-          "line": 23,
-          "path": "000_d3301de9df92c926.article",
-          "source": "Euromaidan Press",
-          "start": "2022-01-01",
-          "text": "They said Belarus lacks the combat capacity and internal support for a new ground operation, noting the country did not directly join Russia’s 2022 invasion of Ukraine despite close ties to Moscow.",
-          "title": "Belarus calls up reservists near NATO borders"
+          "end": "1999-12-31",
+          "line": 36,
+          "path": "004_d6eac129bc59381f.article",
+          "quote": "source",
+          "readable": "1999",
+          "source": "openDemocracy (republished translation)",
+          "speaker": null,
+          "start": "1999-01-01",
+          "text": "The joint regional group of Belarus and Russia was created in 1999: it includes the entire Belarusian army and some units of the Russian armed forces (until 2022, for example, it included the first Russian tank army, whose headquarters were in Smolensk).",
+          "title": "Belarus: Will Lukashenko join Russia’s war against Ukraine?",
+          "uncertain": false
         }"#]]
     .assert_eq(&first);
     expect![[r#"
-        2022 [2022-01-01..2022-12-31] 000_d3301de9df92c926.article:23 belarus,moscow,russia,ukraine
-        2022 [2022-01-01..2022-12-31] 000_d3301de9df92c926.article:24 (context) malinionis,nato,suspilne
-        2022 [2022-01-01..2022-12-31] 000_d3301de9df92c926.article:25 (context) belarus,russia
+        1999 [1999-01-01..1999-12-31] 004_d6eac129bc59381f.article:36 belarus,belarus-armed-forces,russia,russia-armed-forces,smolensk
+        2019 [2019-01-01..2019-12-31] 003_908a619eda21eca9.article:55 
+        2019 [2019-01-01..2019-12-31] 003_908a619eda21eca9.article:55 (context) 
+        2020 [2020-01-01..2020-12-31] 003_908a619eda21eca9.article:55 
+        2021 [2021-01-01..2021-12-31] 003_908a619eda21eca9.article:33 
+        2022 [2022-01-01..2022-12-31] 003_908a619eda21eca9.article:33 
+        2022-02 [2022-02-01..2022-02-28] 002_4c3a09d4f9057a5e.article:26 belarus,kyiv,russia,ukraine
+        2022-02/2022-05 [2022-02-01..2022-05-31] 003_908a619eda21eca9.article:29 (context) belarus
         2022-02/2022-06 [2022-02-01..2022-06-30] summary-belarus-mobilization.article:14 our-house
         2022-02-09 [2022-02-09..2022-02-09] 003_908a619eda21eca9.article:29 lukashenka
-        2022-02-24 [2022-02-24..2022-02-24] 003_908a619eda21eca9.article:8 belarus,russia,ukraine
+        2022-02-19 [2022-02-19..2022-02-19] 003_908a619eda21eca9.article:31 hrodna
+        2022-02-24 [2022-02-24..2022-02-24] 003_908a619eda21eca9.article:26 lukashenka
         2022-02-24 [2022-02-24..2022-02-24] 003_908a619eda21eca9.article:33 belarus-defence-ministry
         2022-02-28 [2022-02-28..2022-02-28] 003_908a619eda21eca9.article:35 chigrinova,soldiers-mothers,ukraine
-        2022-03-01 [2022-03-01..2022-03-01] 003_908a619eda21eca9.article:39 minsk
         2022-03-01/2022-03-08 [2022-03-01..2022-03-08] 003_908a619eda21eca9.article:41 belarus-defence-ministry
         2022-03 [2022-03-01..2022-03-31] 002_4c3a09d4f9057a5e.article:38 belarus,lukashenka,russia,ukraine
+        2022-03 [2022-03-01..2022-03-31] 003_908a619eda21eca9.article:22 
         2022-03-09 [2022-03-09..2022-03-09] 003_908a619eda21eca9.article:43 belarus-defence-ministry
         2022-03-11 [2022-03-11..2022-03-11] 002_4c3a09d4f9057a5e.article:38 belarus
+        2022-04-04/2022-04-15 [2022-04-04..2022-04-15] 003_908a619eda21eca9.article:47 minsk-region
+        2022-04-04/2022-04-15 [2022-04-04..2022-04-15] 003_908a619eda21eca9.article:47 (context) 
         2022-04-07 [2022-04-07..2022-04-07] 003_908a619eda21eca9.article:49 belarus-defence-ministry
         2022-04-25 [2022-04-25..2022-04-25] 003_908a619eda21eca9.article:51 belarus
+        2022-04-25 [2022-04-25..2022-04-25] 003_908a619eda21eca9.article:51 
         2022-04-25 [2022-04-25..2022-04-25] 003_908a619eda21eca9.article:53 belarus-defence-ministry
+        2022-04-25 [2022-04-25..2022-04-25] 003_908a619eda21eca9.article:53 (context) 
         2022-04-25 [2022-04-25..2022-04-25] 003_908a619eda21eca9.article:57 belarus-defence-ministry
+        2022-04-27 [2022-04-27..2022-04-27] 003_908a619eda21eca9.article:59 
+        2022-04-28 [2022-04-28..2022-04-28] 003_908a619eda21eca9.article:61 
+        2022-04-28 [2022-04-28..2022-04-28] 003_908a619eda21eca9.article:61 (context) 
         2022-05-04 [2022-05-04..2022-05-04] 003_908a619eda21eca9.article:65 belarus-armed-forces
+        2022-05-05 [2022-05-05..2022-05-05] 003_908a619eda21eca9.article:67 minsk-district
+        2022-05-10 [2022-05-10..2022-05-10] 003_908a619eda21eca9.article:69 brest,hrodna
+        2022-05-10 [2022-05-10..2022-05-10] 003_908a619eda21eca9.article:69 (context) 
+        2022-05-21 [2022-05-21..2022-05-21] 003_908a619eda21eca9.article:71 
+        2022-05-23 [2022-05-23..2022-05-23] 003_908a619eda21eca9.article:73 
         2022-05-23 [2022-05-23..2022-05-23] 003_908a619eda21eca9.article:75 belarus-armed-forces,belarus-defence-ministry
+        2022-05-26 [2022-05-26..2022-05-26] 003_908a619eda21eca9.article:79 
+        2022-05-28 [2022-05-28..2022-05-28] 003_908a619eda21eca9.article:81 
+        2022-06-01 [2022-06-01..2022-06-01] 003_908a619eda21eca9.article:85 
+        2022-06 [2022-06-01..2022-06-30] 003_908a619eda21eca9.article:22 council-of-europe,european-commission,european-parliament,pace,ukraine
+        2022-06-07 [2022-06-07..2022-06-07] 003_908a619eda21eca9.article:87 belarus-armed-forces
+        2022-06-20 [2022-06-20..2022-06-20] 003_908a619eda21eca9.article:89 belarus
         2022-06-20 [2022-06-20..2022-06-20] 003_908a619eda21eca9.article:89 (context) belarus-defence-ministry
+        2022-06-22 [2022-06-22..2022-06-22] 003_908a619eda21eca9.article:91 gomel-region
         2022-06-22 [2022-06-22..2022-06-22] 003_908a619eda21eca9.article:93 belarus,ukraine
+        2022-06-24 [2022-06-24..2022-06-24] 003_908a619eda21eca9.article:97 belarus,russia
         2022-06-24 [2022-06-24..2022-06-24] 003_908a619eda21eca9.article:97 (context) belarus,belarusian-railway,belaruski-hayun,russia-defence-ministry
         2022-06-28 [2022-06-28..2022-06-28] 003_908a619eda21eca9.article:99 belarus,ukraine
+        2022-06-28 [2022-06-28..2022-06-28] 003_908a619eda21eca9.article:99 (context) belarus-armed-forces
+        2022-06-28/2022-07-16 [2022-06-28..2022-07-16] 003_908a619eda21eca9.article:101 belarus,gomel-region
+        2022-06-30 [2022-06-30..2022-06-30] 003_908a619eda21eca9.article:101 
+        2022-06-30 [2022-06-30..2022-06-30] 003_908a619eda21eca9.article:101 (context) 
         2022-09 [2022-09-01..2022-09-30] 004_d6eac129bc59381f.article:18 belarus-defence-ministry,machulishchi
         2022-FA [2022-09-01..2022-11-30] 002_4c3a09d4f9057a5e.article:62 (context) belarus-armed-forces,belta
         2022-09-21 [2022-09-21..2022-09-21] 001_8af3ff2e160be067.article:26 putin
@@ -125,7 +161,10 @@ fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
         2022-09-29 [2022-09-29..2022-09-29] 004_d6eac129bc59381f.article:24 latushka,lukashenka
         2022-09-29 [2022-09-29..2022-09-29] 004_d6eac129bc59381f.article:24 (context) lukashenka
         2022-09-29 [2022-09-29..2022-09-29] summary-belarus-mobilization.article:10 belarus,belarus-defence-ministry
+        2022-10 [2022-10-01..2022-10-31] 004_d6eac129bc59381f.article:14 belarus
+        2022-10 [2022-10-01..2022-10-31] 004_d6eac129bc59381f.article:14 (context) 
         2022-10-08 [2022-10-08..2022-10-08] 002_4c3a09d4f9057a5e.article:34 belarus,belarus-foreign-ministry,ukraine
+        2022-10-08TEV [2022-10-08..2022-10-08] 004_d6eac129bc59381f.article:30 belarus,belarus-foreign-ministry,ukraine
         2022-10-08TEV [2022-10-08..2022-10-08] 004_d6eac129bc59381f.article:30 (context) belarus,kyiv,russia
         2022-10-10 [2022-10-10..2022-10-10] 002_4c3a09d4f9057a5e.article:48 kgb-belarus,lukashenka
         2022-10-10 [2022-10-10..2022-10-10] 004_d6eac129bc59381f.article:32 lukashenka,putin
@@ -155,10 +194,10 @@ fn csv_has_a_header_and_quotes_fields() {
     assert_eq!(out.matches("\r\n").count(), entries.len() + 1);
     let head: String = out.split_inclusive("\r\n").take(4).collect();
     expect![[r#"
-        date,start,end,source,title,article,path,line,actors,dated_by_context,text⏎
-        2022,2022-01-01,2022-12-31,Euromaidan Press,Belarus calls up reservists near NATO borders,emp-2026-02-20-reservists,000_d3301de9df92c926.article,23,belarus;moscow;russia;ukraine,false,"They said Belarus lacks the combat capacity and internal support for a new ground operation, noting the country did not directly join Russia’s 2022 invasion of Ukraine despite close ties to Moscow."⏎
-        2022,2022-01-01,2022-12-31,Euromaidan Press,Belarus calls up reservists near NATO borders,emp-2026-02-20-reservists,000_d3301de9df92c926.article,24,malinionis;nato;suspilne,true,Lithuanian retired NATO colonel Vaidotas Malinionis told Suspilne that mobilization checks are common in reserve-based systems and do not automatically signal preparations for offensive action.⏎
-        2022,2022-01-01,2022-12-31,Euromaidan Press,Belarus calls up reservists near NATO borders,emp-2026-02-20-reservists,000_d3301de9df92c926.article,25,belarus;russia,true,"However, he said such activities must be assessed in the broader regional context, given Belarus’ military integration with Russia."⏎
+        date,start,end,source,title,article,path,line,actors,dated_by_context,attribution,speaker,quote,uncertain,text⏎
+        1999,1999-01-01,1999-12-31,openDemocracy (republished translation),Belarus: Will Lukashenko join Russia’s war against Ukraine?,od-2022-10-lukashenko-war,004_d6eac129bc59381f.article,36,belarus;belarus-armed-forces;russia;russia-armed-forces;smolensk,false,openDemocracy (republished translation),,source,false,"The joint regional group of Belarus and Russia was created in 1999: it includes the entire Belarusian army and some units of the Russian armed forces (until 2022, for example, it included the first Russian tank army, whose headquarters were in Smolensk)."⏎
+        2019,2019-01-01,2019-12-31,Our House,"Monitoring of military conscription in Belarus, February–June 2022",ourhouse-2022-07-conscription-monitoring,003_908a619eda21eca9.article,55,,false,Our House,,source,false,"For reference: this figure is not much different from previous drafts, in 2019, about 40,000 conscripts received summonses, more than 20,000 deferments were granted, most of which (more than 80%) are deferments to continue education."⏎
+        2019,2019-01-01,2019-12-31,Our House,"Monitoring of military conscription in Belarus, February–June 2022",ourhouse-2022-07-conscription-monitoring,003_908a619eda21eca9.article,55,,true,Our House,,source,false,"About 10,000 guys were sent to the armed forces."⏎
     "#]].assert_eq(&head.replace("\r\n", "⏎\n"));
 }
 
@@ -174,7 +213,7 @@ fn csv_doubles_quotes_and_keeps_commas_inside_quotes() {
     let (code, out, err) = timeline(&dir.dir, &["--format", "csv"]);
     assert_eq!(code, 0, "{err}");
     let rows: Vec<&str> = out.split("\r\n").collect();
-    expect![[r#"2023-03-03,2023-03-03,2023-03-03,"Test ""Wire""","Quotes, commas",quotes,quotes.article,5,,false,"The minister said ""no, never"" on 3 March 2023.""#]].assert_eq(rows.get(1).copied().unwrap_or(""));
+    expect![[r#"2023-03-03,2023-03-03,2023-03-03,"Test ""Wire""","Quotes, commas",quotes,quotes.article,5,,false,The minister,,indirect,false,"The minister said ""no, never"" on 3 March 2023.""#]].assert_eq(rows.get(1).copied().unwrap_or(""));
 }
 
 #[test]
@@ -183,12 +222,19 @@ fn human_lines_show_date_source_and_text() {
     let (code, out, _) = timeline(&seeds.dir, &["--source", "our house", "--to", "2022-03"]);
     assert_eq!(code, 0);
     expect![[r#"
+        2019                   Our House — For reference: this figure is not much different from previous drafts, in 2019, about 40,000 conscripts received summons…
+        2019                   Our House — About 10,000 guys were sent to the armed forces.
+        2020                   Our House — The situation was similar in 2020, when a total of about 40 thousand conscripts were called up to serve in the military,…
+        2021                   Our House — By comparison, up to 100 reserve officers will be called up in 2021, up to 100 reserve officers in 2020 and up to 100 re…
+        2022                   Our House — Up to 150 officers are to be conscripted in 2022.
+        2022-02/2022-05        Our House — It was also planned to call up first-year students of agricultural universities of Belarus who had the right to defermen…
         2022-02-09             Our House — On February 9, 2022, Alexander Lukashenka signed Decree No. 34 on retirement and conscription into the reserve military…
-        2022-02-24             Our House — Since February 24, 2022, when the active phase of Russia’s military aggression against Ukraine began, thousands of men o…
+        2022-02-19             Our House — On February 19, 2022, a serviceman was wounded as a result of a breach of arms regulations at a military unit of Grodno…
+        2022-02-24             Our House — It is worth noting the fact that the Lukashenko regime started some actions much earlier than February 24.
         2022-02-24             Our House — On February 24, 2022, the Ministry of Defence announced that reserve officers will be called up for military service eve…
         2022-02-28             Our House — On February 28, 2022, Galina Chigrinova, chairman of the Republican Committee of the Belarusian Public Organization of S…
-        2022-03-01             Our House — On March 1, 2022, mothers of servicemen serving in the 120th separate guards mechanized brigade in Uruchcha (Minsk) visi…
         2022-03-01/2022-03-08  Our House — On March 1-8, 2022, the Ministry of Defence congratulated mothers whose sons died in the army on International Women’s D…
+        2022-03                Our House — Our “NO Means NO” campaign was launched in early March and has received strong support from other international organiza…
         2022-03-09             Our House — On March 9, 2022, the Ministry of Defence announced a mass mailing of “fake summonses” to young men by unknown people to…
     "#]].assert_eq(&out);
 }

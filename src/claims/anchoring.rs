@@ -48,9 +48,12 @@ pub fn side_detail(
     // `yesterday’s vote`, unless the phrase is itself a time adjunct (`during last
     // week’s meeting`, `at Monday’s summit`).
     let possessive = rest.starts_with("’s") || rest.starts_with("'s") || rest.starts_with("s’");
-    let adjunct = first
-        .checked_sub(1)
-        .is_some_and(|index| matches!(words.lower(index), "during" | "at" | "on" | "after" | "before" | "in"));
+    let adjunct = first.checked_sub(1).is_some_and(|index| {
+        matches!(
+            words.lower(index),
+            "during" | "at" | "on" | "after" | "before" | "in"
+        )
+    });
     if possessive && !adjunct {
         return Some(SideDetail::Possessive);
     }

@@ -121,7 +121,7 @@ fn phrase_before(words: &SentenceWords, end: usize, across_end: bool) -> Option<
         }
         last = before;
     }
-    if !(across_end && last == end) && !joined(last) && last < words.len() {
+    if !(joined(last) || (across_end && last == end)) && last < words.len() {
         return None;
     }
     let mut first = last;
@@ -202,7 +202,8 @@ pub fn speaker_of_cue(
         // `reportedly`, `allegedly`: unnamed sources, asserted by the outlet.
         return Speaker::Source;
     }
-    let forward = |from: usize| phrase_after(words, from).filter(|found| ends_clause(words, *found));
+    let forward =
+        |from: usize| phrase_after(words, from).filter(|found| ends_clause(words, *found));
     let phrase = match cue_word {
         // `according to the ministry`.
         "according" => phrase_after(words, cue_last + 1),
@@ -231,8 +232,7 @@ pub fn speaker_of_cue(
                     .rev()
                     .find(|&index| words.punctuated_before(index))
                     .filter(|&chunk| {
-                        (!words.capitalised(chunk)
-                            || words.classes(chunk) & en::DETERMINER != 0)
+                        (!words.capitalised(chunk) || words.classes(chunk) & en::DETERMINER != 0)
                             && words.capitalised(chunk - 1)
                             && !only_quote_marks(words.gap_before(chunk, 0))
                     });

@@ -249,7 +249,7 @@ impl Quotations {
         let mut spans: Vec<(usize, usize, bool, bool)> = Vec::new();
         for index in 0..=words.len() {
             let gap = words.gap_before(index, sentence_end);
-            for ch in gap.chars() {
+            for (at, ch) in gap.char_indices() {
                 let Some(mark) = quotation_mark(ch) else {
                     continue;
                 };
@@ -264,7 +264,12 @@ impl Quotations {
                 } else if !opens && open {
                     open = false;
                     if let Some(start) = span_start.take() {
-                        let opened_here = !(start == 0 && self.started_open);
+                        // A quotation closed on its own punctuation (`“It is crazy,” he
+                        // said`) is reported speech however short.
+                        let spoken = gap
+                            .get(..at)
+                            .is_some_and(|before| before.contains([',', '.', '!', '?']));
+                        let opened_here = !(spoken || (start == 0 && self.started_open));
                         spans.push((start, index, true, opened_here));
                     }
                 }

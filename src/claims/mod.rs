@@ -160,13 +160,32 @@ const NOUN_MARKERS: &[&str] = &[
 /// Adjectives that make a noun-like cue a noun (`baseless reports`, `conflicting
 /// claims`), beyond the determiners of [`NOUN_MARKERS`].
 fn is_adjective_like(word: &str) -> bool {
-    const ENDINGS: &[&str] = &["less", "ous", "ful", "ive", "ical", "ary", "ing", "ial", "ent"];
-    ENDINGS.iter().any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+    const ENDINGS: &[&str] = &[
+        "less", "ous", "ful", "ive", "ical", "ary", "ing", "ial", "ent",
+    ];
+    ENDINGS
+        .iter()
+        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
         || matches!(
             word,
-            "false" | "fake" | "unfounded" | "numerous" | "initial" | "first" | "latest" | "press"
-                | "local" | "western" | "russian" | "state" | "unverified" | "such" | "similar"
-                | "separate" | "widespread" | "persistent"
+            "false"
+                | "fake"
+                | "unfounded"
+                | "numerous"
+                | "initial"
+                | "first"
+                | "latest"
+                | "press"
+                | "local"
+                | "western"
+                | "russian"
+                | "state"
+                | "unverified"
+                | "such"
+                | "similar"
+                | "separate"
+                | "widespread"
+                | "persistent"
         )
 }
 
@@ -511,40 +530,43 @@ pub fn find_claims(
         for sentence in &paragraph.sentences {
             words.fill(sentence.range);
             quotations.read(&words, sentence.range.end);
-            let found = if non_claim_frame(
-                text,
-                sentence.range,
-                paragraph.heading,
-                &words,
-                &quotations,
-            ) {
-                None
-            } else {
-                blocked.clear();
-                blocked.extend_from_slice(&quotations.quoted);
-                blocked.resize(words.len(), false);
-                frames::mask_set_phrases(&words, &mut blocked);
-                let question = sentence.range.slice(text).trim_end().ends_with('?');
-                if question {
-                    // A question asks; its verbs report nothing (a cue still may).
-                    find_trigger(&cues, false, &words, |at| !blocked[at], false)
+            let found =
+                if non_claim_frame(text, sentence.range, paragraph.heading, &words, &quotations) {
+                    None
                 } else {
-                    let dated = date_within(&annotations, &timexes, sentence.range, &words, None)
-                        .is_some();
-                    find_trigger(&cues, false, &words, |at| !blocked[at], dated).or_else(|| {
-                        block_conditionals(&words, &mut blocked);
-                        // The main clause's event first; a relative clause's only if the
-                        // main clause has none.
-                        let main_clause = relative_clauses(&words, &blocked);
-                        find_trigger(&cues, config.events, &words, |at| !main_clause[at], dated)
-                            .or_else(|| {
-                                find_trigger(&cues, config.events, &words, |at| !blocked[at], dated)
-                            })
-                    })
-                }
-            };
+                    blocked.clear();
+                    blocked.extend_from_slice(&quotations.quoted);
+                    blocked.resize(words.len(), false);
+                    frames::mask_set_phrases(&words, &mut blocked);
+                    let question = sentence.range.slice(text).trim_end().ends_with('?');
+                    if question {
+                        // A question asks; its verbs report nothing (a cue still may).
+                        find_trigger(&cues, false, &words, |at| !blocked[at], false)
+                    } else {
+                        let dated =
+                            date_within(&annotations, &timexes, sentence.range, &words, None)
+                                .is_some();
+                        find_trigger(&cues, false, &words, |at| !blocked[at], dated).or_else(|| {
+                            block_conditionals(&words, &mut blocked);
+                            // The main clause's event first; a relative clause's only if the
+                            // main clause has none.
+                            let main_clause = relative_clauses(&words, &blocked);
+                            find_trigger(&cues, config.events, &words, |at| !main_clause[at], dated)
+                                .or_else(|| {
+                                    find_trigger(
+                                        &cues,
+                                        config.events,
+                                        &words,
+                                        |at| !blocked[at],
+                                        dated,
+                                    )
+                                })
+                        })
+                    }
+                };
             let trigger_word = found.map(|(_, first, _)| first);
-            let own_date = date_within(&annotations, &timexes, sentence.range, &words, trigger_word);
+            let own_date =
+                date_within(&annotations, &timexes, sentence.range, &words, trigger_word);
             if let Some((trigger, first, last)) = found {
                 let mentions_so_far: Vec<ActorMention> = paragraph_mentions
                     .iter()

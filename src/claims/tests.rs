@@ -44,15 +44,16 @@ fn check(article: &str, expect: Expect) {
             }
         };
         let speaker = match claim.attribution.speaker {
-            Speaker::Actor { actor, .. } => format!(
-                "@{}",
-                fixture.corpus.actors()[actor].actor.id.value
-            ),
+            Speaker::Actor { actor, .. } => {
+                format!("@{}", fixture.corpus.actors()[actor].actor.id.value)
+            }
             Speaker::Named(range) => format!("{:?}", range.slice(&file.text)),
             Speaker::Source => "source".to_string(),
         };
         let sentence = claim.sentence.slice(&file.text);
-        out.push_str(&format!("{dating:18} {trigger:22} {speaker:16} {sentence}\n"));
+        out.push_str(&format!(
+            "{dating:18} {trigger:22} {speaker:16} {sentence}\n"
+        ));
     }
     expect.assert_eq(&out);
 }
@@ -373,7 +374,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
             UNDATED            cue "said"             @makei           “The border is calm,” said Belarusian Foreign Minister Vladimir Makei.
-            UNDATED            cue "According to"     "a U.S"          According to a U.S. official, the column turned back.
+            UNDATED            cue "According to"     "a U.S. official" According to a U.S. official, the column turned back.
             dated 2022-01      cue "reportedly"       source           The call-ups reportedly began in January.
             UNDATED            Passive "sent"         source           Some 500 reservists were sent to the training grounds.
             UNDATED            cue "admitted"         "Oleksiy Danilov" Oleksiy Danilov, secretary of the security council, admitted the risk.
@@ -389,7 +390,7 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
         expect![[r#"
             UNDATED            Past "condemned"       source           The ministry condemned Russia’s 2022 invasion.
             UNDATED            cue "said"             "She"            She said it was her first trip abroad since 2020.
-            dated 2022-03      Past "took"            source           The mayor, who took office in March, resigned.
+            UNDATED            Past "resigned"        source           The mayor, who took office in March, resigned.
             UNDATED            Past "criticized"      source           Officials criticized yesterday’s vote.
             dated 2022-W40     Past "spoke"           source           During last week’s meeting, the president spoke about the army.
             dated 2022-10-08   Past "arrived"         source           On 8 October, the troops arrived.
@@ -405,11 +406,15 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
 #[test]
 fn the_events_setting_leaves_only_reported_statements() {
     let article = "%! a.article\nSource: X\nDate: 2022-10-15\n\nSome 500 reservists were sent to the training grounds.\n\nOfficials said the drills were routine.\n";
-    let off = Fixture::new(&format!("%! dateline.toml\n[claims]\nevents = false\n{article}"));
+    let off = Fixture::new(&format!(
+        "%! dateline.toml\n[claims]\nevents = false\n{article}"
+    ));
     let on = Fixture::new(article);
     let count = |fixture: &Fixture| fixture.corpus.article("a.article").unwrap().claims.len();
     assert_eq!(count(&on), 2);
     assert_eq!(count(&off), 1, "only the statement stays a claim");
-    let legacy = Fixture::new(&format!("%! dateline.toml\n[claims]\nactor-actions = false\n{article}"));
+    let legacy = Fixture::new(&format!(
+        "%! dateline.toml\n[claims]\nactor-actions = false\n{article}"
+    ));
     assert_eq!(count(&legacy), 1, "the setting's old name still works");
 }

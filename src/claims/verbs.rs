@@ -215,16 +215,26 @@ fn auxiliary_group(
                 || (0..first).any(|index| {
                     matches!(
                         words.lower(index),
-                        "aim" | "aims" | "goal" | "goals" | "task" | "purpose" | "objective"
-                            | "idea" | "mission" | "plan" | "intention" | "priority" | "point"
+                        "aim"
+                            | "aims"
+                            | "goal"
+                            | "goals"
+                            | "task"
+                            | "purpose"
+                            | "objective"
+                            | "idea"
+                            | "mission"
+                            | "plan"
+                            | "intention"
+                            | "priority"
+                            | "point"
                     )
                 });
             if purpose {
                 return None;
             }
-            let participle = |index: usize| {
-                en::can_be_participle(words.lower(index), words.classes(index))
-            };
+            let participle =
+                |index: usize| en::can_be_participle(words.lower(index), words.classes(index));
             if words.lower(next + 1) == "be" && next + 2 < end && participle(next + 2) {
                 return group(next + 2, EventForm::Scheduled);
             }
@@ -297,7 +307,14 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     if words.lower(index + 1) == "by" && index + 1 < words.len() {
         return None;
     }
-    let subject = subject_before(words, index)?;
+    let subject = subject_before(words, index).or_else(|| {
+        // `The mayor, who took office in March, resigned`: the subject stands before the
+        // relative clause.
+        let clause = (1..index).rev().find(|&at| words.punctuated_before(at))?;
+        matches!(words.lower(clause), "who" | "which")
+            .then(|| clause.checked_sub(1))
+            .flatten()
+    })?;
     if !can_be_subject(words, subject) {
         return None;
     }

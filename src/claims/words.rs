@@ -162,9 +162,20 @@ impl<'t> SentenceWords<'t> {
             words.push((range.shifted(sentence.start), lowered_at));
             let capitalised = word.chars().next().is_some_and(char::is_uppercase);
             let gap = body.get(previous_end..range.start).unwrap_or_default();
-            // A lone full stop inside a word run is an abbreviation's (`U.S.`), not a break.
-            let punctuated = gap != "." && gap.chars().any(|ch| !ch.is_whitespace());
-            flags.push(u8::from(capitalised) * CAPITALISED | u8::from(punctuated) * PUNCTUATED_BEFORE);
+            // A full stop after an initial is an abbreviation's (`U.S.`, `U.S. official`),
+            // not a break.
+            let after_initial = previous_end >= 1
+                && body
+                    .get(previous_end - 1..previous_end)
+                    .is_some_and(|letter| letter.bytes().all(|byte| byte.is_ascii_uppercase()))
+                && body
+                    .get(..previous_end - 1)
+                    .is_none_or(|before| !before.ends_with(|ch: char| ch.is_alphanumeric()));
+            let abbreviation = gap == "." || (after_initial && gap.trim_end() == ".");
+            let punctuated = !abbreviation && gap.chars().any(|ch| !ch.is_whitespace());
+            flags.push(
+                (u8::from(capitalised) * CAPITALISED) | (u8::from(punctuated) * PUNCTUATED_BEFORE),
+            );
             previous_end = range.end;
         });
         for index in 0..self.words.len() {

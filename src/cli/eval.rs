@@ -70,7 +70,8 @@ pub fn run_events(dir: &Path, errors: bool) -> Result<u8, String> {
             Err(error) => eprintln!("dateline: {}: {error}", path.display()),
         }
     }
-    let scores = crate::ide::eval_events::evaluate_events(documents, &crate::config::Config::default());
+    let scores =
+        crate::ide::eval_events::evaluate_events(documents, &crate::config::Config::default());
     let mut out = String::new();
     if errors {
         for error in scores.errors() {

@@ -71,6 +71,10 @@ pub enum Command {
         /// Only articles with this `Source` (case-insensitive).
         #[arg(long)]
         source: Option<String>,
+        /// Only claims asserted by this speaker: an actor id, or words of the speaker's
+        /// name or of the article's source.
+        #[arg(long)]
+        speaker: Option<String>,
         /// Only claims dated on or after this date (2022, 2022-09, 2022-09-21).
         #[arg(long)]
         from: Option<String>,
@@ -249,6 +253,7 @@ pub fn run(command: Command) -> u8 {
             format,
             actor,
             source,
+            speaker,
             from,
             to,
             output,
@@ -258,6 +263,7 @@ pub fn run(command: Command) -> u8 {
                 source,
                 from,
                 to,
+                speaker,
             };
             timeline::run(path, format, filter, output)
         }

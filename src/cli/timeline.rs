@@ -182,7 +182,7 @@ fn shorten(text: &str, limit: usize) -> String {
 /// A header row, then one row per claim; fields quoted as RFC 4180 says.
 pub fn csv(rows: &[Row]) -> String {
     let mut out = String::from(
-        "date,start,end,source,title,article,path,line,actors,dated_by_context,text\r\n",
+        "date,start,end,source,title,article,path,line,actors,dated_by_context,attribution,speaker,quote,uncertain,text\r\n",
     );
     for row in rows {
         let entry = &row.entry;
@@ -197,6 +197,10 @@ pub fn csv(rows: &[Row]) -> String {
             row.line.to_string(),
             entry.actors.join(";"),
             entry.dated_by_context.to_string(),
+            entry.attribution.clone(),
+            entry.speaker.clone().unwrap_or_default(),
+            entry.quote.to_string(),
+            entry.uncertain.to_string(),
             entry.text.clone(),
         ];
         let quoted: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();

@@ -236,7 +236,11 @@ fn analyze_part(
     let outside_markup = |range: &TextRange| !markup_index.intersects(*range);
     let mut timexes = find_timexes(text, part, temporal_from, date, TEMPORAL_PIECE_BYTES);
     timexes.retain(|timex| outside_markup(&timex.range));
-    let paragraphs: Vec<TextRange> = part.paragraphs.iter().map(|paragraph| paragraph.range).collect();
+    let paragraphs: Vec<TextRange> = part
+        .paragraphs
+        .iter()
+        .map(|paragraph| paragraph.range)
+        .collect();
     temporal::resolve_anaphora(text, &mut timexes, &paragraphs);
     let mentions: Vec<ActorMention> = matcher
         .find(range.slice(text))
@@ -412,9 +416,7 @@ fn reanalyze_window(
     let window_diagnostics: Vec<Diagnostic> = found
         .claims
         .iter()
-        .filter_map(|claim| {
-            claim_diagnostic(text, claim, previous.article.header.value("source"))
-        })
+        .filter_map(|claim| claim_diagnostic(text, claim, previous.article.header.value("source")))
         .collect();
 
     let ArticleFile {
@@ -440,7 +442,12 @@ fn reanalyze_window(
         &window,
         found.timexes,
         |t| t.range.start,
-        |t| shift(&mut t.range),
+        |t| {
+            shift(&mut t.range);
+            if let Some(leans_on) = &mut t.leans_on {
+                shift(leans_on);
+            }
+        },
     )?;
     // The window is whole lines: a mention after it keeps its columns, on a line moved
     // by as many lines as the window gained.
@@ -596,7 +603,8 @@ fn claim_diagnostic(text: &str, claim: &Claim, source: Option<&str>) -> Option<D
                     push_speaker(&mut message, text, claim, source);
                 }
             }
-            message.push_str(": neither this sentence nor an earlier one of its paragraph says when");
+            message
+                .push_str(": neither this sentence nor an earlier one of its paragraph says when");
             (Severity::Warning, "undated-claim")
         }
         Dating::ByContext { by, value, .. } => {

@@ -77,10 +77,7 @@ pub fn attribution_view(corpus: &Corpus, file: &ArticleFile, claim: &Claim) -> A
         .filter(|source| !source.is_empty())
         .unwrap_or("the article’s source")
         .to_string();
-    let cue = claim
-        .attribution
-        .cue
-        .map(|cue| cue.slice(text).to_string());
+    let cue = claim.attribution.cue.map(|cue| cue.slice(text).to_string());
     let quote = match (&claim.attribution.speaker, claim.attribution.direct) {
         (Speaker::Source, _) => "source",
         (_, true) => "direct",

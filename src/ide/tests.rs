@@ -109,6 +109,24 @@ fn hover_on_a_mention_shows_the_actor_card_with_corpus_knowledge() {
 }
 
 #[test]
+fn hover_elsewhere_in_a_claim_shows_the_claim_card() {
+    check_hover(
+        "a.article",
+        "Lukashenko said",
+        13,
+        expect![[r#"
+            a.article:6:45 "“It is crazy,” Lukashenko said."
+            ### Claim
+
+            **A statement**: the reporting cue “said”.
+
+            **Asserted by** Aliaksandr Lukashenka (actor `lukashenka`, named “Lukashenko”), quoted directly.
+
+            **Dated** 10 October 2022 (2022-10-10), by an earlier sentence of its paragraph (“10 October”)."#]],
+    );
+}
+
+#[test]
 fn hover_on_a_relative_date_explains_the_resolution() {
     check_hover(
         "a.article",

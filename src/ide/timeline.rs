@@ -18,6 +18,9 @@ pub struct TimelineFilter {
     pub from: Option<String>,
     /// ... and on or before this.
     pub to: Option<String>,
+    /// Only claims asserted by this speaker: an actor id, or words of the speaker's name
+    /// or of the article's source (case-insensitive).
+    pub speaker: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,6 +38,18 @@ pub struct TimelineEntry {
     /// Actor ids mentioned in the claim's sentence.
     pub actors: Vec<String>,
     pub dated_by_context: bool,
+    /// The date as people write it (`8 October 2022`).
+    pub readable: Option<String>,
+    /// The date is only as precise as the article's own `Date`: the expression that
+    /// dates the claim (`last week`) could not be resolved against a coarser header.
+    pub uncertain: bool,
+    /// Who asserts the claim: an actor's registry name, the words naming the speaker, or
+    /// the article's source.
+    pub attribution: String,
+    /// The speaker's actor id, when the registry knows it.
+    pub speaker: Option<String>,
+    /// `direct`, `indirect` or `source`.
+    pub quote: &'static str,
     #[serde(skip)]
     pub range: TextRange,
 }
@@ -134,8 +149,19 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
             .mentions
             .is_sorted_by_key(|mention| mention.range.start);
         for claim in &file.claims {
-            let Some(value) = claim_date(claim) else {
-                continue;
+            // A date the article's `Date` could not resolve (`last week` in an article
+            // dated `2022-10`) still places the claim, at the precision that is known.
+            let dated = matches!(
+                claim.dating,
+                Dating::Dated { .. } | Dating::ByContext { .. }
+            );
+            let (value, uncertain) = match claim_date(claim) {
+                Some(value) => (value, false),
+                None if dated => match file.date {
+                    Some(date) => (date.to_string(), true),
+                    None => continue,
+                },
+                None => continue,
             };
             let Some((start, end)) = span_of(&value) else {
                 continue;
@@ -172,7 +198,28 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
                 .collect();
             ids.sort();
             ids.dedup();
+            let attribution = super::claims::attribution_view(corpus, file, claim);
+            if let Some(wanted) = &filter.speaker {
+                let wanted = wanted.to_lowercase();
+                let matches = attribution.actor.as_deref() == Some(wanted.as_str())
+                    || attribution.label.to_lowercase().contains(&wanted)
+                    || attribution.speaker.to_lowercase().contains(&wanted);
+                if !matches {
+                    continue;
+                }
+            }
             entries.push(TimelineEntry {
+                readable: crate::temporal::readable_value(&value).map(|words| {
+                    if uncertain {
+                        format!("{words} (not known more precisely)")
+                    } else {
+                        words
+                    }
+                }),
+                uncertain,
+                attribution: attribution.label,
+                speaker: attribution.actor,
+                quote: attribution.quote,
                 start: start.first_day().to_string(),
                 end: end.last_day().to_string(),
                 date: value,

@@ -129,7 +129,9 @@ fn lean_from(value: &str, lean: Lean) -> Option<String> {
     }
     match lean {
         Lean::Day { shift, part } => {
-            let shifted = date.checked_add(jiff::Span::new().days(i64::from(shift))).ok()?;
+            let shifted = date
+                .checked_add(jiff::Span::new().days(i64::from(shift)))
+                .ok()?;
             Some(format!("{shifted}{}", part.unwrap_or_default()))
         }
         Lean::Same { unit: "week" } => {
@@ -161,7 +163,11 @@ pub fn resolve_anaphora(text: &str, timexes: &mut [Timex], paragraphs: &[TextRan
             .rev()
             .take_while(|earlier| earlier.range.start >= paragraph_start)
             .find(|earlier| {
-                earlier.anchors && earlier.value.as_deref().is_some_and(|value| value.len() >= 10)
+                earlier.anchors
+                    && earlier
+                        .value
+                        .as_deref()
+                        .is_some_and(|value| value.len() >= 10)
             })
             .map(|earlier| (earlier.range, earlier.value.clone().unwrap_or_default()));
         let Some((range, value)) = leaned_on else {

@@ -1358,7 +1358,14 @@ impl<'a> Line<'_, 'a> {
             self.any(
                 k,
                 &[
-                    "day", "week", "month", "year", "morning", "afternoon", "evening", "night",
+                    "day",
+                    "week",
+                    "month",
+                    "year",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "night",
                     "weekend",
                 ],
             )

@@ -456,12 +456,13 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             true,
         ),
         (
+            // Counted from the date an earlier sentence gives (none here: unresolved).
             "on the first day of deployment.",
             "2022-07",
-            "",
+            "the first day",
             D,
             "-",
-            true,
+            false,
         ),
         (
             "At the moment this deserter is in Lithuania",
