@@ -183,3 +183,33 @@ fn an_undated_event_names_the_source_that_reports_it() {
         "{stdout}"
     );
 }
+
+#[test]
+fn anaphoric_dates_show_their_value_and_what_they_lean_on() {
+    let scratch = Scratch::empty("anaphora");
+    std::fs::write(
+        scratch.path("a.article"),
+        "Source: Outlet\nDate: 2022-10-15\n\nOn 8 October the minister arrived. The next day he met the envoy. That evening he left.\n\nThe same day, the minister resigned.\n",
+    )
+    .unwrap();
+    let (stdout, _, code) = dateline(&["dates", "a.article", "--format", "json"], &scratch.dir);
+    assert_eq!(code, 0);
+    let dates: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let shown: Vec<String> = dates
+        .iter()
+        .map(|date| {
+            format!(
+                "{} = {} ({}) leaning on {}",
+                date["text"], date["value"], date["readable"], date["leans_on"]["text"]
+            )
+        })
+        .collect();
+    expect_test::expect![[r#"
+        [
+            "\"8 October\" = \"2022-10-08\" (\"8 October 2022\") leaning on null",
+            "\"The next day\" = \"2022-10-09\" (\"9 October 2022\") leaning on \"8 October\"",
+            "\"That evening\" = \"2022-10-09TEV\" (\"the evening of 9 October 2022\") leaning on \"The next day\"",
+            "\"The same day\" = null (null) leaning on null",
+        ]
+    "#]].assert_debug_eq(&shown);
+}

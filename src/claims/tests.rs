@@ -158,7 +158,7 @@ fn undated_claims_are_warnings_and_context_dated_ones_information() {
     ));
     let diagnostics = fixture.corpus.diagnostics("a.article");
     expect![[r#"
-        information[claim-dated-by-context] a.article:4:51 "He said the process had begun.": claim dated by context: an earlier sentence of its paragraph gives 2022-10-10 (“10 October”)
+        information[claim-dated-by-context] a.article:4:51 "He said the process had begun.": claim dated by context: an earlier sentence of its paragraph gives 10 October 2022 (“10 October”)
         warning[undated-claim] a.article:6:1 "Makei told Izvestia about meetings.": undated claim by Makei (“told”): neither this sentence nor an earlier one of its paragraph says when
     "#]]
     .assert_eq(&show_diagnostics(&fixture.corpus, "a.article", &diagnostics));

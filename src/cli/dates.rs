@@ -14,6 +14,16 @@ struct JsonDate<'a> {
     value: Option<&'a str>,
     kind: TimexKind,
     anchors: bool,
+    /// The value as people write it (`8 October 2022`).
+    readable: Option<String>,
+    /// For an anaphoric expression (`the same day`), the earlier one it was counted from.
+    leans_on: Option<JsonLean<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonLean<'a> {
+    range: Span,
+    text: &'a str,
 }
 
 pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
@@ -37,6 +47,14 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
                     value: timex.value.as_deref(),
                     kind: timex.kind,
                     anchors: timex.anchors,
+                    readable: timex
+                        .value
+                        .as_deref()
+                        .and_then(crate::temporal::readable_value),
+                    leans_on: timex.leans_on.map(|range| JsonLean {
+                        range: file.line_index.span(&file.text, range, Encoding::Utf16),
+                        text: range.slice(&file.text),
+                    }),
                 }),
                 Format::Human => {
                     let at =

@@ -610,7 +610,12 @@ fn claim_diagnostic(text: &str, claim: &Claim, source: Option<&str>) -> Option<D
         Dating::ByContext { by, value, .. } => {
             message.push_str("claim dated by context: an earlier sentence of its paragraph gives ");
             if let Some(value) = value {
-                message.push_str(value);
+                // As people write it (`29 September 2022`), the value where it has no
+                // words (`XXXX-XX`).
+                match crate::temporal::readable_value(value) {
+                    Some(words) => message.push_str(&words),
+                    None => message.push_str(value),
+                }
                 message.push_str(" (“");
             } else {
                 message.push('“');

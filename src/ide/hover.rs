@@ -177,6 +177,14 @@ fn timex_card(file: &ArticleFile, index: usize) -> Option<String> {
         TimexKind::Set => "recurring time",
     };
     let mut card = format!("**“{}”** — {kind}\n\n", escape(text));
+    if let Some(words) = timex
+        .value
+        .as_deref()
+        .filter(|_| timex.resolution != Resolution::Vague)
+        .and_then(crate::temporal::readable_value)
+    {
+        card.push_str(&format!("**{}**\n\n", escape(&words)));
+    }
     match (&timex.value, &timex.resolution) {
         (Some(value), Resolution::Absolute) => {
             card.push_str(&format!(

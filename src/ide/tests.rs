@@ -136,6 +136,8 @@ fn hover_on_a_relative_date_explains_the_resolution() {
             a.article:8:1 "Last Wednesday"
             **“Last Wednesday”** — date
 
+            **5 October 2022**
+
             `2022-10-05` (a day): the Wednesday of the week before 2022-10-15
 
             Article date: 2022-10-15"#]],
