@@ -81,7 +81,7 @@ fn stops_phrase(words: &SentenceWords, index: usize) -> bool {
     let classes = words.classes(index);
     let lower = words.lower(index);
     if classes & (en::SUBORDINATOR | en::BE | en::HAVE | en::MODAL | en::DO | en::NEGATION) != 0
-        && !matches!(lower, "as" | "after" | "before" | "since" | "once")
+        && !matches!(lower, "after" | "before" | "since" | "once")
     {
         return true;
     }
@@ -196,7 +196,9 @@ pub fn speaker_of_cue(
     cue_last: usize,
     mentions: &[ActorMention],
     last_speaker: Option<(usize, TextRange)>,
+    quoted: &[bool],
 ) -> Speaker {
+    let is_quoted = |index: usize| quoted.get(index).copied().unwrap_or(false);
     let cue_word = words.lower(cue_first);
     if cue_first == cue_last && cue_word.ends_with("ly") {
         // `reportedly`, `allegedly`: unnamed sources, asserted by the outlet.
@@ -204,7 +206,31 @@ pub fn speaker_of_cue(
     }
     let forward =
         |from: usize| phrase_after(words, from).filter(|found| ends_clause(words, *found));
+    // The subject of the sentence's first verb: the speaker of a participle cue
+    // (`Lukashenka tried to justify it by claiming …`).
+    let subject = || {
+        let verb = (1..cue_first).find(|&index| {
+            let classes = words.classes(index);
+            classes & (en::BE | en::HAVE | en::MODAL) != 0
+                || (!words.capitalised(index) && en::can_be_past(words.lower(index), classes))
+        })?;
+        phrase_before(words, verb, false)
+    };
     let phrase = match cue_word {
+        // `…, saying that …`, `by claiming …`.
+        _ if cue_first == cue_last && cue_word.ends_with("ing") => {
+            // `a note stating …` names its speaker right before; `…, saying` and `by
+            // claiming` leave it to the sentence's subject.
+            let attached = !words.punctuated_before(cue_first)
+                && cue_first
+                    .checked_sub(1)
+                    .is_some_and(|before| words.classes(before) & en::PREPOSITION == 0);
+            if attached {
+                phrase_before(words, cue_first, false).or_else(subject)
+            } else {
+                subject().or_else(|| phrase_before(words, cue_first, false))
+            }
+        }
         // `according to the ministry`.
         "according" => phrase_after(words, cue_last + 1),
         // `in a statement, the ministry …`: the subject after, or before.
@@ -232,7 +258,10 @@ pub fn speaker_of_cue(
                     .rev()
                     .find(|&index| words.punctuated_before(index))
                     .filter(|&chunk| {
-                        (!words.capitalised(chunk) || words.classes(chunk) & en::DETERMINER != 0)
+                        !is_quoted(chunk)
+                            && !is_quoted(chunk - 1)
+                            && (!words.capitalised(chunk)
+                                || words.classes(chunk) & en::DETERMINER != 0)
                             && words.capitalised(chunk - 1)
                             && !only_quote_marks(words.gap_before(chunk, 0))
                     });

@@ -208,7 +208,30 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         if previous == Some("to") || previous_classes & english::MODAL != 0 {
             return false;
         }
-        if first.ends_with("ed") && previous_classes & english::DETERMINER != 0 {
+        // `the alleged plot`, `its reported losses`: an article or possessive makes the
+        // participle an adjective (`other reported` and `which reported` do not).
+        if first.ends_with("ed")
+            && matches!(
+                previous,
+                Some(
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "such"
+                        | "any"
+                        | "no"
+                        | "every"
+                )
+            )
+        {
             return false;
         }
         if NOUN_LIKE_CUES.contains(&first) {
@@ -500,6 +523,18 @@ pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRa
     found
 }
 
+/// Whether a statement's speaker is the outlet itself: `we` or `I` outside quotations,
+/// or the article's own `Source` named as the speaker.
+fn outlet_voice(text: &str, speaker: &Speaker, source: Option<&str>) -> bool {
+    let named = match speaker {
+        Speaker::Named(range) => range.slice(text),
+        Speaker::Actor { range, .. } => range.slice(text),
+        Speaker::Source => return false,
+    };
+    matches!(named, "we" | "We" | "I")
+        || source.is_some_and(|source| !source.is_empty() && named.eq_ignore_ascii_case(source))
+}
+
 /// Finds every claim of an article, who asserts it and how it is dated. `timexes` and
 /// `mentions` carry document ranges.
 pub fn find_claims(
@@ -514,6 +549,7 @@ pub fn find_claims(
     let mut quotations = frames::Quotations::default();
     let mut blocked: Vec<bool> = Vec::new();
     let file_silenced = article.undated_ok();
+    let source = article.header.value("source").map(str::trim);
     let timexes = in_text_order(timexes, |timex| timex.range);
     let mentions = in_text_order(mentions, |mention| mention.range);
     let annotations = in_text_order(&article.annotations, |annotation| annotation.range);
@@ -581,12 +617,21 @@ pub fn find_claims(
                             last,
                             &mentions_so_far,
                             last_speaker,
+                            &quotations.quoted,
                         ),
                         cue: Some(range),
                         direct: quotations.any,
                     },
                     ClaimTrigger::Event { .. } => Attribution::source(),
                 };
+                if outlet_voice(text, &attribution.speaker, source) {
+                    // `We believe …`, `Our House is convinced that …`: the outlet's own
+                    // opinion, not a report.
+                    if let Some((by, value)) = own_date {
+                        context = Some((sentence.range, by, value));
+                    }
+                    continue;
+                }
                 if let Speaker::Actor { actor, named, .. } = attribution.speaker {
                     last_speaker = Some((actor, named));
                 }

@@ -250,6 +250,10 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The drills will be held from 3 to 9 June.",
             "The country did not directly join the invasion.",
             "Summonses were being issued for immediate reporting.",
+            "Senator Jane Roe (D-NY) entered them into the record.",
+            "The new jet, the A900 “Skyliner”, made its first flight.",
+            "The problem was minor, and affected the engines.",
+            "In a media event, Acme Inc. released a new phone.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -262,6 +266,10 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Future "held"            The drills will be held from 3 to 9 June.
             Past "join"              The country did not directly join the invasion.
             Passive "issued"         Summonses were being issued for immediate reporting.
+            Past "entered"           Senator Jane Roe (D-NY) entered them into the record.
+            Past "made"              The new jet, the A900 “Skyliner”, made its first flight.
+            Past "affected"          The problem was minor, and affected the engines.
+            Past "released"          In a media event, Acme Inc. released a new phone.
         "#]],
     );
 }
@@ -282,6 +290,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "We are monitoring the situation.",
             "Has the army been mobilized?",
             "Lukashenka would have agreed to receive troops.",
+            "Emails exchanged among officials have been entered into the record.",
+            "The amount calculated for last year is preliminary.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -296,6 +306,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        We are monitoring the situation.
             -                        Has the army been mobilized?
             -                        Lukashenka would have agreed to receive troops.
+            Passive "entered"        Emails exchanged among officials have been entered into the record.
+            -                        The amount calculated for last year is preliminary.
         "#]],
     );
 }
@@ -318,6 +330,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "Boeing has 800 orders for the jet.",
             "The alleged plot is unclear.",
             "He may claim otherwise.",
+            "We keep our reporting open because we believe in free access.",
+            "Outlet is convinced that the world must act.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -334,6 +348,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             -                        Boeing has 800 orders for the jet.
             -                        The alleged plot is unclear.
             -                        He may claim otherwise.
+            -                        We keep our reporting open because we believe in free access.
+            -                        Outlet is convinced that the world must act.
         "#]],
     );
 }
@@ -369,7 +385,7 @@ fn law_provisions_furniture_and_quotation_continuations_are_not_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -379,6 +395,9 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            Passive "sent"         source           Some 500 reservists were sent to the training grounds.
             UNDATED            cue "admitted"         "Oleksiy Danilov" Oleksiy Danilov, secretary of the security council, admitted the risk.
             UNDATED            cue "described"        "a senior official" The move was described by a senior official as a provocation.
+            UNDATED            cue "claiming"         @lukashenka      Lukashenka tried to justify the war by claiming that Ukraine was a threat.
+            UNDATED            cue "stating"          "a note"         The ambassador was handed a note stating that the border was closed.
+            UNDATED            cue "said"             "the Belarusian Defense Ministry" "Mobilization is not carried out," said the Belarusian Defense Ministry.
         "#]],
     );
 }

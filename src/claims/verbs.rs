@@ -64,11 +64,22 @@ fn skip_inside(words: &SentenceWords, from: usize, end: usize) -> Option<usize> 
     (from..end.min(from + MAX_INSIDE_GROUP + 1)).find(|&index| !is_inside_word(words, index))
 }
 
+/// Whether punctuation stands between the word at `index` and the one before, other
+/// than closing brackets and quotes, which end a subject (`Senator John McCain (R-AZ)
+/// entered`, `the “Dreamliner” made`).
+fn broken_before(words: &SentenceWords, index: usize) -> bool {
+    words.punctuated_before(index)
+        && !words
+            .gap_before(index, 0)
+            .chars()
+            .all(|ch| ch.is_whitespace() || matches!(ch, ')' | ']' | '”' | '"' | '’'))
+}
+
 /// The word before `index` that is not an adverb, if no punctuation stands between.
 fn subject_before(words: &SentenceWords, index: usize) -> Option<usize> {
     let mut at = index;
     for _ in 0..=MAX_INSIDE_GROUP {
-        if words.punctuated_before(at) {
+        if broken_before(words, at) {
             return None;
         }
         let before = at.checked_sub(1)?;
@@ -298,6 +309,23 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     {
         return None;
     }
+    // `Emails exchanged among officials have been entered`, `the amount calculated for
+    // last year is preliminary`: a participle whose clause has its own auxiliary later
+    // (not one of a relative clause) modifies the noun before it.
+    if en::can_be_participle(lower, classes) {
+        let mut at = index + 1;
+        while at < words.len() && !words.punctuated_before(at) {
+            let later = words.classes(at);
+            if later & (en::RELATIVE | en::SUBORDINATOR | en::CONJUNCTION) != 0 {
+                break;
+            }
+            let finite = !matches!(words.lower(at), "be" | "been" | "being" | "having");
+            if finite && later & (en::BE | en::HAVE | en::MODAL) != 0 {
+                return None;
+            }
+            at += 1;
+        }
+    }
     // `used to` tells a habit.
     if lower == "used" && words.lower(index + 1) == "to" {
         return None;
@@ -308,14 +336,37 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
         return None;
     }
     let subject = subject_before(words, index).or_else(|| {
-        // `The mayor, who took office in March, resigned`: the subject stands before the
-        // relative clause.
-        let clause = (1..index).rev().find(|&at| words.punctuated_before(at))?;
-        matches!(words.lower(clause), "who" | "which")
+        // `The mayor, who took office in March, resigned` and `Boeing's newest aircraft,
+        // the 787, made`: the subject stands before the relative clause or appositive.
+        let marks_only = |at: usize| {
+            words
+                .gap_before(at, 0)
+                .chars()
+                .all(|ch| ch.is_whitespace() || "\"“”«»()[]’".contains(ch))
+        };
+        let clause = (1..index)
+            .rev()
+            .find(|&at| words.punctuated_before(at) && !marks_only(at))?;
+        let relative = matches!(words.lower(clause), "who" | "which");
+        let appositive = words.classes(clause) & en::DETERMINER != 0
+            && (clause + 1..index).all(marks_only)
+            && !(clause + 1..index).any(|at| {
+                let classes = words.classes(at);
+                classes & (en::BE | en::HAVE | en::MODAL) != 0
+                    || en::can_be_past(words.lower(at), classes)
+            });
+        (relative || appositive)
             .then(|| clause.checked_sub(1))
             .flatten()
     })?;
-    if !can_be_subject(words, subject) {
+    // `The problem was minor, and affected the software`: a verb coordinated with an
+    // earlier one shares its subject.
+    let coordinated = matches!(words.lower(subject), "and" | "but")
+        && (0..subject).any(|at| {
+            let classes = words.classes(at);
+            classes & (en::BE | en::HAVE) != 0 || en::can_be_past(words.lower(at), classes)
+        });
+    if !coordinated && !can_be_subject(words, subject) {
         return None;
     }
     // `the so-called`, `a long-planned`: a participle after a determiner is an adjective,

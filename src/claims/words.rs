@@ -171,7 +171,36 @@ impl<'t> SentenceWords<'t> {
                 && body
                     .get(..previous_end - 1)
                     .is_none_or(|before| !before.ends_with(|ch: char| ch.is_alphanumeric()));
-            let abbreviation = gap == "." || (after_initial && gap.trim_end() == ".");
+            let titled = body
+                .get(..previous_end)
+                .and_then(|before| before.rsplit(|ch: char| !ch.is_alphanumeric()).next())
+                .is_some_and(|word| {
+                    matches!(
+                        word,
+                        "Inc"
+                            | "Corp"
+                            | "Ltd"
+                            | "Co"
+                            | "Jr"
+                            | "Sr"
+                            | "St"
+                            | "Gen"
+                            | "Col"
+                            | "Lt"
+                            | "Dr"
+                            | "Mr"
+                            | "Mrs"
+                            | "Ms"
+                            | "Prof"
+                            | "Gov"
+                            | "Sen"
+                            | "Rep"
+                            | "Maj"
+                            | "Capt"
+                            | "Sgt"
+                    )
+                });
+            let abbreviation = gap == "." || ((after_initial || titled) && gap.trim_end() == ".");
             let punctuated = !abbreviation && gap.chars().any(|ch| !ch.is_whitespace());
             flags.push(
                 (u8::from(capitalised) * CAPITALISED) | (u8::from(punctuated) * PUNCTUATED_BEFORE),
