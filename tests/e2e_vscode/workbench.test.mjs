@@ -1,6 +1,6 @@
 // Workbench end-to-end test of the VS Code extension: code-server (the VS Code workbench,
 // served on 127.0.0.1 only) with the extension installed from the built .vsix, driven by
-// headless Chromium through puppeteer-core. Checks a warning squiggle, a hover card and a
+// headless Chromium through puppeteer-core. Checks a warning squiggle, a hover card, a claim card and a
 // references list on a seed article, and saves screenshots.
 //
 // Environment: VSIX, DATELINE_BIN, WORKSPACE (a scratch corpus), ARTICLE (file name in it),
@@ -27,6 +27,8 @@ const ARTICLE = env("ARTICLE");
 const SCREENSHOTS = env("SCREENSHOTS");
 const CHROMIUM = env("CHROMIUM");
 const HOVER_WORD = process.env.HOVER_WORD ?? "Lukashenka";
+// A word of a claim sentence of ARTICLE that is no actor, date or cue.
+const CLAIM_WORD = process.env.CLAIM_WORD ?? "generals";
 const CODE_SERVER = path.join(here, "node_modules", "code-server", "out", "node", "entry.js");
 
 fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -289,6 +291,36 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
   assert.match(hoverText, new RegExp(HOVER_WORD));
   await sleep(300);
   await shot(page, "workbench-hover");
+
+  // The claim card over a word of a claim sentence that names no actor or date.
+  await page.mouse.move(10, 10);
+  await page.keyboard.press("Escape");
+  await sleep(500);
+  const claimCentre = await wordCentre(page, CLAIM_WORD);
+  assert.ok(claimCentre, `${CLAIM_WORD} is visible in the editor`);
+  await page.mouse.move(claimCentre.x, claimCentre.y);
+  let claimText;
+  try {
+    const handle = await page.waitForFunction(
+      () => {
+        const hover = [...document.querySelectorAll(".monaco-hover")].find(
+          (element) => element.offsetParent !== null && !element.classList.contains("hidden"),
+        );
+        const text = hover?.textContent ?? "";
+        return /Claim/.test(text) && /Asserted by/.test(text) ? text : undefined;
+      },
+      { timeout: 20_000 },
+    );
+    claimText = await handle.jsonValue();
+  } catch (error) {
+    await shot(page, "workbench-failure-claim-card");
+    throw error;
+  }
+  console.log(`claim card: ${claimText.slice(0, 200)}`);
+  assert.match(claimText, /Undated|Dated/);
+  await shot(page, "workbench-claim-card");
+  await page.mouse.move(centre.x, centre.y);
+  await sleep(300);
 
   // The references of the mention, in the peek view.
   await page.mouse.click(centre.x, centre.y);

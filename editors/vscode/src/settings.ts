@@ -7,6 +7,7 @@ export const SERVER_KEYS = [
   "extraCues",
   "ignoreCues",
   "dateScope",
+  "events",
   "actorActions",
   "registries",
   "include",
@@ -32,6 +33,7 @@ export function isValid(key: ServerKey, value: unknown): boolean {
   switch (key) {
     case "dateScope":
       return typeof value === "string" && DATE_SCOPES.includes(value);
+    case "events":
     case "actorActions":
       return typeof value === "boolean";
     default:

@@ -34,6 +34,8 @@ test("null means unset and values of the wrong type are dropped", () => {
     ["dateScope", "article", true],
     ["actorActions", "yes", false],
     ["actorActions", true, true],
+    ["events", "no", false],
+    ["events", false, true],
   ];
   for (const [key, value, kept] of cases) {
     const settings = serverSettings(from({ [key]: { globalValue: value } }));
