@@ -250,6 +250,17 @@ impl Server {
         self.wait_exit()
     }
 
+    /// Every message the server still sends until it closes its output (or until
+    /// `PATIENCE` runs out), server requests answered on the way.
+    pub fn messages_until_closed(&mut self) -> Vec<Value> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut messages = Vec::new();
+        while let Some(message) = self.receive(deadline) {
+            messages.push(message);
+        }
+        messages
+    }
+
     pub fn close_stdin(&mut self) {
         self.stdin = None;
     }
