@@ -1,10 +1,12 @@
-//! The command line: `check`, `dates`, `actors` (and `lsp`, handed to the server). Loads
-//! the corpus through the loader, asks the analysis, prints for people or as JSON.
+//! The command line: `check`, `dates`, `actors`, `timeline`, `explain` (and `lsp`, handed
+//! to the server). Loads the corpus through the loader, asks the analysis, prints for
+//! people or as JSON.
 
 mod actors_cmd;
 mod check;
 mod dates;
 mod eval;
+mod explain;
 mod render;
 mod timeline;
 
@@ -84,6 +86,11 @@ pub enum Command {
         /// Also list every miss, false positive and wrong value.
         #[arg(long)]
         errors: bool,
+    },
+    /// Explain a diagnostic code with an example, or list every code.
+    Explain {
+        /// A code as reports show it (`undated-claim`); none lists them all.
+        code: Option<String>,
     },
     /// Serve the Language Server Protocol on standard input and output.
     Lsp {
@@ -246,6 +253,7 @@ pub fn run(command: Command) -> u8 {
             timeline::run(path, format, filter, output)
         }
         Command::EvalTimeml { dir, lines, errors } => eval::run(&dir, lines, errors),
+        Command::Explain { code } => explain::run(code.as_deref()),
         Command::Lsp { .. } => Err("the server is started by main".to_string()),
     };
     match result {

@@ -324,7 +324,7 @@ fn future_date(
     (date.first_day() > today.last_day()).then(|| {
         Diagnostic::error(
             field.value_range,
-            "future-date",
+            crate::diagnostic::DiagnosticCode::FutureDate,
             format!("Date {date} is in the future (today is {today})"),
         )
     })
@@ -481,7 +481,7 @@ fn reanalyze_window(
     let mut diagnostics = diagnostics;
     let future = diagnostics
         .get(old_article_diagnostics)
-        .is_some_and(|diagnostic| diagnostic.code == "future-date");
+        .is_some_and(|diagnostic| diagnostic.code == crate::diagnostic::DiagnosticCode::FutureDate);
     let claim_diagnostics = diagnostics.split_off(old_article_diagnostics + usize::from(future));
     let claim_diagnostics = article::splice_sorted(
         claim_diagnostics,
@@ -584,7 +584,10 @@ fn claim_diagnostic(text: &str, claim: &Claim) -> Option<Diagnostic> {
             quote_into(&mut message, text, claim.trigger.range());
             message
                 .push_str("”) but neither it nor an earlier sentence of its paragraph says when");
-            (Severity::Warning, "undated-claim")
+            (
+                Severity::Warning,
+                crate::diagnostic::DiagnosticCode::UndatedClaim,
+            )
         }
         Dating::ByContext { by, value, .. } => {
             message.push_str("claim dated by context: an earlier sentence of its paragraph gives ");
@@ -596,7 +599,10 @@ fn claim_diagnostic(text: &str, claim: &Claim) -> Option<Diagnostic> {
             }
             quote_into(&mut message, text, *by);
             message.push_str(if value.is_some() { "”)" } else { "”" });
-            (Severity::Information, "claim-dated-by-context")
+            (
+                Severity::Information,
+                crate::diagnostic::DiagnosticCode::ClaimDatedByContext,
+            )
         }
         Dating::Dated { .. } | Dating::Silenced => return None,
     };
@@ -642,7 +648,7 @@ impl RegistryFile {
         let broken = registry
             .diagnostics
             .iter()
-            .any(|diagnostic| diagnostic.code == "registry-syntax");
+            .any(|diagnostic| diagnostic.code == crate::diagnostic::DiagnosticCode::RegistrySyntax);
         let (in_use, stale) = match previous {
             Some(previous) if broken => (without_places(previous.in_use.clone()), true),
             _ => (registry.clone(), false),

@@ -510,7 +510,7 @@ fn corpus_diagnostics(state: &State, location: &Location) -> Vec<crate::diagnost
     if let Some(reason) = corpus.skip_reason(&location.path) {
         return vec![crate::diagnostic::Diagnostic::warning(
             crate::text::TextRange::empty(0),
-            "skipped-file",
+            crate::diagnostic::DiagnosticCode::SkippedFile,
             reason,
         )];
     }
@@ -1203,7 +1203,7 @@ mod tests {
         let text = "Date: 2022-09-29\n\nThey said “so”.\n";
         let diagnostics = vec![Diagnostic::warning(
             TextRange::new(18, text.len() - 1),
-            "undated-claim",
+            crate::diagnostic::DiagnosticCode::UndatedClaim,
             "undated claim: “said”",
         )];
         let index = LineIndex::new(text);
