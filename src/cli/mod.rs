@@ -11,8 +11,7 @@ mod render;
 mod timeline;
 
 use crate::corpus::{Corpus, Retention};
-use crate::loader;
-use crate::temporal::CalendarDate;
+use crate::{clock, loader};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -123,12 +122,6 @@ pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_FAILURE: u8 = 2;
 
-/// Today's date from the system clock, for the future-date check.
-pub fn today() -> Option<CalendarDate> {
-    let now = jiff::Zoned::now();
-    Some(CalendarDate::from_jiff(now.date()))
-}
-
 /// A corpus loaded from the paths named on the command line, and which of its files
 /// those paths select.
 pub struct Loaded {
@@ -169,7 +162,7 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
         }
     }
     let root = loader::find_root(&paths[0]);
-    let mut corpus = Corpus::new(today());
+    let mut corpus = Corpus::new(clock::today());
     corpus.set_retention(retention);
     let show_progress = std::io::stderr().is_terminal();
     let mut progress_shown = false;

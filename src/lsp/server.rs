@@ -378,7 +378,7 @@ impl Backend {
             let overrides = overrides.clone();
             let load_dir = dir.clone();
             let job = tokio::task::spawn_blocking(move || {
-                let mut corpus = Corpus::new(crate::cli::today());
+                let mut corpus = Corpus::new(crate::clock::today());
                 corpus.set_overrides(overrides);
                 loader::load_corpus(&load_dir, &mut corpus, |progress| {
                     let (done, total) = progress.counts();
@@ -838,7 +838,7 @@ impl LanguageServer for Backend {
                         .retain(|root| root.dir.as_deref() != Some(&*path));
                 }
             }
-            let today = crate::cli::today();
+            let today = crate::clock::today();
             for added in params.event.added {
                 if let Some(path) = added.uri.to_file_path() {
                     state.roots.push(super::state::Root::new(

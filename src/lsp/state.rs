@@ -94,7 +94,7 @@ pub struct State {
 
 impl State {
     pub fn new(encoding: Encoding, folders: Vec<PathBuf>, push_diagnostics: bool) -> Self {
-        let today = crate::cli::today();
+        let today = crate::clock::today();
         let mut roots = vec![Root::new(None, Corpus::new(today))];
         for dir in folders {
             roots.push(Root::new(Some(dir), Corpus::new(today)));
