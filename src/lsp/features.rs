@@ -3,7 +3,7 @@
 //! `from protocol → ide → to protocol` over the locked state.
 
 use super::convert;
-use super::state::{FileUri, Location, State};
+use super::state::{FileUri, RootedPath, State};
 use crate::ide;
 use crate::position::{Encoding, LineIndex, SpanCursor};
 use crate::text::TextRange;
@@ -22,7 +22,7 @@ pub fn semantic_legend() -> SemanticTokensLegend {
 }
 
 /// The location of a document and the byte range of a protocol range in it.
-fn byte_range(state: &State, uri: &Uri, range: Range) -> Option<(Location, TextRange)> {
+fn byte_range(state: &State, uri: &Uri, range: Range) -> Option<(RootedPath, TextRange)> {
     let location = state.locate(uri)?;
     let (text, index) = state.text_and_index(&location)?;
     let start = index.offset(text, convert::position(range.start), state.encoding);
@@ -30,13 +30,13 @@ fn byte_range(state: &State, uri: &Uri, range: Range) -> Option<(Location, TextR
     Some((location, TextRange::new(start, end)))
 }
 
-fn position_at(state: &State, location: &Location, offset: usize) -> Option<Position> {
+fn position_at(state: &State, location: &RootedPath, offset: usize) -> Option<Position> {
     let (text, index) = state.text_and_index(location)?;
     let at = index.position(text, offset, state.encoding);
     Some(Position::new(at.line, at.character))
 }
 
-fn lsp_range(state: &State, location: &Location, range: TextRange) -> Option<Range> {
+fn lsp_range(state: &State, location: &RootedPath, range: TextRange) -> Option<Range> {
     let (text, index) = state.text_and_index(location)?;
     Some(convert::range(text, &index, range, state.encoding))
 }
@@ -87,7 +87,7 @@ fn workspace_edit(
     let mut by_uri: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
     for edit in edits {
         let uri = state.uri(root, &edit.path)?;
-        let location = Location {
+        let location = RootedPath {
             root,
             path: edit.path.clone(),
         };
@@ -248,7 +248,7 @@ fn split_by_line(text: &str, index: &LineIndex, range: TextRange) -> Vec<TextRan
 #[allow(deprecated)]
 fn document_symbol(
     state: &State,
-    location: &Location,
+    location: &RootedPath,
     symbol: ide::symbols::OutlineSymbol,
 ) -> Option<DocumentSymbol> {
     let kind = match symbol.kind {
@@ -298,7 +298,7 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
     let mut found: Vec<(i64, WorkspaceSymbol)> = Vec::new();
     for (root, entry) in state.roots.iter().enumerate() {
         for symbol in ide::symbols::workspace_symbols(&entry.corpus, query, 200) {
-            let location = Location {
+            let location = RootedPath {
                 root,
                 path: symbol.path.clone(),
             };
@@ -318,7 +318,7 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
                     },
                     tags: None,
                     container_name: Some(symbol.detail),
-                    location: OneOf::Left(tower_lsp_server::lsp_types::Location { uri, range }),
+                    location: OneOf::Left(Location { uri, range }),
                     data: None,
                 },
             ));
@@ -390,22 +390,19 @@ pub fn locations<'p>(
     state: &State,
     root: usize,
     places: impl IntoIterator<Item = ide::navigation::Target<'p>>,
-) -> Vec<tower_lsp_server::lsp_types::Location> {
+) -> Vec<Location> {
     flatten(location_groups(state, root, places))
 }
 
-pub fn flatten(groups: Vec<FileLocations>) -> Vec<tower_lsp_server::lsp_types::Location> {
+pub fn flatten(groups: Vec<FileLocations>) -> Vec<Location> {
     groups
         .into_iter()
         .flat_map(|group| {
             let uri = group.file.uri.clone();
-            group
-                .ranges
-                .into_iter()
-                .map(move |range| tower_lsp_server::lsp_types::Location {
-                    uri: uri.clone(),
-                    range,
-                })
+            group.ranges.into_iter().map(move |range| Location {
+                uri: uri.clone(),
+                range,
+            })
         })
         .collect()
 }
@@ -522,7 +519,7 @@ pub fn timeline(state: &State, filter: &ide::timeline::TimelineFilter) -> serde_
     let mut entries = Vec::new();
     for (root, entry) in state.roots.iter().enumerate() {
         for item in ide::timeline::timeline(&entry.corpus, filter) {
-            let location = Location {
+            let location = RootedPath {
                 root,
                 path: item.path.clone(),
             };

@@ -4,7 +4,7 @@
 use super::convert;
 use super::document::{Applied, Change, OpenDocument, Published};
 use super::features;
-use super::state::{Location, State};
+use super::state::{RootedPath, State};
 use super::transport::{DirectAnswers, Outgoing};
 use crate::config::Overrides;
 use crate::corpus::Corpus;
@@ -498,12 +498,12 @@ fn document_diagnostics(state: &State, uri: &Uri) -> Vec<Diagnostic> {
     file_diagnostics(state, &location)
 }
 
-fn file_diagnostics(state: &State, location: &Location) -> Vec<Diagnostic> {
+fn file_diagnostics(state: &State, location: &RootedPath) -> Vec<Diagnostic> {
     ranged(state, location, corpus_diagnostics(state, location)).into_protocol()
 }
 
 /// A file's diagnostics as the corpus gives them, or the reason it was skipped.
-fn corpus_diagnostics(state: &State, location: &Location) -> Vec<crate::diagnostic::Diagnostic> {
+fn corpus_diagnostics(state: &State, location: &RootedPath) -> Vec<crate::diagnostic::Diagnostic> {
     let Some(corpus) = state.corpus(location.root) else {
         return Vec::new();
     };
@@ -521,7 +521,7 @@ fn corpus_diagnostics(state: &State, location: &Location) -> Vec<crate::diagnost
 /// place them in), for pushing and pulling alike.
 fn ranged(
     state: &State,
-    location: &Location,
+    location: &RootedPath,
     diagnostics: Vec<crate::diagnostic::Diagnostic>,
 ) -> convert::RangedDiagnostics {
     match state.text_and_index(location) {
@@ -575,7 +575,7 @@ fn payload(
 /// version a fingerprint tells, so that its diagnostics are not sent again.
 fn to_publish(
     state: &State,
-    location: &Location,
+    location: &RootedPath,
     version: i32,
     published: Option<Published>,
 ) -> std::result::Result<(Published, Vec<crate::diagnostic::Diagnostic>), Published> {
@@ -615,8 +615,6 @@ fn fingerprint(version: i32, diagnostics: &[crate::diagnostic::Diagnostic]) -> u
     }
     hasher.finish()
 }
-
-type Location2 = tower_lsp_server::lsp_types::Location;
 
 /// How many locations an answer must have to be sent through `DirectAnswers`.
 const DIRECT_ANSWER_MIN: usize = 64;
@@ -885,7 +883,7 @@ impl LanguageServer for Backend {
                             continue;
                         };
                         let version = state.open.get(&uri).map(|doc| doc.version as i64);
-                        let items = file_diagnostics(state, &Location { root, path });
+                        let items = file_diagnostics(state, &RootedPath { root, path });
                         reports.push(WorkspaceDocumentDiagnosticReport::Full(
                             WorkspaceFullDocumentDiagnosticReport {
                                 uri,
@@ -941,7 +939,7 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location2>>> {
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let at = params.text_document_position;
         let include_declaration = params.context.include_declaration;
         let direct = self.answers.is_some();
@@ -972,7 +970,7 @@ impl LanguageServer for Backend {
             .zip(self.answers.as_ref())
             .and_then(|(json, answers)| answers.stash(json));
         Ok(Some(match stand_in {
-            Some(uri) => vec![Location2 {
+            Some(uri) => vec![Location {
                 uri,
                 range: Range::default(),
             }],
