@@ -343,7 +343,8 @@ fn a_request_before_initialize_is_refused_and_the_server_carries_on() {
 #[test]
 fn a_panic_in_a_handler_answers_with_an_error_and_the_server_lives_on() {
     let scratch = Scratch::seeds("panic");
-    let mut server = Server::start();
+    // The panic's message goes to the server's standard error: kept, not shown.
+    let mut server = Server::start_capturing_stderr();
     server.initialize(&scratch.dir, push_client());
     let id = server.send_request("dateline/debug/panic", json!({}));
     let response = server.response(id);
@@ -354,6 +355,11 @@ fn a_panic_in_a_handler_answers_with_an_error_and_the_server_lives_on() {
         .as_str()
         .unwrap()
         .contains("Lukashenka"));
+    assert!(
+        server.stderr_shows("requested by dateline/debug/panic"),
+        "{}",
+        server.stderr_text()
+    );
     assert_eq!(server.stop(), Some(0));
 }
 
