@@ -1,6 +1,7 @@
-//! Protocol handlers for the editor features of `ide`: completion, code actions, inlay
-//! hints, semantic tokens, symbols, code lens, folding, rename and the timeline. Each is
-//! `from protocol → ide → to protocol` over the locked state.
+//! Protocol handlers for the editor features of `ide`: hover, definition, references,
+//! highlights, completion, code actions, inlay hints, semantic tokens, symbols, code lens,
+//! folding, rename and the timeline. Each is `from protocol → ide → to protocol` over the
+//! locked state.
 
 use super::convert;
 use super::state::{FileUri, RootedPath, State};
@@ -10,6 +11,89 @@ use crate::text::TextRange;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tower_lsp_server::lsp_types::*;
+
+/// `dateline/status`: counts for a status bar.
+pub fn status(state: &State) -> serde_json::Value {
+    let mut articles = 0;
+    let mut undated = 0;
+    for root in &state.roots {
+        for file in root.corpus.articles() {
+            articles += 1;
+            undated += file.claim_tally.undated;
+        }
+    }
+    serde_json::json!({ "articles": articles, "undatedClaims": undated })
+}
+
+/// `textDocument/hover`: the card of what is under the cursor.
+pub fn hover(state: &State, at: &TextDocumentPositionParams) -> Option<Hover> {
+    let (location, offset) =
+        state.resolve(&at.text_document.uri, convert::position(at.position))?;
+    let corpus = state.corpus(location.root)?;
+    let card = ide::hover::hover(corpus, &location.path, offset)?;
+    let (text, index) = state.text_and_index(&location)?;
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: card.markdown,
+        }),
+        range: Some(convert::range(text, &index, card.range, state.encoding)),
+    })
+}
+
+/// `textDocument/definition`: the registry entry of an actor, the article a citation names.
+pub fn definition(
+    state: &State,
+    at: &TextDocumentPositionParams,
+) -> Option<GotoDefinitionResponse> {
+    let (location, offset) =
+        state.resolve(&at.text_document.uri, convert::position(at.position))?;
+    let corpus = state.corpus(location.root)?;
+    let definitions = ide::navigation::definition(corpus, &location.path, offset);
+    let targets = locations(state, location.root, definitions);
+    (!targets.is_empty()).then_some(GotoDefinitionResponse::Array(targets))
+}
+
+/// `textDocument/references`: the places grouped by file, and their JSON as well when
+/// there are at least `json_from` of them (for `DirectAnswers`).
+pub fn references(
+    state: &State,
+    at: &TextDocumentPositionParams,
+    include_declaration: bool,
+    json_from: Option<usize>,
+) -> Option<(Vec<FileLocations>, Option<Vec<u8>>)> {
+    let (location, offset) =
+        state.resolve(&at.text_document.uri, convert::position(at.position))?;
+    let corpus = state.corpus(location.root)?;
+    let targets = ide::navigation::references(corpus, &location.path, offset, include_declaration);
+    let groups = location_groups(state, location.root, targets);
+    let count: usize = groups.iter().map(|group| group.ranges.len()).sum();
+    let json = json_from
+        .filter(|&least| count >= least)
+        .and_then(|_| locations_json(&groups).ok());
+    Some((groups, json))
+}
+
+/// `textDocument/documentHighlight`: the other places in this file of what is under the
+/// cursor.
+pub fn highlights(
+    state: &State,
+    at: &TextDocumentPositionParams,
+) -> Option<Vec<DocumentHighlight>> {
+    let (location, offset) =
+        state.resolve(&at.text_document.uri, convert::position(at.position))?;
+    let corpus = state.corpus(location.root)?;
+    let (text, index) = state.text_and_index(&location)?;
+    Some(
+        ide::navigation::highlights(corpus, &location.path, offset)
+            .into_iter()
+            .map(|range| DocumentHighlight {
+                range: convert::range(text, &index, range, state.encoding),
+                kind: Some(DocumentHighlightKind::TEXT),
+            })
+            .collect(),
+    )
+}
 
 pub fn semantic_legend() -> SemanticTokensLegend {
     SemanticTokensLegend {

@@ -5,12 +5,15 @@
 // hash or equality, so using it as a map key is sound.
 #![allow(clippy::mutable_key_type)]
 
+mod capabilities;
 mod convert;
+mod diagnostics;
 mod document;
 mod features;
 mod server;
 mod state;
 mod transport;
+mod workspace;
 
 pub use document::{Applied, Change, OpenDocument};
 

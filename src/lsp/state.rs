@@ -9,7 +9,7 @@ use crate::position::{Encoding, LineIndex};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use tower_lsp_server::lsp_types::Uri;
 use tower_lsp_server::UriExt;
 
@@ -73,6 +73,14 @@ impl UriMemo {
         memo.insert(path.to_string(), uri.clone());
         Some(uri)
     }
+}
+
+/// Locks the state; a panic in an earlier holder does not make the state unusable (every
+/// change to it is a whole-value replacement, so it is never half-written).
+pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Where a document lives: which root (workspace folder), and its path in that root's
