@@ -141,7 +141,7 @@ pub fn check_all_diagnostics(corpus: &Corpus) {
     let mut files = Files::new(corpus);
     for path in corpus.paths() {
         for diagnostic in corpus.diagnostics(&path) {
-            files.check(&path, diagnostic.range, diagnostic.code);
+            files.check(&path, diagnostic.range, diagnostic.code.as_str());
         }
     }
 }

@@ -2,7 +2,7 @@
 //! parsed from text into plain data with diagnostics. Editors may override it through
 //! their own settings; the merge lives in the server, not here.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::text::TextRange;
 use serde::Deserialize;
 
@@ -247,7 +247,11 @@ pub fn parse_config(text: &str) -> (Config, Vec<Diagnostic>) {
             );
             (
                 config,
-                vec![Diagnostic::error(range, "config-syntax", message)],
+                vec![Diagnostic::error(
+                    range,
+                    DiagnosticCode::ConfigSyntax,
+                    message,
+                )],
             )
         }
     }

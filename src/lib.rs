@@ -7,15 +7,17 @@
 //! - [`corpus`]: the index of all files (pure: it is handed texts, it reads nothing);
 //! - [`ide`]: editor features as plain data in byte offsets;
 //! - [`position`]: the one place byte offsets become lines and UTF-8/16/32 columns;
-//! - `cli` and `lsp` (in the binary's reach): the only modules that do IO.
+//! - [`loader`], [`clock`]: disk and clock, read for both front ends;
+//! - `cli` and `lsp` (in the binary's reach): the front ends, which do the rest of the IO.
 //!
-//! Invariant: nothing below `cli`/`lsp` reads files, the clock or the environment, and
-//! nothing panics on any input.
+//! Invariant: nothing below `cli`/`lsp`, `loader` and `clock` reads files, the clock or
+//! the environment, and nothing panics on any input.
 
 pub mod actors;
 pub mod article;
 pub mod claims;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod corpus;
 pub mod diagnostic;

@@ -213,3 +213,38 @@ fn anaphoric_dates_show_their_value_and_what_they_lean_on() {
         ]
     "#]].assert_debug_eq(&shown);
 }
+
+#[test]
+fn explain_prints_a_code_with_its_severity_and_an_example() {
+    let (stdout, stderr, code) = dateline(&["explain", "undated-claim"], &repo());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("warning[undated-claim]: a claim with no anchoring date"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("{undated-ok}"), "{stdout}");
+    // A code shared by a header and a registry problem explains both.
+    let (stdout, _, code) = dateline(&["explain", "invalid-kind"], &repo());
+    assert_eq!(code, 0);
+    assert!(stdout.contains("warning[invalid-kind]"), "{stdout}");
+    assert!(stdout.contains("error[invalid-kind]"), "{stdout}");
+}
+
+#[test]
+fn explain_without_a_code_lists_every_code_and_an_unknown_code_fails_with_two() {
+    let (stdout, _, code) = dateline(&["explain"], &repo());
+    assert_eq!(code, 0);
+    for listed in ["undated-claim", "claim-dated-by-context", "skipped-file"] {
+        assert!(
+            stdout.lines().any(|line| line.starts_with(listed)),
+            "{listed} not in {stdout}"
+        );
+    }
+    let (stdout, stderr, code) = dateline(&["explain", "undated-claims"], &repo());
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("`undated-claims` is not a diagnostic code"),
+        "{stderr}"
+    );
+}

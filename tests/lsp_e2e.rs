@@ -343,7 +343,8 @@ fn a_request_before_initialize_is_refused_and_the_server_carries_on() {
 #[test]
 fn a_panic_in_a_handler_answers_with_an_error_and_the_server_lives_on() {
     let scratch = Scratch::seeds("panic");
-    let mut server = Server::start();
+    // The panic's message goes to the server's standard error: kept, not shown.
+    let mut server = Server::start_capturing_stderr();
     server.initialize(&scratch.dir, push_client());
     let id = server.send_request("dateline/debug/panic", json!({}));
     let response = server.response(id);
@@ -354,6 +355,11 @@ fn a_panic_in_a_handler_answers_with_an_error_and_the_server_lives_on() {
         .as_str()
         .unwrap()
         .contains("Lukashenka"));
+    assert!(
+        server.stderr_shows("requested by dateline/debug/panic"),
+        "{}",
+        server.stderr_text()
+    );
     assert_eq!(server.stop(), Some(0));
 }
 
@@ -622,4 +628,79 @@ fn a_large_reference_answer_arrives_whole_with_real_locations() {
         .as_str()
         .unwrap()
         .contains("Lukash"));
+}
+
+/// One frame of `message`, as `Server::send` writes it.
+fn framed(message: &Value) -> Vec<u8> {
+    let body = serde_json::to_vec(message).unwrap();
+    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    frame.extend(body);
+    frame
+}
+
+/// A whole session written into the pipe at once, `before` first: initialize,
+/// initialized, shutdown, exit, and a request after exit. Returns what the server sent
+/// and its exit code.
+fn session_in_one_write(name: &str, before: &[u8]) -> (Vec<Value>, Option<i32>) {
+    let scratch = Scratch::seeds(name);
+    let uri = format!("file://{}", scratch.dir.display());
+    let mut session = before.to_vec();
+    for message in [
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": null, "rootUri": uri, "capabilities": push_client(),
+            "workspaceFolders": [{"uri": uri, "name": "corpus"}]}}),
+        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+        json!({"jsonrpc": "2.0", "method": "exit"}),
+        json!({"jsonrpc": "2.0", "id": 3, "method": "dateline/status", "params": {}}),
+    ] {
+        session.extend(framed(&message));
+    }
+    let mut server = Server::start();
+    server.send_raw(&session);
+    let messages = server.messages_until_closed();
+    (messages, server.wait_exit())
+}
+
+/// The answers to requests, by id, in the order they came.
+fn answers(messages: &[Value]) -> Vec<(Value, Value)> {
+    messages
+        .iter()
+        .filter(|message| message.get("method").is_none())
+        .map(|message| (message["id"].clone(), message.clone()))
+        .collect()
+}
+
+/// `initialize` answered first; `shutdown` answered (not refused as coming before the
+/// initialisation, nor cancelled by the `exit` right behind it); nothing answered after
+/// `exit`; exit code 0.
+fn assert_session_answered_in_order(messages: &[Value], exit_code: Option<i32>) {
+    let answers = answers(messages);
+    let ids: Vec<&Value> = answers.iter().map(|(id, _)| id).collect();
+    assert_eq!(ids, [&json!(1), &json!(2)], "{messages:#?}");
+    let (_, initialize) = &answers[0];
+    assert!(
+        initialize["result"]["capabilities"].is_object(),
+        "{initialize}"
+    );
+    let (_, shutdown) = &answers[1];
+    assert_eq!(shutdown.get("error"), None, "{shutdown}");
+    assert_eq!(shutdown["result"], Value::Null, "{shutdown}");
+    assert_eq!(exit_code, Some(0));
+}
+
+#[test]
+fn a_whole_session_written_at_once_is_handled_in_order_and_exits_with_zero() {
+    let (messages, exit_code) = session_in_one_write("one-write", b"");
+    assert_session_answered_in_order(&messages, exit_code);
+}
+
+#[test]
+fn a_malformed_frame_before_a_whole_session_is_answered_and_the_session_still_runs() {
+    let (mut messages, exit_code) =
+        session_in_one_write("one-write-malformed", b"Content-Length: 5\r\n\r\n{oops");
+    let parse_error = messages.remove(0);
+    assert_eq!(parse_error["error"]["code"], -32700, "{parse_error}");
+    assert_eq!(parse_error["id"], Value::Null, "{parse_error}");
+    assert_session_answered_in_order(&messages, exit_code);
 }

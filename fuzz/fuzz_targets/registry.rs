@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let registry = parse_registry(&text);
     for diagnostic in &registry.diagnostics {
-        common::check_range(&text, diagnostic.range, diagnostic.code);
+        common::check_range(&text, diagnostic.range, diagnostic.code.as_str());
     }
     for actor in &registry.actors {
         common::check_range(&text, actor.id.range, "id");

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::registry::{edit_distance, is_valid_id};
 use super::{Actor, Registry};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 
 /// Problems across registries, each with the index (in `registries`) of the file it is
 /// in. Duplicates inside one file are left to [`super::parse_registry`], which already
@@ -26,7 +26,7 @@ pub fn cross_check(registries: &[&Registry]) -> Vec<(usize, Diagnostic)> {
                         r,
                         Diagnostic::error(
                             actor.id.range,
-                            "duplicate-actor-id",
+                            DiagnosticCode::DuplicateActorId,
                             format!(
                                 "the id `{}` is already defined in another registry; this actor is ignored",
                                 actor.id.value
@@ -61,7 +61,7 @@ pub fn cross_check(registries: &[&Registry]) -> Vec<(usize, Diagnostic)> {
                         r,
                         Diagnostic::warning(
                             form.range,
-                            "duplicate-alias",
+                            DiagnosticCode::DuplicateAlias,
                             format!(
                                 "`{key}` is already a name or alias of `{owner}` in another registry; mentions of it go to `{owner}`"
                             ),
@@ -101,7 +101,7 @@ pub fn cross_check(registries: &[&Registry]) -> Vec<(usize, Diagnostic)> {
                 r,
                 Diagnostic::error(
                     affiliation.range,
-                    "unknown-affiliation",
+                    DiagnosticCode::UnknownAffiliation,
                     format!("no actor has the id `{}`{hint}", affiliation.value),
                 ),
             ));

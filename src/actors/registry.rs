@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml_edit::{ImDocument, Item, TableLike, Value};
 
 use super::{Actor, ActorKind, Registry, Spanned};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::text::TextRange;
 
 /// The keys an `[[actor]]` table may have.
@@ -45,7 +45,7 @@ pub(super) fn parse(text: &str) -> Registry {
         if key != "actor" {
             reader.diagnostics.push(Diagnostic::warning(
                 key_range,
-                "unexpected-top-level",
+                DiagnosticCode::UnexpectedTopLevel,
                 format!(
                     "`{key}` is not part of a registry and is ignored; a registry holds only `[[actor]]` tables"
                 ),
@@ -65,7 +65,7 @@ pub(super) fn parse(text: &str) -> Registry {
                 let header = header_range(text, whole);
                 reader.diagnostics.push(Diagnostic::warning(
                     header,
-                    "wrong-type",
+                    DiagnosticCode::WrongType,
                     "`[actor]` defines a single table; write `[[actor]]` (two brackets) for each actor",
                 ));
                 reader.actor(table, whole, header);
@@ -79,7 +79,7 @@ pub(super) fn parse(text: &str) -> Registry {
                         Some(table) => reader.actor(table, range, range),
                         None => reader.diagnostics.push(Diagnostic::error(
                             range,
-                            "wrong-type",
+                            DiagnosticCode::WrongType,
                             format!("an actor must be a table, found {}", value.type_name()),
                         )),
                     }
@@ -87,7 +87,7 @@ pub(super) fn parse(text: &str) -> Registry {
             }
             other => reader.diagnostics.push(Diagnostic::error(
                 span_or(other.span(), None, key_range.start..key_range.end),
-                "wrong-type",
+                DiagnosticCode::WrongType,
                 format!(
                     "`actor` must be a list of `[[actor]]` tables, found {}",
                     other.type_name()
@@ -137,7 +137,7 @@ fn syntax_error(text: &str, span: Option<Range<usize>>, message: &str) -> Diagno
     } else {
         format!("TOML syntax error: {detail}")
     };
-    Diagnostic::error(range, "registry-syntax", message)
+    Diagnostic::error(range, DiagnosticCode::RegistrySyntax, message)
 }
 
 struct Reader<'t> {
@@ -182,7 +182,7 @@ impl Reader<'_> {
                         kind = Some(ActorKind::parse(&value.value).unwrap_or_else(|| {
                             self.diagnostics.push(Diagnostic::error(
                                 value.range,
-                                "invalid-kind",
+                                DiagnosticCode::InvalidActorKind,
                                 format!(
                                     "unknown kind `{}`; expected one of {}",
                                     value.value,
@@ -209,7 +209,7 @@ impl Reader<'_> {
                     };
                     self.diagnostics.push(Diagnostic::warning(
                         key_range,
-                        "unknown-registry-key",
+                        DiagnosticCode::UnknownRegistryKey,
                         format!("`{key}` is not an actor key and is ignored{hint}"),
                     ));
                 }
@@ -219,21 +219,21 @@ impl Reader<'_> {
         if !has_id {
             self.diagnostics.push(Diagnostic::error(
                 header,
-                "missing-field",
+                DiagnosticCode::MissingField,
                 "this actor has no `id`; it is ignored until it has one",
             ));
         }
         if !has_name {
             self.diagnostics.push(Diagnostic::error(
                 header,
-                "missing-field",
+                DiagnosticCode::MissingField,
                 "this actor has no `name`; it is ignored until it has one",
             ));
         }
         if kind.is_none() && (has_id || has_name) {
             self.diagnostics.push(Diagnostic::warning(
                 header,
-                "missing-field",
+                DiagnosticCode::MissingField,
                 format!(
                     "this actor has no `kind`; `other` is assumed (one of {})",
                     ActorKind::ALL.map(ActorKind::as_str).join(", ")
@@ -244,13 +244,13 @@ impl Reader<'_> {
             if id.value.is_empty() {
                 self.diagnostics.push(Diagnostic::error(
                     id.range,
-                    "invalid-id",
+                    DiagnosticCode::InvalidId,
                     "the id is empty: use lowercase letters, digits and `-` (e.g. `lukashenka`)",
                 ));
             } else if !is_valid_id(&id.value) {
                 self.diagnostics.push(Diagnostic::error(
                     id.range,
-                    "invalid-id",
+                    DiagnosticCode::InvalidId,
                     format!(
                         "`{}` is not a valid id: use lowercase letters, digits and `-` only (e.g. `{}`)",
                         id.value,
@@ -263,7 +263,7 @@ impl Reader<'_> {
             if name.value.trim().is_empty() {
                 self.diagnostics.push(Diagnostic::error(
                     name.range,
-                    "missing-field",
+                    DiagnosticCode::MissingField,
                     "`name` is empty; the actor is ignored until it has one",
                 ));
             }
@@ -272,7 +272,7 @@ impl Reader<'_> {
             if id.value == affiliation.value {
                 self.diagnostics.push(Diagnostic::warning(
                     affiliation.range,
-                    "self-affiliation",
+                    DiagnosticCode::SelfAffiliation,
                     "an actor cannot be affiliated with itself",
                 ));
             }
@@ -283,7 +283,7 @@ impl Reader<'_> {
             if !keep {
                 self.diagnostics.push(Diagnostic::warning(
                     alias.range,
-                    "empty-alias",
+                    DiagnosticCode::EmptyAlias,
                     "empty alias; it is ignored",
                 ));
             }
@@ -293,7 +293,7 @@ impl Reader<'_> {
             if !(link.value.starts_with("https://") || link.value.starts_with("http://")) {
                 self.diagnostics.push(Diagnostic::warning(
                     link.range,
-                    "invalid-link",
+                    DiagnosticCode::InvalidLink,
                     "a link should be an `https://` address",
                 ));
             }
@@ -308,7 +308,7 @@ impl Reader<'_> {
         if let Some(first) = self.ids.get(&id.value) {
             self.diagnostics.push(Diagnostic::error(
                 id.range,
-                "duplicate-actor-id",
+                DiagnosticCode::DuplicateActorId,
                 format!(
                     "the id `{}` is already used by the actor on line {}; this one is ignored",
                     id.value,
@@ -326,7 +326,7 @@ impl Reader<'_> {
                     self.diagnostics.push(Diagnostic::new(
                         form.range,
                         Severity::Hint,
-                        "duplicate-alias",
+                        DiagnosticCode::DuplicateAlias,
                         format!(
                             "`{key}` is already listed for this actor (line {})",
                             line_of(self.text, first.start)
@@ -336,7 +336,7 @@ impl Reader<'_> {
                 Some((owner, first)) => {
                     self.diagnostics.push(Diagnostic::warning(
                         form.range,
-                        "duplicate-alias",
+                        DiagnosticCode::DuplicateAlias,
                         format!(
                             "`{key}` is already a name or alias of `{owner}` (line {}); mentions of it go to `{owner}`",
                             line_of(self.text, first.start)
@@ -374,7 +374,7 @@ impl Reader<'_> {
             None => {
                 self.diagnostics.push(Diagnostic::error(
                     range,
-                    "wrong-type",
+                    DiagnosticCode::WrongType,
                     format!("`{key}` must be a string, found {}", item.type_name()),
                 ));
                 None
@@ -394,7 +394,7 @@ impl Reader<'_> {
             };
             self.diagnostics.push(Diagnostic::error(
                 range,
-                "wrong-type",
+                DiagnosticCode::WrongType,
                 format!(
                     "`{key}` must be an array of strings, found {}{example}",
                     item.type_name()
@@ -412,7 +412,7 @@ impl Reader<'_> {
                 }),
                 None => self.diagnostics.push(Diagnostic::error(
                     element,
-                    "wrong-type",
+                    DiagnosticCode::WrongType,
                     format!(
                         "`{key}` must hold only strings, found {}",
                         value.type_name()

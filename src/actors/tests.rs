@@ -2,6 +2,7 @@
 //! fixtures in, rendered diagnostics (with the source text under each range) and
 //! bracketed mentions out, compared with `expect!` snapshots.
 
+use crate::diagnostic::DiagnosticCode;
 use expect_test::{expect, Expect};
 
 use super::*;
@@ -865,12 +866,12 @@ fn hostile_registry_with_many_actors() {
     let duplicates = registry
         .diagnostics
         .iter()
-        .filter(|d| d.code == "duplicate-alias")
+        .filter(|d| d.code == DiagnosticCode::DuplicateAlias)
         .count();
     let empties = registry
         .diagnostics
         .iter()
-        .filter(|d| d.code == "empty-alias")
+        .filter(|d| d.code == DiagnosticCode::EmptyAlias)
         .count();
     assert_eq!((duplicates, empties), (19_999, 20_000));
     let actors: Vec<&Actor> = registry.actors.iter().collect();

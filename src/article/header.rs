@@ -3,7 +3,7 @@
 
 use super::lines::{lines_from, trim_range, Line};
 use super::{Header, HeaderField};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::temporal::CalendarDate;
 use crate::text::TextRange;
 use std::collections::HashMap;
@@ -71,7 +71,7 @@ pub(crate) fn parse_header(text: &str, from: usize) -> ParsedHeader {
                             let (s, e) = trim_range(text, line.start, line.end);
                             diagnostics.push(Diagnostic::warning(
                                 TextRange::new(s, e),
-                                "malformed-header-line",
+                                DiagnosticCode::MalformedHeaderLine,
                                 "this line of the header block is not `Key: value`; it is ignored",
                             ));
                         }
@@ -86,7 +86,7 @@ pub(crate) fn parse_header(text: &str, from: usize) -> ParsedHeader {
                 // so that a forgotten fence costs one warning and not the whole file.
                 diagnostics.push(Diagnostic::warning(
                     TextRange::new(open.start, open.end),
-                    "unterminated-header-fence",
+                    DiagnosticCode::UnterminatedHeaderFence,
                     "the header block opened by `---` is never closed by another `---` line; \
                      the header ends at the first line that is not `Key: value`",
                 ));
@@ -148,7 +148,10 @@ fn no_header(
         range: TextRange::empty(0),
         fields: Vec::new(),
     };
-    for (key, code) in [("Source", "missing-source"), ("Date", "missing-date")] {
+    for (key, code) in [
+        ("Source", DiagnosticCode::MissingSource),
+        ("Date", DiagnosticCode::MissingDate),
+    ] {
         diagnostics.push(Diagnostic::error(
             at,
             code,
@@ -164,7 +167,10 @@ fn no_header(
 
 /// Required fields, the `Date` syntax, duplicate keys and `Kind`.
 fn check_fields(header: &Header, diagnostics: &mut Vec<Diagnostic>) {
-    for (key, code) in [("Source", "missing-source"), ("Date", "missing-date")] {
+    for (key, code) in [
+        ("Source", DiagnosticCode::MissingSource),
+        ("Date", DiagnosticCode::MissingDate),
+    ] {
         match header.get(key) {
             None => diagnostics.push(Diagnostic::error(
                 header.range,
@@ -184,7 +190,7 @@ fn check_fields(header: &Header, diagnostics: &mut Vec<Diagnostic>) {
             if let Err(error) = CalendarDate::parse_iso(&field.value) {
                 diagnostics.push(Diagnostic::error(
                     field.value_range,
-                    "invalid-date",
+                    DiagnosticCode::InvalidDate,
                     format!("`{}` is not a valid date: {error}", field.value),
                 ));
             }
@@ -198,7 +204,7 @@ fn check_fields(header: &Header, diagnostics: &mut Vec<Diagnostic>) {
         if let Some(first) = seen.get(&key) {
             diagnostics.push(Diagnostic::warning(
                 field.key_range,
-                "duplicate-header-key",
+                DiagnosticCode::DuplicateHeaderKey,
                 format!(
                     "`{}` is given twice; the first value (`{}`) is used",
                     field.key, first.value
@@ -212,7 +218,7 @@ fn check_fields(header: &Header, diagnostics: &mut Vec<Diagnostic>) {
         if ArticleKind::from_value(&field.value).is_none() {
             diagnostics.push(Diagnostic::warning(
                 field.value_range,
-                "invalid-kind",
+                DiagnosticCode::InvalidArticleKind,
                 format!(
                     "`Kind` is `article` or `summary`, not `{}`; the file is read as an article",
                     field.value

@@ -2,7 +2,7 @@
 //! `{undated-ok}`. Anything that does not match exactly is ordinary text.
 
 use super::{Annotation, AnnotationKind, Citation, CitedId};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::temporal::CalendarDate;
 use crate::text::TextRange;
 
@@ -157,7 +157,7 @@ fn annotation(
                     format!("`{value}` is not a valid date: {error}"),
                 )
             };
-            diagnostics.push(Diagnostic::error(at, "invalid-date", message));
+            diagnostics.push(Diagnostic::error(at, DiagnosticCode::InvalidDate, message));
             None
         }
     };

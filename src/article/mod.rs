@@ -12,7 +12,7 @@ mod tests;
 pub use header::ArticleKind;
 pub(crate) use sentences::is_title_abbreviation;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::temporal::CalendarDate;
 use crate::text::TextRange;
 
@@ -318,7 +318,7 @@ pub fn edit_window(old: &Article, old_text: &str, new_text: &str) -> Option<Wind
     let unterminated = old
         .diagnostics
         .iter()
-        .any(|diagnostic| diagnostic.code == "unterminated-header-fence");
+        .any(|diagnostic| diagnostic.code == DiagnosticCode::UnterminatedHeaderFence);
     if no_header || unterminated {
         return None;
     }

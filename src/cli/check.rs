@@ -4,7 +4,7 @@
 use super::render::{self, Style};
 use super::{ColorChoice, Format, EXIT_CLEAN, EXIT_FINDINGS};
 use crate::corpus::Retention;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::position::{Encoding, LineIndex, Span, SpanCursor};
 use crate::text::TextRange;
 use serde::Serialize;
@@ -126,7 +126,7 @@ fn write_report(
         let diagnostics = match corpus.skip_reason(path) {
             Some(reason) => vec![Diagnostic::warning(
                 TextRange::empty(0),
-                "skipped-file",
+                DiagnosticCode::SkippedFile,
                 reason,
             )],
             None => corpus.diagnostics(path),
@@ -181,7 +181,7 @@ fn write_report(
                         path: shown.clone(),
                         range: cursor.span(diagnostic.range),
                         severity: diagnostic.severity,
-                        code: diagnostic.code,
+                        code: diagnostic.code.as_str(),
                         message: &diagnostic.message,
                     };
                     let pretty = serde_json::to_string_pretty(&item).map_err(|e| e.to_string())?;

@@ -1,17 +1,18 @@
-//! The command line: `check`, `dates`, `actors` (and `lsp`, handed to the server). Loads
-//! the corpus through the loader, asks the analysis, prints for people or as JSON.
+//! The command line: `check`, `dates`, `actors`, `timeline`, `explain` (and `lsp`, handed
+//! to the server). Loads the corpus through the loader, asks the analysis, prints for
+//! people or as JSON.
 
 mod actors_cmd;
 mod check;
 mod claims;
 mod dates;
 mod eval;
+mod explain;
 mod render;
 mod timeline;
 
 use crate::corpus::{Corpus, Retention};
-use crate::loader;
-use crate::temporal::CalendarDate;
+use crate::{clock, loader};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -104,6 +105,11 @@ pub enum Command {
         #[arg(long)]
         errors: bool,
     },
+    /// Explain a diagnostic code with an example, or list every code.
+    Explain {
+        /// A code as reports show it (`undated-claim`); none lists them all.
+        code: Option<String>,
+    },
     /// Serve the Language Server Protocol on standard input and output.
     Lsp {
         /// Accepted and ignored: editors append it.
@@ -134,12 +140,6 @@ pub enum ColorChoice {
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_FAILURE: u8 = 2;
-
-/// Today's date from the system clock, for the future-date check.
-pub fn today() -> Option<CalendarDate> {
-    let now = jiff::Zoned::now();
-    Some(CalendarDate::from_jiff(now.date()))
-}
 
 /// A corpus loaded from the paths named on the command line, and which of its files
 /// those paths select.
@@ -181,7 +181,7 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
         }
     }
     let root = loader::find_root(&paths[0]);
-    let mut corpus = Corpus::new(today());
+    let mut corpus = Corpus::new(clock::today());
     corpus.set_retention(retention);
     let show_progress = std::io::stderr().is_terminal();
     let mut progress_shown = false;
@@ -269,6 +269,7 @@ pub fn run(command: Command) -> u8 {
         }
         Command::EvalTimeml { dir, lines, errors } => eval::run(&dir, lines, errors),
         Command::EvalEvents { dir, errors } => eval::run_events(&dir, errors),
+        Command::Explain { code } => explain::run(code.as_deref()),
         Command::Lsp { .. } => Err("the server is started by main".to_string()),
     };
     match result {

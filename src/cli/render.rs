@@ -88,7 +88,7 @@ pub fn diagnostic_into(
     style.close(out);
     style.open(out, severity_colour(severity));
     out.push('[');
-    out.push_str(diagnostic.code);
+    out.push_str(diagnostic.code.as_str());
     out.push(']');
     style.close(out);
     out.push_str(": ");
@@ -272,7 +272,7 @@ mod tests {
         let start = text.find("he said").unwrap();
         let problem = Diagnostic::warning(
             TextRange::new(start, start + 7),
-            "undated-claim",
+            crate::diagnostic::DiagnosticCode::UndatedClaim,
             "undated claim",
         );
         let shown = diagnostic(

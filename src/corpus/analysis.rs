@@ -330,7 +330,7 @@ fn future_date(
     (date.first_day() > today.last_day()).then(|| {
         Diagnostic::error(
             field.value_range,
-            "future-date",
+            crate::diagnostic::DiagnosticCode::FutureDate,
             format!("Date {date} is in the future (today is {today})"),
         )
     })
@@ -492,7 +492,7 @@ fn reanalyze_window(
     let mut diagnostics = diagnostics;
     let future = diagnostics
         .get(old_article_diagnostics)
-        .is_some_and(|diagnostic| diagnostic.code == "future-date");
+        .is_some_and(|diagnostic| diagnostic.code == crate::diagnostic::DiagnosticCode::FutureDate);
     let claim_diagnostics = diagnostics.split_off(old_article_diagnostics + usize::from(future));
     let claim_diagnostics = article::splice_sorted(
         claim_diagnostics,
@@ -605,7 +605,10 @@ fn claim_diagnostic(text: &str, claim: &Claim, source: Option<&str>) -> Option<D
             }
             message
                 .push_str(": neither this sentence nor an earlier one of its paragraph says when");
-            (Severity::Warning, "undated-claim")
+            (
+                Severity::Warning,
+                crate::diagnostic::DiagnosticCode::UndatedClaim,
+            )
         }
         Dating::ByContext { by, value, .. } => {
             message.push_str("claim dated by context: an earlier sentence of its paragraph gives ");
@@ -622,7 +625,10 @@ fn claim_diagnostic(text: &str, claim: &Claim, source: Option<&str>) -> Option<D
             }
             quote_into(&mut message, text, *by);
             message.push_str(if value.is_some() { "”)" } else { "”" });
-            (Severity::Information, "claim-dated-by-context")
+            (
+                Severity::Information,
+                crate::diagnostic::DiagnosticCode::ClaimDatedByContext,
+            )
         }
         Dating::Dated { .. } | Dating::Silenced => return None,
     };
@@ -668,7 +674,7 @@ impl RegistryFile {
         let broken = registry
             .diagnostics
             .iter()
-            .any(|diagnostic| diagnostic.code == "registry-syntax");
+            .any(|diagnostic| diagnostic.code == crate::diagnostic::DiagnosticCode::RegistrySyntax);
         let (in_use, stale) = match previous {
             Some(previous) if broken => (without_places(previous.in_use.clone()), true),
             _ => (registry.clone(), false),

@@ -2,7 +2,7 @@
 //! two files with the same `Id` or `URL`.
 
 use super::{ArticleFile, Corpus};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 
 pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
@@ -11,7 +11,7 @@ pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Di
             if corpus.article_by_id(&cited.id).is_none() {
                 diagnostics.push(Diagnostic::error(
                     cited.range,
-                    "unknown-citation",
+                    DiagnosticCode::UnknownCitation,
                     format!("no article in the corpus has the id `{}`", cited.id),
                 ));
             }
@@ -29,7 +29,7 @@ pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Di
     if !same_id.is_empty() {
         diagnostics.push(Diagnostic::error(
             id_range,
-            "duplicate-id",
+            DiagnosticCode::DuplicateId,
             format!(
                 "the id `{}` is also the id of {}",
                 file.id,
@@ -45,7 +45,7 @@ pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Di
         if !same_url.is_empty() {
             diagnostics.push(Diagnostic::error(
                 url.value_range,
-                "duplicate-url",
+                DiagnosticCode::DuplicateUrl,
                 format!("the same URL is given by {}", same_url.join(", ")),
             ));
         }
@@ -59,7 +59,7 @@ pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Di
             diagnostics.push(Diagnostic::new(
                 *range,
                 Severity::Hint,
-                "unknown-actor",
+                DiagnosticCode::UnknownActor,
                 format!("“{name}” appears in {articles} articles but is not in the actor registry"),
             ));
         }

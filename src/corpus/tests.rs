@@ -1,5 +1,6 @@
 //! The corpus index on fixtures: cross-file diagnostics, registry changes, removal.
 
+use crate::diagnostic::DiagnosticCode;
 use crate::fixture::{show_diagnostics, Fixture};
 use expect_test::{expect, Expect};
 use std::sync::Arc;
@@ -130,7 +131,7 @@ fn a_broken_registry_keeps_the_last_good_actors_and_reports_where_it_broke() {
     assert_eq!(mentions(&fixture), 1, "the last good registry stays in use");
     let problems = fixture.corpus.diagnostics("actors.toml");
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].code, "registry-syntax");
+    assert_eq!(problems[0].code, DiagnosticCode::RegistrySyntax);
     fixture.corpus.set_file(
         "actors.toml",
         Arc::from("[[actor]]\nid = \"other\"\nname = \"Other\"\nkind = \"person\"\n"),
@@ -147,16 +148,22 @@ fn removing_a_file_updates_ids_citations_and_name_counts() {
         .corpus
         .diagnostics("a.article")
         .iter()
-        .any(|d| d.code == "unknown-actor"));
+        .any(|d| d.code == DiagnosticCode::UnknownActor));
     fixture.corpus.remove_file("b.article");
-    let codes: Vec<&str> = fixture
+    let codes: Vec<DiagnosticCode> = fixture
         .corpus
         .diagnostics("a.article")
         .iter()
         .map(|d| d.code)
         .collect();
     // The event of the sentence (`spoke`) stays an undated claim.
-    assert_eq!(codes, ["unknown-citation", "undated-claim"]);
+    assert_eq!(
+        codes,
+        [
+            DiagnosticCode::UnknownCitation,
+            DiagnosticCode::UndatedClaim
+        ]
+    );
     assert_eq!(fixture.corpus.unknown_name_articles("Oleksiy Danilov"), 1);
 }
 

@@ -2,6 +2,7 @@
 //! unknown name to the registry, add an alias the corpus uses to a registry entry.
 
 use crate::corpus::{ArticleFile, Corpus};
+use crate::diagnostic::DiagnosticCode;
 use crate::text::TextRange;
 
 pub use super::rename::FileEdit;
@@ -20,7 +21,7 @@ pub struct Action {
     /// Files the edits create (a registry that does not exist yet).
     pub creates: Vec<String>,
     /// The diagnostic code the action fixes, if any.
-    pub fixes: Option<&'static str>,
+    pub fixes: Option<DiagnosticCode>,
     /// The range of the diagnostic it fixes.
     pub fixes_range: Option<TextRange>,
     pub preferred: bool,
@@ -56,7 +57,7 @@ fn article_actions(corpus: &Corpus, file: &ArticleFile, range: TextRange) -> Vec
         }
         let end = TextRange::empty(diagnostic.range.end);
         match diagnostic.code {
-            "undated-claim" | "claim-dated-by-context" => {
+            DiagnosticCode::UndatedClaim | DiagnosticCode::ClaimDatedByContext => {
                 let context_value = file
                     .claims
                     .iter()
@@ -75,10 +76,10 @@ fn article_actions(corpus: &Corpus, file: &ArticleFile, range: TextRange) -> Vec
                         creates: Vec::new(),
                         fixes: Some(diagnostic.code),
                         fixes_range: Some(diagnostic.range),
-                        preferred: diagnostic.code == "undated-claim",
+                        preferred: diagnostic.code == DiagnosticCode::UndatedClaim,
                     });
                 }
-                if diagnostic.code == "undated-claim" {
+                if diagnostic.code == DiagnosticCode::UndatedClaim {
                     actions.push(Action {
                         title: "Silence for this sentence: insert {undated-ok}".into(),
                         kind: ActionKind::QuickFix,
@@ -90,8 +91,8 @@ fn article_actions(corpus: &Corpus, file: &ArticleFile, range: TextRange) -> Vec
                     });
                 }
             }
-            "missing-source" | "missing-date" => {
-                let (key, value) = if diagnostic.code == "missing-source" {
+            DiagnosticCode::MissingSource | DiagnosticCode::MissingDate => {
+                let (key, value) = if diagnostic.code == DiagnosticCode::MissingSource {
                     ("Source", String::new())
                 } else {
                     (
@@ -128,7 +129,7 @@ fn article_actions(corpus: &Corpus, file: &ArticleFile, range: TextRange) -> Vec
                     preferred: true,
                 });
             }
-            "unknown-actor" => {
+            DiagnosticCode::UnknownActor => {
                 let name = diagnostic.range.slice(&file.text).to_string();
                 actions.push(add_actor_action(corpus, &name, diagnostic.range));
             }
@@ -227,7 +228,7 @@ fn add_actor_action(corpus: &Corpus, name: &str, diagnostic: TextRange) -> Actio
         kind: ActionKind::QuickFix,
         edits,
         creates,
-        fixes: Some("unknown-actor"),
+        fixes: Some(DiagnosticCode::UnknownActor),
         fixes_range: Some(diagnostic),
         preferred: false,
     }

@@ -376,7 +376,7 @@ fn code_actions_add_missing_header_lines() {
     let actions = code_actions::code_actions(&fixture.corpus, path, header);
     let action = actions
         .iter()
-        .find(|action| action.fixes == Some("missing-source"))
+        .find(|action| action.fixes == Some(crate::diagnostic::DiagnosticCode::MissingSource))
         .unwrap();
     expect![[r#"
         "Title: T\nDate: 2022\nSource: \n\nText.\n"
@@ -393,7 +393,7 @@ fn unknown_names_can_be_added_to_the_registry_and_variants_as_aliases() {
     let actions = code_actions::code_actions(&fixture.corpus, path, TextRange::empty(offset));
     let add = actions
         .iter()
-        .find(|action| action.fixes == Some("unknown-actor"))
+        .find(|action| action.fixes == Some(crate::diagnostic::DiagnosticCode::UnknownActor))
         .expect("add action");
     assert_eq!(add.title, "Add “Oleksiy Danilov” to actors.toml");
     let registry = apply(fixture.text("actors.toml"), &add.edits);

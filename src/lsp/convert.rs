@@ -132,7 +132,7 @@ impl RangedDiagnostics {
             out.extend_from_slice(b",\"severity\":");
             serde_json::to_writer(&mut *out, &severity(diagnostic.severity))?;
             out.extend_from_slice(b",\"code\":");
-            serde_json::to_writer(&mut *out, diagnostic.code)?;
+            serde_json::to_writer(&mut *out, diagnostic.code.as_str())?;
             out.extend_from_slice(b",\"source\":");
             serde_json::to_writer(&mut *out, SOURCE)?;
             out.extend_from_slice(b",\"message\":");
@@ -178,6 +178,7 @@ fn write_number(out: &mut Vec<u8>, number: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::DiagnosticCode;
 
     #[test]
     fn ranged_diagnostics_write_the_json_of_their_protocol_values() {
@@ -186,20 +187,24 @@ mod tests {
         let diagnostics = vec![
             Diagnostic::warning(
                 TextRange::new(at("They"), at("said.\n") + 5),
-                "undated-claim",
+                DiagnosticCode::UndatedClaim,
                 "undated claim: “said”",
             ),
             Diagnostic::new(
                 TextRange::new(at("Лукашенко"), at(" 🇧🇾")),
                 Severity::Hint,
-                "unknown-name",
+                DiagnosticCode::UnknownActor,
                 "unknown name \"Лукашенко\"\n(no actor)",
             ),
-            Diagnostic::error(TextRange::empty(0), "bad-header", "a \\ b\u{1}\t</"),
+            Diagnostic::error(
+                TextRange::empty(0),
+                DiagnosticCode::MissingSource,
+                "a \\ b\u{1}\t</",
+            ),
             Diagnostic::new(
                 TextRange::new(at("On"), at(" said")),
                 Severity::Information,
-                "claim-dated-by-context",
+                DiagnosticCode::ClaimDatedByContext,
                 "dated",
             ),
         ];

@@ -1,15 +1,99 @@
-//! Protocol handlers for the editor features of `ide`: completion, code actions, inlay
-//! hints, semantic tokens, symbols, code lens, folding, rename and the timeline. Each is
-//! `from protocol → ide → to protocol` over the locked state.
+//! Protocol handlers for the editor features of `ide`: hover, definition, references,
+//! highlights, completion, code actions, inlay hints, semantic tokens, symbols, code lens,
+//! folding, rename and the timeline. Each is `from protocol → ide → to protocol` over the
+//! locked state.
 
 use super::convert;
-use super::state::{FileUri, Location, State};
+use super::state::{FileUri, RootedPath, State};
 use crate::ide;
 use crate::position::{Encoding, LineIndex, SpanCursor};
 use crate::text::TextRange;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tower_lsp_server::lsp_types::*;
+
+/// `dateline/status`: counts for a status bar.
+pub fn status(state: &State) -> serde_json::Value {
+    let mut articles = 0;
+    let mut undated = 0;
+    for root in &state.roots {
+        for file in root.corpus.articles() {
+            articles += 1;
+            undated += file.claim_tally.undated;
+        }
+    }
+    serde_json::json!({ "articles": articles, "undatedClaims": undated })
+}
+
+/// `textDocument/hover`: the card of what is under the cursor.
+pub fn hover(state: &State, at: &TextDocumentPositionParams) -> Option<Hover> {
+    let (location, offset) =
+        state.resolve(&at.text_document.uri, convert::position(at.position))?;
+    let corpus = state.corpus(location.root)?;
+    let card = ide::hover::hover(corpus, &location.path, offset)?;
+    let (text, index) = state.text_and_index(&location)?;
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: card.markdown,
+        }),
+        range: Some(convert::range(text, &index, card.range, state.encoding)),
+    })
+}
+
+/// `textDocument/definition`: the registry entry of an actor, the article a citation names.
+pub fn definition(
+    state: &State,
+    at: &TextDocumentPositionParams,
+) -> Option<GotoDefinitionResponse> {
+    let (location, offset) =
+        state.resolve(&at.text_document.uri, convert::position(at.position))?;
+    let corpus = state.corpus(location.root)?;
+    let definitions = ide::navigation::definition(corpus, &location.path, offset);
+    let targets = locations(state, location.root, definitions);
+    (!targets.is_empty()).then_some(GotoDefinitionResponse::Array(targets))
+}
+
+/// `textDocument/references`: the places grouped by file, and their JSON as well when
+/// there are at least `json_from` of them (for `DirectAnswers`).
+pub fn references(
+    state: &State,
+    at: &TextDocumentPositionParams,
+    include_declaration: bool,
+    json_from: Option<usize>,
+) -> Option<(Vec<FileLocations>, Option<Vec<u8>>)> {
+    let (location, offset) =
+        state.resolve(&at.text_document.uri, convert::position(at.position))?;
+    let corpus = state.corpus(location.root)?;
+    let targets = ide::navigation::references(corpus, &location.path, offset, include_declaration);
+    let groups = location_groups(state, location.root, targets);
+    let count: usize = groups.iter().map(|group| group.ranges.len()).sum();
+    let json = json_from
+        .filter(|&least| count >= least)
+        .and_then(|_| locations_json(&groups).ok());
+    Some((groups, json))
+}
+
+/// `textDocument/documentHighlight`: the other places in this file of what is under the
+/// cursor.
+pub fn highlights(
+    state: &State,
+    at: &TextDocumentPositionParams,
+) -> Option<Vec<DocumentHighlight>> {
+    let (location, offset) =
+        state.resolve(&at.text_document.uri, convert::position(at.position))?;
+    let corpus = state.corpus(location.root)?;
+    let (text, index) = state.text_and_index(&location)?;
+    Some(
+        ide::navigation::highlights(corpus, &location.path, offset)
+            .into_iter()
+            .map(|range| DocumentHighlight {
+                range: convert::range(text, &index, range, state.encoding),
+                kind: Some(DocumentHighlightKind::TEXT),
+            })
+            .collect(),
+    )
+}
 
 pub fn semantic_legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
@@ -22,7 +106,7 @@ pub fn semantic_legend() -> SemanticTokensLegend {
 }
 
 /// The location of a document and the byte range of a protocol range in it.
-fn byte_range(state: &State, uri: &Uri, range: Range) -> Option<(Location, TextRange)> {
+fn byte_range(state: &State, uri: &Uri, range: Range) -> Option<(RootedPath, TextRange)> {
     let location = state.locate(uri)?;
     let (text, index) = state.text_and_index(&location)?;
     let start = index.offset(text, convert::position(range.start), state.encoding);
@@ -30,13 +114,13 @@ fn byte_range(state: &State, uri: &Uri, range: Range) -> Option<(Location, TextR
     Some((location, TextRange::new(start, end)))
 }
 
-fn position_at(state: &State, location: &Location, offset: usize) -> Option<Position> {
+fn position_at(state: &State, location: &RootedPath, offset: usize) -> Option<Position> {
     let (text, index) = state.text_and_index(location)?;
     let at = index.position(text, offset, state.encoding);
     Some(Position::new(at.line, at.character))
 }
 
-fn lsp_range(state: &State, location: &Location, range: TextRange) -> Option<Range> {
+fn lsp_range(state: &State, location: &RootedPath, range: TextRange) -> Option<Range> {
     let (text, index) = state.text_and_index(location)?;
     Some(convert::range(text, &index, range, state.encoding))
 }
@@ -87,7 +171,7 @@ fn workspace_edit(
     let mut by_uri: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
     for edit in edits {
         let uri = state.uri(root, &edit.path)?;
-        let location = Location {
+        let location = RootedPath {
             root,
             path: edit.path.clone(),
         };
@@ -248,7 +332,7 @@ fn split_by_line(text: &str, index: &LineIndex, range: TextRange) -> Vec<TextRan
 #[allow(deprecated)]
 fn document_symbol(
     state: &State,
-    location: &Location,
+    location: &RootedPath,
     symbol: ide::symbols::OutlineSymbol,
 ) -> Option<DocumentSymbol> {
     let kind = match symbol.kind {
@@ -298,7 +382,7 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
     let mut found: Vec<(i64, WorkspaceSymbol)> = Vec::new();
     for (root, entry) in state.roots.iter().enumerate() {
         for symbol in ide::symbols::workspace_symbols(&entry.corpus, query, 200) {
-            let location = Location {
+            let location = RootedPath {
                 root,
                 path: symbol.path.clone(),
             };
@@ -318,7 +402,7 @@ pub fn workspace_symbols(state: &State, query: &str) -> Vec<WorkspaceSymbol> {
                     },
                     tags: None,
                     container_name: Some(symbol.detail),
-                    location: OneOf::Left(tower_lsp_server::lsp_types::Location { uri, range }),
+                    location: OneOf::Left(Location { uri, range }),
                     data: None,
                 },
             ));
@@ -390,22 +474,19 @@ pub fn locations<'p>(
     state: &State,
     root: usize,
     places: impl IntoIterator<Item = ide::navigation::Target<'p>>,
-) -> Vec<tower_lsp_server::lsp_types::Location> {
+) -> Vec<Location> {
     flatten(location_groups(state, root, places))
 }
 
-pub fn flatten(groups: Vec<FileLocations>) -> Vec<tower_lsp_server::lsp_types::Location> {
+pub fn flatten(groups: Vec<FileLocations>) -> Vec<Location> {
     groups
         .into_iter()
         .flat_map(|group| {
             let uri = group.file.uri.clone();
-            group
-                .ranges
-                .into_iter()
-                .map(move |range| tower_lsp_server::lsp_types::Location {
-                    uri: uri.clone(),
-                    range,
-                })
+            group.ranges.into_iter().map(move |range| Location {
+                uri: uri.clone(),
+                range,
+            })
         })
         .collect()
 }
@@ -522,7 +603,7 @@ pub fn timeline(state: &State, filter: &ide::timeline::TimelineFilter) -> serde_
     let mut entries = Vec::new();
     for (root, entry) in state.roots.iter().enumerate() {
         for item in ide::timeline::timeline(&entry.corpus, filter) {
-            let location = Location {
+            let location = RootedPath {
                 root,
                 path: item.path.clone(),
             };

@@ -5,12 +5,15 @@
 // hash or equality, so using it as a map key is sound.
 #![allow(clippy::mutable_key_type)]
 
+mod capabilities;
 mod convert;
+mod diagnostics;
 mod document;
 mod features;
 mod server;
 mod state;
 mod transport;
+mod workspace;
 
 pub use document::{Applied, Change, OpenDocument};
 
@@ -50,16 +53,30 @@ pub fn serve_stdio() -> u8 {
         // them and answers malformed messages itself.
         let (to_server, server_input) = tokio::io::duplex(1 << 20);
         let (server_output, from_server) = tokio::io::duplex(1 << 20);
-        tokio::spawn(transport::forward_input(
+        let awaited = transport::AwaitedAnswer::default();
+        let mut input = tokio::spawn(transport::forward_input(
             tokio::io::stdin(),
             to_server,
             outgoing.clone(),
+            awaited.clone(),
         ));
-        tokio::spawn(transport::frame_output(from_server, outgoing, answers));
+        tokio::spawn(transport::frame_output(
+            from_server,
+            outgoing,
+            answers,
+            awaited,
+        ));
         let writer = tokio::spawn(transport::write_output(frames, tokio::io::stdout()));
-        tower_lsp_server::Server::new(server_input, server_output, socket)
-            .serve(service)
-            .await;
+        let serving =
+            tower_lsp_server::Server::new(server_input, server_output, socket).serve(service);
+        // After `exit` (handed over only once `shutdown` is answered) the session is over,
+        // even if a handler still waits for the editor's answer to a request of the
+        // server's (`initialized` asks for settings): that answer can no longer come, and
+        // tower-lsp-server would wait for it forever.
+        tokio::select! {
+            () = serving => {}
+            Ok(transport::InputEnd::Exit) = &mut input => {}
+        }
         let _ = tokio::time::timeout(std::time::Duration::from_secs(5), writer).await;
         if shutdown.load(Ordering::SeqCst) {
             0

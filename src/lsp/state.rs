@@ -9,7 +9,7 @@ use crate::position::{Encoding, LineIndex};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use tower_lsp_server::lsp_types::Uri;
 use tower_lsp_server::UriExt;
 
@@ -75,9 +75,18 @@ impl UriMemo {
     }
 }
 
-/// Where a document lives: which root, and its path in that root's corpus.
+/// Locks the state; a panic in an earlier holder does not make the state unusable (every
+/// change to it is a whole-value replacement, so it is never half-written).
+pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Where a document lives: which root (workspace folder), and its path in that root's
+/// corpus. Named apart from the protocol's `Location` (a URI and a range).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Location {
+pub struct RootedPath {
     pub root: usize,
     pub path: String,
 }
@@ -94,7 +103,7 @@ pub struct State {
 
 impl State {
     pub fn new(encoding: Encoding, folders: Vec<PathBuf>, push_diagnostics: bool) -> Self {
-        let today = crate::cli::today();
+        let today = crate::clock::today();
         let mut roots = vec![Root::new(None, Corpus::new(today))];
         for dir in folders {
             roots.push(Root::new(Some(dir), Corpus::new(today)));
@@ -109,7 +118,7 @@ impl State {
     }
 
     /// The root and corpus path of a document URI (`None` for URIs that are not files).
-    pub fn locate(&self, uri: &Uri) -> Option<Location> {
+    pub fn locate(&self, uri: &Uri) -> Option<RootedPath> {
         let file = uri.to_file_path()?;
         let mut best: Option<(usize, usize)> = None;
         for (index, root) in self.roots.iter().enumerate() {
@@ -124,12 +133,12 @@ impl State {
         match best {
             Some((root, _)) => {
                 let dir = self.roots[root].dir.as_deref()?;
-                Some(Location {
+                Some(RootedPath {
                     root,
                     path: loader::corpus_path(dir, &file)?,
                 })
             }
-            None => Some(Location {
+            None => Some(RootedPath {
                 root: 0,
                 path: file.to_string_lossy().replace('\\', "/"),
             }),
@@ -265,7 +274,7 @@ impl State {
         &self,
         uri: &Uri,
         position: crate::position::Position,
-    ) -> Option<(Location, usize)> {
+    ) -> Option<(RootedPath, usize)> {
         let location = self.locate(uri)?;
         let (text, index) = self.text_and_index(&location)?;
         let offset = index.offset_exact(text, position, self.encoding)?;
@@ -273,7 +282,7 @@ impl State {
     }
 
     /// The text of a corpus file and its line index.
-    pub fn text_and_index(&self, location: &Location) -> Option<(&str, Cow<'_, LineIndex>)> {
+    pub fn text_and_index(&self, location: &RootedPath) -> Option<(&str, Cow<'_, LineIndex>)> {
         self.text_and_index_at(location.root, &location.path)
     }
 

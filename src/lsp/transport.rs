@@ -3,13 +3,21 @@
 //! not a JSON-RPC message, is answered with the error JSON-RPC asks for and the session
 //! carries on. Only a header without a usable `Content-Length` ends the session: after it
 //! nothing in the stream can be trusted to start a message.
+//!
+//! The transport also keeps the order the protocol relies on when a client writes many
+//! messages at once. tower-lsp-server handles what it reads concurrently, and acts on
+//! `exit` the moment it reads it, cancelling what is pending: `shutdown` followed at once
+//! by `exit` was answered "Canceled" and the process exited with 1. So `initialize` and
+//! `shutdown` are answered before anything after them reaches the server, and nothing
+//! after `exit` reaches it at all.
 
 use serde_json::{json, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+use tokio::sync::watch;
 
 /// A message larger than this is refused as unparseable rather than allocated.
 const MAX_MESSAGE_BYTES: usize = 512 * 1024 * 1024;
@@ -125,8 +133,24 @@ fn error_body(id: Value, code: i64, message: &str) -> Vec<u8> {
     body.to_string().into_bytes()
 }
 
-/// Why a framed body is not a message the server can take, as a JSON-RPC error to answer.
-fn check_message(body: &[u8]) -> Result<(), (Value, i64, &'static str)> {
+/// Where a message stands in the order the transport keeps.
+#[derive(Debug, Clone, PartialEq)]
+enum Order {
+    /// Handed to the server as soon as it comes (when nothing is awaited).
+    InTurn,
+    /// A client's response to a server request: handed over at once even while an answer
+    /// is awaited, since the server may be waiting for it.
+    Response,
+    /// `initialize` or `shutdown`: nothing after it is handed over before its answer
+    /// (with this id) has been written.
+    AnswerFirst(Value),
+    /// `exit`: the last message the server is handed.
+    Last,
+}
+
+/// The message's place in the order, or why a framed body is not a message the server
+/// can take, as a JSON-RPC error to answer.
+fn check_message(body: &[u8]) -> Result<Order, (Value, i64, &'static str)> {
     let value: Value = serde_json::from_slice(body).map_err(|_| {
         (
             Value::Null,
@@ -149,12 +173,16 @@ fn check_message(body: &[u8]) -> Result<(), (Value, i64, &'static str)> {
         return Err((id, -32600, "Invalid request: `jsonrpc` must be \"2.0\""));
     }
     match object.get("method") {
-        Some(Value::String(_)) => Ok(()),
+        Some(Value::String(method)) => Ok(match method.as_str() {
+            "initialize" | "shutdown" if !id.is_null() => Order::AnswerFirst(id),
+            "exit" => Order::Last,
+            _ => Order::InTurn,
+        }),
         Some(_) => Err((id, -32600, "Invalid request: `method` must be a string")),
         None if object.contains_key("id")
             && (object.contains_key("result") || object.contains_key("error")) =>
         {
-            Ok(())
+            Ok(Order::Response)
         }
         None => Err((
             id,
@@ -204,13 +232,92 @@ async fn read_header(reader: &mut (impl AsyncBufReadExt + Unpin)) -> Result<Opti
     }
 }
 
-/// Forwards the editor's messages to the server, answering the malformed ones itself.
-/// Returns at the end of input, or after a header that cannot be trusted; dropping
-/// `to_server` then ends the session.
+/// The id of the request whose answer must be written before the next message is handed
+/// to the server, shared by `forward_input`, which sets it, and `frame_output`, which sees
+/// the answer go out.
+#[derive(Clone)]
+pub struct AwaitedAnswer(Arc<watch::Sender<Option<Value>>>);
+
+impl Default for AwaitedAnswer {
+    fn default() -> Self {
+        AwaitedAnswer(Arc::new(watch::Sender::new(None)))
+    }
+}
+
+impl AwaitedAnswer {
+    fn expect(&self, id: Value) {
+        self.0.send_replace(Some(id));
+    }
+
+    /// Whether `body`, written by the server, is the awaited answer. Parses it only while
+    /// an answer is awaited (rarely: during `initialize` and `shutdown`).
+    fn is_answered_by(&self, body: &[u8]) -> bool {
+        #[derive(serde::Deserialize)]
+        struct Envelope {
+            id: Option<Value>,
+            method: Option<serde::de::IgnoredAny>,
+        }
+        let Some(awaited) = self.0.borrow().clone() else {
+            return false;
+        };
+        serde_json::from_slice::<Envelope>(body).is_ok_and(|envelope| {
+            envelope.method.is_none() && envelope.id.as_ref() == Some(&awaited)
+        })
+    }
+
+    /// Nothing is awaited any more: the answer went out, or the server has ended.
+    fn release(&self) {
+        self.0.send_replace(None);
+    }
+
+    async fn answered(&self) {
+        let mut receiver = self.0.subscribe();
+        let _ = receiver.wait_for(Option::is_none).await;
+    }
+}
+
+/// A well-formed message read from the editor.
+struct Incoming {
+    body: Vec<u8>,
+    order: Order,
+}
+
+/// How the editor's side of a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputEnd {
+    /// `exit` was handed to the server.
+    Exit,
+    /// The input ended (or a header could not be trusted) without `exit`.
+    Closed,
+}
+
+/// Forwards the editor's messages to the server in the order described at the top,
+/// answering the malformed ones itself. Returns after `exit`, or once the input has ended
+/// and what was read before has been handed over; dropping `to_server` then ends the
+/// session.
 pub async fn forward_input(
     input: impl AsyncRead + Unpin,
-    mut to_server: impl AsyncWrite + Unpin,
+    to_server: impl AsyncWrite + Unpin,
     out: UnboundedSender<Outgoing>,
+    awaited: AwaitedAnswer,
+) -> InputEnd {
+    let (read, incoming) = unbounded_channel();
+    // Reading goes on while an answer is awaited, so that the client's responses to the
+    // server's requests still reach it.
+    let reading = std::pin::pin!(read_input(input, out, read));
+    let mut forwarding = std::pin::pin!(hand_over(incoming, to_server, awaited));
+    tokio::select! {
+        () = reading => forwarding.await,
+        end = &mut forwarding => end,
+    }
+}
+
+/// Reads frames until the end of input, answering malformed messages and passing the
+/// others on.
+async fn read_input(
+    input: impl AsyncRead + Unpin,
+    out: UnboundedSender<Outgoing>,
+    incoming: UnboundedSender<Incoming>,
 ) {
     let mut reader = BufReader::new(input);
     loop {
@@ -231,16 +338,64 @@ pub async fn forward_input(
             return;
         }
         match check_message(&body) {
-            Ok(()) => {
-                if to_server.write_all(&frame(&body)).await.is_err()
-                    || to_server.flush().await.is_err()
-                {
+            Ok(order) => {
+                if incoming.send(Incoming { body, order }).is_err() {
                     return;
                 }
             }
             Err((id, code, message)) => {
                 let _ = out.send(Outgoing::Message(error_body(id, code, message)));
             }
+        }
+    }
+}
+
+/// Hands messages to the server in order, holding back those after an `initialize` or
+/// `shutdown` until it is answered, and stopping after `exit`.
+async fn hand_over(
+    mut incoming: UnboundedReceiver<Incoming>,
+    mut to_server: impl AsyncWrite + Unpin,
+    awaited: AwaitedAnswer,
+) -> InputEnd {
+    async fn write(to_server: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> bool {
+        to_server.write_all(&frame(body)).await.is_ok() && to_server.flush().await.is_ok()
+    }
+    let mut held = VecDeque::new();
+    loop {
+        let message = match held.pop_front() {
+            Some(message) => message,
+            None => match incoming.recv().await {
+                Some(message) => message,
+                None => return InputEnd::Closed,
+            },
+        };
+        if let Order::AnswerFirst(id) = &message.order {
+            // Set before the request is written, so the answer cannot go out unseen.
+            awaited.expect(id.clone());
+        }
+        if !write(&mut to_server, &message.body).await {
+            return InputEnd::Closed;
+        }
+        match message.order {
+            Order::InTurn | Order::Response => {}
+            Order::Last => return InputEnd::Exit,
+            Order::AnswerFirst(_) => loop {
+                tokio::select! {
+                    () = awaited.answered() => break,
+                    next = incoming.recv() => match next {
+                        Some(response @ Incoming { order: Order::Response, .. }) => {
+                            if !write(&mut to_server, &response.body).await {
+                                return InputEnd::Closed;
+                            }
+                        }
+                        Some(other) => held.push_back(other),
+                        None => {
+                            awaited.answered().await;
+                            break;
+                        }
+                    },
+                }
+            },
         }
     }
 }
@@ -252,6 +407,7 @@ pub async fn frame_output(
     from_server: impl AsyncRead + Unpin,
     out: UnboundedSender<Outgoing>,
     answers: DirectAnswers,
+    awaited: AwaitedAnswer,
 ) {
     let mut reader = BufReader::new(from_server);
     while let Ok(Some(length)) = read_header(&mut reader).await {
@@ -260,10 +416,17 @@ pub async fn frame_output(
             break;
         }
         let body = answers.substitute(&body).unwrap_or(body);
+        let is_awaited_answer = awaited.is_answered_by(&body);
         if out.send(Outgoing::Message(body)).is_err() {
             break;
         }
+        // Released only once the answer is queued for the editor, so that nothing the
+        // server writes in reply to later messages can overtake it.
+        if is_awaited_answer {
+            awaited.release();
+        }
     }
+    awaited.release();
     let _ = out.send(Outgoing::ServerEnded);
 }
 
@@ -335,6 +498,56 @@ mod tests {
             assert_eq!(answers.substitute(body.as_bytes()), None, "{body}");
         }
         assert_eq!(answers.len(), 1);
+    }
+
+    #[test]
+    fn messages_after_shutdown_wait_for_its_answer_and_nothing_follows_exit() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let (sender, incoming) = unbounded_channel();
+            for body in [
+                r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#,
+                r#"{"jsonrpc":"2.0","method":"exit"}"#,
+                r#"{"jsonrpc":"2.0","id":2,"method":"after-exit"}"#,
+            ] {
+                let order = check_message(body.as_bytes()).unwrap();
+                let body = body.as_bytes().to_vec();
+                sender.send(Incoming { body, order }).unwrap();
+            }
+            drop(sender);
+            let (to_server, server_side) = tokio::io::duplex(4096);
+            let awaited = AwaitedAnswer::default();
+            let handing = tokio::spawn(hand_over(incoming, to_server, awaited.clone()));
+            let mut server_side = BufReader::new(server_side);
+            async fn next_body(
+                server_side: &mut BufReader<tokio::io::DuplexStream>,
+            ) -> Option<String> {
+                let length = read_header(server_side).await.ok()??;
+                let mut body = vec![0; length];
+                server_side.read_exact(&mut body).await.ok()?;
+                String::from_utf8(body).ok()
+            }
+            assert_eq!(
+                next_body(&mut server_side).await.as_deref(),
+                Some(r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#)
+            );
+            for _ in 0..16 {
+                tokio::task::yield_now().await;
+            }
+            assert!(!handing.is_finished(), "exit went ahead of the answer");
+            assert!(!awaited.is_answered_by(br#"{"jsonrpc":"2.0","result":null,"id":2}"#));
+            assert!(awaited.is_answered_by(br#"{"jsonrpc":"2.0","result":null,"id":1}"#));
+            awaited.release();
+            assert_eq!(
+                next_body(&mut server_side).await.as_deref(),
+                Some(r#"{"jsonrpc":"2.0","method":"exit"}"#)
+            );
+            assert_eq!(next_body(&mut server_side).await, None);
+            assert_eq!(handing.await.unwrap(), InputEnd::Exit);
+        });
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Generous: tests never depend on timing, this only stops a hung test.
@@ -70,6 +71,8 @@ pub struct Server {
     pub notifications: Vec<Value>,
     /// Answer to `workspace/configuration` requests.
     pub settings: Value,
+    /// Standard error, when captured.
+    stderr: Arc<Mutex<Vec<u8>>>,
 }
 
 fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<(Instant, Value)> {
@@ -111,12 +114,33 @@ fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<(Instant, Value)>
 }
 
 impl Server {
+    /// A server whose standard error goes to the test's (shown when a test fails).
     pub fn start() -> Server {
+        Self::spawn(Stdio::inherit())
+    }
+
+    /// A server whose standard error is kept for `stderr_text`: for a test that makes it
+    /// print on purpose (a panic's message), which a passing run should not show.
+    pub fn start_capturing_stderr() -> Server {
+        let mut server = Self::spawn(Stdio::piped());
+        let stderr = server.child.stderr.take().unwrap();
+        let captured = server.stderr.clone();
+        std::thread::spawn(move || {
+            let mut stderr = stderr;
+            let mut chunk = [0; 4096];
+            while let Ok(read @ 1..) = stderr.read(&mut chunk) {
+                captured.lock().unwrap().extend_from_slice(&chunk[..read]);
+            }
+        });
+        server
+    }
+
+    fn spawn(stderr: Stdio) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
             .args(["lsp", "--stdio"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("start dateline lsp");
         let stdout = child.stdout.take().unwrap();
@@ -129,7 +153,27 @@ impl Server {
             last_arrival: None,
             notifications: Vec::new(),
             settings: Value::Null,
+            stderr: Arc::default(),
         }
+    }
+
+    /// What the server has written to standard error so far, when started with
+    /// `start_capturing_stderr`.
+    pub fn stderr_text(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
+    }
+
+    /// Waits until the captured standard error contains `needle` (it is read on another
+    /// thread); false if it never does.
+    pub fn stderr_shows(&self, needle: &str) -> bool {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            if self.stderr_text().contains(needle) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        false
     }
 
     /// Writes raw bytes, for malformed-frame tests.
@@ -248,6 +292,17 @@ impl Server {
         self.response(id);
         self.notify("exit", Value::Null);
         self.wait_exit()
+    }
+
+    /// Every message the server still sends until it closes its output (or until
+    /// `PATIENCE` runs out), server requests answered on the way.
+    pub fn messages_until_closed(&mut self) -> Vec<Value> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut messages = Vec::new();
+        while let Some(message) = self.receive(deadline) {
+            messages.push(message);
+        }
+        messages
     }
 
     pub fn close_stdin(&mut self) {

@@ -1,0 +1,413 @@
+//! The diagnostics rounds and reports. After changes pause, a round makes the
+//! diagnostics of every open document again where the corpus's stamp says they may have
+//! changed and pushes them (as a message body straight to the stdio writer when there is
+//! one); the pull model's reports are made here too.
+
+use super::convert;
+use super::document::Published;
+use super::server::Backend;
+use super::state::{lock, RootedPath, State};
+use super::transport::Outgoing;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+use tokio::sync::mpsc::UnboundedSender;
+use tower_lsp_server::lsp_types::*;
+use tower_lsp_server::Client;
+
+/// How long typing must pause before diagnostics are recomputed and pushed.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// Diagnostics ready to publish: a message body for the writer, or protocol values for
+/// tower-lsp's client.
+pub(super) enum Payload {
+    Message(Vec<u8>),
+    Diagnostics(Vec<Diagnostic>),
+}
+
+impl Backend {
+    /// Publishes diagnostics computed by a round (under the `publishing` lock).
+    pub(super) async fn publish(
+        client: &Client,
+        direct: Option<&UnboundedSender<Outgoing>>,
+        uri: Uri,
+        version: Option<i32>,
+        payload: Payload,
+    ) {
+        match (payload, direct) {
+            (Payload::Message(body), Some(direct)) => {
+                let _ = direct.send(Outgoing::Message(body));
+            }
+            (Payload::Diagnostics(diagnostics), _) => {
+                client.publish_diagnostics(uri, diagnostics, version).await
+            }
+            (Payload::Message(_), None) => {}
+        }
+    }
+
+    /// Schedules a debounced recomputation and push of the diagnostics of every open
+    /// document. Any change can affect any open document (a registry all of them, an
+    /// article the citations and hints of others), and a newer schedule replaces an
+    /// older one: only when changes pause for `DEBOUNCE` is anything recomputed.
+    pub(super) fn schedule_all_open(&self) {
+        let round = self.rounds.fetch_add(1, Ordering::SeqCst) + 1;
+        let rounds = self.rounds.clone();
+        let state = self.state.clone();
+        let client = self.client.clone();
+        let publishing = self.publishing.clone();
+        let direct = self.direct.clone();
+        tokio::spawn(async move {
+            if !lock(&state).push_diagnostics {
+                return;
+            }
+            tokio::time::sleep(DEBOUNCE).await;
+            if rounds.load(Ordering::SeqCst) != round {
+                return;
+            }
+            // Each document is published as soon as its diagnostics are ready, so that the
+            // one being typed in does not wait for another's: typing a new name in a small
+            // article changes the stamp of every other open one, whose diagnostics are then
+            // made again to be compared, and a 5 MB one's take tens of milliseconds.
+            let (sender, mut ready) =
+                tokio::sync::mpsc::unbounded_channel::<(Uri, Published, Payload)>();
+            let job = {
+                let state = state.clone();
+                let with_writer = direct.is_some();
+                tokio::task::spawn_blocking(move || {
+                    let order = {
+                        let mut state = lock(&state);
+                        state.flush();
+                        publishing_order(&state)
+                    };
+                    for uri in order {
+                        let converted = {
+                            let mut state = lock(&state);
+                            let Some(doc) = state.open.get(&uri) else {
+                                continue;
+                            };
+                            let (version, published) = (doc.version, doc.published);
+                            let Some(location) = state.locate(&uri) else {
+                                continue;
+                            };
+                            match to_publish(&state, &location, version, published) {
+                                Ok((published, diagnostics)) => {
+                                    Some((published, ranged(&state, &location, diagnostics)))
+                                }
+                                Err(published) => {
+                                    // Found alike again: remembered, so the next round
+                                    // skips it without recomputing.
+                                    if let Some(doc) = state.open.get_mut(&uri) {
+                                        doc.published = Some(published);
+                                    }
+                                    None
+                                }
+                            }
+                        };
+                        // Serialised without holding the state: requests need not wait.
+                        if let Some((published, diagnostics)) = converted {
+                            let version = Some(published.version);
+                            let payload = payload(with_writer, &uri, version, diagnostics);
+                            if sender.send((uri, published, payload)).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                })
+            };
+            let _guard = publishing.lock().await;
+            while let Some((uri, published, payload)) = ready.recv().await {
+                // Publish only if the document is still open at the version computed for.
+                let version = published.version;
+                let current = lock(&state).open.get(&uri).map(|doc| doc.version);
+                if current == Some(version) {
+                    Backend::publish(
+                        &client,
+                        direct.as_ref(),
+                        uri.clone(),
+                        Some(version),
+                        payload,
+                    )
+                    .await;
+                    if let Some(doc) = lock(&state).open.get_mut(&uri) {
+                        doc.published = Some(published);
+                    }
+                }
+            }
+            let _ = job.await;
+        });
+    }
+
+    pub(super) async fn refresh_workspace_diagnostics(&self) {
+        if self.supports().diagnostic_refresh {
+            let _ = self.client.workspace_diagnostic_refresh().await;
+        }
+    }
+}
+
+/// `textDocument/diagnostic`: one document's diagnostics, always in full.
+pub(super) fn document_report(state: &State, uri: &Uri) -> DocumentDiagnosticReportResult {
+    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+        RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                result_id: None,
+                items: document_diagnostics(state, uri),
+            },
+        },
+    ))
+}
+
+/// `workspace/diagnostic`: every file of every root (skipped ones included), in full.
+pub(super) fn workspace_report(state: &State) -> WorkspaceDiagnosticReportResult {
+    let mut reports = Vec::new();
+    for (root, entry) in state.roots.iter().enumerate() {
+        let mut paths = entry.corpus.paths();
+        paths.extend(entry.corpus.skipped().map(|(path, _)| path.to_string()));
+        for path in paths {
+            let Some(uri) = state.uri(root, &path) else {
+                continue;
+            };
+            let version = state.open.get(&uri).map(|doc| doc.version as i64);
+            let items = file_diagnostics(state, &RootedPath { root, path });
+            reports.push(WorkspaceDocumentDiagnosticReport::Full(
+                WorkspaceFullDocumentDiagnosticReport {
+                    uri,
+                    version,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                        result_id: None,
+                        items,
+                    },
+                },
+            ));
+        }
+    }
+    WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport { items: reports })
+}
+
+/// The open documents in the order a round makes and publishes their diagnostics: those
+/// edited since they were last published first (the one being typed in is among them),
+/// then the others; the smaller first within each, since they are ready sooner.
+fn publishing_order(state: &State) -> Vec<Uri> {
+    let mut open: Vec<(bool, usize, &Uri)> = state
+        .open
+        .iter()
+        .map(|(uri, doc)| {
+            let published_as_is = doc
+                .published
+                .is_some_and(|published| published.version == doc.version);
+            (published_as_is, doc.len_bytes(), uri)
+        })
+        .collect();
+    open.sort_by(|a, b| (a.0, a.1, a.2.as_str()).cmp(&(b.0, b.1, b.2.as_str())));
+    open.into_iter().map(|(_, _, uri)| uri.clone()).collect()
+}
+
+/// The protocol diagnostics of one document.
+fn document_diagnostics(state: &State, uri: &Uri) -> Vec<Diagnostic> {
+    let Some(location) = state.locate(uri) else {
+        return Vec::new();
+    };
+    file_diagnostics(state, &location)
+}
+
+/// A file's diagnostics in the protocol's values.
+fn file_diagnostics(state: &State, location: &RootedPath) -> Vec<Diagnostic> {
+    ranged(state, location, corpus_diagnostics(state, location)).into_protocol()
+}
+
+/// A file's diagnostics as the corpus gives them, or the reason it was skipped.
+fn corpus_diagnostics(state: &State, location: &RootedPath) -> Vec<crate::diagnostic::Diagnostic> {
+    let Some(corpus) = state.corpus(location.root) else {
+        return Vec::new();
+    };
+    if let Some(reason) = corpus.skip_reason(&location.path) {
+        return vec![crate::diagnostic::Diagnostic::warning(
+            crate::text::TextRange::empty(0),
+            crate::diagnostic::DiagnosticCode::SkippedFile,
+            reason,
+        )];
+    }
+    corpus.diagnostics(&location.path)
+}
+
+/// A file's diagnostics with their protocol ranges (none when the corpus has no text to
+/// place them in), for pushing and pulling alike.
+fn ranged(
+    state: &State,
+    location: &RootedPath,
+    diagnostics: Vec<crate::diagnostic::Diagnostic>,
+) -> convert::RangedDiagnostics {
+    match state.text_and_index(location) {
+        Some((text, index)) => {
+            convert::RangedDiagnostics::new(text, &index, diagnostics, state.encoding)
+        }
+        None => convert::RangedDiagnostics::default(),
+    }
+}
+
+/// A `publishDiagnostics` as a message body when there is a direct writer (and the params
+/// serialise), as protocol values for tower-lsp's client otherwise.
+pub(super) fn payload(
+    direct: bool,
+    uri: &Uri,
+    version: Option<i32>,
+    diagnostics: convert::RangedDiagnostics,
+) -> Payload {
+    if !direct {
+        return Payload::Diagnostics(diagnostics.into_protocol());
+    }
+    // About what one diagnostic takes in JSON, so the buffer is sized once.
+    const DIAGNOSTIC_BYTES: usize = 320;
+    let size_hint = 256 + diagnostics.len() * DIAGNOSTIC_BYTES;
+    let method = "textDocument/publishDiagnostics";
+    // The fields `PublishDiagnosticsParams` writes, in its order.
+    let params = |out: &mut Vec<u8>| -> serde_json::Result<()> {
+        out.extend_from_slice(b"{\"uri\":");
+        serde_json::to_writer(&mut *out, uri)?;
+        out.extend_from_slice(b",\"diagnostics\":");
+        diagnostics.write_json(out)?;
+        if let Some(version) = version {
+            out.extend_from_slice(b",\"version\":");
+            serde_json::to_writer(&mut *out, &version)?;
+        }
+        out.push(b'}');
+        Ok(())
+    };
+    match super::transport::notification_body(method, params, size_hint) {
+        Some(body) => Payload::Message(body),
+        None => Payload::Diagnostics(diagnostics.into_protocol()),
+    }
+}
+
+/// A document's diagnostics to publish in a round, with what they were made from; or,
+/// when they are what was last published, the record of that (with a fingerprint taken).
+///
+/// The corpus's stamp decides first, without computing anything: unchanged, the
+/// diagnostics are too. A changed stamp can still give the same diagnostics (typing a new
+/// name in one article changes the stamp of every other); for a document at its published
+/// version a fingerprint tells, so that its diagnostics are not sent again.
+fn to_publish(
+    state: &State,
+    location: &RootedPath,
+    version: i32,
+    published: Option<Published>,
+) -> std::result::Result<(Published, Vec<crate::diagnostic::Diagnostic>), Published> {
+    let stamp = state
+        .corpus(location.root)
+        .map(|corpus| corpus.diagnostics_stamp(&location.path));
+    let same_version = published.filter(|published| published.version == version);
+    if let Some(published) = same_version {
+        if stamp.is_some() && published.stamp == stamp {
+            return Err(published);
+        }
+    }
+    let diagnostics = corpus_diagnostics(state, location);
+    let fingerprint = same_version.map(|_| fingerprint(version, &diagnostics));
+    let now = Published {
+        version,
+        stamp,
+        fingerprint,
+    };
+    match same_version {
+        Some(published) if published.fingerprint == fingerprint => Err(now),
+        _ => Ok((now, diagnostics)),
+    }
+}
+
+/// A hash of a document's version (which fixes its text) and its diagnostics.
+fn fingerprint(version: i32, diagnostics: &[crate::diagnostic::Diagnostic]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    version.hash(&mut hasher);
+    diagnostics.len().hash(&mut hasher);
+    for diagnostic in diagnostics {
+        diagnostic.range.hash(&mut hasher);
+        diagnostic.severity.hash(&mut hasher);
+        diagnostic.code.hash(&mut hasher);
+        diagnostic.message.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::lsp::document::OpenDocument;
+    use crate::position::LineIndex;
+    use crate::text::TextRange;
+
+    #[test]
+    fn a_round_publishes_edited_documents_first_and_the_smaller_first() {
+        let mut state = State::new(crate::position::Encoding::Utf16, Vec::new(), true);
+        let open = |state: &mut State, name: &str, bytes: usize, published_at: Option<i32>| {
+            let uri: Uri = format!("file:///corpus/{name}.article").parse().unwrap();
+            let mut doc = OpenDocument::new(3, &"x".repeat(bytes));
+            doc.published = published_at.map(|version| Published {
+                version,
+                stamp: None,
+                fingerprint: None,
+            });
+            state.open.insert(uri, doc);
+        };
+        open(&mut state, "large-published", 5_000, Some(3));
+        open(&mut state, "small-published", 10, Some(3));
+        open(&mut state, "large-edited", 5_000, Some(2));
+        open(&mut state, "small-edited", 20, Some(2));
+        open(&mut state, "never-published", 30, None);
+        let order: Vec<String> = publishing_order(&state)
+            .iter()
+            .map(|uri| {
+                uri.as_str()
+                    .trim_start_matches("file:///corpus/")
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "small-edited.article",
+                "never-published.article",
+                "large-edited.article",
+                "small-published.article",
+                "large-published.article",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_written_publish_is_the_notification_of_the_protocol_values() {
+        let text = "Date: 2022-09-29\n\nThey said “so”.\n";
+        let diagnostics = vec![Diagnostic::warning(
+            TextRange::new(18, text.len() - 1),
+            crate::diagnostic::DiagnosticCode::UndatedClaim,
+            "undated claim: “said”",
+        )];
+        let index = LineIndex::new(text);
+        let uri: Uri = "file:///corpus/a%20b.article".parse().unwrap();
+        for version in [Some(7), None] {
+            let ranged = || {
+                convert::RangedDiagnostics::new(
+                    text,
+                    &index,
+                    diagnostics.clone(),
+                    crate::position::Encoding::Utf16,
+                )
+            };
+            let Payload::Message(body) = payload(true, &uri, version, ranged()) else {
+                panic!("a direct writer gets a message body");
+            };
+            let written: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            let params = PublishDiagnosticsParams {
+                uri: uri.clone(),
+                diagnostics: ranged().into_protocol(),
+                version,
+            };
+            let expected = serde_json::json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": params,
+            });
+            assert_eq!(written, expected);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! The workspace: its folders indexed off the async threads with progress reports, file
+//! watchers registered and their events applied, the editor's settings pulled and
+//! applied, and folders added and removed.
+
+use super::server::Backend;
+use super::state::{lock, Root, State};
+use crate::config::Overrides;
+use crate::corpus::Corpus;
+use crate::loader;
+use std::path::PathBuf;
+use tower_lsp_server::lsp_types::*;
+use tower_lsp_server::UriExt;
+
+impl Backend {
+    /// Reads the editor's `dateline` settings and applies them to every corpus.
+    pub(super) async fn pull_configuration(&self) {
+        if !self.supports().configuration {
+            return;
+        }
+        let items = vec![ConfigurationItem {
+            scope_uri: None,
+            section: Some("dateline".to_string()),
+        }];
+        let Ok(values) = self.client.configuration(items).await else {
+            return;
+        };
+        let overrides = values
+            .into_iter()
+            .next()
+            .and_then(|value| serde_json::from_value::<Overrides>(value).ok())
+            .unwrap_or_default();
+        let _ = self
+            .with_state(move |state| apply_overrides(state, overrides))
+            .await;
+    }
+
+    /// Indexes every workspace folder off the async threads, reporting progress.
+    pub(super) async fn index_workspace(&self) {
+        let (dirs, overrides) = {
+            let state = lock(&self.state);
+            let dirs: Vec<PathBuf> = state
+                .roots
+                .iter()
+                .filter_map(|root| root.dir.clone())
+                .collect();
+            (dirs, state.overrides.clone())
+        };
+        let token = NumberOrString::String("dateline/indexing".to_string());
+        let progress = if self.supports().progress
+            && self
+                .client
+                .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                    token: token.clone(),
+                })
+                .await
+                .is_ok()
+        {
+            Some(
+                self.client
+                    .progress(token, "dateline")
+                    .with_message("Indexing")
+                    .with_percentage(0)
+                    .begin()
+                    .await,
+            )
+        } else {
+            None
+        };
+        // Settings and registries first (a few small files), so that open documents get
+        // their mentions at once, while the articles are still being read.
+        {
+            let state = self.state.clone();
+            let dirs = dirs.clone();
+            let _ = tokio::task::spawn_blocking(move || {
+                let mut state = lock(&state);
+                for root in state.roots.iter_mut() {
+                    if let Some(dir) = root.dir.clone().filter(|dir| dirs.contains(dir)) {
+                        loader::load_settings(&dir, &mut root.corpus);
+                    }
+                }
+            })
+            .await;
+        }
+        for dir in dirs {
+            let (sender, mut receiver) =
+                tokio::sync::mpsc::unbounded_channel::<loader::LoadProgress>();
+            let overrides = overrides.clone();
+            let load_dir = dir.clone();
+            let job = tokio::task::spawn_blocking(move || {
+                let mut corpus = Corpus::new(crate::clock::today());
+                corpus.set_overrides(overrides);
+                loader::load_corpus(&load_dir, &mut corpus, |progress| {
+                    let (done, total) = progress.counts();
+                    if done % 250 == 0 || done == total {
+                        let _ = sender.send(progress);
+                    }
+                });
+                corpus
+            });
+            while let Some(stage) = receiver.recv().await {
+                if let Some(progress) = &progress {
+                    let (message, percentage) = indexing_report(stage);
+                    progress.report_with_message(message, percentage).await;
+                }
+            }
+            match job.await {
+                Ok(corpus) => lock(&self.state).install_corpus(&dir, corpus),
+                Err(error) => {
+                    self.client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!("dateline: indexing {} failed: {error}", dir.display()),
+                        )
+                        .await;
+                }
+            }
+        }
+        if let Some(progress) = progress {
+            progress.finish_with_message("Indexed").await;
+        }
+        self.schedule_all_open();
+        self.refresh_workspace_diagnostics().await;
+    }
+
+    /// Asks the editor to report changes to articles and settings on disk.
+    pub(super) async fn register_watchers(&self) {
+        if !self.supports().watcher_registration {
+            return;
+        }
+        let watchers = [
+            "**/*.article",
+            "**/actors.toml",
+            "**/dateline.toml",
+            "**/*.toml",
+        ]
+        .iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.to_string()),
+            kind: None,
+        })
+        .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "dateline-watchers".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        let _ = self.client.register_capability(vec![registration]).await;
+    }
+}
+
+/// The editor's settings, for every corpus.
+pub(super) fn apply_overrides(state: &mut State, overrides: Overrides) {
+    for root in &mut state.roots {
+        root.corpus.set_overrides(overrides.clone());
+    }
+    state.overrides = overrides;
+}
+
+/// Applies the watcher's events to the corpora; whether any changed.
+pub(super) fn apply_file_events(state: &mut State, events: Vec<FileEvent>) -> bool {
+    let mut changed = false;
+    for event in events {
+        changed |= if event.typ == FileChangeType::DELETED {
+            state.forget_from_disk(&event.uri)
+        } else {
+            state.refresh_from_disk(&event.uri)
+        };
+    }
+    changed
+}
+
+/// Drops the roots of removed folders and adds empty ones for added folders (indexed next).
+pub(super) fn change_folders(state: &mut State, event: WorkspaceFoldersChangeEvent) {
+    for removed in event.removed {
+        if let Some(path) = removed.uri.to_file_path() {
+            state
+                .roots
+                .retain(|root| root.dir.as_deref() != Some(&*path));
+        }
+    }
+    let today = crate::clock::today();
+    for added in event.added {
+        if let Some(path) = added.uri.to_file_path() {
+            state
+                .roots
+                .push(Root::new(Some(path.into_owned()), Corpus::new(today)));
+        }
+    }
+}
+
+/// What the indexing progress says at a stage of a load, and how far along it is: reading
+/// the files is the first tenth of the work, analysing them the rest.
+fn indexing_report(stage: loader::LoadProgress) -> (String, u32) {
+    let share = |done: usize, total: usize, of: usize| done.min(total) * of / total.max(1);
+    match stage {
+        loader::LoadProgress::Read { done, total } => (
+            format!("Reading {}/{} files", thousands(done), thousands(total)),
+            share(done, total, 10) as u32,
+        ),
+        loader::LoadProgress::Analysed { done, total } => (
+            format!(
+                "Analysing {}/{} articles",
+                thousands(done),
+                thousands(total)
+            ),
+            10 + share(done, total, 90) as u32,
+        ),
+    }
+}
+
+/// 1234567 → "1,234,567".
+fn thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (index, ch) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexing_progress_gives_reading_the_first_tenth_and_analysing_the_rest() {
+        use loader::LoadProgress::{Analysed, Read};
+        let report = |stage| indexing_report(stage);
+        assert_eq!(
+            report(Read { done: 0, total: 0 }),
+            ("Reading 0/0 files".into(), 0)
+        );
+        assert_eq!(
+            report(Read {
+                done: 5_000,
+                total: 10_002
+            }),
+            ("Reading 5,000/10,002 files".into(), 4)
+        );
+        assert_eq!(
+            report(Read {
+                done: 10_002,
+                total: 10_002
+            })
+            .1,
+            10
+        );
+        assert_eq!(
+            report(Analysed {
+                done: 0,
+                total: 10_002
+            })
+            .1,
+            10
+        );
+        assert_eq!(
+            report(Analysed {
+                done: 5_001,
+                total: 10_002
+            }),
+            ("Analysing 5,001/10,002 articles".into(), 55)
+        );
+        assert_eq!(
+            report(Analysed {
+                done: 10_002,
+                total: 10_002
+            })
+            .1,
+            100
+        );
+    }
+}

@@ -1,0 +1,301 @@
+//! The architecture's invariants (ARCHITECTURE.md), checked on the source text of `src/`
+//! so that breaking one fails with the file and line that break it:
+//!
+//! - the protocol crates (`tower_lsp_server`, `lsp_types`, `ropey`, `tokio`) are used only
+//!   under `src/lsp/`;
+//! - `std::fs`, `std::env` and the calendar clock (`SystemTime`, `UNIX_EPOCH`, jiff's
+//!   `Zoned::now` and `Timestamp::now`) only in the IO layer: `loader.rs`, `clock.rs`, the
+//!   front ends `cli/` and `lsp/`, and `main.rs`. Test code is allowed them too (tests may
+//!   read fixtures and time themselves): files compiled only for tests (declared
+//!   `#[cfg(test)] mod name;`, such as `fixture.rs` and the `tests.rs` files) and inline
+//!   `#[cfg(test)] mod name { ... }` modules, taken to run to the end of their file, as
+//!   clippy's `items_after_test_module` lint keeps them. `Instant` is not the clock here:
+//!   it measures durations and says nothing of the date;
+//! - the two front ends are siblings: no `crate::cli` in `lsp/`, no `crate::lsp` in `cli/`;
+//! - every `.rs` file opens with a `//!` line saying what it is for.
+//!
+//! The rules read code lines only: whole-line comments are skipped, so documentation may
+//! name what the code must not use.
+
+use std::path::{Path, PathBuf};
+
+const PROTOCOL_CRATES: [&str; 4] = ["tower_lsp_server", "lsp_types", "ropey", "tokio"];
+const CLOCK_CALLS: [&str; 4] = ["SystemTime", "UNIX_EPOCH", "Zoned::now", "Timestamp::now"];
+/// Files and folders (ending in `/`) of the IO layer, relative to the crate root.
+const IO_LAYER: [&str; 5] = [
+    "src/loader.rs",
+    "src/clock.rs",
+    "src/cli/",
+    "src/lsp/",
+    "src/main.rs",
+];
+
+/// A Rust source file: its path relative to the crate root, with `/` separators.
+struct Source {
+    path: String,
+    text: String,
+}
+
+fn sources(root: &Path) -> Vec<Source> {
+    fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    walk(&root.join("src"), &mut paths);
+    paths
+        .into_iter()
+        .map(|path| Source {
+            text: std::fs::read_to_string(&path).unwrap(),
+            path: path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/"),
+        })
+        .collect()
+}
+
+/// `word` occurs in `line` with no identifier character right before it.
+fn occurs_after_boundary(line: &str, word: &str) -> bool {
+    line.match_indices(word).any(|(at, _)| {
+        !line[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|before| before.is_alphanumeric() || before == '_')
+    })
+}
+
+/// `word` occurs in `line` as a whole identifier or path.
+fn occurs_as_word(line: &str, word: &str) -> bool {
+    line.match_indices(word).any(|(at, _)| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + word.len()..].chars().next();
+        let is_ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !is_ident(before) && !is_ident(after)
+    })
+}
+
+/// Uses `name` as a crate: `name::...`, `use name;`, `use name as ...`, `extern crate name`.
+fn uses_crate(line: &str, name: &str) -> bool {
+    let code = line.trim();
+    occurs_after_boundary(code, &format!("{name}::"))
+        || code == format!("use {name};")
+        || code.starts_with(&format!("use {name} as "))
+        || code.starts_with(&format!("extern crate {name}"))
+}
+
+/// Reaches for the file system or the environment: `std::fs`, `std::env`, or either
+/// imported from a `use std::{...}` group (`statement` is a whole `use` statement).
+fn uses_fs_or_env(statement: &str) -> bool {
+    if occurs_as_word(statement, "std::fs") || occurs_as_word(statement, "std::env") {
+        return true;
+    }
+    let Some(group) = statement.trim().strip_prefix("use std::{") else {
+        return false;
+    };
+    group
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|item| item == "fs" || item == "env")
+}
+
+fn reads_clock(line: &str) -> bool {
+    CLOCK_CALLS
+        .iter()
+        .any(|call| occurs_after_boundary(line, call))
+}
+
+fn in_io_layer(path: &str) -> bool {
+    IO_LAYER
+        .iter()
+        .any(|allowed| match allowed.strip_suffix('/') {
+            Some(_) => path.starts_with(allowed),
+            None => path == *allowed,
+        })
+}
+
+/// Files compiled only for tests: `#[cfg(test)]` followed by `mod name;` in their parent.
+fn test_only_files(sources: &[Source]) -> Vec<String> {
+    let mut files = Vec::new();
+    for source in sources {
+        let dir = match source.path.rsplit_once('/') {
+            Some((dir, file)) if file == "lib.rs" || file == "main.rs" || file == "mod.rs" => {
+                dir.to_string()
+            }
+            Some(_) => source.path.trim_end_matches(".rs").to_string(),
+            None => continue,
+        };
+        let lines: Vec<&str> = source.text.lines().map(str::trim).collect();
+        for pair in lines.windows(2) {
+            let Some(name) = pair[1]
+                .strip_prefix("mod ")
+                .or_else(|| pair[1].strip_prefix("pub mod "))
+                .and_then(|rest| rest.strip_suffix(';'))
+            else {
+                continue;
+            };
+            if pair[0] == "#[cfg(test)]" {
+                files.push(format!("{dir}/{name}.rs"));
+                files.push(format!("{dir}/{name}/mod.rs"));
+            }
+        }
+    }
+    files
+}
+
+/// Every broken rule of one file, as `path:line: rule: code`.
+fn violations(path: &str, text: &str, test_only: bool) -> Vec<String> {
+    let mut found = Vec::new();
+    if !text.starts_with("//!") {
+        found.push(format!(
+            "{path}:1: the file must open with a `//!` line saying what it is for"
+        ));
+    }
+    let in_lsp = path.starts_with("src/lsp/");
+    let in_cli = path.starts_with("src/cli/");
+    let io_allowed = in_io_layer(path) || test_only;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut in_test_module = false;
+    // A `use` statement spread over lines is read whole, from its first line.
+    let mut statement = String::new();
+    let mut statement_line = 0;
+    for (index, line) in lines.iter().enumerate() {
+        let number = index + 1;
+        let code = line.trim();
+        if code.starts_with("//") {
+            continue;
+        }
+        if code == "#[cfg(test)]"
+            && lines.get(index + 1).is_some_and(|next| {
+                let next = next.trim();
+                next.starts_with("mod ") && next.ends_with('{')
+            })
+        {
+            in_test_module = true;
+        }
+        let mut report = |rule: &str, at: usize, shown: &str| {
+            found.push(format!("{path}:{at}: {rule}: {}", shown.trim()));
+        };
+        if !in_lsp {
+            if let Some(name) = PROTOCOL_CRATES.iter().find(|name| uses_crate(code, name)) {
+                report(
+                    &format!("the protocol crate `{name}` is used outside src/lsp/"),
+                    number,
+                    code,
+                );
+            }
+        }
+        if in_lsp && (occurs_as_word(code, "crate::cli") || code.contains("super::super::cli")) {
+            report("src/lsp/ imports the other front end, cli", number, code);
+        }
+        if in_cli && (occurs_as_word(code, "crate::lsp") || code.contains("super::super::lsp")) {
+            report("src/cli/ imports the other front end, lsp", number, code);
+        }
+        if io_allowed || in_test_module {
+            continue;
+        }
+        if reads_clock(code) {
+            report("the clock is read outside the IO layer", number, code);
+        }
+        if statement.is_empty() && (code.starts_with("use ") || code.starts_with("pub use ")) {
+            statement_line = number;
+        }
+        if statement_line != 0 {
+            statement.push_str(code);
+            if code.ends_with(';') {
+                if uses_fs_or_env(&statement) {
+                    report(
+                        "std::fs or std::env is used outside the IO layer",
+                        statement_line,
+                        &statement,
+                    );
+                }
+                statement.clear();
+                statement_line = 0;
+            }
+        } else if uses_fs_or_env(code) {
+            report(
+                "std::fs or std::env is used outside the IO layer",
+                number,
+                code,
+            );
+        }
+    }
+    found
+}
+
+#[test]
+fn the_source_keeps_the_architecture_invariants() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = sources(root);
+    assert!(sources.len() > 40, "src/ not found");
+    let test_only = test_only_files(&sources);
+    assert!(
+        test_only.iter().any(|file| file == "src/fixture.rs"),
+        "{test_only:?}"
+    );
+    let found: Vec<String> = sources
+        .iter()
+        .flat_map(|source| violations(&source.path, &source.text, test_only.contains(&source.path)))
+        .collect();
+    assert!(found.is_empty(), "\n{}\n", found.join("\n"));
+}
+
+/// The rules find what they forbid, and only that.
+#[test]
+fn each_rule_reports_the_line_that_breaks_it() {
+    let text = "//! A core module.\n\
+                use std::{collections::HashMap, fs};\n\
+                use tokio::sync::mpsc;\n\
+                // std::env is named in a comment only.\n\
+                fn f() { let _ = std::env::var(\"X\"); }\n\
+                fn g() { let _ = std::time::SystemTime::now(); }\n\
+                fn h() { let _ = jiff::Zoned::now(); let _ = std::time::Instant::now(); }\n\
+                use std::{\n    io,\n    env,\n};\n\
+                #[cfg(test)]\n\
+                mod tests {\n    fn read() { let _ = std::fs::read(\"x\"); }\n}\n";
+    let found = violations("src/ide/example.rs", text, false);
+    let lines: Vec<&str> = found
+        .iter()
+        .map(|report| report.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "src/ide/example.rs:2",
+            "src/ide/example.rs:3",
+            "src/ide/example.rs:5",
+            "src/ide/example.rs:6",
+            "src/ide/example.rs:7",
+            "src/ide/example.rs:8",
+        ],
+        "{found:#?}"
+    );
+    // The same text is allowed its IO in the IO layer, but not tokio in cli/.
+    let found = violations("src/cli/example.rs", text, false);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("src/cli/example.rs:3: "), "{found:#?}");
+    // A test-only file may do IO.
+    assert_eq!(violations("src/fixture.rs", text, true).len(), 1);
+
+    let front_ends = "//! Handlers.\nuse crate::cli::today;\nuse crate::lsp::serve_stdio;\n";
+    assert_eq!(violations("src/lsp/x.rs", front_ends, false).len(), 1);
+    assert_eq!(violations("src/cli/x.rs", front_ends, false).len(), 1);
+    assert_eq!(violations("src/main.rs", front_ends, false).len(), 0);
+
+    let undocumented = violations("src/text.rs", "/// An item.\nfn f() {}\n", false);
+    assert_eq!(
+        undocumented,
+        ["src/text.rs:1: the file must open with a `//!` line saying what it is for"]
+    );
+}
