@@ -232,12 +232,12 @@ fn human_lines_show_date_source_and_text() {
         2022-02-09             Our House — On February 9, 2022, Alexander Lukashenka signed Decree No. 34 on retirement and conscription into the reserve military…
         2022-02-19             Our House — On February 19, 2022, a serviceman was wounded as a result of a breach of arms regulations at a military unit of Grodno…
         2022-02-24             Our House — It is worth noting the fact that the Lukashenko regime started some actions much earlier than February 24.
-        2022-02-24             Our House — On February 24, 2022, the Ministry of Defence announced that reserve officers will be called up for military service eve…
-        2022-02-28             Our House — On February 28, 2022, Galina Chigrinova, chairman of the Republican Committee of the Belarusian Public Organization of S…
+        2022-02-24             Our House — Ministry of Defence of Belarus: On February 24, 2022, the Ministry of Defence announced that reserve officers will be called up for military service eve…
+        2022-02-28             Our House — Galina Chigrinova: On February 28, 2022, Galina Chigrinova, chairman of the Republican Committee of the Belarusian Public Organization of S…
         2022-03-01             Our House — On March 1, 2022, mothers of servicemen serving in the 120th separate guards mechanized brigade in Uruchcha (Minsk) visi…
         2022-03-01/2022-03-08  Our House — On March 1-8, 2022, the Ministry of Defence congratulated mothers whose sons died in the army on International Women’s D…
         2022-03                Our House — Our “NO Means NO” campaign was launched in early March and has received strong support from other international organiza…
-        2022-03-09             Our House — On March 9, 2022, the Ministry of Defence announced a mass mailing of “fake summonses” to young men by unknown people to…
+        2022-03-09             Our House — Ministry of Defence of Belarus: On March 9, 2022, the Ministry of Defence announced a mass mailing of “fake summonses” to young men by unknown people to…
     "#]].assert_eq(&out);
 }
 
@@ -293,6 +293,47 @@ fn filters_select_by_actor_source_and_dates() {
     assert_eq!(
         one_file.len(),
         all.iter().filter(|e| e["path"] == path.as_str()).count()
+    );
+}
+
+#[test]
+fn claims_carry_their_attribution_and_filter_by_speaker() {
+    let seeds = Scratch::seeds("timeline-speakers");
+    let all = json_entries(&seeds.dir, &[]);
+    assert!(all
+        .iter()
+        .all(|e| e["attribution"].is_string() && e["quote"].is_string()));
+    let lukashenka = json_entries(&seeds.dir, &["--speaker", "lukashenka"]);
+    assert!(!lukashenka.is_empty() && lukashenka.len() < all.len());
+    assert!(lukashenka.iter().all(|e| e["speaker"] == "lukashenka"
+        || e["attribution"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("lukashenka")));
+    // Events no one in the text asserts are the source's.
+    let by_source = all
+        .iter()
+        .filter(|e| e["quote"] == "source")
+        .all(|e| Some(e["attribution"].as_str().unwrap()) == e["source"].as_str());
+    assert!(by_source);
+}
+
+#[test]
+fn a_date_the_header_cannot_resolve_places_its_claim_at_the_known_precision() {
+    let scratch = Scratch::empty("timeline-uncertain");
+    std::fs::write(
+        scratch.path("a.article"),
+        "Source: Outlet\nDate: 2022-10\n\nLast week, the ministry announced drills.\n",
+    )
+    .unwrap();
+    let entries = json_entries(&scratch.dir, &[]);
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["date"], "2022-10");
+    assert_eq!(entries[0]["uncertain"], true);
+    assert_eq!(
+        entries[0]["readable"],
+        "October 2022 (not known more precisely)"
     );
 }
 

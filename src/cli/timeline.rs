@@ -162,8 +162,14 @@ pub fn human(rows: &[Row]) -> String {
     let mut out = String::new();
     for row in rows {
         let source = row.entry.source.as_deref().unwrap_or("(no source)");
+        // Who asserts it, where that is not the outlet itself.
+        let speaker = if row.entry.quote == "source" {
+            String::new()
+        } else {
+            format!("{}: ", row.entry.attribution)
+        };
         out.push_str(&format!(
-            "{:<width$}  {source} — {}\n",
+            "{:<width$}  {source} — {speaker}{}\n",
             row.entry.date,
             shorten(&row.entry.text, HUMAN_TEXT_CHARS)
         ));
