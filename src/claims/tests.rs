@@ -383,6 +383,32 @@ fn law_provisions_furniture_and_quotation_continuations_are_not_claims() {
 }
 
 #[test]
+fn near_misses_of_the_non_claim_frames_are_claims() {
+    claims_table(
+        &[
+            "The amendments were adopted by parliament.",
+            "According to the ministry, conscripts will register at 17.",
+            "Video footage showed a column of trucks.",
+            "By the evening, the column had left.",
+            "The embassy responded to the note.",
+            "Officials spoke out against the call-up.",
+            "“We will not retreat,” the commander said.",
+            "Analysts say the regime is cornered.",
+        ],
+        expect![[r#"
+            Passive "adopted"        The amendments were adopted by parliament.
+            cue "According to"       According to the ministry, conscripts will register at 17.
+            Past "showed"            Video footage showed a column of trucks.
+            Perfect "left"           By the evening, the column had left.
+            Past "responded"         The embassy responded to the note.
+            Past "spoke"             Officials spoke out against the call-up.
+            cue "said"               “We will not retreat,” the commander said.
+            cue "say"                Analysts say the regime is cornered.
+        "#]],
+    );
+}
+
+#[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
         "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n",
