@@ -39,7 +39,10 @@ pub fn side_detail(
     trigger: Option<usize>,
 ) -> Option<SideDetail> {
     let count = words.len();
-    let first = (0..count).find(|&index| words.range(index).end > range.start)?;
+    let first = words.first_ending_after(range.start);
+    if first >= count {
+        return None;
+    }
     let after = (first..count)
         .find(|&index| words.range(index).start >= range.end)
         .unwrap_or(count);

@@ -49,6 +49,11 @@ pub const ADJECTIVAL_PARTICIPLE: Classes = 1 << 19;
 pub const BASE: Classes = 1 << 20;
 /// Quantity words that can be a subject (`some`, `many`, `dozens`, `hundreds`).
 pub const QUANTITY: Classes = 1 << 21;
+/// Words a non-claim frame or clause rule starts from (`reprint`, `under`, `not`,
+/// `declined`, `if`, `who`, `law`): a sentence without any skips those scans.
+pub const FRAME_WORD: Classes = 1 << 22;
+/// Words page furniture opens with (`Read also`, `Photo:`, `By Jane Doe`).
+pub const FURNITURE_START: Classes = 1 << 23;
 
 /// Irregular verbs: base, past, past participle. Only the forms that differ from the
 /// regular `-ed` are needed; verbs whose three forms are the same (`put`, `cut`) are here
@@ -711,6 +716,79 @@ const WORDS: &[(Classes, &[&str])] = &[
         ],
     ),
     (
+        FRAME_WORD,
+        &[
+            "reprint",
+            "republish",
+            "unsubscribe",
+            "email",
+            "not",
+            "declined",
+            "refused",
+            "request",
+            "requests",
+            "no",
+            "speak",
+            "if",
+            "unless",
+            "whether",
+            "who",
+            "which",
+            "whom",
+            "whose",
+            "provides",
+            "provide",
+            "stipulates",
+            "stipulate",
+            "requires",
+            "require",
+            "allows",
+            "allow",
+            "obliges",
+            "oblige",
+            "prohibits",
+            "prohibit",
+            "bans",
+            "ban",
+            "forbids",
+            "permits",
+            "sets",
+            "establishes",
+            "envisages",
+            "mandates",
+            "states",
+            "says",
+        ],
+    ),
+    (
+        FURNITURE_START,
+        &[
+            "read",
+            "see",
+            "related",
+            "follow",
+            "subscribe",
+            "sign",
+            "click",
+            "share",
+            "photo",
+            "photos",
+            "photograph",
+            "illustrative",
+            "illustration",
+            "image",
+            "video",
+            "copyright",
+            "all",
+            "advertisement",
+            "support",
+            "donate",
+            "editor's",
+            "editor’s",
+            "by",
+        ],
+    ),
+    (
         QUANTITY,
         &[
             "some",
@@ -762,8 +840,30 @@ static CLASSES: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
     classes
 });
 
+/// A bit per [`crate::text::word_cell`] of the listed words: about half the words of a
+/// text are in no list, and are turned away here before they are hashed.
+static LISTED_CELLS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut cells = vec![0u64; crate::text::WORD_CELLS / 64];
+    for cell in CLASSES
+        .keys()
+        .filter_map(|word| crate::text::word_cell(word))
+    {
+        cells[cell / 64] |= 1 << (cell % 64);
+    }
+    cells
+});
+
 /// The listed classes of a lower-cased word (0 for a word of no list).
 pub fn classes(lower: &str) -> Classes {
+    let Some(cell) = crate::text::word_cell(lower) else {
+        return 0;
+    };
+    if LISTED_CELLS
+        .get(cell / 64)
+        .is_none_or(|bits| bits & (1 << (cell % 64)) == 0)
+    {
+        return 0;
+    }
     CLASSES.get(lower).copied().unwrap_or(0)
 }
 
@@ -849,6 +949,14 @@ mod tests {
         assert!(classes("officials") & AGENT_NOUN != 0);
         assert!(classes("that") & DETERMINER != 0 && classes("that") & RELATIVE != 0);
         assert!(is_ing("monitoring") && !is_ing("morning") && !is_ing("king"));
+    }
+
+    #[test]
+    fn the_cell_filter_turns_away_no_listed_word() {
+        for (word, expected) in CLASSES.iter() {
+            assert_eq!(classes(word), *expected, "{word}");
+        }
+        assert_eq!(classes("zebra"), 0);
     }
 
     #[test]

@@ -119,7 +119,8 @@ pub fn is_furniture(words: &SentenceWords) -> bool {
             .enumerate()
             .all(|(index, word)| words.lower(index) == *word)
     };
-    if FURNITURE_OPENINGS.iter().any(|phrase| opens_with(phrase)) {
+    let may_open = words.classes(0) & en::FURNITURE_START != 0;
+    if may_open && FURNITURE_OPENINGS.iter().any(|phrase| opens_with(phrase)) {
         // `Photo: …`, `Read also …`, `Video shows …`: furniture only where no verb
         // follows the first word directly (`Video footage showed` is a report).
         return !matches!(words.lower(0), "video" | "image" | "photo" | "photos")
@@ -127,15 +128,17 @@ pub fn is_furniture(words: &SentenceWords) -> bool {
             || words.len() <= 4;
     }
     if words.gap_before(0, 0).contains('©')
-        || (0..words.len()).any(|index| {
-            matches!(words.lower(index), "reprint" | "republish" | "unsubscribe")
-                || (words.lower(index) == "email" && words.lower(index + 1) == "protected")
-        })
+        || words.any(en::FRAME_WORD)
+            && (0..words.len()).any(|index| {
+                matches!(words.lower(index), "reprint" | "republish" | "unsubscribe")
+                    || (words.lower(index) == "email" && words.lower(index + 1) == "protected")
+            })
     {
         return true;
     }
     // A byline: `By` and two to four capitalised words, nothing else.
-    words.lower(0) == "by"
+    may_open
+        && words.lower(0) == "by"
         && (2..=5).contains(&words.len())
         && (1..words.len()).all(|index| words.capitalised(index) || words.lower(index) == "and")
 }
@@ -157,19 +160,32 @@ pub fn is_provision(words: &SentenceWords) -> bool {
             return true;
         }
     }
-    (0..words.len().saturating_sub(1)).any(|index| {
-        PROVISION_NOUNS.contains(&words.lower(index))
-            && PROVISION_VERBS.contains(&words.lower(index + 1))
-            && !words.punctuated_before(index + 1)
-            && index
-                .checked_sub(1)
-                .is_some_and(|before| words.classes(before) & en::DETERMINER != 0)
-    })
+    words.any(en::FRAME_WORD)
+        && (0..words.len().saturating_sub(1)).any(|index| {
+            // The verb is the rarer word: looked up first.
+            PROVISION_VERBS.contains(&words.lower(index + 1))
+                && PROVISION_NOUNS.contains(&words.lower(index))
+                && !words.punctuated_before(index + 1)
+                && index
+                    .checked_sub(1)
+                    .is_some_and(|before| words.classes(before) & en::DETERMINER != 0)
+        })
 }
 
 /// Marks in `masked` the words that belong to a set phrase.
 pub fn mask_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
+    if !words.any(en::FRAME_WORD) {
+        return;
+    }
     for start in 0..words.len() {
+        // Most words start no set phrase: turned away by the first word before the
+        // phrases are tried (trying them all at every word was a tenth of a check).
+        if !matches!(
+            words.lower(start),
+            "not" | "declined" | "refused" | "request" | "requests" | "no" | "speak"
+        ) {
+            continue;
+        }
         for phrase in SET_PHRASES {
             let fits = phrase
                 .iter()
@@ -240,9 +256,21 @@ impl Quotations {
 
     /// Reads the quotation marks of the sentence whose words `words` holds, which ends
     /// at `sentence_end`.
-    pub fn read(&mut self, words: &SentenceWords, sentence_end: usize) {
+    pub fn read(&mut self, words: &SentenceWords, sentence: crate::text::TextRange) {
+        let sentence_end = sentence.end;
         self.quoted.clear();
         self.started_open = self.open;
+        // Most sentences hold no quotation mark: nothing to track, word by word.
+        // The marks beyond ASCII start with 0xE2 (`“”„`) or 0xC2 (`«»`): bytes that only
+        // start characters, so a sentence without them and without `"` has no mark.
+        let text = sentence.slice(words.text());
+        let marks = memchr::memchr3(b'"', 0xE2, 0xC2, text.as_bytes()).is_some()
+            && text.contains(['"', '“', '”', '«', '»', '„']);
+        if !marks {
+            self.quoted.resize(words.len(), self.open);
+            self.any = self.open && words.len() > 0;
+            return;
+        }
         let mut open = self.open;
         // Spans of quoted words: (first word, end word, closed inside the sentence).
         let mut span_start = open.then_some(0);

@@ -386,7 +386,10 @@ fn find_trigger(
 
 /// `blocked` with the words of relative clauses set off by a comma (`, who took office in
 /// March,`) blocked too.
-fn relative_clauses(words: &SentenceWords, blocked: &[bool]) -> Vec<bool> {
+fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [bool]> {
+    if !words.any(english::RELATIVE) {
+        return Cow::Borrowed(blocked);
+    }
     let mut out = blocked.to_vec();
     let mut inside = false;
     for (index, slot) in out.iter_mut().enumerate() {
@@ -397,13 +400,16 @@ fn relative_clauses(words: &SentenceWords, blocked: &[bool]) -> Vec<bool> {
             *slot = true;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Marks in `blocked` the words of conditional clauses (`If Belarus joined the war, …`):
 /// from `if`, `unless` or `whether` to the next punctuation. Their events are
 /// hypothetical.
 fn block_conditionals(words: &SentenceWords, blocked: &mut [bool]) {
+    if !words.any(english::FRAME_WORD) {
+        return;
+    }
     let mut inside = false;
     for index in 0..words.len() {
         if inside && words.punctuated_before(index) {
@@ -499,7 +505,7 @@ pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRa
         quotations.reset();
         for sentence in &paragraph.sentences {
             words.fill(sentence.range);
-            quotations.read(&words, sentence.range.end);
+            quotations.read(&words, sentence.range);
             if paragraph.heading || is_heading(sentence.range.slice(text)) {
                 continue;
             }
@@ -565,7 +571,7 @@ pub fn find_claims(
         let paragraph_mentions = within(&mentions, paragraph.range, |mention| mention.range);
         for sentence in &paragraph.sentences {
             words.fill(sentence.range);
-            quotations.read(&words, sentence.range.end);
+            quotations.read(&words, sentence.range);
             let found =
                 if non_claim_frame(text, sentence.range, paragraph.heading, &words, &quotations) {
                     None
@@ -587,16 +593,24 @@ pub fn find_claims(
                             // The main clause's event first; a relative clause's only if the
                             // main clause has none.
                             let main_clause = relative_clauses(&words, &blocked);
-                            find_trigger(&cues, config.events, &words, |at| !main_clause[at], dated)
-                                .or_else(|| {
-                                    find_trigger(
-                                        &cues,
-                                        config.events,
-                                        &words,
-                                        |at| !blocked[at],
-                                        dated,
-                                    )
-                                })
+                            // The cues were looked for above: only events are left.
+                            let event = |usable: &dyn Fn(usize) -> bool| {
+                                config
+                                    .events
+                                    .then(|| verbs::find_event(&words, usable, dated))
+                                    .flatten()
+                                    .map(|group| {
+                                        (
+                                            ClaimTrigger::Event {
+                                                verb: words.range(group.verb),
+                                                form: group.form,
+                                            },
+                                            group.first,
+                                            group.verb,
+                                        )
+                                    })
+                            };
+                            event(&|at| !main_clause[at]).or_else(|| event(&|at| !blocked[at]))
                         })
                     }
                 };
@@ -604,18 +618,20 @@ pub fn find_claims(
             let own_date =
                 date_within(&annotations, &timexes, sentence.range, &words, trigger_word);
             if let Some((trigger, first, last)) = found {
-                let mentions_so_far: Vec<ActorMention> = paragraph_mentions
-                    .iter()
-                    .filter(|mention| mention.range.end <= sentence.range.end)
-                    .copied()
-                    .collect();
+                // In text order: those up to the sentence's end by binary search.
+                let mentions_so_far = paragraph_mentions
+                    .get(
+                        ..paragraph_mentions
+                            .partition_point(|mention| mention.range.end <= sentence.range.end),
+                    )
+                    .unwrap_or_default();
                 let attribution = match trigger {
                     ClaimTrigger::Cue(range) => Attribution {
                         speaker: attribution::speaker_of_cue(
                             &words,
                             first,
                             last,
-                            &mentions_so_far,
+                            mentions_so_far,
                             last_speaker,
                             &quotations.quoted,
                         ),

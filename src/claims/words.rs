@@ -101,6 +101,45 @@ pub(super) fn each_word(text: &str, mut found: impl FnMut(TextRange)) {
     }
 }
 
+/// Whether the full stop in `gap` after the word at `previous` of `body` belongs to an
+/// abbreviation, not a break: inside a word run (`U.S`), or after an initial (`U.S.
+/// official`) or a title (`Acme Inc. released`, `Gen. Ivanov`).
+fn abbreviation_stop(body: &str, previous: TextRange, gap: &str) -> bool {
+    if gap == "." {
+        return true;
+    }
+    if gap.trim_end() != "." {
+        return false;
+    }
+    let word = previous.slice(body);
+    let initial = word.len() == 1 && word.bytes().all(|byte| byte.is_ascii_uppercase());
+    initial
+        || matches!(
+            word,
+            "Inc"
+                | "Corp"
+                | "Ltd"
+                | "Co"
+                | "Jr"
+                | "Sr"
+                | "St"
+                | "Gen"
+                | "Col"
+                | "Lt"
+                | "Dr"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Prof"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "Maj"
+                | "Capt"
+                | "Sgt"
+        )
+}
+
 /// The words of one sentence of `text` with their lower-cased forms, kept from sentence
 /// to sentence so that their buffers are reused: a vector and a string per sentence and a
 /// string per capitalised word were a fifth of the claim finder's time.
@@ -117,6 +156,8 @@ pub struct SentenceWords<'t> {
     classes: Vec<Classes>,
     /// Each word's flags: [`CAPITALISED`], [`PUNCTUATED_BEFORE`].
     flags: Vec<u8>,
+    /// The classes of all the sentence's words together.
+    all_classes: Classes,
 }
 
 /// The word starts with a capital letter.
@@ -134,6 +175,7 @@ impl<'t> SentenceWords<'t> {
             sentence_start: 0,
             classes: Vec::new(),
             flags: Vec::new(),
+            all_classes: 0,
         }
     }
 
@@ -147,6 +189,7 @@ impl<'t> SentenceWords<'t> {
         let body = sentence.slice(self.text);
         let (words, lowered, flags) = (&mut self.words, &mut self.lowered, &mut self.flags);
         let mut previous_end = 0;
+        let mut previous_word = TextRange::empty(0);
         each_word(body, |range| {
             let word = range.slice(body);
             // One pass without early exit over the bytes, which words are short enough for.
@@ -164,51 +207,18 @@ impl<'t> SentenceWords<'t> {
             let gap = body.get(previous_end..range.start).unwrap_or_default();
             // A full stop after an initial is an abbreviation's (`U.S.`, `U.S. official`),
             // not a break.
-            let after_initial = previous_end >= 1
-                && body
-                    .get(previous_end - 1..previous_end)
-                    .is_some_and(|letter| letter.bytes().all(|byte| byte.is_ascii_uppercase()))
-                && body
-                    .get(..previous_end - 1)
-                    .is_none_or(|before| !before.ends_with(|ch: char| ch.is_alphanumeric()));
-            let titled = body
-                .get(..previous_end)
-                .and_then(|before| before.rsplit(|ch: char| !ch.is_alphanumeric()).next())
-                .is_some_and(|word| {
-                    matches!(
-                        word,
-                        "Inc"
-                            | "Corp"
-                            | "Ltd"
-                            | "Co"
-                            | "Jr"
-                            | "Sr"
-                            | "St"
-                            | "Gen"
-                            | "Col"
-                            | "Lt"
-                            | "Dr"
-                            | "Mr"
-                            | "Mrs"
-                            | "Ms"
-                            | "Prof"
-                            | "Gov"
-                            | "Sen"
-                            | "Rep"
-                            | "Maj"
-                            | "Capt"
-                            | "Sgt"
-                    )
-                });
-            let abbreviation = gap == "." || ((after_initial || titled) && gap.trim_end() == ".");
-            let punctuated = !abbreviation && gap.chars().any(|ch| !ch.is_whitespace());
+            let punctuated = gap.bytes().any(|byte| !byte.is_ascii_whitespace())
+                && !abbreviation_stop(body, previous_word, gap);
             flags.push(
                 (u8::from(capitalised) * CAPITALISED) | (u8::from(punctuated) * PUNCTUATED_BEFORE),
             );
             previous_end = range.end;
+            previous_word = range;
         });
+        self.all_classes = 0;
         for index in 0..self.words.len() {
             let classes = en::classes(self.lower(index));
+            self.all_classes |= classes;
             self.classes.push(classes);
         }
     }
@@ -245,6 +255,16 @@ impl<'t> SentenceWords<'t> {
     /// The classes of the word at `index` (none beyond the last word).
     pub fn classes(&self, index: usize) -> Classes {
         self.classes.get(index).copied().unwrap_or(0)
+    }
+
+    /// The index of the first word that ends after `offset` (the word count if none).
+    pub fn first_ending_after(&self, offset: usize) -> usize {
+        self.words.partition_point(|(range, _)| range.end <= offset)
+    }
+
+    /// Whether some word of the sentence is of one of `classes`.
+    pub fn any(&self, classes: Classes) -> bool {
+        self.all_classes & classes != 0
     }
 
     /// Whether the word at `index` starts with a capital letter.
