@@ -52,6 +52,8 @@ pub const QUANTITY: Classes = 1 << 21;
 /// Words a non-claim frame or clause rule starts from (`reprint`, `under`, `not`,
 /// `declined`, `if`, `who`, `law`): a sentence without any skips those scans.
 pub const FRAME_WORD: Classes = 1 << 22;
+/// Present-tense verbs with which a law states what it provides (`The decree requires`).
+pub const PROVISION_VERB: Classes = 1 << 24;
 /// Words page furniture opens with (`Read also`, `Photo:`, `By Jane Doe`).
 pub const FURNITURE_START: Classes = 1 << 23;
 
@@ -736,6 +738,11 @@ const WORDS: &[(Classes, &[&str])] = &[
             "which",
             "whom",
             "whose",
+        ],
+    ),
+    (
+        PROVISION_VERB,
+        &[
             "provides",
             "provide",
             "stipulates",

@@ -34,32 +34,6 @@ const PROVISION_NOUNS: &[&str] = &[
     "policy",
 ];
 
-/// Present-tense verbs with which a law states what it provides.
-const PROVISION_VERBS: &[&str] = &[
-    "provides",
-    "provide",
-    "stipulates",
-    "stipulate",
-    "requires",
-    "require",
-    "allows",
-    "allow",
-    "obliges",
-    "oblige",
-    "prohibits",
-    "prohibit",
-    "bans",
-    "ban",
-    "forbids",
-    "permits",
-    "sets",
-    "establishes",
-    "envisages",
-    "mandates",
-    "states",
-    "says",
-];
-
 /// How page furniture opens: share bars, related links, credits, bylines.
 const FURNITURE_OPENINGS: &[&[&str]] = &[
     &["read", "also"],
@@ -160,10 +134,9 @@ pub fn is_provision(words: &SentenceWords) -> bool {
             return true;
         }
     }
-    words.any(en::FRAME_WORD)
+    words.any(en::PROVISION_VERB)
         && (0..words.len().saturating_sub(1)).any(|index| {
-            // The verb is the rarer word: looked up first.
-            PROVISION_VERBS.contains(&words.lower(index + 1))
+            words.classes(index + 1) & en::PROVISION_VERB != 0
                 && PROVISION_NOUNS.contains(&words.lower(index))
                 && !words.punctuated_before(index + 1)
                 && index

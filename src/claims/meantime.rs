@@ -227,24 +227,6 @@ fn tag_end(tag: &str) -> Option<usize> {
     None
 }
 
-fn decode_entity(entity: &str) -> Option<char> {
-    match entity {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => {
-            let number = entity.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
-    }
-}
-
 /// Appends `raw` to `out` with its entities decoded; an unknown or broken entity is kept
 /// as written.
 fn push_decoded(out: &mut String, raw: &str) {
@@ -255,7 +237,12 @@ fn push_decoded(out: &mut String, raw: &str) {
         let decoded = after
             .find(';')
             .filter(|&semicolon| semicolon <= 10)
-            .and_then(|semicolon| Some((decode_entity(&after[..semicolon])?, semicolon + 1)));
+            .and_then(|semicolon| {
+                Some((
+                    crate::temporal::timeml::decode_entity(&after[..semicolon])?,
+                    semicolon + 1,
+                ))
+            });
         match decoded {
             Some((ch, used)) => {
                 out.push(ch);

@@ -17,13 +17,19 @@ fn collect(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) -> std::io::Resu
     Ok(())
 }
 
-pub fn run(dir: &Path, lines: Option<usize>, errors: bool) -> Result<u8, String> {
+/// The files under `dir` with this extension, in name order; an error if there are none.
+fn files_under(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, String> {
     let mut paths = Vec::new();
-    collect(dir, "tml", &mut paths).map_err(|error| format!("{}: {error}", dir.display()))?;
+    collect(dir, extension, &mut paths).map_err(|error| format!("{}: {error}", dir.display()))?;
     if paths.is_empty() {
-        return Err(format!("{}: no .tml files", dir.display()));
+        return Err(format!("{}: no .{extension} files", dir.display()));
     }
     paths.sort();
+    Ok(paths)
+}
+
+pub fn run(dir: &Path, lines: Option<usize>, errors: bool) -> Result<u8, String> {
+    let paths = files_under(dir, "tml")?;
     let mut docs = Vec::new();
     for path in &paths {
         let name = path
@@ -54,12 +60,7 @@ pub fn run(dir: &Path, lines: Option<usize>, errors: bool) -> Result<u8, String>
 /// `dateline eval-events DIR`: the claim finder against MEANTIME's CAT annotation (events,
 /// reporting events, speakers, temporal links) of every `.xml` file under `dir`.
 pub fn run_events(dir: &Path, errors: bool) -> Result<u8, String> {
-    let mut paths = Vec::new();
-    collect(dir, "xml", &mut paths).map_err(|error| format!("{}: {error}", dir.display()))?;
-    if paths.is_empty() {
-        return Err(format!("{}: no .xml files", dir.display()));
-    }
-    paths.sort();
+    let paths = files_under(dir, "xml")?;
     let mut documents = Vec::new();
     for path in &paths {
         let parsed = std::fs::read_to_string(path)

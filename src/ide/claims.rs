@@ -2,6 +2,7 @@
 //! who asserts it and what dates it (for `dateline claims`, the timeline and the claim
 //! card), and the claim card itself.
 
+use super::hover::escape;
 use crate::claims::{Claim, ClaimTrigger, Dating, Speaker};
 use crate::corpus::{ArticleFile, Corpus};
 use crate::temporal::readable_value;
@@ -189,21 +190,6 @@ pub fn claim_at(file: &ArticleFile, offset: usize) -> Option<&Claim> {
     file.claims
         .get(at)
         .filter(|claim| claim.sentence.contains_inclusive(offset))
-}
-
-/// Markdown control characters in user text would change the card's layout.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// A readable date with its TimeML value, for cards: `8 October 2022 (2022-10-08)`.

@@ -34,7 +34,7 @@ pub fn hover(corpus: &Corpus, path: &str, offset: usize) -> Option<HoverCard> {
 }
 
 /// Markdown control characters in user text would change the card's layout.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         if matches!(

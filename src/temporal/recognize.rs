@@ -1371,31 +1371,19 @@ impl<'a> Line<'_, 'a> {
             )
         };
         // What `that <unit>` or `the same <unit>` at `k` leans as.
-        let same = |k: usize| match self.lower(k) {
-            "day" => Lean::Day {
-                shift: 0,
-                part: None,
-            },
-            "morning" => Lean::Day {
-                shift: 0,
-                part: Some("TMO"),
-            },
-            "afternoon" => Lean::Day {
-                shift: 0,
-                part: Some("TAF"),
-            },
-            "evening" => Lean::Day {
-                shift: 0,
-                part: Some("TEV"),
-            },
-            "night" => Lean::Day {
-                shift: 0,
-                part: Some("TNI"),
-            },
-            "week" => Lean::Same { unit: "week" },
-            "month" => Lean::Same { unit: "month" },
-            "year" => Lean::Same { unit: "year" },
-            _ => Lean::Unknown,
+        let same = |k: usize| {
+            let on_the_day = |part: Option<&'static str>| Lean::Day { shift: 0, part };
+            match self.lower(k) {
+                "day" => on_the_day(None),
+                "morning" => on_the_day(Some("TMO")),
+                "afternoon" => on_the_day(Some("TAF")),
+                "evening" => on_the_day(Some("TEV")),
+                "night" => on_the_day(Some("TNI")),
+                "week" => Lean::Same { unit: "week" },
+                "month" => Lean::Same { unit: "month" },
+                "year" => Lean::Same { unit: "year" },
+                _ => Lean::Unknown,
+            }
         };
         let anaphoric = |end: usize, lean: Lean| Some((end, Sem::Anaphoric(lean)));
         let day = |shift: i32| Lean::Day { shift, part: None };

@@ -78,7 +78,8 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
-fn decode_entity(entity: &str) -> Option<char> {
+/// The character an XML entity's name (`amp`, `#233`, `#xE9`) stands for.
+pub(crate) fn decode_entity(entity: &str) -> Option<char> {
     match entity {
         "amp" => Some('&'),
         "lt" => Some('<'),
@@ -87,7 +88,7 @@ fn decode_entity(entity: &str) -> Option<char> {
         "apos" => Some('\''),
         _ => {
             let num = entity.strip_prefix('#')?;
-            let code = match num.strip_prefix('x') {
+            let code = match num.strip_prefix(['x', 'X']) {
                 Some(hex) => u32::from_str_radix(hex, 16).ok()?,
                 None => num.parse().ok()?,
             };
