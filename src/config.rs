@@ -104,6 +104,8 @@ pub const DEFAULT_CUES: &[&str] = &[
     "in an interview",
     "in a post",
     "in a video",
+    "show",
+    "shows",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

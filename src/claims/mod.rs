@@ -113,7 +113,9 @@ fn is_heading(sentence: &str) -> bool {
 
 /// Cues that are also common nouns (`the reports`, `his claims`, `orders`): they count
 /// only when no determiner or adjective before them makes them a noun.
-const NOUN_LIKE_CUES: &[&str] = &["reports", "claims", "orders", "states", "notes", "says"];
+const NOUN_LIKE_CUES: &[&str] = &[
+    "reports", "claims", "orders", "states", "notes", "says", "shows", "show",
+];
 
 /// Words before a noun-like cue that make it a noun.
 const NOUN_MARKERS: &[&str] = &[
@@ -189,6 +191,41 @@ fn is_adjective_like(word: &str) -> bool {
         )
 }
 
+/// Nouns of evidence that can show what they report (`Screenshots show …`).
+fn is_evidence(word: &str) -> bool {
+    matches!(
+        word,
+        "screenshots"
+            | "screenshot"
+            | "footage"
+            | "video"
+            | "videos"
+            | "photos"
+            | "photo"
+            | "images"
+            | "image"
+            | "data"
+            | "documents"
+            | "document"
+            | "records"
+            | "figures"
+            | "statistics"
+            | "polls"
+            | "poll"
+            | "survey"
+            | "surveys"
+            | "imagery"
+            | "recordings"
+            | "recording"
+            | "posts"
+            | "messages"
+            | "analysis"
+            | "study"
+            | "studies"
+            | "report"
+    )
+}
+
 /// Whether a cue found at `index` of `words` is a reporting verb there: not a noun
 /// (`on-the-ground reports`, `baseless reports`), not negated (`it is not reported`),
 /// not an infinitive or a hedge (`a chance to speak out`, `may claim`), not an adjective
@@ -249,6 +286,24 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
                 {
                     return false;
                 }
+            }
+        }
+        // `Screenshots show …` reports what evidence shows; `The channel shows films` does
+        // not.
+        if matches!(first, "show" | "shows") {
+            // The evidence may head a longer subject (`Screenshots reviewed by Suspilne
+            // show …`): the words back to the clause's start are looked at.
+            let mut clause = (0..index).rev().take(6).take_while({
+                let mut joined = true;
+                move |&at| {
+                    let keep = joined;
+                    joined = !words.punctuated_before(at);
+                    keep
+                }
+            });
+            let evidence = clause.any(|at| is_evidence(words.lower(at)));
+            if !evidence {
+                return false;
             }
         }
         // `This suggests`, `which means`: the outlet's own reading, in the present.

@@ -298,7 +298,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The drills will be held soon.
             -                        It is seen as a test of readiness.
             -                        If Belarus joined the war, the front would widen.
-            -                        Screenshots reviewed by the outlet show long queues.
+            cue "show"               Screenshots reviewed by the outlet show long queues.
             -                        The so-called partial mobilization is unpopular.
             -                        The regime is increasingly seen as cornered.
             -                        Belarus used to buy its rifles abroad.
@@ -321,6 +321,9 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The analyst believes the threat is low.",
             "Officials are convinced that the call-up will continue.",
             "Suspilne reports that social media is flooded with posts.",
+            "Screenshots show residents sharing details about assembly points.",
+            "The channel shows old footage every night.",
+            "This shows the regime is nervous.",
             "This gave residents a chance to speak out.",
             "The ministry dismissed baseless reports of a call-up.",
             "The embassy did not respond to a request for comment.",
@@ -339,6 +342,9 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "believes"           The analyst believes the threat is low.
             cue "are convinced"      Officials are convinced that the call-up will continue.
             cue "reports"            Suspilne reports that social media is flooded with posts.
+            cue "show"               Screenshots show residents sharing details about assembly points.
+            -                        The channel shows old footage every night.
+            -                        This shows the regime is nervous.
             -                        This gave residents a chance to speak out.
             Past "dismissed"         The ministry dismissed baseless reports of a call-up.
             -                        The embassy did not respond to a request for comment.
