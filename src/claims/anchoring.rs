@@ -68,7 +68,12 @@ pub fn side_detail(
         }
         before = index.checked_sub(1);
     }
-    if before.is_some_and(|index| words.lower(index) == "since") {
+    // `her first trip abroad since 2020` qualifies a phrase; `Since 24 February, …` at
+    // the start of a clause is the claim's own span.
+    let aside = before.is_some_and(|index| {
+        words.lower(index) == "since" && index > 0 && !words.punctuated_before(index)
+    });
+    if aside {
         return Some(SideDetail::Since);
     }
     // A date between a determiner or possessive and a noun modifies that noun.

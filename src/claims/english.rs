@@ -738,6 +738,12 @@ const WORDS: &[(Classes, &[&str])] = &[
             "which",
             "whom",
             "whose",
+            "mean",
+            "means",
+            "imply",
+            "implies",
+            "guarantee",
+            "necessarily",
         ],
     ),
     (

@@ -439,17 +439,33 @@ fn find_trigger(
     ))
 }
 
-/// `blocked` with the words of relative clauses set off by a comma (`, who took office in
-/// March,`) blocked too.
+/// `blocked` with the words of relative and subordinate clauses set off by a comma (`, who
+/// took office in March,`, `, when the war began,`) blocked too.
 fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [bool]> {
-    if !words.any(english::RELATIVE) {
+    if !words.any(english::RELATIVE | english::SUBORDINATOR) {
         return Cow::Borrowed(blocked);
     }
     let mut out = blocked.to_vec();
     let mut inside = false;
     for (index, slot) in out.iter_mut().enumerate() {
-        if words.punctuated_before(index) {
-            inside = matches!(words.lower(index), "who" | "which" | "whom" | "whose");
+        if index == 0 || words.punctuated_before(index) {
+            inside = matches!(
+                words.lower(index),
+                "who"
+                    | "which"
+                    | "whom"
+                    | "whose"
+                    | "when"
+                    | "where"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "since"
+                    | "until"
+            );
         }
         if inside {
             *slot = true;
@@ -458,12 +474,28 @@ fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [
     Cow::Owned(out)
 }
 
-/// Marks in `blocked` the words of conditional clauses (`If Belarus joined the war, …`):
-/// from `if`, `unless` or `whether` to the next punctuation. Their events are
-/// hypothetical.
-fn block_conditionals(words: &SentenceWords, blocked: &mut [bool]) {
+/// Marks in `blocked` the words whose events the sentence does not assert: conditional
+/// clauses (`If Belarus joined the war, …`, from `if`, `unless` or `whether` to the next
+/// punctuation), and what a negated `mean` or `imply` leaves open (`… don’t necessarily
+/// mean that he has taken the decision`, to the sentence's end).
+fn block_unasserted(words: &SentenceWords, blocked: &mut [bool]) {
     if !words.any(english::FRAME_WORD) {
         return;
+    }
+    let denied = (1..words.len()).find(|&index| {
+        matches!(
+            words.lower(index),
+            "mean" | "means" | "imply" | "implies" | "guarantee"
+        ) && (index.saturating_sub(3)..index).any(|before| {
+            words.classes(before) & english::NEGATION != 0
+                || words.lower(before).ends_with("n’t")
+                || words.lower(before).ends_with("n't")
+        })
+    });
+    if let Some(from) = denied {
+        for slot in blocked.iter_mut().skip(from) {
+            *slot = true;
+        }
     }
     let mut inside = false;
     for index in 0..words.len() {
@@ -644,7 +676,7 @@ pub fn find_claims(
                             date_within(&annotations, &timexes, sentence.range, &words, None)
                                 .is_some();
                         find_trigger(&cues, false, &words, |at| !blocked[at], dated).or_else(|| {
-                            block_conditionals(&words, &mut blocked);
+                            block_unasserted(&words, &mut blocked);
                             // The main clause's event first; a relative clause's only if the
                             // main clause has none.
                             let main_clause = relative_clauses(&words, &blocked);

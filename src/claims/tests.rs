@@ -253,6 +253,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Senator Jane Roe (D-NY) entered them into the record.",
             "The new jet, the A900 “Skyliner”, made its first flight.",
             "The problem was minor, and affected the engines.",
+            "Since 24 February, thousands of men have left the country.",
+            "Since the war began, when the army moved, thousands of men have left.",
             "In a media event, Acme Inc. released a new phone.",
         ],
         expect![[r#"
@@ -269,6 +271,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "entered"           Senator Jane Roe (D-NY) entered them into the record.
             Past "made"              The new jet, the A900 “Skyliner”, made its first flight.
             Past "affected"          The problem was minor, and affected the engines.
+            Perfect "left"           Since 24 February, thousands of men have left the country.
+            Perfect "left"           Since the war began, when the army moved, thousands of men have left.
             Past "released"          In a media event, Acme Inc. released a new phone.
         "#]],
     );
@@ -290,6 +294,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "We are monitoring the situation.",
             "Has the army been mobilized?",
             "Lukashenka would have agreed to receive troops.",
+            "The drills don’t necessarily mean that he has taken the decision.",
             "Emails exchanged among officials have been entered into the record.",
             "The amount calculated for last year is preliminary.",
         ],
@@ -306,6 +311,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        We are monitoring the situation.
             -                        Has the army been mobilized?
             -                        Lukashenka would have agreed to receive troops.
+            -                        The drills don’t necessarily mean that he has taken the decision.
             Passive "entered"        Emails exchanged among officials have been entered into the record.
             -                        The amount calculated for last year is preliminary.
         "#]],

@@ -575,7 +575,11 @@ fn quote_into(out: &mut String, text: &str, range: TextRange) {
 fn push_speaker(out: &mut String, text: &str, claim: &Claim, source: Option<&str>) {
     match claim.attribution.speaker {
         claims::Speaker::Actor { named, .. } => out.push_str(named.slice(text)),
-        claims::Speaker::Named(range) => quote_into(out, text, range),
+        claims::Speaker::Named(range) => {
+            out.push('“');
+            quote_into(out, text, range);
+            out.push('”');
+        }
         claims::Speaker::Source => match source {
             Some(source) if !source.trim().is_empty() => out.push_str(source.trim()),
             _ => out.push_str("the article’s source"),
