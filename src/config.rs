@@ -304,6 +304,35 @@ mod tests {
         assert_eq!(problems[0].range.slice(text), "\"fortnight\"");
     }
 
+    #[test]
+    fn the_docs_state_the_default_include_of_the_code() {
+        let default = Config::default().include;
+        assert_eq!(default, ["*.article"]);
+        let stated = format!("default `{}`", default[0]);
+        for (doc, text) in [
+            ("editors/README.md", include_str!("../editors/README.md")),
+            (
+                "editors/vscode/README.md",
+                include_str!("../editors/vscode/README.md"),
+            ),
+            (
+                "editors/vscode/package.json",
+                include_str!("../editors/vscode/package.json"),
+            ),
+        ] {
+            assert!(text.contains(&stated), "{doc} does not say {stated}");
+            assert!(
+                !text.contains("**/*.article`)"),
+                "{doc} states another default"
+            );
+        }
+        let readme = include_str!("../README.md");
+        assert!(readme.contains(&format!(
+            "include = [\"{}\"]         # the default",
+            default[0]
+        )));
+    }
+
     /// The one diagnostic of a broken `dateline.toml`, as `line:column "text": message`.
     fn syntax_problem(text: &str) -> String {
         let (config, problems) = parse_config(text);

@@ -120,7 +120,8 @@ kind = "organization"
         card.lines().nth(2).unwrap().to_string()
     };
     expect!["*person* · Foreign Minister · of Belarus"].assert_eq(&facts("makei"));
-    expect!["*person* · Spokesman of the Belarusian Defence Ministry"].assert_eq(&facts("spokesman"));
+    expect!["*person* · Spokesman of the Belarusian Defence Ministry"]
+        .assert_eq(&facts("spokesman"));
 }
 
 #[test]
