@@ -1,32 +1,36 @@
 #!/usr/bin/env bash
 # Tests the page of `dateline timeline --format html` in a real browser: installs Debian's
-# Chromium when missing and puppeteer-core into tests/browser/node_modules, builds the
-# binary, writes the pages (the seeds, and a generated corpus of ~10,000 claims), then
-# drives headless Chromium over them. Screenshots go to target/screenshots/.
-# Exits 0 with "SKIPPED: ..." only when Chromium cannot be installed.
+# Chromium when missing and puppeteer-core into tests/browser/node_modules, writes the
+# pages (the seeds, and a generated corpus of ~10,000 claims) with the `dateline` binary
+# (DATELINE_BIN, or target/debug/dateline built here), then drives headless Chromium over
+# them. Screenshots go to target/screenshots/. Says first what it needs, and stops with
+# exit 1 naming what it could not install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/prerequisites.sh
+
+echo "browser-test needs:"
+needs_browser_test
+needs_installing
+echo
 
 chromium_bin=${CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$chromium_bin" ]; then
-  echo "browser-test: installing chromium"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
-    || [ ! -x "$chromium_bin" ]; then
-    echo "SKIPPED: Chromium is not installed and could not be installed with apt-get"
-    exit 0
-  fi
+  apt_install chromium
+  [ -x "$chromium_bin" ] || fail "no Chromium at $chromium_bin (set CHROMIUM to its path)"
 fi
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "browser-test: installing nodejs and npm"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  apt_install nodejs npm
 fi
+require_node 18 # node --test with --test-reporter
 
 if [ ! -d tests/browser/node_modules/puppeteer-core ]; then
-  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) \
+    || fail "npm ci in tests/browser failed (is the npm registry reachable?)"
 fi
 
-cargo build --locked --quiet
-bin=$PWD/target/debug/dateline
+use_dateline_bin
+bin=$DATELINE_BIN
 out=$PWD/target/browser
 rm -rf "$out"
 mkdir -p "$out" target/screenshots

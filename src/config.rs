@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::text::TextRange;
+use crate::toml_unclosed;
 use serde::Deserialize;
 
 /// How far back in the text a date may anchor a claim.
@@ -218,6 +219,16 @@ fn normalise_cue(cue: &str) -> String {
         .to_lowercase()
 }
 
+/// A parser's message, which may run over several lines, as one line.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Parses `dateline.toml`. On error the defaults stay in force and a diagnostic says
 /// where the file is wrong.
 pub fn parse_config(text: &str) -> (Config, Vec<Diagnostic>) {
@@ -239,14 +250,26 @@ pub fn parse_config(text: &str) -> (Config, Vec<Diagnostic>) {
             (config, Vec::new())
         }
         Err(error) => {
-            let range = error
+            let mut range = error
                 .span()
                 .map(|span| TextRange::new(span.start, span.end))
                 .unwrap_or_default();
-            let message = format!(
-                "dateline.toml is invalid, defaults are used: {}",
-                error.message()
-            );
+            let mut detail = one_line(error.message());
+            // A syntax error (not a setting of the wrong type) may have been made lines
+            // before the parser gave up: point at the construct left open, if any.
+            if let Err(syntax) = toml_edit::ImDocument::parse(text) {
+                let stopped_at = syntax.span().map_or(range.start, |span| span.start);
+                let (unclosed, located) = toml_unclosed::locate_syntax_error(
+                    text,
+                    stopped_at,
+                    &one_line(syntax.message()),
+                );
+                if let Some(unclosed) = unclosed {
+                    range = unclosed;
+                    detail = located;
+                }
+            }
+            let message = format!("dateline.toml is invalid, defaults are used: {detail}");
             (
                 config,
                 vec![Diagnostic::error(
@@ -281,5 +304,69 @@ mod tests {
         assert_eq!(config, Config::default());
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].range.slice(text), "\"fortnight\"");
+    }
+
+    #[test]
+    fn the_docs_state_the_default_include_of_the_code() {
+        let default = Config::default().include;
+        assert_eq!(default, ["*.article"]);
+        let stated = format!("default `{}`", default[0]);
+        for (doc, text) in [
+            ("editors/README.md", include_str!("../editors/README.md")),
+            (
+                "editors/vscode/README.md",
+                include_str!("../editors/vscode/README.md"),
+            ),
+            (
+                "editors/vscode/package.json",
+                include_str!("../editors/vscode/package.json"),
+            ),
+        ] {
+            assert!(text.contains(&stated), "{doc} does not say {stated}");
+            assert!(
+                !text.contains("**/*.article`)"),
+                "{doc} states another default"
+            );
+        }
+        let readme = include_str!("../README.md");
+        assert!(readme.contains(&format!(
+            "include = [\"{}\"]         # the default",
+            default[0]
+        )));
+    }
+
+    /// The one diagnostic of a broken `dateline.toml`, as `line:column "text": message`.
+    fn syntax_problem(text: &str) -> String {
+        let (config, problems) = parse_config(text);
+        assert_eq!(config, Config::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let problem = &problems[0];
+        let before = &text[..problem.range.start];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        format!(
+            "{line}:{column} {:?}: {}",
+            problem.range.slice(text),
+            problem.message
+        )
+    }
+
+    #[test]
+    fn a_syntax_error_points_at_the_construct_left_open() {
+        use expect_test::expect;
+        // The `]` missing on line 5, where the parser does not stop.
+        expect![[r#"5:14 "[": dateline.toml is invalid, defaults are used: invalid array; expected `]` (the parser stopped on line 7); the array opened here with `[` is never closed"#]].assert_eq(&syntax_problem(
+            "[claims]\ndate-scope = \"sentence\"\n# cues the analysts use\n\nextra-cues = [\"briefed\", \"told\"\n\nignore-cues = [\"says\"]\n",
+        ));
+        expect![[r#"4:1 "[": dateline.toml is invalid, defaults are used: invalid table header; expected `.`, `]` (the parser stopped on line 4); the table header opened here with `[` is never closed by `]`"#]].assert_eq(&syntax_problem(
+            "[claims]\nextra-cues = [\"briefed\"]\n\n[corpus\ninclude = [\"*.article\"]\n",
+        ));
+        expect![[r#"2:14 "\"": dateline.toml is invalid, defaults are used: invalid basic string (the parser stopped on line 2); the string opened here with `"` is never closed by a matching `"`"#]].assert_eq(&syntax_problem(
+            "[claims]\ndate-scope = \"sentence\nevents = true\n",
+        ));
+        expect![[r#"1:10 "{": dateline.toml is invalid, defaults are used: invalid inline table; expected `}` (the parser stopped on line 1); the inline table opened here with `{` is never closed"#]].assert_eq(&syntax_problem(
+            "claims = { date-scope = \"sentence\", events = true\n[corpus]\n",
+        ));
+        expect![[r#"1:1 "[[": dateline.toml is invalid, defaults are used: invalid table header; expected `.`, `]]` (the parser stopped on line 1); the table header opened here with `[[` is never closed by `]]`"#]].assert_eq(&syntax_problem("[[claims]\nevents = true\n"));
     }
 }

@@ -169,6 +169,20 @@ impl DiagnosticCode {
         self.info().summary
     }
 
+    /// The severities a code is also reported with, besides its default, and when. A
+    /// missing actor `kind` is a warning where a missing `id` or `name` is an error: the
+    /// specification requires only `id` and `name` (section 2), and `other` is assumed.
+    pub fn other_severities(self) -> &'static [(Severity, &'static str)] {
+        match self {
+            DiagnosticCode::MissingField => &[(Severity::Warning, "no `kind`: `other` is assumed")],
+            DiagnosticCode::WrongType => &[(Severity::Warning, "a single `[actor]` table")],
+            DiagnosticCode::DuplicateAlias => {
+                &[(Severity::Hint, "listed twice for the same actor")]
+            }
+            _ => &[],
+        }
+    }
+
     /// The catalogue entries whose code is `code` (two for `invalid-kind`, none for a
     /// code that does not exist).
     pub fn named(code: &str) -> impl Iterator<Item = DiagnosticCode> + '_ {
@@ -550,8 +564,10 @@ mod tests {
             if cells[0] == "code" || cells[0].starts_with("---") {
                 continue;
             }
-            for code in cells[0].split(',') {
-                let code = code.trim().trim_matches('`');
+            // Each entry is a code in backticks, perhaps followed by when it has this
+            // severity: "`missing-field` (no `kind`: `other` is assumed)".
+            for entry in cells[0].split(',') {
+                let code = entry.split('`').nth(1).unwrap_or(entry.trim());
                 pairs.insert((code.to_string(), cells[1].to_string()));
             }
         }
@@ -562,9 +578,14 @@ mod tests {
     fn the_readme_table_lists_every_code_of_the_catalogue_with_its_severity() {
         let catalogue: BTreeSet<(String, String)> = DiagnosticCode::ALL
             .iter()
-            .map(|code| {
-                let severity = code.default_severity().as_str();
-                (code.as_str().to_string(), severity.to_string())
+            .flat_map(|code| {
+                let others = code
+                    .other_severities()
+                    .iter()
+                    .map(|(severity, _)| *severity);
+                std::iter::once(code.default_severity())
+                    .chain(others)
+                    .map(|severity| (code.as_str().to_string(), severity.as_str().to_string()))
             })
             .collect();
         let readme = readme_table();
@@ -575,6 +596,14 @@ mod tests {
             missing.is_empty() && unknown.is_empty(),
             "not in the README: {missing:?}; not in the catalogue: {unknown:?}"
         );
+        // A code listed under a second severity says when, in the catalogue's words.
+        let readme = include_str!("../README.md");
+        for code in DiagnosticCode::ALL {
+            for (_, when) in code.other_severities() {
+                let entry = format!("`{}` ({when})", code.as_str());
+                assert!(readme.contains(&entry), "the README lacks {entry}");
+            }
+        }
     }
 
     #[test]

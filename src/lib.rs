@@ -28,6 +28,7 @@ pub mod names;
 pub mod position;
 pub mod temporal;
 pub mod text;
+pub mod toml_unclosed;
 
 #[cfg(test)]
 mod fixture;

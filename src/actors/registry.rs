@@ -9,6 +9,7 @@ use toml_edit::{ImDocument, Item, TableLike, Value};
 use super::{Actor, ActorKind, Registry, Spanned};
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::text::TextRange;
+use crate::toml_unclosed;
 
 /// The keys an `[[actor]]` table may have.
 pub(super) const ACTOR_KEYS: [&str; 8] = [
@@ -107,16 +108,13 @@ pub(super) fn parse(text: &str) -> Registry {
 
 /// The `registry-syntax` diagnostic for a TOML error. An empty span is widened to the
 /// character it stands before, so that editors have something to underline.
+///
+/// When a construct opened earlier (an array, an inline table, a string, a table header)
+/// is never closed, the diagnostic stands on its opening delimiter instead, since that is
+/// where the mistake is; the parser's message is kept with the line it stopped on.
 fn syntax_error(text: &str, span: Option<Range<usize>>, message: &str) -> Diagnostic {
     let span = span.unwrap_or(0..0);
     let mut range = TextRange::new(span.start.min(text.len()), span.end.min(text.len()));
-    if range.is_empty() {
-        if let Some(c) = text.get(range.start..).and_then(|s| s.chars().next()) {
-            if c != '\n' && c != '\r' {
-                range.end = range.start + c.len_utf8();
-            }
-        }
-    }
     let detail = message
         .lines()
         .map(str::trim)
@@ -130,6 +128,18 @@ fn syntax_error(text: &str, span: Option<Range<usize>>, message: &str) -> Diagno
     let nothing_before = earlier_lines
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    let (unclosed, detail) = toml_unclosed::locate_syntax_error(text, range.start, &detail);
+    if let Some(unclosed) = unclosed {
+        let message = format!("TOML syntax error: {detail}");
+        return Diagnostic::error(unclosed, DiagnosticCode::RegistrySyntax, message);
+    }
+    if range.is_empty() {
+        if let Some(c) = text.get(range.start..).and_then(|s| s.chars().next()) {
+            if c != '\n' && c != '\r' {
+                range.end = range.start + c.len_utf8();
+            }
+        }
+    }
     let message = if nothing_before {
         format!(
             "this registry is not valid TOML ({detail}); a registry is a list of `[[actor]]` tables with `key = \"value\"` lines"

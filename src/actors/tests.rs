@@ -304,7 +304,7 @@ id = "b
 name = "B"
 "#,
         expect![[r#"
-            error registry-syntax 7:8 "\n": TOML syntax error: invalid basic string
+            error registry-syntax 7:6 "\"": TOML syntax error: invalid basic string (the parser stopped on line 7); the string opened here with `"` is never closed by a matching `"`
         "#]],
     );
 }
@@ -348,7 +348,7 @@ aliases = ["x",
 kind = "person"
 "#,
         expect![[r#"
-            error registry-syntax 5:1 "k": TOML syntax error: invalid array; expected `]`
+            error registry-syntax 4:11 "[": TOML syntax error: invalid array; expected `]` (the parser stopped on line 5); the array opened here with `[` is never closed
         "#]],
     );
     // The same key twice in one table.
@@ -965,4 +965,73 @@ fn mentions_agree_with_trying_every_form_everywhere() {
         proptest::prop_assert_eq!(found, expected, "text {:?}", text);
         Ok(())
     });
+}
+
+#[test]
+fn registry_syntax_error_points_at_the_construct_left_open() {
+    // The `]` missing on line 5; the parser only gives up on line 7.
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+kind = "person"
+aliases = ["x", "y"
+
+role = "r"
+"#,
+        expect![[r#"
+            error registry-syntax 5:11 "[": TOML syntax error: invalid array; expected `]` (the parser stopped on line 7); the array opened here with `[` is never closed
+        "#]],
+    );
+    // An inline table without its `}`.
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+links = { site = "https://a.example"
+kind = "person"
+"#,
+        expect![[r#"
+            error registry-syntax 4:9 "{": TOML syntax error: invalid inline table; expected `}` (the parser stopped on line 4); the inline table opened here with `{` is never closed
+        "#]],
+    );
+    // A multi-line string never closed: the parser reaches the end of the file.
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+description = """Long
+
+[[actor]]
+id = "b"
+"#,
+        expect![[r#"
+            error registry-syntax 4:15 "\"\"\"": TOML syntax error: invalid multiline basic string (the parser stopped on line 8); the string opened here with `"""` is never closed by a matching `"""`
+        "#]],
+    );
+    // A table header without its `]]`.
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+
+[[actor
+id = "b"
+"#,
+        expect![[r#"
+            error registry-syntax 5:1 "[[": TOML syntax error: invalid table header; expected `.`, `]]` (the parser stopped on line 5); the table header opened here with `[[` is never closed by `]]`
+        "#]],
+    );
+    // A comma missing inside an array that is closed: nothing was left open, so the
+    // parser's place stands.
+    check_registry(
+        r#"[[actor]]
+id = "a"
+name = "A"
+aliases = ["x" "y"]
+"#,
+        expect![[r#"
+            error registry-syntax 4:16 "\"": TOML syntax error: invalid array; expected `]`
+        "#]],
+    );
 }

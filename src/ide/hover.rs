@@ -48,6 +48,29 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
+/// Whether `phrase` (an actor's role) names `name` (a name or alias of another actor) as
+/// whole words: case, spacing and the apostrophe's form aside, so that "Spokesman of the
+/// Belarusian Defence Ministry" names "Defence Ministry" and "President of Belarus" names
+/// "Belarus", but "Belarusian journalist" does not name "Belarus".
+fn names_within(phrase: &str, name: &str) -> bool {
+    fn normalise(text: &str) -> String {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+            .replace('’', "'")
+    }
+    let (phrase, name) = (normalise(phrase), normalise(name));
+    if name.is_empty() {
+        return false;
+    }
+    phrase.match_indices(&name).any(|(start, found)| {
+        let before = phrase[..start].chars().next_back();
+        let after = phrase[start + found.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// The card of an actor: who it is, then what the corpus knows.
 pub fn actor_card(corpus: &Corpus, actor: usize) -> Option<String> {
     let entry = corpus.actors().get(actor)?;
@@ -58,12 +81,24 @@ pub fn actor_card(corpus: &Corpus, actor: usize) -> Option<String> {
         facts.push(escape(role));
     }
     if let Some(affiliation) = &actor_data.affiliation {
-        let name = corpus
+        match corpus
             .actor_index(&affiliation.value)
             .and_then(|index| corpus.actors().get(index))
-            .map(|other| other.actor.name.value.clone())
-            .unwrap_or_else(|| format!("{} (unknown)", affiliation.value));
-        facts.push(format!("of {}", escape(&name)));
+        {
+            Some(other) => {
+                let named_by_role = actor_data.role.as_deref().is_some_and(|role| {
+                    other
+                        .actor
+                        .forms()
+                        .any(|form| names_within(role, &form.value))
+                });
+                // "President of Belarus · of Belarus" says it twice.
+                if !named_by_role {
+                    facts.push(format!("of {}", escape(&other.actor.name.value)));
+                }
+            }
+            None => facts.push(format!("of {} (unknown)", escape(&affiliation.value))),
+        }
     }
     card.push_str(&facts.join(" · "));
     card.push_str("\n\n");
@@ -271,4 +306,25 @@ fn header_card(corpus: &Corpus, file: &ArticleFile, index: usize, on_key: bool) 
         card.push_str(&problems.join("\n"));
     }
     Some(card)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_within;
+
+    #[test]
+    fn a_role_names_an_affiliation_as_whole_words_only() {
+        assert!(names_within("President of Belarus", "Belarus"));
+        assert!(names_within("Head of  Our House", "our house"));
+        assert!(names_within(
+            "Chair of the Organization of Soldiers' Mothers",
+            "Organization of Soldiers’ Mothers"
+        ));
+        assert!(!names_within("Belarusian journalist", "Belarus"));
+        assert!(!names_within(
+            "Minister of Foreign Affairs",
+            "Foreign Ministry"
+        ));
+        assert!(!names_within("President", ""));
+    }
 }

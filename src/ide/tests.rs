@@ -85,6 +85,46 @@ fn check_hover(path: &str, marker: &str, skip: usize, expect: Expect) {
 }
 
 #[test]
+fn an_actor_card_names_the_affiliation_unless_the_role_already_does() {
+    let fixture = Fixture::new(
+        r#"%! actors.toml
+[[actor]]
+id = "makei"
+name = "Vladimir Makei"
+kind = "person"
+role = "Foreign Minister"
+affiliation = "belarus"
+
+[[actor]]
+id = "spokesman"
+name = "Valery Revenko"
+kind = "person"
+role = "Spokesman of the Belarusian Defence Ministry"
+affiliation = "mod"
+
+[[actor]]
+id = "belarus"
+name = "Belarus"
+kind = "state"
+
+[[actor]]
+id = "mod"
+name = "Ministry of Defence of Belarus"
+aliases = ["Belarusian Defence Ministry"]
+kind = "organization"
+"#,
+    );
+    let facts = |id: &str| {
+        let index = fixture.corpus.actor_index(id).unwrap();
+        let card = hover::actor_card(&fixture.corpus, index).unwrap();
+        card.lines().nth(2).unwrap().to_string()
+    };
+    expect!["*person* · Foreign Minister · of Belarus"].assert_eq(&facts("makei"));
+    expect!["*person* · Spokesman of the Belarusian Defence Ministry"]
+        .assert_eq(&facts("spokesman"));
+}
+
+#[test]
 fn hover_on_a_mention_shows_the_actor_card_with_corpus_knowledge() {
     check_hover(
         "a.article",
@@ -94,7 +134,7 @@ fn hover_on_a_mention_shows_the_actor_card_with_corpus_knowledge() {
             a.article:6:60 "Lukashenko"
             ### Aliaksandr Lukashenka
 
-            *person* · President of Belarus · of Belarus
+            *person* · President of Belarus
 
             Has ruled Belarus since 1994.
 
