@@ -17,10 +17,9 @@ pub fn status(state: &State) -> serde_json::Value {
     let mut articles = 0;
     let mut undated = 0;
     for root in &state.roots {
-        for file in root.corpus.articles() {
-            articles += 1;
-            undated += file.claim_tally.undated;
-        }
+        let (in_root, tally) = ide::claims::corpus_tally(&root.corpus);
+        articles += in_root;
+        undated += tally.undated;
     }
     serde_json::json!({ "articles": articles, "undatedClaims": undated })
 }
