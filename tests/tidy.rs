@@ -23,6 +23,9 @@
 //!   tally, a date's kind) are re-exported there, so a front end names them through `ide`.
 //!   The shared vocabulary below the analysis (`text`, `position`, `diagnostic`,
 //!   `config`) is not analysis and stays open to both;
+//! - wire formats belong to the front ends: `serde` (its derives and traits) is used only
+//!   in `cli/`, `lsp/` and `config.rs`, which reads `dateline.toml` (input, not output),
+//!   so no field of the analysis's types is part of a JSON shape;
 //! - every `.rs` file opens with a `//!` line saying what it is for.
 //!
 //! The rules read code lines only: whole-line comments are skipped, so documentation may
@@ -42,6 +45,8 @@ const ANALYSIS_MODULES: [&str; 5] = [
 ];
 /// What the front ends may name of `crate::corpus`: loading and state, no answers.
 const CORPUS_STATE_TYPES: [&str; 4] = ["Corpus", "Retention", "FileKind", "DiagnosticsStamp"];
+/// Where `serde` may be used: the front ends, and the configuration's reader.
+const SERDE_ALLOWED: [&str; 3] = ["src/cli/", "src/lsp/", "src/config.rs"];
 /// Files and folders (ending in `/`) of the IO layer, relative to the crate root.
 const IO_LAYER: [&str; 5] = [
     "src/loader.rs",
@@ -289,6 +294,16 @@ fn violations(path: &str, text: &str, test_only: bool) -> Vec<String> {
                 }
             }
         }
+        let serde_allowed = SERDE_ALLOWED.iter().any(|allowed| {
+            path == *allowed || (allowed.ends_with('/') && path.starts_with(allowed))
+        });
+        if !serde_allowed && !test_only && !in_test_module && uses_crate(code, "serde") {
+            report(
+                "serde is used outside the front ends (wire formats belong to cli/ and lsp/)",
+                number,
+                code,
+            );
+        }
         if io_allowed || in_test_module {
             continue;
         }
@@ -404,6 +419,12 @@ fn each_rule_reports_the_line_that_breaks_it() {
     );
     // Below the front ends the analysis is open.
     assert_eq!(violations("src/ide/example.rs", reaching, false).len(), 0);
+
+    let wire =
+        "//! Dates.\n#[derive(Debug, serde::Serialize)]\nstruct A;\nuse serde::Deserialize;\n";
+    assert_eq!(violations("src/temporal/x.rs", wire, false).len(), 2);
+    assert_eq!(violations("src/cli/x.rs", wire, false).len(), 0);
+    assert_eq!(violations("src/config.rs", wire, false).len(), 0);
 
     let undocumented = violations("src/text.rs", "/// An item.\nfn f() {}\n", false);
     assert_eq!(

@@ -1,12 +1,13 @@
 //! `dateline check`: every diagnostic of the selected files, for people or as JSON, and
 //! an exit code that CI can gate on.
 
+use super::json::JsonSpan;
 use super::render::{self, Style};
 use super::{ColorChoice, Format, EXIT_CLEAN, EXIT_FINDINGS};
 use crate::corpus::Retention;
 use crate::diagnostic::Severity;
 use crate::ide;
-use crate::position::{Encoding, LineIndex, Span, SpanCursor};
+use crate::position::{Encoding, LineIndex, SpanCursor};
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -16,8 +17,9 @@ use std::path::PathBuf;
 #[derive(Debug, Serialize)]
 pub struct JsonDiagnostic<'a> {
     pub path: String,
-    pub range: Span,
-    pub severity: Severity,
+    pub range: JsonSpan,
+    /// `error`, `warning`, `information` or `hint`.
+    pub severity: &'static str,
     pub code: &'a str,
     pub message: &'a str,
 }
@@ -172,8 +174,8 @@ fn write_report(
                 Format::Json => {
                     let item = JsonDiagnostic {
                         path: shown.clone(),
-                        range: cursor.span(diagnostic.range),
-                        severity: diagnostic.severity,
+                        range: cursor.span(diagnostic.range).into(),
+                        severity: diagnostic.severity.as_str(),
                         code: diagnostic.code.as_str(),
                         message: &diagnostic.message,
                     };

@@ -1,19 +1,20 @@
 //! `dateline dates`: every temporal expression of the selected articles with its value.
 
+use super::json::{self, JsonSpan};
 use super::Format;
 use crate::ide;
-use crate::ide::dates::TimexKind;
-use crate::position::{Encoding, Span};
+use crate::position::Encoding;
 use serde::Serialize;
 use std::path::PathBuf;
 
 #[derive(Debug, Serialize)]
 struct JsonDate<'a> {
     path: String,
-    range: Span,
+    range: JsonSpan,
     text: &'a str,
     value: Option<&'a str>,
-    kind: TimexKind,
+    /// `date`, `time`, `duration` or `set`.
+    kind: &'static str,
     anchors: bool,
     /// The value as people write it (`8 October 2022`).
     readable: Option<String>,
@@ -23,7 +24,7 @@ struct JsonDate<'a> {
 
 #[derive(Debug, Serialize)]
 struct JsonLean<'a> {
-    range: Span,
+    range: JsonSpan,
     text: &'a str,
 }
 
@@ -45,14 +46,18 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
                     path: shown.clone(),
                     range: file
                         .line_index
-                        .span(&file.text, date.range, Encoding::Utf16),
+                        .span(&file.text, date.range, Encoding::Utf16)
+                        .into(),
                     text: date.text,
                     value: date.value,
-                    kind: date.kind,
+                    kind: json::kind_name(date.kind),
                     anchors: date.anchors,
                     readable: date.readable,
                     leans_on: date.leans_on.map(|range| JsonLean {
-                        range: file.line_index.span(&file.text, range, Encoding::Utf16),
+                        range: file
+                            .line_index
+                            .span(&file.text, range, Encoding::Utf16)
+                            .into(),
                         text: range.slice(&file.text),
                     }),
                 }),
@@ -66,7 +71,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
                         at.character + 1,
                         date.text,
                         date.value.unwrap_or("?"),
-                        format!("{:?}", date.kind).to_lowercase(),
+                        json::kind_name(date.kind),
                         date.how,
                     ));
                 }

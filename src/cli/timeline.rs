@@ -28,11 +28,55 @@ pub enum TimelineFormat {
 
 /// One claim as the command line shows it: the analysis's entry with the path as the
 /// user can type it and the 1-based line of the sentence.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Row {
-    #[serde(flatten)]
     pub entry: TimelineEntry,
     pub line: u32,
+}
+
+/// A row as `--format json` and the page write it, its fields in this order.
+#[derive(Debug, Serialize)]
+struct JsonRow<'a> {
+    date: &'a str,
+    start: &'a str,
+    end: &'a str,
+    path: &'a str,
+    article: &'a str,
+    title: Option<&'a str>,
+    source: Option<&'a str>,
+    text: &'a str,
+    actors: &'a [String],
+    dated_by_context: bool,
+    readable: Option<&'a str>,
+    uncertain: bool,
+    attribution: &'a str,
+    speaker: Option<&'a str>,
+    quote: &'a str,
+    line: u32,
+}
+
+impl<'a> From<&'a Row> for JsonRow<'a> {
+    fn from(row: &'a Row) -> Self {
+        let entry = &row.entry;
+        JsonRow {
+            date: &entry.date,
+            start: &entry.start,
+            end: &entry.end,
+            path: &entry.path,
+            article: &entry.article,
+            title: entry.title.as_deref(),
+            source: entry.source.as_deref(),
+            text: &entry.text,
+            actors: &entry.actors,
+            dated_by_context: entry.dated_by_context,
+            readable: entry.readable.as_deref(),
+            uncertain: entry.uncertain,
+            attribution: &entry.attribution,
+            speaker: entry.speaker.as_deref(),
+            quote: entry.quote,
+            line: row.line,
+        }
+    }
 }
 
 /// What the page needs beyond the rows: the words that date each claim, the sentence
@@ -40,7 +84,7 @@ pub struct Row {
 #[derive(Debug, Serialize)]
 struct PageEntry<'a> {
     #[serde(flatten)]
-    row: &'a Row,
+    row: JsonRow<'a>,
     /// The temporal expression (or annotation) that gives the date.
     cue: Option<String>,
     /// The earlier sentence that carries the date, for claims dated by context.
@@ -105,7 +149,8 @@ pub fn run(
         TimelineFormat::Human => human(&rows),
         TimelineFormat::Json => format!(
             "{}\n",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&rows.iter().map(JsonRow::from).collect::<Vec<_>>())
+                .map_err(|e| e.to_string())?
         ),
         TimelineFormat::Csv => csv(&rows),
         TimelineFormat::Html => html(&loaded.corpus, &rows, &filter, &page_title(&loaded.root))?,
@@ -265,7 +310,7 @@ pub fn html(
         .iter()
         .zip(contexts)
         .map(|(row, context)| PageEntry {
-            row,
+            row: row.into(),
             cue: context.cue,
             context: context.context,
         })

@@ -5,10 +5,8 @@ use crate::claims::{Claim, Dating};
 use crate::corpus::Corpus;
 use crate::temporal::CalendarDate;
 use crate::text::TextRange;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TimelineFilter {
     /// An actor id: only claims whose sentence mentions it.
     pub actor: Option<String>,
@@ -23,7 +21,7 @@ pub struct TimelineFilter {
     pub speaker: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineEntry {
     /// The claim's date value (`2022-09-21`, `2022-09`, `2022-11/2023-02`).
     pub date: String,
@@ -50,7 +48,7 @@ pub struct TimelineEntry {
     pub speaker: Option<String>,
     /// `direct`, `indirect` or `source`.
     pub quote: &'static str,
-    #[serde(skip)]
+    /// The claim's sentence.
     pub range: TextRange,
 }
 
