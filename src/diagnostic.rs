@@ -2,11 +2,9 @@
 //! the catalogue of codes with what each means (`dateline explain`).
 
 use crate::text::TextRange;
-use serde::Serialize;
 use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
@@ -27,22 +25,14 @@ impl Severity {
 
 /// One problem in one file. `code` is an entry of the catalogue, written as a stable
 /// kebab-case identifier (`undated-claim`) that users can search for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub range: TextRange,
     pub severity: Severity,
     pub code: DiagnosticCode,
     /// Shared, not owned: the diagnostics of a file are copied out of the corpus whenever
     /// they are published, 30,000 at a time for a long article.
-    #[serde(serialize_with = "serialize_message")]
     pub message: Arc<str>,
-}
-
-fn serialize_message<S: serde::Serializer>(
-    message: &Arc<str>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(message)
 }
 
 impl Diagnostic {
@@ -533,12 +523,6 @@ larger than 64 MiB, or could not be read. The rest of the corpus is checked.
 impl std::fmt::Display for DiagnosticCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for DiagnosticCode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
     }
 }
 

@@ -7,7 +7,6 @@
 //! a request for a position that does not exist gets the nearest real one, never a panic.
 
 use crate::text::TextRange;
-use serde::Serialize;
 
 /// How columns are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -148,14 +147,14 @@ fn span_after(
 }
 
 /// A zero-based line and column (in the encoding's code units).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Position {
     pub line: u32,
     pub character: u32,
 }
 
 /// A start and an end position; the end is exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Span {
     pub start: Position,
     pub end: Position,

@@ -3,8 +3,6 @@
 //! Everything the analysis returns is a `TextRange` of byte offsets into the text it was
 //! given. Conversion to lines and editor columns happens only in [`crate::position`].
 
-use serde::Serialize;
-
 /// The line breaks (`\n`, `\r\n` or `\r`) of `text` at or after `from`, in order, each as
 /// (where it starts, where the next line starts). Found by `memchr`, many bytes at a time;
 /// the `\n` of a `\r\n` is part of the break its `\r` starts.
@@ -79,7 +77,7 @@ pub fn word_cell(word: &str) -> Option<usize> {
 }
 
 /// A half-open byte range `start..end` into a text. `start <= end` always holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct TextRange {
     pub start: usize,
     pub end: usize,

@@ -109,6 +109,11 @@ impl Session {
         }
     }
 
+    /// A position as the protocol writes it (the analysis's types carry no serde).
+    fn wire(position: Position) -> Value {
+        json!({"line": position.line, "character": position.character})
+    }
+
     fn edit(&mut self) {
         let Some(uri) = self
             .open
@@ -139,7 +144,7 @@ impl Session {
             "textDocument/didChange",
             json!({
                 "textDocument": {"uri": uri, "version": version},
-                "contentChanges": [{"range": {"start": start, "end": end}, "text": insert}],
+                "contentChanges": [{"range": {"start": Self::wire(start), "end": Self::wire(end)}, "text": insert}],
             }),
         );
         self.open.insert(uri, (new_text, version));
@@ -155,7 +160,7 @@ impl Session {
             None => std::fs::read_to_string(self.scratch.path(&name)).unwrap_or_default(),
         };
         let position = self.random_position(&text);
-        let at = json!({"textDocument": {"uri": uri}, "position": position});
+        let at = json!({"textDocument": {"uri": uri}, "position": Self::wire(position)});
         let (method, params) = match self.rng.below(8) {
             0 => ("textDocument/hover", at),
             1 => ("textDocument/definition", at),
@@ -172,7 +177,7 @@ impl Session {
             ),
             6 => (
                 "textDocument/inlayHint",
-                json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": position}}),
+                json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": Self::wire(position)}}),
             ),
             _ => (
                 "textDocument/diagnostic",

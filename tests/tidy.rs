@@ -12,6 +12,20 @@
 //!   clippy's `items_after_test_module` lint keeps them. `Instant` is not the clock here:
 //!   it measures durations and says nothing of the date;
 //! - the two front ends are siblings: no `crate::cli` in `lsp/`, no `crate::lsp` in `cli/`;
+//! - `ide` is the front ends' only door into the analysis: `src/cli/` and `src/lsp/` name
+//!   none of the analysis modules (`crate::article`, `crate::actors`, `crate::temporal`,
+//!   `crate::claims`, `crate::names`), and of `crate::corpus` only the types that load a
+//!   corpus and hold its state: `Corpus` (loading, setting, changing and removing files,
+//!   and reading back a file's text and line index), `Retention` (how much of each
+//!   analysis a front end keeps), `FileKind` (which files a corpus takes in) and
+//!   `DiagnosticsStamp` (whether a file's published diagnostics are still current). Every
+//!   answer comes from `crate::ide`; the plain data types an answer carries (a claim
+//!   tally, a date's kind) are re-exported there, so a front end names them through `ide`.
+//!   The shared vocabulary below the analysis (`text`, `position`, `diagnostic`,
+//!   `config`) is not analysis and stays open to both;
+//! - wire formats belong to the front ends: `serde` (its derives and traits) is used only
+//!   in `cli/`, `lsp/` and `config.rs`, which reads `dateline.toml` (input, not output),
+//!   so no field of the analysis's types is part of a JSON shape;
 //! - every `.rs` file opens with a `//!` line saying what it is for.
 //!
 //! The rules read code lines only: whole-line comments are skipped, so documentation may
@@ -21,6 +35,18 @@ use std::path::{Path, PathBuf};
 
 const PROTOCOL_CRATES: [&str; 4] = ["tower_lsp_server", "lsp_types", "ropey", "tokio"];
 const CLOCK_CALLS: [&str; 4] = ["SystemTime", "UNIX_EPOCH", "Zoned::now", "Timestamp::now"];
+/// The analysis modules, which the front ends reach only through `crate::ide`.
+const ANALYSIS_MODULES: [&str; 5] = [
+    "crate::article",
+    "crate::actors",
+    "crate::temporal",
+    "crate::claims",
+    "crate::names",
+];
+/// What the front ends may name of `crate::corpus`: loading and state, no answers.
+const CORPUS_STATE_TYPES: [&str; 4] = ["Corpus", "Retention", "FileKind", "DiagnosticsStamp"];
+/// Where `serde` may be used: the front ends, and the configuration's reader.
+const SERDE_ALLOWED: [&str; 3] = ["src/cli/", "src/lsp/", "src/config.rs"];
 /// Files and folders (ending in `/`) of the IO layer, relative to the crate root.
 const IO_LAYER: [&str; 5] = [
     "src/loader.rs",
@@ -109,6 +135,42 @@ fn uses_fs_or_env(statement: &str) -> bool {
         .any(|item| item == "fs" || item == "env")
 }
 
+/// What a front end's code (a line, or a whole `use` statement) names of the analysis
+/// beyond what `ide` offers: analysis modules, and `crate::corpus` items other than
+/// [`CORPUS_STATE_TYPES`].
+fn analysis_reached(code: &str) -> Vec<String> {
+    let code = code.replace("super::super::", "crate::");
+    let mut reached: Vec<String> = ANALYSIS_MODULES
+        .iter()
+        .filter(|module| occurs_as_word(&code, module))
+        .map(|module| module.to_string())
+        .collect();
+    for (at, prefix) in code.match_indices("crate::corpus::") {
+        let rest = &code[at + prefix.len()..];
+        let items = match rest.strip_prefix('{') {
+            Some(group) => group.split('}').next().unwrap_or(group),
+            None => rest,
+        };
+        let named = |item: &str| -> String {
+            item.trim()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect()
+        };
+        let items: Vec<String> = if rest.starts_with('{') {
+            items.split(',').map(named).collect()
+        } else {
+            vec![named(items)]
+        };
+        for item in items {
+            if !item.is_empty() && !CORPUS_STATE_TYPES.contains(&item.as_str()) {
+                reached.push(format!("crate::corpus::{item}"));
+            }
+        }
+    }
+    reached
+}
+
 fn reads_clock(line: &str) -> bool {
     CLOCK_CALLS
         .iter()
@@ -169,6 +231,9 @@ fn violations(path: &str, text: &str, test_only: bool) -> Vec<String> {
     // A `use` statement spread over lines is read whole, from its first line.
     let mut statement = String::new();
     let mut statement_line = 0;
+    // The same, for the front ends' door into the analysis (read in test code too).
+    let mut front_end_use = String::new();
+    let mut front_end_use_line = 0;
     for (index, line) in lines.iter().enumerate() {
         let number = index + 1;
         let code = line.trim();
@@ -200,6 +265,44 @@ fn violations(path: &str, text: &str, test_only: bool) -> Vec<String> {
         }
         if in_cli && (occurs_as_word(code, "crate::lsp") || code.contains("super::super::lsp")) {
             report("src/cli/ imports the other front end, lsp", number, code);
+        }
+        if in_lsp || in_cli {
+            if front_end_use.is_empty()
+                && (code.starts_with("use ") || code.starts_with("pub use "))
+            {
+                front_end_use_line = number;
+            }
+            let (shown, at) = if front_end_use_line != 0 {
+                front_end_use.push_str(code);
+                if code.ends_with(';') {
+                    let whole = std::mem::take(&mut front_end_use);
+                    let at = std::mem::replace(&mut front_end_use_line, 0);
+                    (Some(whole), at)
+                } else {
+                    (None, 0)
+                }
+            } else {
+                (Some(code.to_string()), number)
+            };
+            if let Some(shown) = shown {
+                for reached in analysis_reached(&shown) {
+                    report(
+                        &format!("a front end reaches `{reached}` instead of asking `crate::ide`"),
+                        at,
+                        &shown,
+                    );
+                }
+            }
+        }
+        let serde_allowed = SERDE_ALLOWED.iter().any(|allowed| {
+            path == *allowed || (allowed.ends_with('/') && path.starts_with(allowed))
+        });
+        if !serde_allowed && !test_only && !in_test_module && uses_crate(code, "serde") {
+            report(
+                "serde is used outside the front ends (wire formats belong to cli/ and lsp/)",
+                number,
+                code,
+            );
         }
         if io_allowed || in_test_module {
             continue;
@@ -251,6 +354,14 @@ fn the_source_keeps_the_architecture_invariants() {
     assert!(found.is_empty(), "\n{}\n", found.join("\n"));
 }
 
+/// The `path:line` of each report.
+fn places(found: &[String]) -> Vec<&str> {
+    found
+        .iter()
+        .map(|report| report.split(": ").next().unwrap())
+        .collect()
+}
+
 /// The rules find what they forbid, and only that.
 #[test]
 fn each_rule_reports_the_line_that_breaks_it() {
@@ -265,12 +376,8 @@ fn each_rule_reports_the_line_that_breaks_it() {
                 #[cfg(test)]\n\
                 mod tests {\n    fn read() { let _ = std::fs::read(\"x\"); }\n}\n";
     let found = violations("src/ide/example.rs", text, false);
-    let lines: Vec<&str> = found
-        .iter()
-        .map(|report| report.split(": ").next().unwrap())
-        .collect();
     assert_eq!(
-        lines,
+        places(&found),
         [
             "src/ide/example.rs:2",
             "src/ide/example.rs:3",
@@ -292,6 +399,32 @@ fn each_rule_reports_the_line_that_breaks_it() {
     assert_eq!(violations("src/lsp/x.rs", front_ends, false).len(), 1);
     assert_eq!(violations("src/cli/x.rs", front_ends, false).len(), 1);
     assert_eq!(violations("src/main.rs", front_ends, false).len(), 0);
+
+    let reaching = "//! A command.\n\
+                    use crate::corpus::{Corpus, Retention};\n\
+                    use crate::corpus::{\n    ActorStats,\n    FileKind,\n};\n\
+                    use crate::ide::dates::TimexKind;\n\
+                    fn f() { let _ = crate::temporal::readable_value(\"2022\"); }\n\
+                    use super::super::claims::Dating;\n\
+                    use crate::claimsmith;\n";
+    let found = violations("src/cli/example.rs", reaching, false);
+    assert_eq!(
+        places(&found),
+        [
+            "src/cli/example.rs:3",
+            "src/cli/example.rs:8",
+            "src/cli/example.rs:9",
+        ],
+        "{found:#?}"
+    );
+    // Below the front ends the analysis is open.
+    assert_eq!(violations("src/ide/example.rs", reaching, false).len(), 0);
+
+    let wire =
+        "//! Dates.\n#[derive(Debug, serde::Serialize)]\nstruct A;\nuse serde::Deserialize;\n";
+    assert_eq!(violations("src/temporal/x.rs", wire, false).len(), 2);
+    assert_eq!(violations("src/cli/x.rs", wire, false).len(), 0);
+    assert_eq!(violations("src/config.rs", wire, false).len(), 0);
 
     let undocumented = violations("src/text.rs", "/// An item.\nfn f() {}\n", false);
     assert_eq!(

@@ -2,7 +2,7 @@
 //! in which it appears.
 
 use super::Format;
-use crate::corpus::ActorStats;
+use crate::ide;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -18,24 +18,18 @@ struct JsonActor<'a> {
 
 pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
     let loaded = super::load(paths, super::Retention::Everything)?;
-    let corpus = &loaded.corpus;
-    let rows: Vec<(usize, std::sync::Arc<ActorStats>)> = (0..corpus.actors().len())
-        .map(|actor| (actor, corpus.actor_stats(actor)))
-        .collect();
+    let rows = ide::actors::actors_with_mentions(&loaded.corpus);
     match format {
         Format::Json => {
             let json: Vec<JsonActor> = rows
                 .iter()
-                .map(|(actor, stats)| {
-                    let entry = &corpus.actors()[*actor];
-                    JsonActor {
-                        id: &entry.actor.id.value,
-                        name: &entry.actor.name.value,
-                        mentions: stats.mentions,
-                        articles: stats.articles,
-                        first: stats.first.map(|date| date.to_string()),
-                        last: stats.last.map(|date| date.to_string()),
-                    }
+                .map(|(actor, stats)| JsonActor {
+                    id: actor.id,
+                    name: actor.name,
+                    mentions: stats.mentions,
+                    articles: stats.articles,
+                    first: stats.first.clone(),
+                    last: stats.last.clone(),
                 })
                 .collect();
             super::print(&format!(
@@ -46,7 +40,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
         Format::Human => {
             let width = rows
                 .iter()
-                .map(|(actor, _)| corpus.actors()[*actor].actor.id.value.chars().count())
+                .map(|(actor, _)| actor.id.chars().count())
                 .max()
                 .unwrap_or(2)
                 .max(2);
@@ -55,21 +49,14 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
                 "id", "mentions", "articles", "first", "last"
             );
             for (actor, stats) in &rows {
-                let entry = &corpus.actors()[*actor];
                 out.push_str(&format!(
                     "{:width$}  {:>8}  {:>8}  {:10}  {:10}  {}\n",
-                    entry.actor.id.value,
+                    actor.id,
                     stats.mentions,
                     stats.articles,
-                    stats
-                        .first
-                        .map(|date| date.to_string())
-                        .unwrap_or_else(|| "-".into()),
-                    stats
-                        .last
-                        .map(|date| date.to_string())
-                        .unwrap_or_else(|| "-".into()),
-                    entry.actor.name.value,
+                    stats.first.as_deref().unwrap_or("-"),
+                    stats.last.as_deref().unwrap_or("-"),
+                    actor.name,
                 ));
             }
             super::print(&out);

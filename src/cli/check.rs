@@ -1,12 +1,13 @@
 //! `dateline check`: every diagnostic of the selected files, for people or as JSON, and
 //! an exit code that CI can gate on.
 
+use super::json::JsonSpan;
 use super::render::{self, Style};
 use super::{ColorChoice, Format, EXIT_CLEAN, EXIT_FINDINGS};
 use crate::corpus::Retention;
-use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
-use crate::position::{Encoding, LineIndex, Span, SpanCursor};
-use crate::text::TextRange;
+use crate::diagnostic::Severity;
+use crate::ide;
+use crate::position::{Encoding, LineIndex, SpanCursor};
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -16,8 +17,9 @@ use std::path::PathBuf;
 #[derive(Debug, Serialize)]
 pub struct JsonDiagnostic<'a> {
     pub path: String,
-    pub range: Span,
-    pub severity: Severity,
+    pub range: JsonSpan,
+    /// `error`, `warning`, `information` or `hint`.
+    pub severity: &'static str,
     pub code: &'a str,
     pub message: &'a str,
 }
@@ -123,14 +125,7 @@ fn write_report(
     let report = |path: &String,
                   flush: &mut dyn FnMut(&mut String)|
      -> Result<FileReport, String> {
-        let diagnostics = match corpus.skip_reason(path) {
-            Some(reason) => vec![Diagnostic::warning(
-                TextRange::empty(0),
-                DiagnosticCode::SkippedFile,
-                reason,
-            )],
-            None => corpus.diagnostics(path),
-        };
+        let diagnostics = ide::diagnostics::diagnostics(corpus, path);
         let text = corpus.text(path).unwrap_or("");
         // Articles keep their line index (borrowed); registries and the configuration
         // are few. The cursor counts each diagnostic's columns on from the one before.
@@ -179,8 +174,8 @@ fn write_report(
                 Format::Json => {
                     let item = JsonDiagnostic {
                         path: shown.clone(),
-                        range: cursor.span(diagnostic.range),
-                        severity: diagnostic.severity,
+                        range: cursor.span(diagnostic.range).into(),
+                        severity: diagnostic.severity.as_str(),
                         code: diagnostic.code.as_str(),
                         message: &diagnostic.message,
                     };
@@ -246,19 +241,12 @@ fn write_report(
     }
     match format {
         Format::Human => {
-            let tallies = loaded
-                .selected
-                .iter()
-                .filter_map(|path| corpus.article(path))
-                .map(|file| file.claim_tally);
-            let (claims, undated) = tallies.fold((0, 0), |(claims, undated), tally| {
-                (claims + tally.claims, undated + tally.undated)
-            });
+            let tally = ide::claims::tally(corpus, loaded.selected.iter().map(String::as_str));
             writer.raw(&format!(
                 "{} files, {} claims, {} undated, {} errors, {} warnings\n",
                 loaded.selected.len(),
-                claims,
-                undated,
+                tally.claims,
+                tally.undated,
                 errors,
                 warnings
             ));

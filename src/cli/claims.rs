@@ -1,6 +1,7 @@
 //! `dateline claims`: every claim of the selected articles with what makes it a claim,
 //! who asserts it and what dates it, for people or as JSON.
 
+use super::json::JsonSpan;
 use super::Format;
 use crate::ide::claims::{claims_of, ClaimView};
 use crate::position::{Encoding, Span};
@@ -33,7 +34,7 @@ struct JsonDate<'a> {
 #[derive(Debug, Serialize)]
 struct JsonClaim<'a> {
     path: &'a str,
-    range: Span,
+    range: JsonSpan,
     text: &'a str,
     trigger: JsonTrigger<'a>,
     attribution: JsonAttribution<'a>,
@@ -44,7 +45,7 @@ struct JsonClaim<'a> {
 fn json_claim<'a>(path: &'a str, range: Span, claim: &'a ClaimView) -> JsonClaim<'a> {
     JsonClaim {
         path,
-        range,
+        range: range.into(),
         text: &claim.text,
         trigger: JsonTrigger {
             kind: claim.trigger.kind,

@@ -1,18 +1,20 @@
 //! `dateline dates`: every temporal expression of the selected articles with its value.
 
+use super::json::{self, JsonSpan};
 use super::Format;
-use crate::position::{Encoding, Span};
-use crate::temporal::{Resolution, TimexKind};
+use crate::ide;
+use crate::position::Encoding;
 use serde::Serialize;
 use std::path::PathBuf;
 
 #[derive(Debug, Serialize)]
 struct JsonDate<'a> {
     path: String,
-    range: Span,
+    range: JsonSpan,
     text: &'a str,
     value: Option<&'a str>,
-    kind: TimexKind,
+    /// `date`, `time`, `duration` or `set`.
+    kind: &'static str,
     anchors: bool,
     /// The value as people write it (`8 October 2022`).
     readable: Option<String>,
@@ -22,7 +24,7 @@ struct JsonDate<'a> {
 
 #[derive(Debug, Serialize)]
 struct JsonLean<'a> {
-    range: Span,
+    range: JsonSpan,
     text: &'a str,
 }
 
@@ -31,48 +33,46 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
     let mut out = String::new();
     let mut json = Vec::new();
     for path in &loaded.selected {
-        let Some(file) = loaded.corpus.article(path) else {
+        let (Some(file), Some(dates)) = (
+            loaded.corpus.article(path),
+            ide::dates::dates(&loaded.corpus, path),
+        ) else {
             continue;
         };
         let shown = loaded.display(path);
-        for timex in &file.timexes {
-            let text = timex.range.slice(&file.text);
+        for date in dates {
             match format {
                 Format::Json => json.push(JsonDate {
                     path: shown.clone(),
                     range: file
                         .line_index
-                        .span(&file.text, timex.range, Encoding::Utf16),
-                    text,
-                    value: timex.value.as_deref(),
-                    kind: timex.kind,
-                    anchors: timex.anchors,
-                    readable: timex
-                        .value
-                        .as_deref()
-                        .and_then(crate::temporal::readable_value),
-                    leans_on: timex.leans_on.map(|range| JsonLean {
-                        range: file.line_index.span(&file.text, range, Encoding::Utf16),
+                        .span(&file.text, date.range, Encoding::Utf16)
+                        .into(),
+                    text: date.text,
+                    value: date.value,
+                    kind: json::kind_name(date.kind),
+                    anchors: date.anchors,
+                    readable: date.readable,
+                    leans_on: date.leans_on.map(|range| JsonLean {
+                        range: file
+                            .line_index
+                            .span(&file.text, range, Encoding::Utf16)
+                            .into(),
                         text: range.slice(&file.text),
                     }),
                 }),
                 Format::Human => {
                     let at =
                         file.line_index
-                            .position(&file.text, timex.range.start, Encoding::Utf32);
-                    let how = match &timex.resolution {
-                        Resolution::Absolute => "absolute".to_string(),
-                        Resolution::Relative { explanation } => explanation.clone(),
-                        Resolution::Unresolved { reason } => format!("unresolved: {reason}"),
-                        Resolution::Vague => "vague, anchors nothing".to_string(),
-                    };
+                            .position(&file.text, date.range.start, Encoding::Utf32);
                     out.push_str(&format!(
-                        "{shown}:{}:{}: “{}” → {} ({}; {how})\n",
+                        "{shown}:{}:{}: “{}” → {} ({}; {})\n",
                         at.line + 1,
                         at.character + 1,
-                        text,
-                        timex.value.as_deref().unwrap_or("?"),
-                        format!("{:?}", timex.kind).to_lowercase(),
+                        date.text,
+                        date.value.unwrap_or("?"),
+                        json::kind_name(date.kind),
+                        date.how,
                     ));
                 }
             }

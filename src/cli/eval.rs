@@ -1,8 +1,9 @@
 //! `dateline eval-timeml DIR`: scores the temporal recognizer on TimeML files (precision,
 //! recall and F1, strict and relaxed, value accuracy), as TempEval-3 does. Only reading
-//! the files is here; parsing and scoring are `temporal::timeml`.
+//! the files is here; parsing and scoring are `ide::eval_timeml` and `ide::eval_events`.
 
-use crate::temporal::timeml::{evaluate_with, parse_tml, EvalOptions};
+use crate::ide::eval_events::parse_cat;
+use crate::ide::eval_timeml::{evaluate_with, parse_tml, EvalOptions};
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -65,7 +66,7 @@ pub fn run_events(dir: &Path, errors: bool) -> Result<u8, String> {
     for path in &paths {
         let parsed = std::fs::read_to_string(path)
             .map_err(|error| error.to_string())
-            .and_then(|source| crate::claims::meantime::parse_cat(&source));
+            .and_then(|source| parse_cat(&source));
         match parsed {
             Ok(document) => documents.push(document),
             Err(error) => eprintln!("dateline: {}: {error}", path.display()),

@@ -8,6 +8,7 @@ mod claims;
 mod dates;
 mod eval;
 mod explain;
+mod json;
 mod render;
 mod timeline;
 

@@ -1,11 +1,10 @@
 //! `dateline timeline`: the dated claims of the selected articles in date order, as lines
 //! for people, JSON, CSV, or one self-contained HTML page with a zoomable time axis.
 
-use crate::claims::Dating;
 use crate::corpus::Corpus;
-use crate::ide::timeline::{self, TimelineEntry, TimelineFilter};
+use crate::ide;
+use crate::ide::timeline::{self, ArticleLink, TimelineEntry, TimelineFilter};
 use crate::position::Encoding;
-use crate::temporal::CalendarDate;
 use clap::ValueEnum;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -29,11 +28,55 @@ pub enum TimelineFormat {
 
 /// One claim as the command line shows it: the analysis's entry with the path as the
 /// user can type it and the 1-based line of the sentence.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Row {
-    #[serde(flatten)]
     pub entry: TimelineEntry,
     pub line: u32,
+}
+
+/// A row as `--format json` and the page write it, its fields in this order.
+#[derive(Debug, Serialize)]
+struct JsonRow<'a> {
+    date: &'a str,
+    start: &'a str,
+    end: &'a str,
+    path: &'a str,
+    article: &'a str,
+    title: Option<&'a str>,
+    source: Option<&'a str>,
+    text: &'a str,
+    actors: &'a [String],
+    dated_by_context: bool,
+    readable: Option<&'a str>,
+    uncertain: bool,
+    attribution: &'a str,
+    speaker: Option<&'a str>,
+    quote: &'a str,
+    line: u32,
+}
+
+impl<'a> From<&'a Row> for JsonRow<'a> {
+    fn from(row: &'a Row) -> Self {
+        let entry = &row.entry;
+        JsonRow {
+            date: &entry.date,
+            start: &entry.start,
+            end: &entry.end,
+            path: &entry.path,
+            article: &entry.article,
+            title: entry.title.as_deref(),
+            source: entry.source.as_deref(),
+            text: &entry.text,
+            actors: &entry.actors,
+            dated_by_context: entry.dated_by_context,
+            readable: entry.readable.as_deref(),
+            uncertain: entry.uncertain,
+            attribution: &entry.attribution,
+            speaker: entry.speaker.as_deref(),
+            quote: entry.quote,
+            line: row.line,
+        }
+    }
 }
 
 /// What the page needs beyond the rows: the words that date each claim, the sentence
@@ -41,7 +84,7 @@ pub struct Row {
 #[derive(Debug, Serialize)]
 struct PageEntry<'a> {
     #[serde(flatten)]
-    row: &'a Row,
+    row: JsonRow<'a>,
     /// The temporal expression (or annotation) that gives the date.
     cue: Option<String>,
     /// The earlier sentence that carries the date, for claims dated by context.
@@ -85,7 +128,7 @@ pub fn run(
 ) -> Result<u8, String> {
     for (flag, value) in [("--from", &filter.from), ("--to", &filter.to)] {
         if let Some(value) = value {
-            if CalendarDate::parse_iso(value).is_err() {
+            if !timeline::is_filter_date(value) {
                 return Err(format!(
                     "{flag} {value}: not a date (use 2022, 2022-09 or 2022-09-21)"
                 ));
@@ -95,7 +138,7 @@ pub fn run(
     let paths: Vec<PathBuf> = path.into_iter().collect();
     let loaded = super::load(&paths, super::Retention::Everything)?;
     if let Some(actor) = &filter.actor {
-        if loaded.corpus.actor_index(actor).is_none() {
+        if !ide::actors::is_known(&loaded.corpus, actor) {
             return Err(format!(
                 "--actor {actor}: no actor has this id (see `dateline actors`)"
             ));
@@ -106,7 +149,8 @@ pub fn run(
         TimelineFormat::Human => human(&rows),
         TimelineFormat::Json => format!(
             "{}\n",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&rows.iter().map(JsonRow::from).collect::<Vec<_>>())
+                .map_err(|e| e.to_string())?
         ),
         TimelineFormat::Csv => csv(&rows),
         TimelineFormat::Html => html(&loaded.corpus, &rows, &filter, &page_title(&loaded.root))?,
@@ -261,53 +305,28 @@ pub fn html(
     filter: &TimelineFilter,
     title: &str,
 ) -> Result<String, String> {
-    let mut articles = BTreeMap::new();
-    let mut entries = Vec::with_capacity(rows.len());
-    let by_id: BTreeMap<&str, _> = corpus
-        .articles()
-        .map(|file| (file.id.as_str(), file))
-        .collect();
-    for row in rows {
-        let file = by_id.get(row.entry.article.as_str());
-        let claim = file.and_then(|file| {
-            file.claims
-                .iter()
-                .find(|claim| claim.sentence == row.entry.range)
-        });
-        let text = file.map(|file| &*file.text).unwrap_or("");
-        let squeeze = |range: crate::text::TextRange| {
-            range
-                .slice(text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        let (cue, context) = match claim.map(|claim| &claim.dating) {
-            Some(Dating::Dated { by, .. }) => (Some(squeeze(*by)), None),
-            Some(Dating::ByContext { sentence, by, .. }) => {
-                (Some(squeeze(*by)), Some(squeeze(*sentence)))
-            }
-            _ => (None, None),
-        };
-        if let Some(file) = file {
-            articles
-                .entry(file.id.clone())
-                .or_insert_with(|| PageArticle {
-                    url: file.url().map(str::to_string),
-                    published: file.date.map(|date| date.to_string()),
-                });
-        }
-        entries.push(PageEntry { row, cue, context });
-    }
-    let actors = corpus
-        .actors()
+    let (contexts, links) = timeline::entry_contexts(corpus, rows.iter().map(|row| &row.entry));
+    let entries = rows
         .iter()
-        .map(|entry| {
+        .zip(contexts)
+        .map(|(row, context)| PageEntry {
+            row: row.into(),
+            cue: context.cue,
+            context: context.context,
+        })
+        .collect();
+    let articles = links
+        .into_iter()
+        .map(|(id, ArticleLink { url, published })| (id, PageArticle { url, published }))
+        .collect();
+    let actors = ide::actors::actors(corpus)
+        .into_iter()
+        .map(|actor| {
             (
-                entry.actor.id.value.clone(),
+                actor.id.to_string(),
                 PageActor {
-                    name: entry.actor.name.value.clone(),
-                    kind: format!("{:?}", entry.actor.kind).to_lowercase(),
+                    name: actor.name.to_string(),
+                    kind: actor.kind,
                 },
             )
         })

@@ -1,7 +1,6 @@
 //! The analysis of one file: an article (header, dates, mentions, claims, diagnostics)
 //! or a registry (actors in use, problems).
 
-use super::Retention;
 use crate::actors::{self, AliasMatcher, Registry};
 use crate::article::{self, Article};
 use crate::claims::{self, ActorMention, Claim, Dating};
@@ -11,6 +10,17 @@ use crate::position::{Encoding, LineIndex, Span};
 use crate::temporal::{self, CalendarDate, Timex};
 use crate::text::{RangeIndex, TextRange};
 use std::sync::Arc;
+
+/// How much of each article's analysis the corpus keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Retention {
+    /// Everything: an editor asks about any date, claim or sentence.
+    #[default]
+    Everything,
+    /// What diagnostics and reports need: no dates, claims, sentences, annotations or actor
+    /// mentions (so no index of them), and only the first use of each name in a file.
+    Reports,
+}
 
 /// A mention of a known actor in an article, by index into the corpus's actors, with its
 /// place in lines and UTF-16 columns (the protocol's default) worked out while the text

@@ -12,6 +12,7 @@ mod stats;
 
 pub use analysis::{
     analyze_article, quote, reanalyze_article, ArticleFile, ClaimTally, FileMention, RegistryFile,
+    Retention,
 };
 pub use stats::ActorStats;
 
@@ -100,17 +101,6 @@ pub struct Corpus {
 pub struct DiagnosticsStamp {
     shared: u64,
     file: u64,
-}
-
-/// How much of each article's analysis the corpus keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Retention {
-    /// Everything: an editor asks about any date, claim or sentence.
-    #[default]
-    Everything,
-    /// What diagnostics and reports need: no dates, claims, sentences, annotations or actor
-    /// mentions (so no index of them), and only the first use of each name in a file.
-    Reports,
 }
 
 fn compile_globs(patterns: &[String]) -> GlobSet {

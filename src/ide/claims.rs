@@ -5,6 +5,8 @@
 use super::hover::escape;
 use crate::claims::{Claim, ClaimTrigger, Dating, Speaker};
 use crate::corpus::{ArticleFile, Corpus};
+
+pub use crate::corpus::ClaimTally;
 use crate::temporal::readable_value;
 use crate::text::TextRange;
 
@@ -59,6 +61,31 @@ pub struct ClaimView {
     pub date: Option<DateView>,
     /// `{undated-ok}` or `Lint: undated-ok`.
     pub silenced: bool,
+}
+
+/// How many claims the articles at `paths` make, and how many of them are undated
+/// (paths that are not articles count nothing).
+pub fn tally<'p>(corpus: &Corpus, paths: impl IntoIterator<Item = &'p str>) -> ClaimTally {
+    paths
+        .into_iter()
+        .filter_map(|path| corpus.article(path))
+        .fold(ClaimTally::default(), |sum, file| ClaimTally {
+            claims: sum.claims + file.claim_tally.claims,
+            undated: sum.undated + file.claim_tally.undated,
+        })
+}
+
+/// How many articles the corpus holds, and the tally of all their claims.
+pub fn corpus_tally(corpus: &Corpus) -> (usize, ClaimTally) {
+    corpus
+        .articles()
+        .fold((0, ClaimTally::default()), |(articles, sum), file| {
+            let tally = ClaimTally {
+                claims: sum.claims + file.claim_tally.claims,
+                undated: sum.undated + file.claim_tally.undated,
+            };
+            (articles + 1, tally)
+        })
 }
 
 /// The registry name of an actor, or its id when the registry has no such index.

@@ -11,6 +11,8 @@ use crate::corpus::analyze_article;
 use crate::text::TextRange;
 use std::sync::Arc;
 
+pub use crate::claims::meantime::parse_cat;
+
 /// The article header put before a document's text: its creation date as `Date`.
 fn header(document: &CatDocument) -> String {
     let date = document

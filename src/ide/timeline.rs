@@ -5,10 +5,8 @@ use crate::claims::{Claim, Dating};
 use crate::corpus::Corpus;
 use crate::temporal::CalendarDate;
 use crate::text::TextRange;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TimelineFilter {
     /// An actor id: only claims whose sentence mentions it.
     pub actor: Option<String>,
@@ -23,7 +21,7 @@ pub struct TimelineFilter {
     pub speaker: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineEntry {
     /// The claim's date value (`2022-09-21`, `2022-09`, `2022-11/2023-02`).
     pub date: String,
@@ -50,7 +48,7 @@ pub struct TimelineEntry {
     pub speaker: Option<String>,
     /// `direct`, `indirect` or `source`.
     pub quote: &'static str,
-    #[serde(skip)]
+    /// The claim's sentence.
     pub range: TextRange,
 }
 
@@ -254,6 +252,83 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
             ))
     });
     entries
+}
+
+/// Whether `value` is a date a filter's `from` or `to` can hold (`2022`, `2022-09`,
+/// `2022-09-21`).
+pub fn is_filter_date(value: &str) -> bool {
+    CalendarDate::parse_iso(value).is_ok()
+}
+
+/// What a page shows of an entry beyond the entry itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntryContext {
+    /// The temporal expression (or annotation) that gives the date.
+    pub cue: Option<String>,
+    /// The earlier sentence that carries the date, for claims dated by context.
+    pub context: Option<String>,
+}
+
+/// Where an article of the timeline is published, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleLink {
+    pub url: Option<String>,
+    /// The article's `Date` (`2022-09-21`).
+    pub published: Option<String>,
+}
+
+/// The context of each entry (in their order), and the link of each article they come
+/// from, by article id.
+pub fn entry_contexts<'a>(
+    corpus: &Corpus,
+    entries: impl IntoIterator<Item = &'a TimelineEntry>,
+) -> (
+    Vec<EntryContext>,
+    std::collections::BTreeMap<String, ArticleLink>,
+) {
+    let mut articles = std::collections::BTreeMap::new();
+    let by_id: std::collections::BTreeMap<&str, _> = corpus
+        .articles()
+        .map(|file| (file.id.as_str(), file))
+        .collect();
+    let mut contexts = Vec::new();
+    for entry in entries {
+        let file = by_id.get(entry.article.as_str());
+        let claim = file.and_then(|file| {
+            file.claims
+                .iter()
+                .find(|claim| claim.sentence == entry.range)
+        });
+        let text = file.map(|file| &*file.text).unwrap_or("");
+        let squeeze = |range: TextRange| {
+            range
+                .slice(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let context = match claim.map(|claim| &claim.dating) {
+            Some(Dating::Dated { by, .. }) => EntryContext {
+                cue: Some(squeeze(*by)),
+                context: None,
+            },
+            Some(Dating::ByContext { sentence, by, .. }) => EntryContext {
+                cue: Some(squeeze(*by)),
+                context: Some(squeeze(*sentence)),
+            },
+            _ => EntryContext::default(),
+        };
+        if let Some(file) = file {
+            articles
+                .entry(file.id.clone())
+                .or_insert_with(|| ArticleLink {
+                    url: file.url().map(str::to_string),
+                    published: file.date.map(|date| date.to_string()),
+                });
+        }
+        contexts.push(context);
+    }
+    (contexts, articles)
 }
 
 #[cfg(test)]

@@ -216,17 +216,10 @@ fn file_diagnostics(state: &State, location: &RootedPath) -> Vec<Diagnostic> {
 
 /// A file's diagnostics as the corpus gives them, or the reason it was skipped.
 fn corpus_diagnostics(state: &State, location: &RootedPath) -> Vec<crate::diagnostic::Diagnostic> {
-    let Some(corpus) = state.corpus(location.root) else {
-        return Vec::new();
-    };
-    if let Some(reason) = corpus.skip_reason(&location.path) {
-        return vec![crate::diagnostic::Diagnostic::warning(
-            crate::text::TextRange::empty(0),
-            crate::diagnostic::DiagnosticCode::SkippedFile,
-            reason,
-        )];
+    match state.corpus(location.root) {
+        Some(corpus) => crate::ide::diagnostics::diagnostics(corpus, &location.path),
+        None => Vec::new(),
     }
-    corpus.diagnostics(&location.path)
 }
 
 /// A file's diagnostics with their protocol ranges (none when the corpus has no text to

@@ -1,6 +1,6 @@
 //! Protocol handlers for the editor features of `ide`: hover, definition, references,
 //! highlights, completion, code actions, inlay hints, semantic tokens, symbols, code lens,
-//! folding, rename and the timeline. Each is `from protocol → ide → to protocol` over the
+//! folding and rename. Each is `from protocol → ide → to protocol` over the
 //! locked state.
 
 use super::convert;
@@ -11,19 +11,6 @@ use crate::text::TextRange;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tower_lsp_server::lsp_types::*;
-
-/// `dateline/status`: counts for a status bar.
-pub fn status(state: &State) -> serde_json::Value {
-    let mut articles = 0;
-    let mut undated = 0;
-    for root in &state.roots {
-        for file in root.corpus.articles() {
-            articles += 1;
-            undated += file.claim_tally.undated;
-        }
-    }
-    serde_json::json!({ "articles": articles, "undatedClaims": undated })
-}
 
 /// `textDocument/hover`: the card of what is under the cursor.
 pub fn hover(state: &State, at: &TextDocumentPositionParams) -> Option<Hover> {
@@ -120,7 +107,7 @@ fn position_at(state: &State, location: &RootedPath, offset: usize) -> Option<Po
     Some(Position::new(at.line, at.character))
 }
 
-fn lsp_range(state: &State, location: &RootedPath, range: TextRange) -> Option<Range> {
+pub(super) fn lsp_range(state: &State, location: &RootedPath, range: TextRange) -> Option<Range> {
     let (text, index) = state.text_and_index(location)?;
     Some(convert::range(text, &index, range, state.encoding))
 }
@@ -596,30 +583,6 @@ pub fn rename(
     let corpus = state.corpus(location.root).ok_or("no corpus")?;
     let edits = ide::rename::rename(corpus, &location.path, offset, new_name)?;
     Ok(workspace_edit(state, location.root, &edits, &[]))
-}
-
-/// `dateline/timeline`: the dated claims of every workspace folder, in date order.
-pub fn timeline(state: &State, filter: &ide::timeline::TimelineFilter) -> serde_json::Value {
-    let mut entries = Vec::new();
-    for (root, entry) in state.roots.iter().enumerate() {
-        for item in ide::timeline::timeline(&entry.corpus, filter) {
-            let location = RootedPath {
-                root,
-                path: item.path.clone(),
-            };
-            let mut value = serde_json::to_value(&item).unwrap_or_default();
-            if let (Some(uri), Some(range)) = (
-                state.uri(root, &item.path),
-                lsp_range(state, &location, item.range),
-            ) {
-                value["uri"] = serde_json::json!(uri.as_str());
-                value["range"] = serde_json::to_value(range).unwrap_or_default();
-            }
-            entries.push((item.start.clone(), item.end.clone(), value));
-        }
-    }
-    entries.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    serde_json::Value::Array(entries.into_iter().map(|(_, _, value)| value).collect())
 }
 
 #[cfg(test)]

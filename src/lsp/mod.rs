@@ -7,6 +7,7 @@
 
 mod capabilities;
 mod convert;
+mod custom;
 mod diagnostics;
 mod document;
 mod features;

@@ -6,6 +6,7 @@
 
 use super::capabilities::{self, ClientSupport};
 use super::convert;
+use super::custom;
 use super::diagnostics;
 use super::document::{Applied, Change, OpenDocument};
 use super::features;
@@ -13,7 +14,6 @@ use super::state::{lock, State};
 use super::transport::{DirectAnswers, Outgoing};
 use super::workspace;
 use crate::config::Overrides;
-use crate::ide;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -100,7 +100,7 @@ impl Backend {
 
     /// `dateline/status`: counts for a status bar.
     pub async fn status(&self, _: Option<serde_json::Value>) -> Result<serde_json::Value> {
-        self.with_state(|state| features::status(state)).await
+        self.with_state(|state| custom::status(state)).await
     }
 
     /// `dateline/debug/panic` (debug builds only): panics inside a handler's work.
@@ -113,10 +113,10 @@ impl Backend {
     /// `dateline/timeline`: dated claims in date order, filtered by actor, source and dates.
     pub async fn timeline(
         &self,
-        filter: Option<ide::timeline::TimelineFilter>,
+        params: Option<custom::TimelineParams>,
     ) -> Result<serde_json::Value> {
-        let filter = filter.unwrap_or_default();
-        self.with_state(move |state| features::timeline(state, &filter))
+        let filter = params.unwrap_or_default().into();
+        self.with_state(move |state| custom::timeline(state, &filter))
             .await
     }
 }

@@ -1,11 +1,9 @@
 //! Calendar dates of reduced precision (`2022`, `2022-10`, `2022-10-15`), as the header
 //! `Date:` and `{date: ...}` annotations write them. Arithmetic goes through `jiff`.
 
-use serde::Serialize;
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Precision {
     Year,
     Month,
@@ -150,12 +148,6 @@ impl fmt::Display for CalendarDate {
             }
         }
         Ok(())
-    }
-}
-
-impl Serialize for CalendarDate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
     }
 }
 

@@ -18,11 +18,9 @@ pub use date::{CalendarDate, DateError, Precision};
 pub use readable::{readable_uncertain, readable_value};
 
 use crate::text::TextRange;
-use serde::Serialize;
 
 /// The TimeML type of an expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimexKind {
     Date,
     Time,
@@ -31,8 +29,7 @@ pub enum TimexKind {
 }
 
 /// How the value of an expression was obtained.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "how", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution {
     /// The text names the value itself (`May 4, 2022`, `2022-05-04`).
     Absolute,
@@ -46,7 +43,7 @@ pub enum Resolution {
 }
 
 /// One temporal expression found in a text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timex {
     /// Byte range in the text given to [`find_temporal`].
     pub range: TextRange,
@@ -61,10 +58,8 @@ pub struct Timex {
     pub resolution: Resolution,
     /// For an anaphoric expression (`the same day`), how it leans on an earlier date;
     /// [`resolve_anaphora`] finds that date in its paragraph.
-    #[serde(skip)]
     pub lean: Option<Lean>,
     /// The expression whose date an anaphoric one was counted from.
-    #[serde(skip)]
     pub leans_on: Option<TextRange>,
 }
 

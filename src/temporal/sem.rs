@@ -76,8 +76,7 @@ pub enum Sem {
 }
 
 /// How an anaphoric expression leans on the date an earlier sentence gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "lean", rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lean {
     /// `the same day` (0), `the next day` (1), `the day before` (-1), `that evening` (0,
     /// `TEV`), `on the second day of the talks` (1).
