@@ -248,3 +248,54 @@ fn explain_without_a_code_lists_every_code_and_an_unknown_code_fails_with_two() 
         "{stderr}"
     );
 }
+
+#[test]
+fn a_path_that_selects_no_file_says_why_and_nothing_checked_exits_two() {
+    let scratch = Scratch::empty("nothing-checked");
+    std::fs::write(scratch.path("notes.txt"), "not an article\n").unwrap();
+    std::fs::create_dir_all(scratch.path("empty")).unwrap();
+    let (_, stderr, code) = dateline(&["check", "notes.txt"], &scratch.dir);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("notes.txt: nothing checked: not an article file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`*.article`"), "{stderr}");
+    let (_, stderr, code) = dateline(&["check", "empty"], &scratch.dir);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("empty: nothing checked: no file in it matches"),
+        "{stderr}"
+    );
+    // One path that selects files is enough for a run; the other is still named.
+    std::fs::write(
+        scratch.path("a.article"),
+        "Source: X\nDate: 2022\n\nText.\n",
+    )
+    .unwrap();
+    let (stdout, stderr, code) = dateline(&["check", "a.article", "notes.txt"], &scratch.dir);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("1 files"), "{stdout}");
+    assert!(stderr.contains("notes.txt: nothing checked"), "{stderr}");
+}
+
+#[test]
+fn actors_with_a_broken_registry_report_its_errors_and_fail() {
+    let scratch = Scratch::empty("broken-registry");
+    std::fs::write(
+        scratch.path("actors.toml"),
+        "[[actor]]\nid = \"a\"\nname = \"A\"\naliases = [\"x\", \"y\"\n\n[[actor]]\nid = \"b\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        scratch.path("a.article"),
+        "Source: X\nDate: 2022\n\nA said.\n",
+    )
+    .unwrap();
+    let (_, stderr, code) = dateline(&["actors"], &scratch.dir);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("actors.toml:4:11: error[registry-syntax]"),
+        "{stderr}"
+    );
+}

@@ -2,7 +2,10 @@
 //! in which it appears.
 
 use super::Format;
+use crate::corpus::FileKind;
+use crate::diagnostic::Severity;
 use crate::ide;
+use crate::position::{Encoding, LineIndex};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -62,5 +65,44 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
             super::print(&out);
         }
     }
-    Ok(super::EXIT_CLEAN)
+    // A broken registry leaves actors out of the table: say why, as `check` would, and
+    // fail the run.
+    let errors = registry_errors(&loaded);
+    for error in &errors {
+        eprintln!("{error}");
+    }
+    Ok(if errors.is_empty() {
+        super::EXIT_CLEAN
+    } else {
+        super::EXIT_FINDINGS
+    })
+}
+
+/// The errors of the corpus's registries and settings, one `path:line:column:` line each
+/// (1-based lines and characters, as `check` prints them).
+fn registry_errors(loaded: &super::Loaded) -> Vec<String> {
+    let corpus = &loaded.corpus;
+    let mut lines = Vec::new();
+    for path in corpus.paths() {
+        if !matches!(corpus.kind_of(&path), FileKind::Registry | FileKind::Config) {
+            continue;
+        }
+        let text = corpus.text(&path).unwrap_or("");
+        let index = LineIndex::new(text);
+        for diagnostic in ide::diagnostics::diagnostics(corpus, &path) {
+            if diagnostic.severity != Severity::Error {
+                continue;
+            }
+            let at = index.position(text, diagnostic.range.start, Encoding::Utf32);
+            lines.push(format!(
+                "{}:{}:{}: error[{}]: {}",
+                loaded.display(&path),
+                at.line + 1,
+                at.character + 1,
+                diagnostic.code.as_str(),
+                diagnostic.message
+            ));
+        }
+    }
+    lines
 }

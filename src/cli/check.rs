@@ -90,6 +90,13 @@ pub fn run(
     color: ColorChoice,
 ) -> Result<u8, String> {
     let loaded = super::load(paths, Retention::Reports)?;
+    for (path, why) in &loaded.unmatched {
+        eprintln!("dateline: {}: nothing checked: {why}", path.display());
+    }
+    if loaded.selected.is_empty() {
+        eprintln!("dateline: nothing was checked");
+        return Ok(super::EXIT_FAILURE);
+    }
     let style = Style {
         color: match color {
             ColorChoice::Always => true,

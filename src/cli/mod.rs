@@ -151,6 +151,8 @@ pub struct Loaded {
     pub corpus: Corpus,
     /// Corpus paths selected by the arguments (all when a directory is the root).
     pub selected: Vec<String>,
+    /// The arguments that selected nothing, each with why (`a.txt`: not an article file).
+    pub unmatched: Vec<(PathBuf, String)>,
 }
 
 impl Loaded {
@@ -203,14 +205,17 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
     let mut selected = Vec::new();
     // A set beside the list: `Vec::contains` made selecting 10,000 files quadratic.
     let mut chosen_already = std::collections::HashSet::new();
+    let mut unmatched = Vec::new();
     for path in &paths {
         let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         let prefix = loader::corpus_path(&root, &canonical);
+        let mut matched = false;
         for known in corpus.paths() {
             let chosen = match &prefix {
                 None => true,
                 Some(prefix) => known == *prefix || known.starts_with(&format!("{prefix}/")),
             };
+            matched |= chosen;
             if chosen && chosen_already.insert(known.clone()) {
                 selected.push(known);
             }
@@ -220,9 +225,13 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
                 None => true,
                 Some(prefix) => skipped == prefix || skipped.starts_with(&format!("{prefix}/")),
             };
+            matched |= chosen;
             if chosen && chosen_already.insert(skipped.to_string()) {
                 selected.push(skipped.to_string());
             }
+        }
+        if !matched {
+            unmatched.push((path.clone(), why_nothing(path, &corpus.config().include)));
         }
     }
     selected.sort();
@@ -231,7 +240,22 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
         root,
         corpus,
         selected,
+        unmatched,
     })
+}
+
+/// Why `path` selected no file of the corpus, for a user who expected it to.
+fn why_nothing(path: &Path, include: &[String]) -> String {
+    let patterns = include
+        .iter()
+        .map(|pattern| format!("`{pattern}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if path.is_dir() {
+        format!("no file in it matches the `include` patterns ({patterns}) of the corpus settings")
+    } else {
+        format!("not an article file: its name matches none of the `include` patterns ({patterns}), and it is no registry or `dateline.toml`")
+    }
 }
 
 /// Runs a command other than `lsp`; returns the process exit code.
