@@ -190,8 +190,12 @@ impl DiagnosticCode {
                 Warning,
                 "a claim with no anchoring date in its sentence nor earlier in its paragraph",
                 "A claim is a sentence that reports a statement or an event: a reporting cue used \
-as a verb (`said`, `announced`, `according to`) or a known actor followed by a past-tense \
-verb. A claim is dated by a date in the sentence itself or, with the default \
+as a verb (`said`, `announced`, `according to`), or a specific event in any verb form \
+(`The auction failed`, `Some 500 reservists were sent`, `About 300 men are to be called \
+up`). The message names who asserts it: the speaker, or the article's `Source` for an \
+event. A date that only qualifies a side detail (`Russia’s 2022 invasion`, `since 2020`, \
+a relative clause) does not date it; `the same day` after a dated sentence does. A claim \
+is dated by a date in the sentence itself or, with the default \
 `date-scope = \"paragraph\"`, in an earlier sentence of its paragraph. Without one, a \
 reader cannot tell when the statement was made or the event happened.
 
@@ -494,7 +498,8 @@ level are ignored.
                 "`dateline.toml` is not valid TOML or has a key it does not know; the defaults stay in force",
                 "The configuration could not be read, at the place shown; until it can, every \
 setting has its default value. Known tables and keys: `[claims]` with `cues`, \
-`extra-cues`, `ignore-cues`, `date-scope` and `actor-actions`; `[corpus]` with \
+`extra-cues`, `ignore-cues`, `date-scope`, `events` (and its old name `actor-actions`); \
+`[corpus]` with \
 `registries` and `include`.
 
     [claims]
