@@ -385,15 +385,13 @@ impl Cues {
     }
 }
 
-/// Finds the trigger of a claim in the sentence `words` holds: the first reporting cue
-/// used as a verb among the `usable` words, else (when events count) the first verb group
-/// that reports an event. Returns the trigger and the word indexes it spans.
-fn find_trigger(
+/// Finds the first reporting cue used as a verb among the `usable` words of the sentence
+/// `words` holds (events are looked for by `verbs::find_event`, after the cues). Returns
+/// the cue and the word indexes it spans.
+fn find_cue(
     cues: &Cues,
-    events: bool,
     words: &SentenceWords,
     usable: impl Fn(usize) -> bool + Copy,
-    dated: bool,
 ) -> Option<(ClaimTrigger, usize, usize)> {
     for index in 0..words.len() {
         if !usable(index) {
@@ -424,19 +422,7 @@ fn find_trigger(
             }
         }
     }
-    if !events {
-        return None;
-    }
-    let group = verbs::find_event(words, usable, dated)?;
-    let verb = words.range(group.verb);
-    Some((
-        ClaimTrigger::Event {
-            verb,
-            form: group.form,
-        },
-        group.first,
-        group.verb,
-    ))
+    None
 }
 
 /// `blocked` with the words of relative and subordinate clauses set off by a comma (`, who
@@ -599,7 +585,7 @@ pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRa
             let quoted = |at: usize| quotations.quoted.get(at).copied().unwrap_or(false);
             let mut from = 0;
             while let Some((trigger, first, last)) =
-                find_trigger(&cues, false, &words, |at| at >= from && !quoted(at), true)
+                find_cue(&cues, &words, |at| at >= from && !quoted(at))
             {
                 found.push(trigger.range());
                 from = last.max(first) + 1;
@@ -670,12 +656,12 @@ pub fn find_claims(
                     let question = sentence.range.slice(text).trim_end().ends_with('?');
                     if question {
                         // A question asks; its verbs report nothing (a cue still may).
-                        find_trigger(&cues, false, &words, |at| !blocked[at], false)
+                        find_cue(&cues, &words, |at| !blocked[at])
                     } else {
                         let dated =
                             date_within(&annotations, &timexes, sentence.range, &words, None)
                                 .is_some();
-                        find_trigger(&cues, false, &words, |at| !blocked[at], dated).or_else(|| {
+                        find_cue(&cues, &words, |at| !blocked[at]).or_else(|| {
                             block_unasserted(&words, &mut blocked);
                             // The main clause's event first; a relative clause's only if the
                             // main clause has none.
