@@ -299,3 +299,38 @@ fn actors_with_a_broken_registry_report_its_errors_and_fail() {
         "{stderr}"
     );
 }
+
+#[test]
+fn init_makes_a_corpus_that_checks_clean_and_never_overwrites() {
+    let scratch = Scratch::empty("init");
+    let (stdout, stderr, code) = dateline(&["init", "corpus"], &scratch.dir);
+    assert_eq!(code, 0, "{stderr}");
+    for made in [
+        "dateline.toml",
+        "actors.toml",
+        "example.article",
+        ".vscode/extensions.json",
+    ] {
+        assert!(scratch.path("corpus").join(made).is_file(), "{made}");
+        assert!(stdout.contains(made), "{stdout}");
+    }
+    let (stdout, stderr, code) = dateline(&["check", "corpus"], &scratch.dir);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.ends_with("3 files, 2 claims, 0 undated, 0 errors, 0 warnings\n"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), 1, "nothing reported: {stdout}");
+    // The example actor is found in the example article.
+    let (stdout, _, _) = dateline(&["actors", "corpus", "--format", "json"], &scratch.dir);
+    assert!(stdout.contains("\"mentions\": 1"), "{stdout}");
+    // A second init refuses and changes nothing.
+    std::fs::write(scratch.path("corpus/actors.toml"), "# mine\n").unwrap();
+    let (_, stderr, code) = dateline(&["init", "corpus"], &scratch.dir);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(scratch.path("corpus/actors.toml")).unwrap(),
+        "# mine\n"
+    );
+}

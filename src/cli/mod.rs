@@ -8,6 +8,7 @@ mod claims;
 mod dates;
 mod eval;
 mod explain;
+mod init;
 mod json;
 mod render;
 mod timeline;
@@ -98,6 +99,9 @@ pub enum Command {
         #[arg(long)]
         errors: bool,
     },
+    /// Start a corpus in DIR (default: here): settings, a registry, an example article
+    /// and the editor extension recommended; never overwrites a file.
+    Init { dir: Option<PathBuf> },
     /// Score the claim finder on MEANTIME's CAT annotation: events, reporting cues,
     /// speakers and dating.
     EvalEvents {
@@ -294,6 +298,7 @@ pub fn run(command: Command) -> u8 {
         }
         Command::EvalTimeml { dir, lines, errors } => eval::run(&dir, lines, errors),
         Command::EvalEvents { dir, errors } => eval::run_events(&dir, errors),
+        Command::Init { dir } => init::run(dir.as_deref()),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Lsp { .. } => Err("the server is started by main".to_string()),
     };
