@@ -334,3 +334,44 @@ fn init_makes_a_corpus_that_checks_clean_and_never_overwrites() {
         "# mine\n"
     );
 }
+
+#[test]
+fn the_published_crate_holds_the_sources_and_leaves_the_test_data_out() {
+    // `cargo package --list` reads the manifest's `include` without building; the full
+    // `cargo package` (which builds the packed crate) is run by hand, see the README.
+    let output = std::process::Command::new(env!("CARGO"))
+        .args([
+            "package",
+            "--list",
+            "--no-verify",
+            "--allow-dirty",
+            "--offline",
+        ])
+        .current_dir(repo())
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let listed = String::from_utf8_lossy(&output.stdout);
+    for needed in [
+        "src/main.rs",
+        "src/lib.rs",
+        "src/cli/timeline.html",
+        "Cargo.lock",
+        "README.md",
+    ] {
+        assert!(
+            listed.lines().any(|line| line == needed),
+            "{needed} missing:\n{listed}"
+        );
+    }
+    for left_out in ["seeds/", "tests/", "fuzz/", "editors/", "benches/"] {
+        assert!(
+            !listed.lines().any(|line| line.starts_with(left_out)),
+            "{left_out} packed"
+        );
+    }
+}
