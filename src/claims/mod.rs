@@ -428,14 +428,9 @@ fn find_cue(
 /// `blocked` with the words of relative and subordinate clauses set off by a comma (`, who
 /// took office in March,`, `, when the war began,`) blocked too.
 fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [bool]> {
-    if !words.any(english::RELATIVE | english::SUBORDINATOR) {
-        return Cow::Borrowed(blocked);
-    }
-    let mut out = blocked.to_vec();
-    let mut inside = false;
-    for (index, slot) in out.iter_mut().enumerate() {
-        if index == 0 || words.punctuated_before(index) {
-            inside = matches!(
+    let starts_clause = |index: usize| {
+        (index == 0 || words.punctuated_before(index))
+            && matches!(
                 words.lower(index),
                 "who"
                     | "which"
@@ -451,7 +446,18 @@ fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [
                     | "though"
                     | "since"
                     | "until"
-            );
+            )
+    };
+    // Most sentences have no such clause: the mask is then borrowed, not copied.
+    if !words.any(english::RELATIVE | english::SUBORDINATOR) || !(0..words.len()).any(starts_clause)
+    {
+        return Cow::Borrowed(blocked);
+    }
+    let mut out = blocked.to_vec();
+    let mut inside = false;
+    for (index, slot) in out.iter_mut().enumerate() {
+        if index == 0 || words.punctuated_before(index) {
+            inside = starts_clause(index);
         }
         if inside {
             *slot = true;
