@@ -375,3 +375,28 @@ fn the_published_crate_holds_the_sources_and_leaves_the_test_data_out() {
         );
     }
 }
+
+#[test]
+fn check_reads_markdown_notes_when_include_names_them() {
+    let scratch = Scratch::empty("cli-markdown");
+    std::fs::write(
+        scratch.path("note.md"),
+        "---\nsource: \"Our Desk\"\ndate: 2022-10-15T08:00:00Z\ntags:\n  - belarus\n---\n\n# Mobilization\n\nThe ministry announced a covert mobilization.\n",
+    )
+    .unwrap();
+    // Without the configuration the note is not an article.
+    let (_, stderr, code) = dateline(&["check", "."], &scratch.dir);
+    assert_eq!(code, 2, "{stderr}");
+    std::fs::write(
+        scratch.path("dateline.toml"),
+        "[corpus]\ninclude = [\"*.md\"]\n",
+    )
+    .unwrap();
+    let (stdout, stderr, code) = dateline(&["check", "."], &scratch.dir);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("1 claims, 1 undated"), "{stdout}");
+    assert!(
+        stdout.contains("note.md:10:1: warning[undated-claim]"),
+        "{stdout}"
+    );
+}

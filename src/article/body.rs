@@ -1,5 +1,6 @@
 //! The body's paragraphs: blocks of lines separated by blank lines, with heading lines
-//! (short, unpunctuated, between line breaks) split off as paragraphs of their own.
+//! (short, unpunctuated, between line breaks, or Markdown `#` headings) split off as
+//! paragraphs of their own.
 
 use super::lines::{lines_from, trim_range, Line};
 use super::sentences::{is_closer, is_opener, split};
@@ -60,6 +61,9 @@ fn starts_capitalised(text: &str, line: &Line) -> bool {
 /// before a list).
 fn is_heading(text: &str, block: &[Line], i: usize, previous_is_heading: bool) -> bool {
     let line = &block[i];
+    if is_markdown_heading(text, line) {
+        return true;
+    }
     let previous = i.checked_sub(1).and_then(|p| block.get(p));
     if !starts_capitalised(text, line) || !heading_shape(text, line) {
         return false;
@@ -78,6 +82,15 @@ fn is_heading(text: &str, block: &[Line], i: usize, previous_is_heading: bool) -
                 })
         }
     }
+}
+
+/// A Markdown heading (`#` to `######`, then a space or the end of the line) is a
+/// heading whatever its shape: its writer said so.
+fn is_markdown_heading(text: &str, line: &Line) -> bool {
+    let content = line.text(text).trim_start();
+    let rest = content.trim_start_matches('#');
+    let level = content.len() - rest.len();
+    (1..=6).contains(&level) && (rest.is_empty() || rest.starts_with([' ', '\t']))
 }
 
 /// Short, no sentence-final punctuation anywhere, no trailing comma, colon, dash or

@@ -1,8 +1,10 @@
 //! The header block: `Key: value` lines, bare (ending at the first blank line) or fenced
-//! by `---` lines, and the diagnostics about it (missing, invalid or duplicate fields).
+//! by `---` lines, or a Markdown note's YAML front matter, and the diagnostics about it
+//! (missing, invalid or duplicate fields).
 
+use super::front_matter;
 use super::lines::{lines_from, trim_range, Line};
-use super::{Header, HeaderField};
+use super::{Header, HeaderField, Syntax};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::temporal::CalendarDate;
 use crate::text::TextRange;
@@ -48,11 +50,14 @@ fn is_fence(text: &str, line: &Line) -> bool {
 }
 
 /// Parses the header block at the start of `text` (after `from`, which skips a BOM).
-pub(crate) fn parse_header(text: &str, from: usize) -> ParsedHeader {
+pub(crate) fn parse_header(text: &str, from: usize, syntax: Syntax) -> ParsedHeader {
     let lines = lines_from(text, from);
     let mut diagnostics = Vec::new();
+    if syntax == Syntax::Markdown {
+        return parse_front_matter(text, from, &lines, diagnostics);
+    }
     let Some(first) = lines.iter().position(|line| !line.is_blank(text)) else {
-        return no_header(text, from, &lines, diagnostics);
+        return no_header(text, from, &lines, diagnostics, Syntax::Article);
     };
     let mut header = Header::default();
     let body_start;
@@ -101,8 +106,64 @@ pub(crate) fn parse_header(text: &str, from: usize) -> ParsedHeader {
         header.range = TextRange::new(lines[first].start, end.unwrap_or(lines[first].end));
         body_start = next.unwrap_or(lines[first].next);
     } else {
-        return no_header(text, from, &lines, diagnostics);
+        return no_header(text, from, &lines, diagnostics, Syntax::Article);
     }
+    check_fields(&header, &mut diagnostics);
+    ParsedHeader {
+        header,
+        body_start,
+        diagnostics,
+    }
+}
+
+/// A Markdown note's front matter: a `---` first line, YAML lines, a closing `---` line.
+/// Without the first fence the note has no header (a note's first line is prose or a
+/// heading, never taken for a field).
+fn parse_front_matter(
+    text: &str,
+    from: usize,
+    lines: &[Line],
+    mut diagnostics: Vec<Diagnostic>,
+) -> ParsedHeader {
+    let Some(open) = lines.first().copied().filter(|line| is_fence(text, line)) else {
+        return no_header(text, from, lines, diagnostics, Syntax::Markdown);
+    };
+    let mut header = Header {
+        fenced: true,
+        ..Header::default()
+    };
+    let body_start = match lines[1..].iter().position(|l| is_fence(text, l)) {
+        Some(offset) => {
+            let close = lines[1 + offset];
+            front_matter::read_block(
+                text,
+                &lines[1..1 + offset],
+                &mut header.fields,
+                &mut diagnostics,
+            );
+            header.range = TextRange::new(open.start, close.end);
+            close.next
+        }
+        None => {
+            // As in an article: a forgotten fence costs one warning, and the front
+            // matter ends at the first line that is not `key: value`.
+            diagnostics.push(Diagnostic::warning(
+                TextRange::new(open.start, open.end),
+                DiagnosticCode::UnterminatedHeaderFence,
+                "the front matter opened by `---` is never closed by another `---` line; \
+                 it ends at the first line that is not `key: value`",
+            ));
+            let count = lines[1..]
+                .iter()
+                .take_while(|line| front_matter::key_of(text, line).is_some())
+                .count();
+            let read = &lines[1..1 + count];
+            front_matter::read_block(text, read, &mut header.fields, &mut diagnostics);
+            let last = read.last().unwrap_or(&open);
+            header.range = TextRange::new(open.start, last.end);
+            last.next
+        }
+    };
     check_fields(&header, &mut diagnostics);
     ParsedHeader {
         header,
@@ -132,6 +193,7 @@ fn no_header(
     from: usize,
     lines: &[Line],
     mut diagnostics: Vec<Diagnostic>,
+    syntax: Syntax,
 ) -> ParsedHeader {
     // The missing-field diagnostics go on the first non-empty line: a zero-width range
     // at the start of the file is invisible in most editors.
@@ -152,11 +214,11 @@ fn no_header(
         ("Source", DiagnosticCode::MissingSource),
         ("Date", DiagnosticCode::MissingDate),
     ] {
-        diagnostics.push(Diagnostic::error(
-            at,
-            code,
-            format!("the file has no header block, so no `{key}:`; start the file with `Source: ...` and `Date: ...` lines"),
-        ));
+        let message = match syntax {
+            Syntax::Article => format!("the file has no header block, so no `{key}:`; start the file with `Source: ...` and `Date: ...` lines"),
+            Syntax::Markdown => format!("the note has no front matter, so no `{}:`; start the file with a `---` line, `source: ...` and `date: ...` lines and a closing `---` line", key.to_lowercase()),
+        };
+        diagnostics.push(Diagnostic::error(at, code, message));
     }
     ParsedHeader {
         header,

@@ -2,6 +2,7 @@
 //! annotations), all as byte ranges. Never fails: problems are diagnostics.
 
 mod body;
+mod front_matter;
 mod header;
 mod inline;
 mod lines;
@@ -113,11 +114,38 @@ pub enum AnnotationKind {
     UndatedOk,
 }
 
+/// How a file's header is written: an article's `Key: value` block, or a Markdown note's
+/// YAML front matter. The body is read the same way in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Syntax {
+    #[default]
+    Article,
+    Markdown,
+}
+
+impl Syntax {
+    /// A Markdown note by its extension (`.md`, `.markdown`), an article otherwise.
+    pub fn of_path(path: &str) -> Self {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let extension = name.rsplit_once('.').map_or("", |(_, extension)| extension);
+        if extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown") {
+            Syntax::Markdown
+        } else {
+            Syntax::Article
+        }
+    }
+}
+
 /// Parses an article. Never panics, whatever the input; problems are diagnostics.
 pub fn parse(text: &str) -> Article {
+    parse_as(text, Syntax::Article)
+}
+
+/// Parses an article whose header is written in `syntax`.
+pub fn parse_as(text: &str, syntax: Syntax) -> Article {
     // A UTF-8 byte order mark is not part of the first line.
     let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let parsed = header::parse_header(text, from);
+    let parsed = header::parse_header(text, from, syntax);
     let body_start = parsed.body_start.min(text.len());
     let inline = inline::scan(text, body_start, text.len());
     let opaque = markup_ranges(&inline.citations, &inline.annotations);

@@ -6,7 +6,11 @@ use crate::text::TextRange;
 use expect_test::{expect, Expect};
 
 fn render(text: &str) -> String {
-    let article = parse(text);
+    render_as(text, Syntax::Article)
+}
+
+fn render_as(text: &str, syntax: Syntax) -> String {
+    let article = parse_as(text, syntax);
     let mut out = String::new();
     let h = &article.header;
     if h.range.is_empty() && h.fields.is_empty() {
@@ -16,11 +20,14 @@ fn render(text: &str) -> String {
             .fields
             .iter()
             .map(|f| {
-                format!(
-                    "{}={:?}",
-                    f.key_range.slice(text),
-                    f.value_range.slice(text)
-                )
+                let written = f.value_range.slice(text);
+                // A value read from quotes or a list differs from its text: both show.
+                let read = if f.value == written {
+                    String::new()
+                } else {
+                    format!(" read {:?}", f.value)
+                };
+                format!("{}={written:?}{read}", f.key_range.slice(text))
             })
             .collect();
         out.push_str(&format!(
@@ -78,6 +85,109 @@ fn render(text: &str) -> String {
 
 fn check(fixture: &str, expect: Expect) {
     expect.assert_eq(&render(fixture));
+}
+
+/// A Markdown note: its header is YAML front matter.
+fn check_note(fixture: &str, expect: Expect) {
+    expect.assert_eq(&render_as(fixture, Syntax::Markdown));
+}
+
+#[test]
+fn front_matter_with_quoted_values() {
+    check_note(
+        "---\nsource: \"Euromaidan Press\"\ndate: '2022-10-15'\ntitle: \"Lukashenka \\\"orders\\\" it\" # the headline\nauthor: 'O''Brien'\nurl: https://example.org/a#top\n---\n\n# Covert mobilization\nOn 8 October, the ministry said so.\n",
+        expect![[r##"
+            header fenced=true: source="Euromaidan Press" date="2022-10-15" title="Lukashenka \\\"orders\\\" it" read "Lukashenka \"orders\" it" author="O''Brien" read "O'Brien" url="https://example.org/a#top"
+            heading 0: [s] "# Covert mobilization"
+            para 1: [s] "On 8 October, the ministry said so."
+        "##]],
+    );
+}
+
+#[test]
+fn front_matter_lists_both_ways() {
+    check_note(
+        "---\ntags: [belarus, \"mobilization, covert\", 'army']\nlint:\n  - undated-ok\nSource: X\ndate: 2022\ntags:\n- second\n- \"list\"\n---\nBody.\n",
+        expect![[r#"
+            header fenced=true: tags="belarus, \"mobilization, covert\", 'army'" read "belarus, mobilization, covert, army" lint="undated-ok" Source="X" date="2022" tags="second\n- \"list" read "second, list"
+            para 0: [s] "Body."
+            warning duplicate-header-key at "tags": `tags` is given twice; the first value (`belarus, mobilization, covert, army`) is used
+        "#]],
+    );
+    let article = parse_as(
+        "---\nsource: X\ndate: 2022\ntags:\n- a\n-  \"b\"  # comment\n\n- c\nlint: [undated-ok]\n---\nBody.\n",
+        Syntax::Markdown,
+    );
+    assert_eq!(article.header.tags(), ["a", "b", "c"]);
+    assert!(article.undated_ok());
+    assert!(article.diagnostics.is_empty(), "{:?}", article.diagnostics);
+}
+
+#[test]
+fn front_matter_timestamp_date() {
+    check_note(
+        "---\nsource: X\ndate: 2022-10-15T08:00:00Z\n---\nBody.\n",
+        expect![[r#"
+            header fenced=true: source="X" date="2022-10-15"
+            para 0: [s] "Body."
+        "#]],
+    );
+    let article = parse_as(
+        "---\nsource: X\ndate: \"2022-10-15 08:00\"\n---\n",
+        Syntax::Markdown,
+    );
+    assert_eq!(article.header.value("date"), Some("2022-10-15"));
+}
+
+#[test]
+fn front_matter_nested_and_unread_yaml() {
+    check_note(
+        "---\nsource: X\ndate: 2022-10-15\nseo:\n  description: kept, not read\n  image: a.png\nsummary: |\n  two lines\n  of text\ntitle:\n  main: Nested\nauthor: &who Someone\n  not a key\nlanguage: \"unclosed\n---\nBody.\n",
+        expect![[r#"
+            header fenced=true: source="X" date="2022-10-15" seo="" summary="|" title="" author="" language=""
+            para 0: [s] "Body."
+            warning malformed-header-line at "title:\n  main: Nested": the value of `title` is a nested map, which dateline does not read; write `title: value` on one line
+            warning malformed-header-line at "author: &who Someone\n  not a key": the value of `author` is continued on the next lines, which dateline does not read; write `author: value` on one line
+            warning malformed-header-line at "language: \"unclosed": the value of `language` is a quoted string not closed on its line, which dateline does not read; write `language: value` on one line
+        "#]],
+    );
+}
+
+#[test]
+fn front_matter_without_closing_fence() {
+    check_note(
+        "---\nsource: X\ndate: 2022-10-15\ntitle: \"A note\"\n\n# Heading\n\nThe body starts here.\n",
+        expect![[r##"
+            header fenced=true: source="X" date="2022-10-15" title="A note"
+            heading 0: [s] "# Heading"
+            para 1: [s] "The body starts here."
+            warning unterminated-header-fence at "---": the front matter opened by `---` is never closed by another `---` line; it ends at the first line that is not `key: value`
+        "##]],
+    );
+}
+
+#[test]
+fn a_note_without_front_matter_has_no_header() {
+    check_note(
+        "Source: X\nDate: 2022\n\nText.\n",
+        expect![[r#"
+            no header
+            heading 0: [s] "Source: X"
+            para 1: [s] "Date: 2022"
+            para 2: [s] "Text."
+            error missing-source at "Source: X": the note has no front matter, so no `source:`; start the file with a `---` line, `source: ...` and `date: ...` lines and a closing `---` line
+            error missing-date at "Source: X": the note has no front matter, so no `date:`; start the file with a `---` line, `source: ...` and `date: ...` lines and a closing `---` line
+        "#]],
+    );
+    check_note(
+        "\n---\nsource: X\n---\n",
+        expect![[r#"
+        no header
+        para 0: [s] "source: X"
+        error missing-source at "---": the note has no front matter, so no `source:`; start the file with a `---` line, `source: ...` and `date: ...` lines and a closing `---` line
+        error missing-date at "---": the note has no front matter, so no `date:`; start the file with a `---` line, `source: ...` and `date: ...` lines and a closing `---` line
+    "#]],
+    );
 }
 
 #[test]
@@ -627,7 +737,13 @@ On September 29, Pavel Latushka said that Lukashenka would have agreed to receiv
 
 /// Every range of the article lies inside the text, on char boundaries, in order.
 fn assert_well_formed(text: &str) {
-    let article = parse(text);
+    for syntax in [Syntax::Article, Syntax::Markdown] {
+        assert_well_formed_as(text, syntax);
+    }
+}
+
+fn assert_well_formed_as(text: &str, syntax: Syntax) {
+    let article = parse_as(text, syntax);
     let ok = |r: TextRange| {
         r.start <= r.end && r.end <= text.len() && text.get(r.start..r.end).is_some()
     };
@@ -695,7 +811,7 @@ fn hostile_inputs_do_not_panic() {
     .map(|s| s.to_string())
     .collect();
     // Pseudo-random bytes (xorshift), biased towards the characters the parser looks at.
-    let alphabet = "-.:?!\"“”()[]{}@; \n\r\tAaZz0…'’date undated-ok";
+    let alphabet = "-.:?!\"“”()[]{}@; \n\r\tAaZz0…'’date undated-ok#|&*\\";
     let special: Vec<char> = alphabet.chars().collect();
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..3000 {
@@ -718,6 +834,9 @@ fn hostile_inputs_do_not_panic() {
         assert_well_formed(input);
         assert_well_formed(&format!("Source: X\nDate: 2022\n\n{input}"));
         assert_well_formed(&format!("---\nSource: X\n{input}\n---\n{input}"));
+        assert_well_formed(&format!(
+            "---\ntags:\n{input}\ntitle: {input}\n---\n{input}"
+        ));
     }
 }
 

@@ -175,7 +175,7 @@ pub(super) fn analyze_retaining(
     today: Option<CalendarDate>,
     retention: Retention,
 ) -> ArticleFile {
-    let article = article::parse(&text);
+    let article = article::parse_as(&text, article::Syntax::of_path(path));
     let date = article.header.date();
     let found = analyze_part(&text, &article, article.body.start, date, config, matcher);
     let diagnostics = file_diagnostics(&text, &article, date, today, &found.claims);

@@ -419,3 +419,32 @@ fn taking_many_files_in_reports_each_article_as_it_is_taken_in() {
     assert_eq!(reports, [(1, 3), (2, 3), (3, 3)]);
     assert_eq!(corpus.articles().count(), 3);
 }
+
+#[test]
+fn a_markdown_note_is_an_article_only_when_the_configuration_includes_it() {
+    let note = "%! notes/note.md\n---\ntitle: \"A note\"\nsource: 'Our Desk'\ndate: 2022-10-15T08:00:00Z\ntags: [belarus, army]\n---\n\n# What we know\n\nThe ministry announced a mobilization [@a].\n";
+    let article = "%! a.article\nSource: X\nDate: 2022-10-14\n\nText.\n";
+    let excluded = Fixture::new(&format!("{note}{article}"));
+    assert!(excluded.corpus.article("notes/note.md").is_none());
+
+    let included = Fixture::new(&format!(
+        "%! dateline.toml\n[corpus]\ninclude = [\"*.article\", \"*.md\"]\n{note}{article}"
+    ));
+    let file = included.corpus.article("notes/note.md").unwrap();
+    assert_eq!(file.id, "note");
+    assert_eq!(file.source(), Some("Our Desk"));
+    assert_eq!(
+        file.article.header.date().map(|d| d.to_string()),
+        Some("2022-10-15".to_string())
+    );
+    assert_eq!(file.article.header.tags(), ["belarus", "army"]);
+    check_diagnostics(
+        &format!(
+            "%! dateline.toml\n[corpus]\ninclude = [\"*.article\", \"*.md\"]\n{note}{article}"
+        ),
+        "notes/note.md",
+        expect![[r#"
+            warning[undated-claim] notes/note.md:10:1 "The ministry announced a mobilization [@a].": undated claim by “The ministry” (“announced”): neither this sentence nor an earlier one of its paragraph says when
+        "#]],
+    );
+}

@@ -226,6 +226,8 @@ impl LanguageServer for Backend {
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let changed = workspace::apply_file_events(&mut lock(&self.state), params.changes);
         if changed {
+            // A changed `dateline.toml` may name other article files to watch.
+            self.register_watchers().await;
             self.schedule_all_open();
             self.refresh_workspace_diagnostics().await;
         }
@@ -244,6 +246,8 @@ impl LanguageServer for Backend {
         } else {
             self.pull_configuration().await;
         }
+        // The editor's settings may set `include`.
+        self.register_watchers().await;
         self.schedule_all_open();
         self.refresh_workspace_diagnostics().await;
     }

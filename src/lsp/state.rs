@@ -99,6 +99,8 @@ pub struct State {
     pub overrides: Overrides,
     /// Push diagnostics (when the client cannot pull them).
     pub push_diagnostics: bool,
+    /// The globs of the file watchers registered with the editor (none yet: empty).
+    pub watched_globs: Vec<String>,
 }
 
 impl State {
@@ -114,6 +116,7 @@ impl State {
             open: HashMap::new(),
             overrides: Overrides::default(),
             push_diagnostics,
+            watched_globs: Vec::new(),
         }
     }
 

@@ -118,35 +118,85 @@ impl Backend {
         if let Some(progress) = progress {
             progress.finish_with_message("Indexed").await;
         }
+        // The configuration read may name other article files to watch.
+        self.register_watchers().await;
         self.schedule_all_open();
         self.refresh_workspace_diagnostics().await;
     }
 
-    /// Asks the editor to report changes to articles and settings on disk.
+    /// Asks the editor to report changes to articles and settings on disk: the articles
+    /// by the `include` globs of every corpus, so that the watchers follow the
+    /// configuration (called again when it may have changed; registers anew only when
+    /// the globs differ from those registered).
     pub(super) async fn register_watchers(&self) {
         if !self.supports().watcher_registration {
             return;
         }
-        let watchers = [
-            "**/*.article",
-            "**/actors.toml",
-            "**/dateline.toml",
-            "**/*.toml",
-        ]
-        .iter()
-        .map(|glob| FileSystemWatcher {
-            glob_pattern: GlobPattern::String(glob.to_string()),
-            kind: None,
-        })
-        .collect();
+        let (globs, previous) = {
+            let mut state = lock(&self.state);
+            let globs = watch_globs(
+                state
+                    .roots
+                    .iter()
+                    .flat_map(|root| root.corpus.config().include.iter()),
+            );
+            if globs == state.watched_globs {
+                return;
+            }
+            let previous = std::mem::replace(&mut state.watched_globs, globs.clone());
+            (globs, previous)
+        };
+        if !previous.is_empty() {
+            let _ = self
+                .client
+                .unregister_capability(vec![Unregistration {
+                    id: WATCHERS_ID.to_string(),
+                    method: "workspace/didChangeWatchedFiles".to_string(),
+                }])
+                .await;
+        }
+        let watchers = globs
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob),
+                kind: None,
+            })
+            .collect();
         let options = DidChangeWatchedFilesRegistrationOptions { watchers };
         let registration = Registration {
-            id: "dateline-watchers".to_string(),
+            id: WATCHERS_ID.to_string(),
             method: "workspace/didChangeWatchedFiles".to_string(),
             register_options: serde_json::to_value(options).ok(),
         };
         let _ = self.client.register_capability(vec![registration]).await;
     }
+}
+
+/// The id of the file watchers' registration, to replace it when `include` changes.
+const WATCHERS_ID: &str = "dateline-watchers";
+
+/// The watcher globs: the corpora's `include` globs (each matched against a file's name
+/// or its path from the root, so anywhere under the folder: `**/` in front), then the
+/// settings files. Each glob once, in order.
+pub(super) fn watch_globs<'a>(includes: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut globs: Vec<String> = Vec::new();
+    let articles = includes.map(|include| {
+        let include = include.trim_start_matches('/');
+        if include.starts_with("**/") {
+            include.to_string()
+        } else {
+            format!("**/{include}")
+        }
+    });
+    let settings = ["**/actors.toml", "**/dateline.toml", "**/*.toml"]
+        .into_iter()
+        .map(str::to_string);
+    for glob in articles.chain(settings) {
+        if !globs.contains(&glob) {
+            globs.push(glob);
+        }
+    }
+    globs
 }
 
 /// The editor's settings, for every corpus.
@@ -225,6 +275,27 @@ fn thousands(number: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_watchers_follow_the_include_globs() {
+        let includes = [
+            "*.article".to_string(),
+            "*.md".to_string(),
+            "notes/*.md".to_string(),
+            "**/*.article".to_string(),
+        ];
+        assert_eq!(
+            watch_globs(includes.iter()),
+            [
+                "**/*.article",
+                "**/*.md",
+                "**/notes/*.md",
+                "**/actors.toml",
+                "**/dateline.toml",
+                "**/*.toml"
+            ]
+        );
+    }
 
     #[test]
     fn indexing_progress_gives_reading_the_first_tenth_and_analysing_the_rest() {
