@@ -20,6 +20,7 @@
 //! when its range starts inside one of them; a gold item when it lies in one of them.
 //! Predictions and gold items are paired one to one by overlap (see [`Detection`]).
 
+use crate::temporal::timeml::{f1, ratio};
 use crate::text::TextRange;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -850,12 +851,7 @@ impl Detection {
         ratio(self.true_positives, self.gold())
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
 }
 
@@ -956,14 +952,6 @@ impl EventScores {
             .chain(&self.dating.errors)
             .chain(&self.sentences.errors)
             .map(String::as_str)
-    }
-}
-
-fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
     }
 }
 

@@ -159,38 +159,6 @@ const NOUN_MARKERS: &[&str] = &[
     "to",
 ];
 
-/// Adjectives that make a noun-like cue a noun (`baseless reports`, `conflicting
-/// claims`), beyond the determiners of [`NOUN_MARKERS`].
-fn is_adjective_like(word: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "less", "ous", "ful", "ive", "ical", "ary", "ing", "ial", "ent",
-    ];
-    ENDINGS
-        .iter()
-        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
-        || matches!(
-            word,
-            "false"
-                | "fake"
-                | "unfounded"
-                | "numerous"
-                | "initial"
-                | "first"
-                | "latest"
-                | "press"
-                | "local"
-                | "western"
-                | "russian"
-                | "state"
-                | "unverified"
-                | "such"
-                | "similar"
-                | "separate"
-                | "widespread"
-                | "persistent"
-        )
-}
-
 /// Nouns of evidence that can show what they report (`Screenshots show …`).
 fn is_evidence(word: &str) -> bool {
     matches!(
@@ -273,17 +241,14 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         }
         if NOUN_LIKE_CUES.contains(&first) {
             if let Some(previous) = previous {
-                // A present-tense cue that is also a plural noun (`800 orders`, `firm
-                // orders`) is a verb only after a name, a pronoun or a speaking noun.
+                // A present-tense cue that is also a plural noun (`800 orders`, `baseless
+                // reports`) is a verb only after a name, a pronoun or a speaking noun
+                // (`The president says`), and not after a determiner (`media reports`).
                 let subject = words.capitalised(index - 1)
                     || previous_classes
                         & (english::SUBJECT_PRONOUN | english::AGENT_NOUN | english::RELATIVE)
                         != 0;
-                if NOUN_MARKERS.contains(&previous)
-                    || previous.contains('-')
-                    || (is_adjective_like(previous) && !words.capitalised(index - 1))
-                    || !subject
-                {
+                if NOUN_MARKERS.contains(&previous) || previous.contains('-') || !subject {
                     return false;
                 }
             }
@@ -466,6 +431,16 @@ fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [
     Cow::Owned(out)
 }
 
+/// Sets `blocked` to the words of the sentence `words` holds that trigger nothing: quoted
+/// words (the quoted speaker's, not the article's) and set phrases (`declined to
+/// comment`).
+fn mask_unusable(words: &SentenceWords, quotations: &frames::Quotations, blocked: &mut Vec<bool>) {
+    blocked.clear();
+    blocked.extend_from_slice(&quotations.quoted);
+    blocked.resize(words.len(), false);
+    frames::mask_set_phrases(words, blocked);
+}
+
 /// Marks in `blocked` the words whose events the sentence does not assert: conditional
 /// clauses (`If Belarus joined the war, …`, from `if`, `unless` or `whether` to the next
 /// punctuation), and what a negated `mean` or `imply` leaves open (`… don’t necessarily
@@ -579,25 +554,28 @@ pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRa
     let cues = Cues::of(config);
     let mut words = SentenceWords::new(text);
     let mut quotations = frames::Quotations::default();
+    let mut blocked = Vec::new();
     let mut found = Vec::new();
     for paragraph in &article.paragraphs {
         quotations.reset();
         for sentence in &paragraph.sentences {
             words.fill(sentence.range);
             quotations.read(&words, sentence.range);
-            if paragraph.heading || is_heading(sentence.range.slice(text)) {
+            // The same sentences and words as `find_claims` reads.
+            if non_claim_frame(text, sentence.range, paragraph.heading, &words, &quotations) {
                 continue;
             }
-            let quoted = |at: usize| quotations.quoted.get(at).copied().unwrap_or(false);
+            mask_unusable(&words, &quotations, &mut blocked);
             let mut from = 0;
             while let Some((trigger, first, last)) =
-                find_cue(&cues, &words, |at| at >= from && !quoted(at))
+                find_cue(&cues, &words, |at| at >= from && !blocked[at])
             {
                 found.push(trigger.range());
                 from = last.max(first) + 1;
             }
+            block_unasserted(&words, &mut blocked);
             let mut from = 0;
-            while let Some(group) = verbs::find_event_from(&words, from, |at| !quoted(at), true) {
+            while let Some(group) = verbs::find_event_from(&words, from, |at| !blocked[at], true) {
                 found.push(words.range(group.verb));
                 from = group.verb + 1;
             }
@@ -655,43 +633,28 @@ pub fn find_claims(
                 if non_claim_frame(text, sentence.range, paragraph.heading, &words, &quotations) {
                     None
                 } else {
-                    blocked.clear();
-                    blocked.extend_from_slice(&quotations.quoted);
-                    blocked.resize(words.len(), false);
-                    frames::mask_set_phrases(&words, &mut blocked);
+                    mask_unusable(&words, &quotations, &mut blocked);
+                    // A question asks: its verbs report nothing (a cue still may).
                     let question = sentence.range.slice(text).trim_end().ends_with('?');
-                    if question {
-                        // A question asks; its verbs report nothing (a cue still may).
-                        find_cue(&cues, &words, |at| !blocked[at])
-                    } else {
+                    find_cue(&cues, &words, |at| !blocked[at]).or_else(|| {
+                        if question || !config.events {
+                            return None;
+                        }
                         let dated =
                             date_within(&annotations, &timexes, sentence.range, &words, None)
                                 .is_some();
-                        find_cue(&cues, &words, |at| !blocked[at]).or_else(|| {
-                            block_unasserted(&words, &mut blocked);
-                            // The main clause's event first; a relative clause's only if the
-                            // main clause has none.
-                            let main_clause = relative_clauses(&words, &blocked);
-                            // The cues were looked for above: only events are left.
-                            let event = |usable: &dyn Fn(usize) -> bool| {
-                                config
-                                    .events
-                                    .then(|| verbs::find_event(&words, usable, dated))
-                                    .flatten()
-                                    .map(|group| {
-                                        (
-                                            ClaimTrigger::Event {
-                                                verb: words.range(group.verb),
-                                                form: group.form,
-                                            },
-                                            group.first,
-                                            group.verb,
-                                        )
-                                    })
-                            };
-                            event(&|at| !main_clause[at]).or_else(|| event(&|at| !blocked[at]))
-                        })
-                    }
+                        block_unasserted(&words, &mut blocked);
+                        // The main clause's event first; a relative clause's only if the
+                        // main clause has none.
+                        let main_clause = relative_clauses(&words, &blocked);
+                        let group = verbs::find_event(&words, |at| !main_clause[at], dated)
+                            .or_else(|| verbs::find_event(&words, |at| !blocked[at], dated))?;
+                        let trigger = ClaimTrigger::Event {
+                            verb: words.range(group.verb),
+                            form: group.form,
+                        };
+                        Some((trigger, group.first, group.verb))
+                    })
                 };
             let trigger_word = found.map(|(_, first, _)| first);
             let own_date =

@@ -327,6 +327,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The analyst believes the threat is low.",
             "Officials are convinced that the call-up will continue.",
             "Suspilne reports that social media is flooded with posts.",
+            "The president says the army is ready.",
             "Screenshots show residents sharing details about assembly points.",
             "The channel shows old footage every night.",
             "This shows the regime is nervous.",
@@ -348,6 +349,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "believes"           The analyst believes the threat is low.
             cue "are convinced"      Officials are convinced that the call-up will continue.
             cue "reports"            Suspilne reports that social media is flooded with posts.
+            cue "says"               The president says the army is ready.
             cue "show"               Screenshots show residents sharing details about assembly points.
             -                        The channel shows old footage every night.
             -                        This shows the regime is nervous.

@@ -168,7 +168,8 @@ pub struct Scores {
     pub value_correct: usize,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+/// `a / b`, 0 when `b` is 0 (an empty measure scores nothing).
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
     } else {
@@ -176,7 +177,8 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-fn f1(p: f64, r: f64) -> f64 {
+/// The harmonic mean of a precision and a recall, 0 when both are.
+pub(crate) fn f1(p: f64, r: f64) -> f64 {
     if p + r == 0.0 {
         0.0
     } else {
