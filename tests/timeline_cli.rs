@@ -333,7 +333,7 @@ fn a_date_the_header_cannot_resolve_places_its_claim_at_the_known_precision() {
     assert_eq!(entries[0]["uncertain"], true);
     assert_eq!(
         entries[0]["readable"],
-        "October 2022 (not known more precisely)"
+        "October 2022 (the exact day is not known)"
     );
 }
 

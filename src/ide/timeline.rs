@@ -207,13 +207,11 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
                 }
             }
             entries.push(TimelineEntry {
-                readable: crate::temporal::readable_value(&value).map(|words| {
-                    if uncertain {
-                        format!("{words} (not known more precisely)")
-                    } else {
-                        words
-                    }
-                }),
+                readable: if uncertain {
+                    crate::temporal::readable_uncertain(&value)
+                } else {
+                    crate::temporal::readable_value(&value)
+                },
                 uncertain,
                 attribution: attribution.label,
                 speaker: attribution.actor,
