@@ -586,6 +586,28 @@ pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRa
     found
 }
 
+/// The anchoring expressions of `timexes` inside `sentence` that do not date the claim
+/// whose trigger is at `trigger`, each with why (`Russia’s 2022 invasion`: it qualifies a
+/// noun): what the claim card shows of an undated claim's dates.
+pub fn side_details(
+    text: &str,
+    sentence: TextRange,
+    trigger: TextRange,
+    timexes: &[Timex],
+) -> Vec<(TextRange, SideDetail)> {
+    let mut words = SentenceWords::new(text);
+    words.fill(sentence);
+    let trigger_word = words.first_ending_after(trigger.start);
+    within(timexes, sentence, |timex| timex.range)
+        .iter()
+        .filter(|timex| timex.anchors && sentence.contains_range(timex.range))
+        .filter_map(|timex| {
+            anchoring::side_detail(&words, timex.range, Some(trigger_word))
+                .map(|why| (timex.range, why))
+        })
+        .collect()
+}
+
 /// Whether a statement's speaker is the outlet itself: `we` or `I` outside quotations,
 /// or the article's own `Source` named as the speaker.
 fn outlet_voice(text: &str, speaker: &Speaker, source: Option<&str>) -> bool {

@@ -278,11 +278,25 @@ pub fn claim_card(corpus: &Corpus, file: &ArticleFile, claim: &Claim) -> String 
         None if view.silenced => {
             card.push_str("**Undated**, and marked `undated-ok`: no warning.");
         }
-        None => card.push_str(
-            "**Undated**: neither the sentence nor an earlier one of its paragraph has a date \
-             that anchors it. Dates that only qualify a side detail (a year inside a noun \
-             phrase, a `since` aside, a relative clause) do not count.",
-        ),
+        None => {
+            card.push_str(
+                "**Undated**: neither the sentence nor an earlier one of its paragraph has a \
+                 date that anchors it.",
+            );
+            let side = crate::claims::side_details(
+                &file.text,
+                claim.sentence,
+                claim.trigger.range(),
+                &file.timexes,
+            );
+            for (range, why) in side {
+                card.push_str(&format!(
+                    "\n\n“{}” does not date it: {}.",
+                    escape(range.slice(&file.text)),
+                    why.describe()
+                ));
+            }
+        }
     }
     card
 }

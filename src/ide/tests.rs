@@ -677,3 +677,22 @@ fn the_mention_under_the_cursor_is_the_first_that_holds_it() {
         }
     }
 }
+
+#[test]
+fn the_card_of_an_undated_claim_names_the_dates_that_do_not_date_it() {
+    let fixture = Fixture::new(
+        "%! a.article\nSource: X\nDate: 2022-10-15\n\nThe ministry con$0demned Russia’s 2022 invasion.\n",
+    );
+    let (path, offset) = fixture.cursor();
+    let card = hover::hover(&fixture.corpus, path, offset).expect("a claim card");
+    expect![[r#"
+        ### Claim
+
+        **An event**: “condemned” (past tense).
+
+        **Asserted by** X, the article’s source.
+
+        **Undated**: neither the sentence nor an earlier one of its paragraph has a date that anchors it.
+
+        “2022” does not date it: it qualifies a noun."#]].assert_eq(&card.markdown);
+}
