@@ -1,4 +1,4 @@
-// The VS Code side of dateline: starts `dateline lsp`, mirrors the `dateline.*` settings,
+// The VS Code side of dateline: starts `dateline lsp` (the server found by serverPath.ts), mirrors the `dateline.*` settings,
 // shows indexing progress and corpus counts in the status bar, and the timeline webview.
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -96,14 +96,24 @@ function isExecutable(file: string): boolean {
   }
 }
 
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const resolution = resolveServer({
     setting: vscode.workspace.getConfiguration("dateline").get<string>("server.path") ?? "",
+    extensionDir: context.extensionPath,
     pathVariable: process.env.PATH,
     platform: process.platform,
     homeDir: os.homedir(),
     workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
     isExecutable,
+    isFile,
   });
   if (resolution.kind === "missing") {
     setState({ kind: "missing", message: resolution.message });
@@ -168,7 +178,6 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   }
   if (!indexing) setState({ kind: "ready" });
   scheduleCounts();
-  void context;
 }
 
 async function stopClient(): Promise<void> {
