@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Editor integrations: builds the VS Code extension (.vsix), runs its grammar and unit
-# tests, then a headless Neovim round trip and the VS Code workbench test (code-server +
-# headless Chromium). Says first what it needs and installs it (Debian packages, npm
-# packages, Node 24 from PyPI) before any test, stopping with exit 1 and the name of what
-# it could not install; safe to run again. Needs Python 3, Node 20 and npm on PATH.
-# DATELINE_BIN=/path/to/dateline uses that server instead of building target/debug/dateline.
+# Editor integrations: builds the VS Code extension (the universal .vsix, and this
+# machine's platform .vsix with the server inside), runs its grammar and unit tests, then a
+# headless Neovim round trip and the VS Code workbench test (code-server + headless
+# Chromium, the platform .vsix installed, no dateline on PATH). Says first what it needs
+# and installs it (Debian packages, npm packages, Node 24 from PyPI) before any test,
+# stopping with exit 1 and the name of what it could not install; safe to run again.
+# Needs Python 3, Node 20 and npm on PATH.
+# DATELINE_BIN=/path/to/dateline uses that server (run by Neovim, bundled in the platform
+# .vsix) instead of building target/debug/dateline.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 source scripts/prerequisites.sh
@@ -79,12 +82,23 @@ cp -R seeds/. "$WORKSPACE/"
 
 step "VS Code extension: install, typecheck, unit tests, grammar tests, package"
 EXT=$ROOT/editors/vscode
+case "$(uname -m)" in
+  x86_64 | amd64) HOST_TARGET=linux-x64 ;;
+  aarch64 | arm64) HOST_TARGET=linux-arm64 ;;
+  *) fail "no VS Code target for a $(uname -m) Linux machine (dateline is released for x64 and arm64)" ;;
+esac
+PLATFORM_VSIX=$ROOT/target/dateline-$HOST_TARGET.vsix
+rm -f "$PLATFORM_VSIX"
 if npm_install "$EXT"; then
   run "extension typecheck" bash -c "cd '$EXT' && npx --no-install tsc --noEmit -p ."
   run "extension unit tests" bash -c "cd '$EXT' && npm run --silent test:unit"
   run "grammar tests" bash -c "cd '$EXT' && npm run --silent test:grammar"
-  rm -f "$EXT/dateline.vsix"
+  rm -f "$EXT/dateline.vsix" "$EXT"/dateline-*.vsix
   run "package .vsix" bash -c "cd '$EXT' && npm run --silent package >/dev/null && test -s dateline.vsix"
+  # The platform .vsix of this machine, carrying the server under test (the release
+  # workflow bundles release builds the same way, through DATELINE_SERVER_BINARY).
+  run "package the $HOST_TARGET .vsix with the server inside" bash -c "cd '$EXT' && \
+    DATELINE_SERVER_BINARY='$DATELINE_BIN' npm run --silent package -- --target $HOST_TARGET --out '$PLATFORM_VSIX' >/dev/null"
 else
   ko "npm ci in editors/vscode"
 fi
@@ -96,16 +110,18 @@ run "neovim diagnostics and hover" env DATELINE_BIN="$DATELINE_BIN" \
   -c "luafile $ROOT/editors/nvim/test/roundtrip.lua"
 
 step "VS Code workbench (code-server + Chromium)"
-if [ ! -s "$EXT/dateline.vsix" ]; then
-  ko "workbench e2e: no .vsix was built"
+if [ ! -s "$PLATFORM_VSIX" ]; then
+  ko "workbench e2e: no $HOST_TARGET .vsix was built"
 # code-server's native modules are built against Node 24's headers, on every core.
 elif ! PATH=$NODE24_BIN:$PATH npm_config_nodedir=$NODE24_HEADERS JOBS=${JOBS:-max} \
   npm_install "$E2E" "$NODE24_BIN/npm"; then
   ko "workbench e2e: npm ci in tests/e2e_vscode (code-server needs libkrb5-dev and a C++ compiler)"
 else
   rm -f "$SHOTS"/workbench-*.png
-  run "workbench squiggle, hover, references, status, timeline" env PATH="$NODE24_BIN:$PATH" \
-    VSIX="$EXT/dateline.vsix" DATELINE_BIN="$DATELINE_BIN" WORKSPACE="$WORKSPACE" \
+  # The extension must find the server it carries: the test runs code-server with no
+  # dateline on PATH and no dateline.server.path setting.
+  run "workbench with the $HOST_TARGET .vsix, no dateline on PATH: squiggle, hover, references, status, timeline" \
+    env PATH="$NODE24_BIN:$PATH" VSIX="$PLATFORM_VSIX" WORKSPACE="$WORKSPACE" \
     ARTICLE=004_d6eac129bc59381f.article SCREENSHOTS="$SHOTS" CHROMIUM="$CHROMIUM" \
     timeout 420 "$NODE24_BIN/node" --test --test-reporter=spec "$E2E/workbench.test.mjs"
   ls "$SHOTS"/workbench-*.png 2>/dev/null

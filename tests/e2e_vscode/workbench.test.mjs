@@ -1,10 +1,13 @@
 // Workbench end-to-end test of the VS Code extension: code-server (the VS Code workbench,
-// served on 127.0.0.1 only) with the extension installed from the built .vsix, driven by
-// headless Chromium through puppeteer-core. Checks a warning squiggle, a hover card, a claim card and a
-// references list on a seed article, and saves screenshots.
+// served on 127.0.0.1 only) with the extension installed from a platform .vsix, driven by
+// headless Chromium through puppeteer-core. code-server runs with no `dateline` on PATH
+// and no `dateline.server.path` setting, so the server must be the one the .vsix carries
+// (the test checks that the running server is that file). Checks a warning squiggle, a
+// hover card, a claim card and a references list on a seed article, and saves screenshots.
 //
-// Environment: VSIX, DATELINE_BIN, WORKSPACE (a scratch corpus), ARTICLE (file name in it),
-// SCREENSHOTS (output dir), CHROMIUM (browser binary). Run with Node 24.
+// Environment: VSIX (a platform .vsix with server/dateline inside), WORKSPACE (a scratch
+// corpus), ARTICLE (file name in it), SCREENSHOTS (output dir), CHROMIUM (browser binary).
+// Run with Node 24 on Linux (the running server is found through /proc).
 import { spawn, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
@@ -21,7 +24,6 @@ const env = (name) => {
   return value;
 };
 const VSIX = env("VSIX");
-const DATELINE_BIN = env("DATELINE_BIN");
 const WORKSPACE = env("WORKSPACE");
 const ARTICLE = env("ARTICLE");
 const SCREENSHOTS = env("SCREENSHOTS");
@@ -38,11 +40,24 @@ const extensions = path.join(scratch, "extensions");
 fs.mkdirSync(path.join(userData, "User"), { recursive: true });
 fs.mkdirSync(path.join(userData, "Machine"), { recursive: true });
 // code-server is a remote setup: machine-scoped settings such as dateline.server.path are
-// read from the remote ("Machine") settings, not from the user settings.
-fs.writeFileSync(
-  path.join(userData, "Machine", "settings.json"),
-  JSON.stringify({ "dateline.server.path": DATELINE_BIN }, null, 2),
-);
+// read from the remote ("Machine") settings. Left empty on purpose: the extension must
+// find the server it carries.
+fs.writeFileSync(path.join(userData, "Machine", "settings.json"), "{}\n");
+
+function isExecutableFile(file) {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+// PATH without any folder that holds a `dateline`, as on a machine without the CLI.
+const pathFolders = (process.env.PATH ?? "").split(path.delimiter);
+const withDateline = pathFolders.filter((dir) => dir !== "" && isExecutableFile(path.join(dir, "dateline")));
+if (withDateline.length > 0) console.log(`left out of PATH, as they hold a dateline: ${withDateline.join(", ")}`);
+const pathWithoutDateline = pathFolders.filter((dir) => !withDateline.includes(dir)).join(path.delimiter);
+const codeServerEnv = { ...process.env, HOME: scratch, PATH: pathWithoutDateline };
 fs.writeFileSync(
   path.join(userData, "User", "settings.json"),
   JSON.stringify(
@@ -88,9 +103,27 @@ const common = ["--config", config, "--user-data-dir", userData, "--extensions-d
 // Install from the .vsix exactly as a user would.
 const installLog = execFileSync(process.execPath, [CODE_SERVER, ...common, "--install-extension", VSIX], {
   encoding: "utf8",
-  env: { ...process.env, HOME: scratch },
+  env: codeServerEnv,
 });
 process.stdout.write(installLog);
+// Where the installed extension keeps its server (extensions/dateline.dateline-VERSION/server).
+const installed = fs.readdirSync(extensions).filter((name) => name.startsWith("dateline.dateline-"));
+if (installed.length !== 1) throw new Error(`expected one installed dateline extension in ${extensions}, found ${installed}`);
+const bundledServer = fs.realpathSync(path.join(extensions, installed[0], "server", "dateline"));
+
+/** The executables of the running `dateline lsp` processes (Linux: from /proc). */
+function runningServers() {
+  const servers = [];
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (args[1] === "lsp") servers.push(fs.readlinkSync(`/proc/${pid}/exe`));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return servers;
+}
 
 const serverLog = fs.openSync(path.join(SCREENSHOTS, "code-server.log"), "w");
 const codeServer = spawn(
@@ -108,7 +141,7 @@ const codeServer = spawn(
     "--disable-getting-started-override",
     WORKSPACE,
   ],
-  { stdio: ["ignore", serverLog, serverLog], env: { ...process.env, HOME: scratch }, detached: true },
+  { stdio: ["ignore", serverLog, serverLog], env: codeServerEnv, detached: true },
 );
 
 async function waitForPort() {
@@ -189,6 +222,14 @@ async function runCommand(page, title) {
   await page.keyboard.press("Enter");
 }
 
+test("the platform .vsix carries an executable server, and no dateline is on PATH", () => {
+  assert.ok(isExecutableFile(bundledServer), `${bundledServer} is an executable file`);
+  assert.ok(
+    !pathWithoutDateline.split(path.delimiter).some((dir) => dir !== "" && isExecutableFile(path.join(dir, "dateline"))),
+    "code-server's PATH holds no dateline",
+  );
+});
+
 test("the workbench shows a squiggle, a hover card and references", { timeout: 240_000 }, async () => {
   await waitForPort();
   browser = await puppeteer.launch({
@@ -259,6 +300,10 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
     await shot(page, "workbench-failure-squiggle");
     throw error;
   }
+  // The diagnostics come from the server inside the extension, not from one found elsewhere.
+  const servers = runningServers();
+  console.log(`running servers: ${servers.join(", ")}`);
+  assert.ok(servers.includes(bundledServer), `the server running is the bundled ${bundledServer}`);
   const statusText = await page
     .waitForFunction(
       () =>
