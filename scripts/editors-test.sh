@@ -120,7 +120,7 @@ else
   rm -f "$SHOTS"/workbench-*.png
   # The extension must find the server it carries: the test runs code-server with no
   # dateline on PATH and no dateline.server.path setting.
-  run "workbench with the $HOST_TARGET .vsix, no dateline on PATH: squiggle, hover, references, status, timeline" \
+  run "workbench with the $HOST_TARGET .vsix, no dateline on PATH: squiggle, hover, references, status, timeline, quick start" \
     env PATH="$NODE24_BIN:$PATH" VSIX="$PLATFORM_VSIX" WORKSPACE="$WORKSPACE" \
     ARTICLE=004_d6eac129bc59381f.article SCREENSHOTS="$SHOTS" CHROMIUM="$CHROMIUM" \
     timeout 420 "$NODE24_BIN/node" --test --test-reporter=spec "$E2E/workbench.test.mjs"

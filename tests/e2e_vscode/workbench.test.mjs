@@ -3,7 +3,10 @@
 // headless Chromium through puppeteer-core. code-server runs with no `dateline` on PATH
 // and no `dateline.server.path` setting, so the server must be the one the .vsix carries
 // (the test checks that the running server is that file). Checks a warning squiggle, a
-// hover card, a claim card and a references list on a seed article, and saves screenshots.
+// hover card, a claim card and a references list on a seed article; then the README's
+// quick start in an empty folder (the corpus started from the command palette, the
+// bundled `dateline` in VS Code's terminal, diagnostics of an article added there); and
+// saves screenshots.
 //
 // Environment: VSIX (a platform .vsix with server/dateline inside), WORKSPACE (a scratch
 // corpus), ARTICLE (file name in it), SCREENSHOTS (output dir), CHROMIUM (browser binary).
@@ -162,12 +165,18 @@ const browserData = path.join(scratch, "chromium");
 let browser;
 after(async () => {
   if (browser) await browser.close().catch(() => {});
+  const exited = new Promise((resolve) => {
+    if (codeServer.exitCode !== null || codeServer.signalCode !== null) resolve();
+    codeServer.once("exit", resolve);
+  });
   try {
     process.kill(-codeServer.pid, "SIGTERM");
   } catch {
     // already gone
   }
-  fs.rmSync(scratch, { recursive: true, force: true });
+  await Promise.race([exited, sleep(5000)]);
+  // The terminal's shell and the servers may still write (history, caches) as they end.
+  fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -214,6 +223,70 @@ async function hoverMatching(page, pattern) {
   return handle.jsonValue();
 }
 
+/** Opens `name` with Quick Open; retried because the file index may not be ready yet. */
+async function openWithQuickOpen(page, name) {
+  let opened = false;
+  for (let attempt = 0; attempt < 5 && !opened; attempt++) {
+    await page.keyboard.press("Escape");
+    await page.keyboard.down("Control");
+    await page.keyboard.press("KeyP");
+    await page.keyboard.up("Control");
+    await page.waitForSelector(".quick-input-widget input", { visible: true, timeout: 10_000 }).catch(() => {});
+    await page.keyboard.type(name);
+    const listed = await page
+      .waitForFunction(
+        (name) =>
+          [...document.querySelectorAll(".quick-input-list .monaco-list-row")].some((row) =>
+            (row.textContent ?? "").includes(name),
+          ),
+        { timeout: 10_000 },
+        name,
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (!listed) continue;
+    await page.keyboard.press("Enter");
+    opened = await waitForTab(page, name);
+  }
+  if (!opened) await shot(page, "workbench-failure-open");
+  assert.ok(opened, `Quick Open opened ${name}`);
+}
+
+/** Whether an editor tab named `name` appears within 10 s. */
+async function waitForTab(page, name) {
+  return page
+    .waitForFunction(
+      (name) => [...document.querySelectorAll(".tabs-container .tab")].some((tab) => (tab.textContent ?? "").includes(name)),
+      { timeout: 10_000 },
+      name,
+    )
+    .then(() => true)
+    .catch(() => false);
+}
+
+/** Waits until `file` exists and is not empty; its text, or undefined after `ms`. */
+async function waitForFile(file, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    if (text !== "") return text;
+    await sleep(300);
+  }
+  return undefined;
+}
+
+async function openWorkbench(folder) {
+  const page = await browser.newPage();
+  page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`, {
+    waitUntil: "domcontentloaded",
+  });
+  await page.waitForSelector(".monaco-workbench", { timeout: 90_000 });
+  await page.waitForSelector(".statusbar", { timeout: 60_000 });
+  await sleep(2000);
+  return page;
+}
+
 async function runCommand(page, title) {
   await page.keyboard.press("F1");
   await page.waitForSelector(".quick-input-widget input", { visible: true });
@@ -249,48 +322,9 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
     ],
     defaultViewport: { width: 1400, height: 900 },
   });
-  const page = await browser.newPage();
-  page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(WORKSPACE)}`, {
-    waitUntil: "domcontentloaded",
-  });
-  await page.waitForSelector(".monaco-workbench", { timeout: 90_000 });
-  await page.waitForSelector(".statusbar", { timeout: 60_000 });
-  await sleep(2000);
+  const page = await openWorkbench(WORKSPACE);
 
-  // Open the article with Quick Open; retried because the file index may not be ready yet.
-  let opened = false;
-  for (let attempt = 0; attempt < 5 && !opened; attempt++) {
-    await page.keyboard.press("Escape");
-    await page.keyboard.down("Control");
-    await page.keyboard.press("KeyP");
-    await page.keyboard.up("Control");
-    await page.waitForSelector(".quick-input-widget input", { visible: true, timeout: 10_000 }).catch(() => {});
-    await page.keyboard.type(ARTICLE);
-    const listed = await page
-      .waitForFunction(
-        (name) =>
-          [...document.querySelectorAll(".quick-input-list .monaco-list-row")].some((row) =>
-            (row.textContent ?? "").includes(name),
-          ),
-        { timeout: 10_000 },
-        ARTICLE,
-      )
-      .then(() => true)
-      .catch(() => false);
-    if (!listed) continue;
-    await page.keyboard.press("Enter");
-    opened = await page
-      .waitForFunction(
-        (name) => [...document.querySelectorAll(".tabs-container .tab")].some((tab) => (tab.textContent ?? "").includes(name)),
-        { timeout: 10_000 },
-        ARTICLE,
-      )
-      .then(() => true)
-      .catch(() => false);
-  }
-  if (!opened) await shot(page, "workbench-failure-open");
-  assert.ok(opened, `Quick Open opened ${ARTICLE}`);
+  await openWithQuickOpen(page, ARTICLE);
   await page.waitForSelector(".monaco-editor .view-lines", { visible: true, timeout: 30_000 });
 
   // The language server's warning (an undated claim) as a squiggle.
@@ -449,4 +483,44 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
   }
   await sleep(1000);
   await shot(page, "workbench-timeline");
+});
+
+// The README's quick start with nothing installed but the .vsix: open an empty folder,
+// start a corpus from the command palette, then in VS Code's terminal the `dateline`
+// command is the bundled one; an article added there gets its diagnostics.
+test("quick start: a new corpus, the bundled dateline in the terminal, diagnostics", { timeout: 150_000 }, async () => {
+  assert.ok(browser, "the workbench test started the browser");
+  const corpus = path.join(scratch, "new-corpus");
+  fs.mkdirSync(corpus);
+  const page = await openWorkbench(corpus);
+  await runCommand(page, "dateline: Start a corpus in this folder");
+  const made = await waitForFile(path.join(corpus, "dateline.toml"), 30_000);
+  if (!made) await shot(page, "workbench-failure-init");
+  assert.ok(made, "the command wrote dateline.toml");
+  for (const name of ["actors.toml", "example.article", ".vscode/extensions.json"]) {
+    assert.ok(fs.existsSync(path.join(corpus, name)), `the command wrote ${name}`);
+  }
+  assert.ok(await waitForTab(page, "example.article"), "the command opened example.article");
+
+  await runCommand(page, "Terminal: Create New Terminal");
+  await page.waitForSelector(".terminal-wrapper .xterm", { visible: true, timeout: 30_000 });
+  await sleep(2000);
+  // The seed article stands for a page brought in with `dateline import`.
+  const article = path.join(WORKSPACE, ARTICLE);
+  await page.keyboard.type(`command -v dateline > which-dateline.txt; cp '${article}' .\n`);
+  const which = await waitForFile(path.join(corpus, "which-dateline.txt"), 30_000);
+  if (!which) await shot(page, "workbench-failure-terminal");
+  console.log(`dateline in the terminal: ${which?.trim()}`);
+  assert.ok(which, "the terminal ran the command line");
+  assert.equal(fs.realpathSync(which.trim()), bundledServer, "the terminal's dateline is the bundled one");
+  assert.ok(await waitForFile(path.join(corpus, ARTICLE), 10_000), "the article was copied in");
+
+  await openWithQuickOpen(page, ARTICLE);
+  try {
+    await page.waitForSelector(".monaco-editor .squiggly-warning", { timeout: 60_000 });
+  } catch (error) {
+    await shot(page, "workbench-failure-quickstart-squiggle");
+    throw error;
+  }
+  await shot(page, "workbench-quickstart");
 });

@@ -119,4 +119,4 @@ if (mode === undefined) stop(`${out} does not hold extension/${bundled} with a U
 if ((mode & 0o111) === 0 && target !== "win32-x64") {
   stop(`${out} stores extension/${bundled} without its executable bit (mode ${mode.toString(8)})`);
 }
-console.log(`${path.relative(process.cwd(), out) || out}: ${target}, with ${binary} as extension/${bundled}`);
+console.log(`${out}: ${target}, with ${binary} as extension/${bundled}`);

@@ -2,7 +2,10 @@
 // shows indexing progress and corpus counts in the status bar, and the timeline webview.
 import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
 import * as crypto from "node:crypto";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import * as vscode from "vscode";
 import {
   LanguageClient,
@@ -14,7 +17,7 @@ import {
   WorkDoneProgressEnd,
   DidChangeConfigurationNotification,
 } from "vscode-languageclient/node";
-import { resolveServer } from "./serverPath";
+import { Resolution, bundledServerPath, resolveServer } from "./serverPath";
 import { serverSettings, ServerKey } from "./settings";
 import { ServerState, statusView, parseStatus } from "./status";
 import {
@@ -104,8 +107,8 @@ function isFile(file: string): boolean {
   }
 }
 
-async function startClient(context: vscode.ExtensionContext): Promise<void> {
-  const resolution = resolveServer({
+function findServer(context: vscode.ExtensionContext): Resolution {
+  return resolveServer({
     setting: vscode.workspace.getConfiguration("dateline").get<string>("server.path") ?? "",
     extensionDir: context.extensionPath,
     pathVariable: process.env.PATH,
@@ -115,6 +118,55 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     isExecutable,
     isFile,
   });
+}
+
+/**
+ * Puts the folder of the bundled server at the end of the PATH of VS Code's terminals, so
+ * that `dateline init`, `dateline import` and `dateline check` work there for a user who
+ * installed nothing but the platform .vsix. At the end: a `dateline` the user installed
+ * otherwise still comes first.
+ */
+function offerBundledCommand(context: vscode.ExtensionContext): void {
+  const collection = context.environmentVariableCollection;
+  const bundled = bundledServerPath(context.extensionPath, process.platform);
+  if (!isExecutable(bundled)) {
+    collection.clear();
+    return;
+  }
+  collection.description = "Adds the dateline command bundled with the extension to the end of PATH.";
+  collection.append("PATH", path.delimiter + path.dirname(bundled));
+}
+
+/** `dateline init` in the first workspace folder, with the server the extension uses. */
+async function startCorpus(context: vscode.ExtensionContext): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.scheme !== "file") {
+    void vscode.window.showWarningMessage("dateline: open a folder first; the corpus is started in it.");
+    return;
+  }
+  const resolution = findServer(context);
+  if (resolution.kind === "missing") {
+    void vscode.window.showErrorMessage(resolution.message);
+    return;
+  }
+  try {
+    const { stdout } = await promisify(execFile)(resolution.path, ["init", folder.uri.fsPath]);
+    output.append(stdout);
+  } catch (error) {
+    // init writes nothing when any of its files exists, and says which on stderr.
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    void vscode.window.showErrorMessage(`dateline init: ${stderr || String(error)}`);
+    return;
+  }
+  const example = vscode.Uri.joinPath(folder.uri, "example.article");
+  await vscode.window.showTextDocument(example);
+  void vscode.window.showInformationMessage(
+    "dateline: started a corpus here (dateline.toml, actors.toml, example.article). Add articles, or import a saved page with `dateline import page.html` in a terminal.",
+  );
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const resolution = findServer(context);
   if (resolution.kind === "missing") {
     setState({ kind: "missing", message: resolution.message });
     output.appendLine(resolution.message);
@@ -249,6 +301,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand("dateline.showTimeline", () => showTimeline(context)),
     vscode.commands.registerCommand("dateline.showOutput", () => output.show()),
+    vscode.commands.registerCommand("dateline.initCorpus", () => startCorpus(context)),
     // The server's code lenses on registry entries ("N mentions in M articles") carry only
     // where the entry is: the references are asked for when the lens is clicked, through
     // the server's reference provider, and shown in VS Code's references peek.
@@ -290,6 +343,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.languages.onDidChangeDiagnostics(() => scheduleCounts()),
     { dispose: () => countsTimer && clearTimeout(countsTimer) },
   );
+  offerBundledCommand(context);
   await startClient(context);
 }
 
