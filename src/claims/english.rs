@@ -823,6 +823,18 @@ static CLASSES: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
             *classes.entry(word).or_default() |= class;
         }
     }
+    // The Slavic lexicon shares the map, so that a word is looked up once whatever its
+    // language. A word both lexicons list (the Polish `on`, `a`, `do`) keeps its English
+    // classes only: English text reads exactly as before. The forms are made once, for
+    // the life of the program, and leaked so that the keys stay plain `&str`.
+    let english: Vec<&'static str> = classes.keys().copied().collect();
+    for (word, class) in super::slavic::word_classes() {
+        if english.contains(&word.as_str()) {
+            continue;
+        }
+        let word: &'static str = Box::leak(word.into_boxed_str());
+        *classes.entry(word).or_default() |= class;
+    }
     classes
 });
 
@@ -943,6 +955,20 @@ mod tests {
             assert_eq!(classes(word), *expected, "{word}");
         }
         assert_eq!(classes("zebra"), 0);
+    }
+
+    /// No English word of the lists gains a class from the Slavic lexicon.
+    #[test]
+    fn the_slavic_lexicon_leaves_english_words_alone() {
+        for (class, words) in WORDS {
+            for word in *words {
+                assert_eq!(classes(word) & super::super::slavic::SLAVIC, 0, "{word}");
+                assert_ne!(classes(word) & class, 0, "{word}");
+            }
+        }
+        assert_ne!(classes("on") & PREPOSITION, 0);
+        assert_eq!(classes("on") & SUBJECT_PRONOUN, 0);
+        assert_ne!(classes("он") & SUBJECT_PRONOUN, 0);
     }
 
     #[test]
