@@ -827,13 +827,14 @@ static CLASSES: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
     // language. A word both lexicons list (the Polish `on`, `a`, `do`) keeps its English
     // classes only: English text reads exactly as before. The forms are made once, for
     // the life of the program, and leaked so that the keys stay plain `&str`.
-    let english: Vec<&'static str> = classes.keys().copied().collect();
+    let mut slavic: FxHashMap<String, Classes> = FxHashMap::default();
     for (word, class) in super::slavic::word_classes() {
-        if english.contains(&word.as_str()) {
-            continue;
+        *slavic.entry(word).or_default() |= class;
+    }
+    for (word, class) in slavic {
+        if !classes.contains_key(word.as_str()) {
+            classes.insert(Box::leak(word.into_boxed_str()), class);
         }
-        let word: &'static str = Box::leak(word.into_boxed_str());
-        *classes.entry(word).or_default() |= class;
     }
     classes
 });
