@@ -326,18 +326,7 @@ impl Cues {
     fn new(config: &Config) -> Self {
         let mut by_first_word: rustc_hash::FxHashMap<String, Vec<Vec<String>>> = Default::default();
         for cue in config.cues.iter() {
-            // Cues come lower-cased from the configuration; lower-casing each again was
-            // most of this set-up once the Slavic cues made the list 500 long.
-            let words: Vec<String> = cue
-                .split_whitespace()
-                .map(|word| {
-                    if word.chars().any(char::is_uppercase) {
-                        word.to_lowercase()
-                    } else {
-                        word.to_string()
-                    }
-                })
-                .collect();
+            let words: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
                 by_first_word.entry(first.clone()).or_default().push(words);
             }
