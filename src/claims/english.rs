@@ -970,6 +970,11 @@ mod tests {
         assert_ne!(classes("on") & PREPOSITION, 0);
         assert_eq!(classes("on") & SUBJECT_PRONOUN, 0);
         assert_ne!(classes("он") & SUBJECT_PRONOUN, 0);
+        // `George W. Bush`, `Generation Z`: single Latin letters stay out of it, and two
+        // do not mark a sentence as Slavic.
+        assert_eq!(classes("w"), 0);
+        assert_eq!(classes("z"), 0);
+        assert_eq!(classes("po") & super::super::slavic::SLAVIC, 0);
     }
 
     #[test]

@@ -1032,8 +1032,14 @@ pub(super) fn word_classes() -> Vec<(String, Classes)> {
             })
             .map(|word| (word, 0)),
     );
+    // A Latin letter alone (the Polish `w`, `z`, `o`) is more often an initial or a
+    // letter in English text (`George W. Bush`, `Generation Z`): left out.
+    out.retain(|(word, _)| !(word.is_ascii() && word.len() == 1));
     for (word, classes) in &mut out {
-        *classes |= SLAVIC;
+        // Two Latin letters (`na`, `po`, `od`) do not make a sentence Polish either.
+        if !(word.is_ascii() && word.len() <= 2) {
+            *classes |= SLAVIC;
+        }
         // `przed` would otherwise pass for an English regular past.
         if word.ends_with("ed") {
             *classes |= en::NOT_A_VERB;

@@ -737,3 +737,17 @@ fn slavic_quotations_close_on_their_own_marks_and_dialogue_dashes_quote() {
         "#]],
     );
 }
+
+/// English sentences with letters or short words that Polish also writes (`W`, `Z`, `na`,
+/// `po`) are still read with the English rules.
+#[test]
+fn english_sentences_with_polish_looking_words_read_as_english() {
+    check(
+        "Source: X\nDate: 2022-10-15\n\nGeneration Z protested in the capital.\n\nGeorge W. Bush said the war was over.\n\nThe PO box on Na Street was closed by the police.\n",
+        expect![[r#"
+            UNDATED            Past "protested"       source           Generation Z protested in the capital.
+            UNDATED            cue "said"             "George W. Bush" George W. Bush said the war was over.
+            UNDATED            Passive "closed"       source           The PO box on Na Street was closed by the police.
+        "#]],
+    );
+}
