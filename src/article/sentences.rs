@@ -18,9 +18,13 @@ fn may_end_sentence(c: char) -> bool {
     is_terminator(c) || matches!(c, ')' | ']')
 }
 
-/// Closing quotes and brackets that stay with the sentence they close.
+/// Closing quotes and brackets that stay with the sentence they close (`“` and `‘` close
+/// `„…“` and `‚…‘`, as Ukrainian, Belarusian and Russian write them).
 pub(crate) fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '\'' | '»' | '›' | ')' | ']')
+    matches!(
+        c,
+        '"' | '”' | '’' | '\'' | '»' | '›' | ')' | ']' | '“' | '‘'
+    )
 }
 
 /// Opening quotes and brackets that may start a sentence.

@@ -109,7 +109,9 @@ pub struct ActorMention {
 fn is_heading(sentence: &str) -> bool {
     let trimmed = sentence.trim_end();
     !trimmed.contains('\n')
-        && !trimmed.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ']', '}', ':', ';'])
+        && !trimmed.ends_with([
+            '.', '!', '?', '"', '”', '’', '\'', ')', ']', '}', ':', ';', '»', '“', '‘',
+        ])
 }
 
 /// Cues that are also common nouns (`the reports`, `his claims`, `orders`): they count
