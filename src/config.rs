@@ -111,8 +111,10 @@ pub const DEFAULT_CUES: &[&str] = &[
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
-    /// Claim cues, lowercase; a cue may be several words.
-    pub cues: Vec<String>,
+    /// Claim cues, lowercase; a cue may be several words. Shared, so that the claim
+    /// finder tells the list it was made from by its address (a comparison of every cue,
+    /// for every article, once the Slavic cues made the list 500 long).
+    pub cues: std::sync::Arc<[String]>,
     pub date_scope: DateScope,
     /// Whether a sentence reporting a past-tense action of a known actor is a claim.
     /// Whether events (any specific action or happening, whatever its subject) make
@@ -127,7 +129,13 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            cues: DEFAULT_CUES.iter().map(|cue| cue.to_string()).collect(),
+            // The English cues, then those of Russian, Ukrainian, Belarusian and Polish
+            // (the claim finder's word lists).
+            cues: DEFAULT_CUES
+                .iter()
+                .map(|cue| cue.to_string())
+                .chain(crate::claims::slavic::cue_phrases())
+                .collect(),
             date_scope: DateScope::Paragraph,
             events: true,
             registries: vec!["actors.toml".to_string()],
@@ -181,20 +189,10 @@ pub struct Overrides {
 impl Config {
     /// Applies overrides on top of this configuration.
     pub fn apply(&mut self, overrides: &Overrides) {
-        if let Some(cues) = &overrides.cues {
-            self.cues = cues.iter().map(|cue| normalise_cue(cue)).collect();
-        }
-        if let Some(extra) = &overrides.extra_cues {
-            for cue in extra {
-                let cue = normalise_cue(cue);
-                if !self.cues.contains(&cue) {
-                    self.cues.push(cue);
-                }
-            }
-        }
-        if let Some(ignore) = &overrides.ignore_cues {
-            let ignore: Vec<String> = ignore.iter().map(|cue| normalise_cue(cue)).collect();
-            self.cues.retain(|cue| !ignore.contains(cue));
+        let mut cues = self.cues.to_vec();
+        Self::apply_to_cues(overrides, &mut cues);
+        if cues[..] != self.cues[..] {
+            self.cues = cues.into();
         }
         if let Some(scope) = overrides.date_scope {
             self.date_scope = scope;
@@ -208,7 +206,25 @@ impl Config {
         if let Some(include) = &overrides.include {
             self.include = include.clone();
         }
-        self.cues.retain(|cue| !cue.is_empty());
+    }
+
+    fn apply_to_cues(overrides: &Overrides, cues: &mut Vec<String>) {
+        if let Some(given) = &overrides.cues {
+            *cues = given.iter().map(|cue| normalise_cue(cue)).collect();
+        }
+        if let Some(extra) = &overrides.extra_cues {
+            for cue in extra {
+                let cue = normalise_cue(cue);
+                if !cues.contains(&cue) {
+                    cues.push(cue);
+                }
+            }
+        }
+        if let Some(ignore) = &overrides.ignore_cues {
+            let ignore: Vec<String> = ignore.iter().map(|cue| normalise_cue(cue)).collect();
+            cues.retain(|cue| !ignore.contains(cue));
+        }
+        cues.retain(|cue| !cue.is_empty());
     }
 }
 

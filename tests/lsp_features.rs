@@ -155,6 +155,54 @@ fn semantic_tokens_decode_to_actors_dates_and_cues() {
     assert!(range["data"].as_array().unwrap().len() < data.len());
 }
 
+/// Semantic tokens of Cyrillic text land on their words in UTF-16 columns: a Cyrillic
+/// letter is two bytes and one UTF-16 unit, and the flag before them four units.
+#[test]
+fn semantic_tokens_of_cyrillic_text_are_placed_in_utf16_columns() {
+    let (scratch, mut server) = started("semantic-cyrillic");
+    let text = "Source: Наша Ніва\nDate: 2026-02-18\nLanguage: ru\n\n🇧🇾 Лукашенко заявил, что армия готова.\n";
+    let uri = scratch.uri("cyrillic.article");
+    server.open(&uri, text);
+    let tokens = server.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let data: Vec<usize> = tokens["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap() as usize)
+        .collect();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let (mut line, mut start) = (0usize, 0usize);
+    let mut decoded = Vec::new();
+    for token in data.chunks(5) {
+        if token[0] > 0 {
+            line += token[0];
+            start = token[1];
+        } else {
+            start += token[1];
+        }
+        let units: Vec<u16> = lines[line].encode_utf16().collect();
+        decoded.push((
+            line,
+            String::from_utf16_lossy(&units[start..start + token[2]]),
+            token[3],
+        ));
+    }
+    let body: Vec<(&str, usize)> = decoded
+        .iter()
+        .filter(|(line, ..)| *line == 4)
+        .map(|(_, word, kind)| (word.as_str(), *kind))
+        .collect();
+    // 0: a person, 7: a claim cue (the legend's order).
+    assert_eq!(body, [("Лукашенко", 0), ("заявил", 7)], "{decoded:?}");
+    assert!(
+        decoded.contains(&(0, "Наша Ніва".to_string(), 11)),
+        "a header value: {decoded:?}"
+    );
+}
+
 #[test]
 fn symbols_outline_and_workspace_search() {
     let (scratch, mut server) = started("symbols");

@@ -176,8 +176,12 @@ fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
         2026-01-16 [2026-01-16..2026-01-16] 000_d3301de9df92c926.article:11 lukashenka
         2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 lukashenka
         2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 (context) belarus,suspilne
+        2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:7 
+        2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:7 (context) lukashenka
         2026-02-17 [2026-02-17..2026-02-17] 000_d3301de9df92c926.article:11 belarus-defence-ministry,western-operational-command
         2026-02-17 [2026-02-17..2026-02-17] 000_d3301de9df92c926.article:12 (context) 
+        2026-02-18 [2026-02-18..2026-02-18] sample-pl-border.article:13 
+        2026-02-18 [2026-02-18..2026-02-18] sample-pl-border.article:13 (context) 
         2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:8 belarus,suspilne
         2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:9 (context) nato,ukraine
         2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:19 belarus-defence-ministry,revenko

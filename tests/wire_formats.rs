@@ -46,7 +46,7 @@ fn check_json() {
     check_command(
         &["check"],
         expect![[r#"
-            61 entries
+            84 entries
               {
                 "path": "seeds/000_d3301de9df92c926.article",
                 "range": {
@@ -162,7 +162,7 @@ fn claims_json() {
     check_command(
         &["claims"],
         expect![[r#"
-            126 entries
+            151 entries
               {
                 "path": "seeds/000_d3301de9df92c926.article",
                 "range": {
@@ -236,7 +236,7 @@ fn timeline_json() {
     check_command(
         &["timeline"],
         expect![[r#"
-        84 entries
+        88 entries
           {
             "date": "1999",
             "start": "1999-01-01",
@@ -376,8 +376,8 @@ fn the_custom_requests() {
     let status = server.request("dateline/status", json!({}));
     expect![[r#"
         {
-          "articles": 6,
-          "undatedClaims": 42
+          "articles": 10,
+          "undatedClaims": 63
         }"#]]
     .assert_eq(&redacted(&status, &scratch));
     assert_eq!(server.stop(), Some(0));

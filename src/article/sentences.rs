@@ -18,9 +18,13 @@ fn may_end_sentence(c: char) -> bool {
     is_terminator(c) || matches!(c, ')' | ']')
 }
 
-/// Closing quotes and brackets that stay with the sentence they close.
+/// Closing quotes and brackets that stay with the sentence they close (`“` and `‘` close
+/// `„…“` and `‚…‘`, as Ukrainian, Belarusian and Russian write them).
 pub(crate) fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '\'' | '»' | '›' | ')' | ']')
+    matches!(
+        c,
+        '"' | '”' | '’' | '\'' | '»' | '›' | ')' | ']' | '“' | '‘'
+    )
 }
 
 /// Opening quotes and brackets that may start a sentence.
@@ -39,11 +43,101 @@ pub(crate) fn starts_sentence(c: char) -> bool {
 
 /// Abbreviations written before a name or a title: never the end of a sentence.
 const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Gens", "Lt", "Col", "Maj",
-    "Capt", "Cpt", "Cmdr", "Cdr", "Sgt", "Cpl", "Pvt", "Adm", "Brig", "Gov", "Sen", "Rep", "Reps",
-    "Pres", "Rev", "Hon", "St", "Ste", "Mt", "Ft", "Amb", "Atty", "Supt", "Insp", "Det", "Lieut",
-    "Fr", "vs", "v", "cf", "approx", "Approx", "ca", "incl", "esp", "viz", "e.g", "i.e", "E.g",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Messrs",
+    "Mme",
+    "Mlle",
+    "Dr",
+    "Prof",
+    "Gen",
+    "Gens",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Cpt",
+    "Cmdr",
+    "Cdr",
+    "Sgt",
+    "Cpl",
+    "Pvt",
+    "Adm",
+    "Brig",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Reps",
+    "Pres",
+    "Rev",
+    "Hon",
+    "St",
+    "Ste",
+    "Mt",
+    "Ft",
+    "Amb",
+    "Atty",
+    "Supt",
+    "Insp",
+    "Det",
+    "Lieut",
+    "Fr",
+    "vs",
+    "v",
+    "cf",
+    "approx",
+    "Approx",
+    "ca",
+    "incl",
+    "esp",
+    "viz",
+    "e.g",
+    "i.e",
+    "E.g",
     "I.e",
+    // Russian, Ukrainian, Belarusian: street, lane, avenue, "named after", professor,
+    // academician, general, "that is", "so-called", "for example", "see".
+    "ул",
+    "пер",
+    "просп",
+    "пр",
+    "им",
+    "проф",
+    "акад",
+    "ген",
+    "вул",
+    "т.е",
+    "т.н",
+    "т.зв",
+    "напр",
+    "см",
+    "Ул",
+    "Вул",
+    "Им",
+    // Polish: street, "named after", "for example", "so-called", "among others",
+    // "that is", ranks and titles.
+    "ul",
+    "im",
+    "np",
+    "tzw",
+    "m.in",
+    "tj",
+    "gen",
+    "płk",
+    "ppłk",
+    "mjr",
+    "kpt",
+    "por",
+    "prof",
+    "dyr",
+    "inż",
+    "mgr",
+    "ks",
+    "św",
+    "Ul",
+    "Np",
+    "Tzw",
 ];
 
 /// Whether `word` (without its full stop) is an abbreviation written before a name or a
@@ -58,12 +152,21 @@ const BEFORE_NUMBER: &[&str] = &[
     "No", "no", "Nos", "nos", "Nr", "nr", "Art", "art", "Vol", "vol", "Fig", "fig", "p", "pp",
     "ch", "Ch", "Sec", "sec", "Para", "para", "Pt", "pt", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    // Article, point, part, page (`ст. 342`, `п. 3`, `ч. 1`); hour, about (`godz. 12`,
+    // `ok. 300`), page.
+    "ст", "Ст", "п", "ч", "стр", "с", "godz", "ok", "str", "poz",
 ];
 
 /// Abbreviations that may end a sentence as well as sit inside one (`Jr.`, `Inc.`,
 /// `etc.`): a sentence ends after them only before a word that typically starts one.
 const AMBIGUOUS: &[&str] = &[
     "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Bros", "etc", "al", "Esq", "Dept", "Univ", "Assn",
+    // Year, years (`в 2022 г.`, `у 2022 р.`, `w 2022 r.`), century, city (`г. Минск`, `м.
+    // Київ`), region, thousand, million, billion, currencies, "and others", "and so on":
+    // they end a sentence as often as they sit inside one.
+    "г", "гг", "р", "рр", "r", "в", "вв", "м", "обл", "тыс", "тис", "млн", "млрд", "трлн", "руб",
+    "грн", "долл", "др", "т.д", "т.п", "и.о", "tys", "mln", "mld", "mlrd", "proc", "zł", "itd",
+    "itp", "woj", "pow",
 ];
 
 /// Capitalised words that usually start a sentence, used after ambiguous abbreviations
@@ -125,6 +228,94 @@ const STARTERS: &[&str] = &[
     "Then",
     "Now",
     "Today",
+    // Russian.
+    "Он",
+    "Она",
+    "Оно",
+    "Они",
+    "Это",
+    "Эти",
+    "В",
+    "Во",
+    "На",
+    "По",
+    "С",
+    "Но",
+    "А",
+    "И",
+    "Как",
+    "Когда",
+    "После",
+    "При",
+    "Также",
+    "Однако",
+    "Кроме",
+    "Мы",
+    "Там",
+    "Тогда",
+    "Позже",
+    "Ранее",
+    "Вчера",
+    "Сегодня",
+    "Согласно",
+    // Ukrainian.
+    "Він",
+    "Вона",
+    "Воно",
+    "Вони",
+    "Це",
+    "У",
+    "Але",
+    "Та",
+    "І",
+    "Як",
+    "Коли",
+    "Після",
+    "Також",
+    "Однак",
+    "Проте",
+    "Ми",
+    "Раніше",
+    "Вчора",
+    "Сьогодні",
+    "За",
+    // Belarusian.
+    "Ён",
+    "Яна",
+    "Яно",
+    "Яны",
+    "Гэта",
+    "Па",
+    "Калі",
+    "Пасля",
+    "Таксама",
+    "Аднак",
+    "Раней",
+    "Учора",
+    "Сёння",
+    "Паводле",
+    // Polish.
+    "Ona",
+    "Ono",
+    "Oni",
+    "To",
+    "W",
+    "Na",
+    "Po",
+    "Z",
+    "Ale",
+    "Jak",
+    "Gdy",
+    "Kiedy",
+    "Także",
+    "Jednak",
+    "My",
+    "Wcześniej",
+    "Wczoraj",
+    "Dziś",
+    "Dzisiaj",
+    "Według",
+    "Tymczasem",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -343,11 +534,12 @@ impl Paragraph<'_> {
                 break;
             }
             let next = self.char_at(w);
+            let starts = starts_sentence(next) || self.dialogue_dash_at(w);
             let split_here = if strong || closed {
-                starts_sentence(next) || saw_newline
+                starts || saw_newline
             } else {
                 match self.word_before(run_start).map(classify) {
-                    None | Some(WordClass::Ordinary) => starts_sentence(next) || saw_newline,
+                    None | Some(WordClass::Ordinary) => starts || saw_newline,
                     Some(WordClass::NeverFinal) => false,
                     Some(WordClass::Initial) => matches!(next, '"' | '“' | '«' | '„'),
                     Some(WordClass::BeforeNumber) => {
@@ -364,6 +556,23 @@ impl Paragraph<'_> {
         }
         push_trimmed(text, sentence_start, end, &mut sentences);
         sentences
+    }
+
+    /// Whether a dialogue's dash starts a sentence at `at`: a dash, a space, then a capital
+    /// (`— сказал он. — Мы будем стоять.`).
+    fn dialogue_dash_at(&self, at: usize) -> bool {
+        if !matches!(self.char_at(at), '—' | '–') {
+            return false;
+        }
+        let mut after = self.next(at);
+        if !matches!(self.char_at(after), ' ' | '\u{a0}') {
+            return false;
+        }
+        while matches!(self.char_at(after), ' ' | '\u{a0}') {
+            after = self.next(after);
+        }
+        let first = self.char_at(after);
+        first.is_uppercase() || is_opener(first)
     }
 
     /// When only spaces and at least one line break follow offset `at`, the offset of the

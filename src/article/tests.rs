@@ -580,6 +580,37 @@ fn sentence_table() {
         ("Really‼ Yes⁉ No⁇ Maybe⁈ Fine… Next.", "Really‼ | Yes⁉ | No⁇ | Maybe⁈ | Fine… | Next."),
         ("It cost €5 – “a lot” — he said • twice. Then it ended.", "It cost €5 – “a lot” — he said • twice. | Then it ended."),
         ("Мінск заявіў‼ Потым змоўк.", "Мінск заявіў‼ | Потым змоўк."),
+        // Russian, Ukrainian, Belarusian and Polish abbreviations. A year's `г.`, `р.`,
+        // `r.` ends a sentence before a word that typically starts one (`Он`, `W`), not
+        // before a name (`в марте 2022 г. Лукашенко заявил` is the usual writing).
+        ("Это случилось в 2022 г. Он сказал так.", "Это случилось в 2022 г. | Он сказал так."),
+        ("В марте 2022 г. Лукашенко заявил об этом. Он добавил.", "В марте 2022 г. Лукашенко заявил об этом. | Он добавил."),
+        ("Учения прошли в 2020–2021 гг. Они завершились.", "Учения прошли в 2020–2021 гг. | Они завершились."),
+        ("А. Лукашенко выступил в г. Минске. Он сказал.", "А. Лукашенко выступил в г. Минске. | Он сказал."),
+        ("Согласно ст. 342 УК это преступление. Его осудили.", "Согласно ст. 342 УК это преступление. | Его осудили."),
+        ("Задержаны журналисты, правозащитники и т.д. Они в СИЗО.", "Задержаны журналисты, правозащитники и т.д. | Они в СИЗО."),
+        ("Это т.е. Минск, и др. Он молчал.", "Это т.е. Минск, и др. | Он молчал."),
+        ("Около 5 тыс. человек пришли. Их разогнали.", "Около 5 тыс. человек пришли. | Их разогнали."),
+        ("Ущерб составил 5 млн. Он огромен.", "Ущерб составил 5 млн. | Он огромен."),
+        ("На ул. Ленина прошёл митинг. Он был мирным.", "На ул. Ленина прошёл митинг. | Он был мирным."),
+        ("Це сталося у 2022 р. Він пояснив чому.", "Це сталося у 2022 р. | Він пояснив чому."),
+        ("Мітинг пройшов на вул. Хрещатик. Поліція мовчала.", "Мітинг пройшов на вул. Хрещатик. | Поліція мовчала."),
+        ("Гэта адбылося ў 2020 г. Ён памятае.", "Гэта адбылося ў 2020 г. | Ён памятае."),
+        ("Ćwiczenia objęły m.in. Polskę i Litwę. Trwały tydzień.", "Ćwiczenia objęły m.in. Polskę i Litwę. | Trwały tydzień."),
+        ("Do ataku doszło przy ul. Marszałkowskiej. Nikt nie zginął.", "Do ataku doszło przy ul. Marszałkowskiej. | Nikt nie zginął."),
+        ("Protestowało ok. 3 tys. osób. Policja interweniowała.", "Protestowało ok. 3 tys. osób. | Policja interweniowała."),
+        ("Stało się to w 2022 r. W tym roku jest inaczej.", "Stało się to w 2022 r. | W tym roku jest inaczej."),
+        ("Szkoła im. Jana Pawła II jest otwarta. Uczniowie wrócili.", "Szkoła im. Jana Pawła II jest otwarta. | Uczniowie wrócili."),
+        ("Organizacje, np. Amnesty, protestują. Rząd milczy.", "Organizacje, np. Amnesty, protestują. | Rząd milczy."),
+        ("To tzw. Straż Marszałkowska. Ona milczy.", "To tzw. Straż Marszałkowska. | Ona milczy."),
+        ("Spotkanie o godz. 12 trwało. Potem wyszli.", "Spotkanie o godz. 12 trwało. | Potem wyszli."),
+        ("Wzrost wyniósł 5 proc. Jak podaje GUS, to dużo.", "Wzrost wyniósł 5 proc. | Jak podaje GUS, to dużo."),
+        // Dialogue dashes and quotations attributed after a dash.
+        ("— Мы не отступим, — сказал командир. — Наши войска стоят.", "— Мы не отступим, — сказал командир. | — Наши войска стоят."),
+        ("«Мы не отступим!» — сказал он. Все молчали.", "«Мы не отступим!» — сказал он. | Все молчали."),
+        ("„Nie wycofamy się!” – powiedział. Sala milczała.", "„Nie wycofamy się!” – powiedział. | Sala milczała."),
+        ("„Ми готові!“ Він пішов.", "„Ми готові!“ | Він пішов."),
+        ("Він сказав: „Ми готові.“ Потім пішов.", "Він сказав: „Ми готові.“ | Потім пішов."),
     ];
     let mut failures = Vec::new();
     for (text, expected) in table {

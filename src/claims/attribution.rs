@@ -274,7 +274,19 @@ pub fn speaker_of_cue(
     let Some(phrase) = phrase else {
         return Speaker::Source;
     };
-    let (first, last) = trimmed(words, phrase);
+    resolve(words, trimmed(words, phrase), mentions, last_speaker, false)
+}
+
+/// The speaker that the phrase `first..last` names: a registry actor named at its end,
+/// the latest actor that spoke for a singular pronoun, or the phrase's words. `slavic`:
+/// the pronouns are those of Russian, Ukrainian, Belarusian and Polish.
+fn resolve(
+    words: &SentenceWords,
+    (first, last): (usize, usize),
+    mentions: &[ActorMention],
+    last_speaker: Option<(usize, TextRange)>,
+    slavic: bool,
+) -> Speaker {
     let range = span(words, (first, last));
     // An actor named at the phrase's end is the speaker (`Belarusian president
     // Aliaksandr Lukashenka`); one named after a preposition (`sources in the armed
@@ -298,7 +310,12 @@ pub fn speaker_of_cue(
             };
         }
     }
-    if last - first == 1 && matches!(words.lower(first), "he" | "she") {
+    let pronoun = if slavic {
+        super::slavic::is_singular_pronoun(words.lower(first))
+    } else {
+        matches!(words.lower(first), "he" | "she")
+    };
+    if last - first == 1 && pronoun {
         // `he said`: the latest actor that spoke before in the paragraph.
         if let Some((actor, named)) = last_speaker {
             return Speaker::Actor {
@@ -309,4 +326,144 @@ pub fn speaker_of_cue(
         }
     }
     Speaker::Named(range)
+}
+
+/// Whether the word at `index` ends a Slavic speaker phrase read backwards or forwards
+/// (it is no part of it): a subordinator (`что`, `że`), a relative, a negation, a
+/// conditional, a demonstrative (`Об этом заявил`), an adverb (`вчера`, `także`), a verb.
+fn stops_slavic_phrase(words: &SentenceWords, index: usize) -> bool {
+    use super::slavic;
+    words.classes(index)
+        & (en::SUBORDINATOR
+            | en::RELATIVE
+            | en::NEGATION
+            | en::ADVERB
+            | en::BE
+            | slavic::CONDITIONAL
+            | slavic::DEMONSTRATIVE
+            | slavic::EVENT_PAST
+            | slavic::PASSIVE_FORM)
+        != 0
+}
+
+/// The prepositions before a place or body that speaks for it (`В Минобороны заявили`,
+/// `w MSZ poinformowano`): the phrase after them is the speaker.
+fn is_locative(word: &str) -> bool {
+    matches!(word, "в" | "во" | "у" | "ў" | "w" | "we")
+}
+
+/// Whether the phrase names someone who can speak: a capitalised word, a pronoun, or a
+/// speaking noun (`министр`, `rzecznik`).
+fn can_speak(words: &SentenceWords, (first, last): (usize, usize)) -> bool {
+    (first..last).any(|index| {
+        words.capitalised(index)
+            || words.classes(index) & (en::SUBJECT_PRONOUN | en::AGENT_NOUN) != 0
+    })
+}
+
+/// The Slavic speaker phrase that ends right before the cue at `end`: adverbs right
+/// before the cue skipped (`Лукашенко также заявил`), read back over words joined without
+/// punctuation to a stop word; a preposition drops itself and its object (`Вчера в Минске
+/// министр заявил`), unless it is all there is (`В Минобороны заявили`).
+fn slavic_phrase_before(words: &SentenceWords, end: usize) -> Option<(usize, usize)> {
+    let joined = |index: usize| {
+        !words.punctuated_before(index) || only_quote_marks(words.gap_before(index, 0))
+    };
+    let mut last = end;
+    while let Some(before) = last.checked_sub(1) {
+        if words.classes(before) & en::ADVERB == 0 || !joined(last) {
+            break;
+        }
+        last = before;
+    }
+    if last < words.len() && !joined(last) {
+        return None;
+    }
+    let mut first = last;
+    while let Some(before) = first.checked_sub(1) {
+        if last - before > LONGEST_SPEAKER || stops_slavic_phrase(words, before) {
+            break;
+        }
+        if words.classes(before) & en::PREPOSITION != 0 {
+            if first + 1 == last && is_locative(words.lower(before)) {
+                // `В Минобороны заявили`: the body spoken for.
+                break;
+            }
+            if first < last {
+                // The preposition's object is no part of the subject.
+                first += 1;
+            }
+            break;
+        }
+        first = before;
+        if !joined(first) {
+            break;
+        }
+    }
+    (first < last && can_speak(words, (first, last))).then_some((first, last))
+}
+
+/// The Slavic speaker phrase that starts right after the cue, at `start` (`заявил
+/// министр обороны`, `— сказал он`, `по словам министра`), up to punctuation, a
+/// preposition after its first word, or a stop word; a leading `в`/`w` is left out
+/// (`заявили в Кремле`).
+fn slavic_phrase_after(words: &SentenceWords, start: usize) -> Option<(usize, usize)> {
+    let mut start = start;
+    if start < words.len() && !words.punctuated_before(start) && is_locative(words.lower(start)) {
+        start += 1;
+    }
+    let first_joined = |index: usize| {
+        !words.punctuated_before(index) || only_quote_marks(words.gap_before(index, 0))
+    };
+    if start >= words.len() || !first_joined(start) {
+        return None;
+    }
+    let mut end = start;
+    while end < words.len() && end - start < LONGEST_SPEAKER {
+        if end > start
+            && ((words.punctuated_before(end) && !only_quote_marks(words.gap_before(end, 0)))
+                || words.classes(end) & (en::PREPOSITION | en::CONJUNCTION) != 0)
+        {
+            break;
+        }
+        if stops_slavic_phrase(words, end) {
+            break;
+        }
+        // A name ends where lower case resumes: `według rzecznika Straży Granicznej
+        // sytuacja jest stabilna` (Polish writes no comma there).
+        if end > start && words.capitalised(end - 1) && !words.capitalised(end) {
+            break;
+        }
+        end += 1;
+    }
+    (end > start).then_some((start, end))
+}
+
+/// The speaker of a Russian, Ukrainian, Belarusian or Polish statement whose cue spans
+/// the words `cue_first..=cue_last`: after a source phrase (`по словам министра`,
+/// `według rzecznika`); before a verb (`Лукашенко заявил`, `Rzecznik MSZ powiedział`), or
+/// after it when nothing that can speak stands before (`Об этом заявил министр`, `«…», —
+/// сказал он`); the outlet for an impersonal cue (`сообщается`). Arguments as for
+/// [`speaker_of_cue`].
+pub fn speaker_of_slavic_cue(
+    words: &SentenceWords,
+    cue_first: usize,
+    cue_last: usize,
+    mentions: &[ActorMention],
+    last_speaker: Option<(usize, TextRange)>,
+) -> Speaker {
+    use super::slavic;
+    let cue_word = words.lower(cue_first);
+    if slavic::is_impersonal(cue_word) {
+        return Speaker::Source;
+    }
+    let phrase = if slavic::is_source_phrase(cue_word, cue_last + 1 - cue_first) {
+        slavic_phrase_after(words, cue_last + 1)
+    } else {
+        slavic_phrase_before(words, cue_first).or_else(|| slavic_phrase_after(words, cue_last + 1))
+    };
+    match phrase {
+        Some(phrase) => resolve(words, phrase, mentions, last_speaker, true),
+        None => Speaker::Source,
+    }
 }

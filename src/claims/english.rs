@@ -823,6 +823,19 @@ static CLASSES: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
             *classes.entry(word).or_default() |= class;
         }
     }
+    // The Slavic lexicon shares the map, so that a word is looked up once whatever its
+    // language. A word both lexicons list (the Polish `on`, `a`, `do`) keeps its English
+    // classes only: English text reads exactly as before. The forms are made once, for
+    // the life of the program, and leaked so that the keys stay plain `&str`.
+    let mut slavic: FxHashMap<String, Classes> = FxHashMap::default();
+    for (word, class) in super::slavic::word_classes() {
+        *slavic.entry(word).or_default() |= class;
+    }
+    for (word, class) in slavic {
+        if !classes.contains_key(word.as_str()) {
+            classes.insert(Box::leak(word.into_boxed_str()), class);
+        }
+    }
     classes
 });
 
@@ -943,6 +956,25 @@ mod tests {
             assert_eq!(classes(word), *expected, "{word}");
         }
         assert_eq!(classes("zebra"), 0);
+    }
+
+    /// No English word of the lists gains a class from the Slavic lexicon.
+    #[test]
+    fn the_slavic_lexicon_leaves_english_words_alone() {
+        for (class, words) in WORDS {
+            for word in *words {
+                assert_eq!(classes(word) & super::super::slavic::SLAVIC, 0, "{word}");
+                assert_ne!(classes(word) & class, 0, "{word}");
+            }
+        }
+        assert_ne!(classes("on") & PREPOSITION, 0);
+        assert_eq!(classes("on") & SUBJECT_PRONOUN, 0);
+        assert_ne!(classes("он") & SUBJECT_PRONOUN, 0);
+        // `George W. Bush`, `Generation Z`: single Latin letters stay out of it, and two
+        // do not mark a sentence as Slavic.
+        assert_eq!(classes("w"), 0);
+        assert_eq!(classes("z"), 0);
+        assert_eq!(classes("po") & super::super::slavic::SLAVIC, 0);
     }
 
     #[test]

@@ -194,13 +194,33 @@ enum Mark {
     Toggle,
 }
 
-fn quotation_mark(ch: char) -> Option<Mark> {
+/// The mark `ch` is, when the quotation open (if any) was opened by `opener`: `“` closes
+/// a quotation opened by `„` (`„…“`, as Ukrainian, Belarusian and Russian write inner or
+/// typewritten quotations) and opens any other; `‘` closes one opened by `‚`.
+fn quotation_mark(ch: char, opener: Option<char>) -> Option<Mark> {
     match ch {
-        '“' | '«' | '„' => Some(Mark::Open),
+        '“' if opener == Some('„') => Some(Mark::Close),
+        '‘' if opener == Some('‚') => Some(Mark::Close),
+        '“' | '«' | '„' | '‚' => Some(Mark::Open),
         '”' | '»' => Some(Mark::Close),
         '"' => Some(Mark::Toggle),
         _ => None,
     }
+}
+
+/// Dashes that open and close the speech of a dialogue paragraph (`— Мы не отступим, —
+/// сказал командир.`).
+fn is_dialogue_dash(ch: char) -> bool {
+    matches!(ch, '—' | '–')
+}
+
+/// Whether a dash in `gap` at `at` ends or resumes a dialogue's speech: the paragraph's
+/// first dash, or one after a comma or a sentence's end (`, —`, `. —`).
+fn dialogue_turn(gap: &str, at: usize, first: bool) -> bool {
+    first
+        || gap
+            .get(..at)
+            .is_some_and(|before| before.contains([',', '.', '!', '?', '…']))
 }
 
 /// Quoted spans shorter than this many words are scare quotes or titles (`“aggressive
@@ -213,6 +233,13 @@ const SHORTEST_QUOTATION: usize = 4;
 pub struct Quotations {
     /// Whether a quotation is open where the next sentence starts.
     open: bool,
+    /// The mark that opened it.
+    opener: Option<char>,
+    /// Whether the next sentence read is its paragraph's first.
+    paragraph_start: bool,
+    /// Whether the paragraph is a dialogue's line (it opens with a dash), whose speech
+    /// dashes open and close.
+    dialogue: bool,
     /// Per word of the sentence read last: inside a quotation.
     pub quoted: Vec<bool>,
     /// Whether the sentence started inside a quotation.
@@ -225,6 +252,9 @@ impl Quotations {
     /// Forgets the state: a paragraph starts outside any quotation.
     pub fn reset(&mut self) {
         self.open = false;
+        self.opener = None;
+        self.paragraph_start = true;
+        self.dialogue = false;
     }
 
     /// Reads the quotation marks of the sentence whose words `words` holds, which ends
@@ -237,22 +267,37 @@ impl Quotations {
         // The marks beyond ASCII start with 0xE2 (`“”„`) or 0xC2 (`«»`): bytes that only
         // start characters, so a sentence without them and without `"` has no mark.
         let text = sentence.slice(words.text());
+        if std::mem::take(&mut self.paragraph_start) {
+            self.dialogue = text.starts_with(is_dialogue_dash);
+        }
         let marks = memchr::memchr3(b'"', 0xE2, 0xC2, text.as_bytes()).is_some()
-            && text.contains(['"', '“', '”', '«', '»', '„']);
+            && (text.contains(['"', '“', '”', '«', '»', '„', '‚'])
+                || (self.dialogue && text.contains(is_dialogue_dash)));
         if !marks {
             self.quoted.resize(words.len(), self.open);
             self.any = self.open && words.len() > 0;
             return;
         }
         let mut open = self.open;
+        let mut opener = self.opener;
         // Spans of quoted words: (first word, end word, closed inside the sentence).
         let mut span_start = open.then_some(0);
         let mut spans: Vec<(usize, usize, bool, bool)> = Vec::new();
         for index in 0..=words.len() {
             let gap = words.gap_before(index, sentence_end);
             for (at, ch) in gap.char_indices() {
-                let Some(mark) = quotation_mark(ch) else {
-                    continue;
+                let mark = match quotation_mark(ch, opener.filter(|_| open)) {
+                    Some(mark) => mark,
+                    // In a dialogue a dash opens the speech at the line's start or after
+                    // the attribution (`. —`), and closes it before the attribution
+                    // (`, —`); dashes inside a sentence's words are punctuation.
+                    None if self.dialogue
+                        && is_dialogue_dash(ch)
+                        && dialogue_turn(gap, at, index == 0 && !self.started_open) =>
+                    {
+                        Mark::Toggle
+                    }
+                    None => continue,
                 };
                 let opens = match mark {
                     Mark::Open => true,
@@ -261,15 +306,26 @@ impl Quotations {
                 };
                 if opens && !open {
                     open = true;
+                    opener = Some(ch);
                     span_start = Some(index);
                 } else if !opens && open {
                     open = false;
+                    opener = None;
                     if let Some(start) = span_start.take() {
                         // A quotation closed on its own punctuation (`“It is crazy,” he
-                        // said`) is reported speech however short.
+                        // said`), or followed by a dash (and a comma) and its attribution
+                        // (`«Мы не отступим», — сказал он`, `„Nie wycofamy się” –
+                        // powiedział`), is reported speech however short.
                         let spoken = gap
                             .get(..at)
-                            .is_some_and(|before| before.contains([',', '.', '!', '?']));
+                            .is_some_and(|before| before.contains([',', '.', '!', '?']))
+                            || gap
+                                .get(at + ch.len_utf8()..)
+                                .map(|after| after.trim_start())
+                                .map(|after| after.strip_prefix(',').unwrap_or(after))
+                                .is_some_and(|after| {
+                                    after.trim_start().starts_with(is_dialogue_dash)
+                                });
                         let opened_here = !(spoken || (start == 0 && self.started_open));
                         spans.push((start, index, true, opened_here));
                     }
@@ -293,6 +349,7 @@ impl Quotations {
         }
         self.any = self.quoted.iter().any(|&quoted| quoted);
         self.open = open;
+        self.opener = opener;
     }
 
     /// Whether every word of the sentence is quoted: it only continues (or only is) a

@@ -6,6 +6,7 @@ mod anchoring;
 mod attribution;
 pub mod english;
 mod frames;
+pub mod slavic;
 mod verbs;
 mod words;
 
@@ -108,7 +109,9 @@ pub struct ActorMention {
 fn is_heading(sentence: &str) -> bool {
     let trimmed = sentence.trim_end();
     !trimmed.contains('\n')
-        && !trimmed.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ']', '}', ':', ';'])
+        && !trimmed.ends_with([
+            '.', '!', '?', '"', '”', '’', '\'', ')', ']', '}', ':', ';', '»', '“', '‘',
+        ])
 }
 
 /// Cues that are also common nouns (`the reports`, `his claims`, `orders`): they count
@@ -200,7 +203,10 @@ fn is_evidence(word: &str) -> bool {
 /// (`the alleged plot`), and not the outlet's own analysis (`This suggests …`).
 fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     let previous = index.checked_sub(1).map(|i| words.lower(i));
-    if matches!(previous, Some("not" | "never" | "n't")) {
+    if matches!(
+        previous,
+        Some("not" | "never" | "n't" | "не" | "ні" | "ня" | "nie")
+    ) {
         return false;
     }
     let first = cue.first().map_or("", String::as_str);
@@ -283,7 +289,7 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
 /// The cue lexicon, split into words and indexed by first word.
 struct Cues {
     /// The configuration's cues this was made from.
-    made_from: Vec<String>,
+    made_from: std::sync::Arc<[String]>,
     /// Looked up once or twice per word of every sentence: a fast hash, since the keys
     /// come from the configuration, not from an adversary.
     by_first_word: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
@@ -303,7 +309,13 @@ impl Cues {
         LAST.with(|last| {
             let mut last = last.borrow_mut();
             match &*last {
-                Some(cues) if cues.made_from == config.cues => cues.clone(),
+                // The same list is the same allocation: told apart without reading it.
+                Some(cues)
+                    if std::sync::Arc::ptr_eq(&cues.made_from, &config.cues)
+                        || cues.made_from == config.cues =>
+                {
+                    cues.clone()
+                }
                 _ => {
                     let cues = std::rc::Rc::new(Cues::new(config));
                     *last = Some(cues.clone());
@@ -315,7 +327,7 @@ impl Cues {
 
     fn new(config: &Config) -> Self {
         let mut by_first_word: rustc_hash::FxHashMap<String, Vec<Vec<String>>> = Default::default();
-        for cue in &config.cues {
+        for cue in config.cues.iter() {
             let words: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
                 by_first_word.entry(first.clone()).or_default().push(words);
@@ -449,6 +461,7 @@ fn block_unasserted(words: &SentenceWords, blocked: &mut [bool]) {
     if !words.any(english::FRAME_WORD) {
         return;
     }
+    slavic::block_conditionals(words, blocked);
     let denied = (1..words.len()).find(|&index| {
         matches!(
             words.lower(index),
@@ -544,6 +557,7 @@ fn non_claim_frame(
         || is_heading(range.slice(text))
         || frames::is_furniture(words)
         || frames::is_provision(words)
+        || (words.any(slavic::SLAVIC) && slavic::is_provision(words))
         || quotations.only_quotation()
 }
 
@@ -574,8 +588,13 @@ pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRa
                 from = last.max(first) + 1;
             }
             block_unasserted(&words, &mut blocked);
+            let slavic_events = words.any(slavic::EVENT_PAST | slavic::PASSIVE_FORM);
             let mut from = 0;
-            while let Some(group) = verbs::find_event_from(&words, from, |at| !blocked[at], true) {
+            while let Some(group) = if slavic_events {
+                slavic::find_event_from(&words, from, |at| !blocked[at])
+            } else {
+                verbs::find_event_from(&words, from, |at| !blocked[at], true)
+            } {
                 found.push(words.range(group.verb));
                 from = group.verb + 1;
             }
@@ -616,8 +635,10 @@ fn outlet_voice(text: &str, speaker: &Speaker, source: Option<&str>) -> bool {
         Speaker::Actor { range, .. } => range.slice(text),
         Speaker::Source => return false,
     };
-    matches!(named, "we" | "We" | "I")
-        || source.is_some_and(|source| !source.is_empty() && named.eq_ignore_ascii_case(source))
+    matches!(
+        named,
+        "we" | "We" | "I" | "мы" | "Мы" | "ми" | "Ми" | "my" | "My"
+    ) || source.is_some_and(|source| !source.is_empty() && named.eq_ignore_ascii_case(source))
 }
 
 /// Finds every claim of an article, who asserts it and how it is dated. `timexes` and
@@ -666,11 +687,17 @@ pub fn find_claims(
                             date_within(&annotations, &timexes, sentence.range, &words, None)
                                 .is_some();
                         block_unasserted(&words, &mut blocked);
-                        // The main clause's event first; a relative clause's only if the
-                        // main clause has none.
-                        let main_clause = relative_clauses(&words, &blocked);
-                        let group = verbs::find_event(&words, |at| !main_clause[at], dated)
-                            .or_else(|| verbs::find_event(&words, |at| !blocked[at], dated))?;
+                        let group = if words.any(slavic::EVENT_PAST | slavic::PASSIVE_FORM) {
+                            // Russian, Ukrainian, Belarusian or Polish: a perfective past or
+                            // a passive form is the event, wherever it stands.
+                            slavic::find_event_from(&words, 0, |at| !blocked[at])?
+                        } else {
+                            // The main clause's event first; a relative clause's only if
+                            // the main clause has none.
+                            let main_clause = relative_clauses(&words, &blocked);
+                            verbs::find_event(&words, |at| !main_clause[at], dated)
+                                .or_else(|| verbs::find_event(&words, |at| !blocked[at], dated))?
+                        };
                         let trigger = ClaimTrigger::Event {
                             verb: words.range(group.verb),
                             form: group.form,
@@ -691,14 +718,24 @@ pub fn find_claims(
                     .unwrap_or_default();
                 let attribution = match trigger {
                     ClaimTrigger::Cue(range) => Attribution {
-                        speaker: attribution::speaker_of_cue(
-                            &words,
-                            first,
-                            last,
-                            mentions_so_far,
-                            last_speaker,
-                            &quotations.quoted,
-                        ),
+                        speaker: if words.any(slavic::SLAVIC) || !range.slice(text).is_ascii() {
+                            attribution::speaker_of_slavic_cue(
+                                &words,
+                                first,
+                                last,
+                                mentions_so_far,
+                                last_speaker,
+                            )
+                        } else {
+                            attribution::speaker_of_cue(
+                                &words,
+                                first,
+                                last,
+                                mentions_so_far,
+                                last_speaker,
+                                &quotations.quoted,
+                            )
+                        },
                         cue: Some(range),
                         direct: quotations.any,
                     },

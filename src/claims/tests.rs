@@ -477,3 +477,281 @@ fn the_events_setting_leaves_only_reported_statements() {
     ));
     assert_eq!(count(&legacy), 1, "the setting's old name still works");
 }
+
+/// A registry with the Cyrillic and Polish spellings of the seed actors, as the forms
+/// written (inflected forms are the actor matcher's business, not the claim finder's).
+const SLAVIC_REGISTRY: &str = r#"%! actors.toml
+[[actor]]
+id = "lukashenka"
+name = "Aliaksandr Lukashenka"
+kind = "person"
+aliases = ["Лукашенко", "Лукашэнка", "Łukaszenka"]
+
+[[actor]]
+id = "zelensky"
+name = "Volodymyr Zelensky"
+kind = "person"
+aliases = ["Зеленський", "Зеленский"]
+"#;
+
+/// [`claims_table`] with the Slavic registry.
+fn slavic_claims_table(sentences: &[&str], expect: Expect) {
+    let body = sentences.join("\n\n");
+    let fixture = Fixture::new(&format!(
+        "{SLAVIC_REGISTRY}%! a.article\nSource: Outlet\nDate: 2022-10-15\n\n{body}\n"
+    ));
+    let file = fixture.corpus.article("a.article").expect("the article");
+    let mut out = String::new();
+    for paragraph in &file.article.paragraphs {
+        let claim = file
+            .claims
+            .iter()
+            .find(|claim| paragraph.range.contains_range(claim.sentence));
+        let verdict = match claim.map(|claim| claim.trigger) {
+            Some(ClaimTrigger::Cue(range)) => format!("cue {:?}", range.slice(&file.text)),
+            Some(ClaimTrigger::Event { verb, form }) => {
+                format!("{form:?} {:?}", verb.slice(&file.text))
+            }
+            None => "-".to_string(),
+        };
+        out.push_str(&format!(
+            "{verdict:24} {}\n",
+            paragraph.range.slice(&file.text)
+        ));
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn russian_cues_source_phrases_quotations_and_events() {
+    slavic_claims_table(
+        &[
+            "Лукашенко заявил, что армия готова.",
+            "Министр обороны Виктор Хренин сообщил о начале учений.",
+            "Об этом заявила пресс-служба Минобороны.",
+            "По словам министра, учения продлятся неделю.",
+            "«Мы не отступим», — сказал он.",
+            "Как сообщает «Наша Ніва», призыв продолжается.",
+            "Эксперты считают, что угроза невелика.",
+            "Военные со ссылкой на источники пишут о переброске техники.",
+            "В Минске задержали активиста.",
+            "Активист был задержан в Гомеле.",
+            "Лукашенко встретился с Путиным.",
+            "Заявили об этом в Кремле.",
+            "Лукашенко заявил: «Мы не отступим!»",
+            "Лукашенко не заявлял о мобилизации.",
+            "Если бы армию мобилизовали, фронт расширился бы.",
+            "Согласно закону, призывники встают на учёт в 17 лет.",
+            "Беларусь граничит с тремя странами НАТО.",
+            "— Мы не отступим.",
+            "Заявления министра вызывают вопросы.",
+        ],
+        expect![[r#"
+            cue "заявил"             Лукашенко заявил, что армия готова.
+            cue "сообщил"            Министр обороны Виктор Хренин сообщил о начале учений.
+            cue "заявила"            Об этом заявила пресс-служба Минобороны.
+            cue "По словам"          По словам министра, учения продлятся неделю.
+            cue "сказал"             «Мы не отступим», — сказал он.
+            cue "Как сообщает"       Как сообщает «Наша Ніва», призыв продолжается.
+            cue "считают"            Эксперты считают, что угроза невелика.
+            cue "со ссылкой на"      Военные со ссылкой на источники пишут о переброске техники.
+            Past "задержали"         В Минске задержали активиста.
+            Passive "задержан"       Активист был задержан в Гомеле.
+            Past "встретился"        Лукашенко встретился с Путиным.
+            cue "Заявили"            Заявили об этом в Кремле.
+            cue "заявил"             Лукашенко заявил: «Мы не отступим!»
+            -                        Лукашенко не заявлял о мобилизации.
+            -                        Если бы армию мобилизовали, фронт расширился бы.
+            -                        Согласно закону, призывники встают на учёт в 17 лет.
+            -                        Беларусь граничит с тремя странами НАТО.
+            -                        — Мы не отступим.
+            -                        Заявления министра вызывают вопросы.
+        "#]],
+    );
+}
+
+#[test]
+fn ukrainian_cues_source_phrases_quotations_and_events() {
+    slavic_claims_table(
+        &[
+            "Зеленський заявив, що Україна готова до переговорів.",
+            "За словами речника, на кордоні спокійно.",
+            "Речниця ДПСУ повідомила про посилення охорони.",
+            "„Ми готові“, — наголосив він.",
+            "Він наголосив: „Ми готові!“",
+            "Як повідомляє Суспільне, колона рушила на північ.",
+            "Прикордонники затримали двох чоловіків.",
+            "Затримано трьох осіб.",
+            "Лукашенко зустрівся з Путіним.",
+            "Він не повідомив деталей.",
+            "Якщо війська перекинули до кордону, це загроза.",
+            "Згідно із законом, чоловіки мають стати на облік.",
+            "Кордон має довжину понад тисячу кілометрів.",
+        ],
+        expect![[r#"
+            cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
+            cue "За словами"         За словами речника, на кордоні спокійно.
+            cue "повідомила"         Речниця ДПСУ повідомила про посилення охорони.
+            cue "наголосив"          „Ми готові“, — наголосив він.
+            cue "наголосив"          Він наголосив: „Ми готові!“
+            cue "Як повідомляє"      Як повідомляє Суспільне, колона рушила на північ.
+            Past "затримали"         Прикордонники затримали двох чоловіків.
+            Passive "Затримано"      Затримано трьох осіб.
+            Past "зустрівся"         Лукашенко зустрівся з Путіним.
+            -                        Він не повідомив деталей.
+            -                        Якщо війська перекинули до кордону, це загроза.
+            -                        Згідно із законом, чоловіки мають стати на облік.
+            -                        Кордон має довжину понад тисячу кілометрів.
+        "#]],
+    );
+}
+
+#[test]
+fn belarusian_cues_source_phrases_quotations_and_events() {
+    slavic_claims_table(
+        &[
+            "Лукашэнка заявіў, што армія гатовая.",
+            "Паводле праваабаронцаў, затрыманых больш за сто.",
+            "Як паведамляе «Наша Ніва», мабілізацыя працягваецца.",
+            "«Мы не адступім», — сказаў ён.",
+            "Міністр абароны адзначыў, што вучэнні плановыя.",
+            "Сілавікі затрымалі журналіста.",
+            "Лукашэнка сустрэўся з Пуціным.",
+            "Лукашэнка не адзначыў дату.",
+            "Калі б войскі перакінулі да мяжы, гэта было б небяспечна.",
+            "Беларусь мяжуе з трыма краінамі НАТА.",
+        ],
+        expect![[r#"
+            cue "заявіў"             Лукашэнка заявіў, што армія гатовая.
+            cue "Паводле"            Паводле праваабаронцаў, затрыманых больш за сто.
+            cue "Як паведамляе"      Як паведамляе «Наша Ніва», мабілізацыя працягваецца.
+            cue "сказаў"             «Мы не адступім», — сказаў ён.
+            cue "адзначыў"           Міністр абароны адзначыў, што вучэнні плановыя.
+            Past "затрымалі"         Сілавікі затрымалі журналіста.
+            Past "сустрэўся"         Лукашэнка сустрэўся з Пуціным.
+            -                        Лукашэнка не адзначыў дату.
+            -                        Калі б войскі перакінулі да мяжы, гэта было б небяспечна.
+            -                        Беларусь мяжуе з трыма краінамі НАТА.
+        "#]],
+    );
+}
+
+#[test]
+fn polish_cues_source_phrases_quotations_and_events() {
+    slavic_claims_table(
+        &[
+            "Rzecznik MSZ powiedział, że granica jest spokojna.",
+            "Według rzecznika Straży Granicznej sytuacja jest stabilna.",
+            "„Nie wycofamy się” – podkreśliła minister.",
+            "Jak podaje PAP, wojsko rozpoczęło ćwiczenia.",
+            "Eksperci twierdzą, że zagrożenie jest niewielkie.",
+            "Funkcjonariusze dodali, że granica jest zamknięta.",
+            "Straż Graniczna zatrzymała dwóch mężczyzn.",
+            "Policjanci zatrzymali podejrzanego.",
+            "Mężczyzna został zatrzymany.",
+            "Łukaszenka spotkał się z Putinem.",
+            "Rzecznik nie powiedział, kiedy.",
+            "Według ustawy poborowi muszą się stawić w ciągu doby.",
+            "Jeśli wojsko zmobilizowało rezerwistów, granica jest zagrożona.",
+            "Polska graniczy z Białorusią.",
+        ],
+        expect![[r#"
+            cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
+            cue "Według"             Według rzecznika Straży Granicznej sytuacja jest stabilna.
+            cue "podkreśliła"        „Nie wycofamy się” – podkreśliła minister.
+            cue "Jak podaje"         Jak podaje PAP, wojsko rozpoczęło ćwiczenia.
+            cue "twierdzą"           Eksperci twierdzą, że zagrożenie jest niewielkie.
+            cue "dodali"             Funkcjonariusze dodali, że granica jest zamknięta.
+            Past "zatrzymała"        Straż Graniczna zatrzymała dwóch mężczyzn.
+            Past "zatrzymali"        Policjanci zatrzymali podejrzanego.
+            Passive "zatrzymany"     Mężczyzna został zatrzymany.
+            Past "spotkał"           Łukaszenka spotkał się z Putinem.
+            -                        Rzecznik nie powiedział, kiedy.
+            -                        Według ustawy poborowi muszą się stawić w ciągu doby.
+            -                        Jeśli wojsko zmobilizowało rezerwistów, granica jest zagrożona.
+            -                        Polska graniczy z Białorusią.
+        "#]],
+    );
+}
+
+/// Renders each claim's speaker and whether it quotes its speaker directly.
+fn slavic_speakers(body: &str, expect: Expect) {
+    let fixture = Fixture::new(&format!(
+        "{SLAVIC_REGISTRY}%! a.article\nSource: Outlet\nDate: 2022-10-15\n\n{body}\n"
+    ));
+    let file = fixture.corpus.article("a.article").expect("the article");
+    let mut out = String::new();
+    for claim in &file.claims {
+        let speaker = match claim.attribution.speaker {
+            Speaker::Actor { actor, .. } => {
+                format!("@{}", fixture.corpus.actors()[actor].actor.id.value)
+            }
+            Speaker::Named(range) => format!("{:?}", range.slice(&file.text)),
+            Speaker::Source => "source".to_string(),
+        };
+        let quote = if claim.attribution.direct {
+            "direct"
+        } else {
+            "-"
+        };
+        out.push_str(&format!(
+            "{speaker:26} {quote:6} {}\n",
+            claim.sentence.slice(&file.text)
+        ));
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
+    slavic_speakers(
+        "Лукашенко заявил, что армия готова. «Мы не нападём», — сказал он.\n\n\
+         Об этом заявил министр обороны Хренин.\n\n\
+         По словам Лукашенко, учения продлятся неделю.\n\n\
+         В Минобороны заявили, что призыв идёт по плану.\n\n\
+         Сообщается, что колонна ушла.\n\n\
+         Позже Зеленський також наголосив, що Україна готова.\n\n\
+         „Nie wycofamy się” – powiedział Łukaszenka.\n\n\
+         Według rzecznika Straży Granicznej sytuacja jest stabilna.",
+        expect![[r#"
+            @lukashenka                -      Лукашенко заявил, что армия готова.
+            @lukashenka                direct «Мы не нападём», — сказал он.
+            "министр обороны Хренин"   -      Об этом заявил министр обороны Хренин.
+            @lukashenka                -      По словам Лукашенко, учения продлятся неделю.
+            "Минобороны"               -      В Минобороны заявили, что призыв идёт по плану.
+            source                     -      Сообщается, что колонна ушла.
+            @zelensky                  -      Позже Зеленський також наголосив, що Україна готова.
+            @lukashenka                direct „Nie wycofamy się” – powiedział Łukaszenka.
+            "rzecznika Straży Granicznej" -      Według rzecznika Straży Granicznej sytuacja jest stabilna.
+        "#]],
+    );
+}
+
+#[test]
+fn slavic_quotations_close_on_their_own_marks_and_dialogue_dashes_quote() {
+    slavic_speakers(
+        "Он назвал это „провокацией“. Министр заявил, что армия готова.\n\n\
+         Вони назвали це ‚провокацією‘. Речник заявив, що армія готова.\n\n\
+         — Мы не отступим, — сказал командир. — Наши войска стоят на месте.\n\n\
+         — Наши войска стоят на месте.",
+        expect![[r#"
+            "Министр"                  -      Министр заявил, что армия готова.
+            "Речник"                   -      Речник заявив, що армія готова.
+            "командир"                 direct — Мы не отступим, — сказал командир.
+        "#]],
+    );
+}
+
+/// English sentences with letters or short words that Polish also writes (`W`, `Z`, `na`,
+/// `po`) are still read with the English rules.
+#[test]
+fn english_sentences_with_polish_looking_words_read_as_english() {
+    check(
+        "Source: X\nDate: 2022-10-15\n\nGeneration Z protested in the capital.\n\nGeorge W. Bush said the war was over.\n\nThe PO box on Na Street was closed by the police.\n",
+        expect![[r#"
+            UNDATED            Past "protested"       source           Generation Z protested in the capital.
+            UNDATED            cue "said"             "George W. Bush" George W. Bush said the war was over.
+            UNDATED            Passive "closed"       source           The PO box on Na Street was closed by the police.
+        "#]],
+    );
+}

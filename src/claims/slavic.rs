@@ -1,0 +1,1207 @@
+//! The claim finder's words for Russian, Ukrainian, Belarusian and Polish news prose:
+//! reporting verbs in every gender and number of the past and in the present's third
+//! person, source phrases (`по словам`, `за словами`, `паводле`, `według`), event verbs
+//! of the perfective past with their passive forms, and the closed classes (pronouns,
+//! negation, conditionals, prepositions, speaking nouns) that the cue, event and speaker
+//! rules read. One lexicon for the four languages, whose forms barely collide, so that no
+//! language has to be detected first. Our own lists, written for news prose.
+
+use super::english::{self as en, Classes};
+use super::verbs::{EventForm, VerbGroup};
+use super::words::SentenceWords;
+
+/// A perfective past of an event verb (`задержали`, `підписав`, `затрымалі`,
+/// `zatrzymali`): a finite verb whatever stands before it.
+pub const EVENT_PAST: Classes = 1 << 25;
+/// A passive form that reports an event: a short participle (`задержан`), an impersonal
+/// `-но`/`-то` or `-no`/`-to` form (`затримано`, `zatrzymano`), a participle after `был`,
+/// `był`, `został`.
+pub const PASSIVE_FORM: Classes = 1 << 26;
+/// Conditional particles and conjunctions (`бы`, `если`, `якщо`, `калі`, `jeśli`,
+/// `żeby`): the verbs after them, to the next punctuation, assert nothing.
+pub const CONDITIONAL: Classes = 1 << 27;
+/// Demonstratives that stand before an inverted verb (`Об этом заявил министр`): they end
+/// a speaker phrase read backwards.
+pub const DEMONSTRATIVE: Classes = 1 << 28;
+/// Every word of this lexicon: a sentence holding one is read with the Slavic rules.
+pub const SLAVIC: Classes = 1 << 29;
+
+/// Past-tense endings added to a stem: masculine, feminine, neuter, plural (Polish adds
+/// the plural of other than masculine persons).
+const RU_PAST: &[&str] = &["л", "ла", "ло", "ли"];
+const RU_PAST_REFLEXIVE: &[&str] = &["лся", "лась", "лось", "лись"];
+const UK_PAST: &[&str] = &["в", "ла", "ло", "ли"];
+const UK_PAST_REFLEXIVE: &[&str] = &["вся", "лася", "лося", "лися"];
+const BE_PAST: &[&str] = &["ў", "ла", "ло", "лі"];
+const BE_PAST_REFLEXIVE: &[&str] = &["ўся", "лася", "лося", "ліся"];
+const PL_PAST: &[&str] = &["ł", "ła", "ło", "li", "ły"];
+/// Short passive participles (`задержан`, `задержана`, `задержано`, `задержаны`).
+const RU_SHORT_PARTICIPLE: &[&str] = &["", "а", "о", "ы"];
+/// Passive participles after `був` (`затриманий`), `быў` (`затрыманы`), `został`
+/// (`zatrzymany`).
+const UK_PARTICIPLE: &[&str] = &["ий", "а", "е", "і"];
+const BE_PARTICIPLE: &[&str] = &["ы", "а", "ае", "ыя"];
+const PL_PARTICIPLE: &[&str] = &["y", "a", "e", "i"];
+
+/// Reporting verbs: (stems, endings). Each stem takes every ending.
+const CUE_PASTS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "заяви",
+            "сообщи",
+            "сказа",
+            "отмети",
+            "подчеркну",
+            "добави",
+            "поясни",
+            "уточни",
+            "рассказа",
+            "призна",
+            "предупреди",
+            "напомни",
+            "объяви",
+            "подтверди",
+            "написа",
+            "завери",
+            "пообеща",
+            "пригрози",
+            "обвини",
+            "отрица",
+            "утвержда",
+            "говори",
+            "заявля",
+            "сообща",
+            "переда",
+            "допусти",
+        ],
+        RU_PAST,
+    ),
+    (
+        &[
+            "заяви",
+            "повідоми",
+            "сказа",
+            "наголоси",
+            "зазначи",
+            "дода",
+            "поясни",
+            "підкресли",
+            "розпові",
+            "визна",
+            "попереди",
+            "нагада",
+            "оголоси",
+            "підтверди",
+            "запевни",
+            "написа",
+            "заклика",
+            "звинувати",
+            "уточни",
+            "спростува",
+            "пообіця",
+            "стверджува",
+            "говори",
+        ],
+        UK_PAST,
+    ),
+    (
+        &[
+            "заяві",
+            "паведамі",
+            "сказа",
+            "адзначы",
+            "падкрэслі",
+            "дада",
+            "патлумачы",
+            "растлумачы",
+            "расказа",
+            "прызна",
+            "папярэдзі",
+            "нагада",
+            "абвясці",
+            "пацвердзі",
+            "напіса",
+            "запэўні",
+            "паабяца",
+            "абвінаваці",
+            "закліка",
+            "сцвярджа",
+        ],
+        BE_PAST,
+    ),
+    (
+        &[
+            "powiedzia",
+            "oświadczy",
+            "poinformowa",
+            "stwierdzi",
+            "doda",
+            "podkreśli",
+            "zaznaczy",
+            "przekaza",
+            "wyjaśni",
+            "przyzna",
+            "przypomnia",
+            "ogłosi",
+            "potwierdzi",
+            "zapewni",
+            "napisa",
+            "zapowiedzia",
+            "oskarży",
+            "zaapelowa",
+            "zdementowa",
+            "zaprzeczy",
+            "ostrzega",
+            "twierdzi",
+        ],
+        PL_PAST,
+    ),
+];
+
+/// Reporting verbs written out: pasts whose forms no paradigm above makes, the present's
+/// third person, and `is convinced`.
+const CUE_FORMS: &[&str] = &[
+    // Russian.
+    "опроверг",
+    "опровергла",
+    "опровергли",
+    "заявляет",
+    "заявляют",
+    "сообщает",
+    "сообщают",
+    "говорит",
+    "говорят",
+    "считает",
+    "считают",
+    "отмечает",
+    "отмечают",
+    "подчеркивает",
+    "подчёркивает",
+    "подчеркивают",
+    "подчёркивают",
+    "пишет",
+    "пишут",
+    "утверждает",
+    "утверждают",
+    "полагает",
+    "полагают",
+    "уверен",
+    "уверена",
+    "уверены",
+    "указывает",
+    "указывают",
+    "поясняет",
+    "передает",
+    "передаёт",
+    "сообщается",
+    // Ukrainian.
+    "заявляє",
+    "заявляють",
+    "повідомляє",
+    "повідомляють",
+    "каже",
+    "кажуть",
+    "вважає",
+    "вважають",
+    "зазначає",
+    "зазначають",
+    "наголошує",
+    "наголошують",
+    "пише",
+    "пишуть",
+    "стверджує",
+    "стверджують",
+    "переконаний",
+    "переконана",
+    "переконані",
+    "повідомляється",
+    // Belarusian.
+    "заяўляе",
+    "заяўляюць",
+    "паведамляе",
+    "паведамляюць",
+    "кажа",
+    "кажуць",
+    "лічыць",
+    "лічаць",
+    "адзначае",
+    "адзначаюць",
+    "падкрэслівае",
+    "падкрэсліваюць",
+    "піша",
+    "пішуць",
+    "сцвярджае",
+    "сцвярджаюць",
+    "упэўнены",
+    "упэўненая",
+    "упэўненыя",
+    "паведамляецца",
+    // Polish.
+    "powiedzieli",
+    "przypomnieli",
+    "zapowiedzieli",
+    "ostrzegł",
+    "ostrzegła",
+    "ostrzegli",
+    "mówi",
+    "mówią",
+    "twierdzą",
+    "uważa",
+    "uważają",
+    "podaje",
+    "podają",
+    "informuje",
+    "informują",
+    "pisze",
+    "piszą",
+    "przekonuje",
+    "zaznacza",
+    "podkreśla",
+    "ocenia",
+    "oceniają",
+    "jest przekonany",
+    "jest przekonana",
+    "są przekonani",
+];
+
+/// Phrases that name a statement's source after them (`по словам министра`, `według
+/// rzecznika`): the speaker stands after the phrase.
+const SOURCE_PHRASES: &[&str] = &[
+    // Russian.
+    "по словам",
+    "по данным",
+    "по информации",
+    "по сведениям",
+    "по мнению",
+    "как сообщает",
+    "как сообщают",
+    "как сообщил",
+    "как сообщила",
+    "как сообщили",
+    "как пишет",
+    "как передает",
+    "как передаёт",
+    "со ссылкой на",
+    "согласно",
+    // Ukrainian.
+    "за словами",
+    "за даними",
+    "за інформацією",
+    "на думку",
+    "як повідомляє",
+    "як повідомляють",
+    "як повідомив",
+    "як повідомила",
+    "як повідомили",
+    "як пише",
+    "з посиланням на",
+    // Belarusian.
+    "паводле",
+    "па словах",
+    "па звестках",
+    "па дадзеных",
+    "як паведамляе",
+    "як паведамляюць",
+    "як паведаміў",
+    "як паведаміла",
+    "як паведамілі",
+    "як піша",
+    "са спасылкай на",
+    // Polish.
+    "według",
+    "wg",
+    "zdaniem",
+    "jak podaje",
+    "jak podają",
+    "jak poinformował",
+    "jak poinformowała",
+    "jak poinformowali",
+    "jak pisze",
+    "jak przekazał",
+    "powołując się na",
+    "cytowany przez",
+    "cytowana przez",
+];
+
+/// Impersonal cues (`сообщается`, `it is reported`): the outlet asserts them.
+const IMPERSONAL_CUES: &[&str] = &["сообщается", "повідомляється", "паведамляецца"];
+
+/// Event verbs of the perfective past: (stems, endings).
+const EVENT_PASTS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "задержа",
+            "арестова",
+            "подписа",
+            "атакова",
+            "освободи",
+            "приговори",
+            "обстреля",
+            "уничтожи",
+            "сби",
+            "взорва",
+            "прибы",
+            "нача",
+            "заверши",
+            "запрети",
+            "уби",
+            "назначи",
+            "уволи",
+            "отправи",
+            "направи",
+            "переброси",
+            "размести",
+            "посети",
+            "приня",
+            "утверди",
+            "высла",
+            "призва",
+            "мобилизова",
+            "провери",
+            "покину",
+        ],
+        RU_PAST,
+    ),
+    (&["встрети", "собра", "верну"], RU_PAST_REFLEXIVE),
+    (
+        &[
+            "затрима",
+            "заарештува",
+            "підписа",
+            "атакува",
+            "звільни",
+            "засуди",
+            "обстріля",
+            "знищи",
+            "зби",
+            "підірва",
+            "прибу",
+            "поча",
+            "заверши",
+            "заборони",
+            "призначи",
+            "відправи",
+            "направи",
+            "перекину",
+            "розмісти",
+            "відвіда",
+            "ухвали",
+            "мобілізува",
+            "покину",
+        ],
+        UK_PAST,
+    ),
+    (&["зустрі", "зібра", "поверну"], UK_PAST_REFLEXIVE),
+    (
+        &[
+            "затрыма",
+            "арыштава",
+            "падпіса",
+            "атакава",
+            "вызвалі",
+            "асудзі",
+            "абстраля",
+            "знішчы",
+            "збі",
+            "падарва",
+            "прыбы",
+            "пача",
+            "завяршы",
+            "забарані",
+            "прызначы",
+            "адправі",
+            "накірава",
+            "перакіну",
+            "размясці",
+            "наведа",
+            "зацвердзі",
+            "мабілізава",
+            "пакіну",
+            "прыня",
+            "правяры",
+        ],
+        BE_PAST,
+    ),
+    (&["сустрэ", "сабра", "вярну"], BE_PAST_REFLEXIVE),
+    (
+        &[
+            "zatrzyma",
+            "aresztowa",
+            "podpisa",
+            "spotka",
+            "zaatakowa",
+            "uwolni",
+            "skaza",
+            "ostrzela",
+            "zniszczy",
+            "zestrzeli",
+            "wysadzi",
+            "przyby",
+            "zakończy",
+            "otworzy",
+            "zakaza",
+            "mianowa",
+            "wysła",
+            "skierowa",
+            "przerzuci",
+            "rozmieści",
+            "odwiedzi",
+            "uchwali",
+            "zwolni",
+            "zatwierdzi",
+            "wprowadzi",
+            "zmobilizowa",
+            "opuści",
+            "powoła",
+        ],
+        PL_PAST,
+    ),
+];
+
+/// Event verbs written out: pasts whose forms no paradigm above makes.
+const EVENT_FORMS: &[&str] = &[
+    "провёл",
+    "провел",
+    "провела",
+    "провели",
+    "ввёл",
+    "ввел",
+    "ввела",
+    "ввели",
+    "погиб",
+    "погибла",
+    "погибли",
+    "правёў",
+    "правяла",
+    "правялі",
+    "загінуў",
+    "загінула",
+    "загінулі",
+    "загинув",
+    "загинула",
+    "загинули",
+    "rozpoczął",
+    "rozpoczęła",
+    "rozpoczęli",
+    "zamknął",
+    "zamknęła",
+    "zamknęli",
+    "przyjął",
+    "przyjęła",
+    "przyjęli",
+    "zginął",
+    "zginęła",
+    "zginęli",
+];
+
+/// Passive forms: (stems, endings).
+const PASSIVES: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "задержан",
+            "арестован",
+            "подписан",
+            "освобожден",
+            "освобождён",
+            "осужден",
+            "осуждён",
+            "приговорен",
+            "приговорён",
+            "назначен",
+            "уволен",
+            "ранен",
+            "убит",
+            "сбит",
+            "уничтожен",
+            "отправлен",
+            "направлен",
+            "утвержден",
+            "утверждён",
+            "мобилизован",
+        ],
+        RU_SHORT_PARTICIPLE,
+    ),
+    (
+        &[
+            "затриман",
+            "заарештован",
+            "підписан",
+            "звільнен",
+            "засуджен",
+            "призначен",
+            "поранен",
+            "вбит",
+            "мобілізован",
+        ],
+        UK_PARTICIPLE,
+    ),
+    (
+        &[
+            "затрыман",
+            "арыштаван",
+            "падпісан",
+            "вызвален",
+            "асуджан",
+            "прызначан",
+            "паранен",
+            "забіт",
+            "мабілізаван",
+        ],
+        BE_PARTICIPLE,
+    ),
+    (
+        &[
+            "zatrzyman",
+            "aresztowan",
+            "podpisan",
+            "skazan",
+            "zniszczon",
+            "zestrzelon",
+            "uwolnion",
+            "zwolnion",
+            "powołan",
+            "wysłan",
+            "skierowan",
+            "zmobilizowan",
+            "rann",
+        ],
+        PL_PARTICIPLE,
+    ),
+];
+
+/// Impersonal passives written out (`затримано`, `zatrzymano`).
+const PASSIVE_FORMS: &[&str] = &[
+    "затримано",
+    "заарештовано",
+    "підписано",
+    "звільнено",
+    "засуджено",
+    "знищено",
+    "збито",
+    "призначено",
+    "ухвалено",
+    "мобілізовано",
+    "затрымана",
+    "zatrzymano",
+    "aresztowano",
+    "podpisano",
+    "skazano",
+    "zniszczono",
+    "zestrzelono",
+    "uchwalono",
+    "wprowadzono",
+    "powołano",
+    "wysłano",
+    "skierowano",
+    "zmobilizowano",
+];
+
+/// The closed classes, by class (English class bits where they mean the same).
+const WORDS: &[(Classes, &[&str])] = &[
+    (
+        en::SUBJECT_PRONOUN,
+        &[
+            "он", "она", "оно", "они", "він", "вона", "воно", "вони", "ён", "яна", "яно", "яны",
+            "ona", "ono", "oni",
+        ],
+    ),
+    (en::NEGATION, &["не", "ни", "нет", "ні", "ня", "nie"]),
+    (
+        CONDITIONAL | en::FRAME_WORD,
+        &[
+            "бы",
+            "б",
+            "би",
+            "если",
+            "ежели",
+            "чтобы",
+            "якщо",
+            "щоб",
+            "калі",
+            "каб",
+            "jeśli",
+            "jeżeli",
+            "gdyby",
+            "żeby",
+            "jakby",
+        ],
+    ),
+    (
+        DEMONSTRATIVE,
+        &[
+            "это",
+            "этом",
+            "этого",
+            "этому",
+            "эти",
+            "этих",
+            "то",
+            "том",
+            "того",
+            "це",
+            "цьому",
+            "цього",
+            "цим",
+            "те",
+            "гэта",
+            "гэтым",
+            "гэтага",
+            "гэтаму",
+            "tym",
+            "tego",
+            "temu",
+        ],
+    ),
+    (
+        en::PREPOSITION,
+        &[
+            // Russian.
+            "в",
+            "во",
+            "на",
+            "по",
+            "о",
+            "об",
+            "обо",
+            "с",
+            "со",
+            "к",
+            "ко",
+            "у",
+            "из",
+            "от",
+            "до",
+            "для",
+            "за",
+            "под",
+            "над",
+            "при",
+            "про",
+            "без",
+            "через",
+            "после",
+            "перед",
+            "между",
+            "после",
+            // Ukrainian.
+            "з",
+            "із",
+            "зі",
+            "від",
+            "під",
+            "після",
+            "між",
+            // Belarusian.
+            "ў",
+            "па",
+            "пра",
+            "са",
+            "да",
+            "ад",
+            "пад",
+            "пры",
+            "праз",
+            "пасля",
+            "перад",
+            "паміж",
+            // Polish.
+            "w",
+            "we",
+            "na",
+            "po",
+            "o",
+            "z",
+            "ze",
+            "od",
+            "dla",
+            "za",
+            "nad",
+            "przy",
+            "bez",
+            "przez",
+            "przed",
+            "między",
+            "wobec",
+            // Openers of provisions (`згідно із законом`, `zgodnie z ustawą`).
+            "згідно",
+            "zgodnie",
+        ],
+    ),
+    (
+        en::CONJUNCTION,
+        &[
+            "и", "а", "но", "или", "і", "та", "але", "або", "ды", "oraz", "lub", "albo",
+        ],
+    ),
+    (
+        en::SUBORDINATOR,
+        &[
+            "что",
+            "що",
+            "што",
+            "że",
+            "iż",
+            "поскольку",
+            "оскільки",
+            "ponieważ",
+        ],
+    ),
+    (
+        en::RELATIVE,
+        &[
+            "который",
+            "которая",
+            "которое",
+            "которые",
+            "котрий",
+            "який",
+            "яка",
+            "яке",
+            "які",
+            "якая",
+            "якое",
+            "якія",
+            "który",
+            "która",
+            "które",
+            "którzy",
+        ],
+    ),
+    (
+        en::ADVERB,
+        &[
+            "также",
+            "тоже",
+            "уже",
+            "ранее",
+            "вчера",
+            "сегодня",
+            "позже",
+            "затем",
+            "ещё",
+            "еще",
+            "вновь",
+            "снова",
+            "официально",
+            "публично",
+            "також",
+            "теж",
+            "вже",
+            "раніше",
+            "вчора",
+            "сьогодні",
+            "згодом",
+            "знову",
+            "офіційно",
+            "таксама",
+            "ужо",
+            "раней",
+            "учора",
+            "сёння",
+            "зноў",
+            "афіцыйна",
+            "także",
+            "też",
+            "już",
+            "wcześniej",
+            "wczoraj",
+            "dzisiaj",
+            "dziś",
+            "później",
+            "ponownie",
+            "oficjalnie",
+            "również",
+            "publicznie",
+        ],
+    ),
+    (
+        en::BE,
+        &[
+            "был", "была", "было", "были", "був", "була", "було", "були", "быў", "былі", "był",
+            "była", "było", "byli", "były", "został", "została", "zostało", "zostali", "zostały",
+            "jest", "są", "będzie", "есть",
+        ],
+    ),
+    (
+        en::AGENT_NOUN,
+        &[
+            // Russian.
+            "министр",
+            "министерство",
+            "минобороны",
+            "мид",
+            "мвд",
+            "пресс-служба",
+            "пресс-секретарь",
+            "представитель",
+            "представительница",
+            "спикер",
+            "источник",
+            "источники",
+            "эксперт",
+            "эксперты",
+            "аналитик",
+            "аналитики",
+            "власти",
+            "правительство",
+            "президент",
+            "премьер",
+            "депутат",
+            "командование",
+            "генштаб",
+            "полиция",
+            "милиция",
+            "суд",
+            "прокуратура",
+            "ведомство",
+            "посольство",
+            "журналисты",
+            "издание",
+            "агентство",
+            "телеканал",
+            "военные",
+            "правозащитники",
+            "командир",
+            "командующий",
+            "глава",
+            "губернатор",
+            "мэр",
+            "посол",
+            // Ukrainian.
+            "міністр",
+            "міністерство",
+            "міноборони",
+            "речник",
+            "речниця",
+            "пресслужба",
+            "прес-служба",
+            "представник",
+            "представниця",
+            "джерело",
+            "джерела",
+            "експерт",
+            "експерти",
+            "аналітик",
+            "аналітики",
+            "влада",
+            "уряд",
+            "командування",
+            "поліція",
+            "відомство",
+            "посольство",
+            "журналісти",
+            "видання",
+            "військові",
+            "правозахисники",
+            "командувач",
+            "очільник",
+            "голова",
+            // Belarusian.
+            "міністэрства",
+            "прэс-служба",
+            "прадстаўнік",
+            "прадстаўніца",
+            "крыніца",
+            "крыніцы",
+            "эксперты",
+            "аналітык",
+            "аналітыкі",
+            "улады",
+            "урад",
+            "прэзідэнт",
+            "дэпутат",
+            "камандаванне",
+            "міліцыя",
+            "пракуратура",
+            "ведамства",
+            "пасольства",
+            "журналісты",
+            "выданне",
+            "агенцтва",
+            "тэлеканал",
+            "вайскоўцы",
+            "праваабаронцы",
+            "камандзір",
+            "кіраўнік",
+            "старшыня",
+            // Polish.
+            "ministerstwo",
+            "rzecznik",
+            "rzeczniczka",
+            "źródło",
+            "źródła",
+            "ekspert",
+            "eksperci",
+            "analityk",
+            "analitycy",
+            "władze",
+            "rząd",
+            "prezydent",
+            "policja",
+            "sąd",
+            "prokuratura",
+            "ambasada",
+            "dziennikarze",
+            "wojsko",
+            "wojskowi",
+            "obrońcy",
+            "dowódca",
+            "szef",
+            "wojewoda",
+            "ambasador",
+        ],
+    ),
+];
+
+/// The first words of provisions (`согласно закону`, `według ustawy`), and the stems of
+/// the nouns of law that make one: what a law provides is no claim.
+const PROVISION_OPENERS: &[&str] = &[
+    "согласно",
+    "згідно",
+    "паводле",
+    "według",
+    "wg",
+    "zgodnie",
+    "по",
+    "за",
+];
+const LAW_STEMS: &[&str] = &[
+    "закон",
+    "указ",
+    "декрет",
+    "постановлен",
+    "поправк",
+    "кодекс",
+    "конституц",
+    "пастанов",
+    "ўказ",
+    "канстытуц",
+    "ustaw",
+    "przepis",
+    "rozporządzen",
+    "dekret",
+    "kodeks",
+    "konstytuc",
+    "nowelizac",
+];
+
+/// Every form of `(stems, endings)` tables.
+fn forms<'a>(table: &'a [(&'a [&'a str], &'a [&'a str])]) -> impl Iterator<Item = String> + 'a {
+    table.iter().flat_map(|(stems, endings)| {
+        stems
+            .iter()
+            .flat_map(move |stem| endings.iter().map(move |ending| format!("{stem}{ending}")))
+    })
+}
+
+/// The reporting cues and source phrases of the four languages, lower-case: the built-in
+/// cue lexicon's part beyond English (`config::Config::default` adds them).
+pub fn cue_phrases() -> impl Iterator<Item = String> {
+    forms(CUE_PASTS)
+        .chain(CUE_FORMS.iter().map(|cue| cue.to_string()))
+        .chain(SOURCE_PHRASES.iter().map(|cue| cue.to_string()))
+}
+
+/// Every word of this lexicon with its classes, for the claim finder's one word map
+/// (`english::classes` looks both up at once).
+pub(super) fn word_classes() -> Vec<(String, Classes)> {
+    let mut out: Vec<(String, Classes)> = Vec::new();
+    for (class, words) in WORDS {
+        out.extend(words.iter().map(|word| (word.to_string(), *class)));
+    }
+    out.extend(forms(EVENT_PASTS).map(|form| (form, EVENT_PAST)));
+    out.extend(
+        EVENT_FORMS
+            .iter()
+            .map(|form| (form.to_string(), EVENT_PAST)),
+    );
+    out.extend(forms(PASSIVES).map(|form| (form, PASSIVE_FORM)));
+    out.extend(
+        PASSIVE_FORMS
+            .iter()
+            .map(|form| (form.to_string(), PASSIVE_FORM)),
+    );
+    // Cue words are marked too, so that a sentence with only a Polish cue written in
+    // ASCII (`dodali`) is still read with the Slavic speaker rules.
+    out.extend(
+        cue_phrases()
+            .flat_map(|cue| {
+                cue.split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .map(|word| (word, 0)),
+    );
+    // A Latin letter alone (the Polish `w`, `z`, `o`) is more often an initial or a
+    // letter in English text (`George W. Bush`, `Generation Z`): left out.
+    out.retain(|(word, _)| !(word.is_ascii() && word.len() == 1));
+    for (word, classes) in &mut out {
+        // Two Latin letters (`na`, `po`, `od`) do not make a sentence Polish either.
+        if !(word.is_ascii() && word.len() <= 2) {
+            *classes |= SLAVIC;
+        }
+        // `przed` would otherwise pass for an English regular past.
+        if word.ends_with("ed") {
+            *classes |= en::NOT_A_VERB;
+        }
+    }
+    out
+}
+
+/// Whether the cue that starts with the word `first` names its source after it (`по
+/// словам министра`, `według rzecznika`) rather than before.
+pub fn is_source_phrase(first: &str, cue_words: usize) -> bool {
+    match first {
+        "паводле" | "według" | "wg" | "zdaniem" | "согласно" => true,
+        "по" | "как" | "со" | "за" | "на" | "як" | "з" | "па" | "са" | "jak" | "powołując"
+        | "cytowany" | "cytowana" => cue_words > 1,
+        _ => false,
+    }
+}
+
+/// Whether a cue word is impersonal (`сообщается`): the outlet asserts it.
+pub fn is_impersonal(cue: &str) -> bool {
+    IMPERSONAL_CUES.contains(&cue)
+}
+
+/// The one-word personal pronouns whose referent is the latest speaker (`он сказал`).
+pub fn is_singular_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "он" | "она" | "він" | "вона" | "ён" | "яна" | "on" | "ona"
+    )
+}
+
+/// Whether the sentence states what a law provides: `Согласно закону, …`, `Według
+/// ustawy …`, `За законом …`.
+pub fn is_provision(words: &SentenceWords) -> bool {
+    if !PROVISION_OPENERS.contains(&words.lower(0)) {
+        return false;
+    }
+    (1..words.len().min(5))
+        .take_while(|&index| !words.punctuated_before(index))
+        .any(|index| {
+            let word = words.lower(index);
+            LAW_STEMS.iter().any(|stem| word.starts_with(stem))
+        })
+}
+
+/// Marks in `blocked` the words that a conditional (`если`, `якщо`, `jeśli`, `бы`) leaves
+/// unasserted, to the next punctuation.
+pub fn block_conditionals(words: &SentenceWords, blocked: &mut [bool]) {
+    if !words.any(CONDITIONAL) {
+        return;
+    }
+    let mut inside = false;
+    for index in 0..words.len() {
+        if inside && words.punctuated_before(index) {
+            inside = false;
+        }
+        if words.classes(index) & CONDITIONAL != 0 {
+            inside = true;
+            // `подписал бы`: the particle after the verb makes it conditional too.
+            if let Some(slot) = index
+                .checked_sub(1)
+                .and_then(|before| blocked.get_mut(before))
+            {
+                *slot = true;
+            }
+        }
+        if inside {
+            if let Some(slot) = blocked.get_mut(index) {
+                *slot = true;
+            }
+        }
+    }
+}
+
+/// The first event verb of a Slavic sentence among the `usable` words from `from` on: a
+/// perfective past (`задержали`, `zatrzymali`), or a passive form (`задержан`,
+/// `został zatrzymany`, `zatrzymano`).
+pub fn find_event_from(
+    words: &SentenceWords,
+    from: usize,
+    usable: impl Fn(usize) -> bool,
+) -> Option<VerbGroup> {
+    for index in from..words.len() {
+        if !usable(index) {
+            continue;
+        }
+        let classes = words.classes(index);
+        if classes & EVENT_PAST != 0 {
+            return Some(VerbGroup {
+                first: index,
+                verb: index,
+                form: EventForm::Past,
+            });
+        }
+        if classes & PASSIVE_FORM != 0 {
+            let auxiliary = index
+                .checked_sub(1)
+                .filter(|&before| {
+                    words.classes(before) & en::BE != 0 && !words.punctuated_before(index)
+                })
+                .unwrap_or(index);
+            return Some(VerbGroup {
+                first: auxiliary,
+                verb: index,
+                form: EventForm::Passive,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_is_lower_case_and_every_paradigm_makes_the_expected_forms() {
+        let cues: Vec<String> = cue_phrases().collect();
+        for cue in &cues {
+            assert_eq!(*cue, cue.to_lowercase(), "{cue}");
+        }
+        for expected in [
+            "заявил",
+            "заявила",
+            "заявили",
+            "заявив",
+            "заявила",
+            "заявіў",
+            "заявіла",
+            "заявілі",
+            "powiedział",
+            "powiedziała",
+            "powiedziało",
+            "powiedzieli",
+            "oświadczył",
+            "poinformował",
+            "по словам",
+            "według",
+            "jak podaje",
+        ] {
+            assert!(cues.iter().any(|cue| cue == expected), "{expected}");
+        }
+        let classes: Vec<(String, Classes)> = word_classes();
+        let class_of = |word: &str| {
+            classes
+                .iter()
+                .filter(|(form, _)| form == word)
+                .fold(0, |all, (_, class)| all | class)
+        };
+        for event in [
+            "задержали",
+            "встретился",
+            "підписав",
+            "затрымалі",
+            "zatrzymali",
+        ] {
+            assert_ne!(class_of(event) & EVENT_PAST, 0, "{event}");
+        }
+        for passive in ["задержан", "затримано", "zatrzymany", "zatrzymano"] {
+            assert_ne!(class_of(passive) & PASSIVE_FORM, 0, "{passive}");
+        }
+        assert_ne!(class_of("przed") & en::NOT_A_VERB, 0);
+    }
+}
