@@ -85,6 +85,10 @@ const BLOCK_ELEMENTS: [&str; 24] = [
 /// scores every element, and a page of news has a few thousand.
 const MAX_ELEMENTS: usize = 200_000;
 
+/// Pages nested deeper than this are refused: the parser and the main-text search both
+/// cost more with depth (the parser its square). News pages nest a few dozen deep.
+pub(crate) const MAX_DEPTH: usize = 512;
+
 /// A link-only paragraph shorter than this is a `Read also` or related link.
 const LINK_PARAGRAPH_CHARS: usize = 200;
 
@@ -136,6 +140,50 @@ pub(crate) fn main_text(document: Document) -> Result<MainText, String> {
         paragraphs,
         whole_page,
     })
+}
+
+/// Elements whose end tag pages leave out (the parser closes them) or that have none:
+/// not counted as nesting by [`tag_depth`].
+const UNCOUNTED_ELEMENTS: [&str; 24] = [
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "rt", "rp",
+    "br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "col", "embed",
+];
+
+/// How deep a page's tags nest, read from its text before it is parsed: start tags less
+/// end tags, of elements that need their end tag. An estimate (a `<` in a script may
+/// count), made because the HTML parser's own cost grows with the square of the depth.
+pub(crate) fn tag_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let closing = bytes.get(at + 1) == Some(&b'/');
+        let start = at + 1 + usize::from(closing);
+        let name_len = bytes[start.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html
+            .get(start..start + name_len)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if UNCOUNTED_ELEMENTS.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closing = bytes[start + name_len..]
+            .iter()
+            .position(|&b| b == b'>')
+            .is_some_and(|end| end > 0 && bytes[start + name_len + end - 1] == b'/');
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// The `<article>` elements not inside another one, when there are several: the page is

@@ -69,6 +69,13 @@ struct Fields {
 /// Makes an article of a page's HTML. `page_url` is the address the page was fetched
 /// from (after redirects), if it was. Fails only when the page holds no text.
 pub fn import_page(html: &str, page_url: Option<&str>) -> Result<Imported, String> {
+    let depth = body::tag_depth(html);
+    if depth > body::MAX_DEPTH {
+        return Err(format!(
+            "the page nests elements {depth} deep, deeper than the {} an article page needs",
+            body::MAX_DEPTH
+        ));
+    }
     let document = Document::from(html);
     let page = metadata::read(&document);
     let mut notes = Vec::new();

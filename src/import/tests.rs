@@ -110,7 +110,15 @@ fn a_page_without_text_is_refused_and_hostile_pages_do_not_panic() {
     assert!(import_page("", None).is_err());
     assert!(import_page("<html><body><nav>Home</nav></body></html>", None).is_err());
     let deep = format!("{}<p>Deep text.</p>", "<div>".repeat(100_000));
-    let _ = import_page(&deep, None);
+    let refused = import_page(&deep, None).expect_err("too deep");
+    assert!(refused.contains("deeper than the 512"), "{refused}");
+    let nested = format!("{}<p>Text at depth four hundred.</p>", "<div>".repeat(400));
+    assert!(import_page(&nested, None).is_ok());
+    // Unclosed paragraphs, void and self-closed elements and end tags do not count.
+    let flat = "<div><p>a<p>b<br><img src=x/><span/></div>".repeat(10_000);
+    assert_eq!(body::tag_depth(&flat), 1);
+    assert_eq!(body::tag_depth("<div><section></section></div><a>"), 2);
+    assert_eq!(body::tag_depth("< div> a <3 </ <"), 0);
     let broken = "<script type=application/ld+json>{\"@type\": [[[[[[[[</script><p>\0x</p>";
     let imported = import_page(broken, None).expect("some text");
     assert!(!imported.text.contains('\0'));
