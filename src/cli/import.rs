@@ -73,7 +73,12 @@ fn import_one(input: &str, out: &Path) -> Result<(PathBuf, Vec<Note>), String> {
     // costs that page, not the others of the run.
     let imported = std::panic::catch_unwind(|| import_page(&html, page.url.as_deref()))
         .map_err(|_| "the page could not be read (the HTML parser failed on it)".to_string())??;
-    let path = out.join(&imported.file_name);
+    // Without `--out` the file is named as it is in the current folder, not `./name`.
+    let path = if out == Path::new(".") {
+        PathBuf::from(&imported.file_name)
+    } else {
+        out.join(&imported.file_name)
+    };
     write_new(&path, &imported.text)?;
     let mut notes: Vec<Note> = decoding_note.into_iter().collect();
     notes.extend(imported.notes);
