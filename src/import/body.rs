@@ -89,6 +89,11 @@ const MAX_ELEMENTS: usize = 200_000;
 /// cost more with depth (the parser its square). News pages nest a few dozen deep.
 pub(crate) const MAX_DEPTH: usize = 512;
 
+/// A container with this many paragraphs of at least this many characters holds prose,
+/// whatever its class says.
+const PROSE_PARAGRAPHS: usize = 3;
+const PROSE_PARAGRAPH_CHARS: usize = 80;
+
 /// A link-only paragraph shorter than this is a `Read also` or related link.
 const LINK_PARAGRAPH_CHARS: usize = 200;
 
@@ -236,14 +241,30 @@ fn remove_date_lines(document: &Document) {
     }
 }
 
+/// Whether an element's `class` or `id` names it furniture. A container of several
+/// paragraphs of prose is kept all the same (`article-body share-scope` is the article),
+/// unless it is named for comments, which are prose and still not the article.
 fn is_marked_furniture(element: &Selection) -> bool {
     let class = element.attr("class").unwrap_or_default();
     let id = element.attr("id").unwrap_or_default();
-    let words = class
+    let words: Vec<String> = class
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .chain(id.split(|c: char| c.is_whitespace() || c == '-' || c == '_'));
-    let mut words = words.map(str::to_ascii_lowercase);
-    words.any(|word| FURNITURE_WORDS.contains(&word.as_str()))
+        .chain(id.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let marked = words
+        .iter()
+        .any(|word| FURNITURE_WORDS.contains(&word.as_str()));
+    if !marked || words.iter().any(|word| word.starts_with("comment")) {
+        return marked;
+    }
+    let prose = element
+        .select("p")
+        .iter()
+        .filter(|paragraph| text_length(paragraph) >= PROSE_PARAGRAPH_CHARS)
+        .take(PROSE_PARAGRAPHS)
+        .count();
+    prose < PROSE_PARAGRAPHS
 }
 
 /// One block being read: its lines, and how much of its text stands in links.

@@ -660,7 +660,7 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         let end = value
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
             .unwrap_or(value.len());
-        if let Some(encoding) = encoding_rs::Encoding::for_label(value[..end].as_bytes()) {
+        if let Some(encoding) = encoding_rs::Encoding::for_label(&value.as_bytes()[..end]) {
             // A page that says UTF-16 in ASCII is not UTF-16 (the HTML standard's rule).
             return Some(if encoding.name().starts_with("UTF-16") {
                 encoding_rs::UTF_8

@@ -123,3 +123,29 @@ fn a_page_without_text_is_refused_and_hostile_pages_do_not_panic() {
     let imported = import_page(broken, None).expect("some text");
     assert!(!imported.text.contains('\0'));
 }
+
+#[test]
+fn a_container_of_prose_is_kept_whatever_its_class_and_comments_go() {
+    let sentence =
+        "The council met on Monday and voted on the budget for the coming year, members said.";
+    let page = format!(
+        "<html><body><div class=\"article-body social-tools\"><p>{sentence}</p><p>{sentence}</p><p>{sentence}</p></div>\
+         <div class=\"comments-share\"><p>A reader wrote a long comment that goes on about many unrelated things at length.</p>\
+         <p>A reader wrote a long comment that goes on about many unrelated things at length.</p>\
+         <p>A reader wrote a long comment that goes on about many unrelated things at length.</p></div>\
+         <div class=\"share-bar\"><p>Share this story</p></div></body></html>"
+    );
+    let imported = import_page(&page, None).expect("an article");
+    assert_eq!(
+        imported.text.matches(sentence).count(),
+        3,
+        "{}",
+        imported.text
+    );
+    assert!(
+        !imported.text.contains("A reader wrote"),
+        "{}",
+        imported.text
+    );
+    assert!(!imported.text.contains("Share this"), "{}", imported.text);
+}
