@@ -6,6 +6,7 @@
 //! - [`article`], [`temporal`], [`actors`], [`claims`]: pure analysis of one file;
 //! - [`corpus`]: the index of all files (pure: it is handed texts, it reads nothing);
 //! - [`ide`]: editor features as plain data in byte offsets;
+//! - [`import`]: web pages made into article texts (pure; the CLI reads and writes);
 //! - [`position`]: the one place byte offsets become lines and UTF-8/16/32 columns;
 //! - [`loader`], [`clock`]: disk and clock, read for both front ends;
 //! - `cli` and `lsp` (in the binary's reach): the front ends, which do the rest of the IO.
@@ -22,6 +23,7 @@ pub mod config;
 pub mod corpus;
 pub mod diagnostic;
 pub mod ide;
+pub mod import;
 pub mod loader;
 pub mod lsp;
 pub mod names;

@@ -11,6 +11,9 @@
 //!   `#[cfg(test)] mod name { ... }` modules, taken to run to the end of their file, as
 //!   clippy's `items_after_test_module` lint keeps them. `Instant` is not the clock here:
 //!   it measures durations and says nothing of the date;
+//! - the network (the HTTP client `ureq`, which `dateline import` fetches pages with)
+//!   only in the IO layer, as files are: the page it fetches is handed to `import/` as
+//!   bytes;
 //! - the two front ends are siblings: no `crate::cli` in `lsp/`, no `crate::lsp` in `cli/`;
 //! - `ide` is the front ends' only door into the analysis: `src/cli/` and `src/lsp/` name
 //!   none of the analysis modules (`crate::article`, `crate::actors`, `crate::temporal`,
@@ -35,6 +38,8 @@ use std::path::{Path, PathBuf};
 
 const PROTOCOL_CRATES: [&str; 4] = ["tower_lsp_server", "lsp_types", "ropey", "tokio"];
 const CLOCK_CALLS: [&str; 4] = ["SystemTime", "UNIX_EPOCH", "Zoned::now", "Timestamp::now"];
+/// Crates that reach the network, allowed where files are: the IO layer and tests.
+const NETWORK_CRATES: [&str; 1] = ["ureq"];
 /// The analysis modules, which the front ends reach only through `crate::ide`.
 const ANALYSIS_MODULES: [&str; 5] = [
     "crate::article",
@@ -310,6 +315,13 @@ fn violations(path: &str, text: &str, test_only: bool) -> Vec<String> {
         if reads_clock(code) {
             report("the clock is read outside the IO layer", number, code);
         }
+        if let Some(name) = NETWORK_CRATES.iter().find(|name| uses_crate(code, name)) {
+            report(
+                &format!("the network crate `{name}` is used outside the IO layer"),
+                number,
+                code,
+            );
+        }
         if statement.is_empty() && (code.starts_with("use ") || code.starts_with("pub use ")) {
             statement_line = number;
         }
@@ -425,6 +437,13 @@ fn each_rule_reports_the_line_that_breaks_it() {
     assert_eq!(violations("src/temporal/x.rs", wire, false).len(), 2);
     assert_eq!(violations("src/cli/x.rs", wire, false).len(), 0);
     assert_eq!(violations("src/config.rs", wire, false).len(), 0);
+
+    let network = "//! Pages.\nuse ureq::Agent;\nfn f() { let _ = ureq::get(\"http://x\"); }\n";
+    assert_eq!(
+        places(&violations("src/import/fetch.rs", network, false)),
+        ["src/import/fetch.rs:2", "src/import/fetch.rs:3"]
+    );
+    assert!(violations("src/cli/import.rs", network, false).is_empty());
 
     let undocumented = violations("src/text.rs", "/// An item.\nfn f() {}\n", false);
     assert_eq!(

@@ -1,4 +1,4 @@
-//! The command line: `check`, `dates`, `actors`, `timeline`, `explain` (and `lsp`, handed
+//! The command line: `check`, `dates`, `actors`, `timeline`, `explain`, `import` (and `lsp`, handed
 //! to the server). Loads the corpus through the loader, asks the analysis, prints for
 //! people or as JSON.
 
@@ -8,6 +8,7 @@ mod claims;
 mod dates;
 mod eval;
 mod explain;
+mod import;
 mod init;
 mod json;
 mod render;
@@ -102,6 +103,17 @@ pub enum Command {
     /// Start a corpus in DIR (default: here): settings, a registry, an example article
     /// and the editor extension recommended; never overwrites a file.
     Init { dir: Option<PathBuf> },
+    /// Make articles of saved web pages or http(s) addresses: the header from the page's
+    /// metadata, the body from its main text; prints each file written and what had to
+    /// be guessed. Never overwrites a file.
+    Import {
+        /// Saved pages (`.html` files) and `http://` or `https://` addresses.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// The folder the articles are written to (default: the current folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Score the claim finder on MEANTIME's CAT annotation: events, reporting cues,
     /// speakers and dating.
     EvalEvents {
@@ -299,6 +311,7 @@ pub fn run(command: Command) -> u8 {
         Command::EvalTimeml { dir, lines, errors } => eval::run(&dir, lines, errors),
         Command::EvalEvents { dir, errors } => eval::run_events(&dir, errors),
         Command::Init { dir } => init::run(dir.as_deref()),
+        Command::Import { inputs, out } => import::run(&inputs, out.as_deref()),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Lsp { .. } => Err("the server is started by main".to_string()),
     };
