@@ -487,7 +487,7 @@ test("the workbench shows a squiggle, a hover card and references", { timeout: 2
 
 // The README's quick start with nothing installed but the .vsix: open an empty folder,
 // start a corpus from the command palette, then in VS Code's terminal the `dateline`
-// command is the bundled one; an article added there gets its diagnostics.
+// command is the bundled one; a saved page imported there gets its diagnostics.
 test("quick start: a new corpus, the bundled dateline in the terminal, diagnostics", { timeout: 150_000 }, async () => {
   assert.ok(browser, "the workbench test started the browser");
   const corpus = path.join(scratch, "new-corpus");
@@ -505,17 +505,20 @@ test("quick start: a new corpus, the bundled dateline in the terminal, diagnosti
   await runCommand(page, "Terminal: Create New Terminal");
   await page.waitForSelector(".terminal-wrapper .xterm", { visible: true, timeout: 30_000 });
   await sleep(2000);
-  // The seed article stands for a page brought in with `dateline import`.
-  const article = path.join(WORKSPACE, ARTICLE);
-  await page.keyboard.type(`command -v dateline > which-dateline.txt; cp '${article}' .\n`);
+  // A saved news page (one of the import tests' own pages) brought in with `dateline import`.
+  const savedPage = path.join(here, "..", "import", "jsonld.html");
+  const imported = "2024-03-15-reservists-called-to-training-near-the-border.article";
+  await page.keyboard.type(`command -v dateline > which-dateline.txt; dateline import '${savedPage}' > import-report.txt\n`);
   const which = await waitForFile(path.join(corpus, "which-dateline.txt"), 30_000);
   if (!which) await shot(page, "workbench-failure-terminal");
   console.log(`dateline in the terminal: ${which?.trim()}`);
   assert.ok(which, "the terminal ran the command line");
   assert.equal(fs.realpathSync(which.trim()), bundledServer, "the terminal's dateline is the bundled one");
-  assert.ok(await waitForFile(path.join(corpus, ARTICLE), 10_000), "the article was copied in");
+  const report = await waitForFile(path.join(corpus, "import-report.txt"), 30_000);
+  console.log(`dateline import said: ${report?.trim()}`);
+  assert.ok(await waitForFile(path.join(corpus, imported), 10_000), "dateline import wrote the article");
 
-  await openWithQuickOpen(page, ARTICLE);
+  await openWithQuickOpen(page, imported);
   try {
     await page.waitForSelector(".monaco-editor .squiggly-warning", { timeout: 60_000 });
   } catch (error) {
