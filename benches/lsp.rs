@@ -216,7 +216,10 @@ fn main() {
             response["result"].as_array().map_or(0, Vec::len)
         );
     }
-    for (key, name) in [("VmRSS:", "indexed_rss_mb"), ("VmHWM:", "indexed_peak_rss_mb")] {
+    for (key, name) in [
+        ("VmRSS:", "indexed_rss_mb"),
+        ("VmHWM:", "indexed_peak_rss_mb"),
+    ] {
         if let Some(kb) = server_memory_kb(key) {
             println!("{name} {:.1}", kb as f64 / 1024.0);
         }

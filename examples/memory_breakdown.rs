@@ -128,10 +128,22 @@ fn mib(bytes: usize) -> f64 {
 }
 
 fn walk_article(file: &ArticleFile, rows: &mut Rows, messages: &mut HashSet<usize>) {
-    rows.add("article record (Arc<ArticleFile>)", ARC_COUNTS + size_of::<ArticleFile>(), 1);
-    rows.add("texts (Arc<str>)", ARC_COUNTS + file.text.len(), file.text.len());
+    rows.add(
+        "article record (Arc<ArticleFile>)",
+        ARC_COUNTS + size_of::<ArticleFile>(),
+        1,
+    );
+    rows.add(
+        "texts (Arc<str>)",
+        ARC_COUNTS + file.text.len(),
+        file.text.len(),
+    );
     let lines = file.line_index.line_count();
-    rows.add("line indexes (Arc<[usize]>)", ARC_COUNTS + lines * size_of::<usize>(), lines);
+    rows.add(
+        "line indexes (Arc<[usize]>)",
+        ARC_COUNTS + lines * size_of::<usize>(),
+        lines,
+    );
     rows.add(
         "path and id strings of the record",
         file.path.capacity() + file.id.capacity(),
@@ -303,6 +315,9 @@ fn main() {
         rest as f64 / (1024.0 * 1024.0),
         100.0 * rest as f64 / total as f64
     );
-    println!("| **live heap (allocator's count)** | **{:.1}** | 100 % | | |", mib(total));
+    println!(
+        "| **live heap (allocator's count)** | **{:.1}** | 100 % | | |",
+        mib(total)
+    );
     drop(corpus);
 }

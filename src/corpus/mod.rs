@@ -947,7 +947,6 @@ impl Corpus {
     }
 }
 
-
 /// For measuring memory only (`examples/memory_breakdown.rs`): each index map of the
 /// corpus by name, with a function that makes a deep copy of it and drops it. The caller's
 /// allocator counts what the copy allocates, which is what the map holds apart from the
@@ -976,7 +975,10 @@ impl Corpus {
         });
         measure("taken_at: path -> change", &|| drop(self.taken_at.clone()));
         measure("skipped, cross-registry diagnostics", &|| {
-            drop((self.skipped.clone(), self.registry_cross_diagnostics.clone()))
+            drop((
+                self.skipped.clone(),
+                self.registry_cross_diagnostics.clone(),
+            ))
         });
     }
 }
