@@ -107,7 +107,7 @@ fi
 
 echo "== language server" >&2
 lsp_out=$(DATELINE_BENCH_CORPUS="$PWD/$corpus" DATELINE_BENCH_REQUESTS=$requests \
-  DATELINE_BENCH_EDITS=$edits cargo bench --locked --bench lsp 2>/dev/null | grep -E '^[a-z_0-9]+ ' || true)
+  DATELINE_BENCH_EDITS=$edits DATELINE_TEST_PATIENCE_S=1800 cargo bench --locked --bench lsp 2>/dev/null | grep -E '^[a-z_0-9]+ ' || true)
 lsp() { echo "$lsp_out" | awk -v k="$1" '$1 == k {print $2}'; }
 
 if [ "${#divan_args[@]}" -gt 0 ]; then
