@@ -154,7 +154,7 @@ Corpus: $articles article files, $mb MB ($corpus). Machine: $(nproc) cores, $(un
 | typing, large article: didChange → diagnostics' last byte − debounce, p50 / p99 | $(lsp typing_large_p50_ms) / $(lsp typing_large_p99_ms) ms | p99 < 100 ms |
 | — the same, parsed by the test client | $(lsp typing_large_parsed_p50_ms) / $(lsp typing_large_parsed_p99_ms) ms | |
 | code lenses of the whole registry (one per actor; 5 requests) p50 / p99, and the answer's size | $(lsp code_lens_p50_ms) / $(lsp code_lens_p99_ms) ms, $(lsp code_lens_kb) kB | |
-| server peak RSS (end of the run: both test articles open, 100k-location answers made) | $(lsp server_peak_rss_mb) MB (${server_ratio} the corpus) | ${rss_target} |
+| server peak RSS (end of the run: both test articles open, the references answers made) | $(lsp server_peak_rss_mb) MB (${server_ratio} the corpus) | ${rss_target} |
 
 Analysis alone, in process (divan; throughput in bytes of article text):
 
