@@ -110,6 +110,11 @@ fn position(text: &str, offset: usize) -> Value {
 
 /// The `dateline` server process started by the test client: its peak resident memory.
 fn server_peak_rss_kb() -> Option<u64> {
+    server_memory_kb("VmHWM:")
+}
+
+/// A memory field of the server's `/proc/PID/status` (`VmHWM:`, `VmRSS:`), in kB.
+fn server_memory_kb(key: &str) -> Option<u64> {
     let me = std::process::id().to_string();
     for entry in std::fs::read_dir("/proc").ok()?.flatten() {
         let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
@@ -123,7 +128,7 @@ fn server_peak_rss_kb() -> Option<u64> {
         if field("PPid:").as_deref() == Some(me.as_str())
             && field("Name:").is_some_and(|name| name.starts_with("dateline"))
         {
-            return field("VmHWM:")?.trim_end_matches("kB").trim().parse().ok();
+            return field(key)?.trim_end_matches("kB").trim().parse().ok();
         }
     }
     None
@@ -154,6 +159,7 @@ fn main() {
     let large_uri = format!("file://{}", large_path.display());
     let mut rng = Rng(6);
 
+    let spawned = Instant::now();
     let mut server = Server::start();
     let folder = format!("file://{}", root.display());
     server.request(
@@ -191,6 +197,34 @@ fn main() {
     );
     println!("hover_during_indexing_answered_first {}", !indexed_already);
 
+    // A fresh server's first references answer on the most-mentioned actor (the issue's
+    // "ready" figure), from the process's start, and its memory once indexed.
+    let most = aliases.lines().next().unwrap_or("");
+    if let Some(offset) = (!most.is_empty()).then(|| small.find(most)).flatten() {
+        let id = server.send_request(
+            "textDocument/references",
+            json!({
+                "textDocument": {"uri": small_uri},
+                "position": position(&small, offset),
+                "context": {"includeDeclaration": false},
+            }),
+        );
+        let response = server.response(id);
+        println!("first_references_s {:.3}", spawned.elapsed().as_secs_f64());
+        println!(
+            "first_references_count {}",
+            response["result"].as_array().map_or(0, Vec::len)
+        );
+    }
+    for (key, name) in [
+        ("VmRSS:", "indexed_rss_mb"),
+        ("VmHWM:", "indexed_peak_rss_mb"),
+    ] {
+        if let Some(kb) = server_memory_kb(key) {
+            println!("{name} {:.1}", kb as f64 / 1024.0);
+        }
+    }
+
     // Requests at random capitalised words of the small article.
     for (method, name) in [
         ("textDocument/hover", "hover"),
@@ -219,7 +253,6 @@ fn main() {
         message["method"] == "textDocument/publishDiagnostics"
             && message["params"]["uri"] == *large_uri
     });
-    let most = aliases.lines().next().unwrap_or("");
     let mut samples = Latencies::default();
     let mut found = 0;
     if let Some(offset) = (!most.is_empty()).then(|| large.find(most)).flatten() {

@@ -139,6 +139,30 @@ impl ArticleFile {
     }
 }
 
+impl ArticleFile {
+    /// Gives back the spare capacity of the vectors the analysis grew: a corpus keeps
+    /// them as long as it lives, and a vector grown by pushing holds up to twice what it
+    /// needs (on the bench corpus, claims held 260 bytes each for a record of 184, dates
+    /// 189 for 128: 55 MiB of 453 MiB were spare capacity).
+    fn shrink_to_fit(&mut self) {
+        self.timexes.shrink_to_fit();
+        self.claims.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        self.diagnostics.shrink_to_fit();
+        self.unknown_names.shrink_to_fit();
+        self.name_variants.shrink_to_fit();
+        let article = &mut self.article;
+        article.paragraphs.shrink_to_fit();
+        for paragraph in &mut article.paragraphs {
+            paragraph.sentences.shrink_to_fit();
+        }
+        article.citations.shrink_to_fit();
+        article.annotations.shrink_to_fit();
+        article.diagnostics.shrink_to_fit();
+        article.header.fields.shrink_to_fit();
+    }
+}
+
 /// Keeps the first use of each name, in order.
 fn first_use_only(names: &mut Vec<(TextRange, String)>) {
     let mut seen = rustc_hash::FxHashSet::default();
@@ -210,6 +234,7 @@ pub(super) fn analyze_retaining(
     if retention == Retention::Reports {
         file.shed_editor_data();
     }
+    file.shrink_to_fit();
     file
 }
 

@@ -14,6 +14,16 @@ use std::time::{Duration, Instant};
 /// Generous: tests never depend on timing, this only stops a hung test.
 pub const PATIENCE: Duration = Duration::from_secs(60);
 
+/// [`PATIENCE`], or `DATELINE_TEST_PATIENCE_S` seconds when set: the benchmark of the
+/// server on 100,000 articles (`scripts/bench.sh --100k`) waits longer than that for
+/// its indexing to end.
+pub fn patience() -> Duration {
+    std::env::var("DATELINE_TEST_PATIENCE_S")
+        .ok()
+        .and_then(|seconds| seconds.parse().ok())
+        .map_or(PATIENCE, Duration::from_secs)
+}
+
 /// A copy of `seeds/` in a fresh temporary directory, removed on drop.
 pub struct Scratch {
     pub dir: PathBuf,
@@ -166,7 +176,7 @@ impl Server {
     /// Waits until the captured standard error contains `needle` (it is read on another
     /// thread); false if it never does.
     pub fn stderr_shows(&self, needle: &str) -> bool {
-        let deadline = Instant::now() + PATIENCE;
+        let deadline = Instant::now() + patience();
         while Instant::now() < deadline {
             if self.stderr_text().contains(needle) {
                 return true;
@@ -225,7 +235,7 @@ impl Server {
 
     /// The whole response (result or error) to request `id`.
     pub fn response(&mut self, id: i64) -> Value {
-        let deadline = Instant::now() + PATIENCE;
+        let deadline = Instant::now() + patience();
         while let Some(message) = self.receive(deadline) {
             if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
                 return message;
@@ -250,7 +260,7 @@ impl Server {
         if let Some(found) = self.notifications.iter().find(|message| test(message)) {
             return found.clone();
         }
-        let deadline = Instant::now() + PATIENCE;
+        let deadline = Instant::now() + patience();
         while let Some(message) = self.receive(deadline) {
             self.notifications.push(message.clone());
             if test(&message) {
@@ -297,7 +307,7 @@ impl Server {
     /// Every message the server still sends until it closes its output (or until
     /// `PATIENCE` runs out), server requests answered on the way.
     pub fn messages_until_closed(&mut self) -> Vec<Value> {
-        let deadline = Instant::now() + PATIENCE;
+        let deadline = Instant::now() + patience();
         let mut messages = Vec::new();
         while let Some(message) = self.receive(deadline) {
             messages.push(message);
@@ -310,7 +320,7 @@ impl Server {
     }
 
     pub fn wait_exit(&mut self) -> Option<i32> {
-        let deadline = Instant::now() + PATIENCE;
+        let deadline = Instant::now() + patience();
         while Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return status.code();
