@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
+use super::generated::{FormOrigin, GeneratedForms};
 use super::{Actor, AliasMatcher, Mention};
 use crate::text::TextRange;
 
@@ -42,17 +43,48 @@ impl AliasMatcher {
             automaton,
             patterns,
             first_bytes,
+            generated: GeneratedForms::default(),
         }
     }
 
     /// A matcher over the name and aliases of each actor; [`Mention::actor`] is then an
     /// index into `actors`.
+    /// Generated forms (other scripts, case forms) are found too.
     pub fn from_actors(actors: &[&Actor]) -> Self {
-        AliasMatcher::new(
-            actors.iter().enumerate().flat_map(|(index, actor)| {
+        let mut matcher =
+            AliasMatcher::new(actors.iter().enumerate().flat_map(|(index, actor)| {
                 actor.forms().map(move |form| (index, form.value.as_str()))
-            }),
-        )
+            }));
+        matcher.generated = GeneratedForms::new(actors);
+        matcher
+    }
+
+    /// How many keys of generated forms the matcher holds.
+    pub fn generated_len(&self) -> usize {
+        self.generated.len()
+    }
+
+    /// How a mention's text was found when it is no form as written: the registry form
+    /// it was generated from and its cases. `None` for a form as written.
+    pub fn origin(&self, written: &str) -> Option<FormOrigin> {
+        if self.patterns.iter().any(|(form, _)| form == written) {
+            return None;
+        }
+        self.generated.origin(written)
+    }
+
+    /// Actors whose form, in any script, starts as `typed` does (compared by key), with
+    /// that form: for completion.
+    pub fn forms_by_key_prefix(&self, typed: &str) -> Vec<(usize, &str)> {
+        let Some(typed_key) = super::key::key_of(typed) else {
+            return Vec::new();
+        };
+        self.generated
+            .forms()
+            .filter(|(_, form)| {
+                super::key::key_of(form).is_some_and(|key| key.starts_with(&typed_key))
+            })
+            .collect()
     }
 
     /// The forms in use (trimmed, duplicates removed), each with its actor index.
@@ -69,6 +101,17 @@ impl AliasMatcher {
 
     /// Mentions in `text`, in text order, longest match first, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        let exact = self.find_as_written(text);
+        if self.generated.is_empty() || !has_cyrillic_or_polish(text) {
+            return exact;
+        }
+        let mut by_key = Vec::new();
+        self.generated.find(text, &mut by_key);
+        merge_generated(exact, by_key)
+    }
+
+    /// Mentions of the forms as written.
+    fn find_as_written(&self, text: &str) -> Vec<Mention> {
         let mut mentions = Vec::new();
         let Some(automaton) = &self.automaton else {
             return mentions;
@@ -151,6 +194,48 @@ impl AliasMatcher {
             candidate = automaton.try_find(input).ok()??;
         }
     }
+}
+
+/// Whether `text` has a Cyrillic letter or a letter of Latin Extended-A (Polish `ł`, `ś`,
+/// `ż`, ...; Łacinka `ŭ`): only then are generated forms looked for, so that an English
+/// text costs one pass over its bytes more.
+fn has_cyrillic_or_polish(text: &str) -> bool {
+    text.bytes()
+        .any(|byte| matches!(byte, 0xC4 | 0xC5 | 0xD0..=0xD4))
+}
+
+/// The mentions of forms as written with those found by key: a mention by key is kept
+/// where it overlaps none as written, or where every one it overlaps is of the same actor,
+/// inside it, and shorter (`Александра Лукашенко` over the alias `Лукашенко`).
+fn merge_generated(exact: Vec<Mention>, by_key: Vec<(TextRange, usize)>) -> Vec<Mention> {
+    if by_key.is_empty() {
+        return exact;
+    }
+    let mut kept: Vec<Mention> = Vec::with_capacity(exact.len() + by_key.len());
+    let mut exact = exact.into_iter().peekable();
+    for (range, actor) in by_key {
+        // Mentions as written that end before this one starts go first.
+        while let Some(mention) = exact.next_if(|mention| mention.range.end <= range.start) {
+            kept.push(mention);
+        }
+        let mut overlapped = Vec::new();
+        while let Some(mention) = exact.next_if(|mention| mention.range.start < range.end) {
+            overlapped.push(mention);
+        }
+        let covers = overlapped.iter().all(|mention| {
+            mention.actor == actor
+                && range.start <= mention.range.start
+                && mention.range.end <= range.end
+                && mention.range.len() < range.len()
+        });
+        if covers {
+            kept.push(Mention { range, actor });
+        } else {
+            kept.extend(overlapped);
+        }
+    }
+    kept.extend(exact);
+    kept
 }
 
 /// Letters and digits of any script make words; everything else (spaces, punctuation,

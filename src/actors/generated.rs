@@ -1,0 +1,364 @@
+//! Generated forms: every registry form's cross-script key and, for people, the keys of
+//! its case forms, in one map; and the search of a text's capitalised words for them.
+//!
+//! The exact automaton ([`super::AliasMatcher`]) finds the forms as written. This index
+//! finds what the registry does not list: `Лукашенко`, `Łukaszenki`, `Аляксандра
+//! Лукашэнкі` for a registry written in English. Its conflicts are settled when it is
+//! built: the key of a form as written (in any script) beats a case form generated for
+//! another actor; the first actor keeps a key two forms as written share (as the exact
+//! automaton does); a case form generated for two actors is ambiguous and finds nothing.
+
+use rustc_hash::FxHashMap;
+
+use super::key::push_key;
+use super::paradigm::{case_forms, Case, Language};
+use super::{Actor, ActorKind};
+use crate::text::TextRange;
+
+/// The most case forms one form yields in one language and case (the endings of each
+/// word multiplied): past this the extra ones are dropped.
+const MAX_VARIANTS: usize = 16;
+
+/// One key of the index.
+#[derive(Debug, Clone)]
+struct Entry {
+    actor: usize,
+    /// Index into [`GeneratedForms::forms`]: the registry form it comes from.
+    form: usize,
+    /// The key of a form as written, not a generated case form.
+    as_written: bool,
+    /// A bit per (language, case): `language * 7 + case`.
+    cases: u32,
+    /// Generated for two actors: finds nothing.
+    ambiguous: bool,
+}
+
+/// The map of keys of every form and case form to the actor they name.
+#[derive(Debug, Clone, Default)]
+pub struct GeneratedForms {
+    entries: FxHashMap<Box<str>, Entry>,
+    /// The registry forms keys were made of, with their actor.
+    forms: Vec<(usize, String)>,
+    /// The most words of any form.
+    max_words: usize,
+}
+
+/// How a form that no registry lists as written was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormOrigin {
+    pub actor: usize,
+    /// The registry form it was generated from.
+    pub form: String,
+    /// The languages and cases whose form it is; empty when it is the registry form
+    /// spelled in another script.
+    pub cases: Vec<(Language, Case)>,
+}
+
+/// The shape of a capitalised word: written in capitals only, or with a capital first.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Capitals,
+    Capitalised,
+}
+
+fn shape(word: &str) -> Option<Shape> {
+    let mut letters = word.chars().filter(|ch| ch.is_alphabetic());
+    let first = letters.next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let mut rest = letters.peekable();
+    if rest.peek().is_some() && rest.all(char::is_uppercase) {
+        Some(Shape::Capitals)
+    } else {
+        Some(Shape::Capitalised)
+    }
+}
+
+/// Appends the key of one word with its shape (capitals only are marked), or returns
+/// `false` for a word that is not capitalised or has no key.
+fn push_word_key(word: &str, out: &mut String) -> bool {
+    let start = out.len();
+    match shape(word) {
+        Some(Shape::Capitals) => out.push('='),
+        Some(Shape::Capitalised) => {}
+        None => return false,
+    }
+    if push_key(word, out) {
+        true
+    } else {
+        out.truncate(start);
+        false
+    }
+}
+
+/// The words of a form: split at single spaces; `None` when it has anything a key cannot
+/// stand for (punctuation, a lower-case word, a letter of another script).
+fn form_word_keys(form: &str) -> Option<Vec<String>> {
+    let mut keys = Vec::new();
+    for word in form.split([' ', '\u{a0}']) {
+        if word.is_empty() || !word.chars().all(is_word_char) {
+            return None;
+        }
+        let mut key = String::new();
+        if !push_word_key(word, &mut key) {
+            return None;
+        }
+        keys.push(key);
+    }
+    (!keys.is_empty()).then_some(keys)
+}
+
+/// Letters, digits and combining marks (a stress mark inside a Russian word) make words.
+pub(super) fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&ch)
+}
+
+impl GeneratedForms {
+    /// The index of the forms of `actors` (by index).
+    pub fn new(actors: &[&Actor]) -> Self {
+        let mut index = GeneratedForms::default();
+        let mut written: Vec<(usize, usize, Vec<String>, bool)> = Vec::new();
+        for (actor_index, actor) in actors.iter().enumerate() {
+            for form in actor.forms() {
+                let form = form.value.trim();
+                let Some(keys) = form_word_keys(form) else {
+                    continue;
+                };
+                let form_index = index.forms.len();
+                index.forms.push((actor_index, form.to_owned()));
+                index.max_words = index.max_words.max(keys.len());
+                written.push((
+                    actor_index,
+                    form_index,
+                    keys,
+                    actor.kind == ActorKind::Person,
+                ));
+            }
+        }
+        // Forms as written first, so that no generated form can take their keys.
+        for (actor, form, keys, _) in &written {
+            let key = keys.join(" ");
+            index.entries.entry(key.into()).or_insert(Entry {
+                actor: *actor,
+                form: *form,
+                as_written: true,
+                cases: 0,
+                ambiguous: false,
+            });
+        }
+        for (actor, form, keys, person) in &written {
+            if !person {
+                continue;
+            }
+            for language in Language::ALL {
+                for case in Case::ALL {
+                    let bit = 1u32 << (language as u32 * 7 + case as u32);
+                    for key in inflected(keys, language, case) {
+                        index.add_generated(key, *actor, *form, bit);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    fn add_generated(&mut self, key: String, actor: usize, form: usize, bit: u32) {
+        match self.entries.get_mut(key.as_str()) {
+            None => {
+                self.entries.insert(
+                    key.into(),
+                    Entry {
+                        actor,
+                        form,
+                        as_written: false,
+                        cases: bit,
+                        ambiguous: false,
+                    },
+                );
+            }
+            Some(entry) if entry.actor == actor => entry.cases |= bit,
+            Some(entry) if entry.as_written => {}
+            Some(entry) => entry.ambiguous = true,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many keys the index holds (for the benchmarks).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Mentions by key in `text`: runs of capitalised words separated by single spaces,
+    /// the longest run of words from each word that is a key taken first.
+    pub fn find(&self, text: &str, found: &mut Vec<(TextRange, usize)>) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let mut run = Run::default();
+        let mut chars = text.char_indices().peekable();
+        let mut previous_end: Option<usize> = None;
+        while let Some((start, ch)) = chars.next() {
+            if !is_word_char(ch) {
+                continue;
+            }
+            let mut end = start + ch.len_utf8();
+            while let Some(&(at, next)) = chars.peek() {
+                if !is_word_char(next) {
+                    break;
+                }
+                end = at + next.len_utf8();
+                chars.next();
+            }
+            let joined = previous_end
+                .is_some_and(|before| matches!(text.get(before..start), Some(" " | "\u{a0}")));
+            if !joined {
+                self.match_run(&run, found);
+                run.clear();
+            }
+            previous_end = Some(end);
+            if !ch.is_uppercase() || !run.push(&text[start..end], start, end) {
+                self.match_run(&run, found);
+                run.clear();
+                previous_end = None;
+            }
+        }
+        self.match_run(&run, found);
+    }
+
+    fn match_run(&self, run: &Run, found: &mut Vec<(TextRange, usize)>) {
+        let words = &run.words;
+        let mut first = 0;
+        while first < words.len() {
+            let longest = self.max_words.min(words.len() - first);
+            let hit = (1..=longest).rev().find_map(|count| {
+                let last = &words[first + count - 1];
+                let key = run.keys.get(words[first].key_start..last.key_end)?;
+                let entry = self.entries.get(key).filter(|entry| !entry.ambiguous)?;
+                Some((count, entry.actor))
+            });
+            match hit {
+                Some((count, actor)) => {
+                    let last = &words[first + count - 1];
+                    found.push((TextRange::new(words[first].start, last.end), actor));
+                    first += count;
+                }
+                None => first += 1,
+            }
+        }
+    }
+
+    /// How `written` (a mention's text) was found, when it is no registry form as
+    /// written but one of its keys.
+    pub fn origin(&self, written: &str) -> Option<FormOrigin> {
+        let keys = form_word_keys(written)?;
+        let entry = self
+            .entries
+            .get(keys.join(" ").as_str())
+            .filter(|entry| !entry.ambiguous)?;
+        let (_, form) = self.forms.get(entry.form)?;
+        let mut cases = Vec::new();
+        for language in Language::ALL {
+            for case in Case::ALL {
+                if entry.cases & (1 << (language as u32 * 7 + case as u32)) != 0 {
+                    cases.push((language, case));
+                }
+            }
+        }
+        Some(FormOrigin {
+            actor: entry.actor,
+            form: form.clone(),
+            cases: if entry.as_written { Vec::new() } else { cases },
+        })
+    }
+
+    /// The keys of the registry forms and the actor of each, to complete a prefix typed
+    /// in any script.
+    pub fn forms(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.forms
+            .iter()
+            .map(|(actor, form)| (*actor, form.as_str()))
+    }
+}
+
+/// The keys of a form whose words have `keys`, every word in `language` and `case`.
+fn inflected(keys: &[String], language: Language, case: Case) -> Vec<String> {
+    let mut joined: Vec<String> = vec![String::new()];
+    for (position, key) in keys.iter().enumerate() {
+        let (mark, bare) = match key.strip_prefix('=') {
+            Some(bare) => ("=", bare),
+            None => ("", key.as_str()),
+        };
+        // A word in capitals (an acronym) is not declined.
+        let words = if mark.is_empty() {
+            case_forms(bare, language, case)
+        } else {
+            vec![bare.to_owned()]
+        };
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut next = Vec::with_capacity(joined.len() * words.len());
+        for before in &joined {
+            for word in &words {
+                if next.len() == MAX_VARIANTS {
+                    break;
+                }
+                let mut key = before.clone();
+                if position > 0 {
+                    key.push(' ');
+                }
+                key.push_str(mark);
+                key.push_str(word);
+                next.push(key);
+            }
+        }
+        joined = next;
+    }
+    joined
+}
+
+/// A run of capitalised words: their places and their keys, joined by single spaces in
+/// one buffer so that the key of any stretch of them is a slice of it.
+#[derive(Default)]
+struct Run {
+    words: Vec<RunWord>,
+    keys: String,
+}
+
+struct RunWord {
+    start: usize,
+    end: usize,
+    key_start: usize,
+    key_end: usize,
+}
+
+impl Run {
+    fn clear(&mut self) {
+        self.words.clear();
+        self.keys.clear();
+    }
+
+    /// Adds a word; `false` (the run unchanged) when it has no key.
+    fn push(&mut self, word: &str, start: usize, end: usize) -> bool {
+        let before = self.keys.len();
+        if !self.words.is_empty() {
+            self.keys.push(' ');
+        }
+        let key_start = self.keys.len();
+        if !push_word_key(word, &mut self.keys) {
+            self.keys.truncate(before);
+            return false;
+        }
+        self.words.push(RunWord {
+            start,
+            end,
+            key_start,
+            key_end: self.keys.len(),
+        });
+        true
+    }
+}
