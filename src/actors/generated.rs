@@ -37,8 +37,9 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct GeneratedForms {
     entries: FxHashMap<Box<str>, Entry>,
-    /// The registry forms keys were made of, with their actor.
-    forms: Vec<(usize, String)>,
+    /// The registry forms keys were made of, with their actor and the key of the whole
+    /// form (its words run together), which a prefix typed in any script is compared with.
+    forms: Vec<(usize, String, String)>,
     /// The most words of any form.
     max_words: usize,
 }
@@ -126,7 +127,8 @@ impl GeneratedForms {
                     continue;
                 };
                 let form_index = index.forms.len();
-                index.forms.push((actor_index, form.to_owned()));
+                let whole_key = super::key::key_of(form).unwrap_or_default();
+                index.forms.push((actor_index, form.to_owned(), whole_key));
                 index.max_words = index.max_words.max(keys.len());
                 written.push((
                     actor_index,
@@ -259,7 +261,7 @@ impl GeneratedForms {
             .entries
             .get(keys.join(" ").as_str())
             .filter(|entry| !entry.ambiguous)?;
-        let (_, form) = self.forms.get(entry.form)?;
+        let (_, form, _) = self.forms.get(entry.form)?;
         let mut cases = Vec::new();
         for language in Language::ALL {
             for case in Case::ALL {
@@ -275,12 +277,14 @@ impl GeneratedForms {
         })
     }
 
-    /// The keys of the registry forms and the actor of each, to complete a prefix typed
-    /// in any script.
-    pub fn forms(&self) -> impl Iterator<Item = (usize, &str)> {
+    /// The registry forms whose key starts with `key_prefix`, with their actor: to
+    /// complete a prefix typed in any script.
+    pub fn forms_by_key_prefix(&self, key_prefix: &str) -> Vec<(usize, &str)> {
         self.forms
             .iter()
-            .map(|(actor, form)| (*actor, form.as_str()))
+            .filter(|(_, _, key)| key.starts_with(key_prefix))
+            .map(|(actor, form, _)| (*actor, form.as_str()))
+            .collect()
     }
 }
 

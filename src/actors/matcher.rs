@@ -79,12 +79,7 @@ impl AliasMatcher {
         let Some(typed_key) = super::key::key_of(typed) else {
             return Vec::new();
         };
-        self.generated
-            .forms()
-            .filter(|(_, form)| {
-                super::key::key_of(form).is_some_and(|key| key.starts_with(&typed_key))
-            })
-            .collect()
+        self.generated.forms_by_key_prefix(&typed_key)
     }
 
     /// The forms in use (trimmed, duplicates removed), each with its actor index.
