@@ -1342,3 +1342,58 @@ fn generated_forms_are_explained() {
         Zełenskiego → Some("zelensky of \"Zelensky\": Polish genitive, Polish accusative")
         Путинизм → None"#]].assert_eq(&rendered.join("\n"));
 }
+
+#[test]
+fn generated_mentions_are_whole_words_in_order_and_explained() {
+    const PIECES: &[&str] = &[
+        "Лукашэнкі",
+        "Лукашенко",
+        "Łukaszenka",
+        "Aleksandra",
+        "Аляксандра",
+        "Путина",
+        "Putin",
+        "NATO",
+        "НАТО",
+        " ",
+        "\u{a0}",
+        "  ",
+        "-",
+        "’s",
+        "ов",
+        "x",
+        "\u{301}",
+        "Ж",
+        ".",
+    ];
+    let registry = parse_registry(SLAVIC_FIXTURE);
+    let actors: Vec<&Actor> = registry.actors.iter().collect();
+    let matcher = AliasMatcher::from_actors(&actors);
+    let word_char = |c: Option<char>| c.is_some_and(super::generated::is_word_char);
+    crate::fixture::for_random_texts(PIECES, |text| {
+        let mut last_end = 0;
+        for mention in matcher.find(text) {
+            let range = mention.range;
+            proptest::prop_assert!(range.start >= last_end, "overlap in {:?}", text);
+            let written = text.get(range.start..range.end);
+            proptest::prop_assert!(written.is_some(), "not on characters in {:?}", text);
+            let written = written.unwrap_or("");
+            let as_written = matcher.forms().any(|(_, form)| form == written);
+            if !as_written {
+                // By key: whole words, explained, of the actor found.
+                proptest::prop_assert!(!word_char(text[..range.start].chars().next_back()));
+                proptest::prop_assert!(!word_char(text[range.end..].chars().next()));
+                let origin = matcher.origin(written);
+                proptest::prop_assert_eq!(
+                    origin.map(|origin| origin.actor),
+                    Some(mention.actor),
+                    "{:?} in {:?}",
+                    written,
+                    text
+                );
+            }
+            last_end = range.end;
+        }
+        Ok(())
+    });
+}
