@@ -21,9 +21,26 @@
 /// `false`, with `out` unchanged, when the word has a letter of another script or no
 /// letter at all.
 pub fn push_key(word: &str, out: &mut String) -> bool {
-    let start = out.len();
-    let mut spelled: Vec<char> = Vec::with_capacity(word.len());
-    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    // The buffers of one word, reused: a text's every capitalised word has its key made.
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<[Vec<char>; 3]> = const {
+            std::cell::RefCell::new([Vec::new(), Vec::new(), Vec::new()])
+        };
+    }
+    SCRATCH.with(|scratch| {
+        let Ok(mut scratch) = scratch.try_borrow_mut() else {
+            return push_key_with(word, out, &mut Default::default());
+        };
+        push_key_with(word, out, &mut scratch)
+    })
+}
+
+fn push_key_with(word: &str, out: &mut String, scratch: &mut [Vec<char>; 3]) -> bool {
+    let [lower, spelled, kept] = scratch;
+    lower.clear();
+    spelled.clear();
+    kept.clear();
+    lower.extend(word.chars().flat_map(char::to_lowercase));
     let mut at = 0;
     while at < lower.len() {
         let (latin, taken) = latin_spelling(&lower[at..]);
@@ -34,7 +51,6 @@ pub fn push_key(word: &str, out: &mut String) -> bool {
         at += taken;
     }
     // Step 2, from the right: a glide goes when the next letter kept is a vowel.
-    let mut kept: Vec<char> = Vec::with_capacity(spelled.len());
     for &ch in spelled.iter().rev() {
         let glide = matches!(ch, 'i' | 'j' | 'y');
         if glide && kept.last().is_some_and(|&next| is_vowel(next)) {
@@ -51,8 +67,7 @@ pub fn push_key(word: &str, out: &mut String) -> bool {
     if kept.is_empty() {
         return false;
     }
-    out.extend(kept);
-    finish(out, start);
+    finish_chars(kept, out);
     true
 }
 
@@ -61,6 +76,11 @@ pub fn push_key(word: &str, out: &mut String) -> bool {
 pub fn finish(key: &mut String, start: usize) {
     let chars: Vec<char> = key[start..].chars().collect();
     key.truncate(start);
+    finish_chars(&chars, key);
+}
+
+/// Step 4 on `chars`, written to `out`.
+fn finish_chars(chars: &[char], out: &mut String) {
     let mut previous: Option<char> = None;
     for (index, &ch) in chars.iter().enumerate() {
         let next = chars.get(index + 1).copied();
@@ -75,7 +95,7 @@ pub fn finish(key: &mut String, start: usize) {
         if previous == Some(ch) {
             continue;
         }
-        key.push(ch);
+        out.push(ch);
         previous = Some(ch);
     }
 }
@@ -97,8 +117,7 @@ fn latin_spelling(rest: &[char]) -> (Option<&'static str>, usize) {
     let next = rest.get(1).copied();
     let ch = rest[0];
     // Latin digraphs first.
-    let four: String = rest.iter().take(4).collect();
-    if four == "szcz" || four == "shch" {
+    if matches!(rest, ['s', 'z', 'c', 'z', ..] | ['s', 'h', 'c', 'h', ..]) {
         return (Some("s"), 4);
     }
     match (ch, next) {

@@ -97,11 +97,27 @@ impl AliasMatcher {
     /// Mentions in `text`, in text order, longest match first, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let exact = self.find_as_written(text);
-        if self.generated.is_empty() || !has_cyrillic_or_polish(text) {
+        if self.generated.is_empty() {
             return exact;
         }
+        // Line by line: a mention by key never spans a line break (its words are
+        // separated by single spaces), and in an English text only the lines that quote
+        // a name in Cyrillic or Polish letters are read again.
         let mut by_key = Vec::new();
-        self.generated.find(text, &mut by_key);
+        let mut line_start = 0;
+        while line_start < text.len() {
+            let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
+                .map_or(text.len(), |at| line_start + at);
+            let line = text.get(line_start..line_end).unwrap_or("");
+            if has_cyrillic_or_polish(line) {
+                let first = by_key.len();
+                self.generated.find(line, &mut by_key);
+                for (range, _) in &mut by_key[first..] {
+                    *range = range.shifted(line_start);
+                }
+            }
+            line_start = line_end + 1;
+        }
         merge_generated(exact, by_key)
     }
 
@@ -192,8 +208,8 @@ impl AliasMatcher {
 }
 
 /// Whether `text` has a Cyrillic letter or a letter of Latin Extended-A (Polish `ł`, `ś`,
-/// `ż`, ...; Łacinka `ŭ`): only then are generated forms looked for, so that an English
-/// text costs one pass over its bytes more.
+/// `ż`, ...; Łacinka `ŭ`): only then are generated forms looked for in it, so that an
+/// English line costs one pass over its bytes more.
 fn has_cyrillic_or_polish(text: &str) -> bool {
     text.bytes()
         .any(|byte| matches!(byte, 0xC4 | 0xC5 | 0xD0..=0xD4))
