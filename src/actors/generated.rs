@@ -11,13 +11,13 @@
 use rustc_hash::FxHashMap;
 
 use super::key::push_key;
-use super::paradigm::{case_forms, Case, Language};
+use super::paradigm::{case_bit, case_forms, Case, Language, ALL_CASES};
 use super::{Actor, ActorKind};
 use crate::text::TextRange;
 
-/// The most case forms one form yields in one language and case (the endings of each
-/// word multiplied): past this the extra ones are dropped.
-const MAX_VARIANTS: usize = 16;
+/// The most case forms one form yields (the forms of each word multiplied, in the same
+/// language and case): past this the extra ones are dropped.
+const MAX_VARIANTS: usize = 64;
 
 /// One key of the index.
 #[derive(Debug, Clone)]
@@ -153,13 +153,8 @@ impl GeneratedForms {
             if !person {
                 continue;
             }
-            for language in Language::ALL {
-                for case in Case::ALL {
-                    let bit = 1u32 << (language as u32 * 7 + case as u32);
-                    for key in inflected(keys, language, case) {
-                        index.add_generated(key, *actor, *form, bit);
-                    }
-                }
+            for (key, cases) in inflected(keys) {
+                index.add_generated(key, *actor, *form, cases);
             }
         }
         index
@@ -194,13 +189,16 @@ impl GeneratedForms {
         self.entries.len()
     }
 
-    /// Mentions by key in `text`: runs of capitalised words separated by single spaces,
-    /// the longest run of words from each word that is a key taken first.
-    pub fn find(&self, text: &str, found: &mut Vec<(TextRange, usize)>) {
+    /// Mentions by key in `text` (one line): runs of capitalised words separated by
+    /// single spaces, the longest run of words from each word that is a key taken first.
+    /// Unless `every_run`, only runs with a word of non-ASCII letters are read: in an
+    /// English line that quotes `Łukaszenka`, the English names around it are not.
+    pub fn find(&self, text: &str, every_run: bool, found: &mut Vec<(TextRange, usize)>) {
         if self.entries.is_empty() {
             return;
         }
         let mut run = Run::default();
+        let mut places: Vec<(usize, usize)> = Vec::new();
         let mut chars = text.char_indices().peekable();
         let mut previous_end: Option<usize> = None;
         while let Some((start, ch)) = chars.next() {
@@ -218,17 +216,47 @@ impl GeneratedForms {
             let joined = previous_end
                 .is_some_and(|before| matches!(text.get(before..start), Some(" " | "\u{a0}")));
             if !joined {
-                self.match_run(&run, found);
-                run.clear();
+                self.match_places(text, &places, every_run, &mut run, found);
+                places.clear();
             }
-            previous_end = Some(end);
-            if !ch.is_uppercase() || !run.push(&text[start..end], start, end) {
-                self.match_run(&run, found);
-                run.clear();
+            if ch.is_uppercase() {
+                places.push((start, end));
+                previous_end = Some(end);
+            } else {
+                self.match_places(text, &places, every_run, &mut run, found);
+                places.clear();
                 previous_end = None;
             }
         }
-        self.match_run(&run, found);
+        self.match_places(text, &places, every_run, &mut run, found);
+    }
+
+    /// Keys the capitalised words at `places` (one run) and matches them; a word
+    /// without a key splits the run.
+    fn match_places(
+        &self,
+        text: &str,
+        places: &[(usize, usize)],
+        every_run: bool,
+        run: &mut Run,
+        found: &mut Vec<(TextRange, usize)>,
+    ) {
+        if places.is_empty()
+            || (!every_run
+                && places
+                    .iter()
+                    .all(|&(start, end)| text.as_bytes()[start..end].is_ascii()))
+        {
+            return;
+        }
+        run.clear();
+        for &(start, end) in places {
+            if !run.push(&text[start..end], start, end) {
+                self.match_run(run, found);
+                run.clear();
+            }
+        }
+        self.match_run(run, found);
     }
 
     fn match_run(&self, run: &Run, found: &mut Vec<(TextRange, usize)>) {
@@ -265,7 +293,7 @@ impl GeneratedForms {
         let mut cases = Vec::new();
         for language in Language::ALL {
             for case in Case::ALL {
-                if entry.cases & (1 << (language as u32 * 7 + case as u32)) != 0 {
+                if entry.cases & case_bit(language, case) != 0 {
                     cases.push((language, case));
                 }
             }
@@ -288,36 +316,36 @@ impl GeneratedForms {
     }
 }
 
-/// The keys of a form whose words have `keys`, every word in `language` and `case`.
-fn inflected(keys: &[String], language: Language, case: Case) -> Vec<String> {
-    let mut joined: Vec<String> = vec![String::new()];
-    for (position, key) in keys.iter().enumerate() {
-        let (mark, bare) = match key.strip_prefix('=') {
-            Some(bare) => ("=", bare),
-            None => ("", key.as_str()),
-        };
-        // A word in capitals (an acronym) is not declined.
-        let words = if mark.is_empty() {
-            case_forms(bare, language, case)
-        } else {
-            vec![bare.to_owned()]
-        };
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let mut next = Vec::with_capacity(joined.len() * words.len());
-        for before in &joined {
-            for word in &words {
-                if next.len() == MAX_VARIANTS {
-                    break;
+/// The keys of the case forms of a form whose words have `keys`, every word in the same
+/// language and case, each with the (language, case) pairs it is the form of.
+fn inflected(keys: &[String]) -> Vec<(String, u32)> {
+    // Each word's forms, found once (a word in capitals, an acronym, is not declined).
+    let words: Vec<Vec<(String, u32)>> = keys
+        .iter()
+        .map(|key| match key.strip_prefix('=') {
+            Some(_) => vec![(key.clone(), ALL_CASES)],
+            None => case_forms(key),
+        })
+        .collect();
+    let mut joined: Vec<(String, u32)> = vec![(String::new(), ALL_CASES)];
+    for (position, forms) in words.iter().enumerate() {
+        let mut next: Vec<(String, u32)> = Vec::new();
+        for (before, before_cases) in &joined {
+            for (word, cases) in forms {
+                let shared = before_cases & cases;
+                if shared == 0 || next.len() == MAX_VARIANTS {
+                    continue;
                 }
-                let mut key = before.clone();
+                let mut key = String::with_capacity(before.len() + word.len() + 1);
+                key.push_str(before);
                 if position > 0 {
                     key.push(' ');
                 }
-                key.push_str(mark);
                 key.push_str(word);
-                next.push(key);
+                match next.iter_mut().find(|(known, _)| *known == key) {
+                    Some((_, known_cases)) => *known_cases |= shared,
+                    None => next.push((key, shared)),
+                }
             }
         }
         joined = next;

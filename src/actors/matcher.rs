@@ -101,17 +101,23 @@ impl AliasMatcher {
             return exact;
         }
         // Line by line: a mention by key never spans a line break (its words are
-        // separated by single spaces), and in an English text only the lines that quote
-        // a name in Cyrillic or Polish letters are read again.
+        // separated by single spaces). Only lines with Cyrillic or Polish letters are
+        // read; all their capitalised words where such letters are frequent (a Russian or
+        // Polish line), only the runs with such a word where they are rare (an English
+        // line quoting a name).
         let mut by_key = Vec::new();
+        if memchr::memchr3(0xC4, 0xC5, 0xD0, text.as_bytes()).is_none() {
+            return exact;
+        }
         let mut line_start = 0;
         while line_start < text.len() {
             let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
                 .map_or(text.len(), |at| line_start + at);
             let line = text.get(line_start..line_end).unwrap_or("");
-            if has_cyrillic_or_polish(line) {
+            if memchr::memchr3(0xC4, 0xC5, 0xD0, line.as_bytes()).is_some() {
                 let first = by_key.len();
-                self.generated.find(line, &mut by_key);
+                self.generated
+                    .find(line, mostly_cyrillic_or_polish(line), &mut by_key);
                 for (range, _) in &mut by_key[first..] {
                     *range = range.shifted(line_start);
                 }
@@ -207,12 +213,16 @@ impl AliasMatcher {
     }
 }
 
-/// Whether `text` has a Cyrillic letter or a letter of Latin Extended-A (Polish `ł`, `ś`,
-/// `ż`, ...; Łacinka `ŭ`): only then are generated forms looked for in it, so that an
-/// English line costs one pass over its bytes more.
-fn has_cyrillic_or_polish(text: &str) -> bool {
-    text.bytes()
-        .any(|byte| matches!(byte, 0xC4 | 0xC5 | 0xD0..=0xD4))
+/// Whether a line is written in Cyrillic or Polish letters rather than quoting a word
+/// of them: at least one byte in fifty leads a Cyrillic letter or one of Latin
+/// Extended-A (Polish `ł`, `ś`, `ż`, ...; Łacinka `ŭ`). Polish prose has about one in
+/// twenty, Russian one in two; an English line naming `Łukasz` one in several hundred.
+fn mostly_cyrillic_or_polish(line: &str) -> bool {
+    let leading = line
+        .bytes()
+        .filter(|byte| matches!(byte, 0xC4 | 0xC5 | 0xD0 | 0xD1))
+        .count();
+    leading * 50 >= line.len()
 }
 
 /// The mentions of forms as written with those found by key: a mention by key is kept

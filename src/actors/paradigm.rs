@@ -291,28 +291,42 @@ fn paradigms_of(key: &str) -> Vec<&'static Paradigm> {
     found
 }
 
-/// The keys of the case forms of a word whose key is `key`, in `language` and `case`
-/// (`key` itself for a word left alone). Empty when the language has no such case.
-pub fn case_forms(key: &str, language: Language, case: Case) -> Vec<String> {
+/// The keys of the case forms of a word whose key is `key`, each with the set of
+/// (language, case) it is the form of: a bit per pair, `language * 7 + case` (see
+/// [`case_bit`]). A word left alone has one form, its key, for every pair.
+pub fn case_forms(key: &str) -> Vec<(String, u32)> {
     let paradigms = paradigms_of(key);
     if paradigms.is_empty() {
-        return vec![key.to_owned()];
+        return vec![(key.to_owned(), ALL_CASES)];
     }
-    let mut forms: Vec<String> = Vec::new();
+    let mut forms: Vec<(String, u32)> = Vec::new();
     for paradigm in paradigms {
         let Some(stem) = key.get(..key.len() - paradigm.strip) else {
             continue;
         };
-        let endings = paradigm.endings[language as usize][case as usize];
-        for ending in endings {
-            let mut form = String::with_capacity(stem.len() + ending.len());
-            form.push_str(stem);
-            form.push_str(ending);
-            super::key::finish(&mut form, 0);
-            if !forms.contains(&form) {
-                forms.push(form);
+        for language in Language::ALL {
+            for case in Case::ALL {
+                let bit = case_bit(language, case);
+                for ending in paradigm.endings[language as usize][case as usize] {
+                    let mut form = String::with_capacity(stem.len() + ending.len());
+                    form.push_str(stem);
+                    form.push_str(ending);
+                    super::key::finish(&mut form, 0);
+                    match forms.iter_mut().find(|(known, _)| *known == form) {
+                        Some((_, bits)) => *bits |= bit,
+                        None => forms.push((form, bit)),
+                    }
+                }
             }
         }
     }
     forms
+}
+
+/// Every (language, case) pair.
+pub const ALL_CASES: u32 = (1 << 28) - 1;
+
+/// The bit of a (language, case) pair.
+pub fn case_bit(language: Language, case: Case) -> u32 {
+    1 << (language as u32 * 7 + case as u32)
 }
