@@ -110,6 +110,64 @@ fn form_word_keys(form: &str) -> Option<Vec<String>> {
     (!keys.is_empty()).then_some(keys)
 }
 
+/// The word (run of word characters) holding byte `at`, if `at` is in one.
+fn word_around(text: &str, at: usize) -> Option<(usize, usize)> {
+    let mut start = at;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if !text[start..].chars().next().is_some_and(is_word_char) {
+        return None;
+    }
+    while let Some(ch) = text[..start]
+        .chars()
+        .next_back()
+        .filter(|&ch| is_word_char(ch))
+    {
+        start -= ch.len_utf8();
+    }
+    let mut end = start;
+    while let Some(ch) = text[end..].chars().next().filter(|&ch| is_word_char(ch)) {
+        end += ch.len_utf8();
+    }
+    Some((start, end))
+}
+
+/// The start of the capitalised word one space before `start`, if there is one.
+fn capitalised_word_before(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start]
+        .chars()
+        .next_back()
+        .filter(|&ch| ch == ' ' || ch == '\u{a0}')?;
+    let word_end = start - before.len_utf8();
+    let last = text[..word_end]
+        .chars()
+        .next_back()
+        .filter(|&ch| is_word_char(ch))?;
+    let (word_start, _) = word_around(text, word_end - last.len_utf8())?;
+    text[word_start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then_some(word_start)
+}
+
+/// The end of the capitalised word one space after `end`, if there is one.
+fn capitalised_word_after(text: &str, end: usize) -> Option<usize> {
+    let after = text[end..]
+        .chars()
+        .next()
+        .filter(|&ch| ch == ' ' || ch == '\u{a0}')?;
+    let word_start = end + after.len_utf8();
+    let first = text[word_start..]
+        .chars()
+        .next()
+        .filter(|&ch| ch.is_uppercase())?;
+    let (_, word_end) = word_around(text, word_start)?;
+    let _ = first;
+    Some(word_end)
+}
+
 /// Letters, digits and combining marks (a stress mark inside a Russian word) make words.
 pub(super) fn is_word_char(ch: char) -> bool {
     ch.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&ch)
@@ -191,9 +249,7 @@ impl GeneratedForms {
 
     /// Mentions by key in `text` (one line): runs of capitalised words separated by
     /// single spaces, the longest run of words from each word that is a key taken first.
-    /// Unless `every_run`, only runs with a word of non-ASCII letters are read: in an
-    /// English line that quotes `Łukaszenka`, the English names around it are not.
-    pub fn find(&self, text: &str, every_run: bool, found: &mut Vec<(TextRange, usize)>) {
+    pub fn find(&self, text: &str, found: &mut Vec<(TextRange, usize)>) {
         if self.entries.is_empty() {
             return;
         }
@@ -216,19 +272,72 @@ impl GeneratedForms {
             let joined = previous_end
                 .is_some_and(|before| matches!(text.get(before..start), Some(" " | "\u{a0}")));
             if !joined {
-                self.match_places(text, &places, every_run, &mut run, found);
+                self.match_places(text, &places, &mut run, found);
                 places.clear();
             }
             if ch.is_uppercase() {
                 places.push((start, end));
                 previous_end = Some(end);
             } else {
-                self.match_places(text, &places, every_run, &mut run, found);
+                self.match_places(text, &places, &mut run, found);
                 places.clear();
                 previous_end = None;
             }
         }
-        self.match_places(text, &places, every_run, &mut run, found);
+        self.match_places(text, &places, &mut run, found);
+    }
+
+    /// Mentions by key in an English line that quotes a Cyrillic or Polish word: only
+    /// around each capitalised word with such a letter (one that has a byte of `leads`),
+    /// within the run of capitalised words it stands in, at most a form's length of
+    /// words either side. Reading every word of the line instead cost an English corpus
+    /// that names `Łukasz` now and then a tenth of its time.
+    pub fn find_around(&self, text: &str, found: &mut Vec<(TextRange, usize)>) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut done_until = 0;
+        let mut at = 0;
+        while let Some(offset) = memchr::memchr3(0xC4, 0xC5, 0xD0, &bytes[at..]) {
+            let hit = at + offset;
+            at = hit + 1;
+            if hit < done_until {
+                continue;
+            }
+            let Some((start, end)) = word_around(text, hit) else {
+                continue;
+            };
+            if !text[start..].chars().next().is_some_and(char::is_uppercase) {
+                at = at.max(end);
+                continue;
+            }
+            let reach = self.max_words.saturating_sub(1);
+            let (mut window_start, mut window_end) = (start, end);
+            for _ in 0..reach {
+                match capitalised_word_before(text, window_start) {
+                    Some(before) => window_start = before,
+                    None => break,
+                }
+            }
+            for _ in 0..reach {
+                match capitalised_word_after(text, window_end) {
+                    Some(after) => window_end = after,
+                    None => break,
+                }
+            }
+            let window_start = window_start.max(done_until);
+            let Some(window) = text.get(window_start..window_end) else {
+                continue;
+            };
+            let first = found.len();
+            self.find(window, found);
+            for (range, _) in &mut found[first..] {
+                *range = range.shifted(window_start);
+            }
+            done_until = window_end;
+            at = at.max(window_end);
+        }
     }
 
     /// Keys the capitalised words at `places` (one run) and matches them; a word
@@ -237,16 +346,10 @@ impl GeneratedForms {
         &self,
         text: &str,
         places: &[(usize, usize)],
-        every_run: bool,
         run: &mut Run,
         found: &mut Vec<(TextRange, usize)>,
     ) {
-        if places.is_empty()
-            || (!every_run
-                && places
-                    .iter()
-                    .all(|&(start, end)| text.as_bytes()[start..end].is_ascii()))
-        {
+        if places.is_empty() {
             return;
         }
         run.clear();

@@ -116,8 +116,11 @@ impl AliasMatcher {
             let line = text.get(line_start..line_end).unwrap_or("");
             if memchr::memchr3(0xC4, 0xC5, 0xD0, line.as_bytes()).is_some() {
                 let first = by_key.len();
-                self.generated
-                    .find(line, mostly_cyrillic_or_polish(line), &mut by_key);
+                if mostly_cyrillic_or_polish(line) {
+                    self.generated.find(line, &mut by_key);
+                } else {
+                    self.generated.find_around(line, &mut by_key);
+                }
                 for (range, _) in &mut by_key[first..] {
                     *range = range.shifted(line_start);
                 }

@@ -1397,3 +1397,18 @@ fn generated_mentions_are_whole_words_in_order_and_explained() {
         Ok(())
     });
 }
+
+#[test]
+fn an_english_line_quoting_a_name_reads_only_around_it() {
+    // Few Cyrillic or Polish letters: only the runs of capitalised words around a word
+    // that has one are read (`Putina`, plain ASCII, is not looked up here).
+    check_slavic(
+        SLAVIC_FIXTURE,
+        "In English, Putina is no form, but Łukaszenki and Aleksandra Łukaszenki are read, and nothing else in this long English sentence.
+The Cyrillic ‘Лукашенко’ and Putin stay, and so does Belarus.",
+        expect![[r#"
+            In English, Putina is no form, but [Łukaszenki|lukashenka] and [Aleksandra Łukaszenki|lukashenka] are read, and nothing else in this long English sentence.
+            The Cyrillic ‘[Лукашенко|lukashenka]’ and [Putin|putin] stay, and so does [Belarus|belarus].
+        "#]],
+    );
+}
