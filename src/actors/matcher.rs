@@ -217,15 +217,19 @@ impl AliasMatcher {
 }
 
 /// Whether a line is written in Cyrillic or Polish letters rather than quoting a word
-/// of them: at least one byte in fifty leads a Cyrillic letter or one of Latin
-/// Extended-A (Polish `ł`, `ś`, `ż`, ...; Łacinka `ŭ`). Polish prose has about one in
-/// twenty, Russian one in two; an English line naming `Łukasz` one in several hundred.
+/// of them: counting the bytes that lead a Cyrillic letter or one of Latin Extended-A
+/// (Polish `ł`, `ś`, `ż`, ...; Łacinka `ŭ`) right after an ASCII byte (about once a word
+/// in Russian, once a diacritic in Polish), at least one in forty bytes. Russian prose
+/// has about one in seven, Polish one in twenty; an English line naming `Полкака` or
+/// `Łukasz` one in several hundred.
 fn mostly_cyrillic_or_polish(line: &str) -> bool {
-    let leading = line
-        .bytes()
-        .filter(|byte| matches!(byte, 0xC4 | 0xC5 | 0xD0 | 0xD1))
-        .count();
-    leading * 50 >= line.len()
+    let bytes = line.as_bytes();
+    let leading = bytes
+        .windows(2)
+        .filter(|pair| pair[0] < 0x80 && matches!(pair[1], 0xC4 | 0xC5 | 0xD0 | 0xD1))
+        .count()
+        + usize::from(matches!(bytes.first(), Some(0xC4 | 0xC5 | 0xD0 | 0xD1)));
+    leading * 40 >= line.len()
 }
 
 /// The mentions of forms as written with those found by key: a mention by key is kept
