@@ -292,7 +292,14 @@ impl GeneratedForms {
     /// within the run of capitalised words it stands in, at most a form's length of
     /// words either side. Reading every word of the line instead cost an English corpus
     /// that names `Łukasz` now and then a tenth of its time.
-    pub fn find_around(&self, text: &str, found: &mut Vec<(TextRange, usize)>) {
+    /// A word inside a mention as written (`as_written` says so of a byte) is left: the
+    /// exact automaton found it.
+    pub fn find_around(
+        &self,
+        text: &str,
+        as_written: impl Fn(usize) -> bool,
+        found: &mut Vec<(TextRange, usize)>,
+    ) {
         if self.entries.is_empty() {
             return;
         }
@@ -302,7 +309,7 @@ impl GeneratedForms {
         while let Some(offset) = memchr::memchr3(0xC4, 0xC5, 0xD0, &bytes[at..]) {
             let hit = at + offset;
             at = hit + 1;
-            if hit < done_until {
+            if hit < done_until || as_written(hit) {
                 continue;
             }
             let Some((start, end)) = word_around(text, hit) else {

@@ -119,7 +119,12 @@ impl AliasMatcher {
                 if mostly_cyrillic_or_polish(line) {
                     self.generated.find(line, &mut by_key);
                 } else {
-                    self.generated.find_around(line, &mut by_key);
+                    let as_written = |at: usize| {
+                        let at = line_start + at;
+                        let after = exact.partition_point(|mention| mention.range.start <= at);
+                        after > 0 && exact[after - 1].range.end > at
+                    };
+                    self.generated.find_around(line, as_written, &mut by_key);
                 }
                 for (range, _) in &mut by_key[first..] {
                     *range = range.shifted(line_start);
