@@ -110,6 +110,16 @@ fn form_word_keys(form: &str) -> Option<Vec<String>> {
     (!keys.is_empty()).then_some(keys)
 }
 
+/// Whether a word character is a capital letter (Latin and Cyrillic by hand, as
+/// [`super::matcher::is_word_char`]).
+fn is_capital(ch: char) -> bool {
+    match ch {
+        'A'..='Z' | 'А'..='Я' | '\u{400}'..='\u{40f}' => true,
+        'a'..='z' | '0'..='9' | 'а'..='я' | '\u{450}'..='\u{45f}' => false,
+        _ => ch.is_uppercase(),
+    }
+}
+
 /// The word (run of word characters) holding byte `at`, if `at` is in one.
 fn word_around(text: &str, at: usize) -> Option<(usize, usize)> {
     let mut start = at;
@@ -170,7 +180,7 @@ fn capitalised_word_after(text: &str, end: usize) -> Option<usize> {
 
 /// Letters, digits and combining marks (a stress mark inside a Russian word) make words.
 pub(super) fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&ch)
+    super::matcher::is_word_char(ch) || ('\u{300}'..='\u{36f}').contains(&ch)
 }
 
 impl GeneratedForms {
@@ -275,7 +285,7 @@ impl GeneratedForms {
                 self.match_places(text, &places, &mut run, found);
                 places.clear();
             }
-            if ch.is_uppercase() {
+            if is_capital(ch) {
                 places.push((start, end));
                 previous_end = Some(end);
             } else {

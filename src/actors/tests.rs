@@ -1412,3 +1412,14 @@ The Cyrillic ‘Лукашенко’ and Putin stay, and so does Belarus.",
         "#]],
     );
 }
+
+#[test]
+fn word_characters_by_hand_agree_with_the_standard_library() {
+    for ch in (0..0x2000u32).filter_map(char::from_u32) {
+        assert_eq!(
+            super::matcher::is_word_char(ch),
+            ch.is_alphanumeric(),
+            "{ch:?}"
+        );
+    }
+}
