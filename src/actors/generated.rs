@@ -112,7 +112,7 @@ fn form_word_keys(form: &str) -> Option<Vec<String>> {
 
 /// Whether a word character is a capital letter (Latin and Cyrillic by hand, as
 /// [`super::matcher::is_word_char`]).
-fn is_capital(ch: char) -> bool {
+pub(super) fn is_capital(ch: char) -> bool {
     match ch {
         'A'..='Z' | 'А'..='Я' | '\u{400}'..='\u{40f}' => true,
         'a'..='z' | '0'..='9' | 'а'..='я' | '\u{450}'..='\u{45f}' => false,

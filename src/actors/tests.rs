@@ -1421,5 +1421,12 @@ fn word_characters_by_hand_agree_with_the_standard_library() {
             ch.is_alphanumeric(),
             "{ch:?}"
         );
+        if ch.is_alphanumeric() {
+            assert_eq!(
+                super::generated::is_capital(ch),
+                ch.is_uppercase(),
+                "{ch:?}"
+            );
+        }
     }
 }
