@@ -26,6 +26,8 @@ struct Sample {
     texts: Vec<Arc<str>>,
     bytes: usize,
     matcher: AliasMatcher,
+    /// The registry's text, to time building the matcher.
+    registry_text: String,
 }
 
 fn articles_under(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -62,6 +64,7 @@ fn sample() -> &'static Sample {
         let registry = parse_registry(&registry);
         let actors: Vec<_> = registry.actors.iter().collect();
         let matcher = AliasMatcher::from_actors(&actors);
+        let registry_text = std::fs::read_to_string(dir.join("actors.toml")).unwrap_or_default();
         let mut paths = Vec::new();
         articles_under(&dir, &mut paths);
         let mut texts = Vec::new();
@@ -79,6 +82,7 @@ fn sample() -> &'static Sample {
             texts,
             bytes,
             matcher,
+            registry_text,
         }
     })
 }
@@ -86,10 +90,11 @@ fn sample() -> &'static Sample {
 fn main() {
     let sample = sample();
     eprintln!(
-        "sample: {} articles, {:.2} MB, {} alias forms",
+        "sample: {} articles, {:.2} MB, {} alias forms, {} keys of generated forms",
         sample.texts.len(),
         sample.bytes as f64 / 1e6,
-        sample.matcher.forms().count()
+        sample.matcher.forms().count(),
+        sample.matcher.generated_len()
     );
     divan::main();
 }
@@ -152,6 +157,25 @@ fn dates(bencher: Bencher) {
                 find_temporal(parsed.body.slice(text), parsed.header.date()).len()
             })
             .sum::<usize>()
+    });
+}
+
+/// The registry's matcher built: the automaton of the forms as written alone, and with
+/// the keys of every form and case form (what a registry change costs).
+#[divan::bench(args = [false, true])]
+fn matcher_build(bencher: Bencher, generated: bool) {
+    let registry = parse_registry(&sample().registry_text);
+    let actors: Vec<_> = registry.actors.iter().collect();
+    bencher.bench(|| {
+        if generated {
+            AliasMatcher::from_actors(&actors).generated_len()
+        } else {
+            AliasMatcher::new(actors.iter().enumerate().flat_map(|(index, actor)| {
+                actor.forms().map(move |form| (index, form.value.as_str()))
+            }))
+            .forms()
+            .count()
+        }
     });
 }
 

@@ -5,8 +5,14 @@
 //!
 //! ```text
 //! cargo run --release --example gen_corpus -- --out DIR [--articles N] [--actors M]
-//!     [--seed S] [--large-bytes B] [--small-bytes B]
+//!     [--seed S] [--large-bytes B] [--small-bytes B] [--script cyrillic]
 //! ```
+//!
+//! With `--script cyrillic` the article bodies are written in Cyrillic letters (the same
+//! prose spelled letter by letter, markup left as it is, the same number of bytes) and
+//! people are named now and then in a case form (`Иванова`, `Иванову`): the registry
+//! stays in Latin letters, as an English-speaking corpus keeper writes it, so mentions are
+//! found by cross-script key and paradigm.
 //!
 //! Writes `DIR/actors.toml`, `DIR/aliases.txt` (every form, one a line, for `rg -F -f`;
 //! it is not an article so the corpus ignores it), `DIR/articles/NNNN/*.article` and two
@@ -389,12 +395,83 @@ struct Writer<'a> {
     rng: Rng,
     actors: &'a [Actor],
     year: u32,
+    cyrillic: bool,
+}
+
+/// Latin prose spelled in Cyrillic letters, as a Russian romanisation run backwards; text
+/// inside `[...]` and `{...}` (citations, annotations) is kept.
+fn to_cyrillic(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let chars: Vec<char> = text.chars().collect();
+    let mut markup = 0usize;
+    let mut at = 0;
+    while at < chars.len() {
+        let ch = chars[at];
+        match ch {
+            '[' | '{' => markup += 1,
+            ']' | '}' => markup = markup.saturating_sub(1),
+            _ => {}
+        }
+        if markup > 0 || !ch.is_ascii_alphabetic() {
+            out.push(ch);
+            at += 1;
+            continue;
+        }
+        let upper = ch.is_ascii_uppercase();
+        let pair: String = chars[at..chars.len().min(at + 2)]
+            .iter()
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let (letters, taken) = match pair.as_str() {
+            "sh" => ("ш", 2),
+            "ch" => ("ч", 2),
+            "zh" => ("ж", 2),
+            "kh" => ("х", 2),
+            "ts" => ("ц", 2),
+            _ => (
+                match ch.to_ascii_lowercase() {
+                    'a' => "а",
+                    'b' => "б",
+                    'c' => "ц",
+                    'd' => "д",
+                    'e' => "е",
+                    'f' => "ф",
+                    'g' | 'h' => "г",
+                    'i' => "и",
+                    'j' => "й",
+                    'k' | 'q' => "к",
+                    'l' => "л",
+                    'm' => "м",
+                    'n' => "н",
+                    'o' => "о",
+                    'p' => "п",
+                    'r' => "р",
+                    's' => "с",
+                    't' => "т",
+                    'u' => "у",
+                    'v' | 'w' => "в",
+                    'x' => "кс",
+                    'y' => "ы",
+                    _ => "з",
+                },
+                1,
+            ),
+        };
+        if upper {
+            out.extend(letters.chars().flat_map(char::to_uppercase).take(1));
+            out.extend(letters.chars().skip(1));
+        } else {
+            out.push_str(letters);
+        }
+        at += taken;
+    }
+    out
 }
 
 impl Writer<'_> {
     /// Actor 0 is mentioned about once an article (about 10,000 times in the default
     /// corpus); the rest follow a steep power law.
-    fn actor(&mut self) -> &str {
+    fn actor(&mut self) -> String {
         let index = if self.rng.below(1000) < 17 {
             0
         } else {
@@ -403,9 +480,20 @@ impl Writer<'_> {
         };
         let actor = &self.actors[index];
         let forms = 1 + actor.aliases.len();
-        match self.rng.below(forms) {
+        let form = match self.rng.below(forms) {
             0 => &actor.name,
             n => &actor.aliases[n - 1],
+        };
+        // In Cyrillic prose a person is named in one of four cases.
+        let ends_in_consonant = form
+            .chars()
+            .last()
+            .is_some_and(|last| last.is_ascii_lowercase() && !"aeiouy".contains(last));
+        if self.cyrillic && actor.kind == "person" && ends_in_consonant {
+            let ending = ["", "a", "u", "om", "e"][self.rng.below(5)];
+            format!("{form}{ending}")
+        } else {
+            form.clone()
         }
     }
 
@@ -414,42 +502,30 @@ impl Writer<'_> {
         let mut s = match self.rng.below(11) {
             0 => {
                 let date = date_phrase(&mut self.rng, year);
-                let (a, cue, topic) = (
-                    self.actor().to_string(),
-                    self.rng.pick(CUES),
-                    self.rng.pick(TOPICS),
-                );
+                let (a, cue, topic) = (self.actor(), self.rng.pick(CUES), self.rng.pick(TOPICS));
                 format!(
                     "{} {a} {cue} that {topic} would continue.",
                     capitalise(&date)
                 )
             }
             1 => {
-                let (a, cue, q) = (
-                    self.actor().to_string(),
-                    self.rng.pick(CUES),
-                    self.rng.pick(QUOTES),
-                );
+                let (a, cue, q) = (self.actor(), self.rng.pick(CUES), self.rng.pick(QUOTES));
                 format!("“{q},” {a} {cue}.")
             }
             2 => {
-                let (a, action) = (self.actor().to_string(), self.rng.pick(ACTIONS));
+                let (a, action) = (self.actor(), self.rng.pick(ACTIONS));
                 let date = date_phrase(&mut self.rng, year);
                 format!("{a} {action} {date}.")
             }
             3 => {
-                let (a, b, topic) = (
-                    self.actor().to_string(),
-                    self.actor().to_string(),
-                    self.rng.pick(TOPICS),
-                );
+                let (a, b, topic) = (self.actor(), self.actor(), self.rng.pick(TOPICS));
                 format!(
                     "According to {a}, {b}’s officials discussed {topic} in {}.",
                     self.rng.pick(PLACES)
                 )
             }
             4 => {
-                let a = self.actor().to_string();
+                let a = self.actor();
                 let n = 2 + self.rng.below(900);
                 format!(
                     "Some {n} reservists from {} were summoned, {a} said — far more than usual.",
@@ -457,13 +533,13 @@ impl Writer<'_> {
                 )
             }
             5 => {
-                let a = self.actor().to_string();
+                let a = self.actor();
                 let date = date_phrase(&mut self.rng, year);
                 format!("{a}'s spokesperson told Gen. Ivanov’s staff {date} that the U.S. position was “unchanged.”")
             }
             6 => self.rng.pick(FILLER).to_string(),
             7 => {
-                let (a, b) = (self.actor().to_string(), self.actor().to_string());
+                let (a, b) = (self.actor(), self.actor());
                 format!(
                     "{a} and {b} met in {} to talk about {}.",
                     self.rng.pick(PLACES),
@@ -471,7 +547,7 @@ impl Writer<'_> {
                 )
             }
             8 => {
-                let a = self.actor().to_string();
+                let a = self.actor();
                 format!(
                     "Officials {} that {a} had been informed – but gave no details.",
                     self.rng.pick(CUES)
@@ -486,7 +562,7 @@ impl Writer<'_> {
                 )
             }
             _ => {
-                let a = self.actor().to_string();
+                let a = self.actor();
                 format!(
                     "{a} has {} expressed concern about {}.",
                     self.rng.pick(VAGUE),
@@ -519,8 +595,13 @@ impl Writer<'_> {
         let mut body = String::with_capacity(target_bytes + 1024);
         while body.len() < target_bytes {
             if self.rng.chance(15) {
-                let a = self.actor().to_string();
-                let _ = writeln!(body, "{a} and {}\n", self.rng.pick(TOPICS));
+                let a = self.actor();
+                let heading = format!("{a} and {}\n", self.rng.pick(TOPICS));
+                if self.cyrillic {
+                    let _ = writeln!(body, "{}", to_cyrillic(&heading));
+                } else {
+                    let _ = writeln!(body, "{heading}");
+                }
             }
             let sentences = 2 + self.rng.below(5);
             for i in 0..sentences {
@@ -528,7 +609,11 @@ impl Writer<'_> {
                     body.push(' ');
                 }
                 let sentence = self.sentence(cited);
-                body.push_str(&sentence);
+                if self.cyrillic {
+                    body.push_str(&to_cyrillic(&sentence));
+                } else {
+                    body.push_str(&sentence);
+                }
             }
             body.push_str("\n\n");
         }
@@ -578,6 +663,7 @@ struct Options {
     seed: u64,
     large: usize,
     small: usize,
+    cyrillic: bool,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -588,6 +674,7 @@ fn parse_options() -> Result<Options, String> {
         seed: 6,
         large: 5_000_000,
         small: 20_000,
+        cyrillic: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -600,6 +687,11 @@ fn parse_options() -> Result<Options, String> {
             "--seed" => options.seed = number()? as u64,
             "--large-bytes" => options.large = number()?,
             "--small-bytes" => options.small = number()?,
+            "--script" => match value.as_str() {
+                "latin" => options.cyrillic = false,
+                "cyrillic" => options.cyrillic = true,
+                _ => return Err(format!("--script: latin or cyrillic, not {value}")),
+            },
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -647,6 +739,7 @@ fn run() -> Result<(), String> {
             rng: Rng(options.seed ^ (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D)),
             actors: &actors,
             year: 2018 + (index % 9) as u32,
+            cyrillic: options.cyrillic,
         };
         let id = format!("art-{index:05}");
         // Cite a few earlier articles, and now and then one that does not exist.
@@ -678,6 +771,7 @@ fn run() -> Result<(), String> {
             rng: Rng(options.seed ^ bytes as u64),
             actors: &actors,
             year: 2024,
+            cyrillic: options.cyrillic,
         };
         let text = article(&mut writer, &format!("single-{name}"), bytes, &cited);
         total += text.len();

@@ -2,12 +2,18 @@
 //! mentions of every name and alias in one pass.
 
 mod cross;
+mod generated;
+mod key;
 mod matcher;
+mod paradigm;
 mod registry;
 #[cfg(test)]
 mod tests;
 
 pub use cross::{cross_check, merged_actors};
+pub use generated::FormOrigin;
+pub use key::key_of;
+pub use paradigm::{Case, Language};
 
 use crate::diagnostic::Diagnostic;
 use crate::text::TextRange;
@@ -128,6 +134,11 @@ pub struct Mention {
 /// in `Belarus’` and `Belarus's` but not in `Belarusian`. The longest form wins; when it
 /// fails the boundary test, shorter forms at the same place and later overlapping forms
 /// are still tried. A form given for two actors belongs to the first.
+///
+/// Built with [`AliasMatcher::from_actors`], it also finds forms no registry lists: a
+/// form's spelling in another script and, for people, its case forms in Russian,
+/// Ukrainian, Belarusian and Polish (see [`generated`]), in texts that have Cyrillic or
+/// Polish letters. A form as written always wins over a generated one.
 #[derive(Debug, Clone, Default)]
 pub struct AliasMatcher {
     /// `None` when there is no usable form (or the automaton could not be built).
@@ -137,4 +148,6 @@ pub struct AliasMatcher {
     /// The bytes that some form starts with, one bit each: the automaton is tried only
     /// where the text has one.
     first_bytes: [u64; 4],
+    /// Keys of every form and case form; empty for [`AliasMatcher::new`].
+    generated: generated::GeneratedForms,
 }

@@ -768,16 +768,8 @@ impl Corpus {
                 registry: paths[registry].clone(),
             })
             .collect();
-        let forms = entries.iter().enumerate().flat_map(|(index, entry)| {
-            std::iter::once((index, entry.actor.name.value.as_str())).chain(
-                entry
-                    .actor
-                    .aliases
-                    .iter()
-                    .map(move |alias| (index, alias.value.as_str())),
-            )
-        });
-        self.matcher = Arc::new(AliasMatcher::new(forms));
+        let listed: Vec<&Actor> = entries.iter().map(|entry| &entry.actor).collect();
+        self.matcher = Arc::new(AliasMatcher::from_actors(&listed));
         let mut cross: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for (registry, diagnostic) in actors::cross_check(&parsed) {
             if let Some(path) = paths.get(registry) {
@@ -826,6 +818,12 @@ impl Corpus {
     /// index.
     pub fn actors(&self) -> &[ActorEntry] {
         &self.actors
+    }
+
+    /// The matcher of every actor's forms (as written and generated), to say how a
+    /// mention was found.
+    pub fn matcher(&self) -> &AliasMatcher {
+        &self.matcher
     }
 
     pub fn actor_index(&self, id: &str) -> Option<usize> {

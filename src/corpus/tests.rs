@@ -448,3 +448,18 @@ fn a_markdown_note_is_an_article_only_when_the_configuration_includes_it() {
         "#]],
     );
 }
+
+#[test]
+fn unknown_names_in_cyrillic_and_polish_skip_sentence_openers_and_case_forms_of_known_ones() {
+    // `Лукашэнкі` and `Łukaszenki` are case forms of a known actor: no hint. `Вчера` and
+    // `Wczoraj` open their sentences and are no part of the name after them.
+    let fixture = "%! actors.toml\n[[actor]]\nid = \"lukashenka\"\nname = \"Lukashenka\"\nkind = \"person\"\n%! a.article\nSource: X\nDate: 2022\n\nВчера Данилов встретился с Лукашэнкі. Wczoraj Daniłow Nowak odwiedził Łukaszenkę.\n%! b.article\nSource: Y\nDate: 2022\n\nВчера Данилов приехал к Лукашэнкі. Wczoraj Daniłow Nowak spotkał Łukaszenki.\n";
+    check_diagnostics(
+        fixture,
+        "a.article",
+        expect![[r#"
+            hint[unknown-actor] a.article:4:7 "Данилов": “Данилов” appears in 2 articles but is not in the actor registry
+            hint[unknown-actor] a.article:4:47 "Daniłow Nowak": “Daniłow Nowak” appears in 2 articles but is not in the actor registry
+        "#]],
+    );
+}

@@ -197,6 +197,40 @@ pub fn completions(corpus: &Corpus, path: &str, offset: usize) -> Vec<Completion
             }
         }
     }
+    // Typed in another script (`Лука`, `Łuka`): actors none of whose forms as written
+    // start so, but whose form does by cross-script key. The form is offered as the
+    // registry writes it; the detail says why it was offered.
+    let offered_actors: BTreeSet<usize> = corpus
+        .actors()
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| {
+            entry
+                .actor
+                .forms()
+                .any(|form| form.value.to_lowercase().starts_with(&typed_lower))
+        })
+        .map(|(index, _)| index)
+        .collect();
+    for (index, form) in corpus.matcher().forms_by_key_prefix(typed) {
+        let Some(entry) = corpus.actors().get(index) else {
+            continue;
+        };
+        if offered_actors.contains(&index) || !seen.insert(form.to_string()) {
+            continue;
+        }
+        items.push(Completion {
+            label: form.to_string(),
+            kind: CompletionKind::Actor,
+            detail: Some(format!(
+                "{} (spelled in another script)",
+                entry.actor.name.value
+            )),
+            documentation: actor_card(corpus, index),
+            insert: form.to_string(),
+            replace: TextRange::new(start, offset),
+        });
+    }
     items
 }
 

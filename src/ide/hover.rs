@@ -23,7 +23,12 @@ pub fn hover(corpus: &Corpus, path: &str, offset: usize) -> Option<HoverCard> {
         });
     };
     let markdown = match symbol {
-        Symbol::Actor(actor) => actor_card(corpus, actor)?,
+        Symbol::Actor(actor) => match corpus.article(path) {
+            Some(file) => {
+                generated_form_line(corpus, file, range, actor) + &actor_card(corpus, actor)?
+            }
+            None => actor_card(corpus, actor)?,
+        },
         Symbol::Article(id) => citation_card(corpus, &id),
         Symbol::Timex(index) => timex_card(corpus.article(path)?, index)?,
         Symbol::HeaderField { index, on_key } => {
@@ -31,6 +36,47 @@ pub fn hover(corpus: &Corpus, path: &str, offset: usize) -> Option<HoverCard> {
         }
     };
     Some(HoverCard { range, markdown })
+}
+
+/// For a mention that no registry lists as written, how it was found: "*Лукашэнкі* —
+/// genitive (Belarusian, Polish) of “Lukashenka”, generated". Empty otherwise.
+fn generated_form_line(
+    corpus: &Corpus,
+    file: &ArticleFile,
+    range: TextRange,
+    actor: usize,
+) -> String {
+    let written = range.slice(&file.text);
+    let Some(origin) = corpus
+        .matcher()
+        .origin(written)
+        .filter(|origin| origin.actor == actor)
+    else {
+        return String::new();
+    };
+    let how = if origin.cases.is_empty() {
+        "spelled in another script".to_string()
+    } else {
+        // Cases in the order of the paradigms, each with the languages that have it.
+        let mut by_case: Vec<(crate::actors::Case, Vec<&str>)> = Vec::new();
+        for (language, case) in &origin.cases {
+            match by_case.iter_mut().find(|(known, _)| known == case) {
+                Some((_, languages)) => languages.push(language.name()),
+                None => by_case.push((*case, vec![language.name()])),
+            }
+        }
+        by_case.sort_by_key(|(case, _)| *case as usize);
+        let cases: Vec<String> = by_case
+            .iter()
+            .map(|(case, languages)| format!("{} ({})", case.name(), languages.join(", ")))
+            .collect();
+        cases.join(", ")
+    };
+    format!(
+        "*{}* — {how} of “{}”, generated\n\n",
+        escape(written),
+        escape(&origin.form)
+    )
 }
 
 /// Markdown control characters in user text would change the card's layout.

@@ -696,3 +696,124 @@ fn the_card_of_an_undated_claim_names_the_dates_that_do_not_date_it() {
 
         “2022” does not date it: it qualifies a noun."#]].assert_eq(&card.markdown);
 }
+
+/// A registry written in English and articles in Belarusian and Polish.
+const SLAVIC_CORPUS: &str = r#"%! actors.toml
+[[actor]]
+id = "lukashenka"
+name = "Aliaksandr Lukashenka"
+kind = "person"
+role = "President of Belarus"
+aliases = ["Lukashenka", "Lukashenko"]
+
+%! be.article
+Source: Nasha Niva
+Date: 2022-10-15
+
+Учора Аляксандр Лукашэнка сустрэўся з вайскоўцамі. Пра гэта паведаміла прэс-служба Лукашэнкі.
+%! pl.article
+Source: Nowa Europa Wschodnia
+Date: 2022-10-16
+
+Aleksander Łukaszenka, czyli 🇧🇾 Łukaszenka, ogłosił ćwiczenia. Według Łukaszenki to konieczne.
+"#;
+
+fn slavic_at(path: &str, marker: &str) -> Fixture {
+    let marked = SLAVIC_CORPUS.replacen(marker, &format!("$0{marker}"), 1);
+    assert_ne!(marked, SLAVIC_CORPUS, "{marker} not found");
+    let _ = path;
+    Fixture::new(&marked)
+}
+
+#[test]
+fn hover_on_a_case_form_says_how_it_was_found() {
+    let fixture = slavic_at("be.article", "Лукашэнкі");
+    let (path, offset) = fixture.cursor();
+    let card = hover::hover(&fixture.corpus, path, offset).unwrap();
+    expect![[r#"
+        be.article:4:84 "Лукашэнкі"
+        *Лукашэнкі* — genitive (Belarusian, Polish) of “Lukashenka”, generated
+
+        ### Aliaksandr Lukashenka"#]]
+    .assert_eq(&format!(
+        "{}\n{}",
+        show_range(&fixture.corpus, path, card.range),
+        card.markdown.lines().take(3).collect::<Vec<_>>().join("\n")
+    ));
+}
+
+#[test]
+fn references_highlights_and_semantic_tokens_reach_every_language() {
+    let fixture = slavic_at("pl.article", "Łukaszenki");
+    let (path, offset) = fixture.cursor();
+    expect![[r#"
+        actors.toml:2:7 "lukashenka"
+        be.article:4:7 "Аляксандр Лукашэнка"
+        be.article:4:84 "Лукашэнкі"
+        pl.article:4:12 "Łukaszenka"
+        pl.article:4:33 "Łukaszenka"
+        pl.article:4:71 "Łukaszenki"
+    "#]]
+    .assert_eq(&show_targets(
+        &fixture,
+        &navigation::references(&fixture.corpus, path, offset, true),
+    ));
+    let highlights: Vec<String> = navigation::highlights(&fixture.corpus, path, offset)
+        .into_iter()
+        .map(|range| show_range(&fixture.corpus, path, range))
+        .collect();
+    expect![[r#"["pl.article:4:12 \"Łukaszenka\"", "pl.article:4:33 \"Łukaszenka\"", "pl.article:4:71 \"Łukaszenki\""]"#]].assert_eq(&format!("{highlights:?}"));
+    let text = fixture.text("be.article");
+    let tokens: Vec<String> = semantic::semantic_tokens(&fixture.corpus, "be.article", None)
+        .into_iter()
+        .filter(|(range, _)| range.start > text.find("Учора").unwrap())
+        .map(|(range, kind)| {
+            format!(
+                "{:?}={}",
+                range.slice(text),
+                semantic::TOKEN_TYPES[kind.legend_index() as usize]
+            )
+        })
+        .collect();
+    expect![[r#"["\"Аляксандр Лукашэнка\"=variable", "\"Лукашэнкі\"=variable"]"#]]
+        .assert_eq(&format!("{tokens:?}"));
+}
+
+#[test]
+fn completion_offers_actors_for_a_prefix_in_another_script() {
+    let fixture = Fixture::new(&format!(
+        "{SLAVIC_CORPUS}%! c.article\nSource: X\nDate: 2022-10-15\n\nЗаявіў Лука$0\n"
+    ));
+    expect![[r#"
+        Actor "Lukashenka" → "Lukashenka" over "Лука"
+        Actor "Lukashenko" → "Lukashenko" over "Лука"
+    "#]]
+    .assert_eq(&show_completions(&fixture));
+}
+
+#[test]
+fn renaming_an_actor_leaves_case_forms_in_articles_as_written() {
+    // Article text is never rewritten, so a case form (`Лукашэнкі`) is never turned into
+    // the nominative: renaming the id edits the registry only, and a rename started on
+    // a case form says why it is refused.
+    let fixture = slavic_at("actors.toml", "\"lukashenka\"");
+    let (path, offset) = fixture.cursor();
+    let edits = rename::rename(&fixture.corpus, path, offset + 1, "lukashenko").unwrap();
+    let shown: Vec<String> = edits
+        .iter()
+        .map(|edit| {
+            format!(
+                "{}: {:?}",
+                show_range(&fixture.corpus, &edit.path, edit.range),
+                edit.new_text
+            )
+        })
+        .collect();
+    expect![[r#"actors.toml:2:7 "lukashenka": "lukashenko""#]].assert_eq(&shown.join("\n"));
+    let on_case_form = slavic_at("be.article", "Лукашэнкі");
+    let (path, offset) = on_case_form.cursor();
+    expect![
+        "article text is source material and is never rewritten; rename actor ids in the registry"
+    ]
+    .assert_eq(&rename::prepare_rename(&on_case_form.corpus, path, offset).unwrap_err());
+}

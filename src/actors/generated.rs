@@ -1,0 +1,516 @@
+//! Generated forms: every registry form's cross-script key and, for people, the keys of
+//! its case forms, in one map; and the search of a text's capitalised words for them.
+//!
+//! The exact automaton ([`super::AliasMatcher`]) finds the forms as written. This index
+//! finds what the registry does not list: `Лукашенко`, `Łukaszenki`, `Аляксандра
+//! Лукашэнкі` for a registry written in English. Its conflicts are settled when it is
+//! built: the key of a form as written (in any script) beats a case form generated for
+//! another actor; the first actor keeps a key two forms as written share (as the exact
+//! automaton does); a case form generated for two actors is ambiguous and finds nothing.
+
+use rustc_hash::FxHashMap;
+
+use super::key::push_key;
+use super::paradigm::{case_bit, case_forms, Case, Language, ALL_CASES};
+use super::{Actor, ActorKind};
+use crate::text::TextRange;
+
+/// The most case forms one form yields (the forms of each word multiplied, in the same
+/// language and case): past this the extra ones are dropped.
+const MAX_VARIANTS: usize = 64;
+
+/// One key of the index.
+#[derive(Debug, Clone)]
+struct Entry {
+    actor: usize,
+    /// Index into [`GeneratedForms::forms`]: the registry form it comes from.
+    form: usize,
+    /// The key of a form as written, not a generated case form.
+    as_written: bool,
+    /// A bit per (language, case): `language * 7 + case`.
+    cases: u32,
+    /// Generated for two actors: finds nothing.
+    ambiguous: bool,
+}
+
+/// The map of keys of every form and case form to the actor they name.
+#[derive(Debug, Clone, Default)]
+pub struct GeneratedForms {
+    entries: FxHashMap<Box<str>, Entry>,
+    /// The registry forms keys were made of, with their actor and the key of the whole
+    /// form (its words run together), which a prefix typed in any script is compared with.
+    forms: Vec<(usize, String, String)>,
+    /// The most words of any form.
+    max_words: usize,
+}
+
+/// How a form that no registry lists as written was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormOrigin {
+    pub actor: usize,
+    /// The registry form it was generated from.
+    pub form: String,
+    /// The languages and cases whose form it is; empty when it is the registry form
+    /// spelled in another script.
+    pub cases: Vec<(Language, Case)>,
+}
+
+/// The shape of a capitalised word: written in capitals only, or with a capital first.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Capitals,
+    Capitalised,
+}
+
+fn shape(word: &str) -> Option<Shape> {
+    let mut letters = word.chars().filter(|ch| ch.is_alphabetic());
+    let first = letters.next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let mut rest = letters.peekable();
+    if rest.peek().is_some() && rest.all(char::is_uppercase) {
+        Some(Shape::Capitals)
+    } else {
+        Some(Shape::Capitalised)
+    }
+}
+
+/// Appends the key of one word with its shape (capitals only are marked), or returns
+/// `false` for a word that is not capitalised or has no key.
+fn push_word_key(word: &str, out: &mut String) -> bool {
+    let start = out.len();
+    match shape(word) {
+        Some(Shape::Capitals) => out.push('='),
+        Some(Shape::Capitalised) => {}
+        None => return false,
+    }
+    if push_key(word, out) {
+        true
+    } else {
+        out.truncate(start);
+        false
+    }
+}
+
+/// The words of a form: split at single spaces; `None` when it has anything a key cannot
+/// stand for (punctuation, a lower-case word, a letter of another script).
+fn form_word_keys(form: &str) -> Option<Vec<String>> {
+    let mut keys = Vec::new();
+    for word in form.split([' ', '\u{a0}']) {
+        if word.is_empty() || !word.chars().all(is_word_char) {
+            return None;
+        }
+        let mut key = String::new();
+        if !push_word_key(word, &mut key) {
+            return None;
+        }
+        keys.push(key);
+    }
+    (!keys.is_empty()).then_some(keys)
+}
+
+/// Whether a word character is a capital letter (Latin and Cyrillic by hand, as
+/// [`super::matcher::is_word_char`]).
+pub(super) fn is_capital(ch: char) -> bool {
+    match ch {
+        'A'..='Z' | 'А'..='Я' | '\u{400}'..='\u{40f}' => true,
+        'a'..='z' | '0'..='9' | 'а'..='я' | '\u{450}'..='\u{45f}' => false,
+        _ => ch.is_uppercase(),
+    }
+}
+
+/// The word (run of word characters) holding byte `at`, if `at` is in one.
+fn word_around(text: &str, at: usize) -> Option<(usize, usize)> {
+    let mut start = at;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if !text[start..].chars().next().is_some_and(is_word_char) {
+        return None;
+    }
+    while let Some(ch) = text[..start]
+        .chars()
+        .next_back()
+        .filter(|&ch| is_word_char(ch))
+    {
+        start -= ch.len_utf8();
+    }
+    let mut end = start;
+    while let Some(ch) = text[end..].chars().next().filter(|&ch| is_word_char(ch)) {
+        end += ch.len_utf8();
+    }
+    Some((start, end))
+}
+
+/// The start of the capitalised word one space before `start`, if there is one.
+fn capitalised_word_before(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start]
+        .chars()
+        .next_back()
+        .filter(|&ch| ch == ' ' || ch == '\u{a0}')?;
+    let word_end = start - before.len_utf8();
+    let last = text[..word_end]
+        .chars()
+        .next_back()
+        .filter(|&ch| is_word_char(ch))?;
+    let (word_start, _) = word_around(text, word_end - last.len_utf8())?;
+    text[word_start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then_some(word_start)
+}
+
+/// The end of the capitalised word one space after `end`, if there is one.
+fn capitalised_word_after(text: &str, end: usize) -> Option<usize> {
+    let after = text[end..]
+        .chars()
+        .next()
+        .filter(|&ch| ch == ' ' || ch == '\u{a0}')?;
+    let word_start = end + after.len_utf8();
+    let first = text[word_start..]
+        .chars()
+        .next()
+        .filter(|&ch| ch.is_uppercase())?;
+    let (_, word_end) = word_around(text, word_start)?;
+    let _ = first;
+    Some(word_end)
+}
+
+/// Letters, digits and combining marks (a stress mark inside a Russian word) make words.
+pub(super) fn is_word_char(ch: char) -> bool {
+    super::matcher::is_word_char(ch) || ('\u{300}'..='\u{36f}').contains(&ch)
+}
+
+impl GeneratedForms {
+    /// The index of the forms of `actors` (by index).
+    pub fn new(actors: &[&Actor]) -> Self {
+        let mut index = GeneratedForms::default();
+        let mut written: Vec<(usize, usize, Vec<String>, bool)> = Vec::new();
+        for (actor_index, actor) in actors.iter().enumerate() {
+            for form in actor.forms() {
+                let form = form.value.trim();
+                let Some(keys) = form_word_keys(form) else {
+                    continue;
+                };
+                let form_index = index.forms.len();
+                let whole_key = super::key::key_of(form).unwrap_or_default();
+                index.forms.push((actor_index, form.to_owned(), whole_key));
+                index.max_words = index.max_words.max(keys.len());
+                written.push((
+                    actor_index,
+                    form_index,
+                    keys,
+                    actor.kind == ActorKind::Person,
+                ));
+            }
+        }
+        // Forms as written first, so that no generated form can take their keys.
+        for (actor, form, keys, _) in &written {
+            let key = keys.join(" ");
+            index.entries.entry(key.into()).or_insert(Entry {
+                actor: *actor,
+                form: *form,
+                as_written: true,
+                cases: 0,
+                ambiguous: false,
+            });
+        }
+        for (actor, form, keys, person) in &written {
+            if !person {
+                continue;
+            }
+            for (key, cases) in inflected(keys) {
+                index.add_generated(key, *actor, *form, cases);
+            }
+        }
+        index
+    }
+
+    fn add_generated(&mut self, key: String, actor: usize, form: usize, bit: u32) {
+        match self.entries.get_mut(key.as_str()) {
+            None => {
+                self.entries.insert(
+                    key.into(),
+                    Entry {
+                        actor,
+                        form,
+                        as_written: false,
+                        cases: bit,
+                        ambiguous: false,
+                    },
+                );
+            }
+            Some(entry) if entry.actor == actor => entry.cases |= bit,
+            Some(entry) if entry.as_written => {}
+            Some(entry) => entry.ambiguous = true,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many keys the index holds (for the benchmarks).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Mentions by key in `text` (one line): runs of capitalised words separated by
+    /// single spaces, the longest run of words from each word that is a key taken first.
+    pub fn find(&self, text: &str, found: &mut Vec<(TextRange, usize)>) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let mut run = Run::default();
+        let mut places: Vec<(usize, usize)> = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        let mut previous_end: Option<usize> = None;
+        while let Some((start, ch)) = chars.next() {
+            if !is_word_char(ch) {
+                continue;
+            }
+            let mut end = start + ch.len_utf8();
+            while let Some(&(at, next)) = chars.peek() {
+                if !is_word_char(next) {
+                    break;
+                }
+                end = at + next.len_utf8();
+                chars.next();
+            }
+            let joined = previous_end
+                .is_some_and(|before| matches!(text.get(before..start), Some(" " | "\u{a0}")));
+            if !joined {
+                self.match_places(text, &places, &mut run, found);
+                places.clear();
+            }
+            if is_capital(ch) {
+                places.push((start, end));
+                previous_end = Some(end);
+            } else {
+                self.match_places(text, &places, &mut run, found);
+                places.clear();
+                previous_end = None;
+            }
+        }
+        self.match_places(text, &places, &mut run, found);
+    }
+
+    /// Mentions by key in an English line that quotes a Cyrillic or Polish word: only
+    /// around each capitalised word with such a letter (one that has a byte of `leads`),
+    /// within the run of capitalised words it stands in, at most a form's length of
+    /// words either side. Reading every word of the line instead cost an English corpus
+    /// that names `Łukasz` now and then a tenth of its time.
+    /// A word inside a mention as written (`as_written` says so of a byte) is left: the
+    /// exact automaton found it.
+    pub fn find_around(
+        &self,
+        text: &str,
+        as_written: impl Fn(usize) -> bool,
+        found: &mut Vec<(TextRange, usize)>,
+    ) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut done_until = 0;
+        let mut at = 0;
+        while let Some(offset) = memchr::memchr3(0xC4, 0xC5, 0xD0, &bytes[at..]) {
+            let hit = at + offset;
+            at = hit + 1;
+            if hit < done_until || as_written(hit) {
+                continue;
+            }
+            let Some((start, end)) = word_around(text, hit) else {
+                continue;
+            };
+            if !text[start..].chars().next().is_some_and(char::is_uppercase) {
+                at = at.max(end);
+                continue;
+            }
+            let reach = self.max_words.saturating_sub(1);
+            let (mut window_start, mut window_end) = (start, end);
+            for _ in 0..reach {
+                match capitalised_word_before(text, window_start) {
+                    Some(before) => window_start = before,
+                    None => break,
+                }
+            }
+            for _ in 0..reach {
+                match capitalised_word_after(text, window_end) {
+                    Some(after) => window_end = after,
+                    None => break,
+                }
+            }
+            let window_start = window_start.max(done_until);
+            let Some(window) = text.get(window_start..window_end) else {
+                continue;
+            };
+            let first = found.len();
+            self.find(window, found);
+            for (range, _) in &mut found[first..] {
+                *range = range.shifted(window_start);
+            }
+            done_until = window_end;
+            at = at.max(window_end);
+        }
+    }
+
+    /// Keys the capitalised words at `places` (one run) and matches them; a word
+    /// without a key splits the run.
+    fn match_places(
+        &self,
+        text: &str,
+        places: &[(usize, usize)],
+        run: &mut Run,
+        found: &mut Vec<(TextRange, usize)>,
+    ) {
+        if places.is_empty() {
+            return;
+        }
+        run.clear();
+        for &(start, end) in places {
+            if !run.push(&text[start..end], start, end) {
+                self.match_run(run, found);
+                run.clear();
+            }
+        }
+        self.match_run(run, found);
+    }
+
+    fn match_run(&self, run: &Run, found: &mut Vec<(TextRange, usize)>) {
+        let words = &run.words;
+        let mut first = 0;
+        while first < words.len() {
+            let longest = self.max_words.min(words.len() - first);
+            let hit = (1..=longest).rev().find_map(|count| {
+                let last = &words[first + count - 1];
+                let key = run.keys.get(words[first].key_start..last.key_end)?;
+                let entry = self.entries.get(key).filter(|entry| !entry.ambiguous)?;
+                Some((count, entry.actor))
+            });
+            match hit {
+                Some((count, actor)) => {
+                    let last = &words[first + count - 1];
+                    found.push((TextRange::new(words[first].start, last.end), actor));
+                    first += count;
+                }
+                None => first += 1,
+            }
+        }
+    }
+
+    /// How `written` (a mention's text) was found, when it is no registry form as
+    /// written but one of its keys.
+    pub fn origin(&self, written: &str) -> Option<FormOrigin> {
+        let keys = form_word_keys(written)?;
+        let entry = self
+            .entries
+            .get(keys.join(" ").as_str())
+            .filter(|entry| !entry.ambiguous)?;
+        let (_, form, _) = self.forms.get(entry.form)?;
+        let mut cases = Vec::new();
+        for language in Language::ALL {
+            for case in Case::ALL {
+                if entry.cases & case_bit(language, case) != 0 {
+                    cases.push((language, case));
+                }
+            }
+        }
+        Some(FormOrigin {
+            actor: entry.actor,
+            form: form.clone(),
+            cases: if entry.as_written { Vec::new() } else { cases },
+        })
+    }
+
+    /// The registry forms whose key starts with `key_prefix`, with their actor: to
+    /// complete a prefix typed in any script.
+    pub fn forms_by_key_prefix(&self, key_prefix: &str) -> Vec<(usize, &str)> {
+        self.forms
+            .iter()
+            .filter(|(_, _, key)| key.starts_with(key_prefix))
+            .map(|(actor, form, _)| (*actor, form.as_str()))
+            .collect()
+    }
+}
+
+/// The keys of the case forms of a form whose words have `keys`, every word in the same
+/// language and case, each with the (language, case) pairs it is the form of.
+fn inflected(keys: &[String]) -> Vec<(String, u32)> {
+    // Each word's forms, found once (a word in capitals, an acronym, is not declined).
+    let words: Vec<Vec<(String, u32)>> = keys
+        .iter()
+        .map(|key| match key.strip_prefix('=') {
+            Some(_) => vec![(key.clone(), ALL_CASES)],
+            None => case_forms(key),
+        })
+        .collect();
+    let mut joined: Vec<(String, u32)> = vec![(String::new(), ALL_CASES)];
+    for (position, forms) in words.iter().enumerate() {
+        let mut next: Vec<(String, u32)> = Vec::new();
+        for (before, before_cases) in &joined {
+            for (word, cases) in forms {
+                let shared = before_cases & cases;
+                if shared == 0 || next.len() == MAX_VARIANTS {
+                    continue;
+                }
+                let mut key = String::with_capacity(before.len() + word.len() + 1);
+                key.push_str(before);
+                if position > 0 {
+                    key.push(' ');
+                }
+                key.push_str(word);
+                match next.iter_mut().find(|(known, _)| *known == key) {
+                    Some((_, known_cases)) => *known_cases |= shared,
+                    None => next.push((key, shared)),
+                }
+            }
+        }
+        joined = next;
+    }
+    joined
+}
+
+/// A run of capitalised words: their places and their keys, joined by single spaces in
+/// one buffer so that the key of any stretch of them is a slice of it.
+#[derive(Default)]
+struct Run {
+    words: Vec<RunWord>,
+    keys: String,
+}
+
+struct RunWord {
+    start: usize,
+    end: usize,
+    key_start: usize,
+    key_end: usize,
+}
+
+impl Run {
+    fn clear(&mut self) {
+        self.words.clear();
+        self.keys.clear();
+    }
+
+    /// Adds a word; `false` (the run unchanged) when it has no key.
+    fn push(&mut self, word: &str, start: usize, end: usize) -> bool {
+        let before = self.keys.len();
+        if !self.words.is_empty() {
+            self.keys.push(' ');
+        }
+        let key_start = self.keys.len();
+        if !push_word_key(word, &mut self.keys) {
+            self.keys.truncate(before);
+            return false;
+        }
+        self.words.push(RunWord {
+            start,
+            end,
+            key_start,
+            key_end: self.keys.len(),
+        });
+        true
+    }
+}
