@@ -22,6 +22,7 @@ pub mod config;
 pub mod corpus;
 pub mod diagnostic;
 pub mod ide;
+pub mod language;
 pub mod loader;
 pub mod lsp;
 pub mod names;
