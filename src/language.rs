@@ -233,7 +233,8 @@ fn latin_guess(prefix: &str, letters: &Letters) -> Guess {
 /// Russian, Ukrainian or Belarusian, by the letters that one writes and another lacks.
 fn cyrillic_guess(letters: &Letters) -> Guess {
     // The evidence of each language against each other one.
-    let ru_over_uk = letters.yery;
+    // Ukrainian writes `і` about as often as `и`: many `и` and no `і` is Russian too.
+    let ru_over_uk = letters.yery + letters.i_shcha.saturating_sub(letters.dotted_i * 3) / 2;
     let uk_over_ru = letters.dotted_i + letters.ukrainian;
     let ru_over_be = letters.i_shcha + letters.hard_sign;
     let be_over_ru = letters.dotted_i + letters.short_u;

@@ -18,6 +18,8 @@ mod token;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_languages;
 
 pub use date::{CalendarDate, DateError, Precision};
 pub use readable::{readable_uncertain, readable_value};
