@@ -95,6 +95,9 @@ pub struct Entry {
     pub phrase_start: bool,
 }
 
+/// Marks an entry as one kind of word.
+type SetFlag = fn(&mut Entry);
+
 /// A language's table: every listed form and what it can be.
 pub struct Lexicon {
     pub data: &'static SlavicData,
@@ -172,7 +175,7 @@ impl Lexicon {
                 add(first, &|entry| entry.phrase_start = true);
             }
         }
-        let flags: [(&[&str], fn(&mut Entry)); 10] = [
+        let flags: [(&[&str], SetFlag); 10] = [
             (data.vague_counts, |entry| entry.vague_count = true),
             (data.ago, |entry| entry.ago = true),
             (data.year_words, |entry| entry.year_word = true),

@@ -566,7 +566,9 @@ impl<'a> SlavicLine<'_, 'a> {
             return None;
         }
         let (end, p2) = self.point(k + 1)?;
-        if !is_explicit(&p2) || (!prefixed && !(has_day(&p1) && has_day(&p2))) {
+        // Without `с`/`od` only day-to-day ranges are trusted (`7 октября – 10 ноября`).
+        let trusted = prefixed || (has_day(&p1) && has_day(&p2));
+        if !is_explicit(&p2) || !trusted {
             return None;
         }
         Some((end, Sem::Interval(propagate_year(p1, &p2), p2)))
