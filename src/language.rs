@@ -166,7 +166,7 @@ pub fn detect(text: &str) -> Guess {
     if letters.latin >= letters.cyrillic {
         let guess = latin_guess(text.get(..end).unwrap_or(""), &letters);
         // A Latin text quoting much Cyrillic is unsure of its language.
-        if letters.cyrillic * 4 > letters.latin {
+        if letters.cyrillic * 2 > letters.latin {
             return Guess {
                 sure: false,
                 runner_up: Some(cyrillic_guess(&letters).language),
@@ -176,7 +176,9 @@ pub fn detect(text: &str) -> Guess {
         return guess;
     }
     let guess = cyrillic_guess(&letters);
-    if letters.latin * 4 > letters.cyrillic || letters.cyrillic < 20 {
+    // Latin names and titles are common in Cyrillic news; half as many Latin letters as
+    // Cyrillic ones is a mixed text.
+    if letters.latin * 2 > letters.cyrillic || letters.cyrillic < 20 {
         return Guess {
             sure: false,
             runner_up: guess.runner_up.or(Some(Language::En)),

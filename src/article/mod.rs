@@ -197,7 +197,8 @@ fn language_diagnostics(
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     if let Some(field) = header.get("language") {
-        if Language::from_code(&field.value).is_none() {
+        // An empty value (or one another warning already refused) says nothing.
+        if !field.value.is_empty() && Language::from_code(&field.value).is_none() {
             diagnostics.push(Diagnostic::warning(
                 field.value_range,
                 DiagnosticCode::InvalidLanguage,

@@ -5,11 +5,9 @@
 use super::lexicon::{Season, Unit};
 use super::slavic_lexicon::{PhraseMeaning, SlavicData};
 
-const MONTH_ENDINGS: &[&str] = &["ень", "ня", "ні", "нем", "ню"];
-
 pub static DATA: SlavicData = SlavicData {
     months: [
-        ("студз", MONTH_ENDINGS),
+        ("студз", &["ень", "еня", "ені", "енем", "еню"]),
         ("лют", &["ы", "ага", "аму", "ым"]),
         ("сакавік", &["", "а", "у", "ам"]),
         ("красавік", &["", "а", "у", "ам"]),
