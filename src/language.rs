@@ -107,13 +107,17 @@ impl Letters {
                 .unwrap_or(u32::MAX),
             ..Letters::default()
         };
-        if text.is_ascii() {
-            return letters;
-        }
-        for ch in text.chars() {
-            if ch.is_ascii() {
-                continue;
-            }
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(offset) = bytes
+            .get(at..)
+            .and_then(|rest| rest.iter().position(|b| !b.is_ascii()))
+        {
+            let start = at + offset;
+            let Some(ch) = text.get(start..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            at = start + ch.len_utf8();
             let lower = ch.to_lowercase().next().unwrap_or(ch);
             match lower {
                 'ą' | 'ę' | 'ł' | 'ś' | 'ź' | 'ż' | 'ć' | 'ń' | 'ó' => {
