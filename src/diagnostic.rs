@@ -330,7 +330,7 @@ ignored and the language is guessed from the letters of the text.
                 Hint,
                 "an article without `Language:` whose text does not say clearly which language it is in",
                 "Without a `Language:` header dateline guesses the language from the first \
-kilobytes of the body: Cyrillic or Latin letters, the letters only Ukrainian (`ї є ґ`) or \
+kilobyte of the body: Cyrillic or Latin letters, the letters only Ukrainian (`ї є ґ`) or \
 Belarusian (`ў`) writes, those Ukrainian lacks (`ы э`), Polish diacritics and short words. \
 When they do not point clearly to one language (a short text, English quoting Russian at \
 length) the likeliest is used and this hint asks for the header.

@@ -1,5 +1,5 @@
 //! The language of an article: read from its `Language:` header (`en`, `ru`, `uk`, `be`,
-//! `pl`), or guessed cheaply from the letters of the first few kilobytes of its body.
+//! `pl`), or guessed cheaply from the letters of the first kilobyte of its body.
 //!
 //! The guess counts letters, not words: Cyrillic against Latin, then the letters one of
 //! Russian, Ukrainian and Belarusian writes and another does not (`ы э ъ` are not
@@ -61,7 +61,7 @@ impl Language {
 
 /// How many bytes of a body the guess reads: enough letters to tell the languages
 /// apart, and a fixed cost whatever the article's length.
-pub const DETECTION_BYTES: usize = 4096;
+pub const DETECTION_BYTES: usize = 1024;
 
 /// A guessed language, and whether the text made it clear.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -178,7 +178,7 @@ pub fn parse_as(text: &str, syntax: Syntax) -> Article {
 }
 
 /// The article's language: its `Language:` header's when that names one dateline
-/// reads, else the guess from the first kilobytes of the body (returned too).
+/// reads, else the guess from the first kilobyte of the body (returned too).
 pub fn language_of(text: &str, header: &Header, body_start: usize) -> (Language, Option<Guess>) {
     if let Some(language) = header.value("language").and_then(Language::from_code) {
         return (language, None);

@@ -104,7 +104,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
                     break;
                 } else {
                     let (d, width) = char_at(end);
-                    if !is_letter(d) || crate::text::is_general_punctuation(d) {
+                    if crate::text::is_general_punctuation(d) || !is_letter(d) {
                         break;
                     }
                     ascii = false;
@@ -153,11 +153,11 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a mut String) -> Vec<Token<'a>> {
             ascii = false;
             end = start + width;
             // (Dashes and curly quotes, asked about most here, are not looked up.)
-            if is_letter(c) && !crate::text::is_general_punctuation(c) {
+            if !crate::text::is_general_punctuation(c) && is_letter(c) {
                 kind = TokKind::Word;
                 while end < bytes.len() {
                     let (d, width) = char_at(end);
-                    if !is_letter(d) || crate::text::is_general_punctuation(d) {
+                    if crate::text::is_general_punctuation(d) || !is_letter(d) {
                         break;
                     }
                     end += width;
