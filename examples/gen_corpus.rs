@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo run --release --example gen_corpus -- --out DIR [--articles N] [--actors M]
-//!     [--seed S] [--large-bytes B] [--small-bytes B] [--script cyrillic]
+//!     [--seed S] [--large-bytes B] [--small-bytes B] [--script cyrillic] [--language en|ru]
 //! ```
 //!
 //! With `--script cyrillic` the article bodies are written in Cyrillic letters (the same
@@ -13,6 +13,10 @@
 //! people are named now and then in a case form (`Иванова`, `Иванову`): the registry
 //! stays in Latin letters, as an English-speaking corpus keeper writes it, so mentions are
 //! found by cross-script key and paradigm.
+//!
+//! `--language ru` writes the same number and sizes of articles in Russian (Russian
+//! dates in their case forms, cues, quotes and filler), without a `Language:` header, so
+//! that the language is guessed as it is for a corpus whose articles do not say it.
 //!
 //! Writes `DIR/actors.toml`, `DIR/aliases.txt` (every form, one a line, for `rg -F -f`;
 //! it is not an article so the corpus ignores it), `DIR/articles/NNNN/*.article` and two
@@ -391,11 +395,113 @@ fn date_phrase(rng: &mut Rng, year: u32) -> String {
     }
 }
 
+const RU_MONTHS_GENITIVE: &[&str] = &[
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const RU_MONTHS_LOCATIVE: &[&str] = &[
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+const RU_WEEKDAYS: &[&str] = &[
+    "в понедельник",
+    "во вторник",
+    "в среду",
+    "в четверг",
+    "в пятницу",
+    "в субботу",
+    "в воскресенье",
+];
+const RU_VAGUE: &[&str] = &["недавно", "сейчас", "вскоре", "в настоящее время", "ранее"];
+const RU_CUES: &[&str] = &[
+    "заявил",
+    "сообщил",
+    "подчеркнул",
+    "отметил",
+    "объявил",
+    "признал",
+];
+const RU_TOPICS: &[&str] = &[
+    "мобилизация резервистов",
+    "проверка боеготовности",
+    "учения на границе",
+    "переговоры о транзите",
+    "закупки топлива",
+    "набор добровольцев",
+];
+const RU_PLACES: &[&str] = &[
+    "Минске",
+    "Гродно",
+    "Бресте",
+    "Гомеле",
+    "Могилёве",
+    "Витебске",
+];
+const RU_QUOTES: &[&str] = &[
+    "Никакой мобилизации в стране не проводится",
+    "Мы готовы к любому развитию событий",
+    "Это обычная плановая проверка",
+];
+const RU_FILLER: &[&str] = &[
+    "Подробности не сообщаются.",
+    "Ведомство не ответило на запрос редакции.",
+    "Эти сведения пока не удалось проверить независимо.",
+];
+
+/// A Russian date phrase, in the forms the recognizer reads; `year` is the article's.
+fn date_phrase_ru(rng: &mut Rng, year: u32) -> String {
+    let month = 1 + rng.below(12);
+    let day = 1 + rng.below(28);
+    let genitive = RU_MONTHS_GENITIVE[month - 1];
+    match rng.below(12) {
+        0 => format!("{day} {genitive}"),
+        1 => format!("{day} {genitive} {year} года"),
+        2 => format!("{day:02}.{month:02}.{year}"),
+        3 => format!("в {}", RU_MONTHS_LOCATIVE[month - 1]),
+        4 => format!("в {year} году"),
+        5 => format!("с {day} по {} {genitive}", day + 1 + rng.below(3)),
+        6 => rng.pick(RU_WEEKDAYS).to_string(),
+        7 => format!("в прошлую {}", rng.pick(&["среду", "пятницу", "субботу"])),
+        8 => rng
+            .pick(&[
+                "вчера",
+                "на этой неделе",
+                "в прошлом месяце",
+                "несколько дней назад",
+            ])
+            .to_string(),
+        9 => format!("{} дня назад", rng.pick(&["два", "три", "четыре"])),
+        10 => format!("в начале {genitive} {year} года"),
+        _ => rng.pick(RU_VAGUE).to_string(),
+    }
+}
+
 struct Writer<'a> {
     rng: Rng,
     actors: &'a [Actor],
     year: u32,
     cyrillic: bool,
+    russian: bool,
 }
 
 /// Latin prose spelled in Cyrillic letters, as a Russian romanisation run backwards; text
@@ -497,7 +603,50 @@ impl Writer<'_> {
         }
     }
 
+    fn sentence_ru(&mut self) -> String {
+        let year = self.year;
+        match self.rng.below(6) {
+            0 | 1 => {
+                let date = date_phrase_ru(&mut self.rng, year);
+                let (a, cue, topic) = (
+                    self.actor().to_string(),
+                    self.rng.pick(RU_CUES),
+                    self.rng.pick(RU_TOPICS),
+                );
+                format!("{} {a} {cue}, что {topic} продолжится.", capitalise(&date))
+            }
+            2 => {
+                let (a, cue, q) = (
+                    self.actor().to_string(),
+                    self.rng.pick(RU_CUES),
+                    self.rng.pick(RU_QUOTES),
+                );
+                format!("«{q}», — {cue} {a}.")
+            }
+            3 => {
+                let a = self.actor().to_string();
+                let date = date_phrase_ru(&mut self.rng, year);
+                format!(
+                    "По словам {a}, в {} {date} обсуждалась {}.",
+                    self.rng.pick(RU_PLACES),
+                    self.rng.pick(RU_TOPICS)
+                )
+            }
+            4 => {
+                let n = 2 + self.rng.below(900);
+                format!(
+                    "Около {n} резервистов из {} были вызваны в военкоматы — намного больше обычного.",
+                    self.rng.pick(RU_PLACES)
+                )
+            }
+            _ => self.rng.pick(RU_FILLER).to_string(),
+        }
+    }
+
     fn sentence(&mut self, cited: &[String]) -> String {
+        if self.russian {
+            return self.sentence_ru();
+        }
         let year = self.year;
         let mut s = match self.rng.below(11) {
             0 => {
@@ -664,6 +813,7 @@ struct Options {
     large: usize,
     small: usize,
     cyrillic: bool,
+    russian: bool,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -675,6 +825,7 @@ fn parse_options() -> Result<Options, String> {
         large: 5_000_000,
         small: 20_000,
         cyrillic: false,
+        russian: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -692,6 +843,13 @@ fn parse_options() -> Result<Options, String> {
                 "cyrillic" => options.cyrillic = true,
                 _ => return Err(format!("--script: latin or cyrillic, not {value}")),
             },
+            "--language" => {
+                options.russian = match value.as_str() {
+                    "en" => false,
+                    "ru" => true,
+                    _ => return Err(format!("--language is en or ru, not {value}")),
+                }
+            }
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -740,6 +898,7 @@ fn run() -> Result<(), String> {
             actors: &actors,
             year: 2018 + (index % 9) as u32,
             cyrillic: options.cyrillic,
+            russian: options.russian,
         };
         let id = format!("art-{index:05}");
         // Cite a few earlier articles, and now and then one that does not exist.
@@ -772,6 +931,7 @@ fn run() -> Result<(), String> {
             actors: &actors,
             year: 2024,
             cyrillic: options.cyrillic,
+            russian: options.russian,
         };
         let text = article(&mut writer, &format!("single-{name}"), bytes, &cited);
         total += text.len();

@@ -78,6 +78,8 @@ pub enum DiagnosticCode {
     InvalidArticleKind,
     MalformedHeaderLine,
     UnterminatedHeaderFence,
+    InvalidLanguage,
+    UnsureLanguage,
     UnknownCitation,
     DuplicateId,
     DuplicateUrl,
@@ -115,7 +117,7 @@ pub struct CodeInfo {
 
 impl DiagnosticCode {
     /// Every code, in the order of the README's table.
-    pub const ALL: [DiagnosticCode; 29] = [
+    pub const ALL: [DiagnosticCode; 31] = [
         DiagnosticCode::UndatedClaim,
         DiagnosticCode::ClaimDatedByContext,
         DiagnosticCode::MissingSource,
@@ -126,6 +128,8 @@ impl DiagnosticCode {
         DiagnosticCode::InvalidArticleKind,
         DiagnosticCode::MalformedHeaderLine,
         DiagnosticCode::UnterminatedHeaderFence,
+        DiagnosticCode::InvalidLanguage,
+        DiagnosticCode::UnsureLanguage,
         DiagnosticCode::UnknownCitation,
         DiagnosticCode::DuplicateId,
         DiagnosticCode::DuplicateUrl,
@@ -309,6 +313,33 @@ that a forgotten fence costs one warning and not the whole file.
     Date: 2022-10-15
                               <- the closing `---` is missing
     On 8 October, ...",
+            ),
+            InvalidLanguage => (
+                "invalid-language",
+                Warning,
+                "a header `Language:` that is not `en`, `ru`, `uk`, `be` or `pl`; the language is guessed from the text",
+                "`Language:` says which language the article's dates are read in: `en`, \
+`ru`, `uk`, `be` or `pl` (a region after `-` is allowed: `be-tarask`). Any other value is \
+ignored and the language is guessed from the letters of the text.
+
+    Language: ru
+    Language: russian         <- invalid-language: the code is `ru`",
+            ),
+            UnsureLanguage => (
+                "unsure-language",
+                Hint,
+                "an article without `Language:` whose text does not say clearly which language it is in",
+                "Without a `Language:` header dateline guesses the language from the first \
+kilobyte of the body: Cyrillic or Latin letters, the letters only Ukrainian (`ї є ґ`) or \
+Belarusian (`ў`) writes, those Ukrainian lacks (`ы э`), Polish diacritics and short words. \
+When they do not point clearly to one language (a short text, English quoting Russian at \
+length) the likeliest is used and this hint asks for the header.
+
+    Source: Nasha Niva
+    Date: 2022-10-04
+    Language: be              <- says what the guess could not
+
+    Сёння ўрад заявіў ...",
             ),
             UnknownCitation => (
                 "unknown-citation",

@@ -24,6 +24,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod ide;
 pub mod import;
+pub mod language;
 pub mod loader;
 pub mod lsp;
 pub mod names;

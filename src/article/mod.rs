@@ -14,6 +14,7 @@ pub use header::ArticleKind;
 pub(crate) use sentences::is_title_abbreviation;
 
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::language::{Guess, Language};
 use crate::temporal::CalendarDate;
 use crate::text::TextRange;
 
@@ -30,6 +31,10 @@ pub struct Article {
     /// invalid `{date: ...}` annotations, in text order. The future date check needs
     /// today's date and is made by the caller.
     pub diagnostics: Vec<Diagnostic>,
+    /// The language its dates are read in: the `Language:` header's, else guessed.
+    pub language: Language,
+    /// The guess, when the language was not given by a valid header.
+    pub language_guess: Option<Guess>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -152,6 +157,13 @@ pub fn parse_as(text: &str, syntax: Syntax) -> Article {
     let paragraphs = body::paragraphs(text, body_start, &opaque);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(inline.diagnostics);
+    let (language, language_guess) = language_of(text, &parsed.header, body_start);
+    diagnostics.extend(language_diagnostics(
+        text,
+        &parsed.header,
+        body_start,
+        language_guess,
+    ));
     diagnostics.sort_by_key(|d| d.range.start);
     Article {
         header: parsed.header,
@@ -160,7 +172,70 @@ pub fn parse_as(text: &str, syntax: Syntax) -> Article {
         citations: inline.citations,
         annotations: inline.annotations,
         diagnostics,
+        language,
+        language_guess,
     }
+}
+
+/// The article's language: its `Language:` header's when that names one dateline
+/// reads, else the guess from the first kilobyte of the body (returned too).
+pub fn language_of(text: &str, header: &Header, body_start: usize) -> (Language, Option<Guess>) {
+    if let Some(language) = header.value("language").and_then(Language::from_code) {
+        return (language, None);
+    }
+    let guess = crate::language::detect(text.get(body_start..).unwrap_or(""));
+    (guess.language, Some(guess))
+}
+
+/// An invalid `Language:` value (a warning), and a guess the text left unsure (a hint,
+/// on the header, or on the body's first line when there is no header).
+fn language_diagnostics(
+    text: &str,
+    header: &Header,
+    body_start: usize,
+    guess: Option<Guess>,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    if let Some(field) = header.get("language") {
+        // An empty value (or one another warning already refused) says nothing.
+        if !field.value.is_empty() && Language::from_code(&field.value).is_none() {
+            diagnostics.push(Diagnostic::warning(
+                field.value_range,
+                DiagnosticCode::InvalidLanguage,
+                format!(
+                    "`{}` is not a language dateline reads (`en`, `ru`, `uk`, `be` or `pl`); \
+                     the language is guessed from the text",
+                    field.value
+                ),
+            ));
+        }
+    }
+    let Some(guess) = guess.filter(|guess| !guess.sure) else {
+        return diagnostics;
+    };
+    let at = if header.range.is_empty() {
+        let rest = text.get(body_start..).unwrap_or("");
+        let skipped = rest.len() - rest.trim_start().len();
+        let line = rest.trim_start().lines().next().unwrap_or("").trim_end();
+        TextRange::new(body_start + skipped, body_start + skipped + line.len())
+    } else {
+        header.range
+    };
+    let runner_up = guess.runner_up.map_or(String::new(), |other| {
+        format!(", though it could be {}", other.name())
+    });
+    diagnostics.push(Diagnostic::new(
+        at,
+        crate::diagnostic::Severity::Hint,
+        DiagnosticCode::UnsureLanguage,
+        format!(
+            "the text reads as {}{runner_up}; add `Language: {}` (or the right code) to the \
+             header so that its dates are read in the right language",
+            guess.language.name(),
+            guess.language.code()
+        ),
+    ));
+    diagnostics
 }
 
 /// The ranges of citations and annotations, sorted: markup that sentences are never
@@ -444,6 +519,9 @@ pub fn parse_window(text: &str, header: &Header, start: usize, end: usize) -> Ar
         citations: inline.citations,
         annotations: inline.annotations,
         diagnostics,
+        // The caller sets the whole article's language: a window cannot guess it.
+        language: Language::default(),
+        language_guess: None,
     }
 }
 
@@ -530,5 +608,7 @@ pub fn splice_article(
         citations,
         annotations,
         diagnostics,
+        language: old.language,
+        language_guess: old.language_guess,
     })
 }

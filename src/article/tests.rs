@@ -924,3 +924,50 @@ fn splitting_a_paragraph_alone_gives_the_sentences_parsing_gives() {
     }
     assert!(paragraphs > 50, "{paragraphs}");
 }
+
+/// The `Language:` header decides; without it the body's letters do, with a hint when
+/// they are unclear; an unknown code is a warning and the letters decide.
+#[test]
+fn the_language_comes_from_the_header_or_the_letters() {
+    use crate::language::Language;
+    // (text, language, codes of the language diagnostics)
+    let table: &[(&str, Language, &[&str])] = &[
+        (
+            "Source: S\nDate: 2022-10-04\n\nThe minister said on Thursday that no one was called up.\n",
+            Language::En,
+            &[],
+        ),
+        (
+            "Source: S\nDate: 2022-10-04\nLanguage: uk\n\nThe minister said so.\n",
+            Language::Uk,
+            &[],
+        ),
+        (
+            "Source: S\nDate: 2022-10-04\n\nМинистр заявил в четверг, что никакой мобилизации в стране не проводится.\n",
+            Language::Ru,
+            &[],
+        ),
+        (
+            "Source: S\nDate: 2022-10-04\n\nСёння ўрад заявіў, што мабілізацыі ў краіне няма.\n",
+            Language::Be,
+            &[],
+        ),
+        (
+            "Source: S\nDate: 2022-10-04\nLanguage: russian\n\nМинистр заявил в четверг, что никакой мобилизации в стране не проводится.\n",
+            Language::Ru,
+            &["invalid-language"],
+        ),
+        ("Source: S\nDate: 2022-10-04\n\nСегодня.\n", Language::Ru, &["unsure-language"]),
+    ];
+    for (text, language, codes) in table {
+        let article = parse(text);
+        assert_eq!(article.language, *language, "{text}");
+        let found: Vec<&str> = article
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .filter(|code| code.contains("language"))
+            .collect();
+        assert_eq!(found, *codes, "{text}");
+    }
+}

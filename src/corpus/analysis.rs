@@ -336,13 +336,17 @@ pub(super) fn find_timexes(
             .get(next)
             .map_or(range.end, |paragraph| paragraph.range.start.min(range.end));
         timexes.extend(
-            temporal::find_temporal(text.get(from..piece_end).unwrap_or(""), date)
-                .into_iter()
-                .map(|mut timex| {
-                    timex.range = timex.range.shifted(from);
-                    timex
-                })
-                .filter(|timex| timex.range.start >= piece_start),
+            temporal::find_temporal_in(
+                text.get(from..piece_end).unwrap_or(""),
+                date,
+                part.language,
+            )
+            .into_iter()
+            .map(|mut timex| {
+                timex.range = timex.range.shifted(from);
+                timex
+            })
+            .filter(|timex| timex.range.start >= piece_start),
         );
         // (A piece that would not move on ends the loop too, whatever the paragraphs say.)
         if piece_end >= range.end || piece_end <= piece_start {
@@ -432,7 +436,16 @@ fn reanalyze_window(
         return None;
     }
     let window = article::edit_window(&previous.article, &previous.text, text)?;
-    let part = article::parse_window(text, &previous.article.header, window.start, window.new_end);
+    // The language is guessed from the body's first kilobytes: an edit that changes the
+    // guess changes how every date is read, and the hint about it.
+    let language =
+        article::language_of(text, &previous.article.header, previous.article.body.start);
+    if language != (previous.article.language, previous.article.language_guess) {
+        return None;
+    }
+    let mut part =
+        article::parse_window(text, &previous.article.header, window.start, window.new_end);
+    part.language = language.0;
     let date = previous.date;
     // The recognizer looks one word back across a line break (`was` before `scheduled
     // to`): give it the last non-blank line before the window.

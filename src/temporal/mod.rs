@@ -3,20 +3,28 @@
 
 pub mod date;
 mod lexicon;
+mod lexicon_be;
+mod lexicon_pl;
+mod lexicon_ru;
+mod lexicon_uk;
 pub mod readable;
 mod recognize;
 mod resolve;
 mod sem;
+mod slavic_lexicon;
 pub use sem::Lean;
 pub mod timeml;
 mod token;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_languages;
 
 pub use date::{CalendarDate, DateError, Precision};
 pub use readable::{readable_uncertain, readable_value};
 
+pub use crate::language::Language;
 use crate::text::TextRange;
 
 /// The TimeML type of an expression.
@@ -89,14 +97,33 @@ pub fn is_calendar_name(word: &str) -> bool {
 /// Finds every temporal expression in `text`, resolving relative ones against `anchor`
 /// (the article date). Never panics; returns expressions in text order, not overlapping.
 pub fn find_temporal(text: &str, anchor: Option<CalendarDate>) -> Vec<Timex> {
+    find_temporal_in(text, anchor, Language::En)
+}
+
+/// [`find_temporal`] for a text in `language`: English runs the English matchers only,
+/// the other languages their own table's matcher (`recognize::slavic`). The values,
+/// kinds and anchoring rules are the same.
+pub fn find_temporal_in(
+    text: &str,
+    anchor: Option<CalendarDate>,
+    language: Language,
+) -> Vec<Timex> {
     let mut lowered = String::new();
     let tokens = token::tokenize(text, &mut lowered);
-    recognize::recognize(&tokens)
+    let lexicon = slavic_lexicon::lexicon(language);
+    let found = match lexicon {
+        None => recognize::recognize(&tokens),
+        Some(lexicon) => recognize::slavic::recognize(&tokens, lexicon),
+    };
+    found
         .into_iter()
         .filter_map(|found| {
             let first = tokens.get(found.start)?;
             let last = tokens.get(found.end.checked_sub(1)?)?;
-            let future = looks_forward(&tokens, found.start);
+            let future = match lexicon {
+                None => looks_forward(&tokens, found.start),
+                Some(lexicon) => recognize::slavic::looks_forward(&tokens, found.start, lexicon),
+            };
             let resolved = resolve::resolve(&found.sem, anchor, future);
             Some(Timex {
                 range: TextRange::new(first.start, last.end),

@@ -208,6 +208,22 @@ impl Ctx {
                 };
                 Ok((ymd(y, Some(month), None), Some(how)))
             }
+            Cal::MonthOfShiftedYear { month, year_shift } => {
+                let name = MONTH_NAMES[usize::from(month.clamp(1, 12) - 1)];
+                let ay = self.year(&|| format!("place {name}"))?;
+                let how = match year_shift {
+                    0 => format!(
+                        "{name} of the year of the article Date {}",
+                        self.anchor_text()
+                    ),
+                    shift => format!(
+                        "{name} of the year {} the article Date {}",
+                        if shift < 0 { "before" } else { "after" },
+                        self.anchor_text()
+                    ),
+                };
+                Ok((ymd(ay + year_shift, Some(month), None), Some(how)))
+            }
             Cal::DayShift(k) => {
                 let word = match k {
                     -1 => "yesterday",
@@ -221,7 +237,9 @@ impl Ctx {
                 let how = match k {
                     -1 => format!("the day before the article Date {a}"),
                     1 => format!("the day after the article Date {a}"),
-                    _ => format!("the article Date {a}"),
+                    0 => format!("the article Date {a}"),
+                    k if k < 0 => format!("{} days before the article Date {a}", -k),
+                    k => format!("{k} days after the article Date {a}"),
                 };
                 Ok((day.to_string(), Some(how)))
             }

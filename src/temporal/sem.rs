@@ -36,6 +36,9 @@ pub enum Cal {
     Weekday { weekday: u8, shift: Option<i32> },
     /// `last March` (-1), `next May` (1).
     MonthShift { month: u8, shift: i32 },
+    /// A month of the year before or after the article's (`в сентябре прошлого года`:
+    /// -1), or of its own year (0).
+    MonthOfShiftedYear { month: u8, year_shift: i32 },
     /// `yesterday` (-1), `today`, `tomorrow`.
     DayShift(i32),
     /// `this week` (0), `last month` (-1), `next year` (1).

@@ -1,5 +1,5 @@
 //! TimeML evaluation, pure (no IO): parse one `.tml` document into its plain text, its
-//! creation date and its gold `TIMEX3` spans; run [`find_temporal`] over many documents
+//! creation date and its gold `TIMEX3` spans; run [`super::find_temporal`] over many documents
 //! and score it as TempEval-3 does (strict and relaxed span match, value accuracy).
 //!
 //! Matching rules: a gold expression is found *strictly* when a system expression has
@@ -8,7 +8,7 @@
 //! of a relaxed match is compared, as an exact string, with the system expression that
 //! overlaps the gold one most; value F1 is relaxed F1 times that accuracy.
 
-use super::{find_temporal, CalendarDate, Timex, TimexKind};
+use super::{find_temporal_in, CalendarDate, Language, Timex, TimexKind};
 use crate::text::TextRange;
 use std::fmt;
 
@@ -30,6 +30,8 @@ pub struct TimemlDoc {
     pub text: String,
     /// The document creation time, when its value is an ISO date.
     pub dct: Option<CalendarDate>,
+    /// The language of `<LANGUAGE>` (`ru`, `uk`, ...), else guessed from the text.
+    pub language: Language,
     pub gold: Vec<GoldTimex>,
 }
 
@@ -43,10 +45,14 @@ pub fn parse_tml(name: &str, source: &str) -> Result<TimemlDoc, String> {
         .and_then(|v| CalendarDate::parse_iso(v.get(..10).unwrap_or(v)).ok());
     let body = between(source, "<TEXT>", "</TEXT>").ok_or("no <TEXT> element")?;
     let (text, gold) = strip_tags(body)?;
+    let language = between(source, "<LANGUAGE>", "</LANGUAGE>")
+        .and_then(Language::from_code)
+        .unwrap_or_else(|| crate::language::detect(&text).language);
     Ok(TimemlDoc {
         id,
         text,
         dct,
+        language,
         gold,
     })
 }
@@ -284,7 +290,7 @@ pub struct EvalOptions {
     pub scope_lines: Option<usize>,
 }
 
-/// Runs [`find_temporal`] on every document (anchored at its creation date) and scores
+/// Runs [`find_temporal_in`] on every document (anchored at its creation date) and scores
 /// it over the whole text.
 pub fn evaluate(docs: &[TimemlDoc]) -> EvalReport {
     evaluate_with(docs, EvalOptions::default())
@@ -312,7 +318,7 @@ pub fn evaluate_with(docs: &[TimemlDoc], options: EvalOptions) -> EvalReport {
         ..EvalReport::default()
     };
     for doc in docs {
-        let found = find_temporal(&doc.text, doc.dct);
+        let found = find_temporal_in(&doc.text, doc.dct, doc.language);
         let end = scope_end(&doc.text, options.scope_lines);
         let gold: Vec<&GoldTimex> = doc.gold.iter().collect();
         let sys: Vec<&Timex> = found.iter().filter(|t| t.range.start < end).collect();

@@ -122,7 +122,7 @@ impl<'a> Line<'_, 'a> {
     }
 }
 
-fn is_explicit(cal: &Cal) -> bool {
+pub(super) fn is_explicit(cal: &Cal) -> bool {
     matches!(
         cal,
         Cal::Ymd { .. }
@@ -135,7 +135,7 @@ fn is_explicit(cal: &Cal) -> bool {
 
 /// `April 4 till April 15, 2022`: the start takes the end's year (the year before when
 /// its month comes later, as in `December 20 to January 5, 2023`).
-fn propagate_year(start: Cal, end: &Cal) -> Cal {
+pub(super) fn propagate_year(start: Cal, end: &Cal) -> Cal {
     match (start, end) {
         (
             Cal::Ymd {

@@ -20,6 +20,7 @@ mod intervals;
 mod numbers;
 mod points;
 mod references;
+pub mod slavic;
 mod times;
 
 /// One recognized expression: tokens `start..end` of the whole text's token list.

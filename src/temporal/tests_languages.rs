@@ -1,0 +1,594 @@
+//! Tests of `find_temporal_in` for Russian, Ukrainian, Belarusian and Polish: one table
+//! per language of each form the recognizer reads, in sentences, resolved against an
+//! article date (among them dates whose weekday or month cannot be placed without one).
+
+use super::*;
+
+/// (sentence, article date ("" for none), expected text, value ("-" for none), anchors)
+type Row = (&'static str, &'static str, &'static str, &'static str, bool);
+
+const D: &str = "2022-10-04"; // a Tuesday
+
+const RUSSIAN: &[Row] = &[
+    (
+        "Министр заявил 29 сентября, что",
+        D,
+        "29 сентября",
+        "2022-09-29",
+        true,
+    ),
+    (
+        "Указ подписан 16 декабря 2021 года.",
+        D,
+        "16 декабря 2021 года",
+        "2021-12-16",
+        true,
+    ),
+    (
+        "Документ от 04.10.2022 вступил в силу",
+        D,
+        "04.10.2022",
+        "2022-10-04",
+        true,
+    ),
+    (
+        "Документ от 4.10.2022 г. вступил",
+        D,
+        "4.10.2022 г.",
+        "2022-10-04",
+        true,
+    ),
+    (
+        "Это случилось в 2022 г. впервые",
+        D,
+        "2022 г.",
+        "2022",
+        true,
+    ),
+    ("Как и в 2014 году, власти", D, "2014 году", "2014", true),
+    ("Учения прошли в сентябре.", D, "сентябре", "2022-09", true),
+    (
+        "В октябре 2022 года начались",
+        D,
+        "октябре 2022 года",
+        "2022-10",
+        true,
+    ),
+    (
+        "Это было в марте прошлого года.",
+        D,
+        "марте прошлого года",
+        "2021-03",
+        true,
+    ),
+    (
+        "Во вторник министр сказал",
+        D,
+        "Во вторник",
+        "2022-10-04",
+        true,
+    ),
+    (
+        "Он выступил в четверг вечером.",
+        D,
+        "в четверг вечером",
+        "2022-09-29TEV",
+        true,
+    ),
+    ("Встреча прошла в среду.", D, "в среду", "2022-09-28", true),
+    (
+        "Заседание состоится в пятницу.",
+        D,
+        "в пятницу",
+        "2022-10-07",
+        true,
+    ),
+    (
+        "В прошлую пятницу он уехал.",
+        D,
+        "В прошлую пятницу",
+        "2022-09-30",
+        true,
+    ),
+    ("Об этом сообщили вчера.", D, "вчера", "2022-10-03", true),
+    (
+        "Позавчера прошёл митинг.",
+        D,
+        "Позавчера",
+        "2022-10-02",
+        true,
+    ),
+    (
+        "Сегодня утром ударили ракеты.",
+        D,
+        "Сегодня утром",
+        "2022-10-04TMO",
+        true,
+    ),
+    (
+        "На прошлой неделе прошли учения.",
+        D,
+        "На прошлой неделе",
+        "2022-W39",
+        true,
+    ),
+    (
+        "В прошлом месяце объявили",
+        D,
+        "В прошлом месяце",
+        "2022-09",
+        true,
+    ),
+    ("В этом году урожай", D, "В этом году", "2022", true),
+    (
+        "Три дня назад начались",
+        D,
+        "Три дня назад",
+        "2022-10-01",
+        true,
+    ),
+    (
+        "Две недели назад он",
+        D,
+        "Две недели назад",
+        "2022-W38",
+        true,
+    ),
+    (
+        "Несколько дней назад он",
+        D,
+        "Несколько дней назад",
+        "PAST_REF",
+        true,
+    ),
+    (
+        "Учения пройдут с 7 по 10 октября.",
+        D,
+        "с 7 по 10 октября",
+        "2022-10-07/2022-10-10",
+        true,
+    ),
+    (
+        "Учения прошли 7–10 сентября.",
+        D,
+        "7–10 сентября",
+        "2022-09-07/2022-09-10",
+        true,
+    ),
+    (
+        "Он правил с 2020 по 2022 год.",
+        D,
+        "с 2020 по 2022 год",
+        "2020/2022",
+        true,
+    ),
+    ("Как в 1990-х годах, страна", D, "1990-х годах", "199", true),
+    ("Это продлится три дня.", D, "три дня", "P3D", false),
+    (
+        "Работы идут в течение недели.",
+        D,
+        "течение недели",
+        "P1W",
+        false,
+    ),
+    (
+        "В настоящее время мобилизации нет.",
+        D,
+        "В настоящее время",
+        "PRESENT_REF",
+        false,
+    ),
+    ("Недавно он заявил", D, "Недавно", "PAST_REF", false),
+    (
+        "Летом 2021 года прошли",
+        D,
+        "Летом 2021 года",
+        "2021-SU",
+        true,
+    ),
+    // Without an article date a weekday or a month alone cannot be placed.
+    ("Во вторник министр сказал", "", "Во вторник", "-", true),
+    ("Учения прошли в сентябре.", "", "сентябре", "-", true),
+    // Not dates: a count of people, a phone-like number.
+    ("Пришли 2000 человек.", D, "", "", false),
+];
+
+const UKRAINIAN: &[Row] = &[
+    (
+        "Міністр заявив 29 вересня, що",
+        D,
+        "29 вересня",
+        "2022-09-29",
+        true,
+    ),
+    (
+        "Указ підписано 16 грудня 2021 року.",
+        D,
+        "16 грудня 2021 року",
+        "2021-12-16",
+        true,
+    ),
+    ("Це сталося у 2022 р. вперше", D, "2022 р.", "2022", true),
+    ("Навчання почалися у жовтні.", D, "жовтні", "2022-10", true),
+    (
+        "Так було у березні минулого року.",
+        D,
+        "березні минулого року",
+        "2021-03",
+        true,
+    ),
+    (
+        "У понеділок міністр сказав",
+        D,
+        "У понеділок",
+        "2022-10-03",
+        true,
+    ),
+    (
+        "Зустріч відбулася у п’ятницю.",
+        D,
+        "у п’ятницю",
+        "2022-09-30",
+        true,
+    ),
+    (
+        "Зустріч відбулася у п'ятницю.",
+        D,
+        "у п'ятницю",
+        "2022-09-30",
+        true,
+    ),
+    (
+        "Засідання відбудеться у четвер.",
+        D,
+        "у четвер",
+        "2022-10-06",
+        true,
+    ),
+    (
+        "Минулого вівторка він поїхав.",
+        D,
+        "Минулого вівторка",
+        "2022-09-27",
+        true,
+    ),
+    ("Про це повідомили вчора.", D, "вчора", "2022-10-03", true),
+    (
+        "Учора ввечері вдарили ракети.",
+        D,
+        "Учора ввечері",
+        "2022-10-03TEV",
+        true,
+    ),
+    (
+        "Сьогодні вранці ударили ракети.",
+        D,
+        "Сьогодні вранці",
+        "2022-10-04TMO",
+        true,
+    ),
+    (
+        "Минулого тижня пройшли навчання.",
+        D,
+        "Минулого тижня",
+        "2022-W39",
+        true,
+    ),
+    ("Торік урожай був кращий.", D, "Торік", "2021", true),
+    (
+        "Два дні тому почалися",
+        D,
+        "Два дні тому",
+        "2022-10-02",
+        true,
+    ),
+    (
+        "Навчання пройдуть з 7 по 10 жовтня.",
+        D,
+        "з 7 по 10 жовтня",
+        "2022-10-07/2022-10-10",
+        true,
+    ),
+    ("Як у 1990-х роках, країна", D, "1990-х роках", "199", true),
+    ("Це триватиме п’ять днів.", D, "п’ять днів", "P5D", false),
+    (
+        "Наразі мобілізації немає.",
+        D,
+        "Наразі",
+        "PRESENT_REF",
+        false,
+    ),
+    ("У понеділок міністр сказав", "", "У понеділок", "-", true),
+];
+
+const BELARUSIAN: &[Row] = &[
+    (
+        "Міністр заявіў 29 верасня, што",
+        D,
+        "29 верасня",
+        "2022-09-29",
+        true,
+    ),
+    (
+        "Указ падпісаны 16 снежня 2021 года.",
+        D,
+        "16 снежня 2021 года",
+        "2021-12-16",
+        true,
+    ),
+    // Taraškievica.
+    (
+        "Указ падпісаны 16 сьнежня 2021 году.",
+        D,
+        "16 сьнежня 2021",
+        "2021-12-16",
+        true,
+    ),
+    (
+        "Вучэнні пачаліся ў кастрычніку.",
+        D,
+        "кастрычніку",
+        "2022-10",
+        true,
+    ),
+    ("У чацвер міністр сказаў", D, "У чацвер", "2022-09-29", true),
+    (
+        "У чацьвер міністр сказаў",
+        D,
+        "У чацьвер",
+        "2022-09-29",
+        true,
+    ),
+    (
+        "Сустрэча адбылася ў пятніцу.",
+        D,
+        "ў пятніцу",
+        "2022-09-30",
+        true,
+    ),
+    ("Пра гэта паведамілі ўчора.", D, "ўчора", "2022-10-03", true),
+    (
+        "Сёння раніцай ударылі ракеты.",
+        D,
+        "Сёння раніцай",
+        "2022-10-04TMO",
+        true,
+    ),
+    (
+        "Сёньня раніцай ударылі ракеты.",
+        D,
+        "Сёньня раніцай",
+        "2022-10-04TMO",
+        true,
+    ),
+    (
+        "У мінулым месяцы абвясцілі",
+        D,
+        "У мінулым месяцы",
+        "2022-09",
+        true,
+    ),
+    (
+        "На мінулым тыдні прайшлі вучэнні.",
+        D,
+        "На мінулым тыдні",
+        "2022-W39",
+        true,
+    ),
+    ("Летась ураджай быў лепшы.", D, "Летась", "2021", true),
+    (
+        "Тры дні таму пачаліся",
+        D,
+        "Тры дні таму",
+        "2022-10-01",
+        true,
+    ),
+    (
+        "Вучэнні пройдуць з 7 па 10 кастрычніка.",
+        D,
+        "з 7 па 10 кастрычніка",
+        "2022-10-07/2022-10-10",
+        true,
+    ),
+    ("Цяпер мабілізацыі няма.", D, "Цяпер", "PRESENT_REF", false),
+    (
+        "Вучэнні пачаліся ў кастрычніку.",
+        "",
+        "кастрычніку",
+        "-",
+        true,
+    ),
+];
+
+const POLISH: &[Row] = &[
+    (
+        "Minister oświadczył 16 grudnia, że",
+        D,
+        "16 grudnia",
+        "2021-12-16",
+        true,
+    ),
+    (
+        "Ustawę podpisano 16 grudnia 2021 r.",
+        D,
+        "16 grudnia 2021 r.",
+        "2021-12-16",
+        true,
+    ),
+    (
+        "Ćwiczenia zaczęły się w październiku.",
+        D,
+        "październiku",
+        "2022-10",
+        true,
+    ),
+    (
+        "Było to w marcu zeszłego roku.",
+        D,
+        "marcu zeszłego roku",
+        "2021-03",
+        true,
+    ),
+    (
+        "W środę minister powiedział",
+        D,
+        "W środę",
+        "2022-09-28",
+        true,
+    ),
+    (
+        "W ubiegły piątek wyjechał.",
+        D,
+        "W ubiegły piątek",
+        "2022-09-30",
+        true,
+    ),
+    (
+        "Spotkanie odbędzie się w czwartek.",
+        D,
+        "w czwartek",
+        "2022-10-06",
+        true,
+    ),
+    (
+        "Poinformowano o tym wczoraj.",
+        D,
+        "wczoraj",
+        "2022-10-03",
+        true,
+    ),
+    (
+        "Wczoraj wieczorem spadły rakiety.",
+        D,
+        "Wczoraj wieczorem",
+        "2022-10-03TEV",
+        true,
+    ),
+    (
+        "W piątek po południu spadły rakiety.",
+        D,
+        "W piątek po południu",
+        "2022-09-30TAF",
+        true,
+    ),
+    (
+        "W zeszłym tygodniu odbyły się ćwiczenia.",
+        D,
+        "W zeszłym tygodniu",
+        "2022-W39",
+        true,
+    ),
+    ("W tym roku zbiory", D, "W tym roku", "2022", true),
+    (
+        "Dwa dni temu zaczęły się",
+        D,
+        "Dwa dni temu",
+        "2022-10-02",
+        true,
+    ),
+    (
+        "Ćwiczenia od 7 do 10 października.",
+        D,
+        "od 7 do 10 października",
+        "2022-10-07/2022-10-10",
+        true,
+    ),
+    ("Jak w latach 90., kraj", D, "latach 90.", "199", true),
+    ("To potrwa trzy dni.", D, "trzy dni", "P3D", false),
+    (
+        "Obecnie mobilizacji nie ma.",
+        D,
+        "Obecnie",
+        "PRESENT_REF",
+        false,
+    ),
+    ("W środę minister powiedział", "", "W środę", "-", true),
+];
+
+fn check(language: Language, table: &[Row]) {
+    for &(sentence, anchor, text, value, anchors) in table {
+        let anchor =
+            (!anchor.is_empty()).then(|| CalendarDate::parse_iso(anchor).expect("test anchor"));
+        let found = find_temporal_in(sentence, anchor, language);
+        if text.is_empty() {
+            assert!(
+                found.is_empty(),
+                "{language:?} {sentence:?}: found {found:?}"
+            );
+            continue;
+        }
+        let timex = found
+            .iter()
+            .find(|timex| timex.range.slice(sentence) == text)
+            .unwrap_or_else(|| {
+                let shown: Vec<&str> = found.iter().map(|t| t.range.slice(sentence)).collect();
+                panic!("{language:?} {sentence:?}: no {text:?} among {shown:?}")
+            });
+        assert_eq!(
+            timex.value.as_deref().unwrap_or("-"),
+            value,
+            "{language:?} {sentence:?}"
+        );
+        assert_eq!(timex.anchors, anchors, "{language:?} {sentence:?}");
+    }
+}
+
+#[test]
+fn russian_dates() {
+    check(Language::Ru, RUSSIAN);
+}
+
+#[test]
+fn ukrainian_dates() {
+    check(Language::Uk, UKRAINIAN);
+}
+
+#[test]
+fn belarusian_dates() {
+    check(Language::Be, BELARUSIAN);
+}
+
+#[test]
+fn polish_dates() {
+    check(Language::Pl, POLISH);
+}
+
+/// An English article reads no Russian date, and a Russian one no English date: each
+/// language runs its own matcher only.
+#[test]
+fn each_language_runs_its_own_matcher() {
+    let anchor = CalendarDate::parse_iso(D).ok();
+    assert!(find_temporal_in("Министр заявил 29 сентября.", anchor, Language::En).is_empty());
+    assert!(
+        find_temporal_in("The minister spoke on 29 September.", anchor, Language::Ru).is_empty()
+    );
+}
+
+/// Every listed form of every language is read where a date is expected, and hostile
+/// text made of the lists' words never panics.
+#[test]
+fn the_tables_hold_and_never_panic() {
+    for language in [Language::Ru, Language::Uk, Language::Be, Language::Pl] {
+        let lexicon = slavic_lexicon::lexicon(language).expect("a table");
+        let mut soup = String::new();
+        for (form, entry) in lexicon.forms() {
+            assert_eq!(form, form.to_lowercase(), "{language:?}: {form}");
+            if let Some(month) = entry.month {
+                let sentence = format!("7 {form}");
+                let found = find_temporal_in(&sentence, None, language);
+                assert!(
+                    matches!(found.as_slice(), [t] if t.range.slice(&sentence) == sentence),
+                    "{language:?}: {sentence} ({month}): {found:?}"
+                );
+            }
+            soup.push_str(form);
+            soup.push_str(if soup.len() % 3 == 0 { " 12 " } else { " - " });
+        }
+        let anchor = CalendarDate::parse_iso(D).ok();
+        for cut in (0..soup.len()).step_by(97) {
+            if let Some(piece) = soup.get(cut..) {
+                let _ = find_temporal_in(piece, anchor, language);
+            }
+        }
+    }
+}
