@@ -173,19 +173,28 @@ fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
         2022-W41 [2022-10-10..2022-10-16] 002_4c3a09d4f9057a5e.article:64 belarus,belarus-armed-forces,nasha-niva,russia
         2022-10-14 [2022-10-14..2022-10-14] 002_4c3a09d4f9057a5e.article:42 astana,belarus,belta,kazakhstan,lukashenka
         2022-10-15 [2022-10-15..2022-10-15] summary-belarus-mobilization.article:12 nasha-niva
+        2026-01 [2026-01-01..2026-01-31] sample-uk-border.article:7 
         2026-01-16 [2026-01-16..2026-01-16] 000_d3301de9df92c926.article:11 lukashenka
         2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 lukashenka
         2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 (context) belarus,suspilne
+        2026-02-16 [2026-02-16..2026-02-16] sample-pl-border.article:15 
         2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:7 
         2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:7 (context) lukashenka
+        2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:9 lukashenka
+        2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:9 (context) 
         2026-02-17 [2026-02-17..2026-02-17] 000_d3301de9df92c926.article:11 belarus-defence-ministry,western-operational-command
         2026-02-17 [2026-02-17..2026-02-17] 000_d3301de9df92c926.article:12 (context) 
-        2026-02-18 [2026-02-18..2026-02-18] sample-pl-border.article:13 
-        2026-02-18 [2026-02-18..2026-02-18] sample-pl-border.article:13 (context) 
+        2026-02-17 [2026-02-17..2026-02-17] sample-uk-border.article:11 lukashenka,putin
+        2026-02-18 [2026-02-18..2026-02-18] sample-pl-border.article:13 lukashenka
+        2026-02-18 [2026-02-18..2026-02-18] sample-pl-border.article:13 (context) lukashenka
+        2026-02-18 [2026-02-18..2026-02-18] sample-uk-border.article:7 
         2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:8 belarus,suspilne
         2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:9 (context) nato,ukraine
         2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:19 belarus-defence-ministry,revenko
         2026-02-19 [2026-02-19..2026-02-19] 000_d3301de9df92c926.article:19 (context) belarus
+        2026-02-19 [2026-02-19..2026-02-19] sample-be-decree.article:7 lukashenka
+        2026-02-20 [2026-02-20..2026-02-20] sample-pl-border.article:7 
+        2026-02-20 [2026-02-20..2026-02-20] sample-pl-border.article:7 (context) 
     "#]].assert_eq(&digest(&entries));
 }
 
@@ -264,6 +273,7 @@ fn filters_select_by_actor_source_and_dates() {
         2022-09-21 [2022-09-21..2022-09-21] summary-belarus-mobilization.article:10 putin,russia
         2022-09-29 [2022-09-29..2022-09-29] 001_8af3ff2e160be067.article:24 belarus,putin,ukraine
         2022-10-10 [2022-10-10..2022-10-10] 004_d6eac129bc59381f.article:32 lukashenka,putin
+        2026-02-17 [2026-02-17..2026-02-17] sample-uk-border.article:11 lukashenka,putin
     "#]]
     .assert_eq(&digest(&putin));
 

@@ -458,6 +458,8 @@ fn unknown_names_in_cyrillic_and_polish_skip_sentence_openers_and_case_forms_of_
         fixture,
         "a.article",
         expect![[r#"
+            hint[unsure-language] a.article:1:1 "Source: X\nDate: 2022": the text reads as Polish, though it could be Russian; add `Language: pl` (or the right code) to the header so that its dates are read in the right language
+            warning[undated-claim] a.article:4:1 "Вчера Данилов встретился с Лукашэнкі.": undated claim: an event (“встретился”) reported by X: neither this sentence nor an earlier one of its paragraph says when
             hint[unknown-actor] a.article:4:7 "Данилов": “Данилов” appears in 2 articles but is not in the actor registry
             hint[unknown-actor] a.article:4:47 "Daniłow Nowak": “Daniłow Nowak” appears in 2 articles but is not in the actor registry
         "#]],

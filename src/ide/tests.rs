@@ -775,7 +775,7 @@ fn references_highlights_and_semantic_tokens_reach_every_language() {
             )
         })
         .collect();
-    expect![[r#"["\"Аляксандр Лукашэнка\"=variable", "\"Лукашэнкі\"=variable"]"#]]
+    expect![[r#"["\"Аляксандр Лукашэнка\"=variable", "\"паведаміла\"=keyword", "\"Лукашэнкі\"=variable"]"#]]
         .assert_eq(&format!("{tokens:?}"));
 }
 
