@@ -178,7 +178,7 @@ fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
         2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 lukashenka
         2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 (context) belarus,suspilne
         2026-02-16 [2026-02-16..2026-02-16] sample-pl-border.article:15 
-        2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:7 
+        2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:7 belarus
         2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:7 (context) lukashenka
         2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:9 lukashenka
         2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:9 (context) 

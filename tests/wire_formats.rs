@@ -136,24 +136,24 @@ fn actors_json() {
     check_command(
         &["actors"],
         expect![[r#"
-        79 entries
-          {
-            "id": "belarus",
-            "name": "Belarus",
-            "mentions": 69,
-            "articles": 6,
-            "first": "2022-07",
-            "last": "2026-02-21"
-          },
-          {
-            "id": "russia",
-            "name": "Russia",
-            "mentions": 34,
-            "articles": 6,
-            "first": "2022-07",
-            "last": "2026-02-21"
-          },
-    "#]],
+            79 entries
+              {
+                "id": "belarus",
+                "name": "Belarus",
+                "mentions": 70,
+                "articles": 7,
+                "first": "2022-07",
+                "last": "2026-02-21"
+              },
+              {
+                "id": "russia",
+                "name": "Russia",
+                "mentions": 35,
+                "articles": 7,
+                "first": "2022-07",
+                "last": "2026-02-21"
+              },
+        "#]],
     );
 }
 

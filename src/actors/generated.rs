@@ -1,5 +1,5 @@
-//! Generated forms: every registry form's cross-script key and, for people, the keys of
-//! its case forms, in one map; and the search of a text's capitalised words for them.
+//! Generated forms: every registry form's cross-script key and the keys of its case
+//! forms (people's names; other kinds' one-word names), in one map; and the search of a text's capitalised words for them.
 //!
 //! The exact automaton ([`super::AliasMatcher`]) finds the forms as written. This index
 //! finds what the registry does not list: `Лукашенко`, `Łukaszenki`, `Аляксандра
@@ -218,10 +218,15 @@ impl GeneratedForms {
             });
         }
         for (actor, form, keys, person) in &written {
-            if !person {
-                continue;
-            }
-            for (key, cases) in inflected(keys) {
+            let forms = match (person, keys.as_slice()) {
+                (true, _) => inflected(keys),
+                // A place's, state's or organisation's name is declined when it is one
+                // word (`Украины`, `w Białorusi`); longer ones (`Republic of Belarus`)
+                // mix words that decline with words that do not.
+                (false, [key]) if !key.starts_with('=') => super::paradigm::place_case_forms(key),
+                (false, _) => continue,
+            };
+            for (key, cases) in forms {
                 index.add_generated(key, *actor, *form, cases);
             }
         }

@@ -136,7 +136,8 @@ pub struct Mention {
 /// are still tried. A form given for two actors belongs to the first.
 ///
 /// Built with [`AliasMatcher::from_actors`], it also finds forms no registry lists: a
-/// form's spelling in another script and, for people, its case forms in Russian,
+/// form's spelling in another script and its case forms (people's names, other kinds'
+/// one-word names) in Russian,
 /// Ukrainian, Belarusian and Polish (see [`generated`]), in texts that have Cyrillic or
 /// Polish letters. A form as written always wins over a generated one.
 #[derive(Debug, Clone, Default)]

@@ -9,6 +9,8 @@
 //! first names and surnames in `-a`, and names ending in a consonant. A name ending in
 //! another vowel (`-o` but not `-enko`, `-e`, `-i`, `-u`: `Shoigu`, `Macron`'s Cyrillic
 //! spelling aside) is left alone: indeclinable, or declined in ways too irregular to guess.
+//! The one-word names of places, states and organisations are declined by
+//! [`place_case_forms`]: as nouns in `-a`, or in a consonant as both genders.
 //! The endings are this project's own tables, from the grammars of the four languages.
 
 /// A language whose case forms are generated.
@@ -299,6 +301,44 @@ pub fn case_forms(key: &str) -> Vec<(String, u32)> {
     if paradigms.is_empty() {
         return vec![(key.to_owned(), ALL_CASES)];
     }
+    forms_by(&paradigms, key)
+}
+
+/// Feminine nouns in a soft consonant, the key having dropped the soft sign: `Беларусь`,
+/// `Беларусі`, `Беларуссю`, `Białoruś`, `Białorusi`, `Białorusią`.
+const SOFT_FEMININE: Paradigm = Paradigm {
+    nominatives: &[],
+    strip: 0,
+    endings: [
+        [&[""], &["i"], &["i"], &[""], &["u"], &["i"], &[]],
+        [&[""], &["i"], &["i"], &[""], &["u"], &["i"], &["e"]],
+        [&[""], &["i"], &["i"], &[""], &["u"], &["i"], &["i"]],
+        [&[""], &["i"], &["i"], &[""], &["a"], &["i"], &["i"]],
+    ],
+};
+
+/// The case forms of the one-word name of a place, a state or an organisation
+/// (`Украина`, `Ukrainy`, `Беларуси`, `w Mińsku`): a name in `-a` is declined as a noun
+/// in `-a`, a name in a consonant both as a masculine noun (`Minsk`, `Мінска`) and as a
+/// feminine one in a soft consonant (`Belarus`, `Беларусі`), since the key has lost the
+/// soft sign that tells them apart; the forms of the wrong gender are keys no text
+/// holds. The surname paradigms are not tried: `Berlin` is no possessive surname.
+pub fn place_case_forms(key: &str) -> Vec<(String, u32)> {
+    if key.ends_with('a') && key.len() > MIN_STEM {
+        return forms_by(&[&IN_A], key);
+    }
+    let in_consonant = CONSONANT
+        .nominatives
+        .iter()
+        .any(|ending| key.ends_with(ending));
+    if in_consonant && key.len() >= MIN_STEM {
+        return forms_by(&[&CONSONANT, &SOFT_FEMININE], key);
+    }
+    vec![(key.to_owned(), ALL_CASES)]
+}
+
+/// The forms of `key` by each of `paradigms`, their (language, case) bits merged.
+fn forms_by(paradigms: &[&Paradigm], key: &str) -> Vec<(String, u32)> {
     let mut forms: Vec<(String, u32)> = Vec::new();
     for paradigm in paradigms {
         let Some(stem) = key.get(..key.len() - paradigm.strip) else {

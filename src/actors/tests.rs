@@ -1250,16 +1250,59 @@ Iwanowa, Iwanowej, Iwanową.",
     );
 }
 
+/// States, places and organisations with one-word names, declined without their case
+/// forms listed: `-a` names as nouns in `-a`, names in a consonant as both genders.
+const PLACES_FIXTURE: &str = r#"
+[[actor]]
+id = "ukraine"
+name = "Ukraine"
+kind = "state"
+aliases = ["Украина", "Україна", "Ukraina"]
+
+[[actor]]
+id = "belarus"
+name = "Belarus"
+kind = "state"
+aliases = ["Białoruś"]
+
+[[actor]]
+id = "minsk"
+name = "Minsk"
+kind = "place"
+
+[[actor]]
+id = "pravda"
+name = "Ukrainska Pravda"
+kind = "organization"
+"#;
+
+#[test]
+fn case_forms_of_places_states_and_organisations() {
+    check_slavic(
+        PLACES_FIXTURE,
+        "В Украине, из Украины, Украину, Украиной; в Україні, України; w Ukrainie, z Ukrainy, Ukrainę, Ukrainą.
+В Беларуси, Беларусью; у Беларусі, Беларуссю; na Białorusi, z Białorusią.
+В Минске, из Минска, Минском; у Мінску; w Mińsku.
+Украинский, Białoruski, Минщина, Ukrainską Prawdą.",
+        expect![[r#"
+            В [Украине|ukraine], из [Украины|ukraine], [Украину|ukraine], [Украиной|ukraine]; в [Україні|ukraine], [України|ukraine]; w [Ukrainie|ukraine], z [Ukrainy|ukraine], [Ukrainę|ukraine], [Ukrainą|ukraine].
+            В [Беларуси|belarus], [Беларусью|belarus]; у [Беларусі|belarus], [Беларуссю|belarus]; na [Białorusi|belarus], z [Białorusią|belarus].
+            В [Минске|minsk], из [Минска|minsk], [Минском|minsk]; у [Мінску|minsk]; w [Mińsku|minsk].
+            Украинский, Białoruski, Минщина, [Ukrainską Prawdą|pravda].
+        "#]],
+    );
+}
+
 #[test]
 fn generated_forms_stay_out_of_longer_words_and_other_cases_of_letters() {
     check_slavic(
         SLAVIC_FIXTURE,
         "Лукашенковский режим, Łukaszenkowski reżim, путинизм, Путинизм, ПутинаX.
-ЛУКАШЕНКО and лукашенко are not names; Шойгуя, Нато; Беларусі is a state's case form.
+ЛУКАШЕНКО and лукашенко are not names; Шойгуя, Нато; Беларусская, Białoruski, Минскseparate.
 «Лукашенко»-style: (Лукашенко) Лукашенко’s Лукашенко-2.",
         expect![[r#"
             Лукашенковский режим, Łukaszenkowski reżim, путинизм, Путинизм, ПутинаX.
-            ЛУКАШЕНКО and лукашенко are not names; Шойгуя, Нато; Беларусі is a state's case form.
+            ЛУКАШЕНКО and лукашенко are not names; Шойгуя, Нато; Беларусская, Białoruski, Минскseparate.
             «[Лукашенко|lukashenka]»-style: ([Лукашенко|lukashenka]) [Лукашенко|lukashenka]’s [Лукашенко|lukashenka]-2.
         "#]],
     );
