@@ -183,28 +183,46 @@ pub(super) fn is_word_char(ch: char) -> bool {
     super::matcher::is_word_char(ch) || ('\u{300}'..='\u{36f}').contains(&ch)
 }
 
+/// One registry form as the generated index reads it.
+#[derive(Debug, Clone)]
+pub struct FormSource {
+    actor: usize,
+    form: String,
+    person: bool,
+}
+
 impl GeneratedForms {
-    /// The index of the forms of `actors` (by index).
-    pub fn new(actors: &[&Actor]) -> Self {
+    /// What [`GeneratedForms::new`] reads of `actors` (by index): each form as written,
+    /// with its actor and whether that actor is a person. Kept by the matcher so that
+    /// the index is built only when a text first needs it.
+    pub fn sources(actors: &[&Actor]) -> Vec<FormSource> {
+        actors
+            .iter()
+            .enumerate()
+            .flat_map(|(actor_index, actor)| {
+                actor.forms().map(move |form| FormSource {
+                    actor: actor_index,
+                    form: form.value.trim().to_owned(),
+                    person: actor.kind == ActorKind::Person,
+                })
+            })
+            .collect()
+    }
+
+    /// The index of the forms of the actors that `sources` lists.
+    pub fn new(sources: &[FormSource]) -> Self {
         let mut index = GeneratedForms::default();
         let mut written: Vec<(usize, usize, Vec<String>, bool)> = Vec::new();
-        for (actor_index, actor) in actors.iter().enumerate() {
-            for form in actor.forms() {
-                let form = form.value.trim();
-                let Some(keys) = form_word_keys(form) else {
-                    continue;
-                };
-                let form_index = index.forms.len();
-                let whole_key = super::key::key_of(form).unwrap_or_default();
-                index.forms.push((actor_index, form.to_owned(), whole_key));
-                index.max_words = index.max_words.max(keys.len());
-                written.push((
-                    actor_index,
-                    form_index,
-                    keys,
-                    actor.kind == ActorKind::Person,
-                ));
-            }
+        for source in sources {
+            let form = source.form.as_str();
+            let Some(keys) = form_word_keys(form) else {
+                continue;
+            };
+            let form_index = index.forms.len();
+            let whole_key = super::key::key_of(form).unwrap_or_default();
+            index.forms.push((source.actor, form.to_owned(), whole_key));
+            index.max_words = index.max_words.max(keys.len());
+            written.push((source.actor, form_index, keys, source.person));
         }
         // Forms as written first, so that no generated form can take their keys.
         for (actor, form, keys, _) in &written {

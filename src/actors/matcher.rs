@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use super::generated::{FormOrigin, GeneratedForms};
 use super::{Actor, AliasMatcher, Mention};
 use crate::text::TextRange;
+use std::sync::Arc;
 
 impl AliasMatcher {
     /// `forms` pairs an actor index with one of its written forms (name or alias).
@@ -43,7 +44,8 @@ impl AliasMatcher {
             automaton,
             patterns,
             first_bytes,
-            generated: GeneratedForms::default(),
+            generated_sources: Arc::default(),
+            generated: std::sync::OnceLock::new(),
         }
     }
 
@@ -55,13 +57,20 @@ impl AliasMatcher {
             AliasMatcher::new(actors.iter().enumerate().flat_map(|(index, actor)| {
                 actor.forms().map(move |form| (index, form.value.as_str()))
             }));
-        matcher.generated = GeneratedForms::new(actors);
+        matcher.generated_sources = GeneratedForms::sources(actors).into();
         matcher
     }
 
-    /// How many keys of generated forms the matcher holds.
+    /// The index of generated forms, built on first use: a corpus whose texts have no
+    /// Cyrillic or Polish letter never pays for it (a tenth of a second for 5,000 actors).
+    fn generated(&self) -> &GeneratedForms {
+        self.generated
+            .get_or_init(|| GeneratedForms::new(&self.generated_sources))
+    }
+
+    /// How many keys of generated forms the matcher holds (building them if need be).
     pub fn generated_len(&self) -> usize {
-        self.generated.len()
+        self.generated().len()
     }
 
     /// How a mention's text was found when it is no form as written: the registry form
@@ -70,7 +79,7 @@ impl AliasMatcher {
         if self.patterns.iter().any(|(form, _)| form == written) {
             return None;
         }
-        self.generated.origin(written)
+        self.generated().origin(written)
     }
 
     /// Actors whose form, in any script, starts as `typed` does (compared by key), with
@@ -79,7 +88,7 @@ impl AliasMatcher {
         let Some(typed_key) = super::key::key_of(typed) else {
             return Vec::new();
         };
-        self.generated.forms_by_key_prefix(&typed_key)
+        self.generated().forms_by_key_prefix(&typed_key)
     }
 
     /// The forms in use (trimmed, duplicates removed), each with its actor index.
@@ -97,7 +106,7 @@ impl AliasMatcher {
     /// Mentions in `text`, in text order, longest match first, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let exact = self.find_as_written(text);
-        if self.generated.is_empty() {
+        if self.generated_sources.is_empty() {
             return exact;
         }
         // Line by line: a mention by key never spans a line break (its words are
@@ -109,6 +118,10 @@ impl AliasMatcher {
         if memchr::memchr3(0xC4, 0xC5, 0xD0, text.as_bytes()).is_none() {
             return exact;
         }
+        let generated = self.generated();
+        if generated.is_empty() {
+            return exact;
+        }
         let mut line_start = 0;
         while line_start < text.len() {
             let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
@@ -117,14 +130,14 @@ impl AliasMatcher {
             if memchr::memchr3(0xC4, 0xC5, 0xD0, line.as_bytes()).is_some() {
                 let first = by_key.len();
                 if mostly_cyrillic_or_polish(line) {
-                    self.generated.find(line, &mut by_key);
+                    generated.find(line, &mut by_key);
                 } else {
                     let as_written = |at: usize| {
                         let at = line_start + at;
                         let after = exact.partition_point(|mention| mention.range.start <= at);
                         after > 0 && exact[after - 1].range.end > at
                     };
-                    self.generated.find_around(line, as_written, &mut by_key);
+                    generated.find_around(line, as_written, &mut by_key);
                 }
                 for (range, _) in &mut by_key[first..] {
                     *range = range.shifted(line_start);

@@ -149,6 +149,8 @@ pub struct AliasMatcher {
     /// The bytes that some form starts with, one bit each: the automaton is tried only
     /// where the text has one.
     first_bytes: [u64; 4],
-    /// Keys of every form and case form; empty for [`AliasMatcher::new`].
-    generated: generated::GeneratedForms,
+    /// The registry forms the generated index is made of; empty for [`AliasMatcher::new`].
+    generated_sources: std::sync::Arc<[generated::FormSource]>,
+    /// Keys of every form and case form, made of `generated_sources` when first needed.
+    generated: std::sync::OnceLock<generated::GeneratedForms>,
 }
