@@ -133,7 +133,19 @@ impl Ctx {
                 let name = month_day_name(m, day);
                 let what = || format!("supply the year of {name}");
                 let y = self.year_for(m, 12, &what)?;
-                let how = self.how_latest(&name);
+                // The year is chosen by the month, so a later day of the article's own
+                // month stays in its year: say so rather than "not after".
+                let how = match (self.anchor, day) {
+                    (Some(a), Some(d))
+                        if !self.future
+                            && a.month == Some(m)
+                            && a.day.is_some_and(|ad| d > ad)
+                            && y == i32::from(a.year) =>
+                    {
+                        format!("{name} of the article's own month, after the article Date {a}")
+                    }
+                    _ => self.how_latest(&name),
+                };
                 Ok((ymd(y, Some(m), day), Some(how)))
             }
             Cal::Ymd { .. } => Err("the expression names no year or month".to_string()),

@@ -1005,6 +1005,20 @@ fn snapshot_seed_004_paragraph_with_month_date() {
 }
 
 #[test]
+fn snapshot_a_later_day_of_the_articles_own_month_is_explained_as_such() {
+    // The year of a month without one is chosen by the month: October 20 in an article
+    // of October 14 stays in that year, and its explanation must not say "not after".
+    check(
+        "The drills began on October 20. They were planned on October 12.",
+        "2022-10-14",
+        expect![[r#"
+            20..30 «October 20» Date 2022-10-20 anchors=true (relative: October 20 of the article's own month, after the article Date 2022-10-14)
+            53..63 «October 12» Date 2022-10-12 anchors=true (relative: the latest October 12 not after the article Date 2022-10-14)
+        "#]],
+    );
+}
+
+#[test]
 fn snapshot_without_article_date() {
     check(
         "On 14 October 2022 he said that last month, on 3 September, troops arrived in 2021.",
