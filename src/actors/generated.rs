@@ -63,13 +63,17 @@ enum Shape {
 }
 
 fn shape(word: &str) -> Option<Shape> {
-    let mut letters = word.chars().filter(|ch| ch.is_alphabetic());
+    // Letters only (no digits, no combining marks), told apart by the hand-written
+    // tables: this runs on every capitalised word of a Cyrillic or Polish line.
+    let mut letters = word
+        .chars()
+        .filter(|&ch| super::matcher::is_word_char(ch) && !ch.is_ascii_digit());
     let first = letters.next()?;
-    if !first.is_uppercase() {
+    if !is_capital(first) {
         return None;
     }
     let mut rest = letters.peekable();
-    if rest.peek().is_some() && rest.all(char::is_uppercase) {
+    if rest.peek().is_some() && rest.all(is_capital) {
         Some(Shape::Capitals)
     } else {
         Some(Shape::Capitalised)
@@ -158,7 +162,7 @@ fn capitalised_word_before(text: &str, start: usize) -> Option<usize> {
     text[word_start..]
         .chars()
         .next()
-        .is_some_and(char::is_uppercase)
+        .is_some_and(is_capital)
         .then_some(word_start)
 }
 
@@ -169,12 +173,10 @@ fn capitalised_word_after(text: &str, end: usize) -> Option<usize> {
         .next()
         .filter(|&ch| ch == ' ' || ch == '\u{a0}')?;
     let word_start = end + after.len_utf8();
-    let first = text[word_start..]
-        .chars()
-        .next()
-        .filter(|&ch| ch.is_uppercase())?;
+    if !text[word_start..].chars().next().is_some_and(is_capital) {
+        return None;
+    }
     let (_, word_end) = word_around(text, word_start)?;
-    let _ = first;
     Some(word_end)
 }
 
@@ -348,7 +350,7 @@ impl GeneratedForms {
             let Some((start, end)) = word_around(text, hit) else {
                 continue;
             };
-            if !text[start..].chars().next().is_some_and(char::is_uppercase) {
+            if !text[start..].chars().next().is_some_and(is_capital) {
                 at = at.max(end);
                 continue;
             }

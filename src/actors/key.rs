@@ -71,19 +71,18 @@ fn push_key_with(word: &str, out: &mut String, scratch: &mut [Vec<char>; 3]) -> 
     true
 }
 
-/// Step 4 on `key[start..]`: applied to a word's key and to a key that an ending was
-/// added to, so that both read the same.
-pub fn finish(key: &mut String, start: usize) {
+/// Step 4 on a key that an ending was added to, so that it reads as a word's key does.
+pub fn finish(key: &mut String) {
     // Keys are ASCII: most need nothing done.
-    let bytes = key.as_bytes();
-    let needs = bytes[start..]
+    let needs = key
+        .as_bytes()
         .windows(2)
         .any(|pair| pair[0] == pair[1] || pair == b"ci" || pair == b"dz");
     if !needs {
         return;
     }
-    let chars: Vec<char> = key[start..].chars().collect();
-    key.truncate(start);
+    let chars: Vec<char> = key.chars().collect();
+    key.clear();
     finish_chars(&chars, key);
 }
 

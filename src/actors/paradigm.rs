@@ -351,7 +351,7 @@ fn forms_by(paradigms: &[&Paradigm], key: &str) -> Vec<(String, u32)> {
                     let mut form = String::with_capacity(stem.len() + ending.len());
                     form.push_str(stem);
                     form.push_str(ending);
-                    super::key::finish(&mut form, 0);
+                    super::key::finish(&mut form);
                     match forms.iter_mut().find(|(known, _)| *known == form) {
                         Some((_, bits)) => *bits |= bit,
                         None => forms.push((form, bit)),

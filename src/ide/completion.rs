@@ -173,12 +173,18 @@ pub fn completions(corpus: &Corpus, path: &str, offset: usize) -> Vec<Completion
     let typed_lower = typed.to_lowercase();
     let mut items = Vec::new();
     let mut seen = BTreeSet::new();
+    // Actors one of whose forms as written starts as typed: not offered again by key.
+    let mut offered_actors = BTreeSet::new();
     for (index, entry) in corpus.actors().iter().enumerate() {
         let actor = &entry.actor;
         let forms = std::iter::once(&actor.name.value)
             .chain(actor.aliases.iter().map(|alias| &alias.value));
         for form in forms {
-            if form.to_lowercase().starts_with(&typed_lower) && seen.insert(form.clone()) {
+            if !form.to_lowercase().starts_with(&typed_lower) {
+                continue;
+            }
+            offered_actors.insert(index);
+            if seen.insert(form.clone()) {
                 items.push(Completion {
                     label: form.clone(),
                     kind: CompletionKind::Actor,
@@ -200,18 +206,6 @@ pub fn completions(corpus: &Corpus, path: &str, offset: usize) -> Vec<Completion
     // Typed in another script (`Лука`, `Łuka`): actors none of whose forms as written
     // start so, but whose form does by cross-script key. The form is offered as the
     // registry writes it; the detail says why it was offered.
-    let offered_actors: BTreeSet<usize> = corpus
-        .actors()
-        .iter()
-        .enumerate()
-        .filter(|(_, entry)| {
-            entry
-                .actor
-                .forms()
-                .any(|form| form.value.to_lowercase().starts_with(&typed_lower))
-        })
-        .map(|(index, _)| index)
-        .collect();
     for (index, form) in corpus.matcher().forms_by_key_prefix(typed) {
         let Some(entry) = corpus.actors().get(index) else {
             continue;
