@@ -238,6 +238,14 @@ const UKRAINIAN: &[Row] = &[
         "2022-09-30",
         true,
     ),
+    // The modifier letter apostrophe (U+02BC), which the tokenizer reads as a letter.
+    (
+        "Зустріч відбулася у п\u{2bc}ятницю.",
+        D,
+        "у п\u{2bc}ятницю",
+        "2022-09-30",
+        true,
+    ),
     (
         "Засідання відбудеться у четвер.",
         D,

@@ -160,7 +160,7 @@ impl<'a> Line<'_, 'a> {
             .is_some_and(|t| t.kind == TokKind::Word && words.contains(&t.lower))
     }
 
-    fn lower(&self, i: usize) -> &str {
+    fn lower(&self, i: usize) -> &'a str {
         self.tok(i).map_or("", |t| t.lower)
     }
 
