@@ -1,7 +1,7 @@
 //! Explicit ranges between two calendar points: `March 1-8, 2022`, `February-May 2022`,
 //! `2009-2011`, `from June 22 to July 1`, `between November 2022 and February 2023`.
 
-use super::{day_fits, has_day, valid, Hit, Line};
+use super::{day_fits, day_range, has_day, valid, Hit, Line};
 use crate::temporal::sem::{Cal, Sem};
 use crate::temporal::token::TokKind;
 
@@ -61,18 +61,8 @@ impl<'a> Line<'_, 'a> {
             if self.dash(k) {
                 if let Some((d2, l)) = self.day(k + 1).filter(|(d2, _)| *d2 > d1) {
                     if let Some((m, e, _)) = self.month(l) {
-                        if day_fits(m, d2) {
-                            let (year, end) = match self.year(e) {
-                                Some((y, e2)) if valid(y, m, d2) => (Some(y), e2),
-                                _ => (None, e),
-                            };
-                            return Some((
-                                end,
-                                Sem::Interval(
-                                    Cal::ymd(year, m, Some(d1)),
-                                    Cal::ymd(year, m, Some(d2)),
-                                ),
-                            ));
+                        if let Some(hit) = day_range(d1, d2, m, e, self.year(e)) {
+                            return Some(hit);
                         }
                     }
                 }

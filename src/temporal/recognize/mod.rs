@@ -220,6 +220,22 @@ impl Cal {
 }
 
 /// Whether the day can exist in the month in some year (29 February included).
+/// `D1–D2 Month [Year]` once its parts are read (`month_end` after the month, `year` the
+/// one that may follow it): the range of days, with that year when it fits the last day.
+fn day_range(d1: u8, d2: u8, m: u8, month_end: usize, year: Option<(i32, usize)>) -> Hit<Sem> {
+    if !day_fits(m, d2) {
+        return None;
+    }
+    let (year, end) = match year {
+        Some((y, year_end)) if valid(y, m, d2) => (Some(y), year_end),
+        _ => (None, month_end),
+    };
+    Some((
+        end,
+        Sem::Interval(Cal::ymd(year, m, Some(d1)), Cal::ymd(year, m, Some(d2))),
+    ))
+}
+
 fn day_fits(month: u8, day: u8) -> bool {
     let max = match month {
         2 => 29,

@@ -6,7 +6,7 @@
 //! the English matcher's.
 
 use super::intervals::{is_explicit, propagate_year};
-use super::{day_fits, has_day, longest, valid, Count, Found, Hit, Line};
+use super::{day_fits, day_range, has_day, longest, valid, Count, Found, Hit, Line};
 use crate::temporal::lexicon::Unit;
 use crate::temporal::sem::{Cal, Clock, Lean, Sem};
 use crate::temporal::slavic_lexicon::{normalise, Entry, Lexicon, PhraseMeaning};
@@ -537,18 +537,8 @@ impl<'a> SlavicLine<'_, 'a> {
             if to_word(k) {
                 if let Some((d2, l)) = self.day(k + 1).filter(|(d2, _)| *d2 > d1) {
                     if let Some((m, e)) = self.month(l) {
-                        if day_fits(m, d2) {
-                            let (year, end) = match self.year(e) {
-                                Some((y, e2)) if valid(y, m, d2) => (Some(y), e2),
-                                _ => (None, e),
-                            };
-                            return Some((
-                                end,
-                                Sem::Interval(
-                                    Cal::ymd(year, m, Some(d1)),
-                                    Cal::ymd(year, m, Some(d2)),
-                                ),
-                            ));
+                        if let Some(hit) = day_range(d1, d2, m, e, self.year(e)) {
+                            return Some(hit);
                         }
                     }
                 }
