@@ -545,7 +545,7 @@ impl Paragraph<'_> {
                     Some(WordClass::BeforeNumber) => {
                         !next.is_numeric() && (starts_sentence(next) || saw_newline)
                     }
-                    Some(WordClass::Ambiguous) => STARTERS.contains(&self.word_at(w)),
+                    Some(WordClass::Ambiguous) => self.is_starter_at(w),
                 }
             };
             if split_here {
@@ -604,9 +604,9 @@ impl Paragraph<'_> {
         self.text.get(from..at)
     }
 
-    /// The alphabetic word starting at offset `at` (for the starter list), at most 12
-    /// characters; `""` when it is none of [`STARTERS`].
-    fn word_at(&self, at: usize) -> &'static str {
+    /// Whether the alphabetic word starting at offset `at` (at most 12 characters) is one
+    /// of [`STARTERS`].
+    fn is_starter_at(&self, at: usize) -> bool {
         let mut end = at;
         let mut count = 0;
         while end < self.end && count < 13 && self.char_at(end).is_alphabetic() {
@@ -614,7 +614,7 @@ impl Paragraph<'_> {
             count += 1;
         }
         let word = self.text.get(at..end).unwrap_or_default();
-        STARTERS.iter().find(|s| **s == word).copied().unwrap_or("")
+        STARTERS.contains(&word)
     }
 
     /// A short bracketed credit such as `(Reuters)` or `(photo credit: X VIA REUTERS)` at

@@ -125,10 +125,6 @@ pub struct CatDocument {
 }
 
 impl CatDocument {
-    pub fn event(&self, id: &str) -> Option<&GoldEvent> {
-        self.events.iter().find(|event| event.id == id)
-    }
-
     pub fn entity_mention(&self, id: &str) -> Option<&GoldEntityMention> {
         self.entity_mentions.iter().find(|mention| mention.id == id)
     }
