@@ -477,7 +477,7 @@ proptest! {
         for actor in 0..fresh.actors().len() {
             // The index holds the current file itself, not an earlier version of it.
             for (file, _) in edited.articles_mentioning(actor) {
-                let current = edited.article(&file.path).expect("an indexed article");
+                let current = edited.indexed_article(&file.path).expect("an indexed article");
                 prop_assert!(Arc::ptr_eq(file, current), "a stale file for actor {}", actor);
             }
             let edited_counts: Vec<(String, usize)> = edited

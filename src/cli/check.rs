@@ -136,7 +136,7 @@ fn write_report(
         let text = corpus.text(path).unwrap_or("");
         // Articles keep their line index (borrowed); registries and the configuration
         // are few. The cursor counts each diagnostic's columns on from the one before.
-        let index = match corpus.article(path) {
+        let index = match corpus.indexed_article(path) {
             Some(file) => std::borrow::Cow::Borrowed(&file.line_index),
             None => std::borrow::Cow::Owned(LineIndex::new(text)),
         };

@@ -33,12 +33,11 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<u8, String> {
     let mut out = String::new();
     let mut json = Vec::new();
     for path in &loaded.selected {
-        let (Some(file), Some(dates)) = (
-            loaded.corpus.article(path),
-            ide::dates::dates(&loaded.corpus, path),
-        ) else {
+        // Loaded with `Retention::Everything`: what the corpus keeps is whole.
+        let Some(file) = loaded.corpus.indexed_article(path) else {
             continue;
         };
+        let dates = ide::dates::dates(file);
         let shown = loaded.display(path);
         for date in dates {
             match format {

@@ -77,9 +77,15 @@ pub struct Corpus {
     registry_cross_diagnostics: BTreeMap<String, Vec<Diagnostic>>,
     skipped: BTreeMap<String, String>,
     retention: Retention,
-    /// Every diagnostic message of the articles taken in, once ([`Retention::Reports`]).
-    /// Shared with the threads that analyse: see [`Analyzer::share_messages`].
-    messages: Arc<std::sync::Mutex<HashSet<Arc<str>>>>,
+    /// Articles kept whole whatever the retention: those an editor has open.
+    kept_whole: HashSet<String>,
+    /// The last few whole analyses made on demand of articles kept shed, each beside the
+    /// shed version it was made from (a request reads the same article several times,
+    /// and the next request is usually about the same one). See [`Corpus::article`].
+    whole_on_demand: Arc<std::sync::Mutex<Vec<(Arc<ArticleFile>, Arc<ArticleFile>)>>>,
+    /// Every diagnostic message of the articles taken in shed, once: see
+    /// [`Analyzer::share_messages`]. Shared with the threads that analyse.
+    messages: Arc<std::sync::Mutex<SharedMessages>>,
     /// Actor statistics computed so far for this state of the corpus: a hover card on an
     /// actor mentioned in thousands of articles reads them all once, not on every hover.
     /// Every change to the articles or actors starts a new, empty memo (snapshots taken
@@ -120,21 +126,28 @@ struct Analyzer {
     config: Config,
     matcher: Arc<AliasMatcher>,
     today: Option<CalendarDate>,
-    retention: Retention,
-    messages: Arc<std::sync::Mutex<HashSet<Arc<str>>>>,
+    messages: Arc<std::sync::Mutex<SharedMessages>>,
+}
+
+/// Diagnostic messages held once, and how many there were when the set was last rid of
+/// those no diagnostic uses any more.
+#[derive(Debug, Default)]
+struct SharedMessages {
+    held: HashSet<Arc<str>>,
+    after_last_sweep: usize,
 }
 
 impl Analyzer {
-    fn analyze(&self, path: &str, text: Arc<str>) -> ArticleFile {
+    fn analyze(&self, path: &str, text: Arc<str>, retention: Retention) -> ArticleFile {
         let mut file = analysis::analyze_retaining(
             path,
             text,
             &self.config,
             &self.matcher,
             self.today,
-            self.retention,
+            retention,
         );
-        if self.retention == Retention::Reports {
+        if retention != Retention::Everything {
             self.share_messages(&mut file);
         }
         file
@@ -142,20 +155,28 @@ impl Analyzer {
 
     /// Makes the article's diagnostic messages the ones already held when the same text
     /// is: 300,000 diagnostics of 10,000 articles say a few thousand different things
-    /// (`undated claim: … (“said”)`), and `check` keeps them all until it reports. Only
-    /// for reports: an editor's corpus lives on and would keep every message ever made.
+    /// (`undated claim: … (“said”)`), and a corpus keeps them all. Not for whole
+    /// analyses: an open file's are made again at every edit.
     ///
     /// Done on the thread that made the messages, the set locked once per article: the
     /// thread that takes articles in used to do it, and freeing there what another thread
     /// had allocated made the two wait on each other's allocator (a tenth of a `check`).
     fn share_messages(&self, file: &mut ArticleFile) {
-        let mut held = self
+        let mut messages = self
             .messages
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         for diagnostic in &mut file.diagnostics {
             let message = &diagnostic.message;
-            diagnostic.message = held_copy(&mut held, message, || message.clone());
+            diagnostic.message = held_copy(&mut messages.held, message, || message.clone());
+        }
+        // A server lives on while files change: messages no diagnostic holds any more go
+        // once the set has doubled, so that it stays proportional to what is in use.
+        if messages.held.len() > 2 * messages.after_last_sweep + 4096 {
+            messages
+                .held
+                .retain(|message| Arc::strong_count(message) > 1);
+            messages.after_last_sweep = messages.held.len();
         }
     }
 }
@@ -278,6 +299,8 @@ impl Corpus {
             registry_cross_diagnostics: BTreeMap::new(),
             skipped: BTreeMap::new(),
             retention: Retention::Everything,
+            kept_whole: HashSet::default(),
+            whole_on_demand: Default::default(),
             messages: Default::default(),
             actor_stats_memo: Default::default(),
             taken_at: HashMap::default(),
@@ -325,9 +348,45 @@ impl Corpus {
         self.note_shared_change();
     }
 
-    /// Analyses an article, keeping what the retention says.
+    /// Analyses an article, keeping what its retention says.
     fn analyze(&self, path: &str, text: Arc<str>) -> ArticleFile {
-        self.analyzer().analyze(path, text)
+        self.analyzer().analyze(path, text, self.retention_of(path))
+    }
+
+    /// How much of the analysis of the article at `path` is kept: all of it while an
+    /// editor has it open, else what the corpus's retention says.
+    fn retention_of(&self, path: &str) -> Retention {
+        if self.kept_whole.contains(path) {
+            Retention::Everything
+        } else {
+            self.retention
+        }
+    }
+
+    /// Sets an article an editor has open: its whole analysis is kept until
+    /// [`Corpus::close_file`], whatever the retention, since every request is about it.
+    pub fn set_open_file(&mut self, path: &str, text: Arc<str>) -> FileKind {
+        if self.kind_of(path) == FileKind::Article && !self.kept_whole.contains(path) {
+            self.kept_whole.insert(path.to_string());
+        }
+        self.set_file(path, text)
+    }
+
+    /// The editor closed the article at `path`: from now on the corpus keeps what its
+    /// retention says of it. Its analysis is shed at once (the editor's version stays
+    /// until the disk's is set).
+    pub fn close_file(&mut self, path: &str) {
+        if !self.kept_whole.remove(path) {
+            return;
+        }
+        let retention = self.retention;
+        if let Some(file) = self.articles.get(path).filter(|file| file.is_whole()) {
+            if retention != Retention::Everything {
+                let mut shed = ArticleFile::clone(file);
+                shed.shed_to(retention);
+                self.insert_article(shed);
+            }
+        }
     }
 
     /// What analysing an article needs, apart from the corpus: so that articles can be
@@ -337,7 +396,6 @@ impl Corpus {
             config: self.config.clone(),
             matcher: self.matcher.clone(),
             today: self.today,
-            retention: self.retention,
             messages: self.messages.clone(),
         }
     }
@@ -424,7 +482,10 @@ impl Corpus {
                     // holder of its `Arc` and its lists are reused, not copied (a copy of
                     // a 5 MB article's analysis takes as long as the re-analysis). A shed
                     // version lacks what splicing needs: it is analysed whole.
-                    Some(previous) if self.retention == Retention::Everything => {
+                    Some(previous)
+                        if previous.is_whole()
+                            && self.retention_of(path) == Retention::Everything =>
+                    {
                         if let Some(indexed) = &indexed {
                             self.release_mentions(path, &indexed.actors);
                         }
@@ -496,13 +557,18 @@ impl Corpus {
         // Largest first: a 5 MB article analysed last would keep one core busy alone.
         order.sort_by_key(|&index| (std::cmp::Reverse(articles[index].1.len()), index));
         let analyzer = self.analyzer();
+        let retentions: Vec<Retention> = articles
+            .iter()
+            .map(|(path, _)| self.retention_of(path))
+            .collect();
         // Analyses are handed over a few at a time: handing each over alone woke this
         // thread some 10,000 times on the bench corpus, each wake taking a core from the
         // analysis for a moment.
         const HANDED_OVER_TOGETHER: usize = 16;
         let (sender, analysed) = std::sync::mpsc::sync_channel::<Vec<ArticleFile>>(64);
         std::thread::scope(|scope| {
-            let (articles, analyzer, order) = (&articles, &analyzer, &order);
+            let (articles, analyzer, order, retentions) =
+                (&articles, &analyzer, &order, &retentions);
             scope.spawn(move || {
                 order
                     .par_chunks(HANDED_OVER_TOGETHER)
@@ -511,7 +577,7 @@ impl Corpus {
                             .iter()
                             .map(|&index| {
                                 let (path, text) = &articles[index];
-                                analyzer.analyze(path, text.clone())
+                                analyzer.analyze(path, text.clone(), retentions[index])
                             })
                             .collect();
                         let _ = sender.send(files);
@@ -785,7 +851,7 @@ impl Corpus {
         let analyzer = self.analyzer();
         let analysed: Vec<ArticleFile> = files
             .par_iter()
-            .map(|file| analyzer.analyze(&file.path, file.text.clone()))
+            .map(|file| analyzer.analyze(&file.path, file.text.clone(), file.retention))
             .collect();
         for file in analysed {
             self.insert_article(file);
@@ -796,7 +862,46 @@ impl Corpus {
         self.articles.values()
     }
 
-    pub fn article(&self, path: &str) -> Option<&Arc<ArticleFile>> {
+    /// The whole analysis of the article at `path`: the one kept, or, when only part of
+    /// it is kept ([`Retention`]), one made again from its text (the last few are kept
+    /// until the article changes). For what the index keeps of every article, see
+    /// [`Corpus::indexed_article`], which never analyses.
+    pub fn article(&self, path: &str) -> Option<Arc<ArticleFile>> {
+        let kept = self.articles.get(path)?;
+        if kept.is_whole() {
+            return Some(kept.clone());
+        }
+        let mut made = self
+            .whole_on_demand
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(at) = made.iter().position(|(shed, _)| Arc::ptr_eq(shed, kept)) {
+            let entry = made.remove(at);
+            let whole = entry.1.clone();
+            made.push(entry);
+            return Some(whole);
+        }
+        let whole = Arc::new(analysis::analyze_article(
+            path,
+            kept.text.clone(),
+            &self.config,
+            &self.matcher,
+            self.today,
+        ));
+        // Entries of versions the corpus no longer keeps are of no use to anyone.
+        made.retain(|(shed, _)| Arc::strong_count(shed) > 1);
+        const MADE_KEPT: usize = 4;
+        if made.len() >= MADE_KEPT {
+            made.remove(0);
+        }
+        made.push((kept.clone(), whole.clone()));
+        Some(whole)
+    }
+
+    /// What the corpus keeps of the article at `path`: whole when an editor has it open or
+    /// the retention is [`Retention::Everything`]; otherwise the text, header, citations,
+    /// diagnostics, actor mentions and dated claims (see [`Retention`]).
+    pub fn indexed_article(&self, path: &str) -> Option<&Arc<ArticleFile>> {
         self.articles.get(path)
     }
 

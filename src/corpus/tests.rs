@@ -224,7 +224,9 @@ fn a_corpus_kept_for_reports_reports_the_same_and_holds_less() {
     let mut names_repeated = false;
     for path in full.paths() {
         assert_eq!(full.diagnostics(&path), lean.diagnostics(&path), "{path}");
-        if let (Some(full_file), Some(lean_file)) = (full.article(&path), lean.article(&path)) {
+        if let (Some(full_file), Some(lean_file)) =
+            (full.article(&path), lean.indexed_article(&path))
+        {
             assert_eq!(full_file.claim_tally, lean_file.claim_tally);
             assert_eq!(full_file.claim_tally.claims, full_file.claims.len());
             undated += full_file.claim_tally.undated;

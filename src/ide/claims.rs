@@ -68,7 +68,7 @@ pub struct ClaimView {
 pub fn tally<'p>(corpus: &Corpus, paths: impl IntoIterator<Item = &'p str>) -> ClaimTally {
     paths
         .into_iter()
-        .filter_map(|path| corpus.article(path))
+        .filter_map(|path| corpus.indexed_article(path))
         .fold(ClaimTally::default(), |sum, file| ClaimTally {
             claims: sum.claims + file.claim_tally.claims,
             undated: sum.undated + file.claim_tally.undated,
@@ -205,7 +205,7 @@ pub fn claims_of(corpus: &Corpus, path: &str) -> Vec<ClaimView> {
     };
     file.claims
         .iter()
-        .map(|claim| claim_view(corpus, file, claim))
+        .map(|claim| claim_view(corpus, &file, claim))
         .collect()
 }
 

@@ -30,7 +30,7 @@ pub struct Action {
 /// Actions for the cursor or selection `range` of a file.
 pub fn code_actions(corpus: &Corpus, path: &str, range: TextRange) -> Vec<Action> {
     if let Some(file) = corpus.article(path) {
-        return article_actions(corpus, file, range);
+        return article_actions(corpus, &file, range);
     }
     if corpus.registry(path).is_some() {
         return registry_actions(corpus, path, range);

@@ -73,7 +73,7 @@ pub fn completions(corpus: &Corpus, path: &str, offset: usize) -> Vec<Completion
     let in_header =
         (!header.range.is_empty() && offset <= header_end) || no_header_yet || under_header;
     if in_header {
-        let items = header_completions(corpus, file, before, line_start, offset);
+        let items = header_completions(corpus, &file, before, line_start, offset);
         if !items.is_empty() || !header.range.is_empty() {
             return items;
         }

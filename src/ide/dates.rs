@@ -1,7 +1,7 @@
 //! The temporal expressions of an article as `dateline dates` lists them: where each is,
 //! its value, its kind, how it was resolved, and the earlier date an anaphoric one leans on.
 
-use crate::corpus::Corpus;
+use crate::corpus::ArticleFile;
 use crate::temporal::{readable_value, Resolution};
 use crate::text::TextRange;
 
@@ -27,12 +27,10 @@ pub struct DateView<'a> {
     pub leans_on: Option<TextRange>,
 }
 
-/// Every temporal expression of the article at `path`, in text order; `None` when `path`
-/// is not an article.
-pub fn dates<'a>(corpus: &'a Corpus, path: &str) -> Option<Vec<DateView<'a>>> {
-    let file = corpus.article(path)?;
-    let views = file
-        .timexes
+/// Every temporal expression of an article (its whole analysis: [`Corpus::article`]), in
+/// text order.
+pub fn dates(file: &ArticleFile) -> Vec<DateView<'_>> {
+    file.timexes
         .iter()
         .map(|timex| DateView {
             range: timex.range,
@@ -49,6 +47,5 @@ pub fn dates<'a>(corpus: &'a Corpus, path: &str) -> Option<Vec<DateView<'a>>> {
             },
             leans_on: timex.leans_on,
         })
-        .collect();
-    Some(views)
+        .collect()
 }

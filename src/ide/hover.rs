@@ -16,23 +16,23 @@ pub fn hover(corpus: &Corpus, path: &str, offset: usize) -> Option<HoverCard> {
     let Some((range, symbol, _)) = symbol_at(corpus, path, offset) else {
         // Anywhere else in a claim's sentence: the claim card.
         let file = corpus.article(path)?;
-        let claim = super::claims::claim_at(file, offset)?;
+        let claim = super::claims::claim_at(&file, offset)?;
         return Some(HoverCard {
             range: claim.sentence,
-            markdown: super::claims::claim_card(corpus, file, claim),
+            markdown: super::claims::claim_card(corpus, &file, claim),
         });
     };
     let markdown = match symbol {
         Symbol::Actor(actor) => match corpus.article(path) {
             Some(file) => {
-                generated_form_line(corpus, file, range, actor) + &actor_card(corpus, actor)?
+                generated_form_line(corpus, &file, range, actor) + &actor_card(corpus, actor)?
             }
             None => actor_card(corpus, actor)?,
         },
         Symbol::Article(id) => citation_card(corpus, &id),
-        Symbol::Timex(index) => timex_card(corpus.article(path)?, index)?,
+        Symbol::Timex(index) => timex_card(&*corpus.article(path)?, index)?,
         Symbol::HeaderField { index, on_key } => {
-            header_card(corpus, corpus.article(path)?, index, on_key)?
+            header_card(corpus, corpus.indexed_article(path)?, index, on_key)?
         }
     };
     Some(HoverCard { range, markdown })

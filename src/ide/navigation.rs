@@ -77,7 +77,7 @@ pub fn references<'c>(
     let symbol = match symbol_at(corpus, path, offset) {
         Some((_, Symbol::HeaderField { .. }, _)) | None => {
             // Anywhere in a header stands for the article itself.
-            let file = corpus.article(path);
+            let file = corpus.indexed_article(path);
             match file {
                 Some(file)
                     if file.article.header.range.contains_inclusive(offset)

@@ -20,7 +20,7 @@ pub fn prepare_rename(
     path: &str,
     offset: usize,
 ) -> Result<(TextRange, usize), String> {
-    if corpus.article(path).is_some() {
+    if corpus.indexed_article(path).is_some() {
         return Err("article text is source material and is never rewritten; rename actor ids in the registry".into());
     }
     let Some(registry) = corpus.registry(path) else {

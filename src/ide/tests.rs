@@ -817,3 +817,93 @@ fn renaming_an_actor_leaves_case_forms_in_articles_as_written() {
     ]
     .assert_eq(&rename::prepare_rename(&on_case_form.corpus, path, offset).unwrap_err());
 }
+
+/// A language server keeps only what the index needs of the files the editor has not
+/// opened (`Retention::Index`) and analyses one whole again when a request needs more:
+/// every answer, at every place of every seed, is the one a corpus keeping everything
+/// gives, and opening and closing a file changes none of them.
+#[test]
+fn a_corpus_keeping_only_the_index_answers_every_request_as_a_whole_one() {
+    use crate::corpus::{Corpus, Retention};
+    let seeds = crate::fixture::seed_files();
+    let load = |retention: Retention| {
+        let mut corpus = Corpus::new(None);
+        corpus.set_retention(retention);
+        corpus.set_files(seeds.clone());
+        corpus
+    };
+    let whole = load(Retention::Everything);
+    let mut indexed = load(Retention::Index);
+    let answers = |corpus: &Corpus| -> Vec<String> {
+        let mut out = Vec::new();
+        out.push(format!("{:?}", corpus.paths()));
+        out.push(format!("{:?}", claims::corpus_tally(corpus)));
+        out.push(format!(
+            "{:?}",
+            timeline::timeline(corpus, &timeline::TimelineFilter::default())
+        ));
+        let entries = timeline::timeline(corpus, &timeline::TimelineFilter::default());
+        out.push(format!("{:?}", timeline::entry_contexts(corpus, &entries)));
+        out.push(format!(
+            "{:?}",
+            symbols::workspace_symbols(corpus, "a", 1000)
+        ));
+        for actor in 0..corpus.actors().len() {
+            out.push(format!("{:?}", corpus.actor_stats(actor)));
+        }
+        for path in corpus.paths() {
+            out.push(format!("{path}: {:?}", corpus.diagnostics(&path)));
+            out.push(format!("{:?}", claims::claims_of(corpus, &path)));
+            out.push(format!("{:?}", symbols::document_symbols(corpus, &path)));
+            out.push(format!("{:?}", folding::folding_ranges(corpus, &path)));
+            out.push(format!("{:?}", code_lens::code_lenses(corpus, &path)));
+            out.push(format!(
+                "{:?}",
+                semantic::semantic_tokens(corpus, &path, None)
+            ));
+            let length = corpus.text(&path).map_or(0, str::len);
+            out.push(format!(
+                "{:?}",
+                inlay::inlay_hints(corpus, &path, TextRange::new(0, length))
+            ));
+            // Every third byte: each mention, citation, date and header field is longer.
+            for offset in (0..=length).step_by(3) {
+                out.push(format!(
+                    "{path}@{offset}: {:?} {:?} {:?} {:?} {:?}",
+                    hover::hover(corpus, &path, offset),
+                    navigation::definition(corpus, &path, offset),
+                    navigation::references(corpus, &path, offset, true),
+                    navigation::highlights(corpus, &path, offset),
+                    code_actions::code_actions(corpus, &path, TextRange::new(offset, offset)),
+                ));
+            }
+        }
+        out
+    };
+    let expected = answers(&whole);
+    let compare = |got: Vec<String>, when: &str| {
+        assert_eq!(got.len(), expected.len(), "{when}");
+        for (got, expected) in got.iter().zip(&expected) {
+            assert_eq!(got, expected, "{when}");
+        }
+    };
+    compare(answers(&indexed), "kept for the index");
+    // It keeps less: no dates, no undated claims, no sentences.
+    let article = "000_d3301de9df92c926.article";
+    let kept = indexed.indexed_article(article).expect("a seed").clone();
+    let full = whole.indexed_article(article).expect("a seed").clone();
+    assert!(!kept.is_whole() && full.is_whole());
+    assert!(kept.timexes.is_empty() && !full.timexes.is_empty());
+    assert!(kept.article.paragraphs.is_empty() && !full.article.paragraphs.is_empty());
+    assert!(kept.claims.len() < full.claims.len());
+    assert_eq!(kept.mentions, full.mentions);
+    // The whole analysis made on demand is the one a whole corpus keeps.
+    assert_eq!(indexed.article(article), Some(full.clone()));
+    // An open file is kept whole; closed, it is kept as before.
+    indexed.set_open_file(article, full.text.clone());
+    assert_eq!(indexed.indexed_article(article), Some(&full));
+    compare(answers(&indexed), "with a file open");
+    indexed.close_file(article);
+    assert_eq!(indexed.indexed_article(article), Some(&kept));
+    compare(answers(&indexed), "after closing it");
+}

@@ -210,9 +210,7 @@ impl LanguageServer for Backend {
         let _guard = self.publishing.lock().await;
         let push = {
             let mut state = lock(&self.state);
-            state.open.remove(&uri);
-            // The disk is the truth again for this file.
-            state.refresh_from_disk(&uri);
+            state.close(&uri);
             state.push_diagnostics
         };
         if push {

@@ -3,7 +3,7 @@
 
 use super::document::OpenDocument;
 use crate::config::Overrides;
-use crate::corpus::{Corpus, FileKind};
+use crate::corpus::{Corpus, FileKind, Retention};
 use crate::loader;
 use crate::position::{Encoding, LineIndex};
 use std::borrow::Cow;
@@ -103,12 +103,20 @@ pub struct State {
     pub watched_globs: Vec<String>,
 }
 
+/// An empty corpus as the server keeps one: articles the editor has not opened only as
+/// far as the index needs them ([`Retention::Index`]), open ones whole; today's date from
+/// the clock, for the future-date check.
+pub fn server_corpus() -> Corpus {
+    let mut corpus = Corpus::new(crate::clock::today());
+    corpus.set_retention(Retention::Index);
+    corpus
+}
+
 impl State {
     pub fn new(encoding: Encoding, folders: Vec<PathBuf>, push_diagnostics: bool) -> Self {
-        let today = crate::clock::today();
-        let mut roots = vec![Root::new(None, Corpus::new(today))];
+        let mut roots = vec![Root::new(None, server_corpus())];
         for dir in folders {
-            roots.push(Root::new(Some(dir), Corpus::new(today)));
+            roots.push(Root::new(Some(dir), server_corpus()));
         }
         State {
             encoding,
@@ -190,9 +198,21 @@ impl State {
             doc.dirty = false;
             let text = doc.text();
             if let Some(root) = self.roots.get_mut(location.root) {
-                root.corpus.set_file(&location.path, text.into());
+                root.corpus.set_open_file(&location.path, text.into());
             }
         }
+    }
+
+    /// The editor closed `uri`: its corpus keeps of it what it keeps of unopened files,
+    /// and the disk is the truth again.
+    pub fn close(&mut self, uri: &Uri) {
+        self.open.remove(uri);
+        if let Some(location) = self.locate(uri) {
+            if let Some(root) = self.roots.get_mut(location.root) {
+                root.corpus.close_file(&location.path);
+            }
+        }
+        self.refresh_from_disk(uri);
     }
 
     /// Takes in a file from disk (created or changed), unless the editor owns it.
@@ -264,7 +284,7 @@ impl State {
         for (uri, text) in open {
             if let Some(location) = self.locate(&uri) {
                 if location.root == index {
-                    corpus.set_file(&location.path, text.into());
+                    corpus.set_open_file(&location.path, text.into());
                 }
             }
         }
@@ -294,7 +314,7 @@ impl State {
     /// index its text 5,000 times.
     pub fn text_and_index_at(&self, root: usize, path: &str) -> Option<(&str, Cow<'_, LineIndex>)> {
         let corpus = self.corpus(root)?;
-        if let Some(file) = corpus.article(path) {
+        if let Some(file) = corpus.indexed_article(path) {
             return Some((&file.text, Cow::Borrowed(&file.line_index)));
         }
         if let Some(file) = corpus.registry(path) {

@@ -3,9 +3,8 @@
 //! applied, and folders added and removed.
 
 use super::server::Backend;
-use super::state::{lock, Root, State};
+use super::state::{self, lock, Root, State};
 use crate::config::Overrides;
-use crate::corpus::Corpus;
 use crate::loader;
 use std::path::PathBuf;
 use tower_lsp_server::lsp_types::*;
@@ -87,7 +86,7 @@ impl Backend {
             let overrides = overrides.clone();
             let load_dir = dir.clone();
             let job = tokio::task::spawn_blocking(move || {
-                let mut corpus = Corpus::new(crate::clock::today());
+                let mut corpus = state::server_corpus();
                 corpus.set_overrides(overrides);
                 loader::load_corpus(&load_dir, &mut corpus, |progress| {
                     let (done, total) = progress.counts();
@@ -229,12 +228,11 @@ pub(super) fn change_folders(state: &mut State, event: WorkspaceFoldersChangeEve
                 .retain(|root| root.dir.as_deref() != Some(&*path));
         }
     }
-    let today = crate::clock::today();
     for added in event.added {
         if let Some(path) = added.uri.to_file_path() {
             state
                 .roots
-                .push(Root::new(Some(path.into_owned()), Corpus::new(today)));
+                .push(Root::new(Some(path.into_owned()), state::server_corpus()));
         }
     }
 }
