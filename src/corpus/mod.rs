@@ -82,7 +82,7 @@ pub struct Corpus {
     /// The last few whole analyses made on demand of articles kept shed, each beside the
     /// shed version it was made from (a request reads the same article several times,
     /// and the next request is usually about the same one). See [`Corpus::article`].
-    whole_on_demand: Arc<std::sync::Mutex<Vec<(Arc<ArticleFile>, Arc<ArticleFile>)>>>,
+    whole_on_demand: Arc<std::sync::Mutex<Vec<WholeOnDemand>>>,
     /// Every diagnostic message of the articles taken in shed, once: see
     /// [`Analyzer::share_messages`]. Shared with the threads that analyse.
     messages: Arc<std::sync::Mutex<SharedMessages>>,
@@ -120,6 +120,9 @@ fn compile_globs(patterns: &[String]) -> GlobSet {
         .build()
         .unwrap_or_else(|_| GlobSetBuilder::new().build().expect("empty glob set"))
 }
+
+/// A whole analysis made on demand, beside the shed version it was made from.
+type WholeOnDemand = (Arc<ArticleFile>, Arc<ArticleFile>);
 
 /// Analyses articles the way a corpus does (see [`Corpus::analyzer`]).
 struct Analyzer {
