@@ -1,6 +1,7 @@
 //! Where the language server's memory goes: loads a corpus the way the server indexes a
-//! workspace folder (every analysis kept) and prints the heap bytes each structure
-//! retains, counted by walking them, beside the allocator's own count of live bytes.
+//! workspace folder (what `Retention::Index` keeps; with `--everything`, every analysis
+//! whole) and prints the heap bytes each structure retains, counted by walking them,
+//! beside the allocator's own count of live bytes.
 //!
 //! ```sh
 //! cargo run --release --example memory_breakdown -- target/bench-corpus
@@ -16,7 +17,7 @@
 //! total and the sum of the rows, printed as its own row.
 
 use dateline::article::{Paragraph, Sentence};
-use dateline::corpus::{ArticleFile, Corpus, FileMention};
+use dateline::corpus::{ArticleFile, Corpus, FileMention, PackedClaim, Retention};
 use dateline::diagnostic::Diagnostic;
 use dateline::loader;
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -180,6 +181,20 @@ fn walk_article(file: &ArticleFile, rows: &mut Rows, messages: &mut HashSet<usiz
         file.mentions.len(),
     );
     split(rows, "claims", &file.claims);
+    let mut packed = file.packed_claims.capacity() * size_of::<PackedClaim>();
+    for claim in &file.packed_claims {
+        // A date value shared by several claims is counted once.
+        if let Some(value) = claim.value() {
+            if messages.insert(value.as_ptr() as usize) {
+                packed += ARC_COUNTS + value.len();
+            }
+        }
+    }
+    rows.add(
+        "dated claims packed for the index (PackedClaim)",
+        packed,
+        file.packed_claims.len(),
+    );
     rows.add(
         "unknown names and name variants",
         vec_deep(&file.unknown_names) + vec_deep(&file.name_variants),
@@ -217,8 +232,12 @@ fn split<T: Clone>(rows: &mut Rows, name: &'static str, items: &Vec<T>) {
 }
 
 fn main() {
+    // `--everything` keeps every analysis whole, as the server did before it kept only
+    // what the index needs of unopened files (`Retention::Index`).
+    let everything = std::env::args().any(|arg| arg == "--everything");
     let root = std::env::args_os()
-        .nth(1)
+        .skip(1)
+        .find(|arg| arg != "--everything")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("target/bench-corpus"));
     let root = std::fs::canonicalize(&root).unwrap_or(root);
@@ -236,6 +255,9 @@ fn main() {
 
     let began = std::time::Instant::now();
     let mut corpus = Corpus::new(dateline::clock::today());
+    if !everything {
+        corpus.set_retention(Retention::Index);
+    }
     PEAK.store(live(), Ordering::Relaxed);
     loader::load_corpus(&root, &mut corpus, |_| {});
     let loaded = began.elapsed();
@@ -277,7 +299,8 @@ fn main() {
         hwm as f64 / 1024.0
     );
     println!(
-        "element sizes: claim {} B, date {} B, diagnostic {} B, mention {} B, sentence {} B, paragraph {} B",
+        "element sizes: packed claim {} B, claim {} B, date {} B, diagnostic {} B, mention {} B, sentence {} B, paragraph {} B",
+        size_of::<PackedClaim>(),
         size_of::<dateline::claims::Claim>(),
         size_of::<dateline::temporal::Timex>(),
         size_of::<Diagnostic>(),

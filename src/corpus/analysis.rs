@@ -1,6 +1,7 @@
 //! The analysis of one file: an article (header, dates, mentions, claims, diagnostics)
 //! or a registry (actors in use, problems).
 
+use super::packed::PackedClaim;
 use crate::actors::{self, AliasMatcher, Registry};
 use crate::article::{self, Article};
 use crate::claims::{self, ActorMention, Claim, Dating};
@@ -65,6 +66,10 @@ pub struct ArticleFile {
     pub timexes: Vec<Timex>,
     pub mentions: Vec<FileMention>,
     pub claims: Vec<Claim>,
+    /// The dated claims of an analysis kept for the index ([`Retention::Index`]), packed;
+    /// empty in a whole one, whose `claims` hold them. Read both through
+    /// [`ArticleFile::dated_claims`].
+    pub packed_claims: Vec<PackedClaim>,
     /// Capitalised names that no actor matches (candidates for the registry).
     pub unknown_names: Vec<(TextRange, String)>,
     /// Longer spellings of known names (`Aliaksandr Lukashenko`), candidates for aliases.
@@ -151,12 +156,13 @@ impl ArticleFile {
     /// and sentences were 0.8 GiB of a server's heap.
     fn shed_for_index(&mut self) {
         self.timexes = Vec::new();
-        self.claims.retain(|claim| {
-            matches!(
-                claim.dating,
-                Dating::Dated { .. } | Dating::ByContext { .. }
-            )
-        });
+        self.packed_claims = self
+            .claims
+            .iter()
+            .filter(|claim| is_dated(claim))
+            .map(|claim| PackedClaim::pack(claim, &mut |value| Arc::from(value)))
+            .collect();
+        self.claims = Vec::new();
         self.article.paragraphs = Vec::new();
         self.article.annotations = Vec::new();
         first_use_only(&mut self.unknown_names);
@@ -176,6 +182,21 @@ impl ArticleFile {
         self.retention = retention;
     }
 
+    /// The claims dated in the text (by their own sentence or by context), in text order,
+    /// whether the analysis is whole or kept for the index.
+    pub fn dated_claims(&self) -> impl Iterator<Item = std::borrow::Cow<'_, Claim>> {
+        let whole = self
+            .claims
+            .iter()
+            .filter(|claim| is_dated(claim))
+            .map(std::borrow::Cow::Borrowed);
+        let packed = self
+            .packed_claims
+            .iter()
+            .map(|claim| std::borrow::Cow::Owned(claim.unpack()));
+        whole.chain(packed)
+    }
+
     /// Whether this is the whole analysis, not one shed for reports or the index.
     pub fn is_whole(&self) -> bool {
         self.retention == Retention::Everything
@@ -190,6 +211,7 @@ impl ArticleFile {
     fn shrink_to_fit(&mut self) {
         self.timexes.shrink_to_fit();
         self.claims.shrink_to_fit();
+        self.packed_claims.shrink_to_fit();
         self.mentions.shrink_to_fit();
         self.diagnostics.shrink_to_fit();
         self.unknown_names.shrink_to_fit();
@@ -204,6 +226,15 @@ impl ArticleFile {
         article.diagnostics.shrink_to_fit();
         article.header.fields.shrink_to_fit();
     }
+}
+
+/// Whether a temporal expression or annotation dates the claim, in its sentence or by
+/// context: what places it on the timeline.
+fn is_dated(claim: &Claim) -> bool {
+    matches!(
+        claim.dating,
+        Dating::Dated { .. } | Dating::ByContext { .. }
+    )
 }
 
 /// Keeps the first use of each name, in order.
@@ -271,6 +302,7 @@ pub(super) fn analyze_retaining(
         timexes: found.timexes,
         mentions,
         claims: found.claims,
+        packed_claims: Vec::new(),
         unknown_names: found.unknown_names,
         name_variants: found.name_variants,
         diagnostics,
@@ -525,6 +557,7 @@ fn reanalyze_window(
         timexes,
         mentions,
         claims,
+        packed_claims: _,
         unknown_names,
         name_variants,
         diagnostics,
@@ -612,6 +645,7 @@ fn reanalyze_window(
         mentions,
         claim_tally: ClaimTally::of(&claims),
         claims,
+        packed_claims: Vec::new(),
         unknown_names,
         name_variants,
         diagnostics,

@@ -146,7 +146,8 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
         let in_order = file
             .mentions
             .is_sorted_by_key(|mention| mention.range.start);
-        for claim in &file.claims {
+        for claim in file.dated_claims() {
+            let claim = &*claim;
             // A date the article's `Date` could not resolve (`last week` in an article
             // dated `2022-10`) still places the claim, at the precision that is known.
             let dated = matches!(
@@ -293,8 +294,7 @@ pub fn entry_contexts<'a>(
     for entry in entries {
         let file = by_id.get(entry.article.as_str());
         let claim = file.and_then(|file| {
-            file.claims
-                .iter()
+            file.dated_claims()
                 .find(|claim| claim.sentence == entry.range)
         });
         let text = file.map(|file| &*file.text).unwrap_or("");
@@ -305,7 +305,7 @@ pub fn entry_contexts<'a>(
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let context = match claim.map(|claim| &claim.dating) {
+        let context = match claim.as_ref().map(|claim| &claim.dating) {
             Some(Dating::Dated { by, .. }) => EntryContext {
                 cue: Some(squeeze(*by)),
                 context: None,
