@@ -137,3 +137,31 @@ pub fn for_random_texts(
         .run(&text, |text| check(&text))
         .unwrap_or_else(|failure| panic!("{failure}"));
 }
+
+/// Texts a corpus reads again ([`crate::corpus::TextSource`]), held in memory so that a
+/// test can change them as a disk would.
+#[derive(Debug, Default)]
+pub struct TextsInMemory {
+    texts: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<str>>>,
+}
+
+impl TextsInMemory {
+    pub fn new(files: &[(String, std::sync::Arc<str>)]) -> Self {
+        TextsInMemory {
+            texts: std::sync::Mutex::new(files.iter().cloned().collect()),
+        }
+    }
+
+    pub fn set(&self, path: &str, text: &str) {
+        self.texts
+            .lock()
+            .expect("a test's lock")
+            .insert(path.to_string(), std::sync::Arc::from(text));
+    }
+}
+
+impl crate::corpus::TextSource for TextsInMemory {
+    fn read(&self, path: &str) -> Option<std::sync::Arc<str>> {
+        self.texts.lock().expect("a test's lock").get(path).cloned()
+    }
+}

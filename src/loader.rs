@@ -92,6 +92,28 @@ pub fn read_text_within(root: &Path, path: &Path) -> Result<Arc<str>, SkipReason
     read_text(&real)
 }
 
+/// The files of a corpus folder, read again for a corpus that let go of their texts (see
+/// `corpus::TextSource`), with the same checks as the load (no link out of the folder,
+/// size, binary, UTF-8).
+#[derive(Debug)]
+pub struct DiskTexts {
+    root: PathBuf,
+}
+
+impl DiskTexts {
+    pub fn new(root: &Path) -> Self {
+        DiskTexts {
+            root: root.to_path_buf(),
+        }
+    }
+}
+
+impl crate::corpus::TextSource for DiskTexts {
+    fn read(&self, path: &str) -> Option<Arc<str>> {
+        read_text_within(&self.root, &self.root.join(path)).ok()
+    }
+}
+
 /// The corpus root for a path: the nearest directory at or above it that holds
 /// `dateline.toml` or `actors.toml`, stopping at a repository root (`.git`); the path's
 /// own directory when there is none.

@@ -712,3 +712,54 @@ fn a_malformed_frame_before_a_whole_session_is_answered_and_the_session_still_ru
     assert_eq!(parse_error["id"], Value::Null, "{parse_error}");
     assert_session_answered_in_order(&messages, exit_code);
 }
+
+/// The server lets go of the texts of files the editor has not opened and reads them again
+/// from disk to place an answer: in byte columns (UTF-8), where the mentions' UTF-16
+/// places cannot serve, every reference still covers a written form of the actor.
+#[test]
+fn references_in_byte_columns_are_placed_in_files_never_opened() {
+    let scratch = Scratch::seeds("references-utf8");
+    let mut server = Server::start();
+    let mut capabilities = push_client();
+    capabilities["general"] = json!({"positionEncodings": ["utf-8"]});
+    let result = server.initialize(&scratch.dir, capabilities);
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    let text = scratch.read(S004);
+    server.open(&scratch.uri(S004), &text);
+    let offset = text.find("Lukashenka and his generals").unwrap();
+    let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
+    let line = text[..offset].matches('\n').count();
+    let locations = server.request(
+        "textDocument/references",
+        json!({
+            "textDocument": {"uri": scratch.uri(S004)},
+            "position": {"line": line, "character": offset - line_start},
+            "context": {"includeDeclaration": false},
+        }),
+    );
+    let locations = locations.as_array().unwrap();
+    let mut files = std::collections::BTreeSet::new();
+    for location in locations {
+        let name = location["uri"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap();
+        files.insert(name.to_string());
+        let file = scratch.read(name);
+        let byte_at = |position: &Value| {
+            let line = position["line"].as_u64().unwrap() as usize;
+            let start: usize = file.split_inclusive('\n').take(line).map(str::len).sum();
+            start + position["character"].as_u64().unwrap() as usize
+        };
+        let range = &location["range"];
+        let covered = &file[byte_at(&range["start"])..byte_at(&range["end"])];
+        assert!(
+            covered.contains("Lukash") || covered.contains("Лукаш") || covered.contains("Łukasz"),
+            "{name}: {covered:?}"
+        );
+    }
+    assert!(files.len() >= 4, "{files:?}");
+    assert_eq!(server.stop(), Some(0));
+}

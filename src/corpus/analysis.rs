@@ -80,6 +80,27 @@ pub struct ArticleFile {
     pub claim_tally: ClaimTally,
     /// How much of the analysis this value holds: only `Everything` is whole.
     pub retention: Retention,
+    /// Set when the corpus let go of the text (`text` is then empty), to read it again
+    /// from its [`super::TextSource`]: the text's length and hash, so that a text that
+    /// changed since is known not to be the one analysed.
+    pub text_dropped: Option<TextCheck>,
+}
+
+/// What tells a text from another without holding it: its length and a 64-bit hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextCheck {
+    len: usize,
+    hash: u64,
+}
+
+impl TextCheck {
+    pub fn of(text: &str) -> Self {
+        use std::hash::BuildHasher;
+        TextCheck {
+            len: text.len(),
+            hash: rustc_hash::FxBuildHasher.hash_one(text),
+        }
+    }
 }
 
 /// Counts of an article's claims, which stay when the claims themselves are shed.
@@ -197,6 +218,16 @@ impl ArticleFile {
         whole.chain(packed)
     }
 
+    /// Lets go of the text (see [`ArticleFile::text_dropped`]); a whole analysis keeps it.
+    pub(super) fn drop_text(&mut self) {
+        if self.is_whole() || self.text_dropped.is_some() {
+            return;
+        }
+        static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
+        self.text_dropped = Some(TextCheck::of(&self.text));
+        self.text = EMPTY.get_or_init(|| Arc::from("")).clone();
+    }
+
     /// Whether this is the whole analysis, not one shed for reports or the index.
     pub fn is_whole(&self) -> bool {
         self.retention == Retention::Everything
@@ -308,6 +339,7 @@ pub(super) fn analyze_retaining(
         diagnostics,
         claim_tally,
         retention: Retention::Everything,
+        text_dropped: None,
     };
     file.shed_to(retention);
     file.shrink_to_fit();
@@ -563,6 +595,7 @@ fn reanalyze_window(
         diagnostics,
         claim_tally: _,
         retention: _,
+        text_dropped: _,
     } = previous;
     let old_article_diagnostics = old_article.diagnostics.len();
     let article = article::splice_article(old_article, &window, part, text.len())?;
@@ -650,6 +683,7 @@ fn reanalyze_window(
         name_variants,
         diagnostics,
         retention: Retention::Everything,
+        text_dropped: None,
     })
 }
 

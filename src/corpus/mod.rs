@@ -13,7 +13,7 @@ mod stats;
 
 pub use analysis::{
     analyze_article, quote, reanalyze_article, ArticleFile, ClaimTally, FileMention, RegistryFile,
-    Retention,
+    Retention, TextCheck,
 };
 pub use packed::PackedClaim;
 pub use stats::ActorStats;
@@ -42,6 +42,14 @@ pub enum FileKind {
 
 /// The name of the configuration file at the corpus root.
 pub const CONFIG_FILE: &str = "dateline.toml";
+
+/// Where a corpus reads again the text of an article it let go of: the files on disk, for a
+/// language server (the loader's). Given one, a corpus keeping articles for the index
+/// ([`Retention::Index`]) does not hold their texts: at 100,000 articles, half a GiB.
+pub trait TextSource: Send + Sync + std::fmt::Debug {
+    /// The text at the corpus path `path` as it is now, if it can be read.
+    fn read(&self, path: &str) -> Option<Arc<str>>;
+}
 
 /// One actor and the registry file that defines it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +87,8 @@ pub struct Corpus {
     registry_cross_diagnostics: BTreeMap<String, Vec<Diagnostic>>,
     skipped: BTreeMap<String, String>,
     retention: Retention,
+    /// Where texts let go of are read again; none: every text is held.
+    text_source: Option<Arc<dyn TextSource>>,
     /// Articles kept whole whatever the retention: those an editor has open.
     kept_whole: HashSet<String>,
     /// The last few whole analyses made on demand of articles kept shed, each beside the
@@ -131,6 +141,9 @@ struct Analyzer {
     config: Config,
     matcher: Arc<AliasMatcher>,
     today: Option<CalendarDate>,
+    /// Whether analyses kept for the index let go of their text (the corpus can read it
+    /// again).
+    drop_texts: bool,
     messages: Arc<std::sync::Mutex<SharedMessages>>,
 }
 
@@ -154,6 +167,9 @@ impl Analyzer {
         );
         if retention != Retention::Everything {
             self.share_messages(&mut file);
+        }
+        if retention == Retention::Index && self.drop_texts {
+            file.drop_text();
         }
         file
     }
@@ -308,6 +324,7 @@ impl Corpus {
             registry_cross_diagnostics: BTreeMap::new(),
             skipped: BTreeMap::new(),
             retention: Retention::Everything,
+            text_source: None,
             kept_whole: HashSet::default(),
             whole_on_demand: Default::default(),
             messages: Default::default(),
@@ -372,6 +389,33 @@ impl Corpus {
         }
     }
 
+    /// Where to read again the texts of articles kept for the index, which the corpus then
+    /// lets go of (set it before loading: articles taken in before keep their texts).
+    pub fn set_text_source(&mut self, source: Arc<dyn TextSource>) {
+        self.text_source = Some(source);
+    }
+
+    /// The text of an article: the one held, or, when the corpus let go of it, the one its
+    /// text source reads if it is still the text analysed (`None` if it changed since, or
+    /// cannot be read).
+    pub fn text_of(&self, file: &ArticleFile) -> Option<Arc<str>> {
+        let Some(check) = file.text_dropped else {
+            return Some(file.text.clone());
+        };
+        self.text_source
+            .as_ref()?
+            .read(&file.path)
+            .filter(|text| TextCheck::of(text) == check)
+    }
+
+    /// The text of an article as it is now: held, or read again whatever it is.
+    fn current_text(&self, file: &ArticleFile) -> Option<Arc<str>> {
+        match file.text_dropped {
+            None => Some(file.text.clone()),
+            Some(_) => self.text_source.as_ref()?.read(&file.path),
+        }
+    }
+
     /// Sets an article an editor has open: its whole analysis is kept until
     /// [`Corpus::close_file`], whatever the retention, since every request is about it.
     pub fn set_open_file(&mut self, path: &str, text: Arc<str>) -> FileKind {
@@ -393,6 +437,9 @@ impl Corpus {
             if retention != Retention::Everything {
                 let mut shed = ArticleFile::clone(file);
                 shed.shed_to(retention);
+                if retention == Retention::Index && self.text_source.is_some() {
+                    shed.drop_text();
+                }
                 self.insert_article(shed);
             }
         }
@@ -405,6 +452,7 @@ impl Corpus {
             config: self.config.clone(),
             matcher: self.matcher.clone(),
             today: self.today,
+            drop_texts: self.text_source.is_some(),
             messages: self.messages.clone(),
         }
     }
@@ -858,12 +906,24 @@ impl Corpus {
     fn reanalyze_all(&mut self) {
         let files: Vec<Arc<ArticleFile>> = self.articles.values().cloned().collect();
         let analyzer = self.analyzer();
-        let analysed: Vec<ArticleFile> = files
+        // A text let go of is read again as it is now; one that cannot be read any more
+        // leaves the corpus (its mentions would point at actors that moved).
+        let analysed: Vec<Result<ArticleFile, &str>> = files
             .par_iter()
-            .map(|file| analyzer.analyze(&file.path, file.text.clone(), file.retention))
+            .map(|file| match self.current_text(file) {
+                Some(text) => Ok(analyzer.analyze(&file.path, text, file.retention)),
+                None => Err(file.path.as_str()),
+            })
             .collect();
+        let mut gone = Vec::new();
         for file in analysed {
-            self.insert_article(file);
+            match file {
+                Ok(file) => self.insert_article(file),
+                Err(path) => gone.push(path.to_string()),
+            }
+        }
+        for path in gone {
+            self.remove_article(&path);
         }
     }
 
@@ -890,9 +950,10 @@ impl Corpus {
             made.push(entry);
             return Some(whole);
         }
+        // The text as it is now: what the editor would show if it opened the file.
         let whole = Arc::new(analysis::analyze_article(
             path,
-            kept.text.clone(),
+            self.current_text(kept)?,
             &self.config,
             &self.matcher,
             self.today,
@@ -1044,7 +1105,9 @@ impl Corpus {
         paths
     }
 
-    /// The text of any file the corpus holds.
+    /// The text of any file the corpus holds: registries, the configuration, and articles
+    /// whose text it keeps (every article but those a corpus with a [`TextSource`] keeps
+    /// for the index: see [`Corpus::text_of`]).
     pub fn text(&self, path: &str) -> Option<&str> {
         if let Some(file) = self.articles.get(path) {
             return Some(&file.text);

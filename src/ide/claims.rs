@@ -94,9 +94,14 @@ fn actor_names(corpus: &Corpus, actor: usize) -> Option<(String, String)> {
     Some((entry.actor.id.value.clone(), entry.actor.name.value.clone()))
 }
 
-/// The attribution of `claim` in `file`, with names from the registry.
-pub fn attribution_view(corpus: &Corpus, file: &ArticleFile, claim: &Claim) -> AttributionView {
-    let text = &file.text;
+/// The attribution of `claim` in `file` (whose text is `text`: an article the corpus keeps
+/// for the index holds none, see [`Corpus::text_of`]), with names from the registry.
+pub fn attribution_view(
+    corpus: &Corpus,
+    file: &ArticleFile,
+    text: &str,
+    claim: &Claim,
+) -> AttributionView {
     let source = file
         .article
         .header
@@ -192,7 +197,7 @@ pub fn claim_view(corpus: &Corpus, file: &ArticleFile, claim: &Claim) -> ClaimVi
         range: claim.sentence,
         text: claim.sentence.slice(text).to_string(),
         trigger,
-        attribution: attribution_view(corpus, file, claim),
+        attribution: attribution_view(corpus, file, text, claim),
         date,
         silenced: claim.dating == Dating::Silenced,
     }

@@ -861,7 +861,11 @@ fn a_corpus_keeping_only_the_index_answers_every_request_as_a_whole_one() {
                 "{:?}",
                 semantic::semantic_tokens(corpus, &path, None)
             ));
-            let length = corpus.text(&path).map_or(0, str::len);
+            // The seeds' lengths: a corpus without texts holds none.
+            let length = seeds
+                .iter()
+                .find(|(seed, _)| *seed == path)
+                .map_or(0, |(_, text)| text.len());
             out.push(format!(
                 "{:?}",
                 inlay::inlay_hints(corpus, &path, TextRange::new(0, length))
@@ -888,8 +892,33 @@ fn a_corpus_keeping_only_the_index_answers_every_request_as_a_whole_one() {
         }
     };
     compare(answers(&indexed), "kept for the index");
-    // It keeps less: no dates, no undated claims, no sentences.
+    // Letting go of the texts, read again from a source when a request needs them.
+    let disk = std::sync::Arc::new(crate::fixture::TextsInMemory::new(&seeds));
+    let mut without_texts = Corpus::new(None);
+    without_texts.set_retention(Retention::Index);
+    without_texts.set_text_source(disk.clone());
+    without_texts.set_files(seeds.clone());
     let article = "000_d3301de9df92c926.article";
+    let dropped = without_texts.indexed_article(article).expect("a seed");
+    assert!(dropped.text.is_empty() && dropped.text_dropped.is_some());
+    compare(answers(&without_texts), "without texts");
+    // A text changed on disk since is not taken for the one analysed; nothing breaks.
+    disk.set(article, "Title: changed\n\nSomething else entirely.\n");
+    let dropped = without_texts.indexed_article(article).expect("a seed");
+    assert_eq!(without_texts.text_of(dropped), None);
+    let _ = answers(&without_texts);
+    // A registry change analyses every article again, from the texts as they are now.
+    let registry = seeds
+        .iter()
+        .find(|(path, _)| path == "actors.toml")
+        .expect("the seed registry");
+    without_texts.set_file("actors.toml", registry.1.clone());
+    let changed = without_texts.indexed_article(article).expect("a seed");
+    assert_eq!(
+        without_texts.text_of(changed).as_deref(),
+        Some("Title: changed\n\nSomething else entirely.\n")
+    );
+    // It keeps less: no dates, no undated claims, no sentences.
     let kept = indexed.indexed_article(article).expect("a seed").clone();
     let full = whole.indexed_article(article).expect("a seed").clone();
     assert!(!kept.is_whole() && full.is_whole());

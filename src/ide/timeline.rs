@@ -146,6 +146,7 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
         let in_order = file
             .mentions
             .is_sorted_by_key(|mention| mention.range.start);
+        let mut text: Option<std::sync::Arc<str>> = None;
         for claim in file.dated_claims() {
             let claim = &*claim;
             // A date the article's `Date` could not resolve (`last week` in an article
@@ -197,7 +198,10 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
                 .collect();
             ids.sort();
             ids.dedup();
-            let attribution = super::claims::attribution_view(corpus, file, claim);
+            // Read once per article, and only for one with an entry: an article the corpus
+            // keeps for the index holds no text (one changed on disk since shows none).
+            let text = &**text.get_or_insert_with(|| corpus.text_of(file).unwrap_or_default());
+            let attribution = super::claims::attribution_view(corpus, file, text, claim);
             if let Some(wanted) = &filter.speaker {
                 let wanted = wanted.to_lowercase();
                 let matches = attribution.actor.as_deref() == Some(wanted.as_str())
@@ -226,7 +230,7 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
                 source: file.source().map(str::to_string),
                 text: claim
                     .sentence
-                    .slice(&file.text)
+                    .slice(text)
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" "),
@@ -291,13 +295,23 @@ pub fn entry_contexts<'a>(
         .map(|file| (file.id.as_str(), file))
         .collect();
     let mut contexts = Vec::new();
+    let mut texts = std::collections::HashMap::new();
     for entry in entries {
         let file = by_id.get(entry.article.as_str());
         let claim = file.and_then(|file| {
             file.dated_claims()
                 .find(|claim| claim.sentence == entry.range)
         });
-        let text = file.map(|file| &*file.text).unwrap_or("");
+        // Each article's text read once (an article the corpus keeps for the index holds
+        // none; one changed on disk since shows none).
+        let text: std::sync::Arc<str> = match file {
+            Some(file) => texts
+                .entry(file.path.as_str())
+                .or_insert_with(|| corpus.text_of(file).unwrap_or_default())
+                .clone(),
+            None => std::sync::Arc::from(""),
+        };
+        let text = &*text;
         let squeeze = |range: TextRange| {
             range
                 .slice(text)

@@ -231,7 +231,7 @@ fn ranged(
 ) -> convert::RangedDiagnostics {
     match state.text_and_index(location) {
         Some((text, index)) => {
-            convert::RangedDiagnostics::new(text, &index, diagnostics, state.encoding)
+            convert::RangedDiagnostics::new(&text, &index, diagnostics, state.encoding)
         }
         None => convert::RangedDiagnostics::default(),
     }

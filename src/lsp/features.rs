@@ -8,6 +8,7 @@ use super::state::{FileUri, RootedPath, State};
 use crate::ide;
 use crate::position::{Encoding, LineIndex, SpanCursor};
 use crate::text::TextRange;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tower_lsp_server::lsp_types::*;
@@ -19,6 +20,7 @@ pub fn hover(state: &State, at: &TextDocumentPositionParams) -> Option<Hover> {
     let corpus = state.corpus(location.root)?;
     let card = ide::hover::hover(corpus, &location.path, offset)?;
     let (text, index) = state.text_and_index(&location)?;
+    let text: &str = &text;
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
@@ -71,6 +73,7 @@ pub fn highlights(
         state.resolve(&at.text_document.uri, convert::position(at.position))?;
     let corpus = state.corpus(location.root)?;
     let (text, index) = state.text_and_index(&location)?;
+    let text: &str = &text;
     Some(
         ide::navigation::highlights(corpus, &location.path, offset)
             .into_iter()
@@ -96,6 +99,7 @@ pub fn semantic_legend() -> SemanticTokensLegend {
 fn byte_range(state: &State, uri: &Uri, range: Range) -> Option<(RootedPath, TextRange)> {
     let location = state.locate(uri)?;
     let (text, index) = state.text_and_index(&location)?;
+    let text: &str = &text;
     let start = index.offset(text, convert::position(range.start), state.encoding);
     let end = index.offset(text, convert::position(range.end), state.encoding);
     Some((location, TextRange::new(start, end)))
@@ -103,18 +107,21 @@ fn byte_range(state: &State, uri: &Uri, range: Range) -> Option<(RootedPath, Tex
 
 fn position_at(state: &State, location: &RootedPath, offset: usize) -> Option<Position> {
     let (text, index) = state.text_and_index(location)?;
+    let text: &str = &text;
     let at = index.position(text, offset, state.encoding);
     Some(Position::new(at.line, at.character))
 }
 
 pub(super) fn lsp_range(state: &State, location: &RootedPath, range: TextRange) -> Option<Range> {
     let (text, index) = state.text_and_index(location)?;
+    let text: &str = &text;
     Some(convert::range(text, &index, range, state.encoding))
 }
 
 pub fn completion(state: &State, uri: &Uri, position: Position) -> Option<CompletionResponse> {
     let (location, offset) = state.resolve(uri, convert::position(position))?;
     let (text, index) = state.text_and_index(&location)?;
+    let text: &str = &text;
     let corpus = state.corpus(location.root)?;
     let items: Vec<CompletionItem> = ide::completion::completions(corpus, &location.path, offset)
         .into_iter()
@@ -163,7 +170,7 @@ fn workspace_edit(
             path: edit.path.clone(),
         };
         let range = match state.text_and_index(&location) {
-            Some((text, index)) => convert::range(text, &index, edit.range, state.encoding),
+            Some((text, index)) => convert::range(&text, &index, edit.range, state.encoding),
             None => Range::default(),
         };
         by_uri.entry(uri).or_default().push(TextEdit {
@@ -212,6 +219,7 @@ pub fn code_actions(state: &State, params: &CodeActionParams) -> Option<CodeActi
         let diagnostics = match (action.fixes, action.fixes_range) {
             (Some(code), Some(range)) => {
                 let (text, index) = state.text_and_index(&location)?;
+                let text: &str = &text;
                 params
                     .context
                     .diagnostics
@@ -273,6 +281,7 @@ pub fn semantic_tokens(state: &State, uri: &Uri, range: Option<Range>) -> Option
     };
     let corpus = state.corpus(location.root)?;
     let (text, index) = state.text_and_index(&location)?;
+    let text: &str = &text;
     let tokens = ide::semantic::semantic_tokens(corpus, &location.path, visible);
     let mut data = Vec::with_capacity(tokens.len());
     let (mut previous_line, mut previous_start) = (0u32, 0u32);
@@ -417,41 +426,49 @@ pub fn location_groups<'p>(
     root: usize,
     places: impl IntoIterator<Item = ide::navigation::Target<'p>>,
 ) -> Vec<FileLocations> {
-    // The file being converted: its path and, when it can be found, a converter of its
-    // places (which come in text order).
-    let mut current: Option<(&str, Option<SpanCursor>)> = None;
+    let utf16 = state.encoding == Encoding::Utf16;
     let mut groups: Vec<FileLocations> = Vec::new();
-    let same_file = |current: &Option<(&str, _)>, path: &str| {
-        // Places of one file share its path: the pointers are compared first.
-        current
-            .as_ref()
-            .is_some_and(|(current, _)| std::ptr::eq(*current, path) || *current == path)
-    };
-    for place in places {
-        if !same_file(&current, place.path) {
-            let cursor = match place.article {
-                Some(file) => Some(file.line_index.cursor(&file.text, state.encoding)),
-                None => state
-                    .text_and_index_at(root, place.path)
-                    .map(|(text, index)| SpanCursor::new(index, text, state.encoding)),
-            };
-            let file = state.file_uri(root, place.path).zip(cursor);
-            let file = file.map(|(file, cursor)| {
-                groups.push(FileLocations {
-                    file,
-                    ranges: Vec::new(),
-                });
-                cursor
-            });
-            current = Some((place.path, file));
+    let mut places = places.into_iter().peekable();
+    while let Some(first) = places.next() {
+        // The run of places in one file (they come in text order). Places of one file
+        // share its path: the pointers are compared first.
+        let mut run = vec![first];
+        while let Some(next) =
+            places.next_if(|next| std::ptr::eq(next.path, first.path) || next.path == first.path)
+        {
+            run.push(next);
         }
-        if let (Some((_, Some(cursor))), Some(group)) = (&mut current, groups.last_mut()) {
-            let span = match place.utf16 {
-                Some(span) if state.encoding == Encoding::Utf16 => span,
-                _ => cursor.span(place.range),
+        let Some(file) = state.file_uri(root, first.path) else {
+            continue;
+        };
+        let known = |place: &ide::navigation::Target| place.utf16.filter(|_| utf16);
+        let ranges = if run.iter().all(|place| known(place).is_some()) {
+            // An actor's mentions in the default encoding: nothing of the file is read
+            // (the corpus may not even hold its text).
+            run.iter()
+                .filter_map(known)
+                .map(convert::protocol_range)
+                .collect()
+        } else {
+            let text_and_index = match first.article {
+                Some(article) if article.text_dropped.is_none() => Some((
+                    Cow::Borrowed(&*article.text),
+                    Cow::Borrowed(&article.line_index),
+                )),
+                _ => state.text_and_index_at(root, first.path),
             };
-            group.ranges.push(convert::protocol_range(span));
-        }
+            let Some((text, index)) = text_and_index else {
+                continue;
+            };
+            let mut cursor = SpanCursor::new(index, &text, state.encoding);
+            run.iter()
+                .map(|place| {
+                    let span = known(place).unwrap_or_else(|| cursor.span(place.range));
+                    convert::protocol_range(span)
+                })
+                .collect()
+        };
+        groups.push(FileLocations { file, ranges });
     }
     groups
 }
@@ -532,6 +549,7 @@ pub fn folding_ranges(state: &State, uri: &Uri) -> Option<Vec<FoldingRange>> {
     let location = state.locate(uri)?;
     let corpus = state.corpus(location.root)?;
     let (text, index) = state.text_and_index(&location)?;
+    let text: &str = &text;
     Some(
         ide::folding::folding_ranges(corpus, &location.path)
             .into_iter()
@@ -565,6 +583,7 @@ pub fn prepare_rename(
     let corpus = state.corpus(location.root).ok_or("no corpus")?;
     let (range, _) = ide::rename::prepare_rename(corpus, &location.path, offset)?;
     let (text, index) = state.text_and_index(&location).ok_or("no text")?;
+    let text: &str = &text;
     Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
         range: convert::range(text, &index, range, state.encoding),
         placeholder: range.slice(text).to_string(),

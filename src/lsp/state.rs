@@ -103,20 +103,25 @@ pub struct State {
     pub watched_globs: Vec<String>,
 }
 
-/// An empty corpus as the server keeps one: articles the editor has not opened only as
-/// far as the index needs them ([`Retention::Index`]), open ones whole; today's date from
-/// the clock, for the future-date check.
-pub fn server_corpus() -> Corpus {
+/// An empty corpus as the server keeps one for the folder `dir` (none: files outside any
+/// folder): articles the editor has not opened only as far as the index needs them
+/// ([`Retention::Index`]), their texts read again from the folder when a request needs
+/// them; open ones whole. Today's date from the clock, for the future-date check.
+pub fn server_corpus(dir: Option<&Path>) -> Corpus {
     let mut corpus = Corpus::new(crate::clock::today());
     corpus.set_retention(Retention::Index);
+    if let Some(dir) = dir {
+        corpus.set_text_source(Arc::new(loader::DiskTexts::new(dir)));
+    }
     corpus
 }
 
 impl State {
     pub fn new(encoding: Encoding, folders: Vec<PathBuf>, push_diagnostics: bool) -> Self {
-        let mut roots = vec![Root::new(None, server_corpus())];
+        let mut roots = vec![Root::new(None, server_corpus(None))];
         for dir in folders {
-            roots.push(Root::new(Some(dir), server_corpus()));
+            let corpus = server_corpus(Some(&dir));
+            roots.push(Root::new(Some(dir), corpus));
         }
         State {
             encoding,
@@ -300,27 +305,42 @@ impl State {
     ) -> Option<(RootedPath, usize)> {
         let location = self.locate(uri)?;
         let (text, index) = self.text_and_index(&location)?;
+        let text: &str = &text;
         let offset = index.offset_exact(text, position, self.encoding)?;
         Some((location, offset))
     }
 
     /// The text of a corpus file and its line index.
-    pub fn text_and_index(&self, location: &RootedPath) -> Option<(&str, Cow<'_, LineIndex>)> {
+    pub fn text_and_index(
+        &self,
+        location: &RootedPath,
+    ) -> Option<(Cow<'_, str>, Cow<'_, LineIndex>)> {
         self.text_and_index_at(location.root, &location.path)
     }
 
     /// A file's text and line index: borrowed where the corpus keeps one (articles and
     /// registries), so that converting the 5,000 lenses or symbols of a registry does not
     /// index its text 5,000 times.
-    pub fn text_and_index_at(&self, root: usize, path: &str) -> Option<(&str, Cow<'_, LineIndex>)> {
+    ///
+    /// An article the corpus keeps for the index holds no text: it is read again from
+    /// disk, if it is still the text analysed.
+    pub fn text_and_index_at(
+        &self,
+        root: usize,
+        path: &str,
+    ) -> Option<(Cow<'_, str>, Cow<'_, LineIndex>)> {
         let corpus = self.corpus(root)?;
         if let Some(file) = corpus.indexed_article(path) {
-            return Some((&file.text, Cow::Borrowed(&file.line_index)));
+            let text = match file.text_dropped {
+                None => Cow::Borrowed(&*file.text),
+                Some(_) => Cow::Owned(corpus.text_of(file)?.to_string()),
+            };
+            return Some((text, Cow::Borrowed(&file.line_index)));
         }
         if let Some(file) = corpus.registry(path) {
-            return Some((&file.text, Cow::Borrowed(&file.line_index)));
+            return Some((Cow::Borrowed(&*file.text), Cow::Borrowed(&file.line_index)));
         }
         let text = corpus.text(path)?;
-        Some((text, Cow::Owned(LineIndex::new(text))))
+        Some((Cow::Borrowed(text), Cow::Owned(LineIndex::new(text))))
     }
 }

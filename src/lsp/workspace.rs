@@ -86,7 +86,7 @@ impl Backend {
             let overrides = overrides.clone();
             let load_dir = dir.clone();
             let job = tokio::task::spawn_blocking(move || {
-                let mut corpus = state::server_corpus();
+                let mut corpus = state::server_corpus(Some(&load_dir));
                 corpus.set_overrides(overrides);
                 loader::load_corpus(&load_dir, &mut corpus, |progress| {
                     let (done, total) = progress.counts();
@@ -230,9 +230,8 @@ pub(super) fn change_folders(state: &mut State, event: WorkspaceFoldersChangeEve
     }
     for added in event.added {
         if let Some(path) = added.uri.to_file_path() {
-            state
-                .roots
-                .push(Root::new(Some(path.into_owned()), state::server_corpus()));
+            let corpus = state::server_corpus(Some(&path));
+            state.roots.push(Root::new(Some(path.into_owned()), corpus));
         }
     }
 }
