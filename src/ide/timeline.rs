@@ -145,7 +145,7 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
         // (testing every mention for every claim made a long article quadratic).
         let in_order = file
             .mentions
-            .is_sorted_by_key(|mention| mention.range.start);
+            .is_sorted_by_key(|mention| mention.range().start);
         for claim in &file.claims {
             // A date the article's `Date` could not resolve (`last week` in an article
             // dated `2022-10`) still places the claim, at the precision that is known.
@@ -172,18 +172,18 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
             let candidates = if in_order {
                 let from = file
                     .mentions
-                    .partition_point(|mention| mention.range.start < claim.sentence.start);
+                    .partition_point(|mention| mention.range().start < claim.sentence.start);
                 let to = file
                     .mentions
-                    .partition_point(|mention| mention.range.start < claim.sentence.end);
+                    .partition_point(|mention| mention.range().start < claim.sentence.end);
                 file.mentions.get(from..to.max(from)).unwrap_or(&[])
             } else {
                 &file.mentions[..]
             };
             let mut actors: Vec<usize> = candidates
                 .iter()
-                .filter(|mention| claim.sentence.contains_range(mention.range))
-                .map(|mention| mention.actor)
+                .filter(|mention| claim.sentence.contains_range(mention.range()))
+                .map(|mention| mention.actor())
                 .collect();
             actors.dedup();
             if actor.is_some_and(|wanted| !actors.contains(&wanted)) {
