@@ -596,3 +596,27 @@ fn the_actor_index_after_edits_answers_as_one_built_from_scratch() {
         );
     }
 }
+
+/// A mention keeps its place in lines and UTF-16 columns when it lies on one line, and
+/// none when a registry form with a line break in it makes it span two: readers then
+/// count its place from the text.
+#[test]
+fn a_mention_keeps_its_utf16_place_unless_it_spans_lines() {
+    use crate::position::Encoding;
+    let fixture = Fixture::new(
+        "%! actors.toml\n[[actor]]\nid = \"council\"\nname = \"Security\\nCouncil\"\nkind = \"person\"\naliases = [\"Zoë Council\"]\n%! a.article\nSource: X\nDate: 2022\n\nThe Security\nCouncil met. Then Zoë Council spoke, and\nthe Zoë Council and the Security\nCouncil left.\n",
+    );
+    let file = fixture.corpus.article("a.article").expect("the article");
+    let mut spanning = 0;
+    for mention in &file.mentions {
+        let range = mention.range();
+        if range.slice(&file.text).contains('\n') {
+            spanning += 1;
+            assert_eq!(mention.utf16(), None);
+        } else {
+            let counted = file.line_index.span(&file.text, range, Encoding::Utf16);
+            assert_eq!(mention.utf16(), Some(counted));
+        }
+    }
+    assert_eq!((spanning, file.mentions.len()), (2, 4));
+}
