@@ -18,7 +18,7 @@ use std::sync::Arc;
 /// and one that adds or drops an actor inserts or removes that entry only. Taking in many
 /// articles at once (a batch, [`ActorIndex::begin_batch`]) appends new entries and sorts
 /// each list once at the end instead: inserting each of 90,000 entries of one actor where
-/// it belongs moved half the list every time.
+/// it belongs would move half the list every time.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ActorIndex {
     /// The indexed articles by slot; the slots of removed articles are `None` until reused.
@@ -180,7 +180,10 @@ impl ActorIndex {
             return;
         };
         for &actor in previous_actors {
-            if counts.binary_search_by_key(&actor, |&(a, _)| a).is_err() {
+            if counts
+                .binary_search_by_key(&actor, |&(counted, _)| counted)
+                .is_err()
+            {
                 self.remove_entry(actor, slot, &key);
             }
         }
