@@ -213,10 +213,10 @@ fn walk_article(file: &ArticleFile, rows: &mut Rows, messages: &mut HashSet<usiz
         }
         rows.add(name, bytes, diagnostics.len());
     }
-    let mut actors: Vec<usize> = file.mentions.iter().map(|m| m.actor).collect();
+    let mut actors: Vec<usize> = file.mentions.iter().map(FileMention::actor).collect();
     actors.sort_unstable();
     actors.dedup();
-    rows.add("mentioned_in: actor -> articles", 0, actors.len());
+    rows.add("mentioned_in: actor -> articles (lists)", 0, actors.len());
 }
 
 /// Adds a vector as two rows: its records, and what they own (strings, inner vectors).

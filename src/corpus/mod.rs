@@ -5,6 +5,7 @@
 //! root, `/`-separated). Files are kept behind `Arc`s so that a snapshot for a request
 //! is a cheap clone.
 
+mod actor_index;
 mod analysis;
 mod cross;
 mod packed;
@@ -22,8 +23,8 @@ use crate::actors::{self, Actor, AliasMatcher};
 use crate::config::{self, Config, Overrides};
 use crate::diagnostic::Diagnostic;
 use crate::temporal::CalendarDate;
+use actor_index::ActorIndex;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use path_key::PathKey;
 use rayon::prelude::*;
 // Keys are paths, ids, names and messages of the user's own corpus, hashed by the
 // hundred thousand while it loads: a fast hash, not one that resists chosen keys.
@@ -74,11 +75,11 @@ pub struct Corpus {
     urls: HashMap<String, BTreeSet<String>>,
     /// Unknown capitalised name → how many articles use it.
     unknown_names: HashMap<String, usize>,
-    /// Actor → the paths of the articles that mention it, with how many times: hover
+    /// Actor → the articles that mention it, in path order, with how many times: hover
     /// cards, code lenses and references read only those files.
     /// The files are held here too, so that a hover card on an actor mentioned in
     /// thousands of articles does not look each one up by path.
-    mentioned_in: HashMap<usize, BTreeMap<PathKey, Mentioning>>,
+    mentioned_in: ActorIndex,
     /// Every source named by an article, once: a corpus has few outlets.
     sources: HashSet<Arc<str>>,
     registries: BTreeMap<String, Arc<RegistryFile>>,
@@ -206,19 +207,6 @@ impl Analyzer {
     }
 }
 
-/// An article that mentions an actor: the file, how often, and where in its mentions the
-/// first one is (references read from there on, not every mention of the file).
-#[derive(Debug, Clone)]
-struct Mentioning {
-    file: Arc<ArticleFile>,
-    count: usize,
-    first: usize,
-    /// The file's date and source, kept beside it: actor statistics read these of ten
-    /// thousand files, and reaching into each file for them was most of that work.
-    date: Option<CalendarDate>,
-    source: Option<Arc<str>>,
-}
-
 /// A number no change has had before, in any corpus of the process: stamps of two
 /// corpora (a workspace folder removed and added again) never meet by chance.
 fn next_change() -> u64 {
@@ -271,7 +259,7 @@ struct IndexedVersion {
 
 impl IndexedVersion {
     fn of(file: &ArticleFile) -> Self {
-        let mut actors: Vec<usize> = file.mentions.iter().map(|mention| mention.actor).collect();
+        let mut actors: Vec<usize> = file.mentions.iter().map(FileMention::actor).collect();
         actors.sort_unstable();
         actors.dedup();
         IndexedVersion {
@@ -281,8 +269,9 @@ impl IndexedVersion {
     }
 }
 
-/// What index entries point to while their article is being re-analysed: never seen
-/// outside [`Corpus::set_file`], which points them to the new version before it returns.
+/// What the index's row of an article points to while the article is being re-analysed:
+/// never seen outside [`Corpus::set_file`], which points it to the new version before it
+/// returns.
 fn stand_in_article() -> Arc<ArticleFile> {
     static STAND_IN: std::sync::OnceLock<Arc<ArticleFile>> = std::sync::OnceLock::new();
     STAND_IN
@@ -316,7 +305,7 @@ impl Corpus {
             ids: HashMap::default(),
             urls: HashMap::default(),
             unknown_names: HashMap::default(),
-            mentioned_in: HashMap::default(),
+            mentioned_in: ActorIndex::default(),
             sources: Default::default(),
             registries: BTreeMap::new(),
             actors: Arc::new(Vec::new()),
@@ -543,9 +532,7 @@ impl Corpus {
                         if previous.is_whole()
                             && self.retention_of(path) == Retention::Everything =>
                     {
-                        if let Some(indexed) = &indexed {
-                            self.release_mentions(path, &indexed.actors);
-                        }
+                        self.mentioned_in.release(path, stand_in_article());
                         let previous = Arc::unwrap_or_clone(previous);
                         reanalyze_article(previous, text, &self.config, &self.matcher, self.today)
                     }
@@ -642,11 +629,13 @@ impl Corpus {
             });
             // Indexing (serial) overlaps the analysis (on every core).
             let mut taken_in = 0;
+            self.mentioned_in.begin_batch();
             for file in analysed.into_iter().flatten() {
                 self.insert_article(file);
                 taken_in += 1;
                 progress(taken_in, total);
             }
+            self.mentioned_in.end_batch();
         });
     }
 
@@ -738,39 +727,14 @@ impl Corpus {
                 *self.unknown_names.entry(name).or_default() += 1;
             }
         }
-        // Actor → (count, index of the first mention).
-        let mut counts: HashMap<usize, (usize, usize)> = HashMap::default();
-        for (index, mention) in file.mentions.iter().enumerate() {
-            counts.entry(mention.actor).or_insert((0, index)).0 += 1;
-        }
-        let key = PathKey::new(Arc::from(path.as_str()));
-        if let Some(previous) = &previous {
-            for &actor in &previous.actors {
-                if !counts.contains_key(&actor) {
-                    self.forget_mentions(actor, &key);
-                }
-            }
-        }
         let source = file
             .source()
             .map(|source| held_copy(&mut self.sources, source, || Arc::from(source)));
         let file = Arc::new(file);
-        for (actor, (count, first)) in counts {
-            let files = self.mentioned_in.entry(actor).or_default();
-            let entry = Mentioning {
-                file: file.clone(),
-                count,
-                first,
-                date: file.date,
-                source: source.clone(),
-            };
-            match files.get_mut(&key) {
-                Some(old) => *old = entry,
-                None => {
-                    files.insert(key.clone(), entry);
-                }
-            }
-        }
+        let previous_actors = previous
+            .as_ref()
+            .map_or(&[][..], |previous| &previous.actors);
+        self.mentioned_in.put(&file, source, previous_actors);
         self.articles.insert(file.path.clone(), file);
     }
 
@@ -783,29 +747,8 @@ impl Corpus {
         let indexed = IndexedVersion::of(&file);
         self.forget_id_and_url(path, &indexed.seen);
         self.forget_names(&indexed.seen.names);
-        let key = PathKey::new(Arc::from(path));
-        for actor in indexed.actors {
-            self.forget_mentions(actor, &key);
-        }
+        self.mentioned_in.remove(path, &indexed.actors);
         true
-    }
-
-    /// Points the index entries of the article at `path` to a stand-in, so that the map's
-    /// `Arc` of it is the only one left; [`Corpus::index_article`] points them to the new
-    /// version. Updating an entry where it stands is much cheaper than removing it and
-    /// inserting it again, and a long article has thousands.
-    fn release_mentions(&mut self, path: &str, actors: &[usize]) {
-        let stand_in = stand_in_article();
-        let key = PathKey::new(Arc::from(path));
-        for actor in actors {
-            if let Some(entry) = self
-                .mentioned_in
-                .get_mut(actor)
-                .and_then(|files| files.get_mut(&key))
-            {
-                entry.file = stand_in.clone();
-            }
-        }
     }
 
     fn forget_id_and_url(&mut self, path: &str, seen: &SeenByOthers) {
@@ -830,15 +773,6 @@ impl Corpus {
                 if *count == 0 {
                     self.unknown_names.remove(name);
                 }
-            }
-        }
-    }
-
-    fn forget_mentions(&mut self, actor: usize, key: &PathKey) {
-        if let Some(files) = self.mentioned_in.get_mut(&actor) {
-            files.remove(key);
-            if files.is_empty() {
-                self.mentioned_in.remove(&actor);
             }
         }
     }
@@ -916,12 +850,14 @@ impl Corpus {
             })
             .collect();
         let mut gone = Vec::new();
+        self.mentioned_in.begin_batch();
         for file in analysed {
             match file {
                 Ok(file) => self.insert_article(file),
                 Err(path) => gone.push(path.to_string()),
             }
         }
+        self.mentioned_in.end_batch();
         for path in gone {
             self.remove_article(&path);
         }
@@ -1016,15 +952,11 @@ impl Corpus {
     /// Every mention of an actor across the corpus, by path, in path and text order.
     pub fn mentions_of(&self, actor: usize) -> Vec<(&Arc<ArticleFile>, FileMention)> {
         let mut found = Vec::new();
-        let files = self.mentioned_in.get(&actor).into_iter();
-        for Mentioning {
-            file, count, first, ..
-        } in files.flat_map(BTreeMap::values)
-        {
+        for (file, count, first) in self.mentioned_in.articles_of(actor) {
             // The index knows where the first is and how many there are.
-            let mentions = file.mentions.get(*first..).unwrap_or_default().iter();
-            let mentions = mentions.filter(|mention| mention.actor == actor);
-            found.extend(mentions.take(*count).map(|mention| (file, *mention)));
+            let mentions = file.mentions.get(first..).unwrap_or_default().iter();
+            let mentions = mentions.filter(|mention| mention.actor() == actor);
+            found.extend(mentions.take(count).map(|mention| (file, *mention)));
         }
         found
     }
@@ -1035,11 +967,7 @@ impl Corpus {
         &self,
         actor: usize,
     ) -> impl Iterator<Item = (usize, Option<CalendarDate>, Option<&str>)> {
-        self.mentioned_in
-            .get(&actor)
-            .into_iter()
-            .flat_map(BTreeMap::values)
-            .map(|entry| (entry.count, entry.date, entry.source.as_deref()))
+        self.mentioned_in.summaries_of(actor)
     }
 
     /// The articles that mention an actor, in path order, with how many times each does.
@@ -1048,10 +976,8 @@ impl Corpus {
         actor: usize,
     ) -> impl Iterator<Item = (&Arc<ArticleFile>, usize)> {
         self.mentioned_in
-            .get(&actor)
-            .into_iter()
-            .flat_map(BTreeMap::values)
-            .map(|mentioning| (&mentioning.file, mentioning.count))
+            .articles_of(actor)
+            .map(|(file, count, _)| (file, count))
     }
 
     /// Every citation of the article with id `id`: the citing file and the cited id's range.
@@ -1138,9 +1064,7 @@ impl Corpus {
         measure("unknown_names: name -> count", &|| {
             drop(self.unknown_names.clone())
         });
-        measure("mentioned_in: actor -> articles", &|| {
-            drop(self.mentioned_in.clone())
-        });
+        self.mentioned_in.measure(measure);
         measure("sources: the set (strings shared)", &|| {
             drop(self.sources.clone())
         });

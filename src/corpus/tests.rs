@@ -467,3 +467,158 @@ fn unknown_names_in_cyrillic_and_polish_skip_sentence_openers_and_case_forms_of_
         "#]],
     );
 }
+
+/// Everything the per-actor index answers, for every actor: the articles in path order
+/// with their counts, dates and sources, and every mention with its place.
+fn index_answers(corpus: &super::Corpus) -> Vec<String> {
+    (0..corpus.actors().len())
+        .map(|actor| {
+            let articles: Vec<(&str, usize)> = corpus
+                .articles_mentioning(actor)
+                .map(|(file, count)| (file.path.as_str(), count))
+                .collect();
+            let summaries: Vec<_> = corpus.mention_summaries(actor).collect();
+            let mentions: Vec<_> = corpus
+                .mentions_of(actor)
+                .into_iter()
+                .map(|(file, mention)| (file.path.as_str(), mention))
+                .collect();
+            format!(
+                "{actor}: {articles:?}\n{summaries:?}\n{mentions:?}\n{:?}",
+                corpus.actor_stats(actor)
+            )
+        })
+        .collect()
+}
+
+/// The per-actor index keeps each actor's articles sorted by path, one entry each, through
+/// articles added, edited to drop an actor and to gain one, emptied of actors and filled
+/// again, removed, renamed, taken in together with others and re-analysed for a changed
+/// registry; after every step it answers as an index built from scratch of the same texts.
+#[test]
+fn the_actor_index_after_edits_answers_as_one_built_from_scratch() {
+    use super::Corpus;
+    use std::collections::BTreeMap;
+    let article = |body: &str| -> Arc<str> {
+        Arc::from(format!("Source: Wire\nDate: 2022-10-15\n\n{body}\n").as_str())
+    };
+    let mut texts: BTreeMap<String, Arc<str>> = crate::fixture::seed_files().into_iter().collect();
+    let mut edited = Corpus::new(None);
+    edited.set_files(texts.clone().into_iter().collect());
+    let seed = texts
+        .keys()
+        .find(|path| path.ends_with(".article"))
+        .cloned()
+        .expect("a seed article");
+    let registry = texts["actors.toml"].to_string();
+    enum Step {
+        Set(&'static str, Arc<str>),
+        SetSeed(Arc<str>),
+        Remove(&'static str),
+        Rename(&'static str, &'static str),
+        Together(Vec<(&'static str, Arc<str>)>),
+        Registry(String),
+    }
+    let steps = vec![
+        Step::Set(
+            "z-new.article",
+            article("Belarus and Russia met. Russia spoke."),
+        ),
+        Step::Set("a-new.article", article("Belarus said so.")),
+        Step::Set("z-new.article", article("Belarus met. Belarus spoke.")),
+        Step::Set(
+            "z-new.article",
+            article("Belarus met Ukraine. Belarus spoke."),
+        ),
+        Step::SetSeed(article("Poland and Ukraine said so.")),
+        Step::Set("a-new.article", article("Nobody said anything.")),
+        Step::Set("a-new.article", article("Lithuania and Belarus said so.")),
+        Step::Remove("a-new.article"),
+        Step::Rename("z-new.article", "m-renamed.article"),
+        Step::Together(vec![
+            ("m-renamed.article", article("Russia alone.")),
+            (
+                "b-together.article",
+                article("Ukraine, Russia and Belarus."),
+            ),
+            ("y-together.article", article("Poland.")),
+        ]),
+        Step::Registry(registry.replacen("name = \"Russia\"", "name = \"Russland\"", 1)),
+        Step::Registry(registry.clone()),
+    ];
+    for (number, step) in steps.into_iter().enumerate() {
+        match step {
+            Step::Set(path, text) => {
+                texts.insert(path.to_string(), text.clone());
+                edited.set_file(path, text);
+            }
+            Step::SetSeed(text) => {
+                texts.insert(seed.clone(), text.clone());
+                edited.set_file(&seed, text);
+            }
+            Step::Remove(path) => {
+                texts.remove(path);
+                edited.remove_file(path);
+            }
+            Step::Rename(from, to) => {
+                let text = texts.remove(from).expect("a file to rename");
+                texts.insert(to.to_string(), text.clone());
+                edited.remove_file(from);
+                edited.set_file(to, text);
+            }
+            Step::Together(files) => {
+                let files: Vec<(String, Arc<str>)> = files
+                    .into_iter()
+                    .map(|(path, text)| (path.to_string(), text))
+                    .collect();
+                texts.extend(files.clone());
+                edited.set_files(files);
+            }
+            Step::Registry(text) => {
+                let text: Arc<str> = Arc::from(text.as_str());
+                texts.insert("actors.toml".to_string(), text.clone());
+                edited.set_file("actors.toml", text);
+            }
+        }
+        assert!(edited.mentioned_in.is_consistent(), "step {number}");
+        // The index holds the current files, not earlier versions or the stand-in.
+        for actor in 0..edited.actors().len() {
+            for (indexed, _) in edited.articles_mentioning(actor) {
+                let current = edited.indexed_article(&indexed.path).expect("an indexed article");
+                assert!(Arc::ptr_eq(indexed, current), "step {number}: stale file");
+            }
+        }
+        let mut fresh = Corpus::new(None);
+        fresh.set_files(texts.clone().into_iter().collect());
+        assert!(fresh.mentioned_in.is_consistent(), "step {number}");
+        assert_eq!(
+            index_answers(&edited),
+            index_answers(&fresh),
+            "step {number}"
+        );
+    }
+}
+
+/// A mention keeps its place in lines and UTF-16 columns when it lies on one line, and
+/// none when a registry form with a line break in it makes it span two: readers then
+/// count its place from the text.
+#[test]
+fn a_mention_keeps_its_utf16_place_unless_it_spans_lines() {
+    use crate::position::Encoding;
+    let fixture = Fixture::new(
+        "%! actors.toml\n[[actor]]\nid = \"council\"\nname = \"Security\\nCouncil\"\nkind = \"person\"\naliases = [\"Zoë Council\"]\n%! a.article\nSource: X\nDate: 2022\n\nThe Security\nCouncil met. Then Zoë Council spoke, and\nthe Zoë Council and the Security\nCouncil left.\n",
+    );
+    let file = fixture.corpus.article("a.article").expect("the article");
+    let mut spanning = 0;
+    for mention in &file.mentions {
+        let range = mention.range();
+        if range.slice(&file.text).contains('\n') {
+            spanning += 1;
+            assert_eq!(mention.utf16(), None);
+        } else {
+            let counted = file.line_index.span(&file.text, range, Encoding::Utf16);
+            assert_eq!(mention.utf16(), Some(counted));
+        }
+    }
+    assert_eq!((spanning, file.mentions.len()), (2, 4));
+}

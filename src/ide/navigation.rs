@@ -102,9 +102,9 @@ pub fn references<'c>(
                     .into_iter()
                     .map(|(file, mention)| Target {
                         path: &file.path,
-                        range: mention.range,
+                        range: mention.range(),
                         article: Some(file),
-                        utf16: Some(mention.utf16),
+                        utf16: mention.utf16(),
                     }),
             );
         }
@@ -141,8 +141,8 @@ pub fn highlights(corpus: &Corpus, path: &str, offset: usize) -> Vec<TextRange> 
         Symbol::Actor(actor) => file
             .mentions
             .iter()
-            .filter(|mention| mention.actor == actor)
-            .map(|mention| mention.range)
+            .filter(|mention| mention.actor() == actor)
+            .map(|mention| mention.range())
             .collect(),
         Symbol::Article(id) => file
             .article

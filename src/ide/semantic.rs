@@ -71,8 +71,8 @@ pub fn semantic_tokens(
         }
     }
     for mention in &file.mentions {
-        if let Some(entry) = corpus.actors().get(mention.actor) {
-            tokens.push((mention.range, TokenKind::Actor(entry.actor.kind)));
+        if let Some(entry) = corpus.actors().get(mention.actor()) {
+            tokens.push((mention.range(), TokenKind::Actor(entry.actor.kind)));
         }
     }
     for timex in &file.timexes {

@@ -34,12 +34,16 @@ pub fn symbol_at(corpus: &Corpus, path: &str, offset: usize) -> Option<(TextRang
         // the first of them is taken). A long article has tens of thousands.
         let starting_before = file
             .mentions
-            .partition_point(|mention| mention.range.start <= offset);
+            .partition_point(|mention| mention.range().start <= offset);
         if let Some(mention) = file.mentions[starting_before.saturating_sub(2)..starting_before]
             .iter()
-            .find(|mention| mention.range.contains_inclusive(offset))
+            .find(|mention| mention.range().contains_inclusive(offset))
         {
-            return Some((mention.range, Symbol::Actor(mention.actor), Via::Reference));
+            return Some((
+                mention.range(),
+                Symbol::Actor(mention.actor()),
+                Via::Reference,
+            ));
         }
         for citation in &file.article.citations {
             for cited in &citation.ids {

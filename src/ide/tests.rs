@@ -668,8 +668,8 @@ fn the_mention_under_the_cursor_is_the_first_that_holds_it() {
             let scanned = file
                 .mentions
                 .iter()
-                .find(|mention| mention.range.contains_inclusive(offset))
-                .map(|mention| (mention.range, symbol::Symbol::Actor(mention.actor)));
+                .find(|mention| mention.range().contains_inclusive(offset))
+                .map(|mention| (mention.range(), symbol::Symbol::Actor(mention.actor())));
             let found = symbol::symbol_at(&fixture.corpus, path, offset)
                 .filter(|(_, symbol, _)| matches!(symbol, symbol::Symbol::Actor(_)))
                 .map(|(range, symbol, _)| (range, symbol));

@@ -145,7 +145,7 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
         // (testing every mention for every claim made a long article quadratic).
         let in_order = file
             .mentions
-            .is_sorted_by_key(|mention| mention.range.start);
+            .is_sorted_by_key(|mention| mention.range().start);
         let mut text: Option<std::sync::Arc<str>> = None;
         for claim in file.dated_claims() {
             let claim = &*claim;
@@ -174,18 +174,18 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
             let candidates = if in_order {
                 let from = file
                     .mentions
-                    .partition_point(|mention| mention.range.start < claim.sentence.start);
+                    .partition_point(|mention| mention.range().start < claim.sentence.start);
                 let to = file
                     .mentions
-                    .partition_point(|mention| mention.range.start < claim.sentence.end);
+                    .partition_point(|mention| mention.range().start < claim.sentence.end);
                 file.mentions.get(from..to.max(from)).unwrap_or(&[])
             } else {
                 &file.mentions[..]
             };
             let mut actors: Vec<usize> = candidates
                 .iter()
-                .filter(|mention| claim.sentence.contains_range(mention.range))
-                .map(|mention| mention.actor)
+                .filter(|mention| claim.sentence.contains_range(mention.range()))
+                .map(|mention| mention.actor())
                 .collect();
             actors.dedup();
             if actor.is_some_and(|wanted| !actors.contains(&wanted)) {

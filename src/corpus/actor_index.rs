@@ -1,0 +1,380 @@
+//! The per-actor index: for each actor, the articles that mention it, in path order, with
+//! how often each does and where its first mention is; the articles themselves, with their
+//! dates and sources, in a table the entries point into.
+
+use super::analysis::ArticleFile;
+use super::path_key::PathKey;
+use crate::temporal::CalendarDate;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
+
+/// Actor → the articles that mention it. An entry is three `u32`s (12 bytes): a corpus of
+/// 100,000 articles has 3 million actor-article pairs, which took 134 bytes each as B-tree
+/// maps of path keys to entries holding the file, its date and its source. What is the
+/// same for every actor an article mentions is held once, in its [`IndexedFile`].
+///
+/// Each actor's list is sorted by path (as its paths, through [`PathKey`]s), one entry per
+/// article: an edit that keeps an article's actors updates their entries where they stand,
+/// and one that adds or drops an actor inserts or removes that entry only. Taking in many
+/// articles at once (a batch, [`ActorIndex::begin_batch`]) appends new entries and sorts
+/// each list once at the end instead: inserting each of 90,000 entries of one actor where
+/// it belongs would move half the list every time.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ActorIndex {
+    /// The indexed articles by slot; the slots of removed articles are `None` until reused.
+    files: Vec<Option<IndexedFile>>,
+    free_slots: Vec<u32>,
+    /// Path → slot, of the articles that mention at least one actor (only those have one).
+    slots: HashMap<Arc<str>, u32>,
+    by_actor: HashMap<usize, Vec<Mentioning>>,
+    /// While a batch lasts: the actors whose lists have entries appended past their sorted
+    /// start, with the length of that start.
+    sorted_lengths: Option<HashMap<usize, usize>>,
+}
+
+/// An article as the index holds it: shared by the entries of every actor it mentions.
+#[derive(Debug, Clone)]
+struct IndexedFile {
+    key: PathKey,
+    file: Arc<ArticleFile>,
+    /// The file's date and source, kept beside it: actor statistics read these of ten
+    /// thousand files, and reaching into each file for them was most of that work.
+    date: Option<CalendarDate>,
+    source: Option<Arc<str>>,
+}
+
+/// An article that mentions an actor: its slot, how often, and where in its mentions the
+/// first one is (references read from there on, not every mention of the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mentioning {
+    slot: u32,
+    count: u32,
+    first: u32,
+}
+
+/// The actors a file mentions, each with (how often, index of the first mention), in actor
+/// order.
+fn actor_counts(file: &ArticleFile) -> Vec<(usize, (u32, u32))> {
+    let mut counts: HashMap<usize, (u32, u32)> = HashMap::default();
+    for (index, mention) in file.mentions.iter().enumerate() {
+        // Mentions are at least a byte each and mention offsets are `u32`s, so neither
+        // count reaches `u32::MAX`; saturating keeps that a rule, not an overflow.
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        let (count, _) = counts.entry(mention.actor()).or_insert((0, index));
+        *count = count.saturating_add(1);
+    }
+    let mut counts: Vec<(usize, (u32, u32))> = counts.into_iter().collect();
+    counts.sort_unstable_by_key(|&(actor, _)| actor);
+    counts
+}
+
+impl ActorIndex {
+    fn key_of(&self, slot: u32) -> Option<&PathKey> {
+        self.files
+            .get(slot as usize)
+            .and_then(Option::as_ref)
+            .map(|indexed| &indexed.key)
+    }
+
+    fn indexed(&self, slot: u32) -> Option<&IndexedFile> {
+        self.files.get(slot as usize).and_then(Option::as_ref)
+    }
+
+    /// From now until [`ActorIndex::end_batch`], entries of actors an article did not
+    /// mention before are appended, not inserted where they belong.
+    pub(super) fn begin_batch(&mut self) {
+        if self.sorted_lengths.is_none() {
+            self.sorted_lengths = Some(HashMap::default());
+        }
+    }
+
+    /// Sorts the lists that a batch appended to, and gives back their spare room.
+    pub(super) fn end_batch(&mut self) {
+        let Some(sorted_lengths) = self.sorted_lengths.take() else {
+            return;
+        };
+        if sorted_lengths.is_empty() {
+            return;
+        }
+        // Each slot's place in path order, worked out once: sorting 3 million entries by
+        // comparing their paths would look up two table rows per comparison.
+        let mut by_path: Vec<u32> = self.slots.values().copied().collect();
+        by_path.sort_unstable_by(|a, b| self.key_of(*a).cmp(&self.key_of(*b)));
+        let mut rank = vec![0u32; self.files.len()];
+        for (place, &slot) in by_path.iter().enumerate() {
+            if let Some(rank) = rank.get_mut(slot as usize) {
+                *rank = u32::try_from(place).unwrap_or(u32::MAX);
+            }
+        }
+        for actor in sorted_lengths.into_keys() {
+            if let Some(list) = self.by_actor.get_mut(&actor) {
+                // One entry per article: no two have the same rank.
+                list.sort_unstable_by_key(|entry| rank.get(entry.slot as usize).copied());
+                list.shrink_to_fit();
+            }
+        }
+    }
+
+    /// Where the entry of `slot` (whose key is `key`) is in `actor`'s list, or where it
+    /// belongs: searched in its sorted start, then (during a batch, when `appended` says
+    /// it may have been) among the entries appended after it. Appended entries are read
+    /// one by one: only a path taken in twice in one batch has its entries looked for
+    /// there, and looking for every new entry there made a batch quadratic.
+    fn position(
+        &self,
+        actor: usize,
+        slot: u32,
+        key: &PathKey,
+        appended: bool,
+    ) -> Result<usize, usize> {
+        let Some(list) = self.by_actor.get(&actor) else {
+            return Err(0);
+        };
+        let sorted = self
+            .sorted_lengths
+            .as_ref()
+            .and_then(|lengths| lengths.get(&actor).copied())
+            .unwrap_or(list.len())
+            .min(list.len());
+        let found =
+            list[..sorted].binary_search_by(|entry| self.key_of(entry.slot).cmp(&Some(key)));
+        match found {
+            Ok(at) => Ok(at),
+            Err(at) if appended => match list[sorted..].iter().position(|entry| entry.slot == slot)
+            {
+                Some(after) => Ok(sorted + after),
+                None => Err(at),
+            },
+            Err(at) => Err(at),
+        }
+    }
+
+    /// Points the entries of the article at `path` to `stand_in`, so that the index's
+    /// `Arc` of the article is no longer one of its holders. One pointer for every actor
+    /// the article mentions: its entries name it by slot.
+    pub(super) fn release(&mut self, path: &str, stand_in: Arc<ArticleFile>) {
+        if let Some(&slot) = self.slots.get(path) {
+            if let Some(Some(indexed)) = self.files.get_mut(slot as usize) {
+                indexed.file = stand_in;
+            }
+        }
+    }
+
+    /// Indexes `file` in place of the version at its path, if any, which mentioned
+    /// `previous_actors` (sorted, each once: the actors whose entries the index holds for
+    /// the path). Entries of actors both versions mention are updated where they stand.
+    pub(super) fn put(
+        &mut self,
+        file: &Arc<ArticleFile>,
+        source: Option<Arc<str>>,
+        previous_actors: &[usize],
+    ) {
+        let counts = actor_counts(file);
+        let path = file.path.as_str();
+        let slot = match self.slots.get(path) {
+            Some(&slot) => slot,
+            None if counts.is_empty() => return,
+            None => self.take_slot(file),
+        };
+        let Some(key) = self.key_of(slot).cloned() else {
+            return;
+        };
+        for &actor in previous_actors {
+            if counts
+                .binary_search_by_key(&actor, |&(counted, _)| counted)
+                .is_err()
+            {
+                self.remove_entry(actor, slot, &key);
+            }
+        }
+        if counts.is_empty() {
+            self.free_slot(path, slot);
+            return;
+        }
+        if let Some(Some(indexed)) = self.files.get_mut(slot as usize) {
+            indexed.file = file.clone();
+            indexed.date = file.date;
+            indexed.source = source;
+        }
+        for (actor, (count, first)) in counts {
+            let entry = Mentioning { slot, count, first };
+            let indexed_before = previous_actors.binary_search(&actor).is_ok();
+            match self.position(actor, slot, &key, indexed_before) {
+                Ok(at) => {
+                    if let Some(old) = self
+                        .by_actor
+                        .get_mut(&actor)
+                        .and_then(|list| list.get_mut(at))
+                    {
+                        *old = entry;
+                    }
+                }
+                Err(at) => self.insert_entry(actor, at, entry),
+            }
+        }
+    }
+
+    /// Forgets the article at `path`, which mentioned `actors`.
+    pub(super) fn remove(&mut self, path: &str, actors: &[usize]) {
+        let Some(&slot) = self.slots.get(path) else {
+            return;
+        };
+        let Some(key) = self.key_of(slot).cloned() else {
+            return;
+        };
+        for &actor in actors {
+            self.remove_entry(actor, slot, &key);
+        }
+        self.free_slot(path, slot);
+    }
+
+    fn take_slot(&mut self, file: &Arc<ArticleFile>) -> u32 {
+        let path: Arc<str> = Arc::from(file.path.as_str());
+        let indexed = IndexedFile {
+            key: PathKey::new(path.clone()),
+            file: file.clone(),
+            date: file.date,
+            source: None,
+        };
+        let slot = match self.free_slots.pop() {
+            Some(slot) => {
+                if let Some(free) = self.files.get_mut(slot as usize) {
+                    *free = Some(indexed);
+                }
+                slot
+            }
+            None => {
+                // Slots are `u32`s: four billion articles is beyond any corpus in memory.
+                let slot = u32::try_from(self.files.len()).unwrap_or(u32::MAX);
+                self.files.push(Some(indexed));
+                slot
+            }
+        };
+        self.slots.insert(path, slot);
+        slot
+    }
+
+    fn free_slot(&mut self, path: &str, slot: u32) {
+        self.slots.remove(path);
+        if let Some(file) = self.files.get_mut(slot as usize) {
+            *file = None;
+            self.free_slots.push(slot);
+        }
+    }
+
+    /// Inserts `entry` at `at` of `actor`'s list, or appends it during a batch.
+    fn insert_entry(&mut self, actor: usize, at: usize, entry: Mentioning) {
+        let list = self.by_actor.entry(actor).or_default();
+        match &mut self.sorted_lengths {
+            Some(sorted_lengths) => {
+                sorted_lengths.entry(actor).or_insert(list.len());
+                list.push(entry);
+            }
+            None => list.insert(at, entry),
+        }
+    }
+
+    fn remove_entry(&mut self, actor: usize, slot: u32, key: &PathKey) {
+        let Ok(at) = self.position(actor, slot, key, true) else {
+            return;
+        };
+        let Some(list) = self.by_actor.get_mut(&actor) else {
+            return;
+        };
+        list.remove(at);
+        if let Some(sorted) = self
+            .sorted_lengths
+            .as_mut()
+            .and_then(|lengths| lengths.get_mut(&actor))
+        {
+            if at < *sorted {
+                *sorted -= 1;
+            }
+        }
+        if list.is_empty() {
+            self.by_actor.remove(&actor);
+            if let Some(lengths) = &mut self.sorted_lengths {
+                lengths.remove(&actor);
+            }
+        }
+    }
+
+    /// The articles that mention `actor`, in path order, each with how often it does and
+    /// the index of its first mention of it.
+    pub(super) fn articles_of(
+        &self,
+        actor: usize,
+    ) -> impl Iterator<Item = (&Arc<ArticleFile>, usize, usize)> {
+        self.entries_of(actor)
+            .map(|(indexed, entry)| (&indexed.file, entry.count as usize, entry.first as usize))
+    }
+
+    /// How often each article that mentions `actor` does, with its date and source, in
+    /// path order.
+    pub(super) fn summaries_of(
+        &self,
+        actor: usize,
+    ) -> impl Iterator<Item = (usize, Option<CalendarDate>, Option<&str>)> {
+        self.entries_of(actor).map(|(indexed, entry)| {
+            (
+                entry.count as usize,
+                indexed.date,
+                indexed.source.as_deref(),
+            )
+        })
+    }
+
+    fn entries_of(&self, actor: usize) -> impl Iterator<Item = (&IndexedFile, &Mentioning)> {
+        self.by_actor
+            .get(&actor)
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| Some((self.indexed(entry.slot)?, entry)))
+    }
+
+    /// For tests: whether every list is sorted by path with one entry per article, every
+    /// entry points to a live slot, and every slot is an article some list names.
+    #[cfg(test)]
+    pub(super) fn is_consistent(&self) -> bool {
+        let sorted = self.by_actor.values().all(|list| {
+            !list.is_empty()
+                && list.windows(2).all(|pair| {
+                    matches!(
+                        (self.key_of(pair[0].slot), self.key_of(pair[1].slot)),
+                        (Some(a), Some(b)) if a < b
+                    )
+                })
+        });
+        let named: rustc_hash::FxHashSet<u32> = self
+            .by_actor
+            .values()
+            .flatten()
+            .map(|entry| entry.slot)
+            .collect();
+        let slots_live = self.slots.len() == named.len()
+            && self
+                .slots
+                .values()
+                .all(|slot| named.contains(slot) && self.indexed(*slot).is_some());
+        sorted && slots_live && self.sorted_lengths.is_none()
+    }
+
+    /// For measuring memory only: drops a deep copy of the lists and the file table (the
+    /// files, paths and sources stay shared), then copies of the paths alone.
+    pub(super) fn measure(&self, measure: &mut dyn FnMut(&'static str, &dyn Fn())) {
+        measure("mentioned_in: actor -> articles (lists)", &|| {
+            drop(self.by_actor.clone())
+        });
+        measure("mentioned_in: the articles' table, path -> slot", &|| {
+            drop((
+                self.files.clone(),
+                self.free_slots.clone(),
+                self.slots.clone(),
+            ))
+        });
+        measure("mentioned_in: the articles' paths", &|| {
+            let copies: Vec<Box<str>> = self.slots.keys().map(|path| Box::from(&**path)).collect();
+            drop(copies)
+        });
+    }
+}
