@@ -26,7 +26,7 @@ pub enum Retention {
 /// place in lines and UTF-16 columns (the protocol's default) worked out while the text
 /// is at hand: a reference answer lists thousands of mentions in as many files, and
 /// counting each one's column from its line's start then read every file's text again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileMention {
     pub range: TextRange,
     pub actor: usize,
@@ -47,10 +47,14 @@ fn place_mentions(text: &str, lines: &LineIndex, mentions: Vec<ActorMention>) ->
 }
 
 /// An analysed article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleFile {
     pub path: String,
+    /// Not in the warm-start cache: the loader reads every text anyway, and both are
+    /// restored from it when a cached analysis is taken (`Corpus::set_files_prepared`).
+    #[serde(skip)]
     pub text: Arc<str>,
+    #[serde(skip)]
     pub line_index: LineIndex,
     pub article: Article,
     /// The id other files cite it by: header `Id`, or the file name without extension.
@@ -70,7 +74,7 @@ pub struct ArticleFile {
 }
 
 /// Counts of an article's claims, which stay when the claims themselves are shed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClaimTally {
     pub claims: usize,
     pub undated: usize,
@@ -160,6 +164,35 @@ impl ArticleFile {
         article.annotations.shrink_to_fit();
         article.diagnostics.shrink_to_fit();
         article.header.fields.shrink_to_fit();
+    }
+}
+
+impl ArticleFile {
+    /// A cached analysis of `text` (the same bytes) made whole again: its text and line
+    /// index given back, and the future-date error, the one part of an analysis that
+    /// depends on the day, made again for `today` (the cache is not dated, or it would be
+    /// cold every morning). The error goes where a fresh analysis puts it: after the
+    /// article's own diagnostics, before the claims'.
+    pub(super) fn restored(mut self, text: Arc<str>, today: Option<CalendarDate>) -> Self {
+        use crate::diagnostic::DiagnosticCode;
+        self.line_index = LineIndex::new(&text);
+        self.text = text;
+        self.diagnostics
+            .retain(|diagnostic| diagnostic.code != DiagnosticCode::FutureDate);
+        if let Some(future) = future_date(&self.article, self.date, today) {
+            let claims_start = self
+                .diagnostics
+                .iter()
+                .position(|diagnostic| {
+                    matches!(
+                        diagnostic.code,
+                        DiagnosticCode::UndatedClaim | DiagnosticCode::ClaimDatedByContext
+                    )
+                })
+                .unwrap_or(self.diagnostics.len());
+            self.diagnostics.insert(claims_start, future);
+        }
+        self
     }
 }
 

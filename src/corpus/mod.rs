@@ -140,6 +140,16 @@ impl Analyzer {
         file
     }
 
+    /// Takes a cached analysis of `text` (see [`ArticleFile::restored`]) as if it had just
+    /// been made.
+    fn adopt(&self, cached: ArticleFile, text: Arc<str>) -> ArticleFile {
+        let mut file = cached.restored(text, self.today);
+        if self.retention == Retention::Reports {
+            self.share_messages(&mut file);
+        }
+        file
+    }
+
     /// Makes the article's diagnostic messages the ones already held when the same text
     /// is: 300,000 diagnostics of 10,000 articles say a few thousand different things
     /// (`undated claim: … (“said”)`), and `check` keeps them all until it reports. Only
@@ -318,6 +328,11 @@ impl Corpus {
         stats
     }
 
+    /// How much of each article's analysis is kept.
+    pub fn retention(&self) -> Retention {
+        self.retention
+    }
+
     /// Sets how much of each article's analysis is kept, for articles analysed from now
     /// on (set it before loading).
     pub fn set_retention(&mut self, retention: Retention) {
@@ -455,6 +470,23 @@ impl Corpus {
     pub fn set_files_reporting(
         &mut self,
         files: Vec<(String, Arc<str>)>,
+        progress: impl FnMut(usize, usize),
+    ) {
+        let files = files
+            .into_iter()
+            .map(|(path, text)| (path, text, None))
+            .collect();
+        self.set_files_prepared(files, progress);
+    }
+
+    /// [`Corpus::set_files_reporting`], where an article may come with its analysis
+    /// already made (by the warm-start cache, for the same text, configuration, registries
+    /// and retention): that analysis is taken as it is, its future-date error made again
+    /// for today, and indexed exactly as a fresh one. A prepared analysis of a registry or
+    /// of the configuration is ignored.
+    pub fn set_files_prepared(
+        &mut self,
+        files: Vec<(String, Arc<str>, Option<ArticleFile>)>,
         mut progress: impl FnMut(usize, usize),
     ) {
         self.note_shared_change();
@@ -462,19 +494,19 @@ impl Corpus {
         // which are articles.
         let (config, files): (Vec<_>, Vec<_>) = files
             .into_iter()
-            .partition(|(path, _)| self.kind_of(path) == FileKind::Config);
-        for (path, text) in config {
+            .partition(|(path, _, _)| self.kind_of(path) == FileKind::Config);
+        for (path, text, _) in config {
             self.skipped.remove(&path);
             self.config_file = Some((path, text));
             self.recompute_config();
         }
         let mut articles = Vec::new();
         let mut registries = Vec::new();
-        for (path, text) in files {
+        for (path, text, prepared) in files {
             self.skipped.remove(&path);
             match self.kind_of(&path) {
                 FileKind::Registry => registries.push((path, text)),
-                FileKind::Article => articles.push((path, text)),
+                FileKind::Article => articles.push((path, text, prepared)),
                 FileKind::Config | FileKind::Other => {}
             }
         }
@@ -488,13 +520,19 @@ impl Corpus {
         // Articles are taken in as their analyses finish, in no set order: of a path
         // given twice, only the last text counts.
         let mut last_of_path: HashMap<&str, usize> = HashMap::default();
-        for (index, (path, _)) in articles.iter().enumerate() {
+        for (index, (path, _, _)) in articles.iter().enumerate() {
             last_of_path.insert(path, index);
         }
         let mut order: Vec<usize> = last_of_path.into_values().collect();
         let total = order.len();
         // Largest first: a 5 MB article analysed last would keep one core busy alone.
         order.sort_by_key(|&index| (std::cmp::Reverse(articles[index].1.len()), index));
+        // Each article once, in that order, owned by the thread that analyses or adopts it.
+        let mut articles: Vec<Option<_>> = articles.into_iter().map(Some).collect();
+        let jobs: Vec<(String, Arc<str>, Option<ArticleFile>)> = order
+            .iter()
+            .filter_map(|&index| articles[index].take())
+            .collect();
         let analyzer = self.analyzer();
         // Analyses are handed over a few at a time: handing each over alone woke this
         // thread some 10,000 times on the bench corpus, each wake taking a core from the
@@ -502,16 +540,16 @@ impl Corpus {
         const HANDED_OVER_TOGETHER: usize = 16;
         let (sender, analysed) = std::sync::mpsc::sync_channel::<Vec<ArticleFile>>(64);
         std::thread::scope(|scope| {
-            let (articles, analyzer, order) = (&articles, &analyzer, &order);
+            let analyzer = &analyzer;
             scope.spawn(move || {
-                order
-                    .par_chunks(HANDED_OVER_TOGETHER)
-                    .for_each_with(sender, |sender, indexes| {
-                        let files = indexes
-                            .iter()
-                            .map(|&index| {
-                                let (path, text) = &articles[index];
-                                analyzer.analyze(path, text.clone())
+                jobs.into_par_iter()
+                    .chunks(HANDED_OVER_TOGETHER)
+                    .for_each_with(sender, |sender, jobs| {
+                        let files = jobs
+                            .into_iter()
+                            .map(|(path, text, prepared)| match prepared {
+                                Some(cached) => analyzer.adopt(cached, text),
+                                None => analyzer.analyze(&path, text),
                             })
                             .collect();
                         let _ = sender.send(files);
