@@ -568,6 +568,48 @@ mod tests {
     }
 
     #[test]
+    fn warm_analyses_of_the_seeds_equal_cold_ones_in_each_retention() {
+        use crate::corpus::Retention;
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let today = crate::temporal::CalendarDate::parse_iso("2024-01-01").ok();
+        for retention in [Retention::Everything, Retention::Reports] {
+            let mut cold = Corpus::new(today);
+            cold.set_retention(retention);
+            loader::load_corpus(&seeds, &mut cold, |_| {});
+            let bytes = encode(&stamp(), &articles(&cold));
+            let mut warm = Corpus::new(today);
+            warm.set_retention(retention);
+            let texts = loader::read_corpus(&seeds, &mut warm, |_| {});
+            let entries = decode(&bytes, &stamp()).expect("a whole cache");
+            let mut taken = take_matching(entries, &texts, warm.actors().len()).expect("decodes");
+            assert_eq!(taken.len(), texts.len());
+            let files = texts
+                .into_iter()
+                .map(|(path, text)| {
+                    let cached = taken.remove(&path);
+                    (path, text, cached)
+                })
+                .collect();
+            warm.set_files_prepared(files, |_, _| {});
+            assert_eq!(warm.paths(), cold.paths());
+            for file in cold.articles() {
+                assert_eq!(warm.article(&file.path), Some(file), "{retention:?}");
+                assert_eq!(warm.diagnostics(&file.path), cold.diagnostics(&file.path));
+            }
+            for actor in 0..cold.actors().len() {
+                let places = |corpus: &Corpus| -> Vec<(String, crate::text::TextRange)> {
+                    corpus
+                        .mentions_of(actor)
+                        .into_iter()
+                        .map(|(file, mention)| (file.path.clone(), mention.range))
+                        .collect()
+                };
+                assert_eq!(places(&warm), places(&cold));
+            }
+        }
+    }
+
+    #[test]
     fn the_future_date_is_judged_on_the_day_the_cache_is_read() {
         let (cold, texts) = small_corpus();
         let bytes = encode(&stamp(), &articles(&cold));

@@ -533,7 +533,7 @@ level are ignored.
 setting has its default value. Known tables and keys: `[claims]` with `cues`, \
 `extra-cues`, `ignore-cues`, `date-scope`, `events` (and its old name `actor-actions`); \
 `[corpus]` with \
-`registries` and `include`.
+`registries` and `include`; `[cache]` with `folder`.
 
     [claims]
     date_scope = \"sentence\"   <- config-syntax: the key is `date-scope`",
