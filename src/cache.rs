@@ -25,7 +25,8 @@ use crate::corpus::{ArticleFile, Corpus};
 use crate::loader::{self, LoadProgress};
 use crate::temporal::{Lean, LeanWords};
 use rayon::prelude::*;
-use std::collections::HashMap;
+// Keyed by the corpus's own paths: a fast hash, not one that resists chosen keys.
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
@@ -415,7 +416,7 @@ pub fn load_corpus_cached(
         stale: true,
         ..Outcome::default()
     };
-    let mut prepared = HashMap::new();
+    let mut prepared = HashMap::default();
     if let Some(file) = &file {
         let text_bytes: u64 = texts.iter().map(|(_, text)| text.len() as u64).sum();
         let stamp = stamp_of(corpus);
