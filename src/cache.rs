@@ -128,31 +128,48 @@ impl std::fmt::Display for Rejection {
     }
 }
 
-/// The cache file's bytes for `articles`, written for `stamp`. Each article is keyed by
-/// its own text, so an article whose text is not the disk's (an editor's unsaved text)
+/// Articles encoded at a time: in parallel, then written out, so that a cache of ten
+/// thousand analyses (86 MB) is never held whole in memory while it is written.
+const ENCODED_TOGETHER: usize = 256;
+
+/// Writes the cache of `articles`, written for `stamp`, to `out`. Each article is keyed
+/// by its own text, so an article whose text is not the disk's (an editor's unsaved text)
 /// is simply not taken back.
-pub fn encode(stamp: &Stamp, articles: &[Arc<ArticleFile>]) -> Vec<u8> {
-    let records: Vec<Vec<u8>> = articles
-        .par_iter()
-        .filter_map(|file| {
-            let key = EntryKey::of(&file.path, &file.text);
-            postcard::to_allocvec(&(&key, &**file)).ok()
-        })
-        .collect();
+fn write_cache(
+    out: &mut impl std::io::Write,
+    stamp: &Stamp,
+    articles: &[Arc<ArticleFile>],
+) -> std::io::Result<()> {
     let header = postcard::to_allocvec(stamp).unwrap_or_default();
-    let entries_bytes: usize = records.iter().map(|record| 8 + record.len()).sum();
-    let mut bytes = Vec::with_capacity(MAGIC.len() + 8 + header.len() + entries_bytes + 8);
-    bytes.extend_from_slice(&MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    bytes.extend_from_slice(&(header.len() as u32).to_le_bytes());
-    bytes.extend_from_slice(&header);
-    let entries_start = bytes.len();
-    for record in &records {
-        bytes.extend_from_slice(&(record.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(record);
+    out.write_all(&MAGIC)?;
+    out.write_all(&FORMAT.to_le_bytes())?;
+    out.write_all(&(header.len() as u32).to_le_bytes())?;
+    out.write_all(&header)?;
+    let mut checksum = Xxh3::new();
+    for chunk in articles.chunks(ENCODED_TOGETHER) {
+        let records: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .filter_map(|file| {
+                let key = EntryKey::of(&file.path, &file.text);
+                postcard::to_allocvec(&(&key, &**file)).ok()
+            })
+            .collect();
+        for record in &records {
+            let length = (record.len() as u64).to_le_bytes();
+            out.write_all(&length)?;
+            out.write_all(record)?;
+            checksum.update(&length);
+            checksum.update(record);
+        }
     }
-    let checksum = xxh3_64(&bytes[entries_start..]);
-    bytes.extend_from_slice(&checksum.to_le_bytes());
+    out.write_all(&checksum.digest().to_le_bytes())
+}
+
+/// The cache file's bytes for `articles`, written for `stamp` (see [`write_cache`]).
+pub fn encode(stamp: &Stamp, articles: &[Arc<ArticleFile>]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // Writing into memory does not fail.
+    let _ = write_cache(&mut bytes, stamp, articles);
     bytes
 }
 
@@ -472,9 +489,7 @@ impl Snapshot {
 /// Writes the cache file at `path` atomically: into a temporary file of its own in the
 /// same folder, synced, then renamed over `path`.
 pub fn save(path: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
-    use std::io::Write;
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let bytes = encode(&snapshot.stamp, &snapshot.articles);
     let folder = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
     let name = path.file_name().map_or_else(
@@ -484,8 +499,12 @@ pub fn save(path: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
     let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let temporary = folder.join(format!(".{name}.{}.{write}.tmp", std::process::id()));
     let written = (|| {
-        let mut file = std::fs::File::create_new(&temporary)?;
-        file.write_all(&bytes)?;
+        let file = std::fs::File::create_new(&temporary)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        write_cache(&mut out, &snapshot.stamp, &snapshot.articles)?;
+        let file = out
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         file.sync_all()?;
         std::fs::rename(&temporary, path)
     })();
