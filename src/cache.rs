@@ -496,6 +496,7 @@ pub fn save(path: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
         || "cache".into(),
         |name| name.to_string_lossy().into_owned(),
     );
+    remove_abandoned_writes(folder, &name);
     let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let temporary = folder.join(format!(".{name}.{}.{write}.tmp", std::process::id()));
     let written = (|| {
@@ -512,6 +513,32 @@ pub fn save(path: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&temporary);
     }
     written
+}
+
+/// Removes the temporary files of writes of the cache file `name` that never finished (a
+/// process killed while writing): those not touched for an hour, so that a write still
+/// going on in another process is left alone.
+fn remove_abandoned_writes(folder: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if !(file_name.starts_with(&prefix) && file_name.ends_with(".tmp")) {
+            continue;
+        }
+        let abandoned = entry
+            .metadata()
+            .and_then(|metadata| metadata.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if abandoned {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -300,3 +300,33 @@ fn a_warm_check_of_a_generated_corpus_equals_a_cold_one() {
     std::fs::write(&edited, text.replace("said", "stated")).unwrap();
     assert_eq!(setup.warm_equals_cold().0, 119);
 }
+
+#[test]
+fn a_write_abandoned_long_ago_is_cleared_and_one_going_on_is_not() {
+    let setup = Setup::seeds("cache-abandoned");
+    setup.warm_equals_cold();
+    let file = setup.cache_file();
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let folder = file.parent().unwrap();
+    let abandoned = folder.join(format!(".{name}.1.0.tmp"));
+    let going_on = folder.join(format!(".{name}.2.0.tmp"));
+    for temporary in [&abandoned, &going_on] {
+        std::fs::write(temporary, b"half a cache").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&abandoned)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    // A change, so that the cache is written again.
+    std::fs::write(
+        setup.corpus.path("added.article"),
+        "Title: Added\nSource: Wire\nDate: 2022-10-01\n\nThe talks went on.\n",
+    )
+    .unwrap();
+    setup.warm_equals_cold();
+    assert!(!abandoned.exists());
+    assert!(going_on.exists());
+}
