@@ -330,3 +330,68 @@ fn a_write_abandoned_long_ago_is_cleared_and_one_going_on_is_not() {
     assert!(!abandoned.exists());
     assert!(going_on.exists());
 }
+
+/// The library's own load, cold and warm, on a generated corpus, with everything an
+/// editor reads kept: every analysis (dates, claims, mentions with their UTF-16 places,
+/// diagnostics) and every actor's mentions are the same.
+#[test]
+fn a_warm_load_of_a_generated_corpus_keeps_everything_a_cold_one_has() {
+    use dateline::cache;
+    use dateline::corpus::Corpus;
+    let corpus = Scratch::empty("cache-generated-everything");
+    gen_corpus::generate(&gen_corpus::Options {
+        out: corpus.dir.clone(),
+        articles: 150,
+        actors: 80,
+        seed: 7,
+        large: 0,
+        small: 30_000,
+        cyrillic: false,
+        russian: false,
+    })
+    .unwrap();
+    // The cache inside the corpus: no process-wide XDG_CACHE_HOME to set.
+    std::fs::write(
+        corpus.path("dateline.toml"),
+        "[cache]\nfolder = \".cache\"\n",
+    )
+    .unwrap();
+    let load = |with_cache: bool| {
+        let mut loaded = Corpus::new(None);
+        let outcome = if with_cache {
+            Some(cache::load_corpus_cached(&corpus.dir, &mut loaded, |_| {}))
+        } else {
+            dateline::loader::load_corpus(&corpus.dir, &mut loaded, |_| {});
+            None
+        };
+        (loaded, outcome)
+    };
+    let (cold, _) = load(false);
+    let (first, outcome) = load(true);
+    let outcome = outcome.unwrap();
+    assert_eq!((outcome.reused, outcome.articles), (0, 151));
+    cache::save(outcome.file.as_ref().unwrap(), &cache::Snapshot::of(&first)).unwrap();
+    let (warm, outcome) = load(true);
+    let outcome = outcome.unwrap();
+    assert_eq!((outcome.reused, outcome.articles), (151, 151));
+    assert!(!outcome.stale);
+    assert_eq!(warm.paths(), cold.paths());
+    for file in cold.articles() {
+        assert_eq!(warm.article(&file.path), Some(file));
+        assert_eq!(warm.diagnostics(&file.path), cold.diagnostics(&file.path));
+    }
+    assert!(!cold.actors().is_empty());
+    for actor in 0..cold.actors().len() {
+        let places = |corpus: &Corpus| -> Vec<(String, (u32, u32))> {
+            corpus
+                .mentions_of(actor)
+                .into_iter()
+                .map(|(file, mention)| {
+                    let start = mention.utf16.start;
+                    (file.path.clone(), (start.line, start.character))
+                })
+                .collect()
+        };
+        assert_eq!(places(&warm), places(&cold), "actor {actor}");
+    }
+}
