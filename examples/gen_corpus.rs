@@ -805,15 +805,17 @@ fn article(writer: &mut Writer<'_>, id: &str, body_bytes: usize, cited: &[String
     out
 }
 
-struct Options {
-    out: PathBuf,
-    articles: usize,
-    actors: usize,
-    seed: u64,
-    large: usize,
-    small: usize,
-    cyrillic: bool,
-    russian: bool,
+/// What to generate; public so that a test can generate a corpus without running the
+/// example (`tests/cache.rs` includes this file as a module).
+pub struct Options {
+    pub out: PathBuf,
+    pub articles: usize,
+    pub actors: usize,
+    pub seed: u64,
+    pub large: usize,
+    pub small: usize,
+    pub cyrillic: bool,
+    pub russian: bool,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -871,7 +873,13 @@ fn main() {
 }
 
 fn run() -> Result<(), String> {
-    let options = parse_options()?;
+    let summary = generate(&parse_options()?)?;
+    println!("{summary}");
+    Ok(())
+}
+
+/// Writes the corpus `options` describe; returns a summary line with the sizes.
+pub fn generate(options: &Options) -> Result<String, String> {
     let mut rng = Rng(options.seed);
     let actors = make_actors(options.actors, &mut rng);
     if options.out.exists() {
@@ -938,7 +946,7 @@ fn run() -> Result<(), String> {
         sizes.push(format!("{name} {} B", text.len()));
         write(&options.out.join(format!("single/{name}.article")), &text)?;
     }
-    println!(
+    Ok(format!(
         "{}: {} articles + {}, {} actors ({} forms), {:.1} MB",
         options.out.display(),
         options.articles,
@@ -946,6 +954,5 @@ fn run() -> Result<(), String> {
         actors.len(),
         aliases.lines().count(),
         total as f64 / 1e6
-    );
-    Ok(())
+    ))
 }

@@ -124,6 +124,9 @@ pub struct Config {
     pub registries: Vec<String>,
     /// File-name globs of article files.
     pub include: Vec<String>,
+    /// `[cache] folder`: where the warm-start cache of analyses is kept, relative to the
+    /// corpus root unless absolute; `None`: the platform's cache folder.
+    pub cache_folder: Option<String>,
 }
 
 impl Default for Config {
@@ -140,6 +143,7 @@ impl Default for Config {
             events: true,
             registries: vec!["actors.toml".to_string()],
             include: vec!["*.article".to_string()],
+            cache_folder: None,
         }
     }
 }
@@ -149,6 +153,13 @@ impl Default for Config {
 struct RawConfig {
     claims: Option<RawClaims>,
     corpus: Option<RawCorpus>,
+    cache: Option<RawCache>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCache {
+    folder: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -263,6 +274,7 @@ pub fn parse_config(text: &str) -> (Config, Vec<Diagnostic>) {
                 registries: corpus.registries,
                 include: corpus.include,
             });
+            config.cache_folder = raw.cache.and_then(|cache| cache.folder);
             (config, Vec::new())
         }
         Err(error) => {

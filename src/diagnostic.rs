@@ -4,7 +4,9 @@
 use crate::text::TextRange;
 use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -25,7 +27,7 @@ impl Severity {
 
 /// One problem in one file. `code` is an entry of the catalogue, written as a stable
 /// kebab-case identifier (`undated-claim`) that users can search for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub range: TextRange,
     pub severity: Severity,
@@ -65,7 +67,7 @@ impl Diagnostic {
 /// The code's text is what reports, JSON and the editor show, and what users search for;
 /// it never changes. One text may name two entries when the same mistake is made in two
 /// kinds of file with different weight (`invalid-kind` in a header and in a registry).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DiagnosticCode {
     UndatedClaim,
     ClaimDatedByContext,
@@ -531,7 +533,7 @@ level are ignored.
 setting has its default value. Known tables and keys: `[claims]` with `cues`, \
 `extra-cues`, `ignore-cues`, `date-scope`, `events` (and its old name `actor-actions`); \
 `[corpus]` with \
-`registries` and `include`.
+`registries` and `include`; `[cache]` with `folder`.
 
     [claims]
     date_scope = \"sentence\"   <- config-syntax: the key is `date-scope`",

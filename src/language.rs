@@ -8,7 +8,9 @@
 //! clear winner is still given its likeliest language, marked unsure.
 
 /// A language whose dates dateline reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Language {
     #[default]
     En,
@@ -64,7 +66,7 @@ impl Language {
 pub const DETECTION_BYTES: usize = 1024;
 
 /// A guessed language, and whether the text made it clear.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Guess {
     pub language: Language,
     /// The letters point clearly to `language` (or there are no letters to read).

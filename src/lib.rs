@@ -16,6 +16,7 @@
 
 pub mod actors;
 pub mod article;
+pub mod cache;
 pub mod claims;
 pub mod cli;
 pub mod clock;

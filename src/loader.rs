@@ -237,6 +237,20 @@ pub fn load_corpus(
     corpus: &mut Corpus,
     mut progress: impl FnMut(LoadProgress) + Send,
 ) {
+    let texts = read_corpus(root, corpus, &mut progress);
+    corpus.set_files_reporting(texts, |done, total| {
+        progress(LoadProgress::Analysed { done, total })
+    });
+}
+
+/// The first part of [`load_corpus`]: the configuration and registries taken into
+/// `corpus`, files that cannot be read marked skipped, and the articles' texts returned
+/// to be analysed (or matched with the warm-start cache's analyses, `cache.rs`).
+pub fn read_corpus(
+    root: &Path,
+    corpus: &mut Corpus,
+    mut progress: impl FnMut(LoadProgress) + Send,
+) -> Vec<(String, Arc<str>)> {
     let registries = read_settings(root, corpus);
     let files: Vec<(String, PathBuf)> = discover(root, corpus)
         .into_iter()
@@ -255,9 +269,7 @@ pub fn load_corpus(
             Err(reason) => corpus.mark_skipped(path, reason.to_string()),
         }
     }
-    corpus.set_files_reporting(texts, |done, total| {
-        progress(LoadProgress::Analysed { done, total })
-    });
+    texts
 }
 
 /// Reads `files` (corpus path, disk path) in parallel, reporting progress after each chunk.

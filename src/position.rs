@@ -147,14 +147,28 @@ fn span_after(
 }
 
 /// A zero-based line and column (in the encoding's code units).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Position {
     pub line: u32,
     pub character: u32,
 }
 
 /// A start and an end position; the end is exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub struct Span {
     pub start: Position,
     pub end: Position,
@@ -167,6 +181,13 @@ pub struct LineIndex {
     /// (references to a much-mentioned actor convert thousands), so a clone must be cheap.
     line_starts: std::sync::Arc<[usize]>,
     len: usize,
+}
+
+/// The index of an empty text: what a cached analysis holds until its text is given back.
+impl Default for LineIndex {
+    fn default() -> Self {
+        LineIndex::new("")
+    }
 }
 
 impl LineIndex {

@@ -77,7 +77,19 @@ pub fn word_cell(word: &str) -> Option<usize> {
 }
 
 /// A half-open byte range `start..end` into a text. `start <= end` always holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct TextRange {
     pub start: usize,
     pub end: usize,

@@ -763,3 +763,64 @@ fn references_in_byte_columns_are_placed_in_files_never_opened() {
     assert!(files.len() >= 4, "{files:?}");
     assert_eq!(server.stop(), Some(0));
 }
+
+#[test]
+fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
+    let scratch = Scratch::seeds("warm-start");
+    let cache_home = Scratch::empty("warm-start-cache-home");
+    let articles = std::fs::read_dir(&scratch.dir)
+        .unwrap()
+        .filter(|entry| {
+            let path = entry.as_ref().unwrap().path();
+            path.extension()
+                .is_some_and(|extension| extension == "article")
+        })
+        .count();
+    let logged = |server: &mut Server, needle: &str| {
+        server.wait_for(|message| {
+            message["method"] == "window/logMessage"
+                && message["params"]["message"]
+                    .as_str()
+                    .is_some_and(|text| text.contains(needle))
+        });
+    };
+    let references = |server: &mut Server| {
+        let mut params = at(&scratch, S004, "Lukashenka and his generals");
+        params["context"] = json!({"includeDeclaration": true});
+        server.request("textDocument/references", params)
+    };
+
+    let mut cold = Server::start_with_cache_home(&cache_home.dir);
+    cold.initialize(&scratch.dir, push_client());
+    logged(
+        &mut cold,
+        &format!("cache: 0 of {articles} articles reused"),
+    );
+    let cold_answer = references(&mut cold);
+    assert!(cold_answer.as_array().is_some_and(|found| found.len() > 3));
+    // The cache is written after indexing, off the request path: wait for it.
+    let folder = cache_home.dir.join("dateline");
+    let deadline = std::time::Instant::now() + support::patience();
+    while std::fs::read_dir(&folder).map_or(0, |entries| {
+        entries
+            .filter(|entry| {
+                let name = entry.as_ref().unwrap().file_name();
+                name.to_string_lossy().ends_with("-index.cache")
+            })
+            .count()
+    }) == 0
+    {
+        assert!(std::time::Instant::now() < deadline, "no cache written");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(cold.stop(), Some(0));
+
+    let mut warm = Server::start_with_cache_home(&cache_home.dir);
+    warm.initialize(&scratch.dir, push_client());
+    logged(
+        &mut warm,
+        &format!("cache: {articles} of {articles} articles reused"),
+    );
+    assert_eq!(references(&mut warm), cold_answer);
+    assert_eq!(warm.stop(), Some(0));
+}

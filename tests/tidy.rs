@@ -26,9 +26,14 @@
 //!   tally, a date's kind) are re-exported there, so a front end names them through `ide`.
 //!   The shared vocabulary below the analysis (`text`, `position`, `diagnostic`,
 //!   `config`) is not analysis and stays open to both;
-//! - wire formats belong to the front ends: `serde` (its derives and traits) is used only
-//!   in `cli/`, `lsp/` and `config.rs`, which reads `dateline.toml` (input, not output),
-//!   so no field of the analysis's types is part of a JSON shape;
+//! - wire formats belong to the front ends: `serde` (its derives and traits) is used
+//!   only in `cli/`, `lsp/`, `config.rs`, which reads
+//!   `dateline.toml` (input, not output), and `cache.rs`, the warm-start cache; below
+//!   them, only as attributes: a derive of both `serde::Serialize` and
+//!   `serde::Deserialize` (written to be read back by the cache, which is versioned by
+//!   dateline's version and build and a fingerprint, so a renamed field invalidates it),
+//!   never one alone (a type only written out is a wire format), and `#[serde(...)]`.
+//!   So no field of the analysis's types is part of a JSON shape;
 //! - every `.rs` file opens with a `//!` line saying what it is for.
 //!
 //! The rules read code lines only: whole-line comments are skipped, so documentation may
@@ -50,11 +55,21 @@ const ANALYSIS_MODULES: [&str; 5] = [
 ];
 /// What the front ends may name of `crate::corpus`: loading and state, no answers.
 const CORPUS_STATE_TYPES: [&str; 4] = ["Corpus", "Retention", "FileKind", "DiagnosticsStamp"];
-/// Where `serde` may be used: the front ends, and the configuration's reader.
-const SERDE_ALLOWED: [&str; 3] = ["src/cli/", "src/lsp/", "src/config.rs"];
+/// Where `serde` may be used freely: the front ends, the configuration's reader, and the
+/// warm-start cache (elsewhere only as derives of both traits, see the rules above).
+const SERDE_ALLOWED: [&str; 4] = ["src/cli/", "src/lsp/", "src/config.rs", "src/cache.rs"];
+
+/// Whether an attribute (whole, over however many lines) is one that may name serde
+/// below the front ends: one that derives both serde traits or neither (`#[serde(...)]`).
+fn serde_attribute_allowed(attribute: &str) -> bool {
+    let serialize = occurs_after_boundary(attribute, "serde::Serialize");
+    let deserialize = occurs_after_boundary(attribute, "serde::Deserialize");
+    serialize == deserialize
+}
 /// Files and folders (ending in `/`) of the IO layer, relative to the crate root.
-const IO_LAYER: [&str; 5] = [
+const IO_LAYER: [&str; 6] = [
     "src/loader.rs",
+    "src/cache.rs",
     "src/clock.rs",
     "src/cli/",
     "src/lsp/",
@@ -239,6 +254,9 @@ fn violations(path: &str, text: &str, test_only: bool) -> Vec<String> {
     // The same, for the front ends' door into the analysis (read in test code too).
     let mut front_end_use = String::new();
     let mut front_end_use_line = 0;
+    // An attribute spread over lines (a long derive) is read whole, from its first line.
+    let mut attribute = String::new();
+    let mut attribute_line = 0;
     for (index, line) in lines.iter().enumerate() {
         let number = index + 1;
         let code = line.trim();
@@ -302,9 +320,33 @@ fn violations(path: &str, text: &str, test_only: bool) -> Vec<String> {
         let serde_allowed = SERDE_ALLOWED.iter().any(|allowed| {
             path == *allowed || (allowed.ends_with('/') && path.starts_with(allowed))
         });
-        if !serde_allowed && !test_only && !in_test_module && uses_crate(code, "serde") {
+        if attribute.is_empty() && code.starts_with("#[") {
+            attribute_line = number;
+        }
+        let whole_attribute = if attribute_line != 0 {
+            attribute.push_str(code);
+            // Attributes end their line with `]`; a line inside one never does.
+            code.ends_with(']').then(|| {
+                let whole = std::mem::take(&mut attribute);
+                (whole, std::mem::replace(&mut attribute_line, 0))
+            })
+        } else {
+            None
+        };
+        let checked = !serde_allowed && !test_only && !in_test_module;
+        if let (true, Some((whole, at))) = (checked, &whole_attribute) {
+            if !serde_attribute_allowed(whole) {
+                report(
+                    "a derive below the front ends names only one of serde::Serialize and serde::Deserialize (a type only written out is a wire format: cli/ and lsp/)",
+                    *at,
+                    whole,
+                );
+            }
+        }
+        let in_attribute = attribute_line != 0 || whole_attribute.is_some();
+        if checked && !in_attribute && uses_crate(code, "serde") {
             report(
-                "serde is used outside the front ends (wire formats belong to cli/ and lsp/)",
+                "serde is used outside the front ends and the cache's derives (wire formats belong to cli/ and lsp/)",
                 number,
                 code,
             );
@@ -437,6 +479,15 @@ fn each_rule_reports_the_line_that_breaks_it() {
     assert_eq!(violations("src/temporal/x.rs", wire, false).len(), 2);
     assert_eq!(violations("src/cli/x.rs", wire, false).len(), 0);
     assert_eq!(violations("src/config.rs", wire, false).len(), 0);
+    assert_eq!(violations("src/cache.rs", wire, false).len(), 0);
+    // The cache's derives: both traits, on one line or spread over several by rustfmt.
+    let cached = "//! Dates.\n#[derive(Debug, serde::Serialize, serde::Deserialize)]\n#[serde(skip)]\nstruct A;\n#[derive(\n    Debug,\n    serde::Serialize,\n    serde::Deserialize,\n)]\nstruct B;\n";
+    assert!(violations("src/temporal/x.rs", cached, false).is_empty());
+    let written_only = "//! Dates.\n#[derive(\n    Debug,\n    serde::Serialize,\n)]\nstruct B;\nfn f() { serde::Serialize::serialize(&1, s); }\n";
+    assert_eq!(
+        places(&violations("src/temporal/x.rs", written_only, false)),
+        ["src/temporal/x.rs:2", "src/temporal/x.rs:7"]
+    );
 
     let network = "//! Pages.\nuse ureq::Agent;\nfn f() { let _ = ureq::get(\"http://x\"); }\n";
     assert_eq!(

@@ -19,7 +19,7 @@ use crate::temporal::CalendarDate;
 use crate::text::TextRange;
 
 /// One parsed article file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     pub header: Header,
     /// Everything after the header block.
@@ -37,7 +37,7 @@ pub struct Article {
     pub language_guess: Option<Guess>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Header {
     /// Whether the block is fenced by `---` lines.
     pub fenced: bool,
@@ -46,7 +46,7 @@ pub struct Header {
     pub fields: Vec<HeaderField>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HeaderField {
     /// The key as written (keys compare case-insensitively).
     pub key: String,
@@ -75,7 +75,7 @@ impl Header {
 }
 
 /// Paragraphs are separated by blank lines; a heading line is a paragraph of its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     /// Trimmed of surrounding white space.
     pub range: TextRange,
@@ -85,20 +85,20 @@ pub struct Paragraph {
     pub heading: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     /// Trimmed of surrounding white space; quotes and brackets stay with the sentence.
     pub range: TextRange,
 }
 
 /// `[@a]` or `[@a; @b]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Citation {
     pub range: TextRange,
     pub ids: Vec<CitedId>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CitedId {
     pub id: String,
     /// The id without its `@`.
@@ -106,13 +106,13 @@ pub struct CitedId {
 }
 
 /// `{date: 2022-10-08}` or `{undated-ok}` inside the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Annotation {
     pub range: TextRange,
     pub kind: AnnotationKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AnnotationKind {
     /// `{date: ...}`; `None` when the date is invalid (a diagnostic says so).
     Date(Option<CalendarDate>),

@@ -8,7 +8,7 @@ use super::ActorMention;
 use crate::text::TextRange;
 
 /// Who asserts a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Speaker {
     /// An actor of the registry: the speaker phrase at `range` (`Belarusian president
     /// Aliaksandr Lukashenka`, or a pronoun) and the mention of the actor that names it
@@ -25,7 +25,7 @@ pub enum Speaker {
 }
 
 /// A claim's attribution: its speaker, its cue, and whether the words are quoted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attribution {
     pub speaker: Speaker,
     /// The reporting cue (`said`, `according to`); none for an event.

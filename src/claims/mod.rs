@@ -23,7 +23,7 @@ use std::borrow::Cow;
 use words::SentenceWords;
 
 /// Why a sentence counts as a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ClaimTrigger {
     /// A reporting cue (`said`, `according to`), at its range: a statement.
     Cue(TextRange),
@@ -69,7 +69,7 @@ impl Claim {
 }
 
 /// What dates a claim.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Dating {
     /// A temporal expression or `{date: ...}` annotation in the sentence itself.
     Dated {
@@ -88,7 +88,7 @@ pub enum Dating {
     Silenced,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     pub sentence: TextRange,
     pub paragraph: usize,

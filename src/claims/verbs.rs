@@ -6,7 +6,7 @@ use super::english::{self as en, Classes};
 use super::words::SentenceWords;
 
 /// The form of the verb group that makes a sentence report an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EventForm {
     /// `The auction failed`, `did not join`.
     Past,

@@ -27,6 +27,12 @@ const SETTINGS: &str = r#"# dateline settings for this corpus. Every key is opti
 
 # File-name patterns of the article files.
 # include = ["*.article"]
+
+[cache]
+# Where the server and `dateline check --cache` keep the analyses of unchanged articles
+# between runs: relative to this folder, or absolute. By default the platform's cache
+# folder ($XDG_CACHE_HOME/dateline or ~/.cache/dateline), outside the corpus.
+# folder = ".dateline-cache"
 "#;
 
 /// `actors.toml`: one example actor, each key explained.

@@ -15,7 +15,7 @@ mod render;
 mod timeline;
 
 use crate::corpus::{Corpus, Retention};
-use crate::{clock, loader};
+use crate::{cache, clock, loader};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -45,6 +45,13 @@ pub enum Command {
         /// Colour: auto (on a terminal), always, never.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// Take the analyses of unchanged articles from the warm-start cache, and write
+        /// it back (the platform's cache folder, or `[cache] folder` of `dateline.toml`).
+        #[arg(long)]
+        cache: bool,
+        /// Say on standard error how many articles the cache gave.
+        #[arg(long)]
+        verbose: bool,
     },
     /// List every temporal expression and its resolved value.
     Dates {
@@ -169,6 +176,8 @@ pub struct Loaded {
     pub selected: Vec<String>,
     /// The arguments that selected nothing, each with why (`a.txt`: not an article file).
     pub unmatched: Vec<(PathBuf, String)>,
+    /// What the warm-start cache gave, when it was asked for.
+    pub cache: Option<cache::Outcome>,
 }
 
 impl Loaded {
@@ -189,6 +198,15 @@ fn display_root(root: &Path) -> PathBuf {
 
 /// Loads the corpus around the given paths. Errors are for paths that do not exist.
 pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
+    load_with(paths, retention, false)
+}
+
+/// [`load`], with the warm-start cache when `use_cache` says so.
+pub fn load_with(
+    paths: &[PathBuf],
+    retention: Retention,
+    use_cache: bool,
+) -> Result<Loaded, String> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -204,7 +222,7 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
     corpus.set_retention(retention);
     let show_progress = std::io::stderr().is_terminal();
     let mut progress_shown = false;
-    loader::load_corpus(&root, &mut corpus, |progress| {
+    let show = |progress: loader::LoadProgress| {
         let (done, total) = progress.counts();
         let (stage, what) = match progress {
             loader::LoadProgress::Read { .. } => ("reading", "files"),
@@ -214,7 +232,13 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
             eprint!("\r\x1b[2Kdateline: {stage} {done}/{total} {what}");
             progress_shown = true;
         }
-    });
+    };
+    let cache = if use_cache {
+        Some(cache::load_corpus_cached(&root, &mut corpus, show))
+    } else {
+        loader::load_corpus(&root, &mut corpus, show);
+        None
+    };
     if progress_shown {
         eprint!("\r\x1b[2K");
     }
@@ -257,6 +281,7 @@ pub fn load(paths: &[PathBuf], retention: Retention) -> Result<Loaded, String> {
         corpus,
         selected,
         unmatched,
+        cache,
     })
 }
 
@@ -282,7 +307,18 @@ pub fn run(command: Command) -> u8 {
             format,
             deny,
             color,
-        } => check::run(&paths, format, deny.is_some(), color),
+            cache,
+            verbose,
+        } => check::run(
+            &paths,
+            format,
+            check::Options {
+                deny_warnings: deny.is_some(),
+                color,
+                cache,
+                verbose,
+            },
+        ),
         Command::Dates { paths, format } => dates::run(&paths, format),
         Command::Claims { paths, format } => claims::run(&paths, format),
         Command::Actors { path, format } => {

@@ -13,7 +13,7 @@ use crate::text::{RangeIndex, TextRange};
 use std::sync::Arc;
 
 /// How much of each article's analysis the corpus keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Retention {
     /// Everything: an editor asks about any date, claim or sentence.
     #[default]
@@ -40,7 +40,7 @@ pub enum Retention {
 /// than 4 GiB would have its later offsets clamped to `u32::MAX`), and the place is one
 /// line with two columns: a mention on several lines (a registry form with a line break
 /// in it) has no place kept, and readers count it from the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileMention {
     start: u32,
     end: u32,
@@ -124,10 +124,14 @@ fn place_mentions(text: &str, lines: &LineIndex, mentions: Vec<ActorMention>) ->
 }
 
 /// An analysed article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleFile {
     pub path: String,
+    /// Not in the warm-start cache: the loader reads every text anyway, and both are
+    /// restored from it when a cached analysis is taken (`Corpus::set_files_prepared`).
+    #[serde(skip)]
     pub text: Arc<str>,
+    #[serde(skip)]
     pub line_index: LineIndex,
     pub article: Article,
     /// The id other files cite it by: header `Id`, or the file name without extension.
@@ -152,7 +156,9 @@ pub struct ArticleFile {
     pub retention: Retention,
     /// Set when the corpus let go of the text (`text` is then empty), to read it again
     /// from its [`super::TextSource`]: the text's length and hash, so that a text that
-    /// changed since is known not to be the one analysed.
+    /// changed since is known not to be the one analysed. Never cached: a cached
+    /// analysis is given its text back ([`ArticleFile::restored`]).
+    #[serde(skip)]
     pub text_dropped: Option<TextCheck>,
 }
 
@@ -165,16 +171,38 @@ pub struct TextCheck {
 
 impl TextCheck {
     pub fn of(text: &str) -> Self {
-        use std::hash::BuildHasher;
         TextCheck {
             len: text.len(),
-            hash: rustc_hash::FxBuildHasher.hash_one(text),
+            hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
         }
+    }
+
+    /// The text's length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the text was empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Its xxh3 hash (64 bits).
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+}
+
+impl ArticleFile {
+    /// What tells the text analysed from another: of the text, or kept when it was let go.
+    pub fn text_check(&self) -> TextCheck {
+        self.text_dropped
+            .unwrap_or_else(|| TextCheck::of(&self.text))
     }
 }
 
 /// Counts of an article's claims, which stay when the claims themselves are shed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ClaimTally {
     pub claims: usize,
     pub undated: usize,
@@ -336,6 +364,36 @@ fn is_dated(claim: &Claim) -> bool {
         claim.dating,
         Dating::Dated { .. } | Dating::ByContext { .. }
     )
+}
+
+impl ArticleFile {
+    /// A cached analysis of `text` (the same bytes) made whole again: its text and line
+    /// index given back, and the future-date error, the one part of an analysis that
+    /// depends on the day, made again for `today` (the cache is not dated, or it would be
+    /// cold every morning). The error goes where a fresh analysis puts it: after the
+    /// article's own diagnostics, before the claims'.
+    pub(super) fn restored(mut self, text: Arc<str>, today: Option<CalendarDate>) -> Self {
+        use crate::diagnostic::DiagnosticCode;
+        self.line_index = LineIndex::new(&text);
+        self.text = text;
+        self.text_dropped = None;
+        self.diagnostics
+            .retain(|diagnostic| diagnostic.code != DiagnosticCode::FutureDate);
+        if let Some(future) = future_date(&self.article, self.date, today) {
+            let claims_start = self
+                .diagnostics
+                .iter()
+                .position(|diagnostic| {
+                    matches!(
+                        diagnostic.code,
+                        DiagnosticCode::UndatedClaim | DiagnosticCode::ClaimDatedByContext
+                    )
+                })
+                .unwrap_or(self.diagnostics.len());
+            self.diagnostics.insert(claims_start, future);
+        }
+        self
+    }
 }
 
 /// Keeps the first use of each name, in order.

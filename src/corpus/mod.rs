@@ -166,12 +166,27 @@ impl Analyzer {
             self.today,
             retention,
         );
+        self.finish(&mut file, retention);
+        file
+    }
+
+    /// What the corpus does to every analysis it keeps with `retention`: texts repeated
+    /// held once, the article's own text let go of when it can be read again.
+    fn finish(&self, file: &mut ArticleFile, retention: Retention) {
         if retention != Retention::Everything {
-            self.share_messages(&mut file);
+            self.share_messages(file);
         }
         if retention == Retention::Index && self.drop_texts {
             file.drop_text();
         }
+    }
+
+    /// Takes a cached analysis of `text` (see [`ArticleFile::restored`]) as if it had just
+    /// been made with `retention` (it holds at least as much).
+    fn adopt(&self, cached: ArticleFile, text: Arc<str>, retention: Retention) -> ArticleFile {
+        let mut file = cached.restored(text, self.today);
+        file.shed_to(retention);
+        self.finish(&mut file, retention);
         file
     }
 
@@ -354,6 +369,11 @@ impl Corpus {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .insert(actor, stats.clone());
         stats
+    }
+
+    /// How much of each article's analysis is kept.
+    pub fn retention(&self) -> Retention {
+        self.retention
     }
 
     /// Sets how much of each article's analysis is kept, for articles analysed from now
@@ -560,6 +580,23 @@ impl Corpus {
     pub fn set_files_reporting(
         &mut self,
         files: Vec<(String, Arc<str>)>,
+        progress: impl FnMut(usize, usize),
+    ) {
+        let files = files
+            .into_iter()
+            .map(|(path, text)| (path, text, None))
+            .collect();
+        self.set_files_prepared(files, progress);
+    }
+
+    /// [`Corpus::set_files_reporting`], where an article may come with its analysis
+    /// already made (by the warm-start cache, for the same text, configuration, registries
+    /// and retention): that analysis is taken as it is, its future-date error made again
+    /// for today, and indexed exactly as a fresh one. A prepared analysis of a registry or
+    /// of the configuration is ignored.
+    pub fn set_files_prepared(
+        &mut self,
+        files: Vec<(String, Arc<str>, Option<ArticleFile>)>,
         mut progress: impl FnMut(usize, usize),
     ) {
         self.note_shared_change();
@@ -567,19 +604,19 @@ impl Corpus {
         // which are articles.
         let (config, files): (Vec<_>, Vec<_>) = files
             .into_iter()
-            .partition(|(path, _)| self.kind_of(path) == FileKind::Config);
-        for (path, text) in config {
+            .partition(|(path, _, _)| self.kind_of(path) == FileKind::Config);
+        for (path, text, _) in config {
             self.skipped.remove(&path);
             self.config_file = Some((path, text));
             self.recompute_config();
         }
         let mut articles = Vec::new();
         let mut registries = Vec::new();
-        for (path, text) in files {
+        for (path, text, prepared) in files {
             self.skipped.remove(&path);
             match self.kind_of(&path) {
                 FileKind::Registry => registries.push((path, text)),
-                FileKind::Article => articles.push((path, text)),
+                FileKind::Article => articles.push((path, text, prepared)),
                 FileKind::Config | FileKind::Other => {}
             }
         }
@@ -593,35 +630,46 @@ impl Corpus {
         // Articles are taken in as their analyses finish, in no set order: of a path
         // given twice, only the last text counts.
         let mut last_of_path: HashMap<&str, usize> = HashMap::default();
-        for (index, (path, _)) in articles.iter().enumerate() {
+        for (index, (path, _, _)) in articles.iter().enumerate() {
             last_of_path.insert(path, index);
         }
         let mut order: Vec<usize> = last_of_path.into_values().collect();
         let total = order.len();
         // Largest first: a 5 MB article analysed last would keep one core busy alone.
         order.sort_by_key(|&index| (std::cmp::Reverse(articles[index].1.len()), index));
-        let analyzer = self.analyzer();
-        let retentions: Vec<Retention> = articles
+        // Each article once, in that order, owned by the thread that analyses or adopts it.
+        let mut articles: Vec<Option<_>> = articles.into_iter().map(Some).collect();
+        // A cached analysis serves when it holds at least what the article's retention
+        // asks for.
+        let jobs: Vec<(String, Arc<str>, Option<ArticleFile>, Retention)> = order
             .iter()
-            .map(|(path, _)| self.retention_of(path))
+            .filter_map(|&index| articles[index].take())
+            .map(|(path, text, prepared)| {
+                let retention = self.retention_of(&path);
+                (path, text, prepared, retention)
+            })
             .collect();
+        let analyzer = self.analyzer();
         // Analyses are handed over a few at a time: handing each over alone woke this
         // thread some 10,000 times on the bench corpus, each wake taking a core from the
         // analysis for a moment.
         const HANDED_OVER_TOGETHER: usize = 16;
         let (sender, analysed) = std::sync::mpsc::sync_channel::<Vec<ArticleFile>>(64);
         std::thread::scope(|scope| {
-            let (articles, analyzer, order, retentions) =
-                (&articles, &analyzer, &order, &retentions);
+            let analyzer = &analyzer;
             scope.spawn(move || {
-                order
-                    .par_chunks(HANDED_OVER_TOGETHER)
-                    .for_each_with(sender, |sender, indexes| {
-                        let files = indexes
-                            .iter()
-                            .map(|&index| {
-                                let (path, text) = &articles[index];
-                                analyzer.analyze(path, text.clone(), retentions[index])
+                jobs.into_par_iter()
+                    .chunks(HANDED_OVER_TOGETHER)
+                    .for_each_with(sender, |sender, jobs| {
+                        let files = jobs
+                            .into_iter()
+                            .map(|(path, text, prepared, retention)| match prepared {
+                                Some(cached)
+                                    if cached.is_whole() || retention != Retention::Everything =>
+                                {
+                                    analyzer.adopt(cached, text, retention)
+                                }
+                                _ => analyzer.analyze(&path, text, retention),
                             })
                             .collect();
                         let _ = sender.send(files);

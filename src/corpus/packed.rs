@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 /// A byte range in 32 bits: articles are read only up to the loader's size limit,
 /// far below 4 GiB (a larger offset would be kept as the largest one, never wrapped).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct PackedRange {
     start: u32,
     end: u32,
@@ -43,14 +43,14 @@ impl PackedRange {
 }
 
 /// What makes the sentence a claim: a cue, or an event verb of a form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum PackedTrigger {
     Cue,
     Event(EventForm),
 }
 
 /// Who asserts the claim; the ranges are the record's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum PackedSpeaker {
     Actor(u32),
     Named,
@@ -58,7 +58,7 @@ enum PackedSpeaker {
 }
 
 /// How the claim is dated; the ranges and value are the record's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum PackedDating {
     Dated,
     ByContext,
@@ -67,7 +67,7 @@ enum PackedDating {
 }
 
 /// A claim in little room: see the module's comment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PackedClaim {
     sentence: PackedRange,
     trigger_range: PackedRange,

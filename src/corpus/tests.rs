@@ -584,7 +584,9 @@ fn the_actor_index_after_edits_answers_as_one_built_from_scratch() {
         // The index holds the current files, not earlier versions or the stand-in.
         for actor in 0..edited.actors().len() {
             for (indexed, _) in edited.articles_mentioning(actor) {
-                let current = edited.indexed_article(&indexed.path).expect("an indexed article");
+                let current = edited
+                    .indexed_article(&indexed.path)
+                    .expect("an indexed article");
                 assert!(Arc::ptr_eq(indexed, current), "step {number}: stale file");
             }
         }

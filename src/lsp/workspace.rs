@@ -5,7 +5,7 @@
 use super::server::Backend;
 use super::state::{self, lock, Root, State};
 use crate::config::Overrides;
-use crate::loader;
+use crate::{cache, loader};
 use std::path::PathBuf;
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::UriExt;
@@ -88,13 +88,21 @@ impl Backend {
             let job = tokio::task::spawn_blocking(move || {
                 let mut corpus = state::server_corpus(Some(&load_dir));
                 corpus.set_overrides(overrides);
-                loader::load_corpus(&load_dir, &mut corpus, |progress| {
+                let outcome = cache::load_corpus_cached(&load_dir, &mut corpus, |progress| {
                     let (done, total) = progress.counts();
                     if done % 250 == 0 || done == total {
                         let _ = sender.send(progress);
                     }
                 });
-                corpus
+                // Taken before the corpus is installed, so before open documents put
+                // their unsaved texts in it.
+                let write_back = match &outcome.file {
+                    Some(file) if outcome.stale => {
+                        Some((file.clone(), cache::Snapshot::of(&corpus)))
+                    }
+                    _ => None,
+                };
+                (corpus, outcome, write_back)
             });
             while let Some(stage) = receiver.recv().await {
                 if let Some(progress) = &progress {
@@ -103,7 +111,28 @@ impl Backend {
                 }
             }
             match job.await {
-                Ok(corpus) => lock(&self.state).install_corpus(&dir, corpus),
+                Ok((corpus, outcome, write_back)) => {
+                    lock(&self.state).install_corpus(&dir, corpus);
+                    self.log_cache(&dir, &outcome).await;
+                    if let Some((file, snapshot)) = write_back {
+                        // Off the request path, not awaited: a later full index writes
+                        // it again. Changes seen after it (file watchers, edits) are
+                        // not written: the next start re-analyses those files.
+                        let client = self.client.clone();
+                        let handle = tokio::runtime::Handle::current();
+                        tokio::task::spawn_blocking(move || {
+                            if let Err(error) = cache::save(&file, &snapshot) {
+                                let message = format!(
+                                    "dateline: cache {} not written: {error}",
+                                    file.display()
+                                );
+                                handle.spawn(async move {
+                                    client.log_message(MessageType::WARNING, message).await;
+                                });
+                            }
+                        });
+                    }
+                }
                 Err(error) => {
                     self.client
                         .log_message(
@@ -121,6 +150,21 @@ impl Backend {
         self.register_watchers().await;
         self.schedule_all_open();
         self.refresh_workspace_diagnostics().await;
+    }
+
+    /// Logs what the warm-start cache gave for the folder `dir`: how many articles it
+    /// gave, and why a cache that was there was ignored.
+    async fn log_cache(&self, dir: &std::path::Path, outcome: &cache::Outcome) {
+        if let Some(line) = outcome.rejection() {
+            self.client
+                .log_message(MessageType::WARNING, format!("dateline: {line}"))
+                .await;
+        }
+        let line = match &outcome.file {
+            Some(_) => format!("dateline: {} ({})", outcome.summary(), dir.display()),
+            None => "dateline: cache: no folder for caches (neither XDG_CACHE_HOME nor HOME is set); not used".to_string(),
+        };
+        self.client.log_message(MessageType::INFO, line).await;
     }
 
     /// Asks the editor to report changes to articles and settings on disk: the articles

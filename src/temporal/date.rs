@@ -12,7 +12,9 @@ pub enum Precision {
 
 /// A calendar point known to a year, a month or a day. Ordering compares the earliest day
 /// each value can mean, then the coarser value first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct CalendarDate {
     pub year: i16,
     pub month: Option<u8>,

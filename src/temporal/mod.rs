@@ -12,7 +12,7 @@ mod recognize;
 mod resolve;
 mod sem;
 mod slavic_lexicon;
-pub use sem::Lean;
+pub use sem::{Lean, LeanWords};
 pub mod timeml;
 mod token;
 
@@ -28,7 +28,7 @@ pub use crate::language::Language;
 use crate::text::TextRange;
 
 /// The TimeML type of an expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TimexKind {
     Date,
     Time,
@@ -37,7 +37,7 @@ pub enum TimexKind {
 }
 
 /// How the value of an expression was obtained.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Resolution {
     /// The text names the value itself (`May 4, 2022`, `2022-05-04`).
     Absolute,
@@ -51,7 +51,7 @@ pub enum Resolution {
 }
 
 /// One temporal expression found in a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Timex {
     /// Byte range in the text given to [`find_temporal`].
     pub range: TextRange,

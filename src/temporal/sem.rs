@@ -79,6 +79,10 @@ pub enum Sem {
 }
 
 /// How an anaphoric expression leans on the date an earlier sentence gives.
+///
+/// Its words are the recognizer's own (`&'static str`), which nothing decoded can be: the
+/// warm-start cache (`cache.rs`) writes it as [`LeanWords`] and takes back only words it
+/// knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lean {
     /// `the same day` (0), `the next day` (1), `the day before` (-1), `that evening` (0,
@@ -91,4 +95,54 @@ pub enum Lean {
     Same { unit: &'static str },
     /// `days later`: counted from another event, but by how much the text does not say.
     Unknown,
+}
+
+/// [`Lean`] with owned words, as the warm-start cache writes it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub enum LeanWords {
+    Day { shift: i32, part: Option<String> },
+    Same { unit: String },
+    Unknown,
+}
+
+/// Every word a [`Lean`] holds: the parts of a day and the units of `that <unit>`.
+const LEAN_WORDS: [&str; 7] = ["TMO", "TAF", "TEV", "TNI", "week", "month", "year"];
+
+impl From<Lean> for LeanWords {
+    fn from(lean: Lean) -> Self {
+        match lean {
+            Lean::Day { shift, part } => LeanWords::Day {
+                shift,
+                part: part.map(str::to_string),
+            },
+            Lean::Same { unit } => LeanWords::Same {
+                unit: unit.to_string(),
+            },
+            Lean::Unknown => LeanWords::Unknown,
+        }
+    }
+}
+
+impl TryFrom<LeanWords> for Lean {
+    type Error = String;
+
+    fn try_from(words: LeanWords) -> Result<Self, String> {
+        let known = |word: &str| {
+            LEAN_WORDS
+                .iter()
+                .copied()
+                .find(|known| *known == word)
+                .ok_or_else(|| format!("`{word}` is no word of a leaning date"))
+        };
+        Ok(match words {
+            LeanWords::Day { shift, part } => Lean::Day {
+                shift,
+                part: part.as_deref().map(known).transpose()?,
+            },
+            LeanWords::Same { unit } => Lean::Same {
+                unit: known(&unit)?,
+            },
+            LeanWords::Unknown => Lean::Unknown,
+        })
+    }
 }

@@ -83,6 +83,9 @@ pub struct Server {
     pub settings: Value,
     /// Standard error, when captured.
     stderr: Arc<Mutex<Vec<u8>>>,
+    /// The server's cache folder (`XDG_CACHE_HOME`) when it is its own, removed on drop:
+    /// a test server neither reads a cache another run left nor leaves one behind.
+    own_cache_home: Option<PathBuf>,
 }
 
 fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<(Instant, Value)> {
@@ -126,13 +129,19 @@ fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<(Instant, Value)>
 impl Server {
     /// A server whose standard error goes to the test's (shown when a test fails).
     pub fn start() -> Server {
-        Self::spawn(Stdio::inherit())
+        Self::spawn(Stdio::inherit(), None)
+    }
+
+    /// A server whose warm-start cache lives under `cache_home` (its `XDG_CACHE_HOME`),
+    /// which outlives it: for tests of a second start on the same cache.
+    pub fn start_with_cache_home(cache_home: &Path) -> Server {
+        Self::spawn(Stdio::inherit(), Some(cache_home))
     }
 
     /// A server whose standard error is kept for `stderr_text`: for a test that makes it
     /// print on purpose (a panic's message), which a passing run should not show.
     pub fn start_capturing_stderr() -> Server {
-        let mut server = Self::spawn(Stdio::piped());
+        let mut server = Self::spawn(Stdio::piped(), None);
         let stderr = server.child.stderr.take().unwrap();
         let captured = server.stderr.clone();
         std::thread::spawn(move || {
@@ -145,9 +154,19 @@ impl Server {
         server
     }
 
-    fn spawn(stderr: Stdio) -> Server {
+    fn spawn(stderr: Stdio, cache_home: Option<&Path>) -> Server {
+        static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let own_cache_home = cache_home.is_none().then(|| {
+            let server = SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            std::env::temp_dir().join(format!(
+                "dateline-test-cache-{}-{server}",
+                std::process::id()
+            ))
+        });
+        let cache_home = cache_home.or(own_cache_home.as_deref()).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
             .args(["lsp", "--stdio"])
+            .env("XDG_CACHE_HOME", cache_home)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(stderr)
@@ -164,6 +183,7 @@ impl Server {
             notifications: Vec::new(),
             settings: Value::Null,
             stderr: Arc::default(),
+            own_cache_home,
         }
     }
 
@@ -335,6 +355,9 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(cache_home) = &self.own_cache_home {
+            let _ = std::fs::remove_dir_all(cache_home);
+        }
     }
 }
 
@@ -358,10 +381,20 @@ pub fn utf16_position(text: &str, offset: usize) -> (u32, u32) {
 
 /// Runs the `dateline` command line in `dir`; returns stdout, stderr and the exit code.
 pub fn run_cli(args: &[&str], dir: &Path) -> (String, String, i32) {
+    run_cli_with_env(args, dir, &[])
+}
+
+/// [`run_cli`] with more environment variables set.
+pub fn run_cli_with_env(
+    args: &[&str],
+    dir: &Path,
+    vars: &[(&str, &std::ffi::OsStr)],
+) -> (String, String, i32) {
     let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .envs(vars.iter().copied())
         .output()
         .expect("run dateline");
     (
