@@ -257,6 +257,7 @@ fn main() {
     let mut corpus = Corpus::new(dateline::clock::today());
     if !everything {
         corpus.set_retention(Retention::Index);
+        corpus.set_text_source(std::sync::Arc::new(loader::DiskTexts::new(&root)));
     }
     PEAK.store(live(), Ordering::Relaxed);
     loader::load_corpus(&root, &mut corpus, |_| {});
