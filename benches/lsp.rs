@@ -354,4 +354,65 @@ fn main() {
         println!("server_peak_rss_mb {:.1}", kb as f64 / 1024.0);
     }
     let _ = server.stop();
+
+    warm_start(&root);
+}
+
+/// A server started again on the unchanged corpus, from the on-disk cache a first one
+/// wrote: process start and `initialized` to the end of indexing, and its memory then.
+/// (The servers above start cold: the test client gives each its own empty cache.)
+fn warm_start(root: &Path) {
+    let home = std::env::temp_dir().join(format!("dateline-bench-cache-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let mut first = Server::start_with_cache_home(&home);
+    first.initialize(root, push_client());
+    // The cache is written after indexing, off the request path.
+    let folder = home.join("dateline");
+    let written = || {
+        std::fs::read_dir(&folder).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|entry| entry.file_name().to_string_lossy().ends_with(".cache"))
+        })
+    };
+    let deadline = Instant::now() + support::patience();
+    while !written() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Written whole (renamed into place) once it is there; the first server may go.
+    let _ = first.stop();
+    let spawned = Instant::now();
+    let mut warm = Server::start_with_cache_home(&home);
+    let folder_uri = format!("file://{}", root.display());
+    warm.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": folder_uri,
+            "capabilities": push_client(),
+            "workspaceFolders": [{"uri": folder_uri, "name": "corpus"}],
+        }),
+    );
+    let started = Instant::now();
+    warm.notify("initialized", json!({}));
+    warm.wait_for(|message| {
+        message["method"] == "$/progress" && message["params"]["value"]["kind"] == "end"
+    });
+    println!("warm_index_s {:.3}", started.elapsed().as_secs_f64());
+    println!("warm_start_s {:.3}", spawned.elapsed().as_secs_f64());
+    if let Some(kb) = server_memory_kb("VmRSS:") {
+        println!("warm_rss_mb {:.1}", kb as f64 / 1024.0);
+    }
+    let cache_bytes: u64 = std::fs::read_dir(&folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|entry| entry.metadata().ok())
+                .map(|metadata| metadata.len())
+                .sum()
+        })
+        .unwrap_or(0);
+    println!("cache_mb {:.1}", cache_bytes as f64 / 1e6);
+    let _ = warm.stop();
+    let _ = std::fs::remove_dir_all(&home);
 }
