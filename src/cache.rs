@@ -339,14 +339,42 @@ fn default_folder() -> Option<PathBuf> {
         .map(|folder| folder.join("dateline"))
 }
 
+/// The folder `dateline.toml` names for the cache, if it lies inside the corpus root: a
+/// corpus comes from elsewhere (a cloned repository), and its settings must not make the
+/// server write outside the folder the user opened. A relative path without `..`, that
+/// no link leads out of the root.
+fn folder_inside(root: &Path, folder: &str) -> Option<PathBuf> {
+    use std::path::Component;
+    let relative = Path::new(folder);
+    if !relative
+        .components()
+        .all(|part| matches!(part, Component::Normal(_) | Component::CurDir))
+    {
+        return None;
+    }
+    let joined = root.join(relative);
+    if let (Ok(real), Ok(real_root)) = (std::fs::canonicalize(&joined), std::fs::canonicalize(root))
+    {
+        if !real.starts_with(real_root) {
+            return None;
+        }
+    }
+    Some(joined)
+}
+
 /// The cache file of the corpus at `root` as loaded into `corpus`: in the folder
-/// `dateline.toml` names (`[cache] folder`, relative to the root) or the platform's, one
-/// file per corpus root (named by a hash of its canonical path) and per retention, so that
-/// `check` and the server do not overwrite each other's. `None` when there is no folder
-/// for caches (no home).
+/// `dateline.toml` names (`[cache] folder`, inside the root: see [`folder_inside`]) or the
+/// platform's, one file per corpus root (named by a hash of its canonical path) and per
+/// retention, so that `check` and the server do not overwrite each other's. `None` when
+/// there is no folder for caches (no home).
 pub fn cache_file(root: &Path, corpus: &Corpus) -> Option<PathBuf> {
-    let folder = match &corpus.config().cache_folder {
-        Some(folder) => root.join(folder),
+    let named = corpus
+        .config()
+        .cache_folder
+        .as_deref()
+        .and_then(|folder| folder_inside(root, folder));
+    let folder = match named {
+        Some(folder) => folder,
         None => default_folder()?,
     };
     let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
@@ -791,6 +819,35 @@ mod tests {
         let bytes = encode(&stamp(), &articles(&corpus));
         let entries = decode(&bytes, &stamp()).unwrap();
         assert!(take_matching(entries, &texts, 0).is_err());
+    }
+
+    /// A corpus's settings place the cache only inside the corpus: not above it, not at
+    /// an absolute path, not through a link out of it.
+    #[test]
+    fn a_cache_folder_named_by_the_corpus_stays_inside_it() {
+        let scratch =
+            std::env::temp_dir().join(format!("dateline-cache-inside-{}", std::process::id()));
+        let root = scratch.join("corpus");
+        let outside = scratch.join("outside");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        assert_eq!(
+            super::folder_inside(&root, ".cache"),
+            Some(root.join(".cache"))
+        );
+        assert_eq!(
+            super::folder_inside(&root, "a/./b"),
+            Some(root.join("a/./b"))
+        );
+        assert_eq!(super::folder_inside(&root, "../outside"), None);
+        assert_eq!(super::folder_inside(&root, "a/../../outside"), None);
+        assert_eq!(super::folder_inside(&root, outside.to_str().unwrap()), None);
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&outside, root.join("link")).unwrap();
+            assert_eq!(super::folder_inside(&root, "link"), None);
+        }
+        std::fs::remove_dir_all(&scratch).unwrap();
     }
 
     #[test]

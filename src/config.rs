@@ -124,8 +124,8 @@ pub struct Config {
     pub registries: Vec<String>,
     /// File-name globs of article files.
     pub include: Vec<String>,
-    /// `[cache] folder`: where the warm-start cache of analyses is kept, relative to the
-    /// corpus root unless absolute; `None`: the platform's cache folder.
+    /// `[cache] folder`: where the warm-start cache of analyses is kept, a folder inside
+    /// the corpus root (one elsewhere is not taken); `None`: the platform's cache folder.
     pub cache_folder: Option<String>,
 }
 

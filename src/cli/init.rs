@@ -30,7 +30,7 @@ const SETTINGS: &str = r#"# dateline settings for this corpus. Every key is opti
 
 [cache]
 # Where the server and `dateline check --cache` keep the analyses of unchanged articles
-# between runs: relative to this folder, or absolute. By default the platform's cache
+# between runs: a folder inside this one. By default the platform's cache
 # folder ($XDG_CACHE_HOME/dateline or ~/.cache/dateline), outside the corpus.
 # folder = ".dateline-cache"
 "#;
