@@ -264,10 +264,15 @@ fn read_matching(
     let mut checksum = Xxh3::new();
     let mut entries = 0;
     let mut matching = HashMap::default();
+    let shared = std::sync::Mutex::new(rustc_hash::FxHashSet::default());
     let mut batch: Vec<(EntryKey, Vec<u8>)> = Vec::new();
     loop {
         if left == 0 || batch.len() == DECODED_TOGETHER {
-            matching.extend(decode_analyses(std::mem::take(&mut batch), actors)?);
+            matching.extend(decode_analyses(
+                std::mem::take(&mut batch),
+                actors,
+                &shared,
+            )?);
         }
         if left == 0 {
             break;
@@ -296,17 +301,40 @@ fn read_matching(
 }
 
 /// Decodes the analyses of a batch of entries in parallel; one that does not decode, or
-/// names an actor the corpus does not have, rejects the whole cache.
+/// names an actor the corpus does not have, rejects the whole cache. The texts many
+/// analyses repeat (diagnostic messages, date values) are made one copy each in `shared`
+/// as they are decoded: decoded apart, the messages of a 100,000-article cache held a
+/// third of a GiB more than the corpus keeps of them.
 fn decode_analyses(
     batch: Vec<(EntryKey, Vec<u8>)>,
     actors: usize,
+    shared: &std::sync::Mutex<rustc_hash::FxHashSet<Arc<str>>>,
 ) -> Result<Vec<(String, ArticleFile)>, Rejection> {
     batch
         .into_par_iter()
         .map(|(key, analysis)| {
-            let file: ArticleFile = postcard::from_bytes(&analysis).map_err(|error| {
+            let mut file: ArticleFile = postcard::from_bytes(&analysis).map_err(|error| {
                 Rejection::Undecodable(format!("the analysis of {}: {error}", key.path))
             })?;
+            {
+                let mut shared = shared
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let mut one_copy = |text: &str| -> Arc<str> {
+                    if let Some(copy) = shared.get(text) {
+                        return copy.clone();
+                    }
+                    let copy: Arc<str> = Arc::from(text);
+                    shared.insert(copy.clone());
+                    copy
+                };
+                for diagnostic in &mut file.diagnostics {
+                    diagnostic.message = one_copy(&diagnostic.message);
+                }
+                for claim in &mut file.packed_claims {
+                    claim.share_value(&mut one_copy);
+                }
+            }
             let sound = file.path == key.path
                 && file.mentions.iter().all(|mention| mention.actor() < actors);
             if !sound {
