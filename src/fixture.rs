@@ -85,6 +85,14 @@ pub fn show_diagnostics(corpus: &Corpus, path: &str, diagnostics: &[Diagnostic])
     out
 }
 
+/// The seed corpus loaded, keeping what `retention` says of each article.
+pub fn seed_corpus(retention: crate::corpus::Retention) -> crate::corpus::Corpus {
+    let mut corpus = crate::corpus::Corpus::new(None);
+    corpus.set_retention(retention);
+    corpus.set_files(seed_files());
+    corpus
+}
+
 /// The seed corpus (articles and registry) as the corpus takes files in.
 pub fn seed_files() -> Vec<(String, std::sync::Arc<str>)> {
     [

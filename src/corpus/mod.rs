@@ -101,8 +101,9 @@ pub struct Corpus {
     messages: Arc<std::sync::Mutex<SharedMessages>>,
     /// Actor statistics computed so far for this state of the corpus: a hover card on an
     /// actor mentioned in thousands of articles reads them all once, not on every hover.
-    /// Every change to the articles or actors starts a new, empty memo (snapshots taken
-    /// before keep theirs, which matches their data).
+    /// A change to an article starts a new memo without the actors it mentions or did, a
+    /// change to the actors an empty one (snapshots taken before keep theirs, which
+    /// matches their data).
     actor_stats_memo: Arc<std::sync::Mutex<HashMap<usize, Arc<ActorStats>>>>,
     /// The change at which each article was last taken in.
     taken_at: HashMap<String, u64>,
@@ -748,7 +749,11 @@ impl Corpus {
         seen: SeenByOthers,
         previous: Option<IndexedVersion>,
     ) {
-        self.actor_stats_memo = Default::default();
+        let mut touched: Vec<usize> = file.mentions.iter().map(FileMention::actor).collect();
+        if let Some(previous) = &previous {
+            touched.extend_from_slice(&previous.actors);
+        }
+        self.forget_stats_of(touched);
         let path = &file.path;
         let names_unchanged = previous
             .as_ref()
@@ -791,12 +796,30 @@ impl Corpus {
             return false;
         };
         self.taken_at.remove(path);
-        self.actor_stats_memo = Default::default();
         let indexed = IndexedVersion::of(&file);
+        self.forget_stats_of(indexed.actors.clone());
         self.forget_id_and_url(path, &indexed.seen);
         self.forget_names(&indexed.seen.names);
         self.mentioned_in.remove(path, &indexed.actors);
         true
+    }
+
+    /// Starts a new memo of actor statistics without those of `actors` (an article that
+    /// mentions them, or did, changed): typing in one article recomputed the statistics
+    /// of every actor, and the top actor's take 12 ms at 100,000 articles. A new memo,
+    /// not the same one changed, so that snapshots taken before keep theirs.
+    fn forget_stats_of(&mut self, mut actors: Vec<usize>) {
+        actors.sort_unstable();
+        actors.dedup();
+        let kept: HashMap<usize, Arc<ActorStats>> = self
+            .actor_stats_memo
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .filter(|(actor, _)| actors.binary_search(actor).is_err())
+            .map(|(actor, stats)| (*actor, stats.clone()))
+            .collect();
+        self.actor_stats_memo = Arc::new(std::sync::Mutex::new(kept));
     }
 
     fn forget_id_and_url(&mut self, path: &str, seen: &SeenByOthers) {

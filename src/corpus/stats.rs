@@ -1,6 +1,6 @@
 //! What the corpus knows of an actor: how often and where it is mentioned, and between
-//! which article dates. Computed on first request and kept until an article changes
-//! ([`Corpus::actor_stats`]).
+//! which article dates. Computed on first request and kept until an article that mentions
+//! the actor, or did, changes ([`Corpus::actor_stats`]).
 
 use super::Corpus;
 use crate::temporal::CalendarDate;

@@ -210,15 +210,9 @@ fn the_configuration_decides_the_kinds_of_files_given_with_it_in_any_order() {
 #[test]
 fn a_corpus_kept_for_reports_reports_the_same_and_holds_less() {
     use super::{Corpus, Retention};
-    let seeds = crate::fixture::seed_files();
-    let load = |retention: Retention| {
-        let mut corpus = Corpus::new(None);
-        corpus.set_retention(retention);
-        corpus.set_files(seeds.clone());
-        corpus
-    };
-    let full = load(Retention::Everything);
-    let lean = load(Retention::Reports);
+    use crate::fixture::seed_corpus;
+    let full = seed_corpus(Retention::Everything);
+    let lean = seed_corpus(Retention::Reports);
     assert_eq!(full.paths(), lean.paths());
     let mut undated = 0;
     let mut names_repeated = false;
@@ -318,6 +312,23 @@ fn actor_statistics_follow_every_change_of_the_articles() {
     assert_eq!(snapshot.actor_stats(actor), before);
     corpus.remove_file("new.article");
     assert_eq!(corpus.actor_stats(actor), before);
+    // An article that neither mentions an actor nor did leaves its statistics as they
+    // were counted; one that did (a mention taken out) has them counted again.
+    let other = corpus.actor_index("makei").expect("in the seed registry");
+    let kept = corpus.actor_stats(other);
+    let lukashenka = corpus.actor_stats(actor);
+    corpus.set_file(
+        "new.article",
+        Arc::from("Source: Test\nDate: 2030-01-02\n\nLukashenka spoke.\n"),
+    );
+    assert!(std::sync::Arc::ptr_eq(&kept, &corpus.actor_stats(other)));
+    assert_eq!(corpus.actor_stats(actor).mentions, lukashenka.mentions + 1);
+    corpus.set_file(
+        "new.article",
+        Arc::from("Source: Test\nDate: 2030-01-02\n\nSomeone spoke.\n"),
+    );
+    assert!(std::sync::Arc::ptr_eq(&kept, &corpus.actor_stats(other)));
+    assert_eq!(corpus.actor_stats(actor), lukashenka);
 }
 
 /// Articles are taken in as their analyses finish: the order they come in must not show.

@@ -825,15 +825,10 @@ fn renaming_an_actor_leaves_case_forms_in_articles_as_written() {
 #[test]
 fn a_corpus_keeping_only_the_index_answers_every_request_as_a_whole_one() {
     use crate::corpus::{Corpus, Retention};
+    use crate::fixture::seed_corpus;
     let seeds = crate::fixture::seed_files();
-    let load = |retention: Retention| {
-        let mut corpus = Corpus::new(None);
-        corpus.set_retention(retention);
-        corpus.set_files(seeds.clone());
-        corpus
-    };
-    let whole = load(Retention::Everything);
-    let mut indexed = load(Retention::Index);
+    let whole = seed_corpus(Retention::Everything);
+    let mut indexed = seed_corpus(Retention::Index);
     let answers = |corpus: &Corpus| -> Vec<String> {
         let mut out = Vec::new();
         out.push(format!("{:?}", corpus.paths()));
