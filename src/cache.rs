@@ -77,10 +77,6 @@ struct EntryKey {
 }
 
 impl EntryKey {
-    fn of(path: &str, text: &str) -> Self {
-        Self::checked(path, TextCheck::of(text))
-    }
-
     /// The key of an analysis whose text the corpus may have let go of.
     fn of_file(file: &ArticleFile) -> Self {
         Self::checked(&file.path, file.text_check())
@@ -218,7 +214,7 @@ fn read_matching(
     mut reader: impl Read,
     length: u64,
     expected: &Stamp,
-    texts: &[(String, Arc<str>)],
+    checks: &[(&str, TextCheck)],
     actors: usize,
 ) -> Result<(usize, HashMap<String, ArticleFile>), Rejection> {
     let mut magic = Vec::new();
@@ -257,9 +253,9 @@ fn read_matching(
     let Some(mut left) = (length - before_entries).checked_sub(8) else {
         return Err(Rejection::Truncated);
     };
-    let keys: HashMap<&str, EntryKey> = texts
-        .par_iter()
-        .map(|(path, text)| (path.as_str(), EntryKey::of(path, text)))
+    let keys: HashMap<&str, EntryKey> = checks
+        .iter()
+        .map(|&(path, check)| (path, EntryKey::checked(path, check)))
         .collect();
     let mut checksum = Xxh3::new();
     let mut entries = 0;
@@ -511,28 +507,44 @@ pub fn load_corpus_cached(
     corpus: &mut Corpus,
     mut progress: impl FnMut(LoadProgress) + Send,
 ) -> Outcome {
-    let texts = loader::read_corpus(root, corpus, &mut progress);
-    let file = cache_file(root, corpus);
+    // A corpus that lets go of texts needs none of the articles a cache gives: each text
+    // is hashed as it is read and let go of (so that the texts are never all held beside
+    // the analyses), and those the cache does not give are read again. Decided once the
+    // configuration, which may move the cache, is read.
+    let mut file = None;
+    let read = loader::read_corpus_as(root, corpus, &mut progress, |corpus| {
+        file = cache_file(root, corpus);
+        let without_texts =
+            corpus.lets_go_of_texts() && file.as_deref().is_some_and(|file| file.is_file());
+        move |text: Arc<str>| {
+            let check = TextCheck::of(&text);
+            (check, (!without_texts).then_some(text))
+        }
+    });
     let mut outcome = Outcome {
-        articles: texts.len(),
+        articles: read.len(),
         stale: true,
         ..Outcome::default()
     };
     let mut prepared = HashMap::default();
     if let Some(file) = &file {
-        let text_bytes: u64 = texts.iter().map(|(_, text)| text.len() as u64).sum();
+        let text_bytes: u64 = read.iter().map(|(_, (check, _))| check.len() as u64).sum();
+        let checks: Vec<(&str, TextCheck)> = read
+            .iter()
+            .map(|(path, (check, _))| (path.as_str(), *check))
+            .collect();
         let stamp = stamp_of(corpus);
-        let read = open_bounded(file, cache_limit(text_bytes)).and_then(|opened| {
+        let taken = open_bounded(file, cache_limit(text_bytes)).and_then(|opened| {
             let Some((reader, length)) = opened else {
                 return Ok(None);
             };
-            let read = read_matching(reader, length, &stamp, &texts, corpus.actors().len())?;
-            Ok(Some(read))
+            let taken = read_matching(reader, length, &stamp, &checks, corpus.actors().len())?;
+            Ok(Some(taken))
         });
-        match read {
+        match taken {
             Ok(Some((entry_count, matching))) => {
                 outcome.reused = matching.len();
-                outcome.stale = entry_count != matching.len() || matching.len() != texts.len();
+                outcome.stale = entry_count != matching.len() || matching.len() != read.len();
                 prepared = matching;
             }
             Ok(None) => {}
@@ -540,13 +552,43 @@ pub fn load_corpus_cached(
         }
     }
     outcome.file = file;
-    let files = texts
-        .into_iter()
-        .map(|(path, text)| {
-            let cached = prepared.remove(&path);
-            (path, text, cached)
+    // The texts let go of that the cache did not give, read again.
+    let again: HashMap<&str, Result<Arc<str>, loader::SkipReason>> = read
+        .par_iter()
+        .filter(|(path, (_, text))| text.is_none() && !prepared.contains_key(path))
+        .map(|(path, _)| {
+            (
+                path.as_str(),
+                loader::read_text_within(root, &root.join(path)),
+            )
         })
         .collect();
+    let mut again: HashMap<String, _> = again
+        .into_iter()
+        .map(|(path, text)| (path.to_string(), text))
+        .collect();
+    let no_text: Arc<str> = Arc::from("");
+    let mut files = Vec::with_capacity(read.len());
+    for (path, (check, text)) in read {
+        let cached = prepared.remove(&path);
+        let (text, cached) = match (text, cached) {
+            (Some(text), cached) => (text, cached),
+            (None, Some(mut cached)) => {
+                // Taken without its text: the check says which text it is.
+                cached.text_dropped = Some(check);
+                (no_text.clone(), Some(cached))
+            }
+            (None, None) => match again.remove(&path) {
+                Some(Ok(text)) => (text, None),
+                Some(Err(reason)) => {
+                    corpus.mark_skipped(&path, reason.to_string());
+                    continue;
+                }
+                None => continue,
+            },
+        };
+        files.push((path, text, cached));
+    }
     corpus.set_files_prepared(files, |done, total| {
         progress(LoadProgress::Analysed { done, total })
     });
@@ -677,7 +719,11 @@ mod tests {
         texts: &[(String, Arc<str>)],
         actors: usize,
     ) -> Result<HashMap<String, ArticleFile>, Rejection> {
-        read_matching(bytes, bytes.len() as u64, &stamp(), texts, actors).map(|(_, taken)| taken)
+        let checks: Vec<(&str, TextCheck)> = texts
+            .iter()
+            .map(|(path, text)| (path.as_str(), TextCheck::of(text)))
+            .collect();
+        read_matching(bytes, bytes.len() as u64, &stamp(), &checks, actors).map(|(_, taken)| taken)
     }
 
     /// A corpus loaded the way a warm start loads it: the registry, then the texts with

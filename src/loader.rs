@@ -249,15 +249,28 @@ pub fn load_corpus(
 pub fn read_corpus(
     root: &Path,
     corpus: &mut Corpus,
-    mut progress: impl FnMut(LoadProgress) + Send,
+    progress: impl FnMut(LoadProgress) + Send,
 ) -> Vec<(String, Arc<str>)> {
+    read_corpus_as(root, corpus, progress, |_| |text| text)
+}
+
+/// [`read_corpus`], keeping of each article's text what the function `choose` gives makes
+/// of it as it is read (its hash, for a warm start that needs no text: the texts are then
+/// never all held). `choose` is asked once the configuration is read.
+pub fn read_corpus_as<T: Send, Keep: Fn(Arc<str>) -> T + Sync>(
+    root: &Path,
+    corpus: &mut Corpus,
+    mut progress: impl FnMut(LoadProgress) + Send,
+    choose: impl FnOnce(&Corpus) -> Keep,
+) -> Vec<(String, T)> {
     let registries = read_settings(root, corpus);
+    let keep = choose(corpus);
     let files: Vec<(String, PathBuf)> = discover(root, corpus)
         .into_iter()
         .filter(|(path, _)| !matches!(corpus.kind_of(path), FileKind::Registry | FileKind::Config))
         .collect();
     let read = std::thread::scope(|scope| {
-        let reading = scope.spawn(|| read_articles(&files, &mut progress));
+        let reading = scope.spawn(|| read_articles(&files, &mut progress, &keep));
         corpus.set_files(registries);
         reading.join()
     })
@@ -272,11 +285,13 @@ pub fn read_corpus(
     texts
 }
 
-/// Reads `files` (corpus path, disk path) in parallel, reporting progress after each chunk.
-fn read_articles<'a>(
+/// Reads `files` (corpus path, disk path) in parallel, reporting progress after each chunk,
+/// keeping what `keep` makes of each text.
+fn read_articles<'a, T: Send>(
     files: &'a [(String, PathBuf)],
     progress: &mut impl FnMut(LoadProgress),
-) -> Vec<(&'a String, Result<Arc<str>, SkipReason>)> {
+    keep: &(impl Fn(Arc<str>) -> T + Sync),
+) -> Vec<(&'a String, Result<T, SkipReason>)> {
     use rayon::prelude::*;
     /// Large enough to keep both cores busy, small enough for smooth progress.
     const CHUNK: usize = 250;
@@ -286,7 +301,7 @@ fn read_articles<'a>(
         read.par_extend(
             chunk
                 .par_iter()
-                .map(|(path, disk_path)| (path, read_text(disk_path))),
+                .map(|(path, disk_path)| (path, read_text(disk_path).map(keep))),
         );
         progress(LoadProgress::Read {
             done: read.len(),

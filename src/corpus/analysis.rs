@@ -127,11 +127,11 @@ fn place_mentions(text: &str, lines: &LineIndex, mentions: Vec<ActorMention>) ->
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleFile {
     pub path: String,
-    /// Not in the warm-start cache: the loader reads every text anyway, and both are
-    /// restored from it when a cached analysis is taken (`Corpus::set_files_prepared`).
+    /// Not in the warm-start cache: given back when a cached analysis is taken
+    /// (`Corpus::set_files_prepared`), unless the corpus lets go of it anyway.
     #[serde(skip)]
     pub text: Arc<str>,
-    #[serde(skip)]
+    /// In the warm-start cache, for an analysis taken without its text.
     pub line_index: LineIndex,
     pub article: Article,
     /// The id other files cite it by: header `Id`, or the file name without extension.
@@ -321,9 +321,8 @@ impl ArticleFile {
         if self.is_whole() || self.text_dropped.is_some() {
             return;
         }
-        static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
         self.text_dropped = Some(TextCheck::of(&self.text));
-        self.text = EMPTY.get_or_init(|| Arc::from("")).clone();
+        self.text = empty_text();
     }
 
     /// Whether this is the whole analysis, not one shed for reports or the index.
@@ -373,10 +372,28 @@ impl ArticleFile {
     /// cold every morning). The error goes where a fresh analysis puts it: after the
     /// article's own diagnostics, before the claims'.
     pub(super) fn restored(mut self, text: Arc<str>, today: Option<CalendarDate>) -> Self {
-        use crate::diagnostic::DiagnosticCode;
         self.line_index = LineIndex::new(&text);
         self.text = text;
         self.text_dropped = None;
+        self.redated(today)
+    }
+
+    /// A cached analysis taken without its text, which the corpus lets go of anyway (its
+    /// `check` says which text it is, to read it again): the cached line index kept, the
+    /// future-date error made again for `today`.
+    pub(super) fn restored_without_text(
+        mut self,
+        check: TextCheck,
+        today: Option<CalendarDate>,
+    ) -> Self {
+        self.text = empty_text();
+        self.text_dropped = Some(check);
+        self.redated(today)
+    }
+
+    /// The future-date error made again for `today`, where a fresh analysis puts it.
+    fn redated(mut self, today: Option<CalendarDate>) -> Self {
+        use crate::diagnostic::DiagnosticCode;
         self.diagnostics
             .retain(|diagnostic| diagnostic.code != DiagnosticCode::FutureDate);
         if let Some(future) = future_date(&self.article, self.date, today) {
@@ -394,6 +411,12 @@ impl ArticleFile {
         }
         self
     }
+}
+
+/// The text of every analysis that let go of its own: one empty string.
+fn empty_text() -> Arc<str> {
+    static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Arc::from("")).clone()
 }
 
 /// Keeps the first use of each name, in order.

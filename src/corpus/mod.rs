@@ -183,9 +183,16 @@ impl Analyzer {
     }
 
     /// Takes a cached analysis of `text` (see [`ArticleFile::restored`]) as if it had just
-    /// been made with `retention` (it holds at least as much).
+    /// been made with `retention` (it holds at least as much). Handed without its text
+    /// (`text_dropped` says which it is: see [`Corpus::lets_go_of_texts`]), it is taken
+    /// without one.
     fn adopt(&self, cached: ArticleFile, text: Arc<str>, retention: Retention) -> ArticleFile {
-        let mut file = cached.restored(text, self.today);
+        let mut file = match cached.text_dropped {
+            Some(check) if text.is_empty() && !check.is_empty() => {
+                cached.restored_without_text(check, self.today)
+            }
+            _ => cached.restored(text, self.today),
+        };
         file.shed_to(retention);
         self.finish(&mut file, retention);
         file
@@ -405,6 +412,13 @@ impl Corpus {
         self.text_source = Some(source);
     }
 
+    /// Whether the corpus lets go of the texts of the articles it takes in (a server's,
+    /// for the articles the editor has not opened): a loader may then hand it an analysis
+    /// made before without reading the text again ([`Corpus::set_files_prepared`]).
+    pub fn lets_go_of_texts(&self) -> bool {
+        self.retention == Retention::Index && self.text_source.is_some()
+    }
+
     /// The text of an article: the one held, or, when the corpus let go of it, the one its
     /// text source reads if it is still the text analysed (`None` if it changed since, or
     /// cannot be read).
@@ -594,7 +608,9 @@ impl Corpus {
     /// already made (by the warm-start cache, for the same text, configuration, registries
     /// and retention): that analysis is taken as it is, its future-date error made again
     /// for today, and indexed exactly as a fresh one. A prepared analysis of a registry or
-    /// of the configuration is ignored.
+    /// of the configuration is ignored. A corpus that lets go of texts
+    /// ([`Corpus::lets_go_of_texts`]) takes a prepared analysis with an empty text and its
+    /// `text_dropped` set to the text's check, without the text.
     pub fn set_files_prepared(
         &mut self,
         files: Vec<(String, Arc<str>, Option<ArticleFile>)>,
@@ -647,6 +663,19 @@ impl Corpus {
             .filter_map(|&index| articles[index].take())
             .map(|(path, text, prepared)| {
                 let retention = self.retention_of(&path);
+                let without_text = prepared
+                    .as_ref()
+                    .is_some_and(|cached| text.is_empty() && cached.text_dropped.is_some());
+                if without_text && !(self.lets_go_of_texts() && retention == Retention::Index) {
+                    // Handed without its text to a corpus that keeps it: the text is read
+                    // again and analysed (a file gone since is analysed empty until the
+                    // file watcher says it is gone).
+                    let read = self
+                        .text_source
+                        .as_ref()
+                        .and_then(|source| source.read(&path));
+                    return (path, read.unwrap_or(text), None, retention);
+                }
                 (path, text, prepared, retention)
             })
             .collect();
