@@ -161,16 +161,7 @@ fn main() {
 
     let spawned = Instant::now();
     let mut server = Server::start();
-    let folder = format!("file://{}", root.display());
-    server.request(
-        "initialize",
-        json!({
-            "processId": null,
-            "rootUri": folder,
-            "capabilities": push_client(),
-            "workspaceFolders": [{"uri": folder, "name": "corpus"}],
-        }),
-    );
+    send_initialize(&mut server, &root);
     let started = Instant::now();
     server.notify("initialized", json!({}));
     // A request on an open file while the corpus is still being indexed.
@@ -358,6 +349,21 @@ fn main() {
     warm_start(&root);
 }
 
+/// Asks `server` to `initialize` on the folder `root`, answered before it returns (the
+/// bench times what follows `initialized`).
+fn send_initialize(server: &mut Server, root: &Path) {
+    let folder = format!("file://{}", root.display());
+    server.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": folder,
+            "capabilities": push_client(),
+            "workspaceFolders": [{"uri": folder, "name": "corpus"}],
+        }),
+    );
+}
+
 /// A server started again on the unchanged corpus, from the on-disk cache a first one
 /// wrote: process start and `initialized` to the end of indexing, and its memory then.
 /// (The servers above start cold: the test client gives each its own empty cache.)
@@ -383,16 +389,7 @@ fn warm_start(root: &Path) {
     let _ = first.stop();
     let spawned = Instant::now();
     let mut warm = Server::start_with_cache_home(&home);
-    let folder_uri = format!("file://{}", root.display());
-    warm.request(
-        "initialize",
-        json!({
-            "processId": null,
-            "rootUri": folder_uri,
-            "capabilities": push_client(),
-            "workspaceFolders": [{"uri": folder_uri, "name": "corpus"}],
-        }),
-    );
+    send_initialize(&mut warm, root);
     let started = Instant::now();
     warm.notify("initialized", json!({}));
     warm.wait_for(|message| {

@@ -118,14 +118,8 @@ fn references_from_an_open_file_find_mentions_in_files_never_opened() {
     }
     // Every location covers one of the actor's written forms.
     for location in locations {
-        let name = location["uri"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_string();
-        let covered = text_of_range(&scratch.read(&name), &location["range"]);
+        let name = file_name(location);
+        let covered = text_of_range(&scratch.read(name), &location["range"]);
         // The Latin spellings, and the Cyrillic and Polish ones of the multilingual samples.
         assert!(
             covered.contains("Lukash") || covered.contains("Лукаш") || covered.contains("Łukasz"),
@@ -740,12 +734,7 @@ fn references_in_byte_columns_are_placed_in_files_never_opened() {
     let locations = locations.as_array().unwrap();
     let mut files = std::collections::BTreeSet::new();
     for location in locations {
-        let name = location["uri"]
-            .as_str()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap();
+        let name = file_name(location);
         files.insert(name.to_string());
         let file = scratch.read(name);
         let byte_at = |position: &Value| {
@@ -823,4 +812,10 @@ fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
     );
     assert_eq!(references(&mut warm), cold_answer);
     assert_eq!(warm.stop(), Some(0));
+}
+
+/// The file name of a location's URI.
+fn file_name(location: &Value) -> &str {
+    let uri = location["uri"].as_str().unwrap();
+    uri.rsplit('/').next().unwrap()
 }
