@@ -175,7 +175,7 @@ pub struct Span {
 }
 
 /// The start offset of every line of one text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     /// Shared: the server clones an article's index for every location it converts
     /// (references to a much-mentioned actor convert thousands), so a clone must be cheap.

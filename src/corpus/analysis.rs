@@ -131,7 +131,9 @@ pub struct ArticleFile {
     /// (`Corpus::set_files_prepared`), unless the corpus lets go of it anyway.
     #[serde(skip)]
     pub text: Arc<str>,
-    /// In the warm-start cache, for an analysis taken without its text.
+    /// Made again from the text, as the text is: empty when the corpus let go of the
+    /// text (whoever reads the text again indexes it then).
+    #[serde(skip)]
     pub line_index: LineIndex,
     pub article: Article,
     /// The id other files cite it by: header `Id`, or the file name without extension.
@@ -323,6 +325,7 @@ impl ArticleFile {
         }
         self.text_dropped = Some(TextCheck::of(&self.text));
         self.text = empty_text();
+        self.line_index = LineIndex::default();
     }
 
     /// Whether this is the whole analysis, not one shed for reports or the index.
@@ -379,14 +382,15 @@ impl ArticleFile {
     }
 
     /// A cached analysis taken without its text, which the corpus lets go of anyway (its
-    /// `check` says which text it is, to read it again): the cached line index kept, the
-    /// future-date error made again for `today`.
+    /// `check` says which text it is, to read it again), the future-date error made again
+    /// for `today`.
     pub(super) fn restored_without_text(
         mut self,
         check: TextCheck,
         today: Option<CalendarDate>,
     ) -> Self {
         self.text = empty_text();
+        self.line_index = LineIndex::default();
         self.text_dropped = Some(check);
         self.redated(today)
     }

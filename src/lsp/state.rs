@@ -322,8 +322,8 @@ impl State {
     /// registries), so that converting the 5,000 lenses or symbols of a registry does not
     /// index its text 5,000 times.
     ///
-    /// An article the corpus keeps for the index holds no text: it is read again from
-    /// disk, if it is still the text analysed.
+    /// An article the corpus keeps for the index holds neither: its text is read again
+    /// from disk, if it is still the text analysed, and indexed.
     pub fn text_and_index_at(
         &self,
         root: usize,
@@ -331,11 +331,14 @@ impl State {
     ) -> Option<(Cow<'_, str>, Cow<'_, LineIndex>)> {
         let corpus = self.corpus(root)?;
         if let Some(file) = corpus.indexed_article(path) {
-            let text = match file.text_dropped {
-                None => Cow::Borrowed(&*file.text),
-                Some(_) => Cow::Owned(corpus.text_of(file)?.to_string()),
-            };
-            return Some((text, Cow::Borrowed(&file.line_index)));
+            return Some(match file.text_dropped {
+                None => (Cow::Borrowed(&*file.text), Cow::Borrowed(&file.line_index)),
+                Some(_) => {
+                    let text = corpus.text_of(file)?;
+                    let index = LineIndex::new(&text);
+                    (Cow::Owned(text.to_string()), Cow::Owned(index))
+                }
+            });
         }
         if let Some(file) = corpus.registry(path) {
             return Some((Cow::Borrowed(&*file.text), Cow::Borrowed(&file.line_index)));
