@@ -40,7 +40,26 @@ struct IndexedFile {
     /// The file's date and source, kept beside it: actor statistics read these of ten
     /// thousand files, and reaching into each file for them was most of that work.
     date: Option<CalendarDate>,
+    /// The first and last days the date can mean, worked out once: the statistics of an
+    /// actor in 50,000 articles compared them by making each day again.
+    days: Option<(jiff::civil::Date, jiff::civil::Date)>,
     source: Option<Arc<str>>,
+}
+
+/// What an article that mentions an actor tells its statistics.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Summary<'a> {
+    pub count: usize,
+    pub date: Option<CalendarDate>,
+    /// The first and last days of `date`.
+    pub days: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    /// The article's source, one copy of each text for the whole corpus.
+    pub source: Option<&'a Arc<str>>,
+}
+
+/// The first and last days a date can mean.
+fn days_of(date: Option<CalendarDate>) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    date.map(|date| (date.first_day(), date.last_day()))
 }
 
 /// An article that mentions an actor: its slot, how often, and where in its mentions the
@@ -194,6 +213,7 @@ impl ActorIndex {
         if let Some(Some(indexed)) = self.files.get_mut(slot as usize) {
             indexed.file = file.clone();
             indexed.date = file.date;
+            indexed.days = days_of(file.date);
             indexed.source = source;
         }
         for (actor, (count, first)) in counts {
@@ -234,6 +254,7 @@ impl ActorIndex {
             key: PathKey::new(path.clone()),
             file: file.clone(),
             date: file.date,
+            days: days_of(file.date),
             source: None,
         };
         let slot = match self.free_slots.pop() {
@@ -311,16 +332,12 @@ impl ActorIndex {
 
     /// How often each article that mentions `actor` does, with its date and source, in
     /// path order.
-    pub(super) fn summaries_of(
-        &self,
-        actor: usize,
-    ) -> impl Iterator<Item = (usize, Option<CalendarDate>, Option<&str>)> {
-        self.entries_of(actor).map(|(indexed, entry)| {
-            (
-                entry.count as usize,
-                indexed.date,
-                indexed.source.as_deref(),
-            )
+    pub(super) fn summaries_of(&self, actor: usize) -> impl Iterator<Item = Summary<'_>> {
+        self.entries_of(actor).map(|(indexed, entry)| Summary {
+            count: entry.count as usize,
+            date: indexed.date,
+            days: indexed.days,
+            source: indexed.source.as_ref(),
         })
     }
 

@@ -1085,10 +1085,7 @@ impl Corpus {
 
     /// How often each article that mentions an actor does, with the article's date and
     /// source, in path order.
-    pub(super) fn mention_summaries(
-        &self,
-        actor: usize,
-    ) -> impl Iterator<Item = (usize, Option<CalendarDate>, Option<&str>)> {
+    fn mention_summaries(&self, actor: usize) -> impl Iterator<Item = actor_index::Summary<'_>> {
         self.mentioned_in.summaries_of(actor)
     }
 

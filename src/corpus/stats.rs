@@ -4,7 +4,7 @@
 
 use super::Corpus;
 use crate::temporal::CalendarDate;
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActorStats {
@@ -19,29 +19,32 @@ pub struct ActorStats {
 
 pub(super) fn compute(corpus: &Corpus, actor: usize) -> ActorStats {
     let mut stats = ActorStats::default();
-    let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
-    for (count, date, source) in corpus.mention_summaries(actor) {
-        stats.mentions += count;
+    // The earliest date by its first day and the latest by its last; the first seen wins
+    // a tie (articles come in path order).
+    let mut first: Option<(CalendarDate, jiff::civil::Date)> = None;
+    let mut last: Option<(CalendarDate, jiff::civil::Date)> = None;
+    // The corpus holds one copy of each source: counted by where it is, not by comparing
+    // its letters (an actor in 50,000 articles has a handful of sources).
+    let mut sources: HashMap<*const u8, (&str, usize)> = HashMap::default();
+    for summary in corpus.mention_summaries(actor) {
+        stats.mentions += summary.count;
         stats.articles += 1;
-        if let Some(date) = date {
-            let earliest = |a: CalendarDate, b: CalendarDate| {
-                if b.first_day() < a.first_day() {
-                    b
-                } else {
-                    a
-                }
-            };
-            let latest =
-                |a: CalendarDate, b: CalendarDate| if b.last_day() > a.last_day() { b } else { a };
-            stats.first = Some(stats.first.map_or(date, |first| earliest(first, date)));
-            stats.last = Some(stats.last.map_or(date, |last| latest(last, date)));
+        if let (Some(date), Some((first_day, last_day))) = (summary.date, summary.days) {
+            if first.is_none_or(|(_, earliest)| first_day < earliest) {
+                first = Some((date, first_day));
+            }
+            if last.is_none_or(|(_, latest)| last_day > latest) {
+                last = Some((date, last_day));
+            }
         }
-        if let Some(source) = source {
-            *sources.entry(source).or_default() += count;
+        if let Some(source) = summary.source {
+            sources.entry(source.as_ptr()).or_insert((source, 0)).1 += summary.count;
         }
     }
+    stats.first = first.map(|(date, _)| date);
+    stats.last = last.map(|(date, _)| date);
     let mut top: Vec<(String, usize)> = sources
-        .into_iter()
+        .into_values()
         .map(|(source, count)| (source.to_string(), count))
         .collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
