@@ -151,17 +151,12 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
             let claim = &*claim;
             // A date the article's `Date` could not resolve (`last week` in an article
             // dated `2022-10`) still places the claim, at the precision that is known.
-            let dated = matches!(
-                claim.dating,
-                Dating::Dated { .. } | Dating::ByContext { .. }
-            );
             let (value, uncertain) = match claim_date(claim) {
                 Some(value) => (value, false),
-                None if dated => match file.date {
+                None => match file.date {
                     Some(date) => (date.to_string(), true),
                     None => continue,
                 },
-                None => continue,
             };
             let Some((start, end)) = span_of(&value) else {
                 continue;
