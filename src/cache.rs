@@ -553,19 +553,15 @@ pub fn load_corpus_cached(
     }
     outcome.file = file;
     // The texts let go of that the cache did not give, read again.
-    let again: HashMap<&str, Result<Arc<str>, loader::SkipReason>> = read
+    let mut again: HashMap<String, Result<Arc<str>, loader::SkipReason>> = read
         .par_iter()
         .filter(|(path, (_, text))| text.is_none() && !prepared.contains_key(path))
         .map(|(path, _)| {
             (
-                path.as_str(),
+                path.clone(),
                 loader::read_text_within(root, &root.join(path)),
             )
         })
-        .collect();
-    let mut again: HashMap<String, _> = again
-        .into_iter()
-        .map(|(path, text)| (path.to_string(), text))
         .collect();
     let no_text: Arc<str> = Arc::from("");
     let mut files = Vec::with_capacity(read.len());
