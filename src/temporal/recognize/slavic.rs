@@ -635,16 +635,7 @@ impl<'a> SlavicLine<'_, 'a> {
         };
         let (clock, e) = self.english().clock(j).filter(|_| self.punct(j + 1, ":"))?;
         let date = self.point(e).filter(|(_, c)| day_like(c));
-        Some(match date {
-            Some((end, cal)) => (
-                end,
-                Sem::Time {
-                    date: Some(cal),
-                    clock,
-                },
-            ),
-            None => (e, Sem::Time { date: None, clock }),
-        })
+        Some(super::times::time_on(clock, e, date))
     }
 
     /// `три дня`, `5 лет`, `несколько недель`, `в течение недели`.

@@ -108,16 +108,7 @@ impl<'a> Line<'_, 'a> {
                 .relative(on)
                 .filter(|(_, c)| matches!(c, Cal::DayShift(_) | Cal::Weekday { .. }));
             let date = date.or_else(|| self.explicit(on).filter(|(_, c)| has_day(c)));
-            return Some(match date {
-                Some((end, cal)) => (
-                    end,
-                    Sem::Time {
-                        date: Some(cal),
-                        clock,
-                    },
-                ),
-                None => (e, Sem::Time { date: None, clock }),
-            });
+            return Some(time_on(clock, e, date));
         }
         match self.lower(i) {
             "tonight" => {
@@ -175,5 +166,20 @@ impl<'a> Line<'_, 'a> {
             }
         }
         None
+    }
+}
+
+/// A time of day read up to `clock_end`, on the day that follows it (up to that day's end)
+/// if one does: what the English and the Slavic matchers both make of `16:15 on Monday`.
+pub(super) fn time_on(clock: Clock, clock_end: usize, day: Option<(usize, Cal)>) -> (usize, Sem) {
+    match day {
+        Some((end, cal)) => (
+            end,
+            Sem::Time {
+                date: Some(cal),
+                clock,
+            },
+        ),
+        None => (clock_end, Sem::Time { date: None, clock }),
     }
 }
