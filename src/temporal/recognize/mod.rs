@@ -84,49 +84,65 @@ struct Line<'l, 'a> {
     t: &'l [Token<'a>],
 }
 
+/// The expressions of a line of `tokens` tokens (the first at `offset` of the text's),
+/// left to right: at each token `may_start` lets through, the longest `best_at` finds
+/// there, then on from its end. The English and the Slavic matchers' one loop.
+fn scan_tokens(
+    tokens: usize,
+    offset: usize,
+    out: &mut Vec<Found>,
+    mut may_start: impl FnMut(usize) -> bool,
+    best_at: impl Fn(usize) -> Hit<Sem>,
+) {
+    let mut i = 0;
+    while i < tokens {
+        if !may_start(i) {
+            i += 1;
+            continue;
+        }
+        match best_at(i) {
+            Some((end, sem)) if end > i => {
+                out.push(Found {
+                    start: offset + i,
+                    end: offset + end,
+                    sem,
+                });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 impl<'a> Line<'_, 'a> {
     fn scan(&self, offset: usize, skip_non_starters: bool, out: &mut Vec<Found>) {
-        let mut i = 0;
         // The class of the word after a word never alone, asked for already.
         let mut next_class: Option<(usize, lexicon::WordClass)> = None;
-        while i < self.t.len() {
-            // Most tokens start no expression; trying every matcher at each of them was
-            // the recognizer's main cost.
-            let may_start = match self.t[i].kind {
-                TokKind::Num => true,
-                TokKind::Word => {
-                    let class = match next_class {
-                        Some((at, class)) if at == i => class,
-                        _ => lexicon::classify(self.t[i].lower),
-                    };
-                    class.starts()
-                        && !(class.never_alone()
-                            && self.tok(i + 1).is_some_and(|next| {
-                                next.kind == TokKind::Word && {
-                                    let class = lexicon::classify(next.lower);
-                                    next_class = Some((i + 1, class));
-                                    !class.listed()
-                                }
-                            }))
+        // Most tokens start no expression; trying every matcher at each of them was the
+        // recognizer's main cost.
+        let may_start = |i: usize| {
+            !skip_non_starters
+                || match self.t[i].kind {
+                    TokKind::Num => true,
+                    TokKind::Word => {
+                        let class = match next_class {
+                            Some((at, class)) if at == i => class,
+                            _ => lexicon::classify(self.t[i].lower),
+                        };
+                        class.starts()
+                            && !(class.never_alone()
+                                && self.tok(i + 1).is_some_and(|next| {
+                                    next.kind == TokKind::Word && {
+                                        let class = lexicon::classify(next.lower);
+                                        next_class = Some((i + 1, class));
+                                        !class.listed()
+                                    }
+                                }))
+                    }
+                    TokKind::Punct => false,
                 }
-                TokKind::Punct => false,
-            };
-            if skip_non_starters && !may_start {
-                i += 1;
-                continue;
-            }
-            match self.best_at(i) {
-                Some((end, sem)) if end > i => {
-                    out.push(Found {
-                        start: offset + i,
-                        end: offset + end,
-                        sem,
-                    });
-                    i = end;
-                }
-                _ => i += 1,
-            }
-        }
+        };
+        scan_tokens(self.t.len(), offset, out, may_start, |i| self.best_at(i));
     }
 
     fn best_at(&self, i: usize) -> Hit<Sem> {

@@ -71,29 +71,12 @@ impl<'a> SlavicLine<'_, 'a> {
     }
 
     fn scan(&self, offset: usize, out: &mut Vec<Found>) {
-        let mut i = 0;
-        while i < self.t.len() {
-            let may_start = match self.t[i].kind {
-                TokKind::Num => true,
-                TokKind::Word => self.entry(i).is_some(),
-                TokKind::Punct => false,
-            };
-            if !may_start {
-                i += 1;
-                continue;
-            }
-            match self.best_at(i) {
-                Some((end, sem)) if end > i => {
-                    out.push(Found {
-                        start: offset + i,
-                        end: offset + end,
-                        sem,
-                    });
-                    i = end;
-                }
-                _ => i += 1,
-            }
-        }
+        let may_start = |i: usize| match self.t[i].kind {
+            TokKind::Num => true,
+            TokKind::Word => self.entry(i).is_some(),
+            TokKind::Punct => false,
+        };
+        super::scan_tokens(self.t.len(), offset, out, may_start, |i| self.best_at(i));
     }
 
     fn best_at(&self, i: usize) -> Hit<Sem> {
