@@ -602,7 +602,12 @@ impl Snapshot {
     pub fn of(corpus: &Corpus) -> Self {
         Snapshot {
             stamp: stamp_of(corpus),
-            articles: corpus.articles().cloned().collect(),
+            // An article of which only the mentions were found yet is not cached.
+            articles: corpus
+                .articles()
+                .filter(|file| !file.is_pending())
+                .cloned()
+                .collect(),
         }
     }
 }

@@ -814,6 +814,52 @@ fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
     assert_eq!(warm.stop(), Some(0));
 }
 
+#[test]
+fn a_cold_start_in_two_passes_answers_references_after_the_first_and_diagnostics_after_the_second()
+{
+    let scratch = Scratch::seeds("two-passes");
+    let mut capabilities = push_client();
+    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    let references = |server: &mut Server| {
+        let mut params = at(&scratch, S004, "Lukashenka and his generals");
+        params["context"] = json!({"includeDeclaration": true});
+        server.request("textDocument/references", params)
+    };
+    let progress_end = |token: &'static str| {
+        move |message: &Value| {
+            message["method"] == "$/progress"
+                && message["params"]["token"] == token
+                && message["params"]["value"]["kind"] == "end"
+        }
+    };
+    let workspace_diagnostics = |server: &mut Server| {
+        let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
+        let mut items: Vec<Value> = report["items"].as_array().unwrap().clone();
+        items.sort_by_key(|item| item["uri"].as_str().unwrap_or_default().to_string());
+        items
+    };
+
+    let mut one_pass = Server::start();
+    one_pass.initialize(&scratch.dir, capabilities.clone());
+    let expected_references = references(&mut one_pass);
+    let expected_diagnostics = workspace_diagnostics(&mut one_pass);
+    assert!(!one_pass
+        .notifications
+        .iter()
+        .any(|message| message["params"]["token"] == "dateline/analysing"));
+    assert_eq!(one_pass.stop(), Some(0));
+
+    // Every corpus is large enough to be taken in two passes.
+    let mut two_passes = Server::start_with_env(&[("DATELINE_MENTIONS_FIRST_ABOVE", "0")]);
+    two_passes.initialize(&scratch.dir, capabilities);
+    two_passes.wait_for(progress_end("dateline/indexing"));
+    assert_eq!(references(&mut two_passes), expected_references);
+    two_passes.wait_for(progress_end("dateline/analysing"));
+    assert_eq!(workspace_diagnostics(&mut two_passes), expected_diagnostics);
+    assert_eq!(references(&mut two_passes), expected_references);
+    assert_eq!(two_passes.stop(), Some(0));
+}
+
 /// The file name of a location's URI.
 fn file_name(location: &Value) -> &str {
     let uri = location["uri"].as_str().unwrap();

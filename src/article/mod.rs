@@ -148,13 +148,28 @@ pub fn parse(text: &str) -> Article {
 
 /// Parses an article whose header is written in `syntax`.
 pub fn parse_as(text: &str, syntax: Syntax) -> Article {
+    parse_parts(text, syntax, true)
+}
+
+/// [`parse_as`] without the body's paragraphs and sentences (`paragraphs` is empty):
+/// the header, citations, annotations, language and diagnostics, for a pass that reads
+/// no more (splitting sentences is most of a parse).
+pub fn parse_outline(text: &str, syntax: Syntax) -> Article {
+    parse_parts(text, syntax, false)
+}
+
+fn parse_parts(text: &str, syntax: Syntax, with_paragraphs: bool) -> Article {
     // A UTF-8 byte order mark is not part of the first line.
     let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let parsed = header::parse_header(text, from, syntax);
     let body_start = parsed.body_start.min(text.len());
     let inline = inline::scan(text, body_start, text.len());
-    let opaque = markup_ranges(&inline.citations, &inline.annotations);
-    let paragraphs = body::paragraphs(text, body_start, &opaque);
+    let paragraphs = if with_paragraphs {
+        let opaque = markup_ranges(&inline.citations, &inline.annotations);
+        body::paragraphs(text, body_start, &opaque)
+    } else {
+        Vec::new()
+    };
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(inline.diagnostics);
     let (language, language_guess) = language_of(text, &parsed.header, body_start);

@@ -27,6 +27,13 @@ pub enum Retention {
     /// annotations. A language server keeps every unopened file so, and analyses one whole
     /// again when a request needs the rest ([`super::Corpus::article`]).
     Index,
+    /// Only what references, definitions and completion read of a file: its header,
+    /// citations, actor mentions and the header's own diagnostics (parse errors, a future
+    /// date). What a server keeps of an article between the two passes of a cold start:
+    /// the first finds mentions only, so that the index is complete in a fraction of the
+    /// time, and the second analyses each article whole in the background and keeps what
+    /// [`Retention::Index`] says ([`super::Corpus::take_pending`]). Never cached.
+    Mentions,
 }
 
 /// A mention of a known actor in an article, by index into the corpus's actors, with its
@@ -299,8 +306,34 @@ impl ArticleFile {
             Retention::Everything => {}
             Retention::Reports => self.shed_editor_data(),
             Retention::Index => self.shed_for_index(),
+            Retention::Mentions => self.shed_to_mentions(),
         }
         self.retention = retention;
+    }
+
+    /// Keeps what the first pass of a cold start finds (see [`Retention::Mentions`]).
+    fn shed_to_mentions(&mut self) {
+        use crate::diagnostic::DiagnosticCode;
+        self.timexes = Vec::new();
+        self.claims = Vec::new();
+        self.packed_claims = Vec::new();
+        self.unknown_names = Vec::new();
+        self.name_variants = Vec::new();
+        self.article.paragraphs = Vec::new();
+        self.article.annotations = Vec::new();
+        self.diagnostics.retain(|diagnostic| {
+            !matches!(
+                diagnostic.code,
+                DiagnosticCode::UndatedClaim | DiagnosticCode::ClaimDatedByContext
+            )
+        });
+        self.claim_tally = ClaimTally::default();
+    }
+
+    /// Whether the article waits for the second pass of a cold start: only its mentions
+    /// are known ([`Retention::Mentions`]).
+    pub fn is_pending(&self) -> bool {
+        self.retention == Retention::Mentions
     }
 
     /// The claims dated in the text (by their own sentence or by context), in text order,
@@ -467,17 +500,12 @@ pub(super) fn analyze_retaining(
     let line_index = LineIndex::new(&text);
     // Placing mentions that are about to be shed would cost a report 1 % more work.
     let mentions = match retention {
-        Retention::Everything | Retention::Index => {
+        Retention::Everything | Retention::Index | Retention::Mentions => {
             place_mentions(&text, &line_index, found.mentions)
         }
         Retention::Reports => Vec::new(),
     };
-    let id = article
-        .header
-        .value("id")
-        .filter(|id| !id.is_empty())
-        .map(str::to_string)
-        .unwrap_or_else(|| default_id(path));
+    let id = article_id(&article, path);
     let mut file = ArticleFile {
         path: path.to_string(),
         line_index,
@@ -499,6 +527,77 @@ pub(super) fn analyze_retaining(
     file.shed_to(retention);
     file.shrink_to_fit();
     file
+}
+
+/// The id other files cite an article by: its header's `Id`, or its file name.
+fn article_id(article: &Article, path: &str) -> String {
+    article
+        .header
+        .value("id")
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| default_id(path))
+}
+
+/// The first pass of a cold start over one article (see [`Retention::Mentions`]): the
+/// header, citations and actor mentions, as the whole analysis finds them, without
+/// dates, claims or names, which take some nine tenths of the time.
+pub(super) fn analyze_mentions(
+    path: &str,
+    text: Arc<str>,
+    matcher: &AliasMatcher,
+    today: Option<CalendarDate>,
+) -> ArticleFile {
+    let mut article = article::parse_outline(&text, article::Syntax::of_path(path));
+    let date = article.header.date();
+    let markup = article.markup_ranges();
+    let mentions = find_mentions(&text, &article, &markup, matcher);
+    let diagnostics = file_diagnostics(&text, &article, date, today, &[]);
+    let line_index = LineIndex::new(&text);
+    let mentions = place_mentions(&text, &line_index, mentions);
+    let id = article_id(&article, path);
+    article.annotations = Vec::new();
+    let mut file = ArticleFile {
+        path: path.to_string(),
+        line_index,
+        text,
+        article,
+        id,
+        date,
+        timexes: Vec::new(),
+        mentions,
+        claims: Vec::new(),
+        packed_claims: Vec::new(),
+        unknown_names: Vec::new(),
+        name_variants: Vec::new(),
+        diagnostics,
+        claim_tally: ClaimTally::default(),
+        retention: Retention::Mentions,
+        text_dropped: None,
+    };
+    file.shrink_to_fit();
+    file
+}
+
+/// The mentions of known actors in `part.body`, outside its markup (`markup`: citation
+/// ids and annotations are not prose).
+fn find_mentions(
+    text: &str,
+    part: &Article,
+    markup: &[TextRange],
+    matcher: &AliasMatcher,
+) -> Vec<ActorMention> {
+    let range = part.body;
+    let markup_index = RangeIndex::new(markup);
+    matcher
+        .find(range.slice(text))
+        .into_iter()
+        .map(|mention| ActorMention {
+            range: mention.range.shifted(range.start),
+            actor: mention.actor,
+        })
+        .filter(|mention| !markup_index.intersects(mention.range))
+        .collect()
 }
 
 /// What the stages after parsing find in a part of an article body.
@@ -540,15 +639,7 @@ fn analyze_part(
         .map(|paragraph| paragraph.range)
         .collect();
     temporal::resolve_anaphora(text, &mut timexes, &paragraphs);
-    let mentions: Vec<ActorMention> = matcher
-        .find(range.slice(text))
-        .into_iter()
-        .map(|mention| ActorMention {
-            range: mention.range.shifted(range.start),
-            actor: mention.actor,
-        })
-        .filter(|mention| outside_markup(&mention.range))
-        .collect();
+    let mentions = find_mentions(text, part, &markup, matcher);
     let claims = claims::find_claims(text, part, &timexes, &mentions, config);
     let known: Vec<TextRange> = mentions
         .iter()

@@ -111,6 +111,12 @@ pub struct Corpus {
     /// article added or removed, an id, URL or set of unknown names changed, a registry,
     /// the configuration or a skipped file.
     shared_change: u64,
+    /// A load that analyses more articles than this (and can read their texts again)
+    /// finds only their mentions first ([`Retention::Mentions`]); `None`: never.
+    mentions_first_above: Option<usize>,
+    /// Articles taken in with only their mentions, for [`Corpus::take_pending`]: a path
+    /// may be here after its article was analysed whole since (it is then passed over).
+    pending: Vec<String>,
 }
 
 /// What the diagnostics of one file depend on, as the changes that last touched them:
@@ -159,14 +165,19 @@ struct SharedMessages {
 
 impl Analyzer {
     fn analyze(&self, path: &str, text: Arc<str>, retention: Retention) -> ArticleFile {
-        let mut file = analysis::analyze_retaining(
-            path,
-            text,
-            &self.config,
-            &self.matcher,
-            self.today,
-            retention,
-        );
+        let mut file = match retention {
+            Retention::Mentions => {
+                analysis::analyze_mentions(path, text, &self.matcher, self.today)
+            }
+            _ => analysis::analyze_retaining(
+                path,
+                text,
+                &self.config,
+                &self.matcher,
+                self.today,
+                retention,
+            ),
+        };
         self.finish(&mut file, retention);
         file
     }
@@ -177,7 +188,7 @@ impl Analyzer {
         if retention != Retention::Everything {
             self.share_messages(file);
         }
-        if retention == Retention::Index && self.drop_texts {
+        if matches!(retention, Retention::Index | Retention::Mentions) && self.drop_texts {
             file.drop_text();
         }
     }
@@ -227,6 +238,49 @@ impl Analyzer {
                 .retain(|message| Arc::strong_count(message) > 1);
             messages.after_last_sweep = messages.held.len();
         }
+    }
+}
+
+/// Articles waiting for the rest of their analysis ([`Corpus::take_pending`]), with what
+/// analysing them needs.
+pub struct PendingAnalyses {
+    analyzer: Analyzer,
+    source: Option<Arc<dyn TextSource>>,
+    files: Vec<Arc<ArticleFile>>,
+}
+
+/// Analyses made of pending articles, for [`Corpus::complete`].
+pub struct AnalysedPending(Vec<(Arc<ArticleFile>, ArticleFile)>);
+
+impl PendingAnalyses {
+    /// How many articles these are.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Analyses each article whole, on every core, from its text as it is now (read
+    /// again: the first pass let go of it), keeping what [`Retention::Index`] keeps. An
+    /// article whose text cannot be read any more stays pending; the file watcher will
+    /// say what became of it.
+    pub fn analyse(self) -> AnalysedPending {
+        let PendingAnalyses {
+            analyzer,
+            source,
+            files,
+        } = self;
+        let analysed = files
+            .into_par_iter()
+            .filter_map(|file| {
+                let text = source.as_ref()?.read(&file.path)?;
+                let whole = analyzer.analyze(&file.path, text, Retention::Index);
+                Some((file, whole))
+            })
+            .collect();
+        AnalysedPending(analysed)
     }
 }
 
@@ -371,6 +425,8 @@ impl Corpus {
             actor_stats_memo: Default::default(),
             taken_at: HashMap::default(),
             shared_change: next_change(),
+            mentions_first_above: None,
+            pending: Vec::new(),
         }
     }
 
@@ -495,6 +551,73 @@ impl Corpus {
                 self.insert_article(shed);
             }
         }
+    }
+
+    /// Makes a load of more than `articles` articles to analyse find only their mentions
+    /// first ([`Retention::Mentions`]), when the corpus keeps articles for the index and
+    /// can read their texts again; `None` (the default): every article is analysed whole
+    /// at once. A server's index is then complete in a tenth of the time, and the rest of
+    /// each analysis is made in the background ([`Corpus::take_pending`]).
+    pub fn set_mentions_first_above(&mut self, articles: Option<usize>) {
+        self.mentions_first_above = articles;
+    }
+
+    /// How many articles wait for the rest of their analysis ([`Retention::Mentions`]).
+    pub fn pending_count(&self) -> usize {
+        self.articles
+            .values()
+            .filter(|file| file.is_pending())
+            .count()
+    }
+
+    /// Up to `most` of the articles that wait for the rest of their analysis, with what
+    /// analysing them needs: analysed apart from the corpus ([`PendingAnalyses::analyse`],
+    /// without holding it), then taken in with [`Corpus::complete`]. `None` when none
+    /// waits.
+    pub fn take_pending(&mut self, most: usize) -> Option<PendingAnalyses> {
+        let mut files = Vec::new();
+        while files.len() < most {
+            let Some(path) = self.pending.pop() else {
+                break;
+            };
+            if let Some(file) = self.articles.get(&path).filter(|file| file.is_pending()) {
+                files.push(file.clone());
+            }
+        }
+        if files.is_empty() {
+            self.pending = Vec::new();
+            return None;
+        }
+        Some(PendingAnalyses {
+            analyzer: self.analyzer(),
+            source: self.text_source.clone(),
+            files,
+        })
+    }
+
+    /// Takes in the analyses made of pending articles, each only if the corpus still
+    /// holds the version it was made for (an article changed, opened or re-analysed
+    /// meanwhile keeps its newer analysis). Returns how many were taken.
+    pub fn complete(&mut self, analysed: AnalysedPending) -> usize {
+        let mut taken = 0;
+        self.mentioned_in.begin_batch();
+        for (was, file) in analysed.0 {
+            let current = self
+                .articles
+                .get(&file.path)
+                .is_some_and(|now| Arc::ptr_eq(now, &was));
+            if current {
+                drop(was);
+                self.insert_article(file);
+                taken += 1;
+            }
+        }
+        self.mentioned_in.end_batch();
+        if taken > 0 {
+            // Other files' diagnostics count the articles that use each unknown name.
+            self.note_shared_change();
+        }
+        taken
     }
 
     /// What analysing an article needs, apart from the corpus: so that articles can be
@@ -707,6 +830,24 @@ impl Corpus {
                 (path, text, prepared, retention)
             })
             .collect();
+        // A cold load of many articles that the corpus can read again finds their
+        // mentions first; the rest of each analysis is made later (see `take_pending`).
+        let fresh = jobs
+            .iter()
+            .filter(|(_, _, prepared, retention)| {
+                prepared.is_none() && *retention == Retention::Index
+            })
+            .count();
+        let mentions_first =
+            self.lets_go_of_texts() && self.mentions_first_above.is_some_and(|above| fresh > above);
+        let jobs = jobs.into_iter().map(|(path, text, prepared, retention)| {
+            let retention = match retention {
+                Retention::Index if mentions_first && prepared.is_none() => Retention::Mentions,
+                retention => retention,
+            };
+            (path, text, prepared, retention)
+        });
+        let jobs: Vec<_> = jobs.collect();
         let analyzer = self.analyzer();
         // Analyses are handed over a few at a time: handing each over alone woke this
         // thread some 10,000 times on the bench corpus, each wake taking a core from the
@@ -816,6 +957,9 @@ impl Corpus {
             .as_ref()
             .is_some_and(|previous| previous.seen.names == seen.names);
         self.taken_at.insert(path.clone(), next_change());
+        if file.is_pending() {
+            self.pending.push(path.clone());
+        }
         if let Some(previous) = &previous {
             self.forget_id_and_url(path, &previous.seen);
             if !names_unchanged {
@@ -967,6 +1111,10 @@ impl Corpus {
         let analysed: Vec<Result<ArticleFile, &str>> = files
             .par_iter()
             .map(|file| match self.current_text(file) {
+                // Analysed whole now, since it is analysed anyway.
+                Some(text) if file.is_pending() => {
+                    Ok(analyzer.analyze(&file.path, text, Retention::Index))
+                }
                 Some(text) => Ok(analyzer.analyze(&file.path, text, file.retention)),
                 None => Err(file.path.as_str()),
             })

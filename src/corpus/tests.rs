@@ -1,5 +1,6 @@
 //! The corpus index on fixtures: cross-file diagnostics, registry changes, removal.
 
+use super::{Corpus, FileMention, Retention, TextSource};
 use crate::diagnostic::DiagnosticCode;
 use crate::fixture::{show_diagnostics, Fixture};
 use expect_test::{expect, Expect};
@@ -634,4 +635,110 @@ fn a_mention_keeps_its_utf16_place_unless_it_spans_lines() {
         }
     }
     assert_eq!((spanning, file.mentions.len()), (2, 4));
+}
+
+/// The seeds in a corpus kept for the index that reads texts from memory, taken in with
+/// mentions first when `mentions_first` (every article: the threshold is 0).
+fn index_corpus(mentions_first: bool) -> (Corpus, Arc<crate::fixture::TextsInMemory>) {
+    let files = crate::fixture::seed_files();
+    let texts = Arc::new(crate::fixture::TextsInMemory::new(&files));
+    let mut corpus = Corpus::new(None);
+    corpus.set_retention(Retention::Index);
+    corpus.set_text_source(texts.clone());
+    corpus.set_mentions_first_above(mentions_first.then_some(0));
+    corpus.set_files(files);
+    (corpus, texts)
+}
+
+/// Takes in the rest of every pending analysis, `batch` articles at a time.
+fn complete_all(corpus: &mut Corpus, batch: usize) {
+    while let Some(pending) = corpus.take_pending(batch) {
+        let analysed = pending.analyse();
+        corpus.complete(analysed);
+    }
+}
+
+#[test]
+fn a_load_finding_mentions_first_has_the_whole_index_and_ends_as_a_whole_load() {
+    let (whole, _) = index_corpus(false);
+    let (mut first, _) = index_corpus(true);
+    assert_eq!(whole.pending_count(), 0);
+    let articles = whole.articles().count();
+    assert!(articles >= 5);
+    assert_eq!(first.pending_count(), articles);
+    // The first pass alone answers references as the whole analysis does.
+    for actor in 0..whole.actors().len() {
+        let places = |corpus: &Corpus| -> Vec<(String, FileMention)> {
+            corpus
+                .mentions_of(actor)
+                .into_iter()
+                .map(|(file, mention)| (file.path.clone(), mention))
+                .collect()
+        };
+        assert_eq!(places(&first), places(&whole), "actor {actor}");
+    }
+    for path in whole.paths() {
+        let (Some(a), Some(b)) = (first.indexed_article(&path), whole.indexed_article(&path))
+        else {
+            continue;
+        };
+        assert_eq!(
+            (&a.id, &a.article.header, &a.article.citations),
+            (&b.id, &b.article.header, &b.article.citations)
+        );
+    }
+    complete_all(&mut first, 3);
+    assert_eq!(first.pending_count(), 0);
+    for path in whole.paths() {
+        assert_eq!(
+            first.indexed_article(&path),
+            whole.indexed_article(&path),
+            "{path}"
+        );
+        assert_eq!(first.diagnostics(&path), whole.diagnostics(&path), "{path}");
+    }
+    for actor in 0..whole.actors().len() {
+        assert_eq!(
+            first.actor_stats(actor),
+            whole.actor_stats(actor),
+            "actor {actor}"
+        );
+    }
+}
+
+#[test]
+fn an_article_changed_while_its_analysis_is_made_keeps_the_newer_one() {
+    let (mut corpus, texts) = index_corpus(true);
+    let path = "000_d3301de9df92c926.article";
+    let pending = corpus.take_pending(usize::MAX).expect("pending articles");
+    // Opened in an editor and changed meanwhile: the whole analysis of the editor's text.
+    let edited = format!("{}\nLukashenko said it.\n", texts.read(path).expect("seed"));
+    corpus.set_open_file(path, Arc::from(edited.as_str()));
+    let taken = corpus.complete(pending.analyse());
+    let articles = corpus.articles().count();
+    assert_eq!(taken, articles - 1);
+    let kept = corpus.indexed_article(path).expect("kept");
+    assert!(kept.is_whole());
+    assert_eq!(&*kept.text, edited.as_str());
+    assert_eq!(corpus.pending_count(), 0);
+    assert!(corpus.take_pending(1).is_none());
+}
+
+#[test]
+fn a_registry_change_while_articles_are_pending_analyses_them_whole() {
+    let (mut corpus, texts) = index_corpus(true);
+    let pending = corpus.take_pending(usize::MAX).expect("pending articles");
+    let registry = texts.read("actors.toml").expect("registry");
+    corpus.set_file("actors.toml", Arc::from(format!("{registry}\n").as_str()));
+    assert_eq!(corpus.pending_count(), 0);
+    // What was analysed for the versions before is not taken.
+    assert_eq!(corpus.complete(pending.analyse()), 0);
+    let (whole, _) = index_corpus(false);
+    for path in whole.paths() {
+        assert_eq!(
+            corpus.diagnostics(&path),
+            whole.diagnostics(&path),
+            "{path}"
+        );
+    }
 }

@@ -113,7 +113,20 @@ pub fn server_corpus(dir: Option<&Path>) -> Corpus {
     if let Some(dir) = dir {
         corpus.set_text_source(Arc::new(loader::DiskTexts::new(dir)));
     }
+    corpus.set_mentions_first_above(Some(mentions_first_above()));
     corpus
+}
+
+/// Above how many articles to analyse a cold start finds only mentions first (see
+/// `Corpus::set_mentions_first_above`): below it, the whole analysis takes well under a
+/// second anyway. `DATELINE_MENTIONS_FIRST_ABOVE` sets it (tests use 0 to take the two
+/// passes on a small corpus).
+fn mentions_first_above() -> usize {
+    const DEFAULT: usize = 1000;
+    std::env::var("DATELINE_MENTIONS_FIRST_ABOVE")
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(DEFAULT)
 }
 
 impl State {

@@ -8,7 +8,7 @@ use crate::config::Overrides;
 use crate::{cache, loader};
 use std::path::PathBuf;
 use tower_lsp_server::lsp_types::*;
-use tower_lsp_server::UriExt;
+use tower_lsp_server::{Bounded, NotCancellable, OngoingProgress, UriExt};
 
 impl Backend {
     /// Reads the editor's `dateline` settings and applies them to every corpus.
@@ -45,26 +45,7 @@ impl Backend {
             (dirs, state.overrides.clone())
         };
         let token = NumberOrString::String("dateline/indexing".to_string());
-        let progress = if self.supports().progress
-            && self
-                .client
-                .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
-                    token: token.clone(),
-                })
-                .await
-                .is_ok()
-        {
-            Some(
-                self.client
-                    .progress(token, "dateline")
-                    .with_message("Indexing")
-                    .with_percentage(0)
-                    .begin()
-                    .await,
-            )
-        } else {
-            None
-        };
+        let progress = self.begin_progress(token, "Indexing").await;
         // Settings and registries first (a few small files), so that open documents get
         // their mentions at once, while the articles are still being read.
         {
@@ -80,7 +61,8 @@ impl Backend {
             })
             .await;
         }
-        for dir in dirs {
+        let mut writes_after_pending = Vec::new();
+        for dir in &dirs {
             let (sender, mut receiver) =
                 tokio::sync::mpsc::unbounded_channel::<loader::LoadProgress>();
             let overrides = overrides.clone();
@@ -95,11 +77,14 @@ impl Backend {
                     }
                 });
                 // Taken before the corpus is installed, so before open documents put
-                // their unsaved texts in it.
+                // their unsaved texts in it; after the second pass when there is one
+                // (a cache holds whole analyses only).
                 let write_back = match &outcome.file {
-                    Some(file) if outcome.stale => {
-                        Some((file.clone(), cache::Snapshot::of(&corpus)))
-                    }
+                    Some(file) if outcome.stale => Some(if corpus.pending_count() == 0 {
+                        CacheWrite::Now(file.clone(), cache::Snapshot::of(&corpus))
+                    } else {
+                        CacheWrite::AfterPending(file.clone())
+                    }),
                     _ => None,
                 };
                 (corpus, outcome, write_back)
@@ -112,25 +97,14 @@ impl Backend {
             }
             match job.await {
                 Ok((corpus, outcome, write_back)) => {
-                    lock(&self.state).install_corpus(&dir, corpus);
-                    self.log_cache(&dir, &outcome).await;
-                    if let Some((file, snapshot)) = write_back {
-                        // Off the request path, not awaited: a later full index writes
-                        // it again. Changes seen after it (file watchers, edits) are
-                        // not written: the next start re-analyses those files.
-                        let client = self.client.clone();
-                        let handle = tokio::runtime::Handle::current();
-                        tokio::task::spawn_blocking(move || {
-                            if let Err(error) = cache::save(&file, &snapshot) {
-                                let message = format!(
-                                    "dateline: cache {} not written: {error}",
-                                    file.display()
-                                );
-                                handle.spawn(async move {
-                                    client.log_message(MessageType::WARNING, message).await;
-                                });
-                            }
-                        });
+                    lock(&self.state).install_corpus(dir, corpus);
+                    self.log_cache(dir, &outcome).await;
+                    match write_back {
+                        Some(CacheWrite::Now(file, snapshot)) => self.write_cache(file, snapshot),
+                        Some(CacheWrite::AfterPending(file)) => {
+                            writes_after_pending.push((dir.clone(), file));
+                        }
+                        None => {}
                     }
                 }
                 Err(error) => {
@@ -150,6 +124,133 @@ impl Backend {
         self.register_watchers().await;
         self.schedule_all_open();
         self.refresh_workspace_diagnostics().await;
+        if self.complete_pending(&dirs).await {
+            self.schedule_all_open();
+            self.refresh_workspace_diagnostics().await;
+        }
+        for (dir, file) in writes_after_pending {
+            let snapshot = {
+                let state = lock(&self.state);
+                let root = state
+                    .roots
+                    .iter()
+                    .find(|root| root.dir.as_ref() == Some(&dir));
+                root.map(|root| cache::Snapshot::of(&root.corpus))
+            };
+            if let Some(snapshot) = snapshot {
+                self.write_cache(file, snapshot);
+            }
+        }
+    }
+
+    /// Begins a progress report under `token` with `message`, if the editor shows them.
+    async fn begin_progress(
+        &self,
+        token: NumberOrString,
+        message: &str,
+    ) -> Option<OngoingProgress<Bounded, NotCancellable>> {
+        let created = self.supports().progress
+            && self
+                .client
+                .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                    token: token.clone(),
+                })
+                .await
+                .is_ok();
+        if !created {
+            return None;
+        }
+        Some(
+            self.client
+                .progress(token, "dateline")
+                .with_message(message)
+                .with_percentage(0)
+                .begin()
+                .await,
+        )
+    }
+
+    /// Writes the cache file `file` from `snapshot`, off the request path and not
+    /// awaited: a later full index writes it again. Changes seen after the snapshot (file
+    /// watchers, edits) are not written: the next start re-analyses those files.
+    fn write_cache(&self, file: PathBuf, snapshot: cache::Snapshot) {
+        let client = self.client.clone();
+        let handle = tokio::runtime::Handle::current();
+        tokio::task::spawn_blocking(move || {
+            if let Err(error) = cache::save(&file, &snapshot) {
+                let message = format!("dateline: cache {} not written: {error}", file.display());
+                handle.spawn(async move {
+                    client.log_message(MessageType::WARNING, message).await;
+                });
+            }
+        });
+    }
+
+    /// The second pass of a cold start: the articles of the folders `dirs` of which only
+    /// the mentions were found (`corpus::Retention::Mentions`, so that references and
+    /// definitions were complete in a fraction of the time) analysed whole, a batch at a
+    /// time off the async threads, each batch taken in under a short lock, with its own
+    /// progress ("Analysing claims"). Returns whether any article was pending.
+    async fn complete_pending(&self, dirs: &[PathBuf]) -> bool {
+        /// Enough to keep both cores busy between two takings-in, few enough that a
+        /// request waits for the lock no longer than a batch takes to be taken in.
+        const BATCH: usize = 256;
+        let of_dir = |state: &State, dir: &PathBuf| -> Option<usize> {
+            state
+                .roots
+                .iter()
+                .position(|root| root.dir.as_ref() == Some(dir))
+        };
+        let total: usize = {
+            let state = lock(&self.state);
+            dirs.iter()
+                .filter_map(|dir| of_dir(&state, dir))
+                .map(|index| state.roots[index].corpus.pending_count())
+                .sum()
+        };
+        if total == 0 {
+            return false;
+        }
+        let token = NumberOrString::String("dateline/analysing".to_string());
+        let progress = self.begin_progress(token, "Analysing claims").await;
+        let mut done = 0;
+        for dir in dirs {
+            loop {
+                let batch = {
+                    let mut state = lock(&self.state);
+                    of_dir(&state, dir)
+                        .and_then(|index| state.roots[index].corpus.take_pending(BATCH))
+                };
+                let Some(batch) = batch else {
+                    break;
+                };
+                let count = batch.len();
+                let Ok(analysed) = tokio::task::spawn_blocking(move || batch.analyse()).await
+                else {
+                    break;
+                };
+                {
+                    let mut state = lock(&self.state);
+                    if let Some(index) = of_dir(&state, dir) {
+                        state.roots[index].corpus.complete(analysed);
+                    }
+                }
+                done += count;
+                if let Some(progress) = &progress {
+                    let message = format!(
+                        "Analysing claims: {}/{} articles",
+                        thousands(done.min(total)),
+                        thousands(total)
+                    );
+                    let percentage = (done.min(total) * 100 / total.max(1)) as u32;
+                    progress.report_with_message(message, percentage).await;
+                }
+            }
+        }
+        if let Some(progress) = progress {
+            progress.finish_with_message("Analysed").await;
+        }
+        true
     }
 
     /// Logs what the warm-start cache gave for the folder `dir`: how many articles it
@@ -311,6 +412,14 @@ fn thousands(number: usize) -> String {
         out.push(ch);
     }
     out
+}
+
+/// When a folder's cache is written after indexing.
+enum CacheWrite {
+    /// At once, from the snapshot taken when the folder was loaded.
+    Now(PathBuf, cache::Snapshot),
+    /// Once the second pass has analysed the articles of which only mentions were found.
+    AfterPending(PathBuf),
 }
 
 #[cfg(test)]

@@ -129,19 +129,24 @@ fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<(Instant, Value)>
 impl Server {
     /// A server whose standard error goes to the test's (shown when a test fails).
     pub fn start() -> Server {
-        Self::spawn(Stdio::inherit(), None)
+        Self::spawn(Stdio::inherit(), None, &[])
+    }
+
+    /// A server with these environment variables set.
+    pub fn start_with_env(vars: &[(&str, &str)]) -> Server {
+        Self::spawn(Stdio::inherit(), None, vars)
     }
 
     /// A server whose warm-start cache lives under `cache_home` (its `XDG_CACHE_HOME`),
     /// which outlives it: for tests of a second start on the same cache.
     pub fn start_with_cache_home(cache_home: &Path) -> Server {
-        Self::spawn(Stdio::inherit(), Some(cache_home))
+        Self::spawn(Stdio::inherit(), Some(cache_home), &[])
     }
 
     /// A server whose standard error is kept for `stderr_text`: for a test that makes it
     /// print on purpose (a panic's message), which a passing run should not show.
     pub fn start_capturing_stderr() -> Server {
-        let mut server = Self::spawn(Stdio::piped(), None);
+        let mut server = Self::spawn(Stdio::piped(), None, &[]);
         let stderr = server.child.stderr.take().unwrap();
         let captured = server.stderr.clone();
         std::thread::spawn(move || {
@@ -154,7 +159,7 @@ impl Server {
         server
     }
 
-    fn spawn(stderr: Stdio, cache_home: Option<&Path>) -> Server {
+    fn spawn(stderr: Stdio, cache_home: Option<&Path>, vars: &[(&str, &str)]) -> Server {
         static SERVERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let own_cache_home = cache_home.is_none().then(|| {
             let server = SERVERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -167,6 +172,7 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
             .args(["lsp", "--stdio"])
             .env("XDG_CACHE_HOME", cache_home)
+            .envs(vars.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(stderr)
