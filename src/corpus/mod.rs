@@ -250,7 +250,19 @@ pub struct PendingAnalyses {
 }
 
 /// Analyses made of pending articles, for [`Corpus::complete`].
+#[derive(Default)]
 pub struct AnalysedPending(Vec<(Arc<ArticleFile>, ArticleFile)>);
+
+impl AnalysedPending {
+    /// How many analyses these are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 impl PendingAnalyses {
     /// How many articles these are.
@@ -267,20 +279,41 @@ impl PendingAnalyses {
     /// article whose text cannot be read any more stays pending; the file watcher will
     /// say what became of it.
     pub fn analyse(self) -> AnalysedPending {
+        let analysed = std::sync::Mutex::new(Vec::new());
+        self.analyse_each(usize::MAX, |done| {
+            analysed
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .extend(done.0);
+        });
+        AnalysedPending(analysed.into_inner().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// [`PendingAnalyses::analyse`], handing the analyses to `each` as they are made, at
+    /// most `together` at a time, largest articles first: so that the corpus can take
+    /// them in while the rest are analysed (taking in a batch, then analysing the next,
+    /// left the cores idle meanwhile and waited at every batch for its longest article).
+    pub fn analyse_each(self, together: usize, each: impl Fn(AnalysedPending) + Sync) {
         let PendingAnalyses {
             analyzer,
             source,
-            files,
+            mut files,
         } = self;
-        let analysed = files
+        files.sort_by_key(|file| std::cmp::Reverse(file.text_check().len()));
+        files
             .into_par_iter()
-            .filter_map(|file| {
-                let text = source.as_ref()?.read(&file.path)?;
-                let whole = analyzer.analyze(&file.path, text, Retention::Index);
-                Some((file, whole))
-            })
-            .collect();
-        AnalysedPending(analysed)
+            .chunks(together.max(1))
+            .for_each(|files| {
+                let analysed = files
+                    .into_iter()
+                    .filter_map(|file| {
+                        let text = source.as_ref()?.read(&file.path)?;
+                        let whole = analyzer.analyze(&file.path, text, Retention::Index);
+                        Some((file, whole))
+                    })
+                    .collect();
+                each(AnalysedPending(analysed));
+            });
     }
 }
 

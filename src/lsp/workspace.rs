@@ -192,9 +192,8 @@ impl Backend {
     /// time off the async threads, each batch taken in under a short lock, with its own
     /// progress ("Analysing claims"). Returns whether any article was pending.
     async fn complete_pending(&self, dirs: &[PathBuf]) -> bool {
-        /// Enough to keep both cores busy between two takings-in, few enough that a
-        /// request waits for the lock no longer than a batch takes to be taken in.
-        const BATCH: usize = 256;
+        /// Analyses handed over together from the threads that make them.
+        const HANDED_OVER_TOGETHER: usize = 16;
         let of_dir = |state: &State, dir: &PathBuf| -> Option<usize> {
             state
                 .roots
@@ -214,29 +213,40 @@ impl Backend {
         let token = NumberOrString::String("dateline/analysing".to_string());
         let progress = self.begin_progress(token, "Analysing claims").await;
         let mut done = 0;
+        let mut reported = 0;
         for dir in dirs {
-            loop {
-                let batch = {
-                    let mut state = lock(&self.state);
-                    of_dir(&state, dir)
-                        .and_then(|index| state.roots[index].corpus.take_pending(BATCH))
-                };
-                let Some(batch) = batch else {
-                    break;
-                };
-                let count = batch.len();
-                let Ok(analysed) = tokio::task::spawn_blocking(move || batch.analyse()).await
-                else {
-                    break;
-                };
+            let pending = {
+                let mut state = lock(&self.state);
+                of_dir(&state, dir)
+                    .and_then(|index| state.roots[index].corpus.take_pending(usize::MAX))
+            };
+            let Some(pending) = pending else {
+                continue;
+            };
+            let (sender, mut analysed) = tokio::sync::mpsc::unbounded_channel();
+            let job = tokio::task::spawn_blocking(move || {
+                pending.analyse_each(HANDED_OVER_TOGETHER, |batch| {
+                    let _ = sender.send(batch);
+                });
+            });
+            // Taken in as they come, whatever arrived meanwhile under one lock: the
+            // analysis goes on on the other threads.
+            while let Some(first) = analysed.recv().await {
+                let mut batches = vec![first];
+                while let Ok(more) = analysed.try_recv() {
+                    batches.push(more);
+                }
                 {
                     let mut state = lock(&self.state);
                     if let Some(index) = of_dir(&state, dir) {
-                        state.roots[index].corpus.complete(analysed);
+                        for batch in batches.iter_mut() {
+                            done += batch.len();
+                            state.roots[index].corpus.complete(std::mem::take(batch));
+                        }
                     }
                 }
-                done += count;
-                if let Some(progress) = &progress {
+                if let Some(progress) = progress.as_ref().filter(|_| done >= reported + 250) {
+                    reported = done;
                     let message = format!(
                         "Analysing claims: {}/{} articles",
                         thousands(done.min(total)),
@@ -246,6 +256,7 @@ impl Backend {
                     progress.report_with_message(message, percentage).await;
                 }
             }
+            let _ = job.await;
         }
         if let Some(progress) = progress {
             progress.finish_with_message("Analysed").await;
