@@ -97,11 +97,13 @@ impl Backend {
                 // Taken before the corpus is installed, so before open documents put
                 // their unsaved texts in it.
                 let write_back = match &outcome.file {
-                    Some(file) if outcome.stale => {
+                    Some(file) if outcome.worth_writing() => {
                         Some((file.clone(), cache::Snapshot::of(&corpus)))
                     }
                     _ => None,
                 };
+                // Only the snapshot needed them.
+                corpus.forget_disk_stamps();
                 (corpus, outcome, write_back)
             });
             while let Some(stage) = receiver.recv().await {
