@@ -10,19 +10,27 @@
 //!
 //! A cache is read only by the same dateline (version and build) for the same settings,
 //! registries and retention (the [`Stamp`]); each entry only for the same path and the
-//! same bytes (length and xxh3 hash: the loader reads every text anyway, so the hash
-//! decides, not the modification time). Anything else — another version, changed
-//! settings, a truncated or corrupt file, an entry that does not decode — makes the whole
-//! cache ignored (one log line says why), every article analysed, and the cache written
-//! again. Today's date is not part of it: the one diagnostic that depends on it is made
-//! again when a cached analysis is taken (`Corpus::set_files_prepared`).
+//! same bytes (length and xxh3 hash). A corpus that lets go of texts (the server's) does
+//! not read a file to know that: each entry keeps the stamp of its file (size,
+//! modification and status-change times, inode) taken just before the text analysed was
+//! read, and when the file's stamp is still the same the entry is taken without the file
+//! being read. Not when the text was read within 2 s of the file's modification time
+//! ([`RACY_WINDOW_NS`]: a file changed again within the same tick of a coarse clock keeps
+//! its time), nor when the file has no stamp (no modification time, a link): such a file
+//! is read and hashed, as is one whose stamp changed. A corpus that keeps its texts
+//! (`check --cache`) reads them all anyway, and the hash decides. Anything else — another
+//! version, changed settings, a truncated or corrupt file, an entry that does not decode —
+//! makes the whole cache ignored (one log line says why), every article analysed, and the
+//! cache written again. Today's date is not part of it: the one diagnostic that depends on
+//! it is made again when a cached analysis is taken (`Corpus::set_files_prepared`).
 //!
 //! Layout: `MAGIC`, `FORMAT` (u32 LE), the stamp's length (u32 LE) and the stamp
-//! (postcard), the entries, each its length (u64 LE) then postcard of its key and its
-//! analysis, and last the xxh3-64 (u64 LE) of the entries' bytes.
+//! (postcard), the entries, each its length (u64 LE) then postcard of its key (path,
+//! length, hash, the file's disk stamp if any) and its analysis, and last the xxh3-64
+//! (u64 LE) of the entries' bytes.
 
-use crate::corpus::{ArticleFile, Corpus, TextCheck};
-use crate::loader::{self, LoadProgress};
+use crate::corpus::{ArticleFile, Corpus, DiskStamp, TextCheck};
+use crate::loader::{self, LoadProgress, SkipReason};
 use crate::temporal::{Lean, LeanWords};
 use rayon::prelude::*;
 // Keyed by the corpus's own paths: a fast hash, not one that resists chosen keys.
@@ -33,8 +41,9 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 const MAGIC: [u8; 8] = *b"dlcache\n";
-/// The layout above; another layout is another number.
-const FORMAT: u32 = 1;
+/// The layout above; another layout is another number (2: entries' keys carry the
+/// file's disk stamp).
+const FORMAT: u32 = 2;
 /// No cache larger than this is read, whatever the corpus.
 const MAX_CACHE_BYTES: u64 = 4 << 30;
 
@@ -68,27 +77,119 @@ impl<'de> serde::Deserialize<'de> for Lean {
     }
 }
 
-/// What an entry's analysis was made of.
+thread_local! {
+    /// The texts many analyses repeat (diagnostic messages, date values), one copy each,
+    /// made by this thread as it decodes a cache's analyses ([`one_copy`]); `None` while
+    /// it decodes none. Of this thread's own: the threads that decode do not wait on each
+    /// other for it (one copy of a text per thread, a few thousand texts).
+    static ONE_COPIES: std::cell::RefCell<Option<rustc_hash::FxHashSet<Arc<str>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Reads a text many analyses repeat (a diagnostic's message) as the copy this thread
+/// already made of it while decoding a cache (see [`ONE_COPIES`]), straight from the
+/// cache's bytes: no copy is made of a text already held, none let go of again. Named by
+/// the fields it reads (`#[serde(deserialize_with)]`): decoded apart, the messages of a
+/// 100,000-article cache held a third of a GiB more than the corpus keeps of them, and
+/// making each copy only to let it go for the one held was a tenth of a warm load.
+pub(crate) fn one_copy<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Arc<str>, D::Error> {
+    struct OneCopy;
+    impl serde::de::Visitor<'_> for OneCopy {
+        type Value = Arc<str>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Arc<str>, E> {
+            Ok(ONE_COPIES.with(|held| match held.borrow_mut().as_mut() {
+                Some(held) => {
+                    if let Some(copy) = held.get(text) {
+                        return copy.clone();
+                    }
+                    let copy: Arc<str> = Arc::from(text);
+                    held.insert(copy.clone());
+                    copy
+                }
+                None => Arc::from(text),
+            }))
+        }
+    }
+    deserializer.deserialize_str(OneCopy)
+}
+
+/// [`one_copy`] for a text that may be missing (a claim's date value).
+pub(crate) fn one_copy_if_any<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Arc<str>>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Text(#[serde(deserialize_with = "one_copy")] Arc<str>);
+    let text: Option<Text> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(text.map(|Text(text)| text))
+}
+
+/// What an entry's analysis was made of: the file's path and bytes (length and xxh3 hash),
+/// and how the file stood on disk just before those bytes were read, when the corpus was
+/// given that (see [`vouches_for`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct EntryKey {
     path: String,
     bytes: u64,
     content_hash: u64,
+    disk: Option<DiskStamp>,
 }
 
 impl EntryKey {
     /// The key of an analysis whose text the corpus may have let go of.
-    fn of_file(file: &ArticleFile) -> Self {
-        Self::checked(&file.path, file.text_check())
-    }
-
-    fn checked(path: &str, check: TextCheck) -> Self {
+    fn of_file(file: &ArticleFile, disk: Option<DiskStamp>) -> Self {
+        let check = file.text_check();
         EntryKey {
-            path: path.to_string(),
+            path: file.path.clone(),
             bytes: check.len() as u64,
             content_hash: check.hash(),
+            disk,
         }
     }
+
+    /// Whether the analysis was made of the text `check` is of.
+    fn is_of(&self, check: TextCheck) -> bool {
+        self.bytes == check.len() as u64 && self.content_hash == check.hash()
+    }
+
+    /// The check of the text the analysis was made of.
+    fn check(&self) -> Option<TextCheck> {
+        let len = usize::try_from(self.bytes).ok()?;
+        Some(TextCheck::from_parts(len, self.content_hash))
+    }
+}
+
+/// How much later than a file's modification time its text must have been read for the
+/// time to vouch for the text: the coarsest step of the file systems' clocks (FAT's and
+/// some network file systems' 2 s; ext4, XFS, APFS and NTFS count far finer). A file
+/// changed again in the same step as the change before keeps the same modification time;
+/// a text read within that step may be the one before the later change (git's "racy"
+/// index entries). A text read a whole step after the time the file had was read after
+/// any change that could leave that time as it was.
+const RACY_WINDOW_NS: u64 = 2_000_000_000;
+
+/// Whether a stamp was taken too soon after its file's modification to vouch for the text
+/// read (see [`RACY_WINDOW_NS`]): such an entry is checked by reading and hashing its file.
+fn is_racy(stamp: &DiskStamp) -> bool {
+    stamp.modified_ns.saturating_add(RACY_WINDOW_NS) >= stamp.read_at_ns
+}
+
+/// Whether the entry `key` may be taken for its file, as `now` stamps it, without the file
+/// being read: the entry has a stamp of the same size, modification and status-change
+/// times and inode, taken long enough after the modification ([`is_racy`]). A file whose
+/// stamp cannot be taken (no modification time, not a regular file: a link is never
+/// trusted) is read.
+fn vouches_for(key: &EntryKey, now: Option<&DiskStamp>) -> bool {
+    let (Some(cached), Some(now)) = (&key.disk, now) else {
+        return false;
+    };
+    cached.bytes == key.bytes && cached.same_file_version(now) && !is_racy(cached)
 }
 
 /// Why a cache was not read.
@@ -144,7 +245,7 @@ const ENCODED_TOGETHER: usize = 256;
 fn write_cache(
     out: &mut impl std::io::Write,
     stamp: &Stamp,
-    articles: &[Arc<ArticleFile>],
+    articles: &[(Arc<ArticleFile>, Option<DiskStamp>)],
 ) -> std::io::Result<()> {
     let header = postcard::to_allocvec(stamp).unwrap_or_default();
     out.write_all(&MAGIC)?;
@@ -155,8 +256,8 @@ fn write_cache(
     for chunk in articles.chunks(ENCODED_TOGETHER) {
         let records: Vec<Vec<u8>> = chunk
             .par_iter()
-            .filter_map(|file| {
-                let key = EntryKey::of_file(file);
+            .filter_map(|(file, disk)| {
+                let key = EntryKey::of_file(file, *disk);
                 postcard::to_allocvec(&(&key, &**file)).ok()
             })
             .collect();
@@ -171,11 +272,13 @@ fn write_cache(
     out.write_all(&checksum.digest().to_le_bytes())
 }
 
-/// The cache file's bytes for `articles`, written for `stamp` (see [`write_cache`]).
+/// The cache file's bytes for `articles`, written for `stamp` without disk stamps (see
+/// [`write_cache`]).
 pub fn encode(stamp: &Stamp, articles: &[Arc<ArticleFile>]) -> Vec<u8> {
+    let articles: Vec<_> = articles.iter().map(|file| (file.clone(), None)).collect();
     let mut bytes = Vec::new();
     // Writing into memory does not fail.
-    let _ = write_cache(&mut bytes, stamp, articles);
+    let _ = write_cache(&mut bytes, stamp, &articles);
     bytes
 }
 
@@ -203,20 +306,84 @@ fn u64_at(bytes: &[u8]) -> u64 {
 /// Records decoded together, on every core.
 const DECODED_TOGETHER: usize = 256;
 
-/// The analyses a cache holds for the articles of `texts` with the same path and bytes,
-/// and how many entries it has, read from `reader` (a cache file of `length` bytes) if it
-/// is whole, of this layout and written for `expected`. Read a record at a time and
-/// decoded as they come, a batch at a time on every core, so that the file's bytes are
-/// never held whole (a 100,000-article cache is 640 MB); taken only whole: a record that
-/// does not decode or names an actor the corpus does not have, or a checksum that does not
-/// match at the end, rejects the whole cache.
+/// What a load knows of an article's file when it reads the cache.
+#[derive(Debug, Clone, Copy)]
+enum Known<'a> {
+    /// Its text was read: the text's check.
+    Read(TextCheck),
+    /// Its text was not read: the file's stamp as it stands (`None` when it has none),
+    /// and where the file is, to read it if the stamp does not vouch for the entry.
+    Stamped {
+        now: Option<DiskStamp>,
+        disk_path: &'a Path,
+    },
+}
+
+/// Reads one file of the corpus for a load: its text and its stamp (see
+/// [`loader::read_text_stamped`]).
+type ReadFile<'a> = dyn Fn(&Path) -> Result<(Arc<str>, Option<DiskStamp>), SkipReason> + Sync + 'a;
+
+/// What a load asks of a cache: the articles' files it knows of, how many actors the corpus
+/// has (an analysis naming another does not fit it), and how to read a file whose stamp
+/// does not vouch for its entry.
+struct Wanted<'a> {
+    known: HashMap<&'a str, Known<'a>>,
+    actors: usize,
+    read: &'a ReadFile<'a>,
+}
+
+/// What the cache gives an article's file. Nearly every value is an analysis: boxing it
+/// to make the rare others smaller would only add an allocation to each.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+enum Found {
+    /// The cached analysis; for a file known by its stamp only, the check of the text it
+    /// was made of, the stamp to keep for the file (the entry's own when the file was not
+    /// read, that of this reading when it was), and whether it was read.
+    Cached {
+        analysis: ArticleFile,
+        check: TextCheck,
+        disk: Option<DiskStamp>,
+        read: bool,
+    },
+    /// A file known by its stamp, which did not vouch for its entry, read and found
+    /// changed: its text, to analyse.
+    Changed {
+        text: Arc<str>,
+        disk: Option<DiskStamp>,
+    },
+    /// A file known by its stamp, which did not vouch for its entry, that could not be
+    /// taken in when it was read.
+    Unreadable(SkipReason),
+}
+
+/// A record whose analysis may be taken: its key, what the load knows of its file, and
+/// the record's bytes with where the analysis starts in them.
+struct Candidate<'a> {
+    key: EntryKey,
+    known: Known<'a>,
+    record: Vec<u8>,
+    analysis_at: usize,
+}
+
+/// What the cache gives the articles `wanted` knows of, and how many entries it has, read
+/// from `reader` (a cache file of `length` bytes) if it is whole, of this layout and
+/// written for `expected`. An article whose text was read is given the analysis of the
+/// same bytes; one known by its stamp only is given its entry's analysis when the entry's
+/// stamp vouches for it ([`vouches_for`]), else its file is read, and the analysis is
+/// given if the bytes are the same, the text if not. Read a record at a time and decoded
+/// as they come, a batch at a time on every core (the files to read read there too),
+/// telling `progress` how many articles have been settled after each batch, so that the
+/// file's bytes are never held whole (a 100,000-article cache is 640 MB); taken only
+/// whole: a record that does not decode or names an actor the corpus does not have, or a
+/// checksum that does not match at the end, rejects the whole cache.
 fn read_matching(
     mut reader: impl Read,
     length: u64,
     expected: &Stamp,
-    checks: &[(&str, TextCheck)],
-    actors: usize,
-) -> Result<(usize, HashMap<String, ArticleFile>), Rejection> {
+    wanted: &Wanted,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(usize, HashMap<String, Found>), Rejection> {
     let mut magic = Vec::new();
     (&mut reader)
         .take(MAGIC.len() as u64)
@@ -253,22 +420,15 @@ fn read_matching(
     let Some(mut left) = (length - before_entries).checked_sub(8) else {
         return Err(Rejection::Truncated);
     };
-    let keys: HashMap<&str, EntryKey> = checks
-        .iter()
-        .map(|&(path, check)| (path, EntryKey::checked(path, check)))
-        .collect();
     let mut checksum = Xxh3::new();
     let mut entries = 0;
-    let mut matching = HashMap::default();
-    let shared = std::sync::Mutex::new(rustc_hash::FxHashSet::default());
-    let mut batch: Vec<(EntryKey, Vec<u8>)> = Vec::new();
+    let mut found = HashMap::with_capacity_and_hasher(wanted.known.len(), Default::default());
+    let mut batch: Vec<Candidate> = Vec::new();
     loop {
         if left == 0 || batch.len() == DECODED_TOGETHER {
-            matching.extend(decode_analyses(
-                std::mem::take(&mut batch),
-                actors,
-                &shared,
-            )?);
+            let decoded = decode_analyses(std::mem::take(&mut batch), wanted);
+            found.extend(decoded?);
+            progress(found.len());
         }
         if left == 0 {
             break;
@@ -286,60 +446,99 @@ fn read_matching(
         entries += 1;
         let (key, analysis) = postcard::take_from_bytes::<EntryKey>(&record)
             .map_err(|error| Rejection::Undecodable(format!("an entry's key: {error}")))?;
-        if keys.get(key.path.as_str()) == Some(&key) {
-            batch.push((key, analysis.to_vec()));
+        let analysis_at = record.len() - analysis.len();
+        let known = match wanted.known.get(key.path.as_str()) {
+            Some(Known::Read(check)) if !key.is_of(*check) => None,
+            known => known.copied(),
+        };
+        if let Some(known) = known {
+            batch.push(Candidate {
+                key,
+                known,
+                record,
+                analysis_at,
+            });
         }
     }
     if checksum.digest() != u64_at(&read_exactly(&mut reader, 8)?) {
         return Err(Rejection::Checksum);
     }
-    Ok((entries, matching))
+    Ok((entries, found))
 }
 
-/// Decodes the analyses of a batch of entries in parallel; one that does not decode, or
-/// names an actor the corpus does not have, rejects the whole cache. The texts many
-/// analyses repeat (diagnostic messages, date values) are made one copy each in `shared`
-/// as they are decoded: decoded apart, the messages of a 100,000-article cache held a
-/// third of a GiB more than the corpus keeps of them.
+/// Reads a cache as [`read_matching`] does, then lets go of the copies of repeated texts
+/// that the threads made while decoding it (the analyses hold those they use).
+fn read_matching_once(
+    reader: impl Read,
+    length: u64,
+    expected: &Stamp,
+    wanted: &Wanted,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(usize, HashMap<String, Found>), Rejection> {
+    let read = read_matching(reader, length, expected, wanted, progress);
+    rayon::broadcast(|_| ONE_COPIES.with(|held| held.borrow_mut().take()));
+    read
+}
+
+/// Settles a batch of candidates in parallel: each file known by its stamp only whose
+/// stamp does not vouch for its entry read and compared, and the analyses taken decoded.
+/// One that does not decode, or names an actor the corpus does not have, rejects the whole
+/// cache. The texts many analyses repeat (diagnostic messages, date values) are made one
+/// copy each as they are decoded ([`one_copy`]).
 fn decode_analyses(
-    batch: Vec<(EntryKey, Vec<u8>)>,
-    actors: usize,
-    shared: &std::sync::Mutex<rustc_hash::FxHashSet<Arc<str>>>,
-) -> Result<Vec<(String, ArticleFile)>, Rejection> {
+    batch: Vec<Candidate>,
+    wanted: &Wanted,
+) -> Result<Vec<(String, Found)>, Rejection> {
     batch
         .into_par_iter()
-        .map(|(key, analysis)| {
-            let mut file: ArticleFile = postcard::from_bytes(&analysis).map_err(|error| {
+        .map(|candidate| {
+            let Candidate {
+                key,
+                known,
+                record,
+                analysis_at,
+            } = candidate;
+            let (check, disk, read) = match known {
+                Known::Read(check) => (check, None, false),
+                Known::Stamped { now, disk_path } => match key.check() {
+                    Some(check) if vouches_for(&key, now.as_ref()) => (check, key.disk, false),
+                    _ => match (wanted.read)(disk_path) {
+                        Ok((text, disk)) => {
+                            let check = TextCheck::of(&text);
+                            if !key.is_of(check) {
+                                return Ok((key.path, Found::Changed { text, disk }));
+                            }
+                            (check, disk, true)
+                        }
+                        Err(reason) => return Ok((key.path, Found::Unreadable(reason))),
+                    },
+                },
+            };
+            let analysis = record.get(analysis_at..).unwrap_or_default();
+            ONE_COPIES.with(|held| {
+                held.borrow_mut().get_or_insert_with(Default::default);
+            });
+            let file: ArticleFile = postcard::from_bytes(analysis).map_err(|error| {
                 Rejection::Undecodable(format!("the analysis of {}: {error}", key.path))
             })?;
-            {
-                let mut shared = shared
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                let mut one_copy = |text: &str| -> Arc<str> {
-                    if let Some(copy) = shared.get(text) {
-                        return copy.clone();
-                    }
-                    let copy: Arc<str> = Arc::from(text);
-                    shared.insert(copy.clone());
-                    copy
-                };
-                for diagnostic in &mut file.diagnostics {
-                    diagnostic.message = one_copy(&diagnostic.message);
-                }
-                for claim in &mut file.packed_claims {
-                    claim.share_value(&mut one_copy);
-                }
-            }
             let sound = file.path == key.path
-                && file.mentions.iter().all(|mention| mention.actor() < actors);
+                && file
+                    .mentions
+                    .iter()
+                    .all(|mention| mention.actor() < wanted.actors);
             if !sound {
                 return Err(Rejection::Undecodable(format!(
                     "the analysis of {} does not fit the corpus",
                     key.path
                 )));
             }
-            Ok((key.path, file))
+            let cached = Found::Cached {
+                analysis: file,
+                check,
+                disk,
+                read,
+            };
+            Ok((key.path, cached))
         })
         .collect()
 }
@@ -473,6 +672,15 @@ pub struct Outcome {
     /// Articles whose cached analysis was taken.
     pub reused: usize,
     pub articles: usize,
+    /// Article files read (or tried: one that could not be read counts): those whose
+    /// stamp did not vouch for their cache entry, those without one, and every file of a
+    /// corpus that keeps its texts.
+    pub read: usize,
+    /// Articles whose cached analysis was taken after their file was read and hashed (its
+    /// stamp changed, or was taken too soon after its last change), whose new stamp would
+    /// let the next load take it without reading the file: worth writing the cache again
+    /// for ([`Outcome::worth_writing`]).
+    pub restamped: usize,
     /// Why a cache file that exists was not read, if it was not.
     pub rejected: Option<String>,
     /// Whether the cache on disk is not what the corpus would write (an article was
@@ -498,104 +706,233 @@ impl Outcome {
             .map_or(String::new(), |file| format!(" {}", file.display()));
         Some(format!("cache{file} ignored and rebuilt: {why}"))
     }
+
+    /// Whether the cache should be written after this load: it is stale, or it would
+    /// spare the next load reading files that this one had to read.
+    pub fn worth_writing(&self) -> bool {
+        self.stale || self.restamped > 0
+    }
 }
 
-/// [`loader::load_corpus`] with the warm-start cache: the texts read, each article whose
-/// path and bytes match a cache entry given its cached analysis, the others analysed.
+/// An article's file as the first look of a load left it.
+enum Slot {
+    /// Read: its text, the text's check and the file's stamp.
+    Text(Arc<str>, TextCheck, Option<DiskStamp>),
+    /// Only its stamp taken (`None` when it has none).
+    Stamped(Option<DiskStamp>),
+    /// Read, and not taken in.
+    Skipped(SkipReason),
+}
+
+/// Reads one article's file for a load that began at `read_at_ns`: its text, the text's
+/// check, and the file's stamp.
+fn read_checked(
+    disk_path: &Path,
+    read_at_ns: u64,
+) -> Result<(Arc<str>, TextCheck, Option<DiskStamp>), SkipReason> {
+    let (text, disk) = loader::read_text_stamped(disk_path, read_at_ns)?;
+    let check = TextCheck::of(&text);
+    Ok((text, check, disk))
+}
+
+/// [`loader::load_corpus`] with the warm-start cache: each article whose path and bytes
+/// match a cache entry given its cached analysis, the others analysed.
+///
+/// A corpus that lets go of texts (the server's) needs no text the cache gives an analysis
+/// of: its files are not read at first, only their stamps taken (size, times, inode: no
+/// read). An entry whose stamp still describes its file, and was taken long enough after
+/// the file's last change ([`is_racy`]), is taken without its file being read; any other
+/// file is read and hashed (the entry taken if its bytes are the same), as is every file
+/// the cache has no entry for. So only the texts of changed and new files are held, never
+/// all of them. A corpus that keeps its texts (`check --cache`, which writes reports from
+/// them) reads every file anyway, and matches by bytes alone: hashing a text already read
+/// costs little next to the reading, and then the analysis is sure to be of the text the
+/// report shows, whatever a file's times say.
 pub fn load_corpus_cached(
     root: &Path,
     corpus: &mut Corpus,
     mut progress: impl FnMut(LoadProgress) + Send,
 ) -> Outcome {
-    // A corpus that lets go of texts needs none of the articles a cache gives: each text
-    // is hashed as it is read and let go of (so that the texts are never all held beside
-    // the analyses), and those the cache does not give are read again. Decided once the
-    // configuration, which may move the cache, is read.
+    // Taken before any file is looked at: every stamp this load takes is of a file as it
+    // stood after this moment.
+    let read_at_ns = crate::clock::now_ns();
     let mut file = None;
-    let read = loader::read_corpus_as(root, corpus, &mut progress, |corpus| {
+    let (files, slots) = loader::with_article_files(root, corpus, |corpus| {
         file = cache_file(root, corpus);
-        let without_texts =
+        let stamps_only =
             corpus.lets_go_of_texts() && file.as_deref().is_some_and(|file| file.is_file());
-        move |text: Arc<str>| {
-            let check = TextCheck::of(&text);
-            (check, (!without_texts).then_some(text))
+        let progress = &mut progress;
+        move |files: &[(String, PathBuf)]| -> Vec<Slot> {
+            if stamps_only {
+                return files
+                    .par_iter()
+                    .map(|(_, disk_path)| Slot::Stamped(loader::stat_stamp(disk_path, read_at_ns)))
+                    .collect();
+            }
+            let total = files.len();
+            let read = loader::read_files(
+                files,
+                |done| progress(LoadProgress::Read { done, total }),
+                |disk_path| read_checked(disk_path, read_at_ns),
+            );
+            read.into_iter()
+                .map(|result| match result {
+                    Ok((text, check, disk)) => Slot::Text(text, check, disk),
+                    Err(reason) => Slot::Skipped(reason),
+                })
+                .collect()
         }
     });
+    let total = files.len();
     let mut outcome = Outcome {
-        articles: read.len(),
-        stale: true,
+        read: slots
+            .iter()
+            .filter(|slot| !matches!(slot, Slot::Stamped(_)))
+            .count(),
         ..Outcome::default()
     };
-    let mut prepared = HashMap::default();
+    let mut cache_entries = None;
+    let mut found = HashMap::default();
     if let Some(file) = &file {
-        let text_bytes: u64 = read.iter().map(|(_, (check, _))| check.len() as u64).sum();
-        let checks: Vec<(&str, TextCheck)> = read
+        let text_bytes: u64 = slots
             .iter()
-            .map(|(path, (check, _))| (path.as_str(), *check))
-            .collect();
+            .map(|slot| match slot {
+                Slot::Text(_, check, _) => check.len() as u64,
+                Slot::Stamped(disk) => disk.map_or(0, |disk| disk.bytes),
+                Slot::Skipped(_) => 0,
+            })
+            .sum();
+        let mut known = HashMap::with_capacity_and_hasher(files.len(), Default::default());
+        for ((path, disk_path), slot) in files.iter().zip(&slots) {
+            match slot {
+                Slot::Text(_, check, _) => known.insert(path.as_str(), Known::Read(*check)),
+                Slot::Stamped(now) => known.insert(
+                    path.as_str(),
+                    Known::Stamped {
+                        now: *now,
+                        disk_path,
+                    },
+                ),
+                Slot::Skipped(_) => None,
+            };
+        }
+        let read = |disk_path: &Path| loader::read_text_stamped(disk_path, read_at_ns);
+        let wanted = Wanted {
+            known,
+            actors: corpus.actors().len(),
+            read: &read,
+        };
         let stamp = stamp_of(corpus);
+        let mut settled = |done| progress(LoadProgress::Read { done, total });
         let taken = open_bounded(file, cache_limit(text_bytes)).and_then(|opened| {
             let Some((reader, length)) = opened else {
                 return Ok(None);
             };
-            let taken = read_matching(reader, length, &stamp, &checks, corpus.actors().len())?;
+            let taken = read_matching_once(reader, length, &stamp, &wanted, &mut settled)?;
             Ok(Some(taken))
         });
         match taken {
-            Ok(Some((entry_count, matching))) => {
-                outcome.reused = matching.len();
-                outcome.stale = entry_count != matching.len() || matching.len() != read.len();
-                prepared = matching;
+            Ok(Some((entries, taken))) => {
+                cache_entries = Some(entries);
+                found = taken;
             }
             Ok(None) => {}
             Err(rejection) => outcome.rejected = Some(rejection.to_string()),
         }
     }
     outcome.file = file;
-    // The texts let go of that the cache did not give, read again.
-    let mut again: HashMap<String, Result<Arc<str>, loader::SkipReason>> = read
-        .par_iter()
-        .filter(|(path, (_, text))| text.is_none() && !prepared.contains_key(path))
-        .map(|(path, _)| {
-            (
-                path.clone(),
-                loader::read_text_within(root, &root.join(path)),
-            )
-        })
-        .collect();
+    let keeps_stamps = corpus.lets_go_of_texts();
+    let mut stamps = Vec::new();
+    let mut keep_stamp = |path: &str, check: TextCheck, disk: Option<DiskStamp>| {
+        if let (true, Some(disk)) = (keeps_stamps, disk) {
+            stamps.push((path.to_string(), check, disk));
+        }
+    };
     let no_text: Arc<str> = Arc::from("");
-    let mut files = Vec::with_capacity(read.len());
-    for (path, (check, text)) in read {
-        let cached = prepared.remove(&path);
-        let (text, cached) = match (text, cached) {
-            (Some(text), cached) => (text, cached),
-            (None, Some(mut cached)) => {
-                // Taken without its text: the check says which text it is.
-                cached.text_dropped = Some(check);
-                (no_text.clone(), Some(cached))
+    let mut prepared = Vec::with_capacity(files.len());
+    let mut unread = Vec::new();
+    for ((path, disk_path), slot) in files.into_iter().zip(slots) {
+        let cached = found.remove(&path);
+        match (slot, cached) {
+            (Slot::Skipped(reason), _) | (Slot::Stamped(_), Some(Found::Unreadable(reason))) => {
+                corpus.mark_skipped(&path, reason.to_string());
             }
-            (None, None) => match again.remove(&path) {
-                Some(Ok(text)) => (text, None),
-                Some(Err(reason)) => {
-                    corpus.mark_skipped(&path, reason.to_string());
-                    continue;
-                }
-                None => continue,
-            },
-        };
-        files.push((path, text, cached));
+            (Slot::Text(text, check, disk), cached) => {
+                keep_stamp(&path, check, disk);
+                let cached = match cached {
+                    Some(Found::Cached { analysis, .. }) => Some(analysis),
+                    _ => None,
+                };
+                outcome.reused += usize::from(cached.is_some());
+                prepared.push((path, text, cached));
+            }
+            (
+                Slot::Stamped(_),
+                Some(Found::Cached {
+                    mut analysis,
+                    check,
+                    disk,
+                    read,
+                }),
+            ) => {
+                outcome.read += usize::from(read);
+                let renewed = read && disk.is_some_and(|disk| !is_racy(&disk));
+                outcome.restamped += usize::from(renewed && keeps_stamps);
+                outcome.reused += 1;
+                keep_stamp(&path, check, disk);
+                // Taken without its text: the check says which text it is.
+                analysis.text_dropped = Some(check);
+                prepared.push((path, no_text.clone(), Some(analysis)));
+            }
+            (Slot::Stamped(_), Some(Found::Changed { text, disk })) => {
+                outcome.read += 1;
+                keep_stamp(&path, TextCheck::of(&text), disk);
+                prepared.push((path, text, None));
+            }
+            (Slot::Stamped(_), None) => unread.push((path, disk_path)),
+        }
     }
-    corpus.set_files_prepared(files, |done, total| {
+    // The files the cache gave nothing for (new ones, or all when it was not read): read
+    // now, to be analysed.
+    let settled = total - unread.len();
+    let read = loader::read_files(
+        &unread,
+        |done| {
+            progress(LoadProgress::Read {
+                done: settled + done,
+                total,
+            })
+        },
+        |disk_path| read_checked(disk_path, read_at_ns),
+    );
+    outcome.read += unread.len();
+    for ((path, _), result) in unread.into_iter().zip(read) {
+        match result {
+            Ok((text, check, disk)) => {
+                keep_stamp(&path, check, disk);
+                prepared.push((path, text, None));
+            }
+            Err(reason) => corpus.mark_skipped(&path, reason.to_string()),
+        }
+    }
+    outcome.articles = prepared.len();
+    outcome.stale = cache_entries
+        .is_none_or(|entries| entries != outcome.reused || outcome.reused != outcome.articles);
+    corpus.set_files_prepared(prepared, |done, total| {
         progress(LoadProgress::Analysed { done, total })
     });
+    if keeps_stamps {
+        corpus.set_disk_stamps(stamps);
+    }
     outcome
 }
 
-/// What a cache is written from: the corpus's articles and its stamp, taken while the
-/// corpus is at hand, written later (off the request path).
+/// What a cache is written from: the corpus's articles, each with the stamp of the file
+/// its text was read from when the corpus has one, and its stamp, taken while the corpus
+/// is at hand, written later (off the request path).
 pub struct Snapshot {
     stamp: Stamp,
-    articles: Vec<Arc<ArticleFile>>,
+    articles: Vec<(Arc<ArticleFile>, Option<DiskStamp>)>,
 }
 
 impl Snapshot {
@@ -606,7 +943,7 @@ impl Snapshot {
             articles: corpus
                 .articles()
                 .filter(|file| !file.is_pending())
-                .cloned()
+                .map(|file| (file.clone(), corpus.disk_stamp_of(file)))
                 .collect(),
         }
     }
@@ -707,10 +1044,20 @@ mod tests {
         corpus.articles().cloned().collect()
     }
 
+    /// Reads nothing: the files of these tests are all known by their texts.
+    fn no_reading(_: &Path) -> Result<(Arc<str>, Option<DiskStamp>), SkipReason> {
+        Err(SkipReason::Unreadable("not read in this test".to_string()))
+    }
+
     /// Reads a whole cache held in memory for no article: its checks alone, and the
     /// number of its entries.
     fn decode(bytes: &[u8], expected: &Stamp) -> Result<usize, Rejection> {
-        read_matching(bytes, bytes.len() as u64, expected, &[], usize::MAX)
+        let wanted = Wanted {
+            known: HashMap::default(),
+            actors: usize::MAX,
+            read: &no_reading,
+        };
+        read_matching(bytes, bytes.len() as u64, expected, &wanted, &mut |_| {})
             .map(|(entries, _)| entries)
     }
 
@@ -720,11 +1067,22 @@ mod tests {
         texts: &[(String, Arc<str>)],
         actors: usize,
     ) -> Result<HashMap<String, ArticleFile>, Rejection> {
-        let checks: Vec<(&str, TextCheck)> = texts
-            .iter()
-            .map(|(path, text)| (path.as_str(), TextCheck::of(text)))
-            .collect();
-        read_matching(bytes, bytes.len() as u64, &stamp(), &checks, actors).map(|(_, taken)| taken)
+        let wanted = Wanted {
+            known: texts
+                .iter()
+                .map(|(path, text)| (path.as_str(), Known::Read(TextCheck::of(text))))
+                .collect(),
+            actors,
+            read: &no_reading,
+        };
+        let (_, found) = read_matching(bytes, bytes.len() as u64, &stamp(), &wanted, &mut |_| {})?;
+        Ok(found
+            .into_iter()
+            .filter_map(|(path, found)| match found {
+                Found::Cached { analysis, .. } => Some((path, analysis)),
+                _ => None,
+            })
+            .collect())
     }
 
     /// A corpus loaded the way a warm start loads it: the registry, then the texts with
@@ -830,6 +1188,158 @@ mod tests {
         assert!(taken.is_empty(), "{:?}", taken.keys());
     }
 
+    /// A stamp of a file of `bytes` bytes modified at `modified_ns`, read at `read_at_ns`.
+    fn disk(bytes: u64, modified_ns: u64, read_at_ns: u64) -> DiskStamp {
+        DiskStamp {
+            bytes,
+            modified_ns,
+            changed_ns: modified_ns,
+            inode: 7,
+            read_at_ns,
+        }
+    }
+
+    #[test]
+    fn a_stamp_vouches_only_for_the_same_file_version_read_long_after_its_change() {
+        const SECOND: u64 = 1_000_000_000;
+        let stamped = disk(100, 1_000 * SECOND, 1_003 * SECOND);
+        let key = EntryKey {
+            path: "a.article".to_string(),
+            bytes: 100,
+            content_hash: 42,
+            disk: Some(stamped),
+        };
+        assert!(vouches_for(&key, Some(&stamped)));
+        // When the file is looked at does not matter.
+        let later = DiskStamp {
+            read_at_ns: 2_000 * SECOND,
+            ..stamped
+        };
+        assert!(vouches_for(&key, Some(&later)));
+        let differing = [
+            DiskStamp {
+                bytes: 101,
+                ..stamped
+            },
+            DiskStamp {
+                modified_ns: stamped.modified_ns + 1,
+                ..stamped
+            },
+            DiskStamp {
+                changed_ns: stamped.changed_ns + 1,
+                ..stamped
+            },
+            DiskStamp {
+                inode: 8,
+                ..stamped
+            },
+        ];
+        for now in differing {
+            assert!(!vouches_for(&key, Some(&now)), "{now:?}");
+        }
+        // No stamp now (not a regular file, no modification time), none in the entry.
+        assert!(!vouches_for(&key, None));
+        let unstamped = EntryKey {
+            disk: None,
+            ..key.clone()
+        };
+        assert!(!vouches_for(&unstamped, Some(&stamped)));
+        // Read within two seconds of the change (or before it: a clock set back).
+        for read_at_ns in [1_002 * SECOND, 1_001 * SECOND, 999 * SECOND] {
+            let racy = DiskStamp {
+                read_at_ns,
+                ..stamped
+            };
+            let key = EntryKey {
+                disk: Some(racy),
+                ..key.clone()
+            };
+            assert!(!vouches_for(&key, Some(&racy)), "read at {read_at_ns}");
+        }
+        let just_after = disk(100, 1_000 * SECOND, 1_002 * SECOND + 1);
+        let key = EntryKey {
+            disk: Some(just_after),
+            ..key.clone()
+        };
+        assert!(vouches_for(&key, Some(&just_after)));
+    }
+
+    /// An edit of the same size within the same tick of the file system's clock leaves the
+    /// stamp as it was: an entry stamped that close to the change is checked by reading
+    /// and hashing its file, which finds the edit; one stamped long after it is taken
+    /// without its file being read.
+    #[test]
+    fn an_entry_stamped_too_soon_after_its_change_is_checked_by_its_hash() {
+        const SECOND: u64 = 1_000_000_000;
+        let (corpus, texts) = small_corpus();
+        let racy = disk(texts[0].1.len() as u64, 1_000 * SECOND, 1_001 * SECOND);
+        let settled = disk(texts[1].1.len() as u64, 1_000 * SECOND, 1_100 * SECOND);
+        let stamped: Vec<(Arc<ArticleFile>, Option<DiskStamp>)> = articles(&corpus)
+            .into_iter()
+            .zip([racy, settled])
+            .map(|(file, disk)| (file, Some(disk)))
+            .collect();
+        let mut bytes = Vec::new();
+        write_cache(&mut bytes, &stamp(), &stamped).unwrap();
+        // Both files edited without changing their size or stamps.
+        let edited: Vec<(String, Arc<str>)> = texts
+            .iter()
+            .map(|(path, text)| (path.clone(), Arc::from(text.replacen("said", "told", 1))))
+            .collect();
+        let reads = std::sync::atomic::AtomicUsize::new(0);
+        let read = |disk_path: &Path| {
+            reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let text = edited
+                .iter()
+                .find(|(path, _)| Path::new(path) == disk_path)
+                .map(|(_, text)| text.clone())
+                .ok_or_else(|| SkipReason::Unreadable("no such file".to_string()))?;
+            let disk = [racy, settled][usize::from(disk_path != Path::new(&texts[0].0))];
+            Ok((text, Some(disk)))
+        };
+        let wanted = Wanted {
+            known: [(&texts[0].0, racy), (&texts[1].0, settled)]
+                .into_iter()
+                .map(|(path, now)| {
+                    let known = Known::Stamped {
+                        now: Some(now),
+                        disk_path: Path::new(path),
+                    };
+                    (path.as_str(), known)
+                })
+                .collect(),
+            actors: corpus.actors().len(),
+            read: &read,
+        };
+        let (entries, found) = read_matching(
+            &bytes[..],
+            bytes.len() as u64,
+            &stamp(),
+            &wanted,
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(entries, 2);
+        assert_eq!(reads.into_inner(), 1, "only the racy entry's file is read");
+        match &found[&texts[0].0] {
+            Found::Changed { text, .. } => assert_eq!(text, &edited[0].1),
+            other => panic!("the edit within the racy window was not found: {other:?}"),
+        }
+        match &found[&texts[1].0] {
+            Found::Cached {
+                analysis,
+                check,
+                read,
+                ..
+            } => {
+                assert!(!read);
+                assert_eq!(*check, TextCheck::of(&texts[1].1));
+                assert_eq!(analysis.path, texts[1].0);
+            }
+            other => panic!("the settled entry was not taken: {other:?}"),
+        }
+    }
+
     #[test]
     fn every_truncation_is_refused() {
         let (corpus, _) = small_corpus();
@@ -906,10 +1416,10 @@ mod tests {
             Rejection::Fingerprint
         );
         let mut other_layout = bytes.clone();
-        other_layout[MAGIC.len()] = 2;
+        other_layout[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&1u32.to_le_bytes());
         assert_eq!(
             decode(&other_layout, &stamp()).unwrap_err(),
-            Rejection::Format(2)
+            Rejection::Format(1)
         );
         let mut not_a_cache = bytes;
         not_a_cache[0] = b'D';

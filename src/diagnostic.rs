@@ -33,7 +33,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub code: DiagnosticCode,
     /// Shared, not owned: the diagnostics of a file are copied out of the corpus whenever
-    /// they are published, 30,000 at a time for a long article.
+    /// they are published, 30,000 at a time for a long article. Read back from the
+    /// warm-start cache as the copy already held of the same message.
+    #[serde(deserialize_with = "crate::cache::one_copy")]
     pub message: Arc<str>,
 }
 

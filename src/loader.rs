@@ -2,7 +2,7 @@
 //! followed out of it), and reading files as text. One of the two places that do IO; the
 //! command line and the server both load through it.
 
-use crate::corpus::{Corpus, FileKind, CONFIG_FILE};
+use crate::corpus::{Corpus, DiskStamp, FileKind, CONFIG_FILE};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -55,12 +55,66 @@ pub fn decode(bytes: Vec<u8>) -> Result<Arc<str>, SkipReason> {
 
 /// Reads one file as text.
 pub fn read_text(path: &Path) -> Result<Arc<str>, SkipReason> {
+    read_text_stamped(path, 0).map(|(text, _)| text)
+}
+
+/// The stamp of a regular file from its metadata, for a load that began at `read_at_ns`
+/// (see [`DiskStamp`]); `None` when the system does not say when it was modified.
+fn disk_stamp(metadata: &std::fs::Metadata, read_at_ns: u64) -> Option<DiskStamp> {
+    if !metadata.is_file() {
+        return None;
+    }
+    let nanoseconds = |time: std::time::SystemTime| -> Option<u64> {
+        let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+        u64::try_from(since.as_nanos()).ok()
+    };
+    let modified_ns = nanoseconds(metadata.modified().ok()?)?;
+    #[cfg(unix)]
+    let (changed_ns, inode) = {
+        use std::os::unix::fs::MetadataExt;
+        let changed = u64::try_from(metadata.ctime())
+            .ok()
+            .zip(u64::try_from(metadata.ctime_nsec()).ok())
+            .and_then(|(seconds, nanoseconds)| {
+                seconds.checked_mul(1_000_000_000)?.checked_add(nanoseconds)
+            })?;
+        (changed, metadata.ino())
+    };
+    #[cfg(not(unix))]
+    let (changed_ns, inode) = (0, 0);
+    Some(DiskStamp {
+        bytes: metadata.len(),
+        modified_ns,
+        changed_ns,
+        inode,
+        read_at_ns,
+    })
+}
+
+/// The stamp of the file at `path` as it stands, without reading it, for a load that
+/// began at `read_at_ns`: `None` for anything but a regular file (a link is not followed:
+/// the walk never follows one either), or when the system does not say.
+pub fn stat_stamp(path: &Path, read_at_ns: u64) -> Option<DiskStamp> {
+    let metadata = std::fs::symlink_metadata(path).ok()?;
+    disk_stamp(&metadata, read_at_ns)
+}
+
+/// Reads one file as text, with the stamp of the file taken just before its text was read
+/// (by a load that began at `read_at_ns`): a change that lands while it is read changes
+/// the file's modification time after the stamp was taken. No stamp when the text read is
+/// not as long as the stamp says (the file changed meanwhile).
+pub fn read_text_stamped(
+    path: &Path,
+    read_at_ns: u64,
+) -> Result<(Arc<str>, Option<DiskStamp>), SkipReason> {
     use std::io::Read;
     let unreadable = |error: std::io::Error| SkipReason::Unreadable(error.to_string());
     // The size is asked of the open file: asking of the path first, then reading it
     // (which asks again), cost a tenth of a load's system calls.
     let file = std::fs::File::open(path).map_err(unreadable)?;
-    let bytes = file.metadata().map_err(unreadable)?.len();
+    let metadata = file.metadata().map_err(unreadable)?;
+    let stamp = disk_stamp(&metadata, read_at_ns);
+    let bytes = metadata.len();
     if bytes > MAX_FILE_BYTES {
         return Err(SkipReason::TooLarge { bytes });
     }
@@ -75,7 +129,8 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, SkipReason> {
             bytes: text.len() as u64,
         });
     }
-    decode(text)
+    let stamp = stamp.filter(|stamp| stamp.bytes == text.len() as u64);
+    Ok((decode(text)?, stamp))
 }
 
 /// Reads one file of the corpus under `root`, refusing one that a link leads out of the
@@ -227,11 +282,8 @@ impl LoadProgress {
 
 /// Loads a whole corpus: the configuration first (it says what else to load), then every
 /// file, reporting progress. Files are read in parallel, in chunks after each of which
-/// progress is reported, while this thread parses the registries and builds the alias
-/// automaton (one file, one thread, which analysis needs first too: done one after the
-/// other, they were about a tenth of a `check`). Then the articles are analysed in
-/// parallel, reported as each is taken in. The configuration and registries are read
-/// once (parsing a large registry twice cost a noticeable part of a load).
+/// progress is reported, while the registries are taken in ([`with_article_files`]).
+/// Then the articles are analysed in parallel, reported as each is taken in.
 pub fn load_corpus(
     root: &Path,
     corpus: &mut Corpus,
@@ -245,68 +297,73 @@ pub fn load_corpus(
 
 /// The first part of [`load_corpus`]: the configuration and registries taken into
 /// `corpus`, files that cannot be read marked skipped, and the articles' texts returned
-/// to be analysed (or matched with the warm-start cache's analyses, `cache.rs`).
+/// to be analysed.
 pub fn read_corpus(
     root: &Path,
     corpus: &mut Corpus,
-    progress: impl FnMut(LoadProgress) + Send,
-) -> Vec<(String, Arc<str>)> {
-    read_corpus_as(root, corpus, progress, |_| |text| text)
-}
-
-/// [`read_corpus`], keeping of each article's text what the function `choose` gives makes
-/// of it as it is read (its hash, for a warm start that needs no text: the texts are then
-/// never all held). `choose` is asked once the configuration is read.
-pub fn read_corpus_as<T: Send, Keep: Fn(Arc<str>) -> T + Sync>(
-    root: &Path,
-    corpus: &mut Corpus,
     mut progress: impl FnMut(LoadProgress) + Send,
-    choose: impl FnOnce(&Corpus) -> Keep,
-) -> Vec<(String, T)> {
-    let registries = read_settings(root, corpus);
-    let keep = choose(corpus);
-    let files: Vec<(String, PathBuf)> = discover(root, corpus)
-        .into_iter()
-        .filter(|(path, _)| !matches!(corpus.kind_of(path), FileKind::Registry | FileKind::Config))
-        .collect();
-    let read = std::thread::scope(|scope| {
-        let reading = scope.spawn(|| read_articles(&files, &mut progress, &keep));
-        corpus.set_files(registries);
-        reading.join()
-    })
-    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+) -> Vec<(String, Arc<str>)> {
+    let (files, read) = with_article_files(root, corpus, |_| {
+        |files: &[(String, PathBuf)]| {
+            let total = files.len();
+            read_files(
+                files,
+                |done| progress(LoadProgress::Read { done, total }),
+                read_text,
+            )
+        }
+    });
     let mut texts = Vec::with_capacity(read.len());
-    for (path, result) in read {
+    for ((path, _), result) in files.into_iter().zip(read) {
         match result {
-            Ok(text) => texts.push((path.clone(), text)),
-            Err(reason) => corpus.mark_skipped(path, reason.to_string()),
+            Ok(text) => texts.push((path, text)),
+            Err(reason) => corpus.mark_skipped(&path, reason.to_string()),
         }
     }
     texts
 }
 
-/// Reads `files` (corpus path, disk path) in parallel, reporting progress after each chunk,
-/// keeping what `keep` makes of each text.
-fn read_articles<'a, T: Send>(
-    files: &'a [(String, PathBuf)],
-    progress: &mut impl FnMut(LoadProgress),
-    keep: &(impl Fn(Arc<str>) -> T + Sync),
-) -> Vec<(&'a String, Result<T, SkipReason>)> {
+/// The first steps of every load: the configuration read into `corpus` (it says what else
+/// to load) and the registries it names read, the article files found (corpus path, disk
+/// path), and `work` done on them on another thread while this one takes the registries
+/// in (parses them and builds the alias automaton, which analysis needs first too: done
+/// one after the reading, the two were about a tenth of a `check`). `plan` makes the work
+/// once the configuration is read. The configuration and registries are read once
+/// (parsing a large registry twice cost a noticeable part of a load).
+pub fn with_article_files<R: Send, Work: FnOnce(&[(String, PathBuf)]) -> R + Send>(
+    root: &Path,
+    corpus: &mut Corpus,
+    plan: impl FnOnce(&Corpus) -> Work,
+) -> (Vec<(String, PathBuf)>, R) {
+    let registries = read_settings(root, corpus);
+    let work = plan(corpus);
+    let files: Vec<(String, PathBuf)> = discover(root, corpus)
+        .into_iter()
+        .filter(|(path, _)| !matches!(corpus.kind_of(path), FileKind::Registry | FileKind::Config))
+        .collect();
+    let done = std::thread::scope(|scope| {
+        let working = scope.spawn(|| work(&files));
+        corpus.set_files(registries);
+        working.join()
+    })
+    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    (files, done)
+}
+
+/// Reads `files` (corpus path, disk path) with `read`, in parallel, telling `progress` how
+/// many are read after each chunk; the results in the order of `files`.
+pub fn read_files<T: Send>(
+    files: &[(String, PathBuf)],
+    mut progress: impl FnMut(usize),
+    read: impl Fn(&Path) -> Result<T, SkipReason> + Sync,
+) -> Vec<Result<T, SkipReason>> {
     use rayon::prelude::*;
     /// Large enough to keep both cores busy, small enough for smooth progress.
     const CHUNK: usize = 250;
-    let total = files.len();
-    let mut read = Vec::with_capacity(total);
+    let mut results = Vec::with_capacity(files.len());
     for chunk in files.chunks(CHUNK) {
-        read.par_extend(
-            chunk
-                .par_iter()
-                .map(|(path, disk_path)| (path, read_text(disk_path).map(keep))),
-        );
-        progress(LoadProgress::Read {
-            done: read.len(),
-            total,
-        });
+        results.par_extend(chunk.par_iter().map(|(_, disk_path)| read(disk_path)));
+        progress(results.len());
     }
-    read
+    results
 }

@@ -11,6 +11,7 @@ mod support;
 #[path = "../examples/gen_corpus.rs"]
 mod gen_corpus;
 
+use dateline::cache;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use support::{run_cli_with_env, Scratch};
@@ -336,7 +337,6 @@ fn a_write_abandoned_long_ago_is_cleared_and_one_going_on_is_not() {
 /// diagnostics) and every actor's mentions are the same.
 #[test]
 fn a_warm_load_of_a_generated_corpus_keeps_everything_a_cold_one_has() {
-    use dateline::cache;
     use dateline::corpus::Corpus;
     let corpus = Scratch::empty("cache-generated-everything");
     gen_corpus::generate(&gen_corpus::Options {
@@ -402,4 +402,220 @@ fn a_warm_load_of_a_generated_corpus_keeps_everything_a_cold_one_has() {
         };
         assert_eq!(places(&warm), places(&cold), "actor {actor}");
     }
+}
+
+/// A corpus loaded as the server keeps a folder (unopened articles kept for the index,
+/// their texts let go of and read again from the folder), through the cache when asked.
+fn server_load(dir: &Path, with_cache: bool) -> (dateline::corpus::Corpus, cache::Outcome) {
+    let mut corpus = dateline::corpus::Corpus::new(None);
+    corpus.set_retention(dateline::corpus::Retention::Index);
+    corpus.set_text_source(std::sync::Arc::new(dateline::loader::DiskTexts::new(dir)));
+    let outcome = if with_cache {
+        cache::load_corpus_cached(dir, &mut corpus, |_| {})
+    } else {
+        dateline::loader::load_corpus(dir, &mut corpus, |_| {});
+        cache::Outcome::default()
+    };
+    (corpus, outcome)
+}
+
+/// Writes the cache back as the server does after a load that found it worth writing.
+fn write_back(corpus: &dateline::corpus::Corpus, outcome: &cache::Outcome) {
+    assert!(outcome.worth_writing(), "{outcome:?}");
+    cache::save(outcome.file.as_ref().unwrap(), &cache::Snapshot::of(corpus)).unwrap();
+}
+
+/// Holds everything an editor or a report reads of `warm` equal to `cold`'s: the files,
+/// skipped ones and why, every analysis as kept and whole, every diagnostic.
+fn assert_same_answers(warm: &dateline::corpus::Corpus, cold: &dateline::corpus::Corpus) {
+    assert_eq!(warm.paths(), cold.paths());
+    let skipped = |corpus: &dateline::corpus::Corpus| -> Vec<(String, String)> {
+        corpus
+            .skipped()
+            .map(|(path, why)| (path.to_string(), why.to_string()))
+            .collect()
+    };
+    assert_eq!(skipped(warm), skipped(cold));
+    for file in cold.articles() {
+        assert_eq!(
+            warm.indexed_article(&file.path),
+            Some(file),
+            "{}",
+            file.path
+        );
+        assert_eq!(warm.article(&file.path), cold.article(&file.path));
+        assert_eq!(warm.diagnostics(&file.path), cold.diagnostics(&file.path));
+    }
+}
+
+/// Sets the modification time of `file` to `seconds_ago` seconds before now.
+fn set_modified_ago(file: &Path, seconds_ago: u64) {
+    let time = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds_ago);
+    set_modified_at(file, time);
+}
+
+fn set_modified_at(file: &Path, time: std::time::SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(file)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+}
+
+fn modified(file: &Path) -> std::time::SystemTime {
+    std::fs::metadata(file).unwrap().modified().unwrap()
+}
+
+/// Every file directly in `dir` (the seeds have no folders).
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file())
+        .collect()
+}
+
+/// The seeds, with the cache inside the corpus (no process-wide `XDG_CACHE_HOME` to set)
+/// and a binary `.article` file that every load skips, each file last modified an hour
+/// ago: long enough before any load for its stamp to vouch for it.
+fn aged_seeds(name: &str) -> Scratch {
+    let corpus = Scratch::seeds(name);
+    std::fs::write(
+        corpus.path("dateline.toml"),
+        "[cache]\nfolder = \".cache\"\n",
+    )
+    .unwrap();
+    std::fs::write(corpus.path("binary.article"), b"Title: \0\0\0\n").unwrap();
+    for file in files_in(&corpus.dir) {
+        set_modified_ago(&file, 3600);
+    }
+    corpus
+}
+
+#[test]
+fn an_unchanged_file_is_taken_by_its_stamp_without_being_read() {
+    let corpus = aged_seeds("cache-stamps");
+    let articles = articles_in(&corpus.dir);
+    let (cold, _) = server_load(&corpus.dir, false);
+    assert!(cold.skip_reason("binary.article").is_some());
+
+    let (first, outcome) = server_load(&corpus.dir, true);
+    assert_eq!((outcome.reused, outcome.read), (0, articles), "{outcome:?}");
+    write_back(&first, &outcome);
+
+    let (warm, outcome) = server_load(&corpus.dir, true);
+    // Only the skipped file, which has no entry, is read again (and skipped again).
+    assert_eq!(
+        (outcome.reused, outcome.articles, outcome.read),
+        (articles - 1, articles - 1, 1),
+        "{outcome:?}"
+    );
+    assert!(!outcome.stale && !outcome.worth_writing(), "{outcome:?}");
+    assert_same_answers(&warm, &cold);
+    // Texts read again later are still checked against the text analysed.
+    let path = "000_d3301de9df92c926.article";
+    let file = warm.indexed_article(path).unwrap();
+    assert_eq!(warm.text_of(file).as_deref(), Some(&*corpus.read(path)));
+}
+
+#[test]
+fn a_file_whose_size_or_modification_time_changed_is_analysed_again() {
+    let corpus = aged_seeds("cache-stamps-changed");
+    let articles = articles_in(&corpus.dir) - 1;
+    let (first, outcome) = server_load(&corpus.dir, true);
+    write_back(&first, &outcome);
+
+    // Longer, with the modification time it had.
+    let longer = corpus.path("000_d3301de9df92c926.article");
+    let was_modified = modified(&longer);
+    let text = corpus.read("000_d3301de9df92c926.article");
+    std::fs::write(
+        &longer,
+        format!("{text}\nThe minister said talks would go on.\n"),
+    )
+    .unwrap();
+    set_modified_at(&longer, was_modified);
+    // As long, other bytes, modified at another time long ago.
+    let same_size = corpus.path("001_8af3ff2e160be067.article");
+    let text = corpus.read("001_8af3ff2e160be067.article");
+    let edited = text.replacen("said", "told", 1);
+    assert_eq!(edited.len(), text.len());
+    assert_ne!(edited, text);
+    std::fs::write(&same_size, edited).unwrap();
+    set_modified_ago(&same_size, 7200);
+
+    let (warm, outcome) = server_load(&corpus.dir, true);
+    assert_eq!(
+        (outcome.reused, outcome.read),
+        (articles - 2, 3),
+        "the two changed files and the skipped one: {outcome:?}"
+    );
+    assert!(outcome.stale);
+    let (cold, _) = server_load(&corpus.dir, false);
+    assert_same_answers(&warm, &cold);
+}
+
+#[test]
+fn an_entry_stamped_too_soon_after_its_change_is_checked_by_its_hash() {
+    let corpus = aged_seeds("cache-stamps-racy");
+    let articles = articles_in(&corpus.dir) - 1;
+    // Modified in the future: as if each file had changed just as it was read, however
+    // long the test takes.
+    let soon = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+    for file in files_in(&corpus.dir) {
+        set_modified_at(&file, soon);
+    }
+    let (first, outcome) = server_load(&corpus.dir, true);
+    write_back(&first, &outcome);
+
+    // Nothing changed, and every stamp is the same: each file is read and hashed all the
+    // same, and taken.
+    let (warm, outcome) = server_load(&corpus.dir, true);
+    assert_eq!(
+        (outcome.reused, outcome.read, outcome.restamped),
+        (articles, articles + 1, 0),
+        "{outcome:?}"
+    );
+    assert!(!outcome.worth_writing(), "{outcome:?}");
+    let (cold, _) = server_load(&corpus.dir, false);
+    assert_same_answers(&warm, &cold);
+
+    // Now long since changed: read once more, and the cache written again with stamps
+    // that vouch for them, so that the next load reads none.
+    for file in files_in(&corpus.dir) {
+        set_modified_ago(&file, 3600);
+    }
+    let (again, outcome) = server_load(&corpus.dir, true);
+    assert_eq!(
+        (outcome.reused, outcome.read, outcome.restamped),
+        (articles, articles + 1, articles),
+        "{outcome:?}"
+    );
+    assert!(!outcome.stale && outcome.worth_writing(), "{outcome:?}");
+    write_back(&again, &outcome);
+    let (warm, outcome) = server_load(&corpus.dir, true);
+    assert_eq!((outcome.reused, outcome.read), (articles, 1), "{outcome:?}");
+    assert_same_answers(&warm, &cold);
+}
+
+/// A file replaced by a link is not taken from the cache: the walk never follows links,
+/// and neither does the stamp (a link leading out of the corpus is no article of it).
+#[cfg(unix)]
+#[test]
+fn an_article_replaced_by_a_link_out_of_the_corpus_is_not_taken() {
+    let corpus = aged_seeds("cache-stamps-link");
+    let outside = Scratch::empty("cache-stamps-link-outside");
+    let (first, outcome) = server_load(&corpus.dir, true);
+    write_back(&first, &outcome);
+
+    let name = "002_4c3a09d4f9057a5e.article";
+    std::fs::copy(corpus.path(name), outside.path(name)).unwrap();
+    std::fs::remove_file(corpus.path(name)).unwrap();
+    std::os::unix::fs::symlink(outside.path(name), corpus.path(name)).unwrap();
+
+    let (warm, outcome) = server_load(&corpus.dir, true);
+    assert!(warm.indexed_article(name).is_none(), "{outcome:?}");
+    let (cold, _) = server_load(&corpus.dir, false);
+    assert_same_answers(&warm, &cold);
 }

@@ -132,7 +132,7 @@ pub fn run(paths: &[PathBuf], format: Format, options: Options) -> Result<u8, St
     let (errors, warnings) = write_report(&loaded, format, style, STREAMING, stdout)?;
     // Written after the report, which is what the user waits for.
     if let Some(outcome) = &loaded.cache {
-        if let (Some(file), true) = (&outcome.file, outcome.stale) {
+        if let (Some(file), true) = (&outcome.file, outcome.worth_writing()) {
             let snapshot = crate::cache::Snapshot::of(&loaded.corpus);
             if let Err(error) = crate::cache::save(file, &snapshot) {
                 eprintln!("dateline: cache {} not written: {error}", file.display());

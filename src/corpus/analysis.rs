@@ -200,6 +200,48 @@ impl TextCheck {
     pub fn hash(&self) -> u64 {
         self.hash
     }
+
+    /// The check of a text of `len` bytes whose xxh3 hash is `hash`, as kept elsewhere
+    /// (the warm-start cache's key of an analysis).
+    pub fn from_parts(len: usize, hash: u64) -> Self {
+        TextCheck { len, hash }
+    }
+}
+
+/// How the file an article's text was read from stood on disk just before it was read,
+/// as its metadata said, and when the load that read it began. The corpus only keeps it
+/// beside the text's [`TextCheck`] for the warm-start cache (`cache.rs`), which takes an
+/// analysis back without reading its file while the file's stamp is unchanged. Plain
+/// numbers: the loader takes them from the file system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DiskStamp {
+    /// The file's size in bytes.
+    pub bytes: u64,
+    /// Its modification time, in nanoseconds since 1970.
+    pub modified_ns: u64,
+    /// Its status-change time (`ctime`), in nanoseconds since 1970; 0 where the system
+    /// has none.
+    pub changed_ns: u64,
+    /// Its inode number; 0 where the system has none.
+    pub inode: u64,
+    /// When the load that read the text began, in nanoseconds since 1970: taken before
+    /// the metadata, so a modification time this close to it may hide a change made
+    /// within the same tick of the file system's clock.
+    pub read_at_ns: u64,
+}
+
+impl DiskStamp {
+    /// Whether `other` describes the same version of the file: the same size, times and
+    /// inode (when each was read, which is not compared).
+    pub fn same_file_version(&self, other: &DiskStamp) -> bool {
+        (self.bytes, self.modified_ns, self.changed_ns, self.inode)
+            == (
+                other.bytes,
+                other.modified_ns,
+                other.changed_ns,
+                other.inode,
+            )
+    }
 }
 
 impl ArticleFile {

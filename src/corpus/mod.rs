@@ -13,8 +13,8 @@ mod path_key;
 mod stats;
 
 pub use analysis::{
-    analyze_article, quote, reanalyze_article, ArticleFile, ClaimTally, FileMention, RegistryFile,
-    Retention, TextCheck,
+    analyze_article, quote, reanalyze_article, ArticleFile, ClaimTally, DiskStamp, FileMention,
+    RegistryFile, Retention, TextCheck,
 };
 pub use packed::PackedClaim;
 pub use stats::ActorStats;
@@ -107,6 +107,10 @@ pub struct Corpus {
     actor_stats_memo: Arc<std::sync::Mutex<HashMap<usize, Arc<ActorStats>>>>,
     /// The change at which each article was last taken in.
     taken_at: HashMap<String, u64>,
+    /// How the files of the articles' texts stood on disk when a loader read them, each
+    /// beside the check of the text read: kept only to be written into the warm-start
+    /// cache ([`Corpus::disk_stamp_of`]).
+    disk_stamps: Arc<HashMap<String, (TextCheck, DiskStamp)>>,
     /// The last change that could alter the diagnostics of files it did not touch: an
     /// article added or removed, an id, URL or set of unknown names changed, a registry,
     /// the configuration or a skipped file.
@@ -188,6 +192,12 @@ impl Analyzer {
         if retention != Retention::Everything {
             self.share_messages(file);
         }
+        self.let_go_of_text(file, retention);
+    }
+
+    /// Lets go of the article's own text when it is kept for the index and can be read
+    /// again.
+    fn let_go_of_text(&self, file: &mut ArticleFile, retention: Retention) {
         if matches!(retention, Retention::Index | Retention::Mentions) && self.drop_texts {
             file.drop_text();
         }
@@ -196,7 +206,9 @@ impl Analyzer {
     /// Takes a cached analysis of `text` (see [`ArticleFile::restored`]) as if it had just
     /// been made with `retention` (it holds at least as much). Handed without its text
     /// (`text_dropped` says which it is: see [`Corpus::lets_go_of_texts`]), it is taken
-    /// without one.
+    /// without one. One kept as `retention` keeps it is taken with its repeated texts as
+    /// they are: the cache made them one copy each as it decoded them, and looking each
+    /// up again here was a tenth of a warm load.
     fn adopt(&self, cached: ArticleFile, text: Arc<str>, retention: Retention) -> ArticleFile {
         let mut file = match cached.text_dropped {
             Some(check) if text.is_empty() && !check.is_empty() => {
@@ -204,8 +216,12 @@ impl Analyzer {
             }
             _ => cached.restored(text, self.today),
         };
-        file.shed_to(retention);
-        self.finish(&mut file, retention);
+        if file.retention == retention {
+            self.let_go_of_text(&mut file, retention);
+        } else {
+            file.shed_to(retention);
+            self.finish(&mut file, retention);
+        }
         file
     }
 
@@ -457,6 +473,7 @@ impl Corpus {
             messages: Default::default(),
             actor_stats_memo: Default::default(),
             taken_at: HashMap::default(),
+            disk_stamps: Default::default(),
             shared_change: next_change(),
             mentions_first_above: None,
             pending: Vec::new(),
@@ -547,6 +564,34 @@ impl Corpus {
             .as_ref()?
             .read(&file.path)
             .filter(|text| TextCheck::of(text) == check)
+    }
+
+    /// Keeps, in place of those kept before, how the files of articles' texts stood on
+    /// disk when they were read: `(path, the check of the text read, the file's stamp)`.
+    /// A loader gives them for the warm-start cache, which writes each beside its
+    /// analysis ([`Corpus::disk_stamp_of`]).
+    pub fn set_disk_stamps(
+        &mut self,
+        stamps: impl IntoIterator<Item = (String, TextCheck, DiskStamp)>,
+    ) {
+        self.disk_stamps = Arc::new(
+            stamps
+                .into_iter()
+                .map(|(path, check, stamp)| (path, (check, stamp)))
+                .collect(),
+        );
+    }
+
+    /// The stamp of the file `file`'s text was read from, if the corpus was given one for
+    /// that very text: not for a text that changed since (an editor's, a file read again).
+    pub fn disk_stamp_of(&self, file: &ArticleFile) -> Option<DiskStamp> {
+        let (check, stamp) = self.disk_stamps.get(&file.path)?;
+        (file.text_check() == *check).then_some(*stamp)
+    }
+
+    /// Lets go of the disk stamps (once the cache is written, or its snapshot taken).
+    pub fn forget_disk_stamps(&mut self) {
+        self.disk_stamps = Default::default();
     }
 
     /// The text of an article as it is now: held, or read again whatever it is.
@@ -791,7 +836,9 @@ impl Corpus {
     /// [`Corpus::set_files_reporting`], where an article may come with its analysis
     /// already made (by the warm-start cache, for the same text, configuration, registries
     /// and retention): that analysis is taken as it is, its future-date error made again
-    /// for today, and indexed exactly as a fresh one. A prepared analysis of a registry or
+    /// for today, and indexed exactly as a fresh one. One kept as the article's retention
+    /// keeps it is expected to hold the texts many analyses repeat (diagnostic messages,
+    /// date values) one copy each already, as the cache decodes them. A prepared analysis of a registry or
     /// of the configuration is ignored. A corpus that lets go of texts
     /// ([`Corpus::lets_go_of_texts`]) takes a prepared analysis with an empty text and its
     /// `text_dropped` set to the text's check, without the text.

@@ -76,7 +76,9 @@ pub struct PackedClaim {
     cue: PackedRange,
     by: PackedRange,
     context: PackedRange,
-    /// The date value, held once for all the claims of a corpus that give it.
+    /// The date value, held once for all the claims of a corpus that give it (read back
+    /// from the warm-start cache as the copy already held).
+    #[serde(deserialize_with = "crate::cache::one_copy_if_any")]
     value: Option<Arc<str>>,
     paragraph: u32,
     trigger: PackedTrigger,

@@ -80,13 +80,17 @@ impl Backend {
                 // their unsaved texts in it; after the second pass when there is one
                 // (a cache holds whole analyses only).
                 let write_back = match &outcome.file {
-                    Some(file) if outcome.stale => Some(if corpus.pending_count() == 0 {
+                    Some(file) if outcome.worth_writing() => Some(if corpus.pending_count() == 0 {
                         CacheWrite::Now(file.clone(), cache::Snapshot::of(&corpus))
                     } else {
                         CacheWrite::AfterPending(file.clone())
                     }),
                     _ => None,
                 };
+                // Only the snapshot needs them.
+                if !matches!(write_back, Some(CacheWrite::AfterPending(_))) {
+                    corpus.forget_disk_stamps();
+                }
                 (corpus, outcome, write_back)
             });
             while let Some(stage) = receiver.recv().await {
@@ -130,12 +134,16 @@ impl Backend {
         }
         for (dir, file) in writes_after_pending {
             let snapshot = {
-                let state = lock(&self.state);
+                let mut state = lock(&self.state);
                 let root = state
                     .roots
-                    .iter()
+                    .iter_mut()
                     .find(|root| root.dir.as_ref() == Some(&dir));
-                root.map(|root| cache::Snapshot::of(&root.corpus))
+                root.map(|root| {
+                    let snapshot = cache::Snapshot::of(&root.corpus);
+                    root.corpus.forget_disk_stamps();
+                    snapshot
+                })
             };
             if let Some(snapshot) = snapshot {
                 self.write_cache(file, snapshot);
