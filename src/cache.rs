@@ -323,12 +323,10 @@ enum Known<'a> {
 /// [`loader::read_text_stamped`]).
 type ReadFile<'a> = dyn Fn(&Path) -> Result<(Arc<str>, Option<DiskStamp>), SkipReason> + Sync + 'a;
 
-/// What a load asks of a cache: the articles' files it knows of, how many actors the corpus
-/// has (an analysis naming another does not fit it), and how to read a file whose stamp
-/// does not vouch for its entry.
+/// What a load asks of a cache: the articles' files it knows of, and how to read a file
+/// whose stamp does not vouch for its entry.
 struct Wanted<'a> {
     known: HashMap<&'a str, Known<'a>>,
-    actors: usize,
     read: &'a ReadFile<'a>,
 }
 
@@ -357,6 +355,9 @@ enum Found {
     Unreadable(SkipReason),
 }
 
+/// How many entries a cache has, and what it gives each article's file (by path).
+type Taken = (usize, HashMap<String, Found>);
+
 /// A record whose analysis may be taken: its key, what the load knows of its file, and
 /// the record's bytes with where the analysis starts in them.
 struct Candidate<'a> {
@@ -371,19 +372,20 @@ struct Candidate<'a> {
 /// written for `expected`. An article whose text was read is given the analysis of the
 /// same bytes; one known by its stamp only is given its entry's analysis when the entry's
 /// stamp vouches for it ([`vouches_for`]), else its file is read, and the analysis is
-/// given if the bytes are the same, the text if not. Read a record at a time and decoded
-/// as they come, a batch at a time on every core (the files to read read there too),
-/// telling `progress` how many articles have been settled after each batch, so that the
-/// file's bytes are never held whole (a 100,000-article cache is 640 MB); taken only
-/// whole: a record that does not decode or names an actor the corpus does not have, or a
-/// checksum that does not match at the end, rejects the whole cache.
+/// given if the bytes are the same, the text if not. Read a record at a time on a thread of
+/// its own and decoded as they come, a batch at a time on every core (the files to read
+/// read there too), telling `progress` how many articles have been settled after each
+/// batch: the file's bytes are never held whole (a 100,000-article cache is 640 MB), and
+/// the next batch is read while one is decoded. Taken only whole: a record that does not
+/// decode, or a checksum that does not match at the end, rejects the whole cache (so does
+/// an analysis naming an actor the corpus does not have: see [`fits`]).
 fn read_matching(
-    mut reader: impl Read,
+    mut reader: impl Read + Send,
     length: u64,
     expected: &Stamp,
     wanted: &Wanted,
     progress: &mut dyn FnMut(usize),
-) -> Result<(usize, HashMap<String, Found>), Rejection> {
+) -> Result<Taken, Rejection> {
     let mut magic = Vec::new();
     (&mut reader)
         .take(MAGIC.len() as u64)
@@ -417,22 +419,50 @@ fn read_matching(
     if stamp.fingerprint != expected.fingerprint {
         return Err(Rejection::Fingerprint);
     }
-    let Some(mut left) = (length - before_entries).checked_sub(8) else {
+    let Some(left) = (length - before_entries).checked_sub(8) else {
         return Err(Rejection::Truncated);
     };
+    // Two batches read ahead at most: the records held stay bounded.
+    let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Candidate>>(2);
+    std::thread::scope(|scope| {
+        let reading = scope.spawn(move || read_candidates(reader, left, wanted, &sender));
+        let mut found = HashMap::with_capacity_and_hasher(wanted.known.len(), Default::default());
+        let mut decoded = Ok(());
+        for batch in &batches {
+            match decode_analyses(batch, wanted) {
+                Ok(batch) => {
+                    found.extend(batch);
+                    progress(found.len());
+                }
+                Err(rejection) => {
+                    decoded = Err(rejection);
+                    break;
+                }
+            }
+        }
+        // The reading stops at its next batch when the decoding did.
+        drop(batches);
+        let entries = reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        decoded?;
+        Ok((entries?, found))
+    })
+}
+
+/// Reads the `left` bytes of entries and the checksum after them from `reader`, and sends
+/// the records `wanted` may take to `batches` in batches; how many entries there were, if
+/// the checksum matches. Stops early, saying nothing more, when `batches` is gone.
+fn read_candidates<'a>(
+    mut reader: impl Read,
+    mut left: u64,
+    wanted: &Wanted<'a>,
+    batches: &std::sync::mpsc::SyncSender<Vec<Candidate<'a>>>,
+) -> Result<usize, Rejection> {
     let mut checksum = Xxh3::new();
     let mut entries = 0;
-    let mut found = HashMap::with_capacity_and_hasher(wanted.known.len(), Default::default());
-    let mut batch: Vec<Candidate> = Vec::new();
-    loop {
-        if left == 0 || batch.len() == DECODED_TOGETHER {
-            let decoded = decode_analyses(std::mem::take(&mut batch), wanted);
-            found.extend(decoded?);
-            progress(found.len());
-        }
-        if left == 0 {
-            break;
-        }
+    let mut batch = Vec::with_capacity(DECODED_TOGETHER);
+    while left > 0 {
         let prefix = read_exactly(&mut reader, 8.min(left))?;
         checksum.update(&prefix);
         left -= prefix.len() as u64;
@@ -459,31 +489,60 @@ fn read_matching(
                 analysis_at,
             });
         }
+        if batch.len() == DECODED_TOGETHER {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(DECODED_TOGETHER));
+            if batches.send(full).is_err() {
+                return Ok(entries);
+            }
+        }
+    }
+    if !batch.is_empty() && batches.send(batch).is_err() {
+        return Ok(entries);
     }
     if checksum.digest() != u64_at(&read_exactly(&mut reader, 8)?) {
         return Err(Rejection::Checksum);
     }
-    Ok((entries, found))
+    Ok(entries)
+}
+
+/// Whether every analysis `found` gives names only actors the corpus has (`actors` of
+/// them): one that names another was not written for it, and the whole cache is not
+/// taken. Checked once the registries are taken in, which the cache is read beside.
+fn fits(found: &HashMap<String, Found>, actors: usize) -> Result<(), Rejection> {
+    for (path, found) in found {
+        if let Found::Cached { analysis, .. } = found {
+            if analysis
+                .mentions
+                .iter()
+                .any(|mention| mention.actor() >= actors)
+            {
+                return Err(Rejection::Undecodable(format!(
+                    "the analysis of {path} does not fit the corpus"
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Reads a cache as [`read_matching`] does, then lets go of the copies of repeated texts
-/// that the threads made while decoding it (the analyses hold those they use).
+/// that the threads made while decoding it (the analyses hold those they use), each
+/// thread its own.
 fn read_matching_once(
-    reader: impl Read,
+    reader: impl Read + Send,
     length: u64,
     expected: &Stamp,
     wanted: &Wanted,
     progress: &mut dyn FnMut(usize),
-) -> Result<(usize, HashMap<String, Found>), Rejection> {
+) -> Result<Taken, Rejection> {
     let read = read_matching(reader, length, expected, wanted, progress);
-    rayon::broadcast(|_| ONE_COPIES.with(|held| held.borrow_mut().take()));
+    rayon::broadcast(|_| drop(ONE_COPIES.with(|held| held.borrow_mut().take())));
     read
 }
 
 /// Settles a batch of candidates in parallel: each file known by its stamp only whose
 /// stamp does not vouch for its entry read and compared, and the analyses taken decoded.
-/// One that does not decode, or names an actor the corpus does not have, rejects the whole
-/// cache. The texts many analyses repeat (diagnostic messages, date values) are made one
+/// One that does not decode, or is not of its entry's path, rejects the whole cache. The texts many analyses repeat (diagnostic messages, date values) are made one
 /// copy each as they are decoded ([`one_copy`]).
 fn decode_analyses(
     batch: Vec<Candidate>,
@@ -521,14 +580,9 @@ fn decode_analyses(
             let file: ArticleFile = postcard::from_bytes(analysis).map_err(|error| {
                 Rejection::Undecodable(format!("the analysis of {}: {error}", key.path))
             })?;
-            let sound = file.path == key.path
-                && file
-                    .mentions
-                    .iter()
-                    .all(|mention| mention.actor() < wanted.actors);
-            if !sound {
+            if file.path != key.path {
                 return Err(Rejection::Undecodable(format!(
-                    "the analysis of {} does not fit the corpus",
+                    "the analysis of {} is of another file",
                     key.path
                 )));
             }
@@ -546,15 +600,28 @@ fn decode_analyses(
 /// The stamp a cache of `corpus` is written for and read with, as the corpus stands (its
 /// settings and registries loaded).
 pub fn stamp_of(corpus: &Corpus) -> Stamp {
+    stamp_taking(corpus, &[])
+}
+
+/// The stamp of `corpus` once it has taken in the registries `registries` (path and
+/// text), as [`Corpus::set_files`] takes them: each in place of the one of its path.
+fn stamp_taking(corpus: &Corpus, registries: &[(String, Arc<str>)]) -> Stamp {
+    let mut texts: std::collections::BTreeMap<&str, &str> = corpus
+        .registries()
+        .map(|registry| (registry.path.as_str(), &*registry.text))
+        .collect();
+    for (path, text) in registries {
+        texts.insert(path, text);
+    }
     let mut hasher = Xxh3::new();
     let mut config = corpus.config().clone();
     // Where the cache lives does not change what it holds.
     config.cache_folder = None;
     hasher.update(format!("{config:?}\n{:?}\n", corpus.retention()).as_bytes());
-    for registry in corpus.registries() {
-        hasher.update(registry.path.as_bytes());
-        hasher.update(&(registry.text.len() as u64).to_le_bytes());
-        hasher.update(registry.text.as_bytes());
+    for (path, text) in texts {
+        hasher.update(path.as_bytes());
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
     }
     Stamp {
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -724,6 +791,76 @@ enum Slot {
     Skipped(SkipReason),
 }
 
+/// The first look at the article files of a load that began at `read_at_ns`: their stamps
+/// only when `stamps_only`, else their texts read (reporting progress) with their checks
+/// and stamps.
+fn first_look(
+    files: &[(String, PathBuf)],
+    stamps_only: bool,
+    read_at_ns: u64,
+    progress: &mut impl FnMut(LoadProgress),
+) -> Vec<Slot> {
+    if stamps_only {
+        return files
+            .par_iter()
+            .map(|(_, disk_path)| Slot::Stamped(loader::stat_stamp(disk_path, read_at_ns)))
+            .collect();
+    }
+    let total = files.len();
+    let read = loader::read_files(
+        files,
+        |done| progress(LoadProgress::Read { done, total }),
+        |disk_path| read_checked(disk_path, read_at_ns),
+    );
+    read.into_iter()
+        .map(|result| match result {
+            Ok((text, check, disk)) => Slot::Text(text, check, disk),
+            Err(reason) => Slot::Skipped(reason),
+        })
+        .collect()
+}
+
+/// What the cache `file`, if there is one and it is written for `stamp`, gives the
+/// article files `files` as the first look left them (`slots`), and how many entries it
+/// has: see [`read_matching`]. `None` when there is no cache file.
+fn read_cache(
+    file: &Path,
+    stamp: &Stamp,
+    files: &[(String, PathBuf)],
+    slots: &[Slot],
+    read_at_ns: u64,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Option<Taken>, Rejection> {
+    let text_bytes: u64 = slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Text(_, check, _) => check.len() as u64,
+            Slot::Stamped(disk) => disk.map_or(0, |disk| disk.bytes),
+            Slot::Skipped(_) => 0,
+        })
+        .sum();
+    let Some((reader, length)) = open_bounded(file, cache_limit(text_bytes))? else {
+        return Ok(None);
+    };
+    let mut known = HashMap::with_capacity_and_hasher(files.len(), Default::default());
+    for ((path, disk_path), slot) in files.iter().zip(slots) {
+        match slot {
+            Slot::Text(_, check, _) => known.insert(path.as_str(), Known::Read(*check)),
+            Slot::Stamped(now) => known.insert(
+                path.as_str(),
+                Known::Stamped {
+                    now: *now,
+                    disk_path,
+                },
+            ),
+            Slot::Skipped(_) => None,
+        };
+    }
+    let read = |disk_path: &Path| loader::read_text_stamped(disk_path, read_at_ns);
+    let wanted = Wanted { known, read: &read };
+    read_matching_once(reader, length, stamp, &wanted, progress).map(Some)
+}
+
 /// Reads one article's file for a load that began at `read_at_ns`: its text, the text's
 /// check, and the file's stamp.
 fn read_checked(
@@ -757,32 +894,27 @@ pub fn load_corpus_cached(
     // stood after this moment.
     let read_at_ns = crate::clock::now_ns();
     let mut file = None;
-    let (files, slots) = loader::with_article_files(root, corpus, |corpus| {
-        file = cache_file(root, corpus);
-        let stamps_only =
-            corpus.lets_go_of_texts() && file.as_deref().is_some_and(|file| file.is_file());
-        let progress = &mut progress;
-        move |files: &[(String, PathBuf)]| -> Vec<Slot> {
-            if stamps_only {
-                return files
-                    .par_iter()
-                    .map(|(_, disk_path)| Slot::Stamped(loader::stat_stamp(disk_path, read_at_ns)))
-                    .collect();
+    // The files looked at and the cache read while the registries are taken in (parsing
+    // a large one and building the alias automaton take a core for a while): the cache's
+    // stamp is that of the corpus with those registries.
+    let (files, (slots, cached)) =
+        loader::with_article_files(root, corpus, |corpus, registries| {
+            file = cache_file(root, corpus);
+            let stamp = stamp_taking(corpus, registries);
+            let stamps_only =
+                corpus.lets_go_of_texts() && file.as_deref().is_some_and(|file| file.is_file());
+            let file = file.clone();
+            let progress = &mut progress;
+            move |files: &[(String, PathBuf)]| {
+                let slots = first_look(files, stamps_only, read_at_ns, progress);
+                let cached = file.map(|file| {
+                    let total = files.len();
+                    let mut settled = |done| progress(LoadProgress::Read { done, total });
+                    read_cache(&file, &stamp, files, &slots, read_at_ns, &mut settled)
+                });
+                (slots, cached)
             }
-            let total = files.len();
-            let read = loader::read_files(
-                files,
-                |done| progress(LoadProgress::Read { done, total }),
-                |disk_path| read_checked(disk_path, read_at_ns),
-            );
-            read.into_iter()
-                .map(|result| match result {
-                    Ok((text, check, disk)) => Slot::Text(text, check, disk),
-                    Err(reason) => Slot::Skipped(reason),
-                })
-                .collect()
-        }
-    });
+        });
     let total = files.len();
     let mut outcome = Outcome {
         read: slots
@@ -793,51 +925,21 @@ pub fn load_corpus_cached(
     };
     let mut cache_entries = None;
     let mut found = HashMap::default();
-    if let Some(file) = &file {
-        let text_bytes: u64 = slots
-            .iter()
-            .map(|slot| match slot {
-                Slot::Text(_, check, _) => check.len() as u64,
-                Slot::Stamped(disk) => disk.map_or(0, |disk| disk.bytes),
-                Slot::Skipped(_) => 0,
-            })
-            .sum();
-        let mut known = HashMap::with_capacity_and_hasher(files.len(), Default::default());
-        for ((path, disk_path), slot) in files.iter().zip(&slots) {
-            match slot {
-                Slot::Text(_, check, _) => known.insert(path.as_str(), Known::Read(*check)),
-                Slot::Stamped(now) => known.insert(
-                    path.as_str(),
-                    Known::Stamped {
-                        now: *now,
-                        disk_path,
-                    },
-                ),
-                Slot::Skipped(_) => None,
-            };
+    let taken = cached.transpose().map(Option::flatten).and_then(|taken| {
+        if let Some((_, found)) = &taken {
+            fits(found, corpus.actors().len())?;
         }
-        let read = |disk_path: &Path| loader::read_text_stamped(disk_path, read_at_ns);
-        let wanted = Wanted {
-            known,
-            actors: corpus.actors().len(),
-            read: &read,
-        };
-        let stamp = stamp_of(corpus);
-        let mut settled = |done| progress(LoadProgress::Read { done, total });
-        let taken = open_bounded(file, cache_limit(text_bytes)).and_then(|opened| {
-            let Some((reader, length)) = opened else {
-                return Ok(None);
-            };
-            let taken = read_matching_once(reader, length, &stamp, &wanted, &mut settled)?;
-            Ok(Some(taken))
-        });
-        match taken {
-            Ok(Some((entries, taken))) => {
-                cache_entries = Some(entries);
-                found = taken;
-            }
-            Ok(None) => {}
-            Err(rejection) => outcome.rejected = Some(rejection.to_string()),
+        Ok(taken)
+    });
+    match taken {
+        Ok(Some((entries, taken))) => {
+            cache_entries = Some(entries);
+            found = taken;
+        }
+        Ok(None) => {}
+        Err(rejection) => {
+            outcome.rejected = Some(rejection.to_string());
+            // The files read while the cache was read are read again with the others.
         }
     }
     outcome.file = file;
@@ -1054,14 +1156,14 @@ mod tests {
     fn decode(bytes: &[u8], expected: &Stamp) -> Result<usize, Rejection> {
         let wanted = Wanted {
             known: HashMap::default(),
-            actors: usize::MAX,
             read: &no_reading,
         };
         read_matching(bytes, bytes.len() as u64, expected, &wanted, &mut |_| {})
             .map(|(entries, _)| entries)
     }
 
-    /// The analyses a cache held in memory gives the articles of `texts`.
+    /// The analyses a cache held in memory gives the articles of `texts`, in a corpus of
+    /// `actors` actors.
     fn take(
         bytes: &[u8],
         texts: &[(String, Arc<str>)],
@@ -1072,10 +1174,10 @@ mod tests {
                 .iter()
                 .map(|(path, text)| (path.as_str(), Known::Read(TextCheck::of(text))))
                 .collect(),
-            actors,
             read: &no_reading,
         };
         let (_, found) = read_matching(bytes, bytes.len() as u64, &stamp(), &wanted, &mut |_| {})?;
+        fits(&found, actors)?;
         Ok(found
             .into_iter()
             .filter_map(|(path, found)| match found {
@@ -1308,7 +1410,6 @@ mod tests {
                     (path.as_str(), known)
                 })
                 .collect(),
-            actors: corpus.actors().len(),
             read: &read,
         };
         let (entries, found) = read_matching(
@@ -1481,6 +1582,21 @@ mod tests {
         let mut changed = corpus.clone();
         changed.set_retention(crate::corpus::Retention::Reports);
         assert_ne!(stamp_of(&changed).fingerprint, base);
+        // The stamp a load reads the cache with, before the registries are taken in, is
+        // the one the corpus has once they are.
+        let registry = vec![(
+            "actors.toml".to_string(),
+            corpus.registry("actors.toml").unwrap().text.clone(),
+        )];
+        let empty = Corpus::new(None);
+        assert_eq!(stamp_taking(&empty, &registry), stamp_of(&corpus));
+        assert_ne!(stamp_taking(&empty, &[]), stamp_of(&corpus));
+        let mut other_registry = corpus.clone();
+        other_registry.set_file(
+            "actors.toml",
+            Arc::from("[[actor]]\nid = \"x\"\nname = \"X\"\n"),
+        );
+        assert_eq!(stamp_taking(&other_registry, &registry), stamp_of(&corpus));
         // Where the cache lives is not what it holds; today's date neither.
         let mut moved = corpus.clone();
         moved.set_file(

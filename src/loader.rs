@@ -303,7 +303,7 @@ pub fn read_corpus(
     corpus: &mut Corpus,
     mut progress: impl FnMut(LoadProgress) + Send,
 ) -> Vec<(String, Arc<str>)> {
-    let (files, read) = with_article_files(root, corpus, |_| {
+    let (files, read) = with_article_files(root, corpus, |_, _| {
         |files: &[(String, PathBuf)]| {
             let total = files.len();
             read_files(
@@ -328,15 +328,16 @@ pub fn read_corpus(
 /// path), and `work` done on them on another thread while this one takes the registries
 /// in (parses them and builds the alias automaton, which analysis needs first too: done
 /// one after the reading, the two were about a tenth of a `check`). `plan` makes the work
-/// once the configuration is read. The configuration and registries are read once
+/// once the configuration is read, given the registries' texts (path, text) about to be
+/// taken in. The configuration and registries are read once
 /// (parsing a large registry twice cost a noticeable part of a load).
 pub fn with_article_files<R: Send, Work: FnOnce(&[(String, PathBuf)]) -> R + Send>(
     root: &Path,
     corpus: &mut Corpus,
-    plan: impl FnOnce(&Corpus) -> Work,
+    plan: impl FnOnce(&Corpus, &[(String, Arc<str>)]) -> Work,
 ) -> (Vec<(String, PathBuf)>, R) {
     let registries = read_settings(root, corpus);
-    let work = plan(corpus);
+    let work = plan(corpus, &registries);
     let files: Vec<(String, PathBuf)> = discover(root, corpus)
         .into_iter()
         .filter(|(path, _)| !matches!(corpus.kind_of(path), FileKind::Registry | FileKind::Config))
