@@ -391,7 +391,9 @@ fn warm_start(root: &Path) {
     let _ = std::fs::remove_dir_all(&home);
     let mut first = Server::start_with_cache_home(&home);
     first.initialize(root, push_client());
-    // The cache is written after indexing, off the request path.
+    // The cache is written after the second pass of the cold start (whose progress the
+    // client must answer for), off the request path.
+    first.wait_for(|message| progress_end(message, "dateline/analysing"));
     let folder = home.join("dateline");
     let written = || {
         std::fs::read_dir(&folder).is_ok_and(|entries| {
