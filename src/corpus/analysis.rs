@@ -537,18 +537,45 @@ pub(super) fn analyze_retaining(
     let article = article::parse_as(&text, article::Syntax::of_path(path));
     let date = article.header.date();
     let found = analyze_part(&text, &article, article.body.start, date, config, matcher);
+    // Placing mentions that are about to be shed would cost a report 1 % more work.
+    let placed = retention != Retention::Reports;
+    let mut file = assemble(
+        path,
+        text,
+        article,
+        found,
+        today,
+        placed,
+        Retention::Everything,
+    );
+    file.shed_to(retention);
+    file.shrink_to_fit();
+    file
+}
+
+/// An analysis made of what was found in the article, as `retention` says was made: the
+/// diagnostics and claim tally of the claims found, the mentions placed in lines and
+/// UTF-16 columns when `placed` (else none kept).
+fn assemble(
+    path: &str,
+    text: Arc<str>,
+    article: Article,
+    found: Found,
+    today: Option<CalendarDate>,
+    placed: bool,
+    retention: Retention,
+) -> ArticleFile {
+    let date = article.header.date();
     let diagnostics = file_diagnostics(&text, &article, date, today, &found.claims);
     let claim_tally = ClaimTally::of(&found.claims);
     let line_index = LineIndex::new(&text);
-    // Placing mentions that are about to be shed would cost a report 1 % more work.
-    let mentions = match retention {
-        Retention::Everything | Retention::Index | Retention::Mentions => {
-            place_mentions(&text, &line_index, found.mentions)
-        }
-        Retention::Reports => Vec::new(),
+    let mentions = if placed {
+        place_mentions(&text, &line_index, found.mentions)
+    } else {
+        Vec::new()
     };
     let id = article_id(&article, path);
-    let mut file = ArticleFile {
+    ArticleFile {
         path: path.to_string(),
         line_index,
         text,
@@ -563,12 +590,9 @@ pub(super) fn analyze_retaining(
         name_variants: found.name_variants,
         diagnostics,
         claim_tally,
-        retention: Retention::Everything,
+        retention,
         text_dropped: None,
-    };
-    file.shed_to(retention);
-    file.shrink_to_fit();
-    file
+    }
 }
 
 /// The id other files cite an article by: its header's `Id`, or its file name.
@@ -591,32 +615,17 @@ pub(super) fn analyze_mentions(
     today: Option<CalendarDate>,
 ) -> ArticleFile {
     let mut article = article::parse_outline(&text, article::Syntax::of_path(path));
-    let date = article.header.date();
     let markup = article.markup_ranges();
     let mentions = find_mentions(&text, &article, &markup, matcher);
-    let diagnostics = file_diagnostics(&text, &article, date, today, &[]);
-    let line_index = LineIndex::new(&text);
-    let mentions = place_mentions(&text, &line_index, mentions);
-    let id = article_id(&article, path);
     article.annotations = Vec::new();
-    let mut file = ArticleFile {
-        path: path.to_string(),
-        line_index,
-        text,
-        article,
-        id,
-        date,
+    let found = Found {
         timexes: Vec::new(),
         mentions,
         claims: Vec::new(),
-        packed_claims: Vec::new(),
         unknown_names: Vec::new(),
         name_variants: Vec::new(),
-        diagnostics,
-        claim_tally: ClaimTally::default(),
-        retention: Retention::Mentions,
-        text_dropped: None,
     };
+    let mut file = assemble(path, text, article, found, today, true, Retention::Mentions);
     file.shrink_to_fit();
     file
 }
