@@ -363,9 +363,10 @@ enum Found {
         read: bool,
     },
     /// A file known by its stamp, which did not vouch for its entry, read and found
-    /// changed: its text, to analyse.
+    /// changed: its text, to analyse, with its check and the file's stamp.
     Changed {
         text: Arc<str>,
+        check: TextCheck,
         disk: Option<DiskStamp>,
     },
     /// A file known by its stamp, which did not vouch for its entry, that could not be
@@ -583,7 +584,8 @@ fn decode_analyses(
                         Ok((text, disk)) => {
                             let check = TextCheck::of(&text);
                             if !key.is_of(check) {
-                                return Ok((key.path, Found::Changed { text, disk }));
+                                let changed = Found::Changed { text, check, disk };
+                                return Ok((key.path, changed));
                             }
                             (check, disk, true)
                         }
@@ -1004,9 +1006,9 @@ pub fn load_corpus_cached(
                 analysis.text_dropped = Some(check);
                 prepared.push((path, no_text.clone(), Some(analysis)));
             }
-            (Slot::Stamped(_), Some(Found::Changed { text, disk })) => {
+            (Slot::Stamped(_), Some(Found::Changed { text, check, disk })) => {
                 outcome.read += 1;
-                keep_stamp(&path, TextCheck::of(&text), disk);
+                keep_stamp(&path, check, disk);
                 prepared.push((path, text, None));
             }
             (Slot::Stamped(_), None) => unread.push((path, disk_path)),
