@@ -79,10 +79,11 @@ impl<'de> serde::Deserialize<'de> for Lean {
 
 thread_local! {
     /// The texts many analyses repeat (diagnostic messages, date values), one copy each,
-    /// made by this thread as it decodes a cache's analyses ([`one_copy`]); `None` while
-    /// it decodes none. Of this thread's own: the threads that decode do not wait on each
-    /// other for it (one copy of a text per thread, a few thousand texts).
-    static ONE_COPIES: std::cell::RefCell<Option<rustc_hash::FxHashSet<Arc<str>>>> =
+    /// made by this thread as it decodes a cache's analyses ([`one_copy`]), by the xxh3
+    /// 128-bit hash of their bytes; `None` while it decodes none. Of this thread's own:
+    /// the threads that decode do not wait on each other for it (one copy of a text per
+    /// thread, a few tens of thousands of texts).
+    static ONE_COPIES: std::cell::RefCell<Option<HashMap<u128, Arc<str>>>> =
         const { std::cell::RefCell::new(None) };
 }
 
@@ -92,6 +93,13 @@ thread_local! {
 /// the fields it reads (`#[serde(deserialize_with)]`): decoded apart, the messages of a
 /// 100,000-article cache held a third of a GiB more than the corpus keeps of them, and
 /// making each copy only to let it go for the one held was a tenth of a warm load.
+///
+/// A text is known by the 128-bit hash of its bytes, not compared with the copy held:
+/// comparing them, with the copies scattered in memory that the decoding fills, was half
+/// of the decoding (two texts of the same hash are not expected before some 2^64 texts;
+/// the cache already takes a file's bytes for the same by a 64-bit hash and the length).
+/// Asked for as bytes, which postcard writes a string as (its length, then its bytes),
+/// and checked to be UTF-8 only the first time they are met.
 pub(crate) fn one_copy<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Arc<str>, D::Error> {
@@ -103,21 +111,31 @@ pub(crate) fn one_copy<'de, D: serde::Deserializer<'de>>(
             f.write_str("a string")
         }
 
-        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Arc<str>, E> {
-            Ok(ONE_COPIES.with(|held| match held.borrow_mut().as_mut() {
+        fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Arc<str>, E> {
+            let text = |bytes| -> Result<Arc<str>, E> {
+                std::str::from_utf8(bytes)
+                    .map(Arc::from)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Bytes(bytes), &self))
+            };
+            ONE_COPIES.with(|held| match held.borrow_mut().as_mut() {
                 Some(held) => {
-                    if let Some(copy) = held.get(text) {
-                        return copy.clone();
+                    let key = xxhash_rust::xxh3::xxh3_128(bytes);
+                    if let Some(copy) = held.get(&key) {
+                        return Ok(copy.clone());
                     }
-                    let copy: Arc<str> = Arc::from(text);
-                    held.insert(copy.clone());
-                    copy
+                    let copy = text(bytes)?;
+                    held.insert(key, copy.clone());
+                    Ok(copy)
                 }
-                None => Arc::from(text),
-            }))
+                None => text(bytes),
+            })
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Arc<str>, E> {
+            self.visit_bytes(text.as_bytes())
         }
     }
-    deserializer.deserialize_str(OneCopy)
+    deserializer.deserialize_bytes(OneCopy)
 }
 
 /// [`one_copy`] for a text that may be missing (a claim's date value).
@@ -345,9 +363,10 @@ enum Found {
         read: bool,
     },
     /// A file known by its stamp, which did not vouch for its entry, read and found
-    /// changed: its text, to analyse.
+    /// changed: its text, to analyse, with its check and the file's stamp.
     Changed {
         text: Arc<str>,
+        check: TextCheck,
         disk: Option<DiskStamp>,
     },
     /// A file known by its stamp, which did not vouch for its entry, that could not be
@@ -565,7 +584,8 @@ fn decode_analyses(
                         Ok((text, disk)) => {
                             let check = TextCheck::of(&text);
                             if !key.is_of(check) {
-                                return Ok((key.path, Found::Changed { text, disk }));
+                                let changed = Found::Changed { text, check, disk };
+                                return Ok((key.path, changed));
                             }
                             (check, disk, true)
                         }
@@ -986,9 +1006,9 @@ pub fn load_corpus_cached(
                 analysis.text_dropped = Some(check);
                 prepared.push((path, no_text.clone(), Some(analysis)));
             }
-            (Slot::Stamped(_), Some(Found::Changed { text, disk })) => {
+            (Slot::Stamped(_), Some(Found::Changed { text, check, disk })) => {
                 outcome.read += 1;
-                keep_stamp(&path, TextCheck::of(&text), disk);
+                keep_stamp(&path, check, disk);
                 prepared.push((path, text, None));
             }
             (Slot::Stamped(_), None) => unread.push((path, disk_path)),
@@ -1439,6 +1459,41 @@ mod tests {
             }
             other => panic!("the settled entry was not taken: {other:?}"),
         }
+    }
+
+    /// While a cache is decoded, a message met twice is one copy; a message that is not
+    /// UTF-8 is refused, whether met before or not, decoding or not.
+    #[test]
+    fn repeated_texts_are_decoded_as_one_copy_and_checked_as_text() {
+        use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+        let message = "undated claim: neither this sentence nor an earlier one says when";
+        let diagnostic = |start| {
+            Diagnostic::new(
+                crate::text::TextRange::new(start, start + 4),
+                Severity::Warning,
+                DiagnosticCode::UndatedClaim,
+                message,
+            )
+        };
+        let pair = (diagnostic(0), diagnostic(10));
+        let bytes = postcard::to_allocvec(&pair).unwrap();
+        let decoding = |bytes: &[u8]| postcard::from_bytes::<(Diagnostic, Diagnostic)>(bytes);
+        ONE_COPIES.with(|held| *held.borrow_mut() = Some(HashMap::default()));
+        let decoded = decoding(&bytes).unwrap();
+        assert_eq!(decoded, pair);
+        assert!(Arc::ptr_eq(&decoded.0.message, &decoded.1.message));
+        let at = bytes
+            .windows(message.len())
+            .rposition(|window| window == message.as_bytes())
+            .unwrap();
+        let mut not_text = bytes.clone();
+        not_text[at] = 0xff;
+        assert!(decoding(&not_text).is_err());
+        ONE_COPIES.with(|held| held.borrow_mut().take());
+        let decoded = decoding(&bytes).unwrap();
+        assert_eq!(decoded, pair);
+        assert!(!Arc::ptr_eq(&decoded.0.message, &decoded.1.message));
+        assert!(decoding(&not_text).is_err());
     }
 
     #[test]

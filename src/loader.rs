@@ -329,8 +329,8 @@ pub fn read_corpus(
 /// in (parses them and builds the alias automaton, which analysis needs first too: done
 /// one after the reading, the two were about a tenth of a `check`). `plan` makes the work
 /// once the configuration is read, given the registries' texts (path, text) about to be
-/// taken in. The configuration and registries are read once
-/// (parsing a large registry twice cost a noticeable part of a load).
+/// taken in. The configuration and registries are read once (parsing a large registry
+/// twice cost a noticeable part of a load).
 pub fn with_article_files<R: Send, Work: FnOnce(&[(String, PathBuf)]) -> R + Send>(
     root: &Path,
     corpus: &mut Corpus,

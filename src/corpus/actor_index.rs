@@ -74,16 +74,24 @@ struct Mentioning {
 /// The actors a file mentions, each with (how often, index of the first mention), in actor
 /// order.
 fn actor_counts(file: &ArticleFile) -> Vec<(usize, (u32, u32))> {
-    let mut counts: HashMap<usize, (u32, u32)> = HashMap::default();
-    for (index, mention) in file.mentions.iter().enumerate() {
+    // Sorted by actor, then by place, and counted in runs: a map of counts grown mention
+    // by mention was a tenth of indexing a warm-started corpus.
+    let mut mentions: Vec<(usize, u32)> = file
+        .mentions
+        .iter()
+        .enumerate()
         // Mentions are at least a byte each and mention offsets are `u32`s, so neither
         // count reaches `u32::MAX`; saturating keeps that a rule, not an overflow.
-        let index = u32::try_from(index).unwrap_or(u32::MAX);
-        let (count, _) = counts.entry(mention.actor()).or_insert((0, index));
-        *count = count.saturating_add(1);
+        .map(|(index, mention)| (mention.actor(), u32::try_from(index).unwrap_or(u32::MAX)))
+        .collect();
+    mentions.sort_unstable();
+    let mut counts: Vec<(usize, (u32, u32))> = Vec::new();
+    for (actor, index) in mentions {
+        match counts.last_mut() {
+            Some((last, (count, _))) if *last == actor => *count = count.saturating_add(1),
+            _ => counts.push((actor, (1, index))),
+        }
     }
-    let mut counts: Vec<(usize, (u32, u32))> = counts.into_iter().collect();
-    counts.sort_unstable_by_key(|&(actor, _)| actor);
     counts
 }
 
