@@ -29,13 +29,13 @@
 //! length, hash, the file's disk stamp if any) and its analysis, and last the xxh3-64
 //! (u64 LE) of the entries' bytes.
 
-use crate::corpus::{ArticleFile, Corpus, DiskStamp, TextCheck};
+use crate::corpus::{ArticleFile, Corpus, DiskStamp, MentionsPart, PendingSource, TextCheck};
 use crate::loader::{self, LoadProgress, SkipReason};
 use crate::temporal::{Lean, LeanWords};
 use rayon::prelude::*;
 // Keyed by the corpus's own paths: a fast hash, not one that resists chosen keys.
 use rustc_hash::FxHashMap as HashMap;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
@@ -346,6 +346,20 @@ type ReadFile<'a> = dyn Fn(&Path) -> Result<(Arc<str>, Option<DiskStamp>), SkipR
 struct Wanted<'a> {
     known: HashMap<&'a str, Known<'a>>,
     read: &'a ReadFile<'a>,
+    /// Whether only each analysis's [`MentionsPart`] is decoded, its whole analysis left
+    /// in the file for the second pass ([`CachedWholes`]).
+    mentions_first: bool,
+}
+
+/// Where an entry's record is in the cache file, to read its whole analysis again in the
+/// second pass of a warm start: the record's offset and length, the xxh3 of its bytes (so
+/// that bytes read again are known to be those read first), and where its analysis starts.
+#[derive(Debug, Clone, Copy)]
+struct RecordAt {
+    offset: u64,
+    length: u64,
+    hash: u64,
+    analysis_at: usize,
 }
 
 /// What the cache gives an article's file. Nearly every value is an analysis: boxing it
@@ -361,6 +375,8 @@ enum Found {
         check: TextCheck,
         disk: Option<DiskStamp>,
         read: bool,
+        /// Where the whole analysis is, when only its mentions were decoded.
+        whole_at: Option<RecordAt>,
     },
     /// A file known by its stamp, which did not vouch for its entry, read and found
     /// changed: its text, to analyse, with its check and the file's stamp.
@@ -383,6 +399,8 @@ struct Candidate<'a> {
     key: EntryKey,
     known: Known<'a>,
     record: Vec<u8>,
+    /// The record's offset in the cache file.
+    offset: u64,
     analysis_at: usize,
 }
 
@@ -444,7 +462,8 @@ fn read_matching(
     // Two batches read ahead at most: the records held stay bounded.
     let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Candidate>>(2);
     std::thread::scope(|scope| {
-        let reading = scope.spawn(move || read_candidates(reader, left, wanted, &sender));
+        let reading =
+            scope.spawn(move || read_candidates(reader, before_entries, left, wanted, &sender));
         let mut found = HashMap::with_capacity_and_hasher(wanted.known.len(), Default::default());
         let mut decoded = Ok(());
         for batch in &batches {
@@ -469,11 +488,13 @@ fn read_matching(
     })
 }
 
-/// Reads the `left` bytes of entries and the checksum after them from `reader`, and sends
-/// the records `wanted` may take to `batches` in batches; how many entries there were, if
-/// the checksum matches. Stops early, saying nothing more, when `batches` is gone.
+/// Reads the `left` bytes of entries and the checksum after them from `reader` (at offset
+/// `at` of the cache file), and sends the records `wanted` may take to `batches` in
+/// batches; how many entries there were, if the checksum matches. Stops early, saying
+/// nothing more, when `batches` is gone.
 fn read_candidates<'a>(
     mut reader: impl Read,
+    mut at: u64,
     mut left: u64,
     wanted: &Wanted<'a>,
     batches: &std::sync::mpsc::SyncSender<Vec<Candidate<'a>>>,
@@ -492,6 +513,8 @@ fn read_candidates<'a>(
         let record = read_exactly(&mut reader, record_length)?;
         checksum.update(&record);
         left -= record_length;
+        let offset = at + prefix.len() as u64;
+        at = offset + record_length;
         entries += 1;
         let (key, analysis) = postcard::take_from_bytes::<EntryKey>(&record)
             .map_err(|error| Rejection::Undecodable(format!("an entry's key: {error}")))?;
@@ -505,6 +528,7 @@ fn read_candidates<'a>(
                 key,
                 known,
                 record,
+                offset,
                 analysis_at,
             });
         }
@@ -574,6 +598,7 @@ fn decode_analyses(
                 key,
                 known,
                 record,
+                offset,
                 analysis_at,
             } = candidate;
             let (check, disk, read) = match known {
@@ -597,9 +622,22 @@ fn decode_analyses(
             ONE_COPIES.with(|held| {
                 held.borrow_mut().get_or_insert_with(Default::default);
             });
-            let file: ArticleFile = postcard::from_bytes(analysis).map_err(|error| {
-                Rejection::Undecodable(format!("the analysis of {}: {error}", key.path))
-            })?;
+            let undecodable =
+                |error| Rejection::Undecodable(format!("the analysis of {}: {error}", key.path));
+            let (file, whole_at) = if wanted.mentions_first {
+                let (part, _) =
+                    postcard::take_from_bytes::<MentionsPart>(analysis).map_err(undecodable)?;
+                let whole_at = RecordAt {
+                    offset,
+                    length: record.len() as u64,
+                    hash: xxh3_64(&record),
+                    analysis_at,
+                };
+                (ArticleFile::from_mentions_part(part, check), Some(whole_at))
+            } else {
+                let file: ArticleFile = postcard::from_bytes(analysis).map_err(undecodable)?;
+                (file, None)
+            };
             if file.path != key.path {
                 return Err(Rejection::Undecodable(format!(
                     "the analysis of {} is of another file",
@@ -611,6 +649,7 @@ fn decode_analyses(
                 check,
                 disk,
                 read,
+                whole_at,
             };
             Ok((key.path, cached))
         })
@@ -727,7 +766,7 @@ pub fn cache_file(root: &Path, corpus: &Corpus) -> Option<PathBuf> {
 /// The cache file at `path` opened for reading, with its length, `None` if there is none;
 /// one larger than `limit` is refused. Only that many bytes are read: a file growing
 /// meanwhile (another process writing it in place) is not read further.
-fn open_bounded(path: &Path, limit: u64) -> Result<Option<(impl Read, u64)>, Rejection> {
+fn open_bounded(path: &Path, limit: u64) -> Result<Option<(std::fs::File, u64)>, Rejection> {
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -738,7 +777,7 @@ fn open_bounded(path: &Path, limit: u64) -> Result<Option<(impl Read, u64)>, Rej
     if bytes > limit {
         return Err(Rejection::TooLarge { bytes, limit });
     }
-    Ok(Some((std::io::BufReader::new(file).take(bytes), bytes)))
+    Ok(Some((file, bytes)))
 }
 
 /// The largest cache read for a corpus of `text_bytes` of articles: an analysis kept
@@ -842,15 +881,18 @@ fn first_look(
 
 /// What the cache `file`, if there is one and it is written for `stamp`, gives the
 /// article files `files` as the first look left them (`slots`), and how many entries it
-/// has: see [`read_matching`]. `None` when there is no cache file.
+/// has: see [`read_matching`]. `None` when there is no cache file. With `mentions_first`,
+/// only the analyses' mentions are decoded, and the file is given back open, to read the
+/// whole analyses from in the second pass (`None` if it cannot be kept open).
 fn read_cache(
     file: &Path,
     stamp: &Stamp,
     files: &[(String, PathBuf)],
     slots: &[Slot],
     read_at_ns: u64,
+    mentions_first: bool,
     progress: &mut dyn FnMut(usize),
-) -> Result<Option<Taken>, Rejection> {
+) -> Result<Option<(Taken, Option<std::fs::File>)>, Rejection> {
     let text_bytes: u64 = slots
         .iter()
         .map(|slot| match slot {
@@ -859,9 +901,12 @@ fn read_cache(
             Slot::Skipped(_) => 0,
         })
         .sum();
-    let Some((reader, length)) = open_bounded(file, cache_limit(text_bytes))? else {
+    let Some((file, length)) = open_bounded(file, cache_limit(text_bytes))? else {
         return Ok(None);
     };
+    // Kept as it is now: a cache written meanwhile replaces the file, not this one's bytes.
+    let kept = mentions_first.then(|| file.try_clone().ok()).flatten();
+    let reader = std::io::BufReader::new(file).take(length);
     let mut known = HashMap::with_capacity_and_hasher(files.len(), Default::default());
     for ((path, disk_path), slot) in files.iter().zip(slots) {
         match slot {
@@ -877,8 +922,14 @@ fn read_cache(
         };
     }
     let read = |disk_path: &Path| loader::read_text_stamped(disk_path, read_at_ns);
-    let wanted = Wanted { known, read: &read };
-    read_matching_once(reader, length, stamp, &wanted, progress).map(Some)
+    let wanted = Wanted {
+        known,
+        read: &read,
+        // Without the file to read the whole analyses from, decoded whole now.
+        mentions_first: kept.is_some(),
+    };
+    let taken = read_matching_once(reader, length, stamp, &wanted, progress)?;
+    Ok(Some((taken, kept)))
 }
 
 /// Reads one article's file for a load that began at `read_at_ns`: its text, the text's
@@ -923,14 +974,26 @@ pub fn load_corpus_cached(
             let stamp = stamp_taking(corpus, registries);
             let stamps_only =
                 corpus.lets_go_of_texts() && file.as_deref().is_some_and(|file| file.is_file());
+            let mentions_first_above = corpus.mentions_first_above();
             let file = file.clone();
             let progress = &mut progress;
             move |files: &[(String, PathBuf)]| {
                 let slots = first_look(files, stamps_only, read_at_ns, progress);
+                // As a cold start of as many articles would: the whole analyses are
+                // decoded in the second pass.
+                let mentions_first = mentions_first_above.is_some_and(|above| files.len() > above);
                 let cached = file.map(|file| {
                     let total = files.len();
                     let mut settled = |done| progress(LoadProgress::Read { done, total });
-                    read_cache(&file, &stamp, files, &slots, read_at_ns, &mut settled)
+                    read_cache(
+                        &file,
+                        &stamp,
+                        files,
+                        &slots,
+                        read_at_ns,
+                        mentions_first,
+                        &mut settled,
+                    )
                 });
                 (slots, cached)
             }
@@ -945,16 +1008,18 @@ pub fn load_corpus_cached(
     };
     let mut cache_entries = None;
     let mut found = HashMap::default();
+    let mut kept_file = None;
     let taken = cached.transpose().map(Option::flatten).and_then(|taken| {
-        if let Some((_, found)) = &taken {
+        if let Some(((_, found), _)) = &taken {
             fits(found, corpus.actors().len())?;
         }
         Ok(taken)
     });
     match taken {
-        Ok(Some((entries, taken))) => {
+        Ok(Some(((entries, taken), kept))) => {
             cache_entries = Some(entries);
             found = taken;
+            kept_file = kept;
         }
         Ok(None) => {}
         Err(rejection) => {
@@ -973,6 +1038,8 @@ pub fn load_corpus_cached(
     let no_text: Arc<str> = Arc::from("");
     let mut prepared = Vec::with_capacity(files.len());
     let mut unread = Vec::new();
+    // Where the whole analyses are of the articles given only their mentions.
+    let mut wholes = HashMap::default();
     for ((path, disk_path), slot) in files.into_iter().zip(slots) {
         let cached = found.remove(&path);
         match (slot, cached) {
@@ -982,7 +1049,14 @@ pub fn load_corpus_cached(
             (Slot::Text(text, check, disk), cached) => {
                 keep_stamp(&path, check, disk);
                 let cached = match cached {
-                    Some(Found::Cached { analysis, .. }) => Some(analysis),
+                    Some(Found::Cached {
+                        analysis, whole_at, ..
+                    }) => {
+                        if let Some(at) = whole_at {
+                            wholes.insert(path.clone(), at);
+                        }
+                        Some(analysis)
+                    }
                     _ => None,
                 };
                 outcome.reused += usize::from(cached.is_some());
@@ -995,8 +1069,12 @@ pub fn load_corpus_cached(
                     check,
                     disk,
                     read,
+                    whole_at,
                 }),
             ) => {
+                if let Some(at) = whole_at {
+                    wholes.insert(path.clone(), at);
+                }
                 outcome.read += usize::from(read);
                 let renewed = read && disk.is_some_and(|disk| !is_racy(&disk));
                 outcome.restamped += usize::from(renewed && keeps_stamps);
@@ -1043,10 +1121,48 @@ pub fn load_corpus_cached(
     corpus.set_files_prepared(prepared, |done, total| {
         progress(LoadProgress::Analysed { done, total })
     });
+    if let (Some(file), false) = (kept_file, wholes.is_empty()) {
+        let file = std::sync::Mutex::new(file);
+        corpus.set_pending_source(Arc::new(CachedWholes { file, wholes }));
+    }
     if keeps_stamps {
         corpus.set_disk_stamps(stamps);
     }
     outcome
+}
+
+/// The whole analyses that a warm start's first pass left in the cache file, which it
+/// decoded only the mentions of ([`MentionsPart`]): read again from the same open file (a
+/// cache written meanwhile replaces the file by renaming, not these bytes), each record
+/// checked to be the bytes read first and of the path and text asked for, for the second
+/// pass to take instead of analysing the texts ([`PendingSource`]).
+#[derive(Debug)]
+struct CachedWholes {
+    file: std::sync::Mutex<std::fs::File>,
+    wholes: HashMap<String, RecordAt>,
+}
+
+impl PendingSource for CachedWholes {
+    fn analysis(&self, path: &str, check: TextCheck) -> Option<ArticleFile> {
+        let at = self.wholes.get(path)?;
+        let record = {
+            let mut file = self
+                .file
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            file.seek(std::io::SeekFrom::Start(at.offset)).ok()?;
+            read_exactly(&mut *file, at.length).ok()?
+        };
+        if xxh3_64(&record) != at.hash {
+            return None;
+        }
+        let (key, _) = postcard::take_from_bytes::<EntryKey>(&record).ok()?;
+        if key.path != path || !key.is_of(check) {
+            return None;
+        }
+        let analysis: ArticleFile = postcard::from_bytes(record.get(at.analysis_at..)?).ok()?;
+        (analysis.path == path).then_some(analysis)
+    }
 }
 
 /// What a cache is written from: the corpus's articles, each with the stamp of the file
@@ -1177,6 +1293,7 @@ mod tests {
         let wanted = Wanted {
             known: HashMap::default(),
             read: &no_reading,
+            mentions_first: false,
         };
         read_matching(bytes, bytes.len() as u64, expected, &wanted, &mut |_| {})
             .map(|(entries, _)| entries)
@@ -1195,6 +1312,7 @@ mod tests {
                 .map(|(path, text)| (path.as_str(), Known::Read(TextCheck::of(text))))
                 .collect(),
             read: &no_reading,
+            mentions_first: false,
         };
         let (_, found) = read_matching(bytes, bytes.len() as u64, &stamp(), &wanted, &mut |_| {})?;
         fits(&found, actors)?;
@@ -1431,6 +1549,7 @@ mod tests {
                 })
                 .collect(),
             read: &read,
+            mentions_first: false,
         };
         let (entries, found) = read_matching(
             &bytes[..],

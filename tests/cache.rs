@@ -619,3 +619,124 @@ fn an_article_replaced_by_a_link_out_of_the_corpus_is_not_taken() {
     let (cold, _) = server_load(&corpus.dir, false);
     assert_same_answers(&warm, &cold);
 }
+
+/// A corpus as a server keeps a large folder: mentions first, the rest of each
+/// analysis in a second pass (the threshold at 0 makes the seeds large enough).
+fn two_pass_corpus(dir: &Path) -> dateline::corpus::Corpus {
+    let mut corpus = dateline::corpus::Corpus::new(None);
+    corpus.set_retention(dateline::corpus::Retention::Index);
+    corpus.set_text_source(std::sync::Arc::new(dateline::loader::DiskTexts::new(dir)));
+    corpus.set_mentions_first_above(Some(0));
+    corpus
+}
+
+/// [`two_pass_corpus`] loaded through the cache (its first pass).
+fn two_pass_load(dir: &Path) -> (dateline::corpus::Corpus, cache::Outcome) {
+    let mut corpus = two_pass_corpus(dir);
+    let outcome = cache::load_corpus_cached(dir, &mut corpus, |_| {});
+    (corpus, outcome)
+}
+
+/// The second pass of a two-pass load, whole.
+fn complete_pending(corpus: &mut dateline::corpus::Corpus) {
+    while let Some(pending) = corpus.take_pending(usize::MAX) {
+        corpus.complete(pending.analyse());
+    }
+    assert_eq!(corpus.pending_count(), 0);
+}
+
+/// A mention as references list it: its file, and its line and column if kept.
+type MentionPlace = (String, Option<(u32, u32)>);
+
+/// Each actor's mentions, as references list them.
+fn mention_places(corpus: &dateline::corpus::Corpus) -> Vec<Vec<MentionPlace>> {
+    (0..corpus.actors().len())
+        .map(|actor| {
+            corpus
+                .mentions_of(actor)
+                .into_iter()
+                .map(|(file, mention)| {
+                    let start = mention
+                        .utf16()
+                        .map(|span| (span.start.line, span.start.character));
+                    (file.path.clone(), start)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_warm_start_in_two_passes_decodes_mentions_first_and_the_rest_from_the_cache() {
+    let corpus = aged_seeds("cache-two-passes");
+    // The binary one is skipped.
+    let articles = articles_in(&corpus.dir) - 1;
+    let (cold, _) = server_load(&corpus.dir, false);
+    let (first, outcome) = server_load(&corpus.dir, true);
+    write_back(&first, &outcome);
+    // The first pass: every article from the cache, none read (but the skipped file),
+    // each pending with what a cold first pass finds (its header's diagnostics, not its
+    // claims').
+    let (mut warm, outcome) = two_pass_load(&corpus.dir);
+    assert_eq!(
+        (outcome.reused, outcome.articles, outcome.read),
+        (articles, articles, 1),
+        "{outcome:?}"
+    );
+    assert_eq!(warm.pending_count(), articles);
+    let mut cold_first = two_pass_corpus(&corpus.dir);
+    dateline::loader::load_corpus(&corpus.dir, &mut cold_first, |_| {});
+    for file in cold_first.articles() {
+        assert!(file.is_pending());
+        assert_eq!(
+            warm.indexed_article(&file.path),
+            Some(file),
+            "{}",
+            file.path
+        );
+    }
+    assert_eq!(mention_places(&warm), mention_places(&cold));
+    assert!(mention_places(&cold)
+        .iter()
+        .any(|places| !places.is_empty()));
+    // The second pass takes the whole analyses from the cache, not from the texts: every
+    // article is overwritten on disk first, and the analyses are still of the texts the
+    // cache was written from.
+    for file in files_in(&corpus.dir) {
+        if file.extension() == Some(OsStr::new("article")) {
+            std::fs::write(&file, "Title: Overwritten\n\nNothing is said here.\n").unwrap();
+        }
+    }
+    complete_pending(&mut warm);
+    for file in cold.articles() {
+        assert_eq!(
+            warm.indexed_article(&file.path),
+            Some(file),
+            "{}",
+            file.path
+        );
+        assert_eq!(warm.diagnostics(&file.path), cold.diagnostics(&file.path));
+    }
+}
+
+#[test]
+fn a_cache_damaged_between_the_two_passes_leaves_the_second_to_analyse_the_texts() {
+    let corpus = aged_seeds("cache-two-passes-damaged");
+    let (cold, _) = server_load(&corpus.dir, false);
+    let (first, outcome) = server_load(&corpus.dir, true);
+    write_back(&first, &outcome);
+    let (mut warm, outcome) = two_pass_load(&corpus.dir);
+    assert!(outcome.reused > 0 && warm.pending_count() == outcome.reused);
+    // Overwritten in place (the same file the first pass read, which the second pass
+    // reads again), with zeros: no record is what it was.
+    let cache_file = outcome.file.unwrap();
+    let length = std::fs::metadata(&cache_file).unwrap().len() as usize;
+    let mut in_place = std::fs::File::options()
+        .write(true)
+        .open(&cache_file)
+        .unwrap();
+    std::io::Write::write_all(&mut in_place, &vec![0; length]).unwrap();
+    drop(in_place);
+    complete_pending(&mut warm);
+    assert_same_answers(&warm, &cold);
+}

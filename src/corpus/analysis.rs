@@ -131,6 +131,9 @@ fn place_mentions(text: &str, lines: &LineIndex, mentions: Vec<ActorMention>) ->
 }
 
 /// An analysed article.
+///
+/// Its first six fields, in this order, are also [`MentionsPart`]'s: the warm-start cache
+/// decodes only those of an analysis when it only needs its mentions. Keep them first.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleFile {
     pub path: String,
@@ -169,6 +172,30 @@ pub struct ArticleFile {
     /// analysis is given its text back ([`ArticleFile::restored`]).
     #[serde(skip)]
     pub text_dropped: Option<TextCheck>,
+}
+
+/// The leading fields of an [`ArticleFile`] as serde writes them, so that the warm-start
+/// cache can decode what references, definitions and completion need of an analysis and
+/// skip the rest (claims, diagnostics, names), which the second pass of a warm start
+/// decodes ([`ArticleFile::from_mentions_part`]). Same names, types and order as there.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct MentionsPart {
+    path: String,
+    article: Article,
+    id: String,
+    date: Option<CalendarDate>,
+    /// Decoded only to be passed: postcard cannot skip a value without decoding it (an
+    /// analysis kept for the index has none).
+    #[allow(dead_code)]
+    timexes: Vec<Timex>,
+    mentions: Vec<FileMention>,
+}
+
+impl MentionsPart {
+    /// The path of the article it is of.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
 }
 
 /// What tells a text from another without holding it: its length and a 64-bit hash.
@@ -372,6 +399,43 @@ impl ArticleFile {
         self.claim_tally = ClaimTally::default();
     }
 
+    /// The article as [`MentionsPart`] gives it, pending ([`Retention::Mentions`]) without
+    /// its text (of which `check` is the check): what the first pass of a cold start
+    /// finds, but for the future-date error, which the corpus makes again when it takes a
+    /// cached analysis.
+    pub fn from_mentions_part(part: MentionsPart, check: TextCheck) -> Self {
+        let MentionsPart {
+            path,
+            article,
+            id,
+            date,
+            timexes: _,
+            mentions,
+        } = part;
+        let mut article = article;
+        article.paragraphs = Vec::new();
+        article.annotations = Vec::new();
+        let diagnostics = article.diagnostics.clone();
+        ArticleFile {
+            path,
+            text: empty_text(),
+            line_index: LineIndex::default(),
+            article,
+            id,
+            date,
+            timexes: Vec::new(),
+            mentions,
+            claims: Vec::new(),
+            packed_claims: Vec::new(),
+            unknown_names: Vec::new(),
+            name_variants: Vec::new(),
+            diagnostics,
+            claim_tally: ClaimTally::default(),
+            retention: Retention::Mentions,
+            text_dropped: Some(check),
+        }
+    }
+
     /// Whether the article waits for the second pass of a cold start: only its mentions
     /// are known ([`Retention::Mentions`]).
     pub fn is_pending(&self) -> bool {
@@ -493,7 +557,7 @@ impl ArticleFile {
 }
 
 /// The text of every analysis that let go of its own: one empty string.
-fn empty_text() -> Arc<str> {
+pub(super) fn empty_text() -> Arc<str> {
     static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
     EMPTY.get_or_init(|| Arc::from("")).clone()
 }

@@ -14,7 +14,7 @@ mod stats;
 
 pub use analysis::{
     analyze_article, quote, reanalyze_article, ArticleFile, ClaimTally, DiskStamp, FileMention,
-    RegistryFile, Retention, TextCheck,
+    MentionsPart, RegistryFile, Retention, TextCheck,
 };
 pub use packed::PackedClaim;
 pub use stats::ActorStats;
@@ -50,6 +50,16 @@ pub const CONFIG_FILE: &str = "dateline.toml";
 pub trait TextSource: Send + Sync + std::fmt::Debug {
     /// The text at the corpus path `path` as it is now, if it can be read.
     fn read(&self, path: &str) -> Option<Arc<str>>;
+}
+
+/// Where the second pass of a warm start finds the whole analyses of pending articles:
+/// the warm-start cache, whose first pass gave only their mentions (the IO layer's
+/// `cache.rs`). An analysis given is taken as if made of the text `check` is of.
+pub trait PendingSource: Send + Sync + std::fmt::Debug {
+    /// The whole analysis of the article at `path` as it was made of the text `check` is
+    /// of, kept for the index; `None` when there is none to give (the article is then
+    /// analysed from its text).
+    fn analysis(&self, path: &str, check: TextCheck) -> Option<ArticleFile>;
 }
 
 /// One actor and the registry file that defines it.
@@ -118,6 +128,11 @@ pub struct Corpus {
     /// A load that analyses more articles than this (and can read their texts again)
     /// finds only their mentions first ([`Retention::Mentions`]); `None`: never.
     mentions_first_above: Option<usize>,
+    /// Where the pending articles' whole analyses can be had without analysing them: the
+    /// cache a warm start read only their mentions from. Let go of when the settings or
+    /// registries change (its analyses were made for them) and when the pending articles
+    /// are all taken.
+    pending_source: Option<Arc<dyn PendingSource>>,
 }
 
 /// What the diagnostics of one file depend on, as the changes that last touched them:
@@ -222,6 +237,17 @@ impl Analyzer {
         file
     }
 
+    /// Takes the whole analysis a [`PendingSource`] gave of a pending article's text
+    /// (`check`), kept for the index without its text, as [`Analyzer::analyze`] would have
+    /// made it. Its repeated texts are made the ones held: it was decoded alone.
+    fn adopt_pending(&self, cached: ArticleFile, check: TextCheck) -> ArticleFile {
+        let mut cached = cached;
+        cached.text_dropped = Some(check);
+        let mut file = self.adopt(cached, analysis::empty_text(), Retention::Index);
+        self.share_messages(&mut file);
+        file
+    }
+
     /// Makes the article's diagnostic messages the ones already held when the same text
     /// is: 300,000 diagnostics of 10,000 articles say a few thousand different things
     /// (`undated claim: … (“said”)`), and a corpus keeps them all. Not for whole
@@ -259,6 +285,8 @@ impl Analyzer {
 pub struct PendingAnalyses {
     analyzer: Analyzer,
     source: Option<Arc<dyn TextSource>>,
+    /// Whole analyses to take before analysing texts (a warm start's cache).
+    cached: Option<Arc<dyn PendingSource>>,
     files: Vec<Arc<ArticleFile>>,
 }
 
@@ -310,6 +338,7 @@ impl PendingAnalyses {
         let PendingAnalyses {
             analyzer,
             source,
+            cached,
             mut files,
         } = self;
         files.sort_by_key(|file| std::cmp::Reverse(file.text_check().len()));
@@ -320,8 +349,17 @@ impl PendingAnalyses {
                 let analysed = files
                     .into_iter()
                     .filter_map(|file| {
-                        let text = source.as_ref()?.read(&file.path)?;
-                        let whole = analyzer.analyze(&file.path, text, Retention::Index);
+                        let check = file.text_check();
+                        let from_cache = cached
+                            .as_ref()
+                            .and_then(|cached| cached.analysis(&file.path, check));
+                        let whole = match from_cache {
+                            Some(whole) => analyzer.adopt_pending(whole, check),
+                            None => {
+                                let text = source.as_ref()?.read(&file.path)?;
+                                analyzer.analyze(&file.path, text, Retention::Index)
+                            }
+                        };
                         Some((file, whole))
                     })
                     .collect();
@@ -473,6 +511,7 @@ impl Corpus {
             disk_stamps: Default::default(),
             shared_change: next_change(),
             mentions_first_above: None,
+            pending_source: None,
         }
     }
 
@@ -636,6 +675,20 @@ impl Corpus {
         self.mentions_first_above = articles;
     }
 
+    /// Above how many articles to analyse a load finds only their mentions first (see
+    /// [`Corpus::set_mentions_first_above`]); `None` when it never does, as when the corpus
+    /// cannot read texts again.
+    pub fn mentions_first_above(&self) -> Option<usize> {
+        self.mentions_first_above
+            .filter(|_| self.lets_go_of_texts())
+    }
+
+    /// Gives the whole analyses of the pending articles from `source` in the second pass
+    /// (see [`PendingSource`]) rather than analysing their texts again.
+    pub fn set_pending_source(&mut self, source: Arc<dyn PendingSource>) {
+        self.pending_source = Some(source);
+    }
+
     /// How many articles wait for the rest of their analysis ([`Retention::Mentions`]).
     pub fn pending_count(&self) -> usize {
         self.articles
@@ -651,19 +704,28 @@ impl Corpus {
     pub fn take_pending(&mut self, most: usize) -> Option<PendingAnalyses> {
         // Found by their retention, not kept in a list of their own: a server takes them
         // all at once, and a scan of 100,000 articles takes about a millisecond.
-        let files: Vec<Arc<ArticleFile>> = self
+        let mut files: Vec<Arc<ArticleFile>> = self
             .articles
             .values()
             .filter(|file| file.is_pending())
-            .take(most)
             .cloned()
             .collect();
         if files.is_empty() {
+            self.pending_source = None;
             return None;
         }
+        // Taken with the last of them: nothing would ask it again (its open cache file
+        // and record table go once the analyses are made).
+        let cached = if files.len() <= most {
+            self.pending_source.take()
+        } else {
+            files.truncate(most);
+            self.pending_source.clone()
+        };
         Some(PendingAnalyses {
             analyzer: self.analyzer(),
             source: self.text_source.clone(),
+            cached,
             files,
         })
     }
@@ -913,8 +975,9 @@ impl Corpus {
                 prepared.is_none() && *retention == Retention::Index
             })
             .count();
-        let mentions_first =
-            self.lets_go_of_texts() && self.mentions_first_above.is_some_and(|above| fresh > above);
+        let mentions_first = self
+            .mentions_first_above()
+            .is_some_and(|above| fresh > above);
         let jobs = jobs.into_iter().map(|(path, text, prepared, retention)| {
             let retention = match retention {
                 Retention::Index if mentions_first && prepared.is_none() => Retention::Mentions,
@@ -1202,6 +1265,8 @@ impl Corpus {
     }
 
     fn reanalyze_all(&mut self) {
+        // Its analyses were made for the settings and registries before.
+        self.pending_source = None;
         let files: Vec<Arc<ArticleFile>> = self.articles.values().cloned().collect();
         let analyzer = self.analyzer();
         // A text let go of is read again as it is now; one that cannot be read any more
