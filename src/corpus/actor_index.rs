@@ -226,8 +226,25 @@ impl ActorIndex {
         source: Option<Arc<str>>,
         previous_actors: &[usize],
     ) {
-        let counts = actor_counts(file);
         let path = file.path.as_str();
+        // The same mentions as the version indexed (the rest of a pending article's
+        // analysis, or an edit away from every name): every entry stays as it is, and
+        // looking each up in its list by path was most of the second pass of a start.
+        // (A row pointed at the stand-in while its article is re-analysed has none.)
+        if let Some(indexed) = self
+            .slots
+            .get(path)
+            .and_then(|&slot| self.files.get_mut(slot as usize))
+            .and_then(Option::as_mut)
+            .filter(|indexed| !file.mentions.is_empty() && indexed.file.mentions == file.mentions)
+        {
+            indexed.file = file.clone();
+            indexed.date = file.date;
+            indexed.days = days_of(file.date);
+            indexed.source = source;
+            return;
+        }
+        let counts = actor_counts(file);
         let slot = match self.slots.get(path) {
             Some(&slot) => slot,
             None if counts.is_empty() => return,
