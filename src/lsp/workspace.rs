@@ -46,12 +46,14 @@ impl Backend {
         };
         let token = NumberOrString::String("dateline/indexing".to_string());
         let progress = self.begin_progress(token, "Indexing").await;
-        // Settings and registries first (a few small files), so that open documents get
-        // their mentions at once, while the articles are still being read.
-        {
+        // Settings and registries at once (a few small files), so that open documents get
+        // their mentions while the articles are still being read: beside the load, not
+        // before it (a warm start of 10,000 articles waited a fifth of its time for them).
+        // Awaited before a loaded corpus is installed: it would load them into that one.
+        let mut settings = Some({
             let state = self.state.clone();
             let dirs = dirs.clone();
-            let _ = tokio::task::spawn_blocking(move || {
+            tokio::task::spawn_blocking(move || {
                 let mut state = lock(&state);
                 for root in state.roots.iter_mut() {
                     if let Some(dir) = root.dir.clone().filter(|dir| dirs.contains(dir)) {
@@ -59,8 +61,7 @@ impl Backend {
                     }
                 }
             })
-            .await;
-        }
+        });
         let mut writes_after_pending = Vec::new();
         for dir in &dirs {
             let (sender, mut receiver) =
@@ -99,6 +100,9 @@ impl Backend {
                     progress.report_with_message(message, percentage).await;
                 }
             }
+            if let Some(settings) = settings.take() {
+                let _ = settings.await;
+            }
             match job.await {
                 Ok((corpus, outcome, write_back)) => {
                     lock(&self.state).install_corpus(dir, corpus);
@@ -120,6 +124,9 @@ impl Backend {
                         .await;
                 }
             }
+        }
+        if let Some(settings) = settings.take() {
+            let _ = settings.await;
         }
         if let Some(progress) = progress {
             progress.finish_with_message("Indexed").await;
