@@ -303,7 +303,11 @@ pub fn encode(stamp: &Stamp, articles: &[Arc<ArticleFile>]) -> Vec<u8> {
 
 /// Reads `length` bytes, or says the file ended first.
 fn read_exactly(reader: &mut impl Read, length: u64) -> Result<Vec<u8>, Rejection> {
-    let mut bytes = Vec::new();
+    // Room made at once: grown as it was read, each record was copied over and over (a
+    // tenth of a warm start's first pass). Bounded, as the length comes from the file.
+    const ROOM_AT_ONCE: u64 = 64 << 20;
+    let room = usize::try_from(length.min(ROOM_AT_ONCE)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     reader
         .take(length)
         .read_to_end(&mut bytes)

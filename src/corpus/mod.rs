@@ -23,6 +23,7 @@ use crate::actors::{self, Actor, AliasMatcher};
 use crate::config::{self, Config, Overrides};
 use crate::diagnostic::Diagnostic;
 use crate::temporal::CalendarDate;
+use actor_index::ActorCounts;
 use actor_index::ActorIndex;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
@@ -863,7 +864,7 @@ impl Corpus {
                 if indexed.as_ref().map(|indexed| &indexed.seen) != Some(&seen) {
                     self.note_shared_change();
                 }
-                self.index_article(file, seen, indexed);
+                self.index_article(file, seen, indexed, None);
             }
             FileKind::Other => {}
         }
@@ -991,7 +992,9 @@ impl Corpus {
         // thread some 10,000 times on the bench corpus, each wake taking a core from the
         // analysis for a moment.
         const HANDED_OVER_TOGETHER: usize = 16;
-        let (sender, analysed) = std::sync::mpsc::sync_channel::<Vec<ArticleFile>>(64);
+        // With what the indexing reads of each, worked out here on every core.
+        type Analysed = (ArticleFile, SeenByOthers, ActorCounts);
+        let (sender, analysed) = std::sync::mpsc::sync_channel::<Vec<Analysed>>(64);
         std::thread::scope(|scope| {
             let analyzer = &analyzer;
             scope.spawn(move || {
@@ -1000,13 +1003,19 @@ impl Corpus {
                     .for_each_with(sender, |sender, jobs| {
                         let files = jobs
                             .into_iter()
-                            .map(|(path, text, prepared, retention)| match prepared {
-                                Some(cached)
-                                    if cached.is_whole() || retention != Retention::Everything =>
-                                {
-                                    analyzer.adopt(cached, text, retention)
-                                }
-                                _ => analyzer.analyze(&path, text, retention),
+                            .map(|(path, text, prepared, retention)| {
+                                let file = match prepared {
+                                    Some(cached)
+                                        if cached.is_whole()
+                                            || retention != Retention::Everything =>
+                                    {
+                                        analyzer.adopt(cached, text, retention)
+                                    }
+                                    _ => analyzer.analyze(&path, text, retention),
+                                };
+                                let seen = SeenByOthers::of(&file);
+                                let counts = ActorCounts::of(&file);
+                                (file, seen, counts)
                             })
                             .collect();
                         let _ = sender.send(files);
@@ -1023,12 +1032,11 @@ impl Corpus {
             // for one in a map of 100,000 paths was a tenth of the indexing thread's work).
             let into_empty = self.articles.is_empty();
             self.mentioned_in.begin_batch();
-            for file in analysed.into_iter().flatten() {
+            for (file, seen, counts) in analysed.into_iter().flatten() {
                 if into_empty {
-                    let seen = SeenByOthers::of(&file);
-                    self.index_article(file, seen, None);
+                    self.index_article(file, seen, None, Some(counts));
                 } else {
-                    self.insert_article(file);
+                    self.insert_counted_article(file, Some(counts));
                 }
                 taken_in += 1;
                 progress(taken_in, total);
@@ -1082,23 +1090,33 @@ impl Corpus {
     /// actor's entry is updated where it stands, and only the names that changed are
     /// counted again.
     fn insert_article(&mut self, file: ArticleFile) {
+        self.insert_counted_article(file, None);
+    }
+
+    /// [`Corpus::insert_article`], with how often `file` mentions each actor if known.
+    fn insert_counted_article(&mut self, file: ArticleFile, counts: Option<ActorCounts>) {
         let indexed = self
             .articles
             .remove(&file.path)
             .map(|previous| IndexedVersion::of(&previous));
         let seen = SeenByOthers::of(&file);
-        self.index_article(file, seen, indexed);
+        self.index_article(file, seen, indexed, counts);
     }
 
     /// Takes an article in whose path the map no longer holds, replacing in the indexes
-    /// the version `previous` says they hold, if any. `seen` is what others see of `file`.
+    /// the version `previous` says they hold, if any. `seen` is what others see of `file`,
+    /// `counts` how often it mentions each actor, when already worked out.
     fn index_article(
         &mut self,
         file: ArticleFile,
         seen: SeenByOthers,
         previous: Option<IndexedVersion>,
+        counts: Option<ActorCounts>,
     ) {
-        let mut touched: Vec<usize> = file.mentions.iter().map(FileMention::actor).collect();
+        let mut touched: Vec<usize> = match &counts {
+            Some(counts) => counts.actors().collect(),
+            None => file.mentions.iter().map(FileMention::actor).collect(),
+        };
         if let Some(previous) = &previous {
             touched.extend_from_slice(&previous.actors);
         }
@@ -1130,7 +1148,8 @@ impl Corpus {
         let previous_actors = previous
             .as_ref()
             .map_or(&[][..], |previous| &previous.actors);
-        self.mentioned_in.put(&file, source, previous_actors);
+        self.mentioned_in
+            .put(&file, source, previous_actors, counts);
         self.articles.insert(file.path.clone(), file);
     }
 
