@@ -29,10 +29,12 @@ pub enum Retention {
     Index,
     /// Only what references, definitions and completion read of a file: its header,
     /// citations, actor mentions and the header's own diagnostics (parse errors, a future
-    /// date). What a server keeps of an article between the two passes of a cold start:
-    /// the first finds mentions only, so that the index is complete in a fraction of the
-    /// time, and the second analyses each article whole in the background and keeps what
-    /// [`Retention::Index`] says ([`super::Corpus::take_pending`]). Never cached.
+    /// date). What a server keeps of an article between the two passes of a start: the
+    /// first finds mentions only (a cold start), or decodes only those of each cached
+    /// analysis (a warm one), so that the index is complete in a fraction of the time;
+    /// the second analyses each article whole in the background, or takes its whole
+    /// analysis from the cache, and keeps what [`Retention::Index`] says
+    /// ([`super::Corpus::take_pending`]). Never cached.
     Mentions,
 }
 
