@@ -1210,9 +1210,9 @@ pub fn save(path: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
         write_cache(&mut out, &snapshot.stamp, &snapshot.articles)?;
         // Not synced before the rename: a crash can leave the renamed file torn or empty,
-        // which its checks reject (and the next load rebuilds), and syncing 640 MB at
-        // 100,000 articles stalled the server's requests for as long as it took (the
-        // references of the top actor took up to half a second instead of a tenth).
+        // which its checks reject (and the next load rebuilds). A cache needs no
+        // durability, and syncing one of 640 MB (100,000 articles) made the disk write it
+        // all at once while the server answered requests.
         out.into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
         std::fs::rename(&temporary, path)
