@@ -40,6 +40,41 @@ pub struct Backend {
     pub(super) direct: Option<UnboundedSender<Outgoing>>,
     /// Where large answers are stashed as JSON, when serving stdio (`DirectAnswers`).
     answers: Option<DirectAnswers>,
+    /// When the last request came: the cache's write waits for a lull.
+    pub(super) requests: Arc<RequestClock>,
+}
+
+/// When the last request came (one that reads or changes the state), for work that would
+/// slow requests down and can wait for a lull: writing the warm-start cache.
+#[derive(Debug)]
+pub(super) struct RequestClock {
+    started: std::time::Instant,
+    /// Milliseconds after `started`.
+    last_ms: AtomicU64,
+}
+
+impl RequestClock {
+    fn new() -> Self {
+        RequestClock {
+            started: std::time::Instant::now(),
+            last_ms: AtomicU64::new(0),
+        }
+    }
+
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    fn note_request(&self) {
+        self.last_ms
+            .store(self.now_ms(), std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// How long since the last request (since the server started, if none came).
+    pub(super) fn quiet_for(&self) -> std::time::Duration {
+        let last = self.last_ms.load(std::sync::atomic::Ordering::Relaxed);
+        std::time::Duration::from_millis(self.now_ms().saturating_sub(last))
+    }
 }
 
 impl Backend {
@@ -53,6 +88,7 @@ impl Backend {
             rounds: Arc::new(AtomicU64::new(0)),
             direct: None,
             answers: None,
+            requests: Arc::new(RequestClock::new()),
         }
     }
 
@@ -84,6 +120,7 @@ impl Backend {
         &self,
         work: impl FnOnce(&mut State) -> T + Send + 'static,
     ) -> Result<T> {
+        self.requests.note_request();
         let state = self.state.clone();
         tokio::task::spawn_blocking(move || {
             let mut state = lock(&state);

@@ -186,18 +186,29 @@ impl Backend {
     }
 
     /// Writes the cache file `file` from `snapshot`, off the request path and not
-    /// awaited: a later full index writes it again. Changes seen after the snapshot (file
-    /// watchers, edits) are not written: the next start re-analyses those files.
+    /// awaited, once requests pause ([`cache_write_wait`]): a later full index writes it
+    /// again. Changes seen after the snapshot (file watchers, edits) are not written: the
+    /// next start re-analyses those files.
     fn write_cache(&self, file: PathBuf, snapshot: cache::Snapshot) {
         let client = self.client.clone();
-        let handle = tokio::runtime::Handle::current();
-        tokio::task::spawn_blocking(move || {
-            if let Err(error) = cache::save(&file, &snapshot) {
-                let message = format!("dateline: cache {} not written: {error}", file.display());
-                handle.spawn(async move {
-                    client.log_message(MessageType::WARNING, message).await;
-                });
+        let requests = self.requests.clone();
+        tokio::spawn(async move {
+            // Once requests pause: encoding and writing the analyses of 100,000 articles
+            // (640 MB) takes seconds, and requests answered meanwhile took up to five
+            // times as long (the references of the top actor, 0.1 s, up to half a second).
+            let waiting_since = std::time::Instant::now();
+            while let Some(wait) = cache_write_wait(requests.quiet_for(), waiting_since.elapsed()) {
+                tokio::time::sleep(wait).await;
             }
+            let shown = file.display().to_string();
+            let written = tokio::task::spawn_blocking(move || cache::save(&file, &snapshot)).await;
+            let error = match written {
+                Ok(Ok(())) => return,
+                Ok(Err(error)) => error.to_string(),
+                Err(error) => error.to_string(),
+            };
+            let message = format!("dateline: cache {shown} not written: {error}");
+            client.log_message(MessageType::WARNING, message).await;
         });
     }
 
@@ -442,15 +453,55 @@ fn thousands(number: usize) -> String {
 
 /// When a folder's cache is written after indexing.
 enum CacheWrite {
-    /// At once, from the snapshot taken when the folder was loaded.
+    /// From the snapshot taken when the folder was loaded (once requests pause).
     Now(PathBuf, cache::Snapshot),
     /// Once the second pass has analysed the articles of which only mentions were found.
     AfterPending(PathBuf),
 }
 
+/// How long requests must have paused before the warm-start cache is written.
+const CACHE_WRITE_QUIET: std::time::Duration = std::time::Duration::from_millis(1500);
+/// How long the write waits for such a pause at most: an editor that never pauses still
+/// gets its cache.
+const CACHE_WRITE_LONGEST: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// How much longer the cache's write waits, when requests have paused for `quiet_for` and
+/// it has waited `waited`: until they have paused for [`CACHE_WRITE_QUIET`], or it has
+/// waited [`CACHE_WRITE_LONGEST`]; `None` when it is time to write.
+fn cache_write_wait(
+    quiet_for: std::time::Duration,
+    waited: std::time::Duration,
+) -> Option<std::time::Duration> {
+    if quiet_for >= CACHE_WRITE_QUIET || waited >= CACHE_WRITE_LONGEST {
+        return None;
+    }
+    Some((CACHE_WRITE_QUIET - quiet_for).min(CACHE_WRITE_LONGEST - waited))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn the_cache_is_written_once_requests_pause_or_it_has_waited_long_enough() {
+        let ms = Duration::from_millis;
+        // Requests have just come: wait the whole pause, then ask again.
+        assert_eq!(cache_write_wait(ms(0), ms(0)), Some(CACHE_WRITE_QUIET));
+        assert_eq!(
+            cache_write_wait(ms(500), ms(0)),
+            Some(CACHE_WRITE_QUIET - ms(500))
+        );
+        // Paused long enough: now.
+        assert_eq!(cache_write_wait(CACHE_WRITE_QUIET, ms(0)), None);
+        assert_eq!(cache_write_wait(ms(10_000), ms(10_000)), None);
+        // Never paused: no longer than the longest wait.
+        assert_eq!(
+            cache_write_wait(ms(0), CACHE_WRITE_LONGEST - ms(200)),
+            Some(ms(200))
+        );
+        assert_eq!(cache_write_wait(ms(0), CACHE_WRITE_LONGEST), None);
+    }
 
     #[test]
     fn the_watchers_follow_the_include_globs() {
