@@ -49,6 +49,10 @@ impl Backend {
     /// article the citations and hints of others), and a newer schedule replaces an
     /// older one: only when changes pause for `DEBOUNCE` is anything recomputed.
     pub(super) fn schedule_all_open(&self) {
+        // A change the editor made (or a file that changed) is activity the cache's write
+        // waits a pause in, as is the round it starts until its last publication.
+        self.activity.note();
+        let activity = self.activity.clone();
         let round = self.rounds.fetch_add(1, Ordering::SeqCst) + 1;
         let rounds = self.rounds.clone();
         let state = self.state.clone();
@@ -133,6 +137,7 @@ impl Backend {
                 }
             }
             let _ = job.await;
+            activity.note();
         });
     }
 

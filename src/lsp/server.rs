@@ -40,22 +40,23 @@ pub struct Backend {
     pub(super) direct: Option<UnboundedSender<Outgoing>>,
     /// Where large answers are stashed as JSON, when serving stdio (`DirectAnswers`).
     answers: Option<DirectAnswers>,
-    /// When the last request came: the cache's write waits for a lull.
-    pub(super) requests: Arc<RequestClock>,
+    /// When the last request or change came: the cache's write waits for a pause.
+    pub(super) activity: Arc<Activity>,
 }
 
-/// When the last request came (one that reads or changes the state), for work that would
-/// slow requests down and can wait for a lull: writing the warm-start cache.
+/// When the editor last asked or changed something (a request that reads the state, a
+/// change that starts a diagnostics round, until that round's last publication), for work
+/// that would slow the answers down and can wait for a pause: writing the warm-start cache.
 #[derive(Debug)]
-pub(super) struct RequestClock {
+pub(super) struct Activity {
     started: std::time::Instant,
     /// Milliseconds after `started`.
     last_ms: AtomicU64,
 }
 
-impl RequestClock {
+impl Activity {
     fn new() -> Self {
-        RequestClock {
+        Activity {
             started: std::time::Instant::now(),
             last_ms: AtomicU64::new(0),
         }
@@ -65,12 +66,12 @@ impl RequestClock {
         u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
 
-    fn note_request(&self) {
+    pub(super) fn note(&self) {
         self.last_ms
             .store(self.now_ms(), std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// How long since the last request (since the server started, if none came).
+    /// How long since the last activity (since the server started, if none came).
     pub(super) fn quiet_for(&self) -> std::time::Duration {
         let last = self.last_ms.load(std::sync::atomic::Ordering::Relaxed);
         std::time::Duration::from_millis(self.now_ms().saturating_sub(last))
@@ -88,7 +89,7 @@ impl Backend {
             rounds: Arc::new(AtomicU64::new(0)),
             direct: None,
             answers: None,
-            requests: Arc::new(RequestClock::new()),
+            activity: Arc::new(Activity::new()),
         }
     }
 
@@ -120,7 +121,7 @@ impl Backend {
         &self,
         work: impl FnOnce(&mut State) -> T + Send + 'static,
     ) -> Result<T> {
-        self.requests.note_request();
+        self.activity.note();
         let state = self.state.clone();
         tokio::task::spawn_blocking(move || {
             let mut state = lock(&state);

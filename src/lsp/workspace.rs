@@ -186,18 +186,19 @@ impl Backend {
     }
 
     /// Writes the cache file `file` from `snapshot`, off the request path and not
-    /// awaited, once requests pause ([`cache_write_wait`]): a later full index writes it
+    /// awaited, once the editor pauses ([`cache_write_wait`]): a later full index writes it
     /// again. Changes seen after the snapshot (file watchers, edits) are not written: the
     /// next start re-analyses those files.
     fn write_cache(&self, file: PathBuf, snapshot: cache::Snapshot) {
         let client = self.client.clone();
-        let requests = self.requests.clone();
+        let activity = self.activity.clone();
         tokio::spawn(async move {
-            // Once requests pause: encoding and writing the analyses of 100,000 articles
-            // (640 MB) takes seconds, and requests answered meanwhile took up to five
-            // times as long (the references of the top actor, 0.1 s, up to half a second).
+            // Once the editor pauses (requests, changes and the diagnostics they start):
+            // encoding and writing the analyses of 100,000 articles (640 MB) takes seconds,
+            // and requests answered meanwhile took up to five times as long (the
+            // references of the top actor, 0.1 s, up to half a second).
             let waiting_since = std::time::Instant::now();
-            while let Some(wait) = cache_write_wait(requests.quiet_for(), waiting_since.elapsed()) {
+            while let Some(wait) = cache_write_wait(activity.quiet_for(), waiting_since.elapsed()) {
                 tokio::time::sleep(wait).await;
             }
             let shown = file.display().to_string();
@@ -453,20 +454,20 @@ fn thousands(number: usize) -> String {
 
 /// When a folder's cache is written after indexing.
 enum CacheWrite {
-    /// From the snapshot taken when the folder was loaded (once requests pause).
+    /// From the snapshot taken when the folder was loaded (once the editor pauses).
     Now(PathBuf, cache::Snapshot),
     /// Once the second pass has analysed the articles of which only mentions were found.
     AfterPending(PathBuf),
 }
 
-/// How long requests must have paused before the warm-start cache is written.
+/// How long the editor must have paused before the warm-start cache is written.
 const CACHE_WRITE_QUIET: std::time::Duration = std::time::Duration::from_millis(1500);
 /// How long the write waits for such a pause at most: an editor that never pauses still
 /// gets its cache.
 const CACHE_WRITE_LONGEST: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// How much longer the cache's write waits, when requests have paused for `quiet_for` and
-/// it has waited `waited`: until they have paused for [`CACHE_WRITE_QUIET`], or it has
+/// How much longer the cache's write waits, when the editor has paused for `quiet_for` and
+/// it has waited `waited`: until it has paused for [`CACHE_WRITE_QUIET`], or the write has
 /// waited [`CACHE_WRITE_LONGEST`]; `None` when it is time to write.
 fn cache_write_wait(
     quiet_for: std::time::Duration,
