@@ -590,8 +590,10 @@ fn read_matching_once(
 
 /// Settles a batch of candidates in parallel: each file known by its stamp only whose
 /// stamp does not vouch for its entry read and compared, and the analyses taken decoded.
-/// One that does not decode, or is not of its entry's path, rejects the whole cache. The texts many analyses repeat (diagnostic messages, date values) are made one
-/// copy each as they are decoded ([`one_copy`]).
+/// One that does not decode, or is not of its entry's path, rejects the whole cache. The
+/// texts many analyses repeat (diagnostic messages, date values) are made one copy each
+/// as they are decoded ([`one_copy`]). With `wanted.mentions_first`, only each analysis's
+/// [`MentionsPart`] is decoded, and where its record is kept for the second pass.
 fn decode_analyses(
     batch: Vec<Candidate>,
     wanted: &Wanted,

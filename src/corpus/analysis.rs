@@ -193,13 +193,6 @@ pub struct MentionsPart {
     mentions: Vec<FileMention>,
 }
 
-impl MentionsPart {
-    /// The path of the article it is of.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-}
-
 /// What tells a text from another without holding it: its length and a 64-bit hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextCheck {
@@ -438,7 +431,7 @@ impl ArticleFile {
         }
     }
 
-    /// Whether the article waits for the second pass of a cold start: only its mentions
+    /// Whether the article waits for the second pass of a start: only its mentions
     /// are known ([`Retention::Mentions`]).
     pub fn is_pending(&self) -> bool {
         self.retention == Retention::Mentions

@@ -316,8 +316,9 @@ impl PendingAnalyses {
         self.files.is_empty()
     }
 
-    /// Analyses each article whole, on every core, from its text as it is now (read
-    /// again: the first pass let go of it), keeping what [`Retention::Index`] keeps. An
+    /// Analyses each article whole, on every core, keeping what [`Retention::Index`]
+    /// keeps: taken from the [`PendingSource`] when there is one and it gives it, else
+    /// made from its text as it is now (read again: the first pass let go of it). An
     /// article whose text cannot be read any more stays pending; the file watcher will
     /// say what became of it.
     pub fn analyse(self) -> AnalysedPending {

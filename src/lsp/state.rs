@@ -117,7 +117,7 @@ pub fn server_corpus(dir: Option<&Path>) -> Corpus {
     corpus
 }
 
-/// Above how many articles to analyse a cold start finds only mentions first (see
+/// Above how many articles a cold or warm start finds only mentions first (see
 /// `Corpus::set_mentions_first_above`): below it, the whole analysis takes well under a
 /// second anyway. `DATELINE_MENTIONS_FIRST_ABOVE` sets it (tests use 0 to take the two
 /// passes on a small corpus).
@@ -284,14 +284,17 @@ impl State {
         true
     }
 
+    /// Where the root of the workspace folder `dir` is in `roots`, if it is one.
+    pub fn root_of_dir(&self, dir: &Path) -> Option<usize> {
+        self.roots
+            .iter()
+            .position(|root| root.dir.as_deref() == Some(dir))
+    }
+
     /// Replaces a root's corpus with a freshly indexed one, putting the editor's open
     /// documents back on top of the disk.
     pub fn install_corpus(&mut self, dir: &Path, mut corpus: Corpus) {
-        let Some(index) = self
-            .roots
-            .iter()
-            .position(|root| root.dir.as_deref() == Some(dir))
-        else {
+        let Some(index) = self.root_of_dir(dir) else {
             return;
         };
         let open: Vec<(Uri, String)> = self

@@ -142,10 +142,7 @@ impl Backend {
         for (dir, file) in writes_after_pending {
             let snapshot = {
                 let mut state = lock(&self.state);
-                let root = state
-                    .roots
-                    .iter_mut()
-                    .find(|root| root.dir.as_ref() == Some(&dir));
+                let root = state.root_of_dir(&dir).map(|index| &mut state.roots[index]);
                 root.map(|root| {
                     let snapshot = cache::Snapshot::of(&root.corpus);
                     root.corpus.forget_disk_stamps();
@@ -213,24 +210,19 @@ impl Backend {
         });
     }
 
-    /// The second pass of a cold start: the articles of the folders `dirs` of which only
-    /// the mentions were found (`corpus::Retention::Mentions`, so that references and
-    /// definitions were complete in a fraction of the time) analysed whole, a batch at a
+    /// The second pass of a cold or warm start: the articles of the folders `dirs` of which
+    /// only the mentions were found or decoded (`corpus::Retention::Mentions`, so that
+    /// references and definitions were complete in a fraction of the time) analysed whole
+    /// or taken whole from the cache, a batch at a
     /// time off the async threads, each batch taken in under a short lock, with its own
     /// progress ("Analysing claims"). Returns whether any article was pending.
     async fn complete_pending(&self, dirs: &[PathBuf]) -> bool {
         /// Analyses handed over together from the threads that make them.
         const HANDED_OVER_TOGETHER: usize = 16;
-        let of_dir = |state: &State, dir: &PathBuf| -> Option<usize> {
-            state
-                .roots
-                .iter()
-                .position(|root| root.dir.as_ref() == Some(dir))
-        };
         let total: usize = {
             let state = lock(&self.state);
             dirs.iter()
-                .filter_map(|dir| of_dir(&state, dir))
+                .filter_map(|dir| state.root_of_dir(dir))
                 .map(|index| state.roots[index].corpus.pending_count())
                 .sum()
         };
@@ -244,7 +236,8 @@ impl Backend {
         for dir in dirs {
             let pending = {
                 let mut state = lock(&self.state);
-                of_dir(&state, dir)
+                state
+                    .root_of_dir(dir)
                     .and_then(|index| state.roots[index].corpus.take_pending(usize::MAX))
             };
             let Some(pending) = pending else {
@@ -265,7 +258,7 @@ impl Backend {
                 }
                 {
                     let mut state = lock(&self.state);
-                    if let Some(index) = of_dir(&state, dir) {
+                    if let Some(index) = state.root_of_dir(dir) {
                         for batch in batches.iter_mut() {
                             done += batch.len();
                             state.roots[index].corpus.complete(std::mem::take(batch));
