@@ -951,7 +951,7 @@ fn a_corpus_keeping_only_the_index_answers_every_request_as_a_whole_one() {
 /// The file an answer line of the index-only test is about, when it names one: a
 /// diagnostics line (`path: ...`) or a line of answers at a place (`path@offset: ...`).
 fn corpus_line_path(line: &str) -> Option<&str> {
-    let end = line.find(|c: char| c == '@' || c == ':')?;
+    let end = line.find(['@', ':'])?;
     let path = &line[..end];
     path.ends_with(".article").then_some(path)
 }
