@@ -115,6 +115,16 @@ fn position(text: &str, offset: usize) -> Value {
     json!({"line": line, "character": character})
 }
 
+/// Prints the server's resident and peak memory after a phase of the run, to tell which
+/// phase its peak comes from.
+fn print_memory(phase: &str) {
+    for (key, name) in [("VmRSS:", "rss"), ("VmHWM:", "peak_rss")] {
+        if let Some(kb) = server_memory_kb(key) {
+            println!("{name}_{phase}_mb {:.1}", kb as f64 / 1024.0);
+        }
+    }
+}
+
 /// The `dateline` server process started by the test client: its peak resident memory.
 fn server_peak_rss_kb() -> Option<u64> {
     server_memory_kb("VmHWM:")
@@ -263,6 +273,7 @@ fn main() {
         message["method"] == "textDocument/publishDiagnostics"
             && message["params"]["uri"] == *large_uri
     });
+    print_memory("after_large_open");
     let mut samples = Latencies::default();
     let mut found = 0;
     if let Some(offset) = (!most.is_empty()).then(|| large.find(most)).flatten() {
@@ -281,6 +292,7 @@ fn main() {
     }
     println!("references_count {found}");
     samples.report("references");
+    print_memory("after_references");
 
     // Hover in the large article (56,000 mentions), at random capitalised words: the
     // mention under the cursor is searched for, not scanned (its dates still are).
@@ -299,6 +311,7 @@ fn main() {
         samples.push(begun.elapsed());
     }
     report("hover_large", &mut samples);
+    print_memory("after_hover_large");
 
     // Typing: insert one character at a random place in a body, then wait for the
     // diagnostics of exactly that version. The debounce is subtracted.
@@ -340,6 +353,7 @@ fn main() {
             samples.push(&server, begun, DEBOUNCE);
         }
         samples.report(name);
+        print_memory(&format!("after_{name}"));
     }
 
     // Code lenses on the whole registry (one per actor): what an editor asks for each

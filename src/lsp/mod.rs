@@ -11,6 +11,7 @@ mod custom;
 mod diagnostics;
 mod document;
 mod features;
+mod memory;
 mod server;
 mod state;
 mod transport;
@@ -23,6 +24,7 @@ use std::sync::atomic::Ordering;
 /// Serves the protocol on standard input and output until `exit`; returns the process
 /// exit code (0 after a `shutdown` request, 1 otherwise, as the protocol asks).
 pub fn serve_stdio() -> u8 {
+    memory::limit_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

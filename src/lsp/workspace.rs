@@ -281,6 +281,8 @@ impl Backend {
         if let Some(progress) = progress {
             progress.finish_with_message("Analysed").await;
         }
+        // The whole analyses were shed to what the index keeps as they were taken in.
+        super::memory::give_back_free_pages();
         true
     }
 
