@@ -499,9 +499,16 @@ pub fn flatten(groups: Vec<FileLocations>) -> Vec<Location> {
 pub fn locations_json(groups: &[FileLocations]) -> serde_json::Result<Vec<u8>> {
     // Written by hand, each file's URI escaped once: an actor's 10,000 locations are
     // mostly one per file, but some files have thousands.
-    const LOCATION_BYTES: usize = 128;
-    let count: usize = groups.iter().map(|group| group.ranges.len()).sum();
-    let mut out = Vec::with_capacity(2 + count * LOCATION_BYTES);
+    // Room for all of it at once: grown as it was written, the buffer of 90,000
+    // locations was copied over as it doubled. Beside its URI, a location is 79 bytes of
+    // keys and punctuation and four numbers of at most 10 digits (room not written to is
+    // never touched, so never resident).
+    const LOCATION_BYTES_BESIDE_URI: usize = 79 + 4 * 10;
+    let room: usize = groups
+        .iter()
+        .map(|group| group.ranges.len() * (group.file.json.len() + LOCATION_BYTES_BESIDE_URI))
+        .sum();
+    let mut out = Vec::with_capacity(2 + room);
     out.push(b'[');
     for group in groups {
         for range in &group.ranges {

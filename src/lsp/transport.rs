@@ -27,6 +27,11 @@ pub enum Outgoing {
     /// The body of a message, which the writer frames: a body of megabytes is never
     /// copied behind a header.
     Message(Vec<u8>),
+    /// A response carrying a stashed result (see [`DirectAnswers`]), written as its head
+    /// (`{"jsonrpc":"2.0","id":…,"result":`), the result, and `}`: copying a result of
+    /// 15 MB (90,000 reference locations) into one body was that much more memory at the
+    /// server's peak.
+    Answer { head: Vec<u8>, result: Vec<u8> },
     /// The server has stopped writing: flush what is left and end.
     ServerEnded,
 }
@@ -88,8 +93,9 @@ impl DirectAnswers {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The response body to send instead of `body`, when `body` answers with a stand-in.
-    fn substitute(&self, body: &[u8]) -> Option<Vec<u8>> {
+    /// The response to send instead of `body`, when `body` answers with a stand-in: its
+    /// head, and the stashed result to follow it (then `}`).
+    fn substitute(&self, body: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
         // Stand-in responses are tiny; real answers are never looked into.
         const STAND_IN_MAX: usize = 512;
         if body.len() > STAND_IN_MAX || !contains(body, DIRECT_SCHEME.as_bytes()) {
@@ -107,13 +113,11 @@ impl DirectAnswers {
             .ok()?;
         let result = self.lock().remove(&key)?;
         let id = serde_json::to_vec(value.get("id")?).ok()?;
-        let mut answer = Vec::with_capacity(result.len() + id.len() + 32);
-        answer.extend_from_slice(br#"{"jsonrpc":"2.0","id":"#);
-        answer.extend_from_slice(&id);
-        answer.extend_from_slice(br#","result":"#);
-        answer.extend_from_slice(&result);
-        answer.push(b'}');
-        Some(answer)
+        let mut head = Vec::with_capacity(id.len() + 32);
+        head.extend_from_slice(br#"{"jsonrpc":"2.0","id":"#);
+        head.extend_from_slice(&id);
+        head.extend_from_slice(br#","result":"#);
+        Some((head, result))
     }
 
     #[cfg(test)]
@@ -415,9 +419,13 @@ pub async fn frame_output(
         if reader.read_exact(&mut body).await.is_err() {
             break;
         }
-        let body = answers.substitute(&body).unwrap_or(body);
+        // A stand-in answers the same request as what replaces it.
         let is_awaited_answer = awaited.is_answered_by(&body);
-        if out.send(Outgoing::Message(body)).is_err() {
+        let outgoing = match answers.substitute(&body) {
+            Some((head, result)) => Outgoing::Answer { head, result },
+            None => Outgoing::Message(body),
+        };
+        if out.send(outgoing).is_err() {
             break;
         }
         // Released only once the answer is queued for the editor, so that nothing the
@@ -435,25 +443,36 @@ pub async fn write_output(
     mut messages: UnboundedReceiver<Outgoing>,
     mut output: impl AsyncWrite + Unpin,
 ) {
-    async fn write(output: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> std::io::Result<()> {
-        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+    /// Writes one message whose body is `parts` one after the other.
+    async fn write(output: &mut (impl AsyncWrite + Unpin), parts: &[&[u8]]) -> std::io::Result<()> {
+        let length: usize = parts.iter().map(|part| part.len()).sum();
+        let header = format!("Content-Length: {length}\r\n\r\n");
         output.write_all(header.as_bytes()).await?;
-        output.write_all(body).await
+        for part in parts {
+            output.write_all(part).await?;
+        }
+        Ok(())
+    }
+    async fn write_message(
+        output: &mut (impl AsyncWrite + Unpin),
+        outgoing: &Outgoing,
+    ) -> std::io::Result<()> {
+        match outgoing {
+            Outgoing::Message(body) => write(output, &[body]).await,
+            Outgoing::Answer { head, result } => write(output, &[head, result, b"}"]).await,
+            Outgoing::ServerEnded => Ok(()),
+        }
     }
     while let Some(outgoing) = messages.recv().await {
-        match outgoing {
-            Outgoing::Message(body) => {
-                if write(&mut output, &body).await.is_err() || output.flush().await.is_err() {
-                    return;
-                }
+        if let Outgoing::ServerEnded = outgoing {
+            while let Ok(left) = messages.try_recv() {
+                let _ = write_message(&mut output, &left).await;
             }
-            Outgoing::ServerEnded => {
-                while let Ok(Outgoing::Message(body)) = messages.try_recv() {
-                    let _ = write(&mut output, &body).await;
-                }
-                let _ = output.flush().await;
-                return;
-            }
+            let _ = output.flush().await;
+            return;
+        }
+        if write_message(&mut output, &outgoing).await.is_err() || output.flush().await.is_err() {
+            return;
         }
     }
 }
@@ -474,7 +493,9 @@ mod tests {
             "id": "x7",
         }))
         .unwrap();
-        let answer = answers.substitute(stand_in.as_bytes()).unwrap();
+        let (mut answer, result) = answers.substitute(stand_in.as_bytes()).unwrap();
+        answer.extend_from_slice(&result);
+        answer.push(b'}');
         let answer: Value = serde_json::from_slice(&answer).unwrap();
         assert_eq!(
             answer,
@@ -498,6 +519,37 @@ mod tests {
             assert_eq!(answers.substitute(body.as_bytes()), None, "{body}");
         }
         assert_eq!(answers.len(), 1);
+    }
+
+    /// A stashed answer goes out in parts, framed as one message with the length of all
+    /// of them, in order among the other messages; what was queued before the server
+    /// ended is still written.
+    #[test]
+    fn the_writer_frames_a_stashed_answer_as_one_message() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let written = runtime.block_on(async {
+            let (out, messages) = unbounded_channel();
+            out.send(Outgoing::Message(br#"{"a":1}"#.to_vec())).unwrap();
+            out.send(Outgoing::Answer {
+                head: br#"{"jsonrpc":"2.0","id":3,"result":"#.to_vec(),
+                result: br#"[{"uri":"file:///b.article"}]"#.to_vec(),
+            })
+            .unwrap();
+            out.send(Outgoing::ServerEnded).unwrap();
+            out.send(Outgoing::Message(br#"{"b":2}"#.to_vec())).unwrap();
+            let mut written = Vec::new();
+            write_output(messages, &mut written).await;
+            written
+        });
+        let answer = r#"{"jsonrpc":"2.0","id":3,"result":[{"uri":"file:///b.article"}]}"#;
+        let expected = format!(
+            "Content-Length: 7\r\n\r\n{{\"a\":1}}Content-Length: {}\r\n\r\n{answer}Content-Length: 7\r\n\r\n{{\"b\":2}}",
+            answer.len()
+        );
+        assert_eq!(String::from_utf8(written).unwrap(), expected);
     }
 
     #[test]
