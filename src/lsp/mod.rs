@@ -69,7 +69,8 @@ pub fn serve_stdio() -> u8 {
             answers,
             awaited,
         ));
-        let writer = tokio::spawn(transport::write_output(frames, tokio::io::stdout()));
+        let stdout = transport::raw_stdout();
+        let writer = tokio::task::spawn_blocking(move || transport::write_output(frames, stdout));
         let serving =
             tower_lsp_server::Server::new(server_input, server_output, socket).serve(service);
         // After `exit` (handed over only once `shutdown` is answered) the session is over,

@@ -335,19 +335,25 @@ impl LanguageServer for Backend {
                 features::references(state, &at, include_declaration, direct_from)
             })
             .await?;
-        let Some((groups, json)) = answer else {
-            return Ok(None);
-        };
-        let stand_in = json
-            .zip(self.answers.as_ref())
-            .and_then(|(json, answers)| answers.stash(json));
-        Ok(Some(match stand_in {
-            Some(uri) => vec![Location {
-                uri,
-                range: Range::default(),
-            }],
-            None => features::flatten(groups),
-        }))
+        Ok(match answer {
+            None => None,
+            Some(features::LocationsAnswer::Locations(locations)) => Some(locations),
+            Some(features::LocationsAnswer::Json(json)) => {
+                // The JSON is made only when there are answers to stash it in; were it
+                // not stashed, the locations are read back from it.
+                let stashed = match self.answers.as_ref() {
+                    Some(answers) => answers.stash(json),
+                    None => Err(json),
+                };
+                match stashed {
+                    Ok(uri) => Some(vec![Location {
+                        uri,
+                        range: Range::default(),
+                    }]),
+                    Err(json) => serde_json::from_slice(&json).ok(),
+                }
+            }
+        })
     }
 
     async fn document_highlight(
