@@ -164,12 +164,22 @@ fn write_report(
                   flush: &mut dyn FnMut(&mut String)|
      -> Result<FileReport, String> {
         let diagnostics = ide::diagnostics::diagnostics(corpus, path);
-        let text = corpus.text(path).unwrap_or("");
-        // Articles keep their line index (borrowed); registries and the configuration
-        // are few. The cursor counts each diagnostic's columns on from the one before.
-        let index = match corpus.indexed_article(path) {
-            Some(file) => std::borrow::Cow::Borrowed(&file.line_index),
-            None => std::borrow::Cow::Owned(LineIndex::new(text)),
+        // An article's text was let go of once analysed (see `load_with`): read again,
+        // with its line index. A text changed on disk since is not the one analysed, and
+        // its report is written without it (every place at the start of the file).
+        // Registries and the configuration are held, and few. The cursor counts each
+        // diagnostic's columns on from the one before.
+        let article = corpus.indexed_article(path);
+        let text: std::sync::Arc<str> = match article {
+            Some(file) => corpus.text_of(file).unwrap_or_default(),
+            None => corpus.text(path).unwrap_or("").into(),
+        };
+        let text = &*text;
+        let index = match article {
+            Some(file) if file.text_dropped.is_none() => {
+                std::borrow::Cow::Borrowed(&file.line_index)
+            }
+            _ => std::borrow::Cow::Owned(LineIndex::new(text)),
         };
         let encoding = match format {
             Format::Human => Encoding::Utf32,
@@ -242,9 +252,11 @@ fn write_report(
         files: 0,
     };
     let is_large = |path: &String| {
-        corpus
-            .text(path)
-            .is_some_and(|text| text.len() >= streaming.large_file_bytes)
+        let length = match corpus.indexed_article(path) {
+            Some(file) => file.text_check().len(),
+            None => corpus.text(path).map_or(0, str::len),
+        };
+        length >= streaming.large_file_bytes
     };
     let mut errors = 0;
     let mut warnings = 0;

@@ -220,6 +220,11 @@ pub fn load_with(
     let root = loader::find_root(&paths[0]);
     let mut corpus = Corpus::new(clock::today());
     corpus.set_retention(retention);
+    if retention == Retention::Reports {
+        // Each text is let go of once analysed and read again when its report is
+        // written (`check`), so that the texts are not all held beside the analyses.
+        corpus.set_text_source(std::sync::Arc::new(loader::DiskTexts::new(&root)));
+    }
     let show_progress = std::io::stderr().is_terminal();
     let mut progress_shown = false;
     let show = |progress: loader::LoadProgress| {

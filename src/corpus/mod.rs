@@ -208,10 +208,11 @@ impl Analyzer {
         self.let_go_of_text(file, retention);
     }
 
-    /// Lets go of the article's own text when it is kept for the index and can be read
-    /// again.
+    /// Lets go of the article's own text when it is kept for the index or for reports and
+    /// can be read again (a report reads each text again as it is written: `check`'s
+    /// peak memory was every text beside every analysis).
     fn let_go_of_text(&self, file: &mut ArticleFile, retention: Retention) {
-        if matches!(retention, Retention::Index | Retention::Mentions) && self.drop_texts {
+        if retention != Retention::Everything && self.drop_texts {
             file.drop_text();
         }
     }

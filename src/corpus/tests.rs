@@ -742,3 +742,44 @@ fn a_registry_change_while_articles_are_pending_analyses_them_whole() {
         );
     }
 }
+
+/// A corpus kept for reports that can read its texts again (`check`'s) lets go of each
+/// once analysed, gives it back equal through `text_of`, and reports the same as one
+/// that holds them; one that cannot read them again keeps them.
+#[test]
+fn a_corpus_kept_for_reports_lets_go_of_the_texts_it_can_read_again() {
+    let files = crate::fixture::seed_files();
+    let holding = {
+        let mut corpus = Corpus::new(None);
+        corpus.set_retention(Retention::Reports);
+        corpus.set_files(files.clone());
+        corpus
+    };
+    let letting_go = {
+        let mut corpus = Corpus::new(None);
+        corpus.set_retention(Retention::Reports);
+        corpus.set_text_source(Arc::new(crate::fixture::TextsInMemory::new(&files)));
+        corpus.set_files(files.clone());
+        corpus
+    };
+    let mut articles = 0;
+    for (path, text) in &files {
+        let (Some(held), Some(let_go)) = (
+            holding.indexed_article(path),
+            letting_go.indexed_article(path),
+        ) else {
+            continue;
+        };
+        articles += 1;
+        assert_eq!(&*held.text, &**text);
+        assert!(held.text_dropped.is_none());
+        assert!(
+            let_go.text.is_empty() && let_go.text_dropped.is_some(),
+            "{path}"
+        );
+        assert_eq!(letting_go.text_of(let_go).as_deref(), Some(&**text));
+        assert_eq!(holding.diagnostics(path), letting_go.diagnostics(path));
+        assert_eq!(held.claim_tally, let_go.claim_tally);
+    }
+    assert!(articles >= 5, "{articles}");
+}
