@@ -19,7 +19,8 @@ pub enum Retention {
     #[default]
     Everything,
     /// What diagnostics and reports need: no dates, claims, sentences, annotations or actor
-    /// mentions (so no index of them), and only the first use of each name in a file.
+    /// mentions (so no index of them), and only the first use of each name in a file; not
+    /// the text either when the corpus can read it again (`check`: each report reads it).
     Reports,
     /// What the corpus-wide features read of a file the editor has not opened: the text,
     /// header, citations, diagnostics, actor mentions and the dated claims (the timeline),
