@@ -407,8 +407,18 @@ fn a_warm_load_of_a_generated_corpus_keeps_everything_a_cold_one_has() {
 /// A corpus loaded as the server keeps a folder (unopened articles kept for the index,
 /// their texts let go of and read again from the folder), through the cache when asked.
 fn server_load(dir: &Path, with_cache: bool) -> (dateline::corpus::Corpus, cache::Outcome) {
+    kept_load(dir, with_cache, dateline::corpus::Retention::Index)
+}
+
+/// A load of `dir` into a corpus that keeps `retention` and can read texts again: the
+/// server's (`Index`) or `check`'s (`Reports`).
+fn kept_load(
+    dir: &Path,
+    with_cache: bool,
+    retention: dateline::corpus::Retention,
+) -> (dateline::corpus::Corpus, cache::Outcome) {
     let mut corpus = dateline::corpus::Corpus::new(None);
-    corpus.set_retention(dateline::corpus::Retention::Index);
+    corpus.set_retention(retention);
     corpus.set_text_source(std::sync::Arc::new(dateline::loader::DiskTexts::new(dir)));
     let outcome = if with_cache {
         cache::load_corpus_cached(dir, &mut corpus, |_| {})
@@ -499,6 +509,34 @@ fn aged_seeds(name: &str) -> Scratch {
         set_modified_ago(&file, 3600);
     }
     corpus
+}
+
+/// `check --cache` takes an unchanged file by its stamp too: its corpus lets go of the
+/// texts and reads each again for its report.
+#[test]
+fn a_warm_check_takes_an_unchanged_file_by_its_stamp_without_reading_it() {
+    use dateline::corpus::Retention;
+    let corpus = aged_seeds("cache-stamps-check");
+    let articles = articles_in(&corpus.dir);
+    let (cold, _) = kept_load(&corpus.dir, false, Retention::Reports);
+    let (first, outcome) = kept_load(&corpus.dir, true, Retention::Reports);
+    assert_eq!((outcome.reused, outcome.read), (0, articles), "{outcome:?}");
+    write_back(&first, &outcome);
+
+    let (warm, outcome) = kept_load(&corpus.dir, true, Retention::Reports);
+    assert_eq!(
+        (outcome.reused, outcome.articles, outcome.read),
+        (articles - 1, articles - 1, 1),
+        "{outcome:?}"
+    );
+    assert_same_answers(&warm, &cold);
+    for path in cold.paths() {
+        let Some(file) = warm.indexed_article(&path) else {
+            continue;
+        };
+        assert!(file.text.is_empty(), "{path}");
+        assert_eq!(warm.text_of(file).as_deref(), Some(&*corpus.read(&path)));
+    }
 }
 
 #[test]

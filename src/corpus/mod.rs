@@ -585,10 +585,12 @@ impl Corpus {
     }
 
     /// Whether the corpus lets go of the texts of the articles it takes in (a server's,
-    /// for the articles the editor has not opened): a loader may then hand it an analysis
-    /// made before without reading the text again ([`Corpus::set_files_prepared`]).
+    /// for the articles the editor has not opened; `check`'s): a loader may then hand it
+    /// an analysis made before without reading the text again
+    /// ([`Corpus::set_files_prepared`]).
     pub fn lets_go_of_texts(&self) -> bool {
-        self.retention == Retention::Index && self.text_source.is_some()
+        matches!(self.retention, Retention::Index | Retention::Reports)
+            && self.text_source.is_some()
     }
 
     /// The text of an article: the one held, or, when the corpus let go of it, the one its
@@ -977,7 +979,9 @@ impl Corpus {
                 let without_text = prepared
                     .as_ref()
                     .is_some_and(|cached| text.is_empty() && cached.text_dropped.is_some());
-                if without_text && !(self.lets_go_of_texts() && retention == Retention::Index) {
+                let kept_without_text = self.lets_go_of_texts()
+                    && matches!(retention, Retention::Index | Retention::Reports);
+                if without_text && !kept_without_text {
                     // Handed without its text to a corpus that keeps it: the text is read
                     // again and analysed (a file gone since is analysed empty until the
                     // file watcher says it is gone).
