@@ -1195,7 +1195,7 @@ impl Snapshot {
 }
 
 /// Writes the cache file at `path` atomically: into a temporary file of its own in the
-/// same folder, synced, then renamed over `path`.
+/// same folder, then renamed over `path` (not synced: see below).
 pub fn save(path: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let folder = path.parent().unwrap_or(Path::new("."));

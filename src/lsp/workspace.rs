@@ -281,8 +281,9 @@ impl Backend {
         if let Some(progress) = progress {
             progress.finish_with_message("Analysed").await;
         }
-        // The whole analyses were shed to what the index keeps as they were taken in.
-        super::memory::give_back_free_pages();
+        // The whole analyses were shed to what the index keeps as they were taken in. Off
+        // the async threads: it walks every arena.
+        tokio::task::spawn_blocking(super::memory::give_back_free_pages);
         true
     }
 
