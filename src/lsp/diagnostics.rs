@@ -49,10 +49,9 @@ impl Backend {
     /// article the citations and hints of others), and a newer schedule replaces an
     /// older one: only when changes pause for `DEBOUNCE` is anything recomputed.
     pub(super) fn schedule_all_open(&self) {
-        // A change the editor made (or a file that changed) is activity the cache's write
-        // waits a pause in, as is the round it starts until its last publication.
-        self.activity.note();
-        let activity = self.activity.clone();
+        // A change the editor made (or a file that changed), and the round it starts until
+        // its last publication, are activity the cache's write waits a pause in.
+        let busy = self.activity.busy();
         let round = self.rounds.fetch_add(1, Ordering::SeqCst) + 1;
         let rounds = self.rounds.clone();
         let state = self.state.clone();
@@ -60,6 +59,7 @@ impl Backend {
         let publishing = self.publishing.clone();
         let direct = self.direct.clone();
         tokio::spawn(async move {
+            let _busy = busy;
             if !lock(&state).push_diagnostics {
                 return;
             }
@@ -137,7 +137,6 @@ impl Backend {
                 }
             }
             let _ = job.await;
-            activity.note();
         });
     }
 

@@ -44,21 +44,42 @@ pub struct Backend {
     pub(super) activity: Arc<Activity>,
 }
 
-/// When the editor last asked or changed something (a request that reads the state, a
-/// change that starts a diagnostics round, until that round's last publication), for work
-/// that would slow the answers down and can wait for a pause: writing the warm-start cache.
+/// When the editor last asked or changed something, for work that would slow the answers
+/// down and can wait for a pause: writing the warm-start cache. A request, and a
+/// diagnostics round a change starts, count from when they begin until they end
+/// ([`Activity::busy`]), however long they take.
 #[derive(Debug)]
 pub(super) struct Activity {
     started: std::time::Instant,
-    /// Milliseconds after `started`.
+    /// When the last work ended, in milliseconds after `started`.
     last_ms: AtomicU64,
+    /// Work under way.
+    busy: std::sync::atomic::AtomicUsize,
+}
+
+/// Work under way, until dropped (see [`Activity::busy`]).
+pub(super) struct Busy(Arc<Activity>);
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.note();
+        self.0
+            .busy
+            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 impl Activity {
     fn new() -> Self {
+        Self::started_at(std::time::Instant::now())
+    }
+
+    /// Counting from `started`, when nothing has happened yet.
+    pub(super) fn started_at(started: std::time::Instant) -> Self {
         Activity {
-            started: std::time::Instant::now(),
+            started,
             last_ms: AtomicU64::new(0),
+            busy: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -66,13 +87,23 @@ impl Activity {
         u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
 
-    pub(super) fn note(&self) {
+    fn note(&self) {
         self.last_ms
             .store(self.now_ms(), std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// How long since the last activity (since the server started, if none came).
+    /// Notes work beginning; it counts as activity until the value returned is dropped.
+    pub(super) fn busy(self: &Arc<Self>) -> Busy {
+        self.busy.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Busy(self.clone())
+    }
+
+    /// How long since work last ended (since the server started, if none came); zero
+    /// while work is under way.
     pub(super) fn quiet_for(&self) -> std::time::Duration {
+        if self.busy.load(std::sync::atomic::Ordering::SeqCst) > 0 {
+            return std::time::Duration::ZERO;
+        }
         let last = self.last_ms.load(std::sync::atomic::Ordering::Relaxed);
         std::time::Duration::from_millis(self.now_ms().saturating_sub(last))
     }
@@ -121,9 +152,10 @@ impl Backend {
         &self,
         work: impl FnOnce(&mut State) -> T + Send + 'static,
     ) -> Result<T> {
-        self.activity.note();
+        let busy = self.activity.busy();
         let state = self.state.clone();
         tokio::task::spawn_blocking(move || {
+            let _busy = busy;
             let mut state = lock(&state);
             state.flush();
             work(&mut state)

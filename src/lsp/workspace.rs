@@ -480,6 +480,31 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// Work counts as activity from its beginning to its end, however long it takes: the
+    /// cache's write never starts in the middle of a long request or diagnostics round.
+    #[test]
+    fn work_under_way_is_activity_until_it_ends() {
+        use super::super::server::Activity;
+        let long_ago = std::time::Instant::now()
+            .checked_sub(CACHE_WRITE_QUIET * 2)
+            .expect("the monotonic clock has run for seconds");
+        let activity = std::sync::Arc::new(Activity::started_at(long_ago));
+        let quiet = activity.quiet_for();
+        assert!(quiet >= CACHE_WRITE_QUIET, "{quiet:?}");
+        let request = activity.busy();
+        let round = activity.busy();
+        assert_eq!(activity.quiet_for(), Duration::ZERO);
+        drop(request);
+        assert_eq!(
+            activity.quiet_for(),
+            Duration::ZERO,
+            "a round still under way"
+        );
+        drop(round);
+        // Counted from the end of the last work, not from long ago.
+        assert!(activity.quiet_for() < quiet);
+    }
+
     #[test]
     fn the_cache_is_written_once_requests_pause_or_it_has_waited_long_enough() {
         let ms = Duration::from_millis;
