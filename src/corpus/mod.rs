@@ -166,8 +166,8 @@ struct Analyzer {
     config: Config,
     matcher: Arc<AliasMatcher>,
     today: Option<CalendarDate>,
-    /// Whether analyses kept for the index let go of their text (the corpus can read it
-    /// again).
+    /// Whether analyses not kept whole let go of their text
+    /// ([`Corpus::lets_go_of_texts`]).
     drop_texts: bool,
     messages: Arc<std::sync::Mutex<SharedMessages>>,
 }
@@ -589,8 +589,7 @@ impl Corpus {
     /// an analysis made before without reading the text again
     /// ([`Corpus::set_files_prepared`]).
     pub fn lets_go_of_texts(&self) -> bool {
-        matches!(self.retention, Retention::Index | Retention::Reports)
-            && self.text_source.is_some()
+        self.retention != Retention::Everything && self.text_source.is_some()
     }
 
     /// The text of an article: the one held, or, when the corpus let go of it, the one its
@@ -663,7 +662,7 @@ impl Corpus {
             if retention != Retention::Everything {
                 let mut shed = ArticleFile::clone(file);
                 shed.shed_to(retention);
-                if retention == Retention::Index && self.text_source.is_some() {
+                if self.lets_go_of_texts() {
                     shed.drop_text();
                 }
                 self.insert_article(shed);
@@ -767,7 +766,7 @@ impl Corpus {
             config: self.config.clone(),
             matcher: self.matcher.clone(),
             today: self.today,
-            drop_texts: self.text_source.is_some(),
+            drop_texts: self.lets_go_of_texts(),
             messages: self.messages.clone(),
         }
     }
@@ -979,8 +978,9 @@ impl Corpus {
                 let without_text = prepared
                     .as_ref()
                     .is_some_and(|cached| text.is_empty() && cached.text_dropped.is_some());
-                let kept_without_text = self.lets_go_of_texts()
-                    && matches!(retention, Retention::Index | Retention::Reports);
+                // An open article (kept whole) keeps its text.
+                let kept_without_text =
+                    self.lets_go_of_texts() && retention != Retention::Everything;
                 if without_text && !kept_without_text {
                     // Handed without its text to a corpus that keeps it: the text is read
                     // again and analysed (a file gone since is analysed empty until the
