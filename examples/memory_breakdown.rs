@@ -17,7 +17,7 @@
 //! total and the sum of the rows, printed as its own row.
 
 use dateline::article::{Paragraph, Sentence};
-use dateline::corpus::{ArticleFile, Corpus, FileMention, PackedClaim, Retention};
+use dateline::corpus::{ArticleFile, Corpus, FileMention, Retention};
 use dateline::diagnostic::Diagnostic;
 use dateline::loader;
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -181,19 +181,10 @@ fn walk_article(file: &ArticleFile, rows: &mut Rows, messages: &mut HashSet<usiz
         file.mentions.len(),
     );
     split(rows, "claims", &file.claims);
-    let mut packed = file.packed_claims.capacity() * size_of::<PackedClaim>();
-    for claim in &file.packed_claims {
-        // A date value shared by several claims is counted once.
-        if let Some(value) = claim.value() {
-            if messages.insert(value.as_ptr() as usize) {
-                packed += ARC_COUNTS + value.len();
-            }
-        }
-    }
     rows.add(
-        "dated claims packed for the index (PackedClaim)",
-        packed,
-        file.packed_claims.len(),
+        "dated claims packed for the index (PackedClaims)",
+        file.packed_claims.byte_len(),
+        file.packed_claims.iter().count(),
     );
     rows.add(
         "unknown names and name variants",
@@ -300,8 +291,7 @@ fn main() {
         hwm as f64 / 1024.0
     );
     println!(
-        "element sizes: packed claim {} B, claim {} B, date {} B, diagnostic {} B, mention {} B, sentence {} B, paragraph {} B",
-        size_of::<PackedClaim>(),
+        "element sizes: claim {} B, date {} B, diagnostic {} B, mention {} B, sentence {} B, paragraph {} B",
         size_of::<dateline::claims::Claim>(),
         size_of::<dateline::temporal::Timex>(),
         size_of::<Diagnostic>(),

@@ -43,8 +43,8 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 const MAGIC: [u8; 8] = *b"dlcache\n";
 /// The layout above; another layout is another number (2: entries' keys carry the
-/// file's disk stamp).
-const FORMAT: u32 = 2;
+/// file's disk stamp; 3: an analysis's dated claims are one byte string).
+const FORMAT: u32 = 3;
 /// No cache larger than this is read, whatever the corpus.
 const MAX_CACHE_BYTES: u64 = 4 << 30;
 
@@ -137,16 +137,6 @@ pub(crate) fn one_copy<'de, D: serde::Deserializer<'de>>(
         }
     }
     deserializer.deserialize_bytes(OneCopy)
-}
-
-/// [`one_copy`] for a text that may be missing (a claim's date value).
-pub(crate) fn one_copy_if_any<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Arc<str>>, D::Error> {
-    #[derive(serde::Deserialize)]
-    struct Text(#[serde(deserialize_with = "one_copy")] Arc<str>);
-    let text: Option<Text> = serde::Deserialize::deserialize(deserializer)?;
-    Ok(text.map(|Text(text)| text))
 }
 
 /// What an entry's analysis was made of: the file's path and bytes (length and xxh3 hash),

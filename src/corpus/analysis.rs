@@ -1,7 +1,7 @@
 //! The analysis of one file: an article (header, dates, mentions, claims, diagnostics)
 //! or a registry (actors in use, problems).
 
-use super::packed::PackedClaim;
+use super::packed::PackedClaims;
 use crate::actors::{self, AliasMatcher, Registry};
 use crate::article::{self, Article};
 use crate::claims::{self, ActorMention, Claim, Dating};
@@ -158,7 +158,7 @@ pub struct ArticleFile {
     /// The dated claims of an analysis kept for the index ([`Retention::Index`]), packed;
     /// empty in a whole one, whose `claims` hold them. Read both through
     /// [`ArticleFile::dated_claims`].
-    pub packed_claims: Vec<PackedClaim>,
+    pub packed_claims: PackedClaims,
     /// Capitalised names that no actor matches (candidates for the registry).
     pub unknown_names: Vec<(TextRange, String)>,
     /// Longer spellings of known names (`Aliaksandr Lukashenko`), candidates for aliases.
@@ -349,12 +349,7 @@ impl ArticleFile {
     /// and sentences were 0.8 GiB of a server's heap.
     fn shed_for_index(&mut self) {
         self.timexes = Vec::new();
-        self.packed_claims = self
-            .claims
-            .iter()
-            .filter(|claim| is_dated(claim))
-            .map(|claim| PackedClaim::pack(claim, &mut |value| Arc::from(value)))
-            .collect();
+        self.packed_claims = PackedClaims::pack(self.claims.iter().filter(|claim| is_dated(claim)));
         self.claims = Vec::new();
         self.article.paragraphs = Vec::new();
         self.article.annotations = Vec::new();
@@ -381,7 +376,7 @@ impl ArticleFile {
         use crate::diagnostic::DiagnosticCode;
         self.timexes = Vec::new();
         self.claims = Vec::new();
-        self.packed_claims = Vec::new();
+        self.packed_claims = PackedClaims::default();
         self.unknown_names = Vec::new();
         self.name_variants = Vec::new();
         self.article.paragraphs = Vec::new();
@@ -422,7 +417,7 @@ impl ArticleFile {
             timexes: Vec::new(),
             mentions,
             claims: Vec::new(),
-            packed_claims: Vec::new(),
+            packed_claims: PackedClaims::default(),
             unknown_names: Vec::new(),
             name_variants: Vec::new(),
             diagnostics,
@@ -446,10 +441,7 @@ impl ArticleFile {
             .iter()
             .filter(|claim| is_dated(claim))
             .map(std::borrow::Cow::Borrowed);
-        let packed = self
-            .packed_claims
-            .iter()
-            .map(|claim| std::borrow::Cow::Owned(claim.unpack()));
+        let packed = self.packed_claims.iter().map(std::borrow::Cow::Owned);
         whole.chain(packed)
     }
 
@@ -477,7 +469,6 @@ impl ArticleFile {
     fn shrink_to_fit(&mut self) {
         self.timexes.shrink_to_fit();
         self.claims.shrink_to_fit();
-        self.packed_claims.shrink_to_fit();
         self.mentions.shrink_to_fit();
         self.diagnostics.shrink_to_fit();
         self.unknown_names.shrink_to_fit();
@@ -645,7 +636,7 @@ fn assemble(
         timexes: found.timexes,
         mentions,
         claims: found.claims,
-        packed_claims: Vec::new(),
+        packed_claims: PackedClaims::default(),
         unknown_names: found.unknown_names,
         name_variants: found.name_variants,
         diagnostics,
@@ -1028,7 +1019,7 @@ fn reanalyze_window(
         mentions,
         claim_tally: ClaimTally::of(&claims),
         claims,
-        packed_claims: Vec::new(),
+        packed_claims: PackedClaims::default(),
         unknown_names,
         name_variants,
         diagnostics,

@@ -16,7 +16,7 @@ pub use analysis::{
     analyze_article, quote, reanalyze_article, ArticleFile, ClaimTally, DiskStamp, FileMention,
     MentionsPart, RegistryFile, Retention, TextCheck,
 };
-pub use packed::PackedClaim;
+pub use packed::PackedClaims;
 pub use stats::ActorStats;
 
 use crate::actors::{self, Actor, AliasMatcher};
@@ -266,10 +266,6 @@ impl Analyzer {
         for diagnostic in &mut file.diagnostics {
             let message = &diagnostic.message;
             diagnostic.message = held_copy(&mut messages.held, message, || message.clone());
-        }
-        // Claims' date values too: a few thousand dates for millions of claims.
-        for claim in &mut file.packed_claims {
-            claim.share_value(|value| held_copy(&mut messages.held, value, || Arc::from(value)));
         }
         // A server lives on while files change: messages no diagnostic holds any more go
         // once the set has doubled, so that it stays proportional to what is in use.
