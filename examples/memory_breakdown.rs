@@ -204,6 +204,18 @@ fn walk_article(file: &ArticleFile, rows: &mut Rows, messages: &mut HashSet<usiz
         }
         rows.add(name, bytes, diagnostics.len());
     }
+    let packed = &file.packed_diagnostics;
+    let mut bytes = packed.byte_len() + std::mem::size_of_val(packed.messages());
+    for message in packed.messages() {
+        if messages.insert(message.as_ptr() as usize) {
+            bytes += ARC_COUNTS + message.len();
+        }
+    }
+    rows.add(
+        "claims' diagnostics packed for the index (PackedDiagnostics)",
+        bytes,
+        packed.iter().count(),
+    );
     let mut actors: Vec<usize> = file.mentions.iter().map(FileMention::actor).collect();
     actors.sort_unstable();
     actors.dedup();

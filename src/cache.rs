@@ -43,7 +43,7 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 const MAGIC: [u8; 8] = *b"dlcache\n";
 /// The layout above; another layout is another number (2: entries' keys carry the
-/// file's disk stamp; 3: an analysis's dated claims are one byte string).
+/// file's disk stamp; 3: an analysis's dated claims and claim diagnostics are packed).
 const FORMAT: u32 = 3;
 /// No cache larger than this is read, whatever the corpus.
 const MAX_CACHE_BYTES: u64 = 4 << 30;
@@ -137,6 +137,59 @@ pub(crate) fn one_copy<'de, D: serde::Deserializer<'de>>(
         }
     }
     deserializer.deserialize_bytes(OneCopy)
+}
+
+/// [`one_copy`] for each of a list of texts (an article's different messages).
+pub(crate) fn one_copies<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Box<[Arc<str>]>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Text(#[serde(deserialize_with = "one_copy")] Arc<str>);
+    let texts: Vec<Text> = serde::Deserialize::deserialize(deserializer)?;
+    Ok(texts.into_iter().map(|Text(text)| text).collect())
+}
+
+/// Writes bytes as one byte string (postcard: their length, then the bytes), which
+/// serde would otherwise write as a list, byte by byte (packed claims and diagnostics).
+pub(crate) fn byte_string<S: serde::Serializer>(
+    bytes: &[u8],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_bytes(bytes)
+}
+
+/// Reads what [`byte_string`] wrote.
+pub(crate) fn byte_string_back<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Box<[u8]>, D::Error> {
+    struct Bytes;
+    impl<'de> serde::de::Visitor<'de> for Bytes {
+        type Value = Box<[u8]>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("bytes")
+        }
+
+        fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Box<[u8]>, E> {
+            Ok(Box::from(bytes))
+        }
+
+        fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Box<[u8]>, E> {
+            Ok(bytes.into_boxed_slice())
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Box<[u8]>, A::Error> {
+            let mut bytes = Vec::new();
+            while let Some(byte) = seq.next_element()? {
+                bytes.push(byte);
+            }
+            Ok(bytes.into_boxed_slice())
+        }
+    }
+    deserializer.deserialize_bytes(Bytes)
 }
 
 /// What an entry's analysis was made of: the file's path and bytes (length and xxh3 hash),

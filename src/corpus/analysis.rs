@@ -1,7 +1,7 @@
 //! The analysis of one file: an article (header, dates, mentions, claims, diagnostics)
 //! or a registry (actors in use, problems).
 
-use super::packed::PackedClaims;
+use super::packed::{PackedClaims, PackedDiagnostics};
 use crate::actors::{self, AliasMatcher, Registry};
 use crate::article::{self, Article};
 use crate::claims::{self, ActorMention, Claim, Dating};
@@ -163,8 +163,13 @@ pub struct ArticleFile {
     pub unknown_names: Vec<(TextRange, String)>,
     /// Longer spellings of known names (`Aliaksandr Lukashenko`), candidates for aliases.
     pub name_variants: Vec<(TextRange, String)>,
-    /// Diagnostics that need nothing but this file.
+    /// Diagnostics that need nothing but this file: all of them in a whole analysis; in
+    /// one kept for the index, those before its claims' (the header's, the future date).
+    /// Read all through [`ArticleFile::own_diagnostics`].
     pub diagnostics: Vec<Diagnostic>,
+    /// The claims' diagnostics of an analysis kept for the index ([`Retention::Index`]),
+    /// packed; empty in a whole one.
+    pub packed_diagnostics: PackedDiagnostics,
     /// How many claims the article makes, and how many of them are undated.
     pub claim_tally: ClaimTally,
     /// How much of the analysis this value holds: only `Everything` is whole.
@@ -353,6 +358,10 @@ impl ArticleFile {
         self.claims = Vec::new();
         self.article.paragraphs = Vec::new();
         self.article.annotations = Vec::new();
+        let claims_start = claims_start(&self.diagnostics);
+        self.packed_diagnostics = PackedDiagnostics::pack(&self.diagnostics[claims_start..]);
+        self.diagnostics.truncate(claims_start);
+        self.diagnostics.shrink_to_fit();
         first_use_only(&mut self.unknown_names);
         first_use_only(&mut self.name_variants);
     }
@@ -373,7 +382,6 @@ impl ArticleFile {
 
     /// Keeps what the first pass of a cold start finds (see [`Retention::Mentions`]).
     fn shed_to_mentions(&mut self) {
-        use crate::diagnostic::DiagnosticCode;
         self.timexes = Vec::new();
         self.claims = Vec::new();
         self.packed_claims = PackedClaims::default();
@@ -381,12 +389,9 @@ impl ArticleFile {
         self.name_variants = Vec::new();
         self.article.paragraphs = Vec::new();
         self.article.annotations = Vec::new();
-        self.diagnostics.retain(|diagnostic| {
-            !matches!(
-                diagnostic.code,
-                DiagnosticCode::UndatedClaim | DiagnosticCode::ClaimDatedByContext
-            )
-        });
+        self.diagnostics
+            .retain(|diagnostic| !is_claims(diagnostic.code));
+        self.packed_diagnostics = PackedDiagnostics::default();
         self.claim_tally = ClaimTally::default();
     }
 
@@ -421,6 +426,7 @@ impl ArticleFile {
             unknown_names: Vec::new(),
             name_variants: Vec::new(),
             diagnostics,
+            packed_diagnostics: PackedDiagnostics::default(),
             claim_tally: ClaimTally::default(),
             retention: Retention::Mentions,
             text_dropped: Some(check),
@@ -443,6 +449,15 @@ impl ArticleFile {
             .map(std::borrow::Cow::Borrowed);
         let packed = self.packed_claims.iter().map(std::borrow::Cow::Owned);
         whole.chain(packed)
+    }
+
+    /// The diagnostics that need nothing but this file, in their order, whether the
+    /// analysis is whole or kept for the index.
+    pub fn own_diagnostics(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.diagnostics
+            .iter()
+            .cloned()
+            .chain(self.packed_diagnostics.iter())
     }
 
     /// Lets go of the text (see [`ArticleFile::text_dropped`]); a whole analysis keeps it.
@@ -527,16 +542,7 @@ impl ArticleFile {
         self.diagnostics
             .retain(|diagnostic| diagnostic.code != DiagnosticCode::FutureDate);
         if let Some(future) = future_date(&self.article, self.date, today) {
-            let claims_start = self
-                .diagnostics
-                .iter()
-                .position(|diagnostic| {
-                    matches!(
-                        diagnostic.code,
-                        DiagnosticCode::UndatedClaim | DiagnosticCode::ClaimDatedByContext
-                    )
-                })
-                .unwrap_or(self.diagnostics.len());
+            let claims_start = claims_start(&self.diagnostics);
             self.diagnostics.insert(claims_start, future);
         }
         self
@@ -640,6 +646,7 @@ fn assemble(
         unknown_names: found.unknown_names,
         name_variants: found.name_variants,
         diagnostics,
+        packed_diagnostics: PackedDiagnostics::default(),
         claim_tally,
         retention,
         text_dropped: None,
@@ -831,6 +838,23 @@ fn future_date(
     })
 }
 
+/// Whether diagnostics of `code` are made of claims (they come last in a file's).
+fn is_claims(code: crate::diagnostic::DiagnosticCode) -> bool {
+    use crate::diagnostic::DiagnosticCode;
+    matches!(
+        code,
+        DiagnosticCode::UndatedClaim | DiagnosticCode::ClaimDatedByContext
+    )
+}
+
+/// Where a file's claims' diagnostics start (see [`file_diagnostics`]).
+fn claims_start(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics
+        .iter()
+        .position(|diagnostic| is_claims(diagnostic.code))
+        .unwrap_or(diagnostics.len())
+}
+
 /// A file's own diagnostics: the article's, the future date, then one per claim that is
 /// not plainly dated, in claim order.
 fn file_diagnostics(
@@ -941,6 +965,7 @@ fn reanalyze_window(
         unknown_names,
         name_variants,
         diagnostics,
+        packed_diagnostics: _,
         claim_tally: _,
         retention: _,
         text_dropped: _,
@@ -1023,6 +1048,7 @@ fn reanalyze_window(
         unknown_names,
         name_variants,
         diagnostics,
+        packed_diagnostics: PackedDiagnostics::default(),
         retention: Retention::Everything,
         text_dropped: None,
     })

@@ -267,6 +267,9 @@ impl Analyzer {
             let message = &diagnostic.message;
             diagnostic.message = held_copy(&mut messages.held, message, || message.clone());
         }
+        for message in file.packed_diagnostics.messages_mut() {
+            *message = held_copy(&mut messages.held, message, || message.clone());
+        }
         // A server lives on while files change: messages no diagnostic holds any more go
         // once the set has doubled, so that it stays proportional to what is in use.
         if messages.held.len() > 2 * messages.after_last_sweep + 4096 {
@@ -1473,7 +1476,7 @@ impl Corpus {
     pub fn diagnostics(&self, path: &str) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
         if let Some(file) = self.articles.get(path) {
-            diagnostics.extend(file.diagnostics.iter().cloned());
+            diagnostics.extend(file.own_diagnostics());
             diagnostics.extend(cross::article_diagnostics(self, file));
         } else if let Some(file) = self.registries.get(path) {
             diagnostics.extend(file.registry.diagnostics.iter().cloned());

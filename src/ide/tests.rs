@@ -935,9 +935,16 @@ fn a_corpus_keeping_only_the_index_answers_every_request_as_a_whole_one() {
     assert!(kept.timexes.is_empty() && !full.timexes.is_empty());
     assert!(kept.article.paragraphs.is_empty() && !full.article.paragraphs.is_empty());
     assert!(kept.claims.is_empty() && !kept.packed_claims.is_empty());
-    let dated: Vec<_> = full.dated_claims().map(|claim| claim.into_owned()).collect();
+    let dated: Vec<_> = full
+        .dated_claims()
+        .map(|claim| claim.into_owned())
+        .collect();
     assert!(dated.len() < full.claims.len());
     assert_eq!(kept.packed_claims.iter().collect::<Vec<_>>(), dated);
+    // Its claims' diagnostics are packed, and read back as the whole analysis has them.
+    assert!(!kept.packed_diagnostics.is_empty() && full.packed_diagnostics.is_empty());
+    assert!(kept.diagnostics.len() < full.diagnostics.len());
+    assert_eq!(kept.own_diagnostics().collect::<Vec<_>>(), full.diagnostics);
     assert_eq!(kept.mentions, full.mentions);
     // The whole analysis made on demand is the one a whole corpus keeps.
     assert_eq!(indexed.article(article), Some(full.clone()));
