@@ -81,6 +81,18 @@ struct FileReport {
     text: String,
     errors: usize,
     warnings: usize,
+    /// The article's text could not be read again as it was analysed (changed or removed
+    /// on disk while `check` ran): its places are shown at the start of the file.
+    text_lost: bool,
+}
+
+/// What a report counted, and the files whose texts changed on disk while they were
+/// checked (their places could not be shown).
+#[derive(Debug, Default)]
+struct ReportCounts {
+    errors: usize,
+    warnings: usize,
+    texts_lost: Vec<String>,
 }
 
 /// How `check` runs, besides what it checks and in which format.
@@ -129,7 +141,17 @@ pub fn run(paths: &[PathBuf], format: Format, options: Options) -> Result<u8, St
         },
     };
     let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let (errors, warnings) = write_report(&loaded, format, style, STREAMING, stdout)?;
+    let ReportCounts {
+        errors,
+        warnings,
+        texts_lost,
+    } = write_report(&loaded, format, style, STREAMING, stdout)?;
+    // Said, not hidden: the report of such a file places every finding at its start.
+    for path in &texts_lost {
+        eprintln!(
+            "dateline: {path}: changed or removed on disk while it was checked; its findings are shown at the start of the file (run `dateline check` again)"
+        );
+    }
     // Written after the report, which is what the user waits for.
     if let Some(outcome) = &loaded.cache {
         if let (Some(file), true) = (&outcome.file, outcome.worth_writing()) {
@@ -156,7 +178,7 @@ fn write_report(
     style: Style,
     streaming: Streaming,
     out: impl std::io::Write,
-) -> Result<(usize, usize), String> {
+) -> Result<ReportCounts, String> {
     use rayon::prelude::*;
     let corpus = &loaded.corpus;
     // `flush` takes what the report holds so far, when it grows past a piece.
@@ -166,13 +188,16 @@ fn write_report(
         let diagnostics = ide::diagnostics::diagnostics(corpus, path);
         // An article's text was let go of once analysed (see `load_with`): read again,
         // with its line index. A text changed on disk since is not the one analysed, and
-        // its report is written without it (every place at the start of the file).
-        // Registries and the configuration are held, and few. The cursor counts each
-        // diagnostic's columns on from the one before.
+        // its report is written without it (every place at the start of the file), which
+        // the run then says. Registries and the configuration are held, and few. The
+        // cursor counts each diagnostic's columns on from the one before.
         let article = corpus.indexed_article(path);
-        let text: std::sync::Arc<str> = match article {
-            Some(file) => corpus.text_of(file).unwrap_or_default(),
-            None => corpus.text(path).unwrap_or("").into(),
+        let (text, text_lost): (std::sync::Arc<str>, bool) = match article {
+            Some(file) => match corpus.text_of(file) {
+                Some(text) => (text, false),
+                None => (std::sync::Arc::from(""), true),
+            },
+            None => (corpus.text(path).unwrap_or("").into(), false),
         };
         let text = &*text;
         let index = match article {
@@ -197,6 +222,7 @@ fn write_report(
             text: String::with_capacity(room),
             errors: 0,
             warnings: 0,
+            text_lost,
         };
         for (items_made, diagnostic) in diagnostics.iter().enumerate() {
             if out.text.len() >= streaming.piece_bytes {
@@ -258,8 +284,7 @@ fn write_report(
         };
         length >= streaming.large_file_bytes
     };
-    let mut errors = 0;
-    let mut warnings = 0;
+    let mut counts = ReportCounts::default();
     if format == Format::Json {
         writer.raw("[");
     }
@@ -284,8 +309,11 @@ fn write_report(
                     text.clear();
                 })?,
             };
-            errors += file.errors;
-            warnings += file.warnings;
+            counts.errors += file.errors;
+            counts.warnings += file.warnings;
+            if file.text_lost {
+                counts.texts_lost.push(loaded.display(path));
+            }
             writer.piece(&file.text, &mut started);
         }
     }
@@ -297,14 +325,14 @@ fn write_report(
                 loaded.selected.len(),
                 tally.claims,
                 tally.undated,
-                errors,
-                warnings
+                counts.errors,
+                counts.warnings
             ));
         }
         Format::Json => writer.raw(if writer.files == 0 { "]\n" } else { "\n]\n" }),
     }
     let _ = writer.out.flush();
-    Ok((errors, warnings))
+    Ok(counts)
 }
 
 #[cfg(test)]
@@ -339,5 +367,45 @@ mod tests {
         let json: serde_json::Value =
             serde_json::from_str(&seed_report(Format::Json, streamed)).expect("valid JSON");
         assert!(json.as_array().is_some_and(|items| items.len() > 10));
+    }
+
+    /// An article changed on disk between its analysis and its report is reported at the
+    /// start of the file and named in what the run returns (and says), not passed over;
+    /// the others are reported as they were analysed.
+    #[test]
+    fn a_text_changed_while_checked_is_named_not_passed_over() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let folder =
+            std::env::temp_dir().join(format!("dateline-check-lost-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).expect("a folder");
+        for entry in std::fs::read_dir(&seeds).expect("seeds") {
+            let entry = entry.expect("an entry");
+            std::fs::copy(entry.path(), folder.join(entry.file_name())).expect("a copy");
+        }
+        let loaded =
+            super::super::load(std::slice::from_ref(&folder), Retention::Reports).expect("load");
+        let changed = "000_d3301de9df92c926.article";
+        let path = folder.join(changed);
+        let text = std::fs::read_to_string(&path).expect("a seed");
+        std::fs::write(&path, format!("{text}\nA sentence added since.\n")).expect("written");
+        let mut out = Vec::new();
+        let counts = write_report(
+            &loaded,
+            Format::Human,
+            Style { color: false },
+            STREAMING,
+            &mut out,
+        )
+        .expect("report");
+        let report = String::from_utf8(out).expect("UTF-8 report");
+        let _ = std::fs::remove_dir_all(&folder);
+        assert_eq!(counts.texts_lost.len(), 1, "{:?}", counts.texts_lost);
+        assert!(counts.texts_lost[0].ends_with(changed));
+        assert!(counts.warnings > 10);
+        // Its findings sit at the start; the others keep their places.
+        assert!(report.contains(&format!("{changed}:1:1: ")), "{report}");
+        assert!(report.contains("001_8af3ff2e160be067.article:"));
+        assert!(!report.contains("001_8af3ff2e160be067.article:1:1: "));
     }
 }
