@@ -52,13 +52,28 @@ fn plain_prefix(dir: &std::path::Path) -> Option<Box<str>> {
 /// Whether a corpus path is its URI's path as it is: segments of ASCII letters, digits
 /// and `-._~` (which a URI never escapes), none of them `.` or `..`. Nearly every path of
 /// a real corpus is.
+///
+/// One pass over the bytes: splitting at each `/` searched for it with `memchr`, a call per
+/// segment that was a quarter of an answer of 90,000 references.
 fn is_plain(path: &str) -> bool {
-    path.split('/').all(|segment| {
-        !matches!(segment, "" | "." | "..")
-            && segment.bytes().all(|byte| {
-                byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
-            })
-    })
+    // The segment read so far: its length, and whether it is only dots.
+    let mut length = 0;
+    let mut only_dots = true;
+    for byte in path.bytes().chain(std::iter::once(b'/')) {
+        if byte == b'/' {
+            if length == 0 || (only_dots && length <= 2) {
+                return false;
+            }
+            length = 0;
+            only_dots = true;
+        } else if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            length += 1;
+            only_dots &= byte == b'.';
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// How an answer names a file: a memoised URI, or, for a plain path, the root's URI and
@@ -449,6 +464,47 @@ mod tests {
 
     /// A plain path's name is written from the root's URI and the path, and equals the
     /// URI the memo makes for it; any other path goes through the memo.
+    /// Plain paths are those whose segments are neither empty, `.` nor `..` and hold only
+    /// what a URI never escapes, as splitting at each `/` tells.
+    #[test]
+    fn a_plain_path_is_told_in_one_pass_as_by_its_segments() {
+        let by_segments = |path: &str| {
+            path.split('/').all(|segment| {
+                !matches!(segment, "" | "." | "..")
+                    && segment.bytes().all(|byte| {
+                        byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+                    })
+            })
+        };
+        let paths = [
+            "articles/0000/art-00000.article",
+            "a.article",
+            "",
+            "/a",
+            "a/",
+            "a//b",
+            ".",
+            "..",
+            "...",
+            "./a",
+            "../a",
+            "a/./b",
+            "a/../b",
+            "a/.",
+            "a/..",
+            "a/.../b",
+            ".hidden/a~b_c-d.article",
+            "with space.article",
+            "кириллица.article",
+            "a%20b",
+            "a\\b",
+        ];
+        for path in paths {
+            assert_eq!(is_plain(path), by_segments(path), "{path:?}");
+        }
+        assert!(is_plain(paths[0]) && !is_plain(paths[17]));
+    }
+
     #[test]
     fn a_plain_path_is_named_as_the_memo_would_name_it() {
         let dir = std::env::temp_dir().join("dateline state test/корпус");
