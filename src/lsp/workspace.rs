@@ -489,15 +489,13 @@ fn cache_write_pause(
     quiet_for: std::time::Duration,
     paused: std::time::Duration,
 ) -> Option<std::time::Duration> {
-    if quiet_for >= CACHE_WRITE_RESUME_QUIET || paused >= CACHE_WRITE_LONGEST_PAUSE {
-        return None;
-    }
-    let step = std::time::Duration::from_millis(50);
-    Some(
-        (CACHE_WRITE_RESUME_QUIET - quiet_for)
-            .min(step)
-            .min(CACHE_WRITE_LONGEST_PAUSE - paused),
-    )
+    let wait = wait_for_pause(
+        quiet_for,
+        CACHE_WRITE_RESUME_QUIET,
+        paused,
+        CACHE_WRITE_LONGEST_PAUSE,
+    )?;
+    Some(wait.min(std::time::Duration::from_millis(50)))
 }
 
 /// How much longer the cache's write waits, when the editor has paused for `quiet_for` and
@@ -507,10 +505,22 @@ fn cache_write_wait(
     quiet_for: std::time::Duration,
     waited: std::time::Duration,
 ) -> Option<std::time::Duration> {
-    if quiet_for >= CACHE_WRITE_QUIET || waited >= CACHE_WRITE_LONGEST {
+    wait_for_pause(quiet_for, CACHE_WRITE_QUIET, waited, CACHE_WRITE_LONGEST)
+}
+
+/// How much longer to wait for the editor to have paused for `needed`, when it has paused
+/// for `quiet_for` and the wait has lasted `waited` of at most `longest`; `None` when the
+/// wait is over.
+fn wait_for_pause(
+    quiet_for: std::time::Duration,
+    needed: std::time::Duration,
+    waited: std::time::Duration,
+    longest: std::time::Duration,
+) -> Option<std::time::Duration> {
+    if quiet_for >= needed || waited >= longest {
         return None;
     }
-    Some((CACHE_WRITE_QUIET - quiet_for).min(CACHE_WRITE_LONGEST - waited))
+    Some((needed - quiet_for).min(longest - waited))
 }
 
 #[cfg(test)]
