@@ -727,8 +727,10 @@ fn stamp_taking(corpus: &Corpus, registries: &[(String, Arc<str>)]) -> Stamp {
     }
     let mut hasher = Xxh3::new();
     let mut config = corpus.config().clone();
-    // Where the cache lives does not change what it holds.
+    // Where the cache lives, and from what size the server analyses open articles only,
+    // do not change what it holds.
     config.cache_folder = None;
+    config.claims_limit_bytes = 0;
     hasher.update(format!("{config:?}\n{:?}\n", corpus.retention()).as_bytes());
     for (path, text) in texts {
         hasher.update(path.as_bytes());
@@ -932,6 +934,19 @@ fn first_look(
         .collect()
 }
 
+/// The bytes of the article files as the first look left them (their stamps' sizes where
+/// they were not read).
+fn slot_bytes(slots: &[Slot]) -> u64 {
+    slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Text(_, check, _) => check.len() as u64,
+            Slot::Stamped(disk) => disk.map_or(0, |disk| disk.bytes),
+            Slot::Skipped(_) => 0,
+        })
+        .sum()
+}
+
 /// What the cache `file`, if there is one and it is written for `stamp`, gives the
 /// article files `files` as the first look left them (`slots`), and how many entries it
 /// has: see [`read_matching`]. `None` when there is no cache file. With `mentions_first`,
@@ -946,15 +961,7 @@ fn read_cache(
     mentions_first: bool,
     progress: &mut dyn FnMut(usize),
 ) -> Result<Option<(Taken, Option<std::fs::File>)>, Rejection> {
-    let text_bytes: u64 = slots
-        .iter()
-        .map(|slot| match slot {
-            Slot::Text(_, check, _) => check.len() as u64,
-            Slot::Stamped(disk) => disk.map_or(0, |disk| disk.bytes),
-            Slot::Skipped(_) => 0,
-        })
-        .sum();
-    let Some((file, length)) = open_bounded(file, cache_limit(text_bytes))? else {
+    let Some((file, length)) = open_bounded(file, cache_limit(slot_bytes(slots)))? else {
         return Ok(None);
     };
     // Kept as it is now: a cache written meanwhile replaces the file, not this one's bytes.
@@ -1027,14 +1034,14 @@ pub fn load_corpus_cached(
             let stamp = stamp_taking(corpus, registries);
             let stamps_only =
                 corpus.lets_go_of_texts() && file.as_deref().is_some_and(|file| file.is_file());
-            let mentions_first_above = corpus.mentions_first_above();
+            let mentions_first_rule = corpus.mentions_first_rule();
             let file = file.clone();
             let progress = &mut progress;
             move |files: &[(String, PathBuf)]| {
                 let slots = first_look(files, stamps_only, read_at_ns, progress);
                 // As a cold start of as many articles would: the whole analyses are
                 // decoded in the second pass.
-                let mentions_first = mentions_first_above.is_some_and(|above| files.len() > above);
+                let mentions_first = mentions_first_rule.applies(files.len(), slot_bytes(&slots));
                 let cached = file.map(|file| {
                     let total = files.len();
                     let mut settled = |done| progress(LoadProgress::Read { done, total });

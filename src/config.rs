@@ -127,7 +127,15 @@ pub struct Config {
     /// `[cache] folder`: where the warm-start cache of analyses is kept, a folder inside
     /// the corpus root (one elsewhere is not taken); `None`: the platform's cache folder.
     pub cache_folder: Option<String>,
+    /// `[server] claims-limit-mb`: above this many bytes of articles, a language server
+    /// analyses claims in open articles only (see `Corpus::over_claims_limit`): the whole
+    /// analyses of a corpus take about twice its size in memory.
+    pub claims_limit_bytes: u64,
 }
+
+/// The default of `[server] claims-limit-mb`: 1 GiB of articles (about 200,000 news
+/// articles), whose whole index takes about 2 GB of the server's memory.
+pub const DEFAULT_CLAIMS_LIMIT_MB: u64 = 1024;
 
 impl Default for Config {
     fn default() -> Self {
@@ -144,6 +152,7 @@ impl Default for Config {
             registries: vec!["actors.toml".to_string()],
             include: vec!["*.article".to_string()],
             cache_folder: None,
+            claims_limit_bytes: DEFAULT_CLAIMS_LIMIT_MB * 1024 * 1024,
         }
     }
 }
@@ -154,6 +163,13 @@ struct RawConfig {
     claims: Option<RawClaims>,
     corpus: Option<RawCorpus>,
     cache: Option<RawCache>,
+    server: Option<RawServer>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawServer {
+    claims_limit_mb: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -275,6 +291,9 @@ pub fn parse_config(text: &str) -> (Config, Vec<Diagnostic>) {
                 include: corpus.include,
             });
             config.cache_folder = raw.cache.and_then(|cache| cache.folder);
+            if let Some(limit) = raw.server.and_then(|server| server.claims_limit_mb) {
+                config.claims_limit_bytes = limit.saturating_mul(1024 * 1024);
+            }
             (config, Vec::new())
         }
         Err(error) => {
@@ -323,6 +342,24 @@ mod tests {
         assert!(config.cues.contains(&"briefed".to_string()));
         assert!(!config.cues.contains(&"says".to_string()));
         assert_eq!(config.date_scope, DateScope::Sentence);
+    }
+
+    #[test]
+    fn the_servers_claims_limit_is_read_in_mebibytes_and_has_a_default() {
+        let (config, problems) = parse_config("[server]\nclaims-limit-mb = 3\n");
+        assert!(problems.is_empty());
+        assert_eq!(config.claims_limit_bytes, 3 * 1024 * 1024);
+        let (config, _) = parse_config("");
+        assert_eq!(
+            config.claims_limit_bytes,
+            DEFAULT_CLAIMS_LIMIT_MB * 1024 * 1024
+        );
+        let (config, problems) = parse_config("[server]\nclaims-limit-mb = -1\n");
+        assert_eq!(problems.len(), 1, "a negative limit is an error");
+        assert_eq!(
+            config.claims_limit_bytes,
+            DEFAULT_CLAIMS_LIMIT_MB * 1024 * 1024
+        );
     }
 
     #[test]

@@ -865,3 +865,95 @@ fn file_name(location: &Value) -> &str {
     let uri = location["uri"].as_str().unwrap();
     uri.rsplit('/').next().unwrap()
 }
+
+/// Past `[server] claims-limit-mb`, the server says so (a log line and a message shown),
+/// makes no second pass and writes no cache: references cover every article, claims are
+/// analysed in open articles only. A file it cannot take in is named the same way.
+#[test]
+fn a_corpus_past_the_claims_limit_and_a_file_left_out_are_said_not_passed_over() {
+    let scratch = Scratch::seeds("claims-limit");
+    let mut capabilities = push_client();
+    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    let references = |server: &mut Server| {
+        let mut params = at(&scratch, S004, "Lukashenka and his generals");
+        params["context"] = json!({"includeDeclaration": true});
+        server.request("textDocument/references", params)
+    };
+    let undated_in = |server: &mut Server, name: &str| -> usize {
+        let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
+        report["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|item| item["uri"] == scratch.uri(name))
+            .flat_map(|item| item["items"].as_array().unwrap())
+            .filter(|diagnostic| diagnostic["code"] == "undated-claim")
+            .count()
+    };
+    // A server under the limit, for what the answers are.
+    let (undated_here, expected_references) = {
+        let mut server = Server::start();
+        server.initialize(&scratch.dir, capabilities.clone());
+        let answers = (undated_in(&mut server, S001), references(&mut server));
+        assert_eq!(server.stop(), Some(0));
+        answers
+    };
+    assert!(undated_here > 0);
+
+    std::fs::write(
+        scratch.path("dateline.toml"),
+        "[server]\nclaims-limit-mb = 0\n",
+    )
+    .unwrap();
+    std::fs::write(
+        scratch.path("scan.article"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .unwrap();
+    let cache_home = Scratch::empty("claims-limit-cache-home");
+    let mut server = Server::start_with_cache_home(&cache_home.dir);
+    server.initialize(&scratch.dir, capabilities);
+    let shown = server.wait_for(|message| {
+        message["method"] == "window/showMessage"
+            && message["params"]["message"]
+                .as_str()
+                .is_some_and(|text| text.contains("claims-limit-mb"))
+    });
+    assert_eq!(shown["params"]["type"], 2, "a warning: {shown}");
+    let text = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("scan.article was not indexed (a binary file"),
+        "{text}"
+    );
+    server.wait_for(|message| {
+        message["method"] == "window/logMessage"
+            && message["params"]["message"]
+                .as_str()
+                .is_some_and(|text| text.contains("scan.article: not indexed: a binary file"))
+    });
+    assert_eq!(references(&mut server), expected_references);
+    assert_eq!(undated_in(&mut server, S001), 0);
+    // Opened, the article is analysed whole.
+    server.open(&scratch.uri(S001), &scratch.read(S001));
+    let document = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": scratch.uri(S001)}}),
+    );
+    let undated_open = document["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|diagnostic| diagnostic["code"] == "undated-claim")
+        .count();
+    assert_eq!(undated_open, undated_here);
+    assert!(!server
+        .notifications
+        .iter()
+        .any(|message| message["params"]["token"] == "dateline/analysing"));
+    assert_eq!(server.stop(), Some(0));
+    assert!(
+        std::fs::read_dir(cache_home.dir.join("dateline"))
+            .map_or(true, |mut entries| entries.next().is_none()),
+        "no cache is written of a corpus past the limit"
+    );
+}

@@ -278,6 +278,12 @@ impl ArticleFile {
         self.text_dropped
             .unwrap_or_else(|| TextCheck::of(&self.text))
     }
+
+    /// The length in bytes of the text analysed, held or let go of.
+    pub fn text_len(&self) -> usize {
+        self.text_dropped
+            .map_or(self.text.len(), |check| check.len())
+    }
 }
 
 /// Counts of an article's claims, which stay when the claims themselves are shed.

@@ -281,6 +281,34 @@ impl Analyzer {
     }
 }
 
+/// When a load finds only the mentions of the articles it analyses, leaving the rest of
+/// each analysis to a second pass ([`Corpus::mentions_first_rule`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionsFirst {
+    /// Above this many articles to analyse (a server's start is then complete sooner).
+    pub articles_above: Option<usize>,
+    /// Above this many bytes of them (`[server] claims-limit-mb`).
+    pub bytes_above: Option<u64>,
+}
+
+impl MentionsFirst {
+    /// Whether a load of `articles` articles of `bytes` bytes in all finds mentions first.
+    pub fn applies(&self, articles: usize, bytes: u64) -> bool {
+        self.articles_above.is_some_and(|above| articles > above)
+            || self.bytes_above.is_some_and(|above| bytes > above)
+    }
+}
+
+/// How far a corpus's articles go past `[server] claims-limit-mb`
+/// ([`Corpus::over_claims_limit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverClaimsLimit {
+    /// The bytes of all its articles.
+    pub bytes: u64,
+    /// The limit, in bytes.
+    pub limit: u64,
+}
+
 /// Articles waiting for the rest of their analysis ([`Corpus::take_pending`]), with what
 /// analysing them needs.
 pub struct PendingAnalyses {
@@ -678,12 +706,34 @@ impl Corpus {
         self.mentions_first_above = articles;
     }
 
-    /// Above how many articles to analyse a load finds only their mentions first (see
-    /// [`Corpus::set_mentions_first_above`]); `None` when it never does, as when the corpus
-    /// cannot read texts again.
-    pub fn mentions_first_above(&self) -> Option<usize> {
-        self.mentions_first_above
-            .filter(|_| self.lets_go_of_texts())
+    /// When a load finds only the mentions of the articles it analyses first (see
+    /// [`Corpus::set_mentions_first_above`] and [`Corpus::over_claims_limit`]); never
+    /// when the corpus cannot read texts again.
+    pub fn mentions_first_rule(&self) -> MentionsFirst {
+        let reads_again = self.lets_go_of_texts();
+        MentionsFirst {
+            articles_above: self.mentions_first_above.filter(|_| reads_again),
+            bytes_above: reads_again.then_some(self.config.claims_limit_bytes),
+        }
+    }
+
+    /// How far the articles of a corpus that lets go of texts (a server's) go past
+    /// `[server] claims-limit-mb`, if they do: the second pass of a start is then not
+    /// made, and articles the editor has not opened keep only what references,
+    /// definitions, hover and completion read ([`Retention::Mentions`]). The whole
+    /// analyses of a corpus take about twice its size in memory; over the limit, the
+    /// server stays well under that, and says so.
+    pub fn over_claims_limit(&self) -> Option<OverClaimsLimit> {
+        if !self.lets_go_of_texts() {
+            return None;
+        }
+        let bytes: u64 = self
+            .articles
+            .values()
+            .map(|file| file.text_len() as u64)
+            .sum();
+        let limit = self.config.claims_limit_bytes;
+        (bytes > limit).then_some(OverClaimsLimit { bytes, limit })
     }
 
     /// Gives the whole analyses of the pending articles from `source` in the second pass
@@ -1003,9 +1053,14 @@ impl Corpus {
                 prepared.is_none() && *retention == Retention::Index
             })
             .count();
-        let mentions_first = self
-            .mentions_first_above()
-            .is_some_and(|above| fresh > above);
+        let fresh_bytes: u64 = jobs
+            .iter()
+            .filter(|(_, _, prepared, retention)| {
+                prepared.is_none() && *retention == Retention::Index
+            })
+            .map(|(_, text, _, _)| text.len() as u64)
+            .sum();
+        let mentions_first = self.mentions_first_rule().applies(fresh, fresh_bytes);
         let jobs = jobs.into_iter().map(|(path, text, prepared, retention)| {
             let retention = match retention {
                 Retention::Index if mentions_first && prepared.is_none() => Retention::Mentions,
@@ -1315,14 +1370,19 @@ impl Corpus {
         self.pending_source = None;
         let files: Vec<Arc<ArticleFile>> = self.articles.values().cloned().collect();
         let analyzer = self.analyzer();
+        // Analysed whole now, since it is analysed anyway; but not past the limit, where a
+        // server keeps mentions only.
+        let pending_retention = match self.over_claims_limit() {
+            Some(_) => Retention::Mentions,
+            None => Retention::Index,
+        };
         // A text let go of is read again as it is now; one that cannot be read any more
         // leaves the corpus (its mentions would point at actors that moved).
         let analysed: Vec<Result<ArticleFile, &str>> = files
             .par_iter()
             .map(|file| match self.current_text(file) {
-                // Analysed whole now, since it is analysed anyway.
                 Some(text) if file.is_pending() => {
-                    Ok(analyzer.analyze(&file.path, text, Retention::Index))
+                    Ok(analyzer.analyze(&file.path, text, pending_retention))
                 }
                 Some(text) => Ok(analyzer.analyze(&file.path, text, file.retention)),
                 None => Err(file.path.as_str()),

@@ -743,6 +743,71 @@ fn a_registry_change_while_articles_are_pending_analyses_them_whole() {
     }
 }
 
+/// Past `[server] claims-limit-mb`, a server's corpus finds mentions only, whatever its
+/// number of articles, and stays so when its registry changes; an opened article is
+/// analysed whole; raising the limit analyses every article whole.
+#[test]
+fn a_corpus_past_the_claims_limit_keeps_the_mentions_of_unopened_articles_only() {
+    let mut files = crate::fixture::seed_files();
+    files.push((
+        crate::corpus::CONFIG_FILE.to_string(),
+        Arc::from("[server]\nclaims-limit-mb = 0\n"),
+    ));
+    let texts = Arc::new(crate::fixture::TextsInMemory::new(&files));
+    let mut corpus = Corpus::new(None);
+    corpus.set_retention(Retention::Index);
+    corpus.set_text_source(texts.clone());
+    corpus.set_files(files);
+    let articles = corpus.articles().count();
+    let bytes: u64 = corpus.articles().map(|file| file.text_len() as u64).sum();
+    assert!(bytes > 10_000, "{bytes}");
+    assert_eq!(
+        corpus.over_claims_limit(),
+        Some(crate::corpus::OverClaimsLimit { bytes, limit: 0 })
+    );
+    assert_eq!(corpus.pending_count(), articles);
+
+    // References are whole, as in a corpus under the limit.
+    let (whole, _) = index_corpus(false);
+    assert_eq!(whole.over_claims_limit(), None);
+    for actor in 0..whole.actors().len() {
+        let places = |corpus: &Corpus| -> Vec<(String, FileMention)> {
+            corpus
+                .mentions_of(actor)
+                .into_iter()
+                .map(|(file, mention)| (file.path.clone(), mention))
+                .collect()
+        };
+        assert_eq!(places(&corpus), places(&whole), "actor {actor}");
+    }
+
+    let registry = texts.read("actors.toml").expect("registry");
+    corpus.set_file("actors.toml", Arc::from(format!("{registry}\n").as_str()));
+    assert_eq!(corpus.pending_count(), articles);
+
+    let opened = "000_d3301de9df92c926.article";
+    corpus.set_open_file(opened, texts.read(opened).expect("seed"));
+    assert!(corpus
+        .indexed_article(opened)
+        .is_some_and(|file| file.is_whole()));
+    assert_eq!(corpus.diagnostics(opened), whole.diagnostics(opened));
+    assert_eq!(corpus.pending_count(), articles - 1);
+
+    corpus.set_file(
+        crate::corpus::CONFIG_FILE,
+        Arc::from("[server]\nclaims-limit-mb = 1\n"),
+    );
+    assert_eq!(corpus.over_claims_limit(), None);
+    assert_eq!(corpus.pending_count(), 0);
+    for path in whole.paths() {
+        assert_eq!(
+            corpus.diagnostics(&path),
+            whole.diagnostics(&path),
+            "{path}"
+        );
+    }
+}
+
 /// A corpus kept for reports that can read its texts again (`check`'s) lets go of each
 /// once analysed, gives it back equal through `text_of`, and reports the same as one
 /// that holds them; one that cannot read them again keeps them.

@@ -5,6 +5,7 @@
 use super::server::Backend;
 use super::state::{self, lock, Root, State};
 use crate::config::Overrides;
+use crate::corpus::OverClaimsLimit;
 use crate::{cache, loader};
 use std::path::PathBuf;
 use tower_lsp_server::lsp_types::*;
@@ -63,6 +64,8 @@ impl Backend {
             })
         });
         let mut writes_after_pending = Vec::new();
+        // Folders whose articles are past `[server] claims-limit-mb`: no second pass.
+        let mut over_limit: Vec<PathBuf> = Vec::new();
         for dir in &dirs {
             let (sender, mut receiver) =
                 tokio::sync::mpsc::unbounded_channel::<loader::LoadProgress>();
@@ -77,10 +80,13 @@ impl Backend {
                         let _ = sender.send(progress);
                     }
                 });
+                let over_limit = corpus.over_claims_limit();
                 // Taken before the corpus is installed, so before open documents put
                 // their unsaved texts in it; after the second pass when there is one
-                // (a cache holds whole analyses only).
+                // (a cache holds whole analyses only: none when the second pass is not
+                // made).
                 let write_back = match &outcome.file {
+                    _ if over_limit.is_some() => None,
                     Some(file) if outcome.worth_writing() => Some(if corpus.pending_count() == 0 {
                         CacheWrite::Now(file.clone(), cache::Snapshot::of(&corpus))
                     } else {
@@ -92,7 +98,19 @@ impl Backend {
                 if !matches!(write_back, Some(CacheWrite::AfterPending(_))) {
                     corpus.forget_disk_stamps();
                 }
-                (corpus, outcome, write_back)
+                let skipped: Vec<(String, String)> = corpus
+                    .skipped()
+                    .map(|(path, why)| (path.to_string(), why.to_string()))
+                    .collect();
+                (
+                    corpus,
+                    outcome,
+                    write_back,
+                    Degraded {
+                        over_limit,
+                        skipped,
+                    },
+                )
             });
             while let Some(stage) = receiver.recv().await {
                 if let Some(progress) = &progress {
@@ -104,9 +122,13 @@ impl Backend {
                 let _ = settings.await;
             }
             match job.await {
-                Ok((corpus, outcome, write_back)) => {
+                Ok((corpus, outcome, write_back, degraded)) => {
                     lock(&self.state).install_corpus(dir, corpus);
                     self.log_cache(dir, &outcome).await;
+                    if degraded.over_limit.is_some() {
+                        over_limit.push(dir.clone());
+                    }
+                    self.say_degraded(dir, &degraded).await;
                     match write_back {
                         Some(CacheWrite::Now(file, snapshot)) => self.write_cache(file, snapshot),
                         Some(CacheWrite::AfterPending(file)) => {
@@ -135,7 +157,12 @@ impl Backend {
         self.register_watchers().await;
         self.schedule_all_open();
         self.refresh_workspace_diagnostics().await;
-        if self.complete_pending(&dirs).await {
+        let to_complete: Vec<PathBuf> = dirs
+            .iter()
+            .filter(|dir| !over_limit.contains(dir))
+            .cloned()
+            .collect();
+        if self.complete_pending(&to_complete).await {
             self.schedule_all_open();
             self.refresh_workspace_diagnostics().await;
         }
@@ -299,6 +326,19 @@ impl Backend {
         true
     }
 
+    /// Says, in the log and in a message the editor shows, what of the folder `dir` is not
+    /// served as usual: files not taken in, and the claims of unopened articles not
+    /// analysed past the limit. Never silently.
+    async fn say_degraded(&self, dir: &std::path::Path, degraded: &Degraded) {
+        let said = degraded.said(&dir.display().to_string());
+        for line in said.log {
+            self.client.log_message(MessageType::WARNING, line).await;
+        }
+        if let Some(shown) = said.shown {
+            self.client.show_message(MessageType::WARNING, shown).await;
+        }
+    }
+
     /// Logs what the warm-start cache gave for the folder `dir`: how many articles it
     /// gave, and why a cache that was there was ignored.
     async fn log_cache(&self, dir: &std::path::Path, outcome: &cache::Outcome) {
@@ -448,6 +488,67 @@ fn indexing_report(stage: loader::LoadProgress) -> (String, u32) {
 }
 
 /// 1234567 → "1,234,567".
+/// What of a folder's load is not served as usual.
+struct Degraded {
+    over_limit: Option<OverClaimsLimit>,
+    /// Files not taken in, with why.
+    skipped: Vec<(String, String)>,
+}
+
+/// What is said of a [`Degraded`] load: lines for the log, and one message to show.
+#[derive(Debug, PartialEq, Eq)]
+struct Said {
+    log: Vec<String>,
+    shown: Option<String>,
+}
+
+impl Degraded {
+    /// How many skipped files are named one by one in the log: a folder of 10,000 binary
+    /// files would fill it.
+    const NAMED: usize = 20;
+
+    fn said(&self, folder: &str) -> Said {
+        let mut log = Vec::new();
+        let mut shown = Vec::new();
+        if let Some(OverClaimsLimit { bytes, limit }) = self.over_limit {
+            let mib = |bytes: u64| thousands((bytes / (1024 * 1024)) as usize);
+            log.push(format!(
+                "dateline: {folder}: its articles ({} MiB) are more than `[server] claims-limit-mb` ({} MiB) in dateline.toml: claims and dates are analysed in open articles only; references, definitions, hover and completion cover every article",
+                mib(bytes),
+                mib(limit)
+            ));
+            shown.push(format!(
+                "{} MiB of articles, more than the {} MiB of `[server] claims-limit-mb`: claims are analysed in open articles only (references and hover cover all). Raise the limit in dateline.toml to analyse every article.",
+                mib(bytes),
+                mib(limit)
+            ));
+        }
+        if !self.skipped.is_empty() {
+            let why = |why: &'_ str| why.strip_prefix("skipped: ").unwrap_or(why).to_string();
+            for (path, reason) in self.skipped.iter().take(Self::NAMED) {
+                log.push(format!("dateline: {path}: not indexed: {}", why(reason)));
+            }
+            if self.skipped.len() > Self::NAMED {
+                log.push(format!(
+                    "dateline: and {} more files not indexed",
+                    thousands(self.skipped.len() - Self::NAMED)
+                ));
+            }
+            shown.push(match &self.skipped[..] {
+                [(path, reason)] => format!("{path} was not indexed ({}).", why(reason)),
+                _ => format!(
+                    "{} files were not indexed (too large, binary or not UTF-8); the log names them.",
+                    thousands(self.skipped.len())
+                ),
+            });
+        }
+        Said {
+            log,
+            shown: (!shown.is_empty()).then(|| format!("dateline: {folder}: {}", shown.join(" "))),
+        }
+    }
+}
+
 fn thousands(number: usize) -> String {
     let digits = number.to_string();
     let mut out = String::new();
@@ -527,6 +628,74 @@ fn wait_for_pause(
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn a_load_past_the_limit_or_with_files_left_out_is_said_in_the_log_and_shown() {
+        let nothing = Degraded {
+            over_limit: None,
+            skipped: Vec::new(),
+        };
+        assert_eq!(
+            nothing.said("news"),
+            Said {
+                log: Vec::new(),
+                shown: None
+            }
+        );
+
+        let one_skipped = Degraded {
+            over_limit: None,
+            skipped: vec![(
+                "huge.article".to_string(),
+                "skipped: 70 MiB is larger than the 64 MiB limit".to_string(),
+            )],
+        };
+        assert_eq!(
+            one_skipped.said("news"),
+            Said {
+                log: vec![
+                    "dateline: huge.article: not indexed: 70 MiB is larger than the 64 MiB limit"
+                        .to_string()
+                ],
+                shown: Some(
+                    "dateline: news: huge.article was not indexed (70 MiB is larger than the 64 MiB limit)."
+                        .to_string()
+                ),
+            }
+        );
+
+        let mib = 1024 * 1024;
+        let many = Degraded {
+            over_limit: Some(OverClaimsLimit {
+                bytes: 2500 * mib,
+                limit: 1024 * mib,
+            }),
+            skipped: (0..25)
+                .map(|n| (format!("{n}.article"), "skipped: a binary file".to_string()))
+                .collect(),
+        };
+        let said = many.said("archive");
+        // The limit's line, twenty files by name, and how many more.
+        assert_eq!(said.log.len(), 1 + Degraded::NAMED + 1, "{:?}", said.log);
+        assert!(said.log[0]
+            .contains("(2,500 MiB) are more than `[server] claims-limit-mb` (1,024 MiB)"));
+        assert_eq!(
+            said.log[1],
+            "dateline: 0.article: not indexed: a binary file"
+        );
+        assert_eq!(said.log[21], "dateline: and 5 more files not indexed");
+        let shown = said.shown.expect("shown");
+        assert!(
+            shown.starts_with("dateline: archive: 2,500 MiB of articles"),
+            "{shown}"
+        );
+        assert!(
+            shown.ends_with(
+                "25 files were not indexed (too large, binary or not UTF-8); the log names them."
+            ),
+            "{shown}"
+        );
+    }
 
     /// Work counts as activity from its beginning to its end, however long it takes: the
     /// cache's write never starts in the middle of a long request or diagnostics round.
