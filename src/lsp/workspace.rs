@@ -162,6 +162,10 @@ impl Backend {
             .filter(|dir| !over_limit.contains(dir))
             .cloned()
             .collect();
+        if !over_limit.is_empty() {
+            // The texts the first pass read and let go of, given back: no second pass will.
+            tokio::task::spawn_blocking(super::memory::give_back_free_pages);
+        }
         if self.complete_pending(&to_complete).await {
             self.schedule_all_open();
             self.refresh_workspace_diagnostics().await;
