@@ -946,6 +946,10 @@ fn a_corpus_past_the_claims_limit_and_a_file_left_out_are_said_not_passed_over()
         .filter(|diagnostic| diagnostic["code"] == "undated-claim")
         .count();
     assert_eq!(undated_open, undated_here);
+    // The status bar's counts say whose claims they are.
+    let status = server.request("dateline/status", json!({}));
+    assert_eq!(status["claimsInOpenArticlesOnly"], true, "{status}");
+    assert_eq!(status["undatedClaims"], undated_here, "{status}");
     assert!(!server
         .notifications
         .iter()

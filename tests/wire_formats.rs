@@ -377,6 +377,7 @@ fn the_custom_requests() {
     expect![[r#"
         {
           "articles": 10,
+          "claimsInOpenArticlesOnly": false,
           "undatedClaims": 54
         }"#]]
     .assert_eq(&redacted(&status, &scratch));

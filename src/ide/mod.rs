@@ -12,6 +12,7 @@ pub mod eval_timeml;
 pub mod folding;
 pub mod hover;
 pub mod inlay;
+pub mod limits;
 pub mod navigation;
 pub mod rename;
 pub mod semantic;

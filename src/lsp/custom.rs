@@ -16,6 +16,9 @@ use tower_lsp_server::lsp_types::Range;
 struct Status {
     articles: usize,
     undated_claims: usize,
+    /// Whether a folder is past `[server] claims-limit-mb`: its undated claims are then
+    /// those of the open articles only.
+    claims_in_open_articles_only: bool,
 }
 
 /// `dateline/status`: counts for a status bar.
@@ -23,11 +26,13 @@ pub fn status(state: &State) -> serde_json::Value {
     let mut status = Status {
         articles: 0,
         undated_claims: 0,
+        claims_in_open_articles_only: false,
     };
     for root in &state.roots {
         let (articles, tally) = ide::claims::corpus_tally(&root.corpus);
         status.articles += articles;
         status.undated_claims += tally.undated;
+        status.claims_in_open_articles_only |= root.corpus.over_claims_limit().is_some();
     }
     serde_json::to_value(status).unwrap_or_default()
 }

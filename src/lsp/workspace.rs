@@ -5,7 +5,7 @@
 use super::server::Backend;
 use super::state::{self, lock, Root, State};
 use crate::config::Overrides;
-use crate::corpus::OverClaimsLimit;
+use crate::ide::limits::{thousands, LoadNotice};
 use crate::{cache, loader};
 use std::path::PathBuf;
 use tower_lsp_server::lsp_types::*;
@@ -98,19 +98,8 @@ impl Backend {
                 if !matches!(write_back, Some(CacheWrite::AfterPending(_))) {
                     corpus.forget_disk_stamps();
                 }
-                let skipped: Vec<(String, String)> = corpus
-                    .skipped()
-                    .map(|(path, why)| (path.to_string(), why.to_string()))
-                    .collect();
-                (
-                    corpus,
-                    outcome,
-                    write_back,
-                    Degraded {
-                        over_limit,
-                        skipped,
-                    },
-                )
+                let notice = LoadNotice::of(&corpus);
+                (corpus, outcome, write_back, notice)
             });
             while let Some(stage) = receiver.recv().await {
                 if let Some(progress) = &progress {
@@ -333,7 +322,7 @@ impl Backend {
     /// Says, in the log and in a message the editor shows, what of the folder `dir` is not
     /// served as usual: files not taken in, and the claims of unopened articles not
     /// analysed past the limit. Never silently.
-    async fn say_degraded(&self, dir: &std::path::Path, degraded: &Degraded) {
+    async fn say_degraded(&self, dir: &std::path::Path, degraded: &LoadNotice) {
         let said = degraded.said(&dir.display().to_string());
         for line in said.log {
             self.client.log_message(MessageType::WARNING, line).await;
@@ -492,79 +481,6 @@ fn indexing_report(stage: loader::LoadProgress) -> (String, u32) {
 }
 
 /// 1234567 → "1,234,567".
-/// What of a folder's load is not served as usual.
-struct Degraded {
-    over_limit: Option<OverClaimsLimit>,
-    /// Files not taken in, with why.
-    skipped: Vec<(String, String)>,
-}
-
-/// What is said of a [`Degraded`] load: lines for the log, and one message to show.
-#[derive(Debug, PartialEq, Eq)]
-struct Said {
-    log: Vec<String>,
-    shown: Option<String>,
-}
-
-impl Degraded {
-    /// How many skipped files are named one by one in the log: a folder of 10,000 binary
-    /// files would fill it.
-    const NAMED: usize = 20;
-
-    fn said(&self, folder: &str) -> Said {
-        let mut log = Vec::new();
-        let mut shown = Vec::new();
-        if let Some(OverClaimsLimit { bytes, limit }) = self.over_limit {
-            let mib = |bytes: u64| thousands((bytes / (1024 * 1024)) as usize);
-            log.push(format!(
-                "dateline: {folder}: its articles ({} MiB) are more than `[server] claims-limit-mb` ({} MiB) in dateline.toml: claims and dates are analysed in open articles only; references, definitions, hover and completion cover every article",
-                mib(bytes),
-                mib(limit)
-            ));
-            shown.push(format!(
-                "{} MiB of articles, more than the {} MiB of `[server] claims-limit-mb`: claims are analysed in open articles only (references and hover cover all). Raise the limit in dateline.toml to analyse every article.",
-                mib(bytes),
-                mib(limit)
-            ));
-        }
-        if !self.skipped.is_empty() {
-            let why = |why: &'_ str| why.strip_prefix("skipped: ").unwrap_or(why).to_string();
-            for (path, reason) in self.skipped.iter().take(Self::NAMED) {
-                log.push(format!("dateline: {path}: not indexed: {}", why(reason)));
-            }
-            if self.skipped.len() > Self::NAMED {
-                log.push(format!(
-                    "dateline: and {} more files not indexed",
-                    thousands(self.skipped.len() - Self::NAMED)
-                ));
-            }
-            shown.push(match &self.skipped[..] {
-                [(path, reason)] => format!("{path} was not indexed ({}).", why(reason)),
-                _ => format!(
-                    "{} files were not indexed (too large, binary or not UTF-8); the log names them.",
-                    thousands(self.skipped.len())
-                ),
-            });
-        }
-        Said {
-            log,
-            shown: (!shown.is_empty()).then(|| format!("dateline: {folder}: {}", shown.join(" "))),
-        }
-    }
-}
-
-fn thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (index, ch) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// When a folder's cache is written after indexing.
 enum CacheWrite {
     /// From the snapshot taken when the folder was loaded (once the editor pauses).
@@ -632,74 +548,6 @@ fn wait_for_pause(
 mod tests {
     use super::*;
     use std::time::Duration;
-
-    #[test]
-    fn a_load_past_the_limit_or_with_files_left_out_is_said_in_the_log_and_shown() {
-        let nothing = Degraded {
-            over_limit: None,
-            skipped: Vec::new(),
-        };
-        assert_eq!(
-            nothing.said("news"),
-            Said {
-                log: Vec::new(),
-                shown: None
-            }
-        );
-
-        let one_skipped = Degraded {
-            over_limit: None,
-            skipped: vec![(
-                "huge.article".to_string(),
-                "skipped: 70 MiB is larger than the 64 MiB limit".to_string(),
-            )],
-        };
-        assert_eq!(
-            one_skipped.said("news"),
-            Said {
-                log: vec![
-                    "dateline: huge.article: not indexed: 70 MiB is larger than the 64 MiB limit"
-                        .to_string()
-                ],
-                shown: Some(
-                    "dateline: news: huge.article was not indexed (70 MiB is larger than the 64 MiB limit)."
-                        .to_string()
-                ),
-            }
-        );
-
-        let mib = 1024 * 1024;
-        let many = Degraded {
-            over_limit: Some(OverClaimsLimit {
-                bytes: 2500 * mib,
-                limit: 1024 * mib,
-            }),
-            skipped: (0..25)
-                .map(|n| (format!("{n}.article"), "skipped: a binary file".to_string()))
-                .collect(),
-        };
-        let said = many.said("archive");
-        // The limit's line, twenty files by name, and how many more.
-        assert_eq!(said.log.len(), 1 + Degraded::NAMED + 1, "{:?}", said.log);
-        assert!(said.log[0]
-            .contains("(2,500 MiB) are more than `[server] claims-limit-mb` (1,024 MiB)"));
-        assert_eq!(
-            said.log[1],
-            "dateline: 0.article: not indexed: a binary file"
-        );
-        assert_eq!(said.log[21], "dateline: and 5 more files not indexed");
-        let shown = said.shown.expect("shown");
-        assert!(
-            shown.starts_with("dateline: archive: 2,500 MiB of articles"),
-            "{shown}"
-        );
-        assert!(
-            shown.ends_with(
-                "25 files were not indexed (too large, binary or not UTF-8); the log names them."
-            ),
-            "{shown}"
-        );
-    }
 
     /// Work counts as activity from its beginning to its end, however long it takes: the
     /// cache's write never starts in the middle of a long request or diagnostics round.

@@ -3,7 +3,7 @@
 export type ServerState =
   | { kind: "starting" }
   | { kind: "indexing"; message?: string; percentage?: number }
-  | { kind: "idle"; articles: number; undatedClaims: number }
+  | { kind: "idle"; articles: number; undatedClaims: number; claimsInOpenArticlesOnly?: boolean }
   | { kind: "ready" }
   | { kind: "stopped" }
   | { kind: "missing"; message: string };
@@ -37,16 +37,23 @@ export function statusView(state: ServerState): StatusView {
         alert: false,
       };
     }
-    case "idle":
+    case "idle": {
+      const undated = plural(state.undatedClaims, "undated claim", "undated claims");
+      if (state.claimsInOpenArticlesOnly) {
+        // Past `[server] claims-limit-mb`: the count is of the open articles, and says so.
+        return {
+          text: `$(calendar) ${plural(state.articles, "article", "articles")}, ${undated} in open articles`,
+          tooltip:
+            "dateline: the corpus is past `[server] claims-limit-mb` in dateline.toml: claims are analysed in open articles only (references and hover cover every article). Click for the Problems panel.",
+          alert: false,
+        };
+      }
       return {
-        text: `$(calendar) ${plural(state.articles, "article", "articles")}, ${plural(
-          state.undatedClaims,
-          "undated claim",
-          "undated claims",
-        )}`,
+        text: `$(calendar) ${plural(state.articles, "article", "articles")}, ${undated}`,
         tooltip: "dateline: corpus counts (click for the Problems panel)",
         alert: false,
       };
+    }
     case "ready":
       return { text: "$(calendar) dateline", tooltip: "dateline: ready", alert: false };
     case "stopped":
@@ -61,9 +68,12 @@ export function statusView(state: ServerState): StatusView {
 }
 
 /** Reads a `dateline/status` result defensively; undefined when it is not one. */
-export function parseStatus(result: unknown): { articles: number; undatedClaims: number } | undefined {
+export function parseStatus(
+  result: unknown,
+): { articles: number; undatedClaims: number; claimsInOpenArticlesOnly: boolean } | undefined {
   if (typeof result !== "object" || result === null) return undefined;
-  const { articles, undatedClaims } = result as Record<string, unknown>;
+  const { articles, undatedClaims, claimsInOpenArticlesOnly } = result as Record<string, unknown>;
   if (typeof articles !== "number" || typeof undatedClaims !== "number") return undefined;
-  return { articles, undatedClaims };
+  // Absent from servers before the limit: their counts are of every article.
+  return { articles, undatedClaims, claimsInOpenArticlesOnly: claimsInOpenArticlesOnly === true };
 }

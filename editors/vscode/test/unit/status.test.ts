@@ -10,6 +10,10 @@ test("status texts for each state", () => {
     [{ kind: "indexing" }, "$(sync~spin) dateline: Indexing"],
     [{ kind: "idle", articles: 6, undatedClaims: 1 }, "$(calendar) 6 articles, 1 undated claim"],
     [{ kind: "idle", articles: 1, undatedClaims: 12345 }, "$(calendar) 1 article, 12,345 undated claims"],
+    [
+      { kind: "idle", articles: 250000, undatedClaims: 7, claimsInOpenArticlesOnly: true },
+      "$(calendar) 250,000 articles, 7 undated claims in open articles",
+    ],
     [{ kind: "stopped" }, "$(debug-stop) dateline"],
     [{ kind: "missing", message: "not found" }, "$(error) dateline"],
   ];
@@ -22,7 +26,16 @@ test("thousands separators", () => {
 });
 
 test("dateline/status results are read defensively", () => {
-  assert.deepEqual(parseStatus({ articles: 6, undatedClaims: 3 }), { articles: 6, undatedClaims: 3 });
+  assert.deepEqual(parseStatus({ articles: 6, undatedClaims: 3 }), {
+    articles: 6,
+    undatedClaims: 3,
+    claimsInOpenArticlesOnly: false,
+  });
+  assert.deepEqual(parseStatus({ articles: 6, undatedClaims: 3, claimsInOpenArticlesOnly: true }), {
+    articles: 6,
+    undatedClaims: 3,
+    claimsInOpenArticlesOnly: true,
+  });
   assert.equal(parseStatus(null), undefined);
   assert.equal(parseStatus({ articles: "6", undatedClaims: 3 }), undefined);
   assert.equal(parseStatus([]), undefined);
