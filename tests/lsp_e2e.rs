@@ -890,15 +890,22 @@ fn a_corpus_past_the_claims_limit_and_a_file_left_out_are_said_not_passed_over()
             .filter(|diagnostic| diagnostic["code"] == "undated-claim")
             .count()
     };
-    // A server under the limit, for what the answers are.
+    // A server under the limit, for what the answers are; it writes its cache.
+    let warm_home = Scratch::empty("claims-limit-warm-home");
     let (undated_here, expected_references) = {
-        let mut server = Server::start();
+        let mut server = Server::start_with_cache_home(&warm_home.dir);
         server.initialize(&scratch.dir, capabilities.clone());
         let answers = (undated_in(&mut server, S001), references(&mut server));
+        let deadline = std::time::Instant::now() + support::patience();
+        while cache_files(&warm_home.dir).is_empty() {
+            assert!(std::time::Instant::now() < deadline, "no cache written");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         assert_eq!(server.stop(), Some(0));
         answers
     };
     assert!(undated_here > 0);
+    let written = cache_files(&warm_home.dir);
 
     std::fs::write(
         scratch.path("dateline.toml"),
@@ -910,54 +917,88 @@ fn a_corpus_past_the_claims_limit_and_a_file_left_out_are_said_not_passed_over()
         b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
     )
     .unwrap();
-    let cache_home = Scratch::empty("claims-limit-cache-home");
-    let mut server = Server::start_with_cache_home(&cache_home.dir);
-    server.initialize(&scratch.dir, capabilities);
-    let shown = server.wait_for(|message| {
-        message["method"] == "window/showMessage"
-            && message["params"]["message"]
-                .as_str()
-                .is_some_and(|text| text.contains("claims-limit-mb"))
-    });
-    assert_eq!(shown["params"]["type"], 2, "a warning: {shown}");
-    let text = shown["params"]["message"].as_str().unwrap();
+    // Cold (no cache), then warm (the cache of the server above, whose analyses the limit
+    // does not change: only their mentions are taken).
+    let cold_home = Scratch::empty("claims-limit-cold-home");
+    for (home, warm) in [(&cold_home, false), (&warm_home, true)] {
+        let mut server = Server::start_with_cache_home(&home.dir);
+        server.initialize(&scratch.dir, capabilities.clone());
+        let shown = server.wait_for(|message| {
+            message["method"] == "window/showMessage"
+                && message["params"]["message"]
+                    .as_str()
+                    .is_some_and(|text| text.contains("claims-limit-mb"))
+        });
+        assert_eq!(shown["params"]["type"], 2, "a warning: {shown}");
+        let text = shown["params"]["message"].as_str().unwrap();
+        assert!(
+            text.contains("scan.article was not indexed (a binary file"),
+            "{text}"
+        );
+        server.wait_for(|message| {
+            message["method"] == "window/logMessage"
+                && message["params"]["message"]
+                    .as_str()
+                    .is_some_and(|text| text.contains("scan.article: not indexed: a binary file"))
+        });
+        let reused = server
+            .notifications
+            .iter()
+            .filter_map(|message| message["params"]["message"].as_str())
+            .any(|text| text.contains("cache:") && !text.contains("cache: 0 of"));
+        assert_eq!(reused, warm, "warm: {warm}");
+        assert_eq!(references(&mut server), expected_references, "warm: {warm}");
+        assert_eq!(undated_in(&mut server, S001), 0, "warm: {warm}");
+        // Opened, the article is analysed whole.
+        server.open(&scratch.uri(S001), &scratch.read(S001));
+        let document = server.request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": scratch.uri(S001)}}),
+        );
+        let undated_open = document["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|diagnostic| diagnostic["code"] == "undated-claim")
+            .count();
+        assert_eq!(undated_open, undated_here, "warm: {warm}");
+        // The status bar's counts say whose claims they are.
+        let status = server.request("dateline/status", json!({}));
+        assert_eq!(status["claimsInOpenArticlesOnly"], true, "{status}");
+        assert_eq!(status["undatedClaims"], undated_here, "{status}");
+        assert!(!server
+            .notifications
+            .iter()
+            .any(|message| message["params"]["token"] == "dateline/analysing"));
+        assert_eq!(server.stop(), Some(0));
+    }
     assert!(
-        text.contains("scan.article was not indexed (a binary file"),
-        "{text}"
-    );
-    server.wait_for(|message| {
-        message["method"] == "window/logMessage"
-            && message["params"]["message"]
-                .as_str()
-                .is_some_and(|text| text.contains("scan.article: not indexed: a binary file"))
-    });
-    assert_eq!(references(&mut server), expected_references);
-    assert_eq!(undated_in(&mut server, S001), 0);
-    // Opened, the article is analysed whole.
-    server.open(&scratch.uri(S001), &scratch.read(S001));
-    let document = server.request(
-        "textDocument/diagnostic",
-        json!({"textDocument": {"uri": scratch.uri(S001)}}),
-    );
-    let undated_open = document["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|diagnostic| diagnostic["code"] == "undated-claim")
-        .count();
-    assert_eq!(undated_open, undated_here);
-    // The status bar's counts say whose claims they are.
-    let status = server.request("dateline/status", json!({}));
-    assert_eq!(status["claimsInOpenArticlesOnly"], true, "{status}");
-    assert_eq!(status["undatedClaims"], undated_here, "{status}");
-    assert!(!server
-        .notifications
-        .iter()
-        .any(|message| message["params"]["token"] == "dateline/analysing"));
-    assert_eq!(server.stop(), Some(0));
-    assert!(
-        std::fs::read_dir(cache_home.dir.join("dateline"))
-            .map_or(true, |mut entries| entries.next().is_none()),
+        cache_files(&cold_home.dir).is_empty(),
         "no cache is written of a corpus past the limit"
     );
+    assert_eq!(
+        cache_files(&warm_home.dir),
+        written,
+        "the cache is left as it was"
+    );
+}
+
+/// The cache files under the cache home `home`, with their bytes.
+fn cache_files(home: &std::path::Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(home.join("dateline"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|entry| entry.file_name().to_string_lossy().ends_with(".cache"))
+                .map(|entry| {
+                    (
+                        entry.file_name(),
+                        std::fs::read(entry.path()).unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
 }
