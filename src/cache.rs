@@ -727,10 +727,11 @@ fn stamp_taking(corpus: &Corpus, registries: &[(String, Arc<str>)]) -> Stamp {
     }
     let mut hasher = Xxh3::new();
     let mut config = corpus.config().clone();
-    // Where the cache lives, and from what size the server analyses open articles only,
-    // do not change what it holds.
+    // Where the cache lives, from what size the server analyses open articles only and
+    // how many diagnostics an editor is shown do not change what it holds.
     config.cache_folder = None;
     config.claims_limit_bytes = 0;
+    config.diagnostics_per_file = 0;
     hasher.update(format!("{config:?}\n{:?}\n", corpus.retention()).as_bytes());
     for (path, text) in texts {
         hasher.update(path.as_bytes());

@@ -131,7 +131,14 @@ pub struct Config {
     /// analyses claims in open articles only (see `Corpus::over_claims_limit`): the whole
     /// analyses of a corpus take about twice its size in memory.
     pub claims_limit_bytes: u64,
+    /// `[server] diagnostics-per-file`: the most diagnostics of one file an editor is
+    /// shown (see `ide::diagnostics::for_editor`); `dateline check` reports them all.
+    pub diagnostics_per_file: usize,
 }
+
+/// The default of `[server] diagnostics-per-file`: past it, an editor's problems list is
+/// no longer read, and the editor itself slows down.
+pub const DEFAULT_DIAGNOSTICS_PER_FILE: usize = 10_000;
 
 /// The default of `[server] claims-limit-mb`: 1 GiB of articles (about 200,000 news
 /// articles), whose whole index takes about 2 GB of the server's memory.
@@ -153,6 +160,7 @@ impl Default for Config {
             include: vec!["*.article".to_string()],
             cache_folder: None,
             claims_limit_bytes: DEFAULT_CLAIMS_LIMIT_MB * 1024 * 1024,
+            diagnostics_per_file: DEFAULT_DIAGNOSTICS_PER_FILE,
         }
     }
 }
@@ -170,6 +178,7 @@ struct RawConfig {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawServer {
     claims_limit_mb: Option<u64>,
+    diagnostics_per_file: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -291,8 +300,12 @@ pub fn parse_config(text: &str) -> (Config, Vec<Diagnostic>) {
                 include: corpus.include,
             });
             config.cache_folder = raw.cache.and_then(|cache| cache.folder);
-            if let Some(limit) = raw.server.and_then(|server| server.claims_limit_mb) {
+            let server = raw.server.unwrap_or_default();
+            if let Some(limit) = server.claims_limit_mb {
                 config.claims_limit_bytes = limit.saturating_mul(1024 * 1024);
+            }
+            if let Some(most) = server.diagnostics_per_file {
+                config.diagnostics_per_file = most;
             }
             (config, Vec::new())
         }
@@ -346,10 +359,13 @@ mod tests {
 
     #[test]
     fn the_servers_claims_limit_is_read_in_mebibytes_and_has_a_default() {
-        let (config, problems) = parse_config("[server]\nclaims-limit-mb = 3\n");
+        let (config, problems) =
+            parse_config("[server]\nclaims-limit-mb = 3\ndiagnostics-per-file = 50\n");
         assert!(problems.is_empty());
         assert_eq!(config.claims_limit_bytes, 3 * 1024 * 1024);
+        assert_eq!(config.diagnostics_per_file, 50);
         let (config, _) = parse_config("");
+        assert_eq!(config.diagnostics_per_file, DEFAULT_DIAGNOSTICS_PER_FILE);
         assert_eq!(
             config.claims_limit_bytes,
             DEFAULT_CLAIMS_LIMIT_MB * 1024 * 1024

@@ -104,6 +104,7 @@ pub enum DiagnosticCode {
     InvalidLink,
     ConfigSyntax,
     SkippedFile,
+    FindingsNotShown,
 }
 
 /// What the catalogue says of one code.
@@ -121,7 +122,7 @@ pub struct CodeInfo {
 
 impl DiagnosticCode {
     /// Every code, in the order of the README's table.
-    pub const ALL: [DiagnosticCode; 31] = [
+    pub const ALL: [DiagnosticCode; 32] = [
         DiagnosticCode::UndatedClaim,
         DiagnosticCode::ClaimDatedByContext,
         DiagnosticCode::MissingSource,
@@ -153,6 +154,7 @@ impl DiagnosticCode {
         DiagnosticCode::InvalidLink,
         DiagnosticCode::ConfigSyntax,
         DiagnosticCode::SkippedFile,
+        DiagnosticCode::FindingsNotShown,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -535,7 +537,8 @@ level are ignored.
 setting has its default value. Known tables and keys: `[claims]` with `cues`, \
 `extra-cues`, `ignore-cues`, `date-scope`, `events` (and its old name `actor-actions`); \
 `[corpus]` with \
-`registries` and `include`; `[cache]` with `folder`.
+`registries` and `include`; `[cache]` with `folder`; `[server]` with `claims-limit-mb` \
+and `diagnostics-per-file`.
 
     [claims]
     date_scope = \"sentence\"   <- config-syntax: the key is `date-scope`",
@@ -549,6 +552,19 @@ NUL bytes, is not valid UTF-8 (the message gives the offset of the first bad byt
 larger than 64 MiB, or could not be read. The rest of the corpus is checked.
 
     notes/scan.article:1:1: warning[skipped-file]: skipped: not valid UTF-8 (first bad byte at offset 1042)",
+            ),
+            FindingsNotShown => (
+                "findings-not-shown",
+                Information,
+                "the editor is shown part of a file's findings: it has more than `[server] diagnostics-per-file`",
+                "An editor slows down, and its problems list stops being read, long before a file's \
+findings reach the tens of thousands (a book-length article has that many). Past \
+`[server] diagnostics-per-file` in `dateline.toml` (10,000 by default), the language \
+server shows that many, the most severe first and then in the order of the text, and \
+this note at the file's start says how many there are. `dateline check FILE` lists every \
+one of them; the limit can be raised.
+
+    book.article:1:1: information[findings-not-shown]: 35,412 findings; the editor is shown 10,000, the most severe first",
             ),
         };
         CodeInfo {

@@ -1002,3 +1002,93 @@ fn cache_files(home: &std::path::Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Past `[server] diagnostics-per-file`, an editor is shown that many findings of a file,
+/// the most severe first, after a `findings-not-shown` note; the server says so once while
+/// the document is open, pushed or pulled. `dateline check` still lists them all.
+#[test]
+fn a_file_with_more_findings_than_the_limit_shows_the_most_severe_and_says_so_once() {
+    let scratch = Scratch::seeds("findings-limit");
+    std::fs::write(
+        scratch.path("dateline.toml"),
+        "[server]\ndiagnostics-per-file = 2\n",
+    )
+    .unwrap();
+    let (report, _, _) = support::run_cli(&["check", "--format", "json", S001], &scratch.dir);
+    let all: Vec<Value> = serde_json::from_str(&report).expect("a JSON report");
+    assert!(all.len() > 2, "{}", all.len());
+    let most_severe = all
+        .iter()
+        .map(|item| item["severity"].as_str().unwrap().to_string())
+        .min_by_key(|severity| {
+            ["error", "warning", "information", "hint"]
+                .iter()
+                .position(|s| s == severity)
+        })
+        .unwrap();
+
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let uri = scratch.uri(S001);
+    let text = scratch.read(S001);
+    server.open(&uri, &text);
+    let published_at = |server: &mut Server, version: i64| {
+        let uri = uri.clone();
+        server.wait_for(move |message| {
+            message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri
+                && message["params"]["version"] == version
+        })
+    };
+    let published = published_at(&mut server, 1);
+    let shown = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    assert_eq!(shown[0]["code"], "findings-not-shown");
+    assert_eq!(shown[0]["severity"], 3, "information");
+    let note = shown[0]["message"].as_str().unwrap();
+    assert!(
+        note.starts_with(&format!("{} findings; the editor is shown 2", all.len())),
+        "{note}"
+    );
+    let severity_of = |name: &str| {
+        1 + ["error", "warning", "information", "hint"]
+            .iter()
+            .position(|s| *s == name)
+            .unwrap() as i64
+    };
+    assert_eq!(shown[1]["severity"], severity_of(&most_severe));
+    let said = server.wait_for(|message| message["method"] == "window/showMessage");
+    let message = said["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains(S001) && message.contains("the editor is shown 2"),
+        "{message}"
+    );
+
+    // Typing: the note stays, said once only.
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": ""}
+        ]}),
+    );
+    let again = published_at(&mut server, 2);
+    assert_eq!(
+        again["params"]["diagnostics"][0]["code"],
+        "findings-not-shown"
+    );
+    let pulled = server.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(pulled["items"].as_array().unwrap().len(), 3);
+    let shown_messages = server
+        .notifications
+        .iter()
+        .filter(|message| message["method"] == "window/showMessage")
+        .count();
+    assert_eq!(shown_messages, 1);
+    assert_eq!(server.stop(), Some(0));
+}

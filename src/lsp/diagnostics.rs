@@ -72,7 +72,7 @@ impl Backend {
             // article changes the stamp of every other open one, whose diagnostics are then
             // made again to be compared, and a 5 MB one's take tens of milliseconds.
             let (sender, mut ready) =
-                tokio::sync::mpsc::unbounded_channel::<(Uri, Published, Payload)>();
+                tokio::sync::mpsc::unbounded_channel::<(Uri, Published, Payload, Option<String>)>();
             let job = {
                 let state = state.clone();
                 let with_writer = direct.is_some();
@@ -94,7 +94,9 @@ impl Backend {
                             };
                             match to_publish(&state, &location, version, published) {
                                 Ok((published, diagnostics)) => {
-                                    Some((published, ranged(&state, &location, diagnostics)))
+                                    let said = first_said_not_shown(&mut state, &uri, &diagnostics);
+                                    let ranged = ranged(&state, &location, diagnostics);
+                                    Some((published, ranged, said))
                                 }
                                 Err(published) => {
                                     // Found alike again: remembered, so the next round
@@ -107,10 +109,10 @@ impl Backend {
                             }
                         };
                         // Serialised without holding the state: requests need not wait.
-                        if let Some((published, diagnostics)) = converted {
+                        if let Some((published, diagnostics, said)) = converted {
                             let version = Some(published.version);
                             let payload = payload(with_writer, &uri, version, diagnostics);
-                            if sender.send((uri, published, payload)).is_err() {
+                            if sender.send((uri, published, payload, said)).is_err() {
                                 return;
                             }
                         }
@@ -118,7 +120,10 @@ impl Backend {
                 })
             };
             let _guard = publishing.lock().await;
-            while let Some((uri, published, payload)) = ready.recv().await {
+            while let Some((uri, published, payload, said)) = ready.recv().await {
+                if let Some(said) = said {
+                    say_not_shown(&client, &uri, said).await;
+                }
                 // Publish only if the document is still open at the version computed for.
                 let version = published.version;
                 let current = lock(&state).open.get(&uri).map(|doc| doc.version);
@@ -147,17 +152,58 @@ impl Backend {
     }
 }
 
+/// The `findings-not-shown` note leading `diagnostics`, when the open document at `uri`
+/// has not had it said yet (it is then noted as said): what to log and show of it.
+pub(super) fn first_said_not_shown(
+    state: &mut State,
+    uri: &Uri,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+) -> Option<String> {
+    let note = diagnostics
+        .first()
+        .filter(|first| first.code == crate::diagnostic::DiagnosticCode::FindingsNotShown)?;
+    let doc = state.open.get_mut(uri)?;
+    if doc.findings_not_shown_said {
+        return None;
+    }
+    doc.findings_not_shown_said = true;
+    let name = uri.as_str().rsplit('/').next().unwrap_or_default();
+    Some(format!("dateline: {name}: {}", note.message))
+}
+
+/// Says `said` (of the document at `uri`) in the log and in a message the editor shows.
+pub(super) async fn say_not_shown(client: &Client, uri: &Uri, said: String) {
+    client
+        .log_message(MessageType::WARNING, format!("{said} ({})", uri.as_str()))
+        .await;
+    client.show_message(MessageType::WARNING, said).await;
+}
+
 /// `textDocument/diagnostic`: one document's diagnostics, always in full.
-pub(super) fn document_report(state: &State, uri: &Uri) -> DocumentDiagnosticReportResult {
-    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+/// With what to say of it when the editor is shown part of an open document's findings
+/// for the first time.
+pub(super) fn document_report(
+    state: &mut State,
+    uri: &Uri,
+) -> (DocumentDiagnosticReportResult, Option<String>) {
+    let (items, said) = match state.locate(uri) {
+        Some(location) => {
+            let diagnostics = corpus_diagnostics(state, &location);
+            let said = first_said_not_shown(state, uri, &diagnostics);
+            (ranged(state, &location, diagnostics).into_protocol(), said)
+        }
+        None => (Vec::new(), None),
+    };
+    let report = DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
         RelatedFullDocumentDiagnosticReport {
             related_documents: None,
             full_document_diagnostic_report: FullDocumentDiagnosticReport {
                 result_id: None,
-                items: document_diagnostics(state, uri),
+                items,
             },
         },
-    ))
+    ));
+    (report, said)
 }
 
 /// `workspace/diagnostic`: every file of every root (skipped ones included), in full.
@@ -205,23 +251,16 @@ fn publishing_order(state: &State) -> Vec<Uri> {
     open.into_iter().map(|(_, _, uri)| uri.clone()).collect()
 }
 
-/// The protocol diagnostics of one document.
-fn document_diagnostics(state: &State, uri: &Uri) -> Vec<Diagnostic> {
-    let Some(location) = state.locate(uri) else {
-        return Vec::new();
-    };
-    file_diagnostics(state, &location)
-}
-
 /// A file's diagnostics in the protocol's values.
 fn file_diagnostics(state: &State, location: &RootedPath) -> Vec<Diagnostic> {
     ranged(state, location, corpus_diagnostics(state, location)).into_protocol()
 }
 
-/// A file's diagnostics as the corpus gives them, or the reason it was skipped.
+/// A file's diagnostics as the corpus gives them (as many as an editor is shown), or the
+/// reason it was skipped.
 fn corpus_diagnostics(state: &State, location: &RootedPath) -> Vec<crate::diagnostic::Diagnostic> {
     match state.corpus(location.root) {
-        Some(corpus) => crate::ide::diagnostics::diagnostics(corpus, &location.path),
+        Some(corpus) => crate::ide::diagnostics::for_editor(corpus, &location.path),
         None => Vec::new(),
     }
 }

@@ -29,6 +29,9 @@ pub struct OpenDocument {
     /// again skips it (typing in one article must not recompute, convert and send the
     /// thousands of unchanged diagnostics of another open one).
     pub published: Option<Published>,
+    /// Whether the server has said (in the log and a message shown) that the editor is
+    /// shown part of this document's findings: once while it is open.
+    pub findings_not_shown_said: bool,
 }
 
 /// The diagnostics last published for a document, as what they were made from.
@@ -61,6 +64,7 @@ impl OpenDocument {
             held_back: BTreeMap::new(),
             dirty: true,
             published: None,
+            findings_not_shown_said: false,
         }
     }
 

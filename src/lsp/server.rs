@@ -330,8 +330,14 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        self.with_state(move |state| diagnostics::document_report(state, &uri))
-            .await
+        let asked = uri.clone();
+        let (report, said) = self
+            .with_state(move |state| diagnostics::document_report(state, &asked))
+            .await?;
+        if let Some(said) = said {
+            diagnostics::say_not_shown(&self.client, &uri, said).await;
+        }
+        Ok(report)
     }
 
     async fn workspace_diagnostic(
