@@ -773,11 +773,7 @@ fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
                     .is_some_and(|text| text.contains(needle))
         });
     };
-    let references = |server: &mut Server| {
-        let mut params = at(&scratch, S004, "Lukashenka and his generals");
-        params["context"] = json!({"includeDeclaration": true});
-        server.request("textDocument/references", params)
-    };
+    let references = |server: &mut Server| top_actor_references(server, &scratch);
 
     let mut cold = Server::start_with_cache_home(&cache_home.dir);
     cold.initialize(&scratch.dir, push_client());
@@ -820,11 +816,7 @@ fn a_cold_start_in_two_passes_answers_references_after_the_first_and_diagnostics
     let scratch = Scratch::seeds("two-passes");
     let mut capabilities = push_client();
     capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
-    let references = |server: &mut Server| {
-        let mut params = at(&scratch, S004, "Lukashenka and his generals");
-        params["context"] = json!({"includeDeclaration": true});
-        server.request("textDocument/references", params)
-    };
+    let references = |server: &mut Server| top_actor_references(server, &scratch);
     let progress_end = |token: &'static str| {
         move |message: &Value| {
             message["method"] == "$/progress"
@@ -860,6 +852,13 @@ fn a_cold_start_in_two_passes_answers_references_after_the_first_and_diagnostics
     assert_eq!(two_passes.stop(), Some(0));
 }
 
+/// The references, declaration included, of the seeds' top actor (Lukashenka).
+fn top_actor_references(server: &mut Server, scratch: &Scratch) -> Value {
+    let mut params = at(scratch, S004, "Lukashenka and his generals");
+    params["context"] = json!({"includeDeclaration": true});
+    server.request("textDocument/references", params)
+}
+
 /// The file name of a location's URI.
 fn file_name(location: &Value) -> &str {
     let uri = location["uri"].as_str().unwrap();
@@ -874,11 +873,7 @@ fn a_corpus_past_the_claims_limit_and_a_file_left_out_are_said_not_passed_over()
     let scratch = Scratch::seeds("claims-limit");
     let mut capabilities = push_client();
     capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
-    let references = |server: &mut Server| {
-        let mut params = at(&scratch, S004, "Lukashenka and his generals");
-        params["context"] = json!({"includeDeclaration": true});
-        server.request("textDocument/references", params)
-    };
+    let references = |server: &mut Server| top_actor_references(server, &scratch);
     let undated_in = |server: &mut Server, name: &str| -> usize {
         let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
         report["items"]

@@ -650,6 +650,15 @@ fn index_corpus(mentions_first: bool) -> (Corpus, Arc<crate::fixture::TextsInMem
     (corpus, texts)
 }
 
+/// Where `actor` is mentioned in `corpus`, by path.
+fn mention_places(corpus: &Corpus, actor: usize) -> Vec<(String, FileMention)> {
+    corpus
+        .mentions_of(actor)
+        .into_iter()
+        .map(|(file, mention)| (file.path.clone(), mention))
+        .collect()
+}
+
 /// Takes in the rest of every pending analysis, `batch` articles at a time.
 fn complete_all(corpus: &mut Corpus, batch: usize) {
     while let Some(pending) = corpus.take_pending(batch) {
@@ -668,14 +677,11 @@ fn a_load_finding_mentions_first_has_the_whole_index_and_ends_as_a_whole_load() 
     assert_eq!(first.pending_count(), articles);
     // The first pass alone answers references as the whole analysis does.
     for actor in 0..whole.actors().len() {
-        let places = |corpus: &Corpus| -> Vec<(String, FileMention)> {
-            corpus
-                .mentions_of(actor)
-                .into_iter()
-                .map(|(file, mention)| (file.path.clone(), mention))
-                .collect()
-        };
-        assert_eq!(places(&first), places(&whole), "actor {actor}");
+        assert_eq!(
+            mention_places(&first, actor),
+            mention_places(&whole, actor),
+            "actor {actor}"
+        );
     }
     for path in whole.paths() {
         let (Some(a), Some(b)) = (first.indexed_article(&path), whole.indexed_article(&path))
@@ -771,14 +777,11 @@ fn a_corpus_past_the_claims_limit_keeps_the_mentions_of_unopened_articles_only()
     let (whole, _) = index_corpus(false);
     assert_eq!(whole.over_claims_limit(), None);
     for actor in 0..whole.actors().len() {
-        let places = |corpus: &Corpus| -> Vec<(String, FileMention)> {
-            corpus
-                .mentions_of(actor)
-                .into_iter()
-                .map(|(file, mention)| (file.path.clone(), mention))
-                .collect()
-        };
-        assert_eq!(places(&corpus), places(&whole), "actor {actor}");
+        assert_eq!(
+            mention_places(&corpus, actor),
+            mention_places(&whole, actor),
+            "actor {actor}"
+        );
     }
 
     let registry = texts.read("actors.toml").expect("registry");

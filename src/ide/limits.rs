@@ -84,15 +84,7 @@ impl LoadNotice {
 
 /// `1234567` → `"1,234,567"`, for messages.
 pub fn thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (index, ch) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    crate::temporal::readable::with_thousands_commas(number as u64)
 }
 
 #[cfg(test)]

@@ -516,8 +516,9 @@ fn amount_in_words(count: u64, unit: &str) -> Option<String> {
     Some(words)
 }
 
-/// `1000` → `1,000`, as news style writes numbers of four digits and more.
-fn with_thousands_commas(n: u64) -> String {
+/// `1000` → `1,000`, as news style writes numbers of four digits and more (the server's
+/// messages write their counts so too).
+pub fn with_thousands_commas(n: u64) -> String {
     let digits = n.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
