@@ -7,6 +7,7 @@ use crate::corpus::{Corpus, OverClaimsLimit};
 /// What of a folder's load is not served as usual.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoadNotice {
+    /// How far the folder's articles go past `[server] claims-limit-mb`, if they do.
     pub over_limit: Option<OverClaimsLimit>,
     /// Files not taken in, with why.
     pub skipped: Vec<(String, String)>,
@@ -25,6 +26,17 @@ impl LoadNotice {
     /// How many skipped files are named one by one in the log: a folder of 10,000 binary
     /// files would fill it.
     pub const NAMED: usize = 20;
+
+    /// What of `corpus`'s load is not served as usual.
+    pub fn of(corpus: &Corpus) -> LoadNotice {
+        LoadNotice {
+            over_limit: corpus.over_claims_limit(),
+            skipped: corpus
+                .skipped()
+                .map(|(path, why)| (path.to_string(), why.to_string()))
+                .collect(),
+        }
+    }
 
     /// What to say of the load of the folder shown as `folder`.
     pub fn said(&self, folder: &str) -> Said {
@@ -65,19 +77,6 @@ impl LoadNotice {
         Said {
             log,
             shown: (!shown.is_empty()).then(|| format!("dateline: {folder}: {}", shown.join(" "))),
-        }
-    }
-}
-
-impl LoadNotice {
-    /// What of `corpus`'s load is not served as usual.
-    pub fn of(corpus: &Corpus) -> LoadNotice {
-        LoadNotice {
-            over_limit: corpus.over_claims_limit(),
-            skipped: corpus
-                .skipped()
-                .map(|(path, why)| (path.to_string(), why.to_string()))
-                .collect(),
         }
     }
 }

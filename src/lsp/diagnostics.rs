@@ -99,7 +99,12 @@ impl Backend {
                             };
                             match to_publish(&state, &location, version, published) {
                                 Ok((published, diagnostics)) => {
-                                    let said = first_said_not_shown(&mut state, &uri, &diagnostics);
+                                    let said = first_said_not_shown(
+                                        &mut state,
+                                        &uri,
+                                        &location,
+                                        &diagnostics,
+                                    );
                                     let ranged = ranged(&state, &location, diagnostics);
                                     Some((published, ranged, said, large))
                                 }
@@ -168,9 +173,11 @@ impl Backend {
 
 /// The `findings-not-shown` note leading `diagnostics`, when the open document at `uri`
 /// has not had it said yet (it is then noted as said): what to log and show of it.
+/// The document is named by its path in its corpus (`location`).
 pub(super) fn first_said_not_shown(
     state: &mut State,
     uri: &Uri,
+    location: &RootedPath,
     diagnostics: &[crate::diagnostic::Diagnostic],
 ) -> Option<String> {
     let note = diagnostics
@@ -181,8 +188,7 @@ pub(super) fn first_said_not_shown(
         return None;
     }
     doc.findings_not_shown_said = true;
-    let name = uri.as_str().rsplit('/').next().unwrap_or_default();
-    Some(format!("dateline: {name}: {}", note.message))
+    Some(format!("dateline: {}: {}", location.path, note.message))
 }
 
 /// Says `said` (of the document at `uri`) in the log and in a message the editor shows.
@@ -203,7 +209,7 @@ pub(super) fn document_report(
     let (items, said) = match state.locate(uri) {
         Some(location) => {
             let diagnostics = corpus_diagnostics(state, &location);
-            let said = first_said_not_shown(state, uri, &diagnostics);
+            let said = first_said_not_shown(state, uri, &location, &diagnostics);
             (ranged(state, &location, diagnostics).into_protocol(), said)
         }
         None => (Vec::new(), None),
