@@ -560,8 +560,9 @@ larger than 64 MiB, or could not be read. The rest of the corpus is checked.
                 "An editor slows down, and its problems list stops being read, long before a file's \
 findings reach the tens of thousands (a book-length article has that many). Past \
 `[server] diagnostics-per-file` in `dateline.toml` (10,000 by default), the language \
-server shows that many, the most severe first and then in the order of the text, and \
-this note at the file's start says how many there are. `dateline check FILE` lists every \
+server shows that many of them, chosen by severity (errors, then warnings, then notes and \
+hints) and listed in the order of the text, and this note at the file's start says how \
+many there are. `dateline check FILE` lists every \
 one of them; the limit can be raised.
 
     book.article:1:1: information[findings-not-shown]: 35,412 findings; the editor is shown 10,000, the most severe first",
