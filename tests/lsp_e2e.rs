@@ -902,9 +902,10 @@ fn a_corpus_past_the_claims_limit_and_a_file_left_out_are_said_not_passed_over()
     assert!(undated_here > 0);
     let written = cache_files(&warm_home.dir);
 
+    // Neither setting changes what the cache holds: the warm server below takes it.
     std::fs::write(
         scratch.path("dateline.toml"),
-        "[server]\nclaims-limit-mb = 0\n",
+        "[server]\nclaims-limit-mb = 0\ndiagnostics-per-file = 5000\n",
     )
     .unwrap();
     std::fs::write(

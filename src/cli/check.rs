@@ -279,7 +279,7 @@ fn write_report(
     };
     let is_large = |path: &String| {
         let length = match corpus.indexed_article(path) {
-            Some(file) => file.text_check().len(),
+            Some(file) => file.text_len(),
             None => corpus.text(path).map_or(0, str::len),
         };
         length >= streaming.large_file_bytes

@@ -736,6 +736,14 @@ impl Corpus {
         (bytes > limit).then_some(OverClaimsLimit { bytes, limit })
     }
 
+    /// Whether the claims of this corpus are those of its open articles only: it is past
+    /// `[server] claims-limit-mb` ([`Corpus::over_claims_limit`]) and articles wait for
+    /// a second pass that is not made. (A corpus that grew past the limit after its load
+    /// has every article analysed whole.)
+    pub fn claims_of_open_articles_only(&self) -> bool {
+        self.over_claims_limit().is_some() && self.articles.values().any(|file| file.is_pending())
+    }
+
     /// Gives the whole analyses of the pending articles from `source` in the second pass
     /// (see [`PendingSource`]) rather than analysing their texts again.
     pub fn set_pending_source(&mut self, source: Arc<dyn PendingSource>) {
@@ -1047,19 +1055,14 @@ impl Corpus {
             .collect();
         // A cold load of many articles that the corpus can read again finds their
         // mentions first; the rest of each analysis is made later (see `take_pending`).
-        let fresh = jobs
+        let (fresh, fresh_bytes) = jobs
             .iter()
             .filter(|(_, _, prepared, retention)| {
                 prepared.is_none() && *retention == Retention::Index
             })
-            .count();
-        let fresh_bytes: u64 = jobs
-            .iter()
-            .filter(|(_, _, prepared, retention)| {
-                prepared.is_none() && *retention == Retention::Index
-            })
-            .map(|(_, text, _, _)| text.len() as u64)
-            .sum();
+            .fold((0, 0u64), |(articles, bytes), (_, text, _, _)| {
+                (articles + 1, bytes + text.len() as u64)
+            });
         let mentions_first = self.mentions_first_rule().applies(fresh, fresh_bytes);
         let jobs = jobs.into_iter().map(|(path, text, prepared, retention)| {
             let retention = match retention {

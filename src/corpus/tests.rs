@@ -772,6 +772,7 @@ fn a_corpus_past_the_claims_limit_keeps_the_mentions_of_unopened_articles_only()
         Some(crate::corpus::OverClaimsLimit { bytes, limit: 0 })
     );
     assert_eq!(corpus.pending_count(), articles);
+    assert!(corpus.claims_of_open_articles_only());
 
     // References are whole, as in a corpus under the limit.
     let (whole, _) = index_corpus(false);
@@ -809,6 +810,16 @@ fn a_corpus_past_the_claims_limit_keeps_the_mentions_of_unopened_articles_only()
             "{path}"
         );
     }
+    assert!(!corpus.claims_of_open_articles_only());
+
+    // Lowered again on a corpus analysed whole: past the limit, but every claim is known.
+    corpus.set_file(
+        crate::corpus::CONFIG_FILE,
+        Arc::from("[server]\nclaims-limit-mb = 0\n"),
+    );
+    assert!(corpus.over_claims_limit().is_some());
+    assert_eq!(corpus.pending_count(), 0);
+    assert!(!corpus.claims_of_open_articles_only());
 }
 
 /// A corpus kept for reports that can read its texts again (`check`'s) lets go of each

@@ -16,8 +16,8 @@ use tower_lsp_server::lsp_types::Range;
 struct Status {
     articles: usize,
     undated_claims: usize,
-    /// Whether a folder is past `[server] claims-limit-mb`: its undated claims are then
-    /// those of the open articles only.
+    /// Whether a folder is past `[server] claims-limit-mb` with articles left to their
+    /// mentions: its undated claims are then those of the open articles only.
     claims_in_open_articles_only: bool,
 }
 
@@ -32,7 +32,7 @@ pub fn status(state: &State) -> serde_json::Value {
         let (articles, tally) = ide::claims::corpus_tally(&root.corpus);
         status.articles += articles;
         status.undated_claims += tally.undated;
-        status.claims_in_open_articles_only |= root.corpus.over_claims_limit().is_some();
+        status.claims_in_open_articles_only |= root.corpus.claims_of_open_articles_only();
     }
     serde_json::to_value(status).unwrap_or_default()
 }

@@ -80,13 +80,13 @@ impl Backend {
                         let _ = sender.send(progress);
                     }
                 });
-                let over_limit = corpus.over_claims_limit();
+                let notice = LoadNotice::of(&corpus);
                 // Taken before the corpus is installed, so before open documents put
                 // their unsaved texts in it; after the second pass when there is one
                 // (a cache holds whole analyses only: none when the second pass is not
                 // made).
                 let write_back = match &outcome.file {
-                    _ if over_limit.is_some() => None,
+                    _ if notice.over_limit.is_some() => None,
                     Some(file) if outcome.worth_writing() => Some(if corpus.pending_count() == 0 {
                         CacheWrite::Now(file.clone(), cache::Snapshot::of(&corpus))
                     } else {
@@ -98,7 +98,6 @@ impl Backend {
                 if !matches!(write_back, Some(CacheWrite::AfterPending(_))) {
                     corpus.forget_disk_stamps();
                 }
-                let notice = LoadNotice::of(&corpus);
                 (corpus, outcome, write_back, notice)
             });
             while let Some(stage) = receiver.recv().await {
@@ -111,13 +110,13 @@ impl Backend {
                 let _ = settings.await;
             }
             match job.await {
-                Ok((corpus, outcome, write_back, degraded)) => {
+                Ok((corpus, outcome, write_back, notice)) => {
                     lock(&self.state).install_corpus(dir, corpus);
                     self.log_cache(dir, &outcome).await;
-                    if degraded.over_limit.is_some() {
+                    if notice.over_limit.is_some() {
                         over_limit.push(dir.clone());
                     }
-                    self.say_degraded(dir, &degraded).await;
+                    self.say_load_notice(dir, &notice).await;
                     match write_back {
                         Some(CacheWrite::Now(file, snapshot)) => self.write_cache(file, snapshot),
                         Some(CacheWrite::AfterPending(file)) => {
@@ -322,8 +321,8 @@ impl Backend {
     /// Says, in the log and in a message the editor shows, what of the folder `dir` is not
     /// served as usual: files not taken in, and the claims of unopened articles not
     /// analysed past the limit. Never silently.
-    async fn say_degraded(&self, dir: &std::path::Path, degraded: &LoadNotice) {
-        let said = degraded.said(&dir.display().to_string());
+    async fn say_load_notice(&self, dir: &std::path::Path, notice: &LoadNotice) {
+        let said = notice.said(&dir.display().to_string());
         for line in said.log {
             self.client.log_message(MessageType::WARNING, line).await;
         }
@@ -480,7 +479,6 @@ fn indexing_report(stage: loader::LoadProgress) -> (String, u32) {
     }
 }
 
-/// 1234567 → "1,234,567".
 /// When a folder's cache is written after indexing.
 enum CacheWrite {
     /// From the snapshot taken when the folder was loaded (once the editor pauses).
