@@ -345,6 +345,7 @@ const WORDS: &[(Classes, &[&str])] = &[
             "recently",
             "all",
             "both",
+            "each",
         ],
     ),
     (NEGATION, &["not", "never", "n't", "no"]),

@@ -261,6 +261,12 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Since 24 February, thousands of men have left the country.",
             "Since the war began, when the army moved, thousands of men have left.",
             "In a media event, Acme Inc. released a new phone.",
+            "The main share index fell by 3.4% at the close.",
+            "Grain exports dropped by more than a third.",
+            "The currency has weakened by about 12 percent.",
+            "The national bank, however, raised its key rate.",
+            "The ministry, in turn, cancelled the contract.",
+            "The three exchanges each closed lower.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -279,6 +285,12 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Perfect "left"           Since 24 February, thousands of men have left the country.
             Perfect "left"           Since the war began, when the army moved, thousands of men have left.
             Past "released"          In a media event, Acme Inc. released a new phone.
+            Past "fell"              The main share index fell by 3.4% at the close.
+            Past "dropped"           Grain exports dropped by more than a third.
+            Perfect "weakened"       The currency has weakened by about 12 percent.
+            Past "raised"            The national bank, however, raised its key rate.
+            Past "cancelled"         The ministry, in turn, cancelled the contract.
+            Past "closed"            The three exchanges each closed lower.
         "#]],
     );
 }
@@ -302,6 +314,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The drills don’t necessarily mean that he has taken the decision.",
             "Emails exchanged among officials have been entered into the record.",
             "The amount calculated for last year is preliminary.",
+            "Leaflets dropped by several drones urge residents to leave.",
+            "Bridges repaired by 2030 must carry tanks.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -319,6 +333,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The drills don’t necessarily mean that he has taken the decision.
             Passive "entered"        Emails exchanged among officials have been entered into the record.
             -                        The amount calculated for last year is preliminary.
+            -                        Leaflets dropped by several drones urge residents to leave.
+            -                        Bridges repaired by 2030 must carry tanks.
         "#]],
     );
 }
@@ -347,6 +363,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "He may claim otherwise.",
             "We keep our reporting open because we believe in free access.",
             "Outlet is convinced that the world must act.",
+            "Local analysts think that the index could rise further.",
+            "The think tank is based in Warsaw.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -369,6 +387,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             -                        He may claim otherwise.
             -                        We keep our reporting open because we believe in free access.
             -                        Outlet is convinced that the world must act.
+            cue "think that"         Local analysts think that the index could rise further.
+            -                        The think tank is based in Warsaw.
         "#]],
     );
 }

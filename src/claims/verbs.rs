@@ -200,7 +200,7 @@ fn auxiliary_group(
         let verb_classes = words.classes(next);
         if en::can_be_participle(after, verb_classes)
             && verb_classes & (en::BE | en::HAVE) == 0
-            && words.lower(next + 1) != "by"
+            && (words.lower(next + 1) != "by" || by_an_amount(words, next + 1))
         {
             return group(next, EventForm::Perfect);
         }
@@ -299,6 +299,70 @@ fn auxiliary_group(
     None
 }
 
+/// Whether the words from `clause` to the verb at `verb` are a short aside between
+/// commas that a subject and its verb may enclose: `The bank, however, raised`, `The
+/// ministry, in turn, cancelled`, `The army, for its part, withdrew`.
+fn parenthetical(words: &SentenceWords, clause: usize, verb: usize) -> bool {
+    let aside = clause..verb;
+    if aside.is_empty() || aside.len() > 3 || !words.gap_before(verb, 0).contains(',') {
+        return false;
+    }
+    if !words.gap_before(clause, 0).contains(',') {
+        return false;
+    }
+    let first = words.lower(clause);
+    let opens_aside = matches!(
+        first,
+        "however" | "meanwhile" | "though" | "therefore" | "instead" | "nevertheless" | "too"
+    ) || (aside.len() == 1 && is_inside_word(words, clause))
+        || (words.classes(clause) & en::PREPOSITION != 0
+            && matches!(
+                words.lower(verb - 1),
+                "turn" | "part" | "response" | "return" | "fact" | "addition" | "contrast"
+            ));
+    opens_aside && (clause + 1..verb).all(|at| !words.punctuated_before(at))
+}
+
+/// Whether the `by` at `index` starts an amount (`by 3.4%`, `by four percent`, `by more
+/// than 400 points`, `by a third`, `by half`), not an agent (`by the ministry`, `by
+/// several residents`).
+fn by_an_amount(words: &SentenceWords, index: usize) -> bool {
+    let mut at = index + 1;
+    // Hedges before the number: `by about 300`, `by more than 400`, `by as much as 3%`.
+    loop {
+        match words.lower(at) {
+            "about" | "around" | "almost" | "nearly" | "roughly" | "some" | "over" | "just"
+            | "only" | "another" | "further" => at += 1,
+            "more" | "less" | "fewer" if words.lower(at + 1) == "than" => at += 2,
+            "up" if words.lower(at + 1) == "to" => at += 2,
+            "as" if matches!(words.lower(at + 1), "much" | "many" | "little")
+                && words.lower(at + 2) == "as" =>
+            {
+                at += 3
+            }
+            _ => break,
+        }
+    }
+    let word = words.lower(at);
+    if word.starts_with(|ch: char| ch.is_ascii_digit()) {
+        // `by 2030` is a deadline.
+        let year = word.len() == 4
+            && word.bytes().all(|byte| byte.is_ascii_digit())
+            && (word.starts_with("19") || word.starts_with("20"));
+        return !year;
+    }
+    if matches!(word, "a" | "an") {
+        return matches!(
+            words.lower(at + 1),
+            "third" | "quarter" | "fifth" | "tenth" | "half" | "percent" | "point" | "factor"
+        );
+    }
+    matches!(
+        word,
+        "half" | "hundreds" | "thousands" | "dozens" | "double" | "percent"
+    ) || crate::temporal::english_cardinal(word).is_some_and(|_| word != "single")
+}
+
 /// A simple past at `index` (`The auction eventually failed`), if its subject check
 /// passes.
 fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
@@ -331,8 +395,14 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
         return None;
     }
     // A participle followed by its agent modifies a noun: `Screenshots reviewed by
-    // Suspilne show …`.
-    if words.lower(index + 1) == "by" && index + 1 < words.len() {
+    // Suspilne show …`. A past form that is no participle has no agent (`The index fell
+    // by 3 percent`), and `by` before an amount tells how much (`Exports dropped by a
+    // fifth`, `by 4%`).
+    if words.lower(index + 1) == "by"
+        && index + 1 < words.len()
+        && en::can_be_participle(lower, classes)
+        && !by_an_amount(words, index + 1)
+    {
         return None;
     }
     let subject = subject_before(words, index).or_else(|| {
@@ -355,7 +425,7 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
                 classes & (en::BE | en::HAVE | en::MODAL) != 0
                     || en::can_be_past(words.lower(at), classes)
             });
-        (relative || appositive)
+        (relative || appositive || parenthetical(words, clause, index))
             .then(|| clause.checked_sub(1))
             .flatten()
     })?;

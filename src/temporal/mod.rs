@@ -22,6 +22,7 @@ mod tests;
 mod tests_languages;
 
 pub use date::{CalendarDate, DateError, Precision};
+pub(crate) use lexicon::cardinal as english_cardinal;
 pub use readable::{readable_uncertain, readable_value};
 
 pub use crate::language::Language;
