@@ -267,6 +267,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The national bank, however, raised its key rate.",
             "The ministry, in turn, cancelled the contract.",
             "The three exchanges each closed lower.",
+            "The index had, at one point, reached a new low.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -291,6 +292,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "raised"            The national bank, however, raised its key rate.
             Past "cancelled"         The ministry, in turn, cancelled the contract.
             Past "closed"            The three exchanges each closed lower.
+            Perfect "reached"        The index had, at one point, reached a new low.
         "#]],
     );
 }

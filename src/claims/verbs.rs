@@ -174,12 +174,16 @@ fn auxiliary_group(
 ) -> Option<VerbGroup> {
     let aux = words.lower(first);
     let classes = words.classes(first);
-    let next = skip_inside(words, first + 1, end)?;
+    let mut next = skip_inside(words, first + 1, end)?;
+    if words.punctuated_before(next) {
+        // `had, at one point, set`: an aside between the auxiliary and its verb.
+        let after_aside = (next + 1..end.min(next + 4))
+            .find(|&at| words.punctuated_before(at))
+            .filter(|&at| parenthetical(words, next, at))?;
+        next = skip_inside(words, after_aside, end)?;
+    }
     let after = words.lower(next);
     let group = |verb: usize, form: EventForm| Some(VerbGroup { first, verb, form });
-    if words.punctuated_before(next) {
-        return None;
-    }
     if classes & en::HAVE != 0 {
         if matches!(aux, "having") {
             return None;
@@ -300,8 +304,9 @@ fn auxiliary_group(
 }
 
 /// Whether the words from `clause` to the verb at `verb` are a short aside between
-/// commas that a subject and its verb may enclose: `The bank, however, raised`, `The
-/// ministry, in turn, cancelled`, `The army, for its part, withdrew`.
+/// commas that a subject and its verb, or an auxiliary and its verb, may enclose: `The
+/// bank, however, raised`, `The ministry, in turn, cancelled`, `The index had, at one
+/// point, set`.
 fn parenthetical(words: &SentenceWords, clause: usize, verb: usize) -> bool {
     let aside = clause..verb;
     if aside.is_empty() || aside.len() > 3 || !words.gap_before(verb, 0).contains(',') {
@@ -315,11 +320,7 @@ fn parenthetical(words: &SentenceWords, clause: usize, verb: usize) -> bool {
         first,
         "however" | "meanwhile" | "though" | "therefore" | "instead" | "nevertheless" | "too"
     ) || (aside.len() == 1 && is_inside_word(words, clause))
-        || (words.classes(clause) & en::PREPOSITION != 0
-            && matches!(
-                words.lower(verb - 1),
-                "turn" | "part" | "response" | "return" | "fact" | "addition" | "contrast"
-            ));
+        || words.classes(clause) & en::PREPOSITION != 0;
     opens_aside && (clause + 1..verb).all(|at| !words.punctuated_before(at))
 }
 
