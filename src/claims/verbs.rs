@@ -176,7 +176,7 @@ fn auxiliary_group(
     let classes = words.classes(first);
     let mut next = skip_inside(words, first + 1, end)?;
     if words.punctuated_before(next) {
-        // `had, at one point, set`: an aside between the auxiliary and its verb.
+        // `had, at one point, reached`: an aside between the auxiliary and its verb.
         let after_aside = (next + 1..end.min(next + 4))
             .find(|&at| words.punctuated_before(at))
             .filter(|&at| parenthetical(words, next, at))?;
@@ -306,7 +306,7 @@ fn auxiliary_group(
 /// Whether the words from `clause` to the verb at `verb` are a short aside between
 /// commas that a subject and its verb, or an auxiliary and its verb, may enclose: `The
 /// bank, however, raised`, `The ministry, in turn, cancelled`, `The index had, at one
-/// point, set`.
+/// point, reached`.
 fn parenthetical(words: &SentenceWords, clause: usize, verb: usize) -> bool {
     let aside = clause..verb;
     if aside.is_empty() || aside.len() > 3 || !words.gap_before(verb, 0).contains(',') {
