@@ -240,12 +240,7 @@ fn main() {
     let past_limit = std::env::var("DATELINE_BENCH_PAST_LIMIT").is_ok_and(|value| value == "1");
     if past_limit {
         // Said once the folder is installed, with the corpus's size and the limit.
-        server.wait_for(|message| {
-            message["method"] == "window/showMessage"
-                && message["params"]["message"]
-                    .as_str()
-                    .is_some_and(|text| text.contains("claims-limit-mb"))
-        });
+        server.wait_for_said("window/showMessage", "claims-limit-mb");
     } else {
         server.wait_for(|message| progress_end(message, "dateline/analysing"));
     }

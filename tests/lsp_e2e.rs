@@ -766,12 +766,7 @@ fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
         })
         .count();
     let logged = |server: &mut Server, needle: &str| {
-        server.wait_for(|message| {
-            message["method"] == "window/logMessage"
-                && message["params"]["message"]
-                    .as_str()
-                    .is_some_and(|text| text.contains(needle))
-        });
+        server.wait_for_said("window/logMessage", needle);
     };
     let references = |server: &mut Server| top_actor_references(server, &scratch);
 
@@ -919,24 +914,17 @@ fn a_corpus_past_the_claims_limit_and_a_file_left_out_are_said_not_passed_over()
     for (home, warm) in [(&cold_home, false), (&warm_home, true)] {
         let mut server = Server::start_with_cache_home(&home.dir);
         server.initialize(&scratch.dir, capabilities.clone());
-        let shown = server.wait_for(|message| {
-            message["method"] == "window/showMessage"
-                && message["params"]["message"]
-                    .as_str()
-                    .is_some_and(|text| text.contains("claims-limit-mb"))
-        });
+        let shown = server.wait_for_said("window/showMessage", "claims-limit-mb");
         assert_eq!(shown["params"]["type"], 2, "a warning: {shown}");
         let text = shown["params"]["message"].as_str().unwrap();
         assert!(
             text.contains("scan.article was not indexed (a binary file"),
             "{text}"
         );
-        server.wait_for(|message| {
-            message["method"] == "window/logMessage"
-                && message["params"]["message"]
-                    .as_str()
-                    .is_some_and(|text| text.contains("scan.article: not indexed: a binary file"))
-        });
+        server.wait_for_said(
+            "window/logMessage",
+            "scan.article: not indexed: a binary file",
+        );
         let reused = server
             .notifications
             .iter()

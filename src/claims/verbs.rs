@@ -358,10 +358,11 @@ fn by_an_amount(words: &SentenceWords, index: usize) -> bool {
             "third" | "quarter" | "fifth" | "tenth" | "half" | "percent" | "point" | "factor"
         );
     }
+    // `a`, `an` and `single` are cardinals too; the first two are taken above.
     matches!(
         word,
         "half" | "hundreds" | "thousands" | "dozens" | "double" | "percent"
-    ) || crate::temporal::english_cardinal(word).is_some_and(|_| word != "single")
+    ) || (word != "single" && crate::temporal::english_cardinal(word).is_some())
 }
 
 /// A simple past at `index` (`The auction eventually failed`), if its subject check

@@ -296,6 +296,17 @@ impl Server {
         panic!("waited in vain; got: {:#?}", self.notifications);
     }
 
+    /// Waits until the server says something containing `needle` through `method`
+    /// (`window/logMessage` or `window/showMessage`), returning that notification.
+    pub fn wait_for_said(&mut self, method: &str, needle: &str) -> Value {
+        self.wait_for(|message| {
+            message["method"] == method
+                && message["params"]["message"]
+                    .as_str()
+                    .is_some_and(|text| text.contains(needle))
+        })
+    }
+
     /// Initialises with a workspace folder and waits for indexing to end.
     pub fn initialize(&mut self, root: &Path, capabilities: Value) -> Value {
         let uri = format!("file://{}", root.display());
