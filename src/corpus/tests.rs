@@ -659,6 +659,18 @@ fn mention_places(corpus: &Corpus, actor: usize) -> Vec<(String, FileMention)> {
         .collect()
 }
 
+/// Asserts that every actor of `whole` is mentioned in `corpus` where it is in `whole`:
+/// references answer alike.
+fn assert_same_mentions(corpus: &Corpus, whole: &Corpus) {
+    for actor in 0..whole.actors().len() {
+        assert_eq!(
+            mention_places(corpus, actor),
+            mention_places(whole, actor),
+            "actor {actor}"
+        );
+    }
+}
+
 /// Takes in the rest of every pending analysis, `batch` articles at a time.
 fn complete_all(corpus: &mut Corpus, batch: usize) {
     while let Some(pending) = corpus.take_pending(batch) {
@@ -676,13 +688,7 @@ fn a_load_finding_mentions_first_has_the_whole_index_and_ends_as_a_whole_load() 
     assert!(articles >= 5);
     assert_eq!(first.pending_count(), articles);
     // The first pass alone answers references as the whole analysis does.
-    for actor in 0..whole.actors().len() {
-        assert_eq!(
-            mention_places(&first, actor),
-            mention_places(&whole, actor),
-            "actor {actor}"
-        );
-    }
+    assert_same_mentions(&first, &whole);
     for path in whole.paths() {
         let (Some(a), Some(b)) = (first.indexed_article(&path), whole.indexed_article(&path))
         else {
@@ -777,13 +783,7 @@ fn a_corpus_past_the_claims_limit_keeps_the_mentions_of_unopened_articles_only()
     // References are whole, as in a corpus under the limit.
     let (whole, _) = index_corpus(false);
     assert_eq!(whole.over_claims_limit(), None);
-    for actor in 0..whole.actors().len() {
-        assert_eq!(
-            mention_places(&corpus, actor),
-            mention_places(&whole, actor),
-            "actor {actor}"
-        );
-    }
+    assert_same_mentions(&corpus, &whole);
 
     let registry = texts.read("actors.toml").expect("registry");
     corpus.set_file("actors.toml", Arc::from(format!("{registry}\n").as_str()));
