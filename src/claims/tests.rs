@@ -268,6 +268,13 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The ministry, in turn, cancelled the contract.",
             "The three exchanges each closed lower.",
             "The index had, at one point, reached a new low.",
+            "The state carrier has in recent years been struggling with debt.",
+            "A hearing has been scheduled at the city court.",
+            "The opposition rally was banned.",
+            "Tear gas was used to disperse the crowd.",
+            "The rouble was down 2.4% against the dollar.",
+            "The convoy was set to arrive in Minsk on Monday.",
+            "Opposition supporters in exile are rallying outside the embassy.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -293,6 +300,13 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "cancelled"         The ministry, in turn, cancelled the contract.
             Past "closed"            The three exchanges each closed lower.
             Perfect "reached"        The index had, at one point, reached a new low.
+            Perfect "struggling"     The state carrier has in recent years been struggling with debt.
+            Passive "scheduled"      A hearing has been scheduled at the city court.
+            Passive "banned"         The opposition rally was banned.
+            Passive "used"           Tear gas was used to disperse the crowd.
+            Past "was"               The rouble was down 2.4% against the dollar.
+            Future "set"             The convoy was set to arrive in Minsk on Monday.
+            Ongoing "rallying"       Opposition supporters in exile are rallying outside the embassy.
         "#]],
     );
 }
@@ -318,6 +332,14 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The amount calculated for last year is preliminary.",
             "Leaflets dropped by several drones urge residents to leave.",
             "Bridges repaired by 2030 must carry tanks.",
+            "The price rise was due to falling demand.",
+            "Rallies are banned in the capital.",
+            "The talks were scheduled to resume.",
+            "The old fence was made of steel.",
+            "The minister was committed to the reform.",
+            "The company has to be sold.",
+            "Prices in the shops are rising.",
+            "The rouble was down against the dollar.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -337,6 +359,14 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The amount calculated for last year is preliminary.
             -                        Leaflets dropped by several drones urge residents to leave.
             -                        Bridges repaired by 2030 must carry tanks.
+            -                        The price rise was due to falling demand.
+            -                        Rallies are banned in the capital.
+            -                        The talks were scheduled to resume.
+            -                        The old fence was made of steel.
+            -                        The minister was committed to the reform.
+            -                        The company has to be sold.
+            -                        Prices in the shops are rising.
+            -                        The rouble was down against the dollar.
         "#]],
     );
 }

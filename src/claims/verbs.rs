@@ -128,22 +128,102 @@ fn can_be_subject(words: &SentenceWords, index: usize) -> bool {
 }
 
 /// Whether the subject before the auxiliary at `first` is named: a capitalised name, a
-/// person or organisation noun (`Poland and its allies are monitoring`), not `it`.
+/// person or organisation noun (`Poland and its allies are monitoring`), not `it`; or the
+/// head of a subject that a short prepositional phrase ends, so that the named head
+/// counts (`Opposition supporters in exile are rallying`).
 fn named_subject(words: &SentenceWords, first: usize) -> bool {
-    subject_before(words, first).is_some_and(|subject| {
+    let named = |subject: usize| {
         let classes = words.classes(subject);
         classes & en::AGENT_NOUN != 0
             || (words.capitalised(subject)
                 && classes & (NOT_SUBJECT | en::SUBJECT_PRONOUN | en::RELATIVE) == 0)
+    };
+    // A head that opens the sentence is capitalised whether it is a name or not
+    // (`Prices in the shops are rising`), so only its noun class names it there.
+    let named_head = |head: usize| {
+        if head == 0 {
+            words.classes(head) & en::AGENT_NOUN != 0
+        } else {
+            named(head)
+        }
+    };
+    subject_before(words, first).is_some_and(|subject| {
+        named(subject) || head_before_phrase(words, subject).is_some_and(named_head)
     })
 }
+
+/// When the word at `last` ends a short prepositional phrase (`across the region`, `in
+/// exile`), the word before the phrase's preposition: the head it qualifies.
+fn head_before_phrase(words: &SentenceWords, last: usize) -> Option<usize> {
+    let preposition = (last.saturating_sub(3)..last)
+        .rev()
+        .find(|&at| words.classes(at) & en::PREPOSITION != 0)?;
+    let plain = (preposition + 1..=last).all(|at| {
+        let classes = words.classes(at);
+        !words.punctuated_before(at)
+            && classes & (en::BE | en::HAVE | en::MODAL | en::DO | en::PREPOSITION) == 0
+            && !en::can_be_past(words.lower(at), classes)
+    });
+    let head = preposition.checked_sub(1)?;
+    (plain && !words.punctuated_before(preposition)).then_some(head)
+}
+
+/// Participles that usually describe a state (`Rallies are banned`, `The hearing is
+/// scheduled`, `is made of`), which is why they are adjectival, but that report the act
+/// itself in the passive forms that make events (`The rally was banned`, `A hearing has
+/// been scheduled`, `Tear gas is being used`), unless the word after them makes them a
+/// plan, a stance, a habit or a makeup (`was scheduled to resume`, `was committed to
+/// reform`, `was used to waiting`, `was made of steel`).
+const ACTS_IN_THE_PASSIVE: &[&str] = &[
+    "banned",
+    "prohibited",
+    "forbidden",
+    "restricted",
+    "capped",
+    "exempted",
+    "split",
+    "made",
+    "committed",
+    "used",
+    "scheduled",
+];
 
 /// Whether a participle after `be` makes a passive event (`were sent`), not a state or a
 /// stance (`were concerned`, `is expected to`).
 fn passive_participle(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
+    if ACTS_IN_THE_PASSIVE.contains(&lower) {
+        let state_after = match (lower, words.lower(index + 1)) {
+            ("scheduled" | "committed", "to") | ("made", "of") => true,
+            ("used", "to") => en::is_ing(words.lower(index + 2)),
+            _ => false,
+        };
+        return !state_after;
+    }
     let classes = words.classes(index);
     en::can_be_participle(lower, classes) && classes & en::ADJECTIVAL_PARTICIPLE == 0
+}
+
+/// After the auxiliary `have` at `have`, the first word past a short prepositional phrase
+/// (`has in recent years been struggling`, `had for a decade run the plant`) when that
+/// word is `been` or a participle; `None` when no such phrase stands there. `to` starts
+/// an obligation (`has to be approved`), not a phrase.
+fn past_prepositional_phrase(words: &SentenceWords, have: usize, end: usize) -> Option<usize> {
+    let preposition = have + 1;
+    if words.classes(preposition) & en::PREPOSITION == 0 || words.lower(preposition) == "to" {
+        return None;
+    }
+    let verb = (preposition + 2..end.min(preposition + 5)).find(|&at| {
+        let lower = words.lower(at);
+        lower == "been"
+            || (en::can_be_participle(lower, words.classes(at)) && !words.capitalised(at))
+    })?;
+    let inside_phrase = (preposition + 1..verb).all(|at| {
+        words.classes(at) & (en::BE | en::HAVE | en::MODAL | en::DO | en::PREPOSITION) == 0
+            && !en::can_be_past(words.lower(at), words.classes(at))
+    });
+    let unbroken = (preposition + 1..=verb).all(|at| !words.punctuated_before(at));
+    (inside_phrase && unbroken).then_some(verb)
 }
 
 /// Whether a word can be a verb's base form after `to`, `will` or `did` (`visit`).
@@ -181,6 +261,10 @@ fn auxiliary_group(
             .find(|&at| words.punctuated_before(at))
             .filter(|&at| parenthetical(words, next, at))?;
         next = skip_inside(words, after_aside, end)?;
+    } else if classes & en::HAVE != 0 && next == first + 1 {
+        if let Some(verb) = past_prepositional_phrase(words, first, end) {
+            next = verb;
+        }
     }
     let after = words.lower(next);
     let group = |verb: usize, form: EventForm| Some(VerbGroup { first, verb, form });
@@ -264,15 +348,22 @@ fn auxiliary_group(
                 .then_some(())
                 .and_then(|()| group(next + 2, EventForm::Future));
         }
-        if present
-            && dated
-            && matches!(after, "scheduled" | "set" | "due" | "planned")
+        if dated
             && matches!(words.lower(next + 1), "to" | "for" | "on" | "in")
+            && (present && matches!(after, "scheduled" | "set" | "due" | "planned")
+                || past && matches!(after, "scheduled" | "set"))
         {
+            // `The convoy was set to arrive on Monday`: a schedule with its date. A past
+            // `was due to` mostly gives a cause (`was due to falling demand`).
             return group(next, EventForm::Future);
         }
         if past && passive_participle(words, next) {
             return group(next, EventForm::Passive);
+        }
+        if past && matches!(after, "up" | "down") && moved_by_an_amount(words, next) {
+            // `The index was down 2.4%`, `was up by a third`: a movement told with `be`,
+            // which is the group's verb.
+            return group(first, EventForm::Past);
         }
         if en::is_ing(after) && words.classes(next) & en::PREPOSITION == 0 {
             if past {
@@ -363,6 +454,17 @@ fn by_an_amount(words: &SentenceWords, index: usize) -> bool {
         word,
         "half" | "hundreds" | "thousands" | "dozens" | "double" | "percent"
     ) || (word != "single" && crate::temporal::english_cardinal(word).is_some())
+}
+
+/// Whether the amount after `up` or `down` at `index` says how far something moved (`down
+/// 2.4%`, `up by a third`).
+fn moved_by_an_amount(words: &SentenceWords, index: usize) -> bool {
+    let amount_at = if words.lower(index + 1) == "by" {
+        index + 1
+    } else {
+        index
+    };
+    by_an_amount(words, amount_at)
 }
 
 /// A simple past at `index` (`The auction eventually failed`), if its subject check
