@@ -435,6 +435,7 @@ const WORDS: &[(Classes, &[&str])] = &[
             "staff",
             "team",
             "group",
+            "groups",
             "party",
             "union",
             "alliance",

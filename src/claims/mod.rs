@@ -120,6 +120,15 @@ const NOUN_LIKE_CUES: &[&str] = &[
     "reports", "claims", "orders", "states", "notes", "says", "shows", "show",
 ];
 
+/// Cues in the present of a plural subject (`Both men deny`, `Critics argue`): as with
+/// [`NOUN_LIKE_CUES`], they count only after a subject (a name, a pronoun, a speaking
+/// noun), since the same form follows `to` and modals and some are nouns too (`a
+/// warning`, `the claim`).
+const PLURAL_PRESENT_CUES: &[&str] = &[
+    "deny", "insist", "warn", "argue", "allege", "admit", "confirm", "accuse", "claim", "predict",
+    "expect", "stress", "announce",
+];
+
 /// Words before a noun-like cue that make it a noun.
 const NOUN_MARKERS: &[&str] = &[
     "the",
@@ -245,7 +254,7 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         {
             return false;
         }
-        if NOUN_LIKE_CUES.contains(&first) {
+        if NOUN_LIKE_CUES.contains(&first) || PLURAL_PRESENT_CUES.contains(&first) {
             if let Some(previous) = previous {
                 // A present-tense cue that is also a plural noun (`800 orders`, `baseless
                 // reports`) is a verb only after a name, a pronoun or a speaking noun

@@ -275,6 +275,11 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The rouble was down 2.4% against the dollar.",
             "The convoy was set to arrive in Minsk on Monday.",
             "Opposition supporters in exile are rallying outside the embassy.",
+            "Also detained was the editor of a regional paper.",
+            "Among those released were two journalists.",
+            "Killed in the blast were three soldiers.",
+            "The decree takes effect on 1 April.",
+            "The talks resume in Geneva on Monday.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -307,6 +312,11 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "was"               The rouble was down 2.4% against the dollar.
             Future "set"             The convoy was set to arrive in Minsk on Monday.
             Ongoing "rallying"       Opposition supporters in exile are rallying outside the embassy.
+            Passive "detained"       Also detained was the editor of a regional paper.
+            Passive "released"       Among those released were two journalists.
+            Passive "Killed"         Killed in the blast were three soldiers.
+            Future "takes"           The decree takes effect on 1 April.
+            Future "resume"          The talks resume in Geneva on Monday.
         "#]],
     );
 }
@@ -340,6 +350,10 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The company has to be sold.",
             "Prices in the shops are rising.",
             "The rouble was down against the dollar.",
+            "Those detained were mostly students.",
+            "The decree takes effect soon.",
+            "The talks resume in Geneva.",
+            "At the start of June, the roads were empty.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -367,6 +381,10 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The company has to be sold.
             -                        Prices in the shops are rising.
             -                        The rouble was down against the dollar.
+            -                        Those detained were mostly students.
+            -                        The decree takes effect soon.
+            -                        The talks resume in Geneva.
+            -                        At the start of June, the roads were empty.
         "#]],
     );
 }
@@ -397,6 +415,12 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "Outlet is convinced that the world must act.",
             "Local analysts think that the index could rise further.",
             "The think tank is based in Warsaw.",
+            "Both men deny the charges.",
+            "Critics argue that the vote was rigged.",
+            "Rights groups allege torture in the colony.",
+            "The leaders will announce their decision.",
+            "He came to confirm the figure.",
+            "Such a claim is common.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -421,6 +445,12 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             -                        Outlet is convinced that the world must act.
             cue "think that"         Local analysts think that the index could rise further.
             -                        The think tank is based in Warsaw.
+            cue "deny"               Both men deny the charges.
+            cue "argue"              Critics argue that the vote was rigged.
+            cue "allege"             Rights groups allege torture in the colony.
+            -                        The leaders will announce their decision.
+            Past "came"              He came to confirm the figure.
+            -                        Such a claim is common.
         "#]],
     );
 }

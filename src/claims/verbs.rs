@@ -1,6 +1,7 @@
 //! Verb groups of English sentences: which words report a specific event (simple past,
-//! perfect, passive, `is to be` + participle, a dated future, the progressive of a named
-//! subject), with the subject check that tells a finite verb from a modifier.
+//! perfect, passive and inverted passive, `is to be` + participle, a dated future or
+//! timetable present, the progressive of a named subject), with the subject check that
+//! tells a finite verb from a modifier.
 
 use super::english::{self as en, Classes};
 use super::words::SentenceWords;
@@ -16,7 +17,8 @@ pub enum EventForm {
     Passive,
     /// `About 300 men are to be called up`, `is to visit`.
     Scheduled,
-    /// `The drills will be held from 3 to 9 June`: an event only with its own date.
+    /// `The drills will be held from 3 to 9 June`, `The decree takes effect on 1 April`:
+    /// an event only with its own date.
     Future,
     /// `Poland and its allies are monitoring the border`: a named subject's ongoing action.
     Ongoing,
@@ -553,6 +555,85 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     })
 }
 
+/// An inverted passive whose `was` or `were` is at `be` (`Also detained was the editor`,
+/// `Among those released were two journalists`, `Killed in the attack were three
+/// soldiers`): the participle opens the sentence, after at most `also` and `among
+/// those`, and a short phrase may follow it before the `be`.
+fn inverted_passive(words: &SentenceWords, be: usize) -> Option<VerbGroup> {
+    if !matches!(words.lower(be), "was" | "were") {
+        return None;
+    }
+    let participle = (be.saturating_sub(5)..be).find(|&at| {
+        en::can_be_participle(words.lower(at), words.classes(at)) && passive_participle(words, at)
+    })?;
+    // `also`, then `among those` (`Those detained were students` is no inversion).
+    let mut at = usize::from(words.lower(0) == "also");
+    if words.lower(at) == "among" && matches!(words.lower(at + 1), "those" | "them" | "others") {
+        at += 2;
+    }
+    let opening = at == participle;
+    let phrase = (participle + 1..be).all(|at| {
+        let classes = words.classes(at);
+        classes & (en::BE | en::HAVE | en::MODAL | en::DO) == 0
+            && !en::can_be_past(words.lower(at), classes)
+    });
+    let unbroken = (1..=be).all(|at| !words.punctuated_before(at));
+    (opening && phrase && unbroken).then_some(VerbGroup {
+        first: participle,
+        verb: participle,
+        form: EventForm::Passive,
+    })
+}
+
+/// Verbs of a timetable, in the present of a plural or singular subject, with the words
+/// that must follow the verb: `The drills start on Monday`, `The decree takes effect on 1
+/// April`. Only with the sentence's own date are they a scheduled event.
+const TIMETABLE_VERBS: &[(&str, &[&str])] = &[
+    ("start", &[]),
+    ("starts", &[]),
+    ("begin", &[]),
+    ("begins", &[]),
+    ("open", &[]),
+    ("opens", &[]),
+    ("end", &[]),
+    ("ends", &[]),
+    ("close", &[]),
+    ("closes", &[]),
+    ("resume", &[]),
+    ("resumes", &[]),
+    ("expire", &[]),
+    ("expires", &[]),
+    ("arrive", &[]),
+    ("arrives", &[]),
+    ("take", &["effect"]),
+    ("takes", &["effect"]),
+    ("come", &["into", "force"]),
+    ("comes", &["into", "force"]),
+    ("enter", &["into", "force"]),
+    ("enters", &["into", "force"]),
+    ("kick", &["off"]),
+    ("kicks", &["off"]),
+];
+
+/// A timetable verb in the present at `index` (`The talks resume on Monday`), after a
+/// subject.
+fn timetable_present(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
+    let lower = words.lower(index);
+    let (_, following) = TIMETABLE_VERBS.iter().find(|(verb, _)| *verb == lower)?;
+    let follows = following
+        .iter()
+        .enumerate()
+        .all(|(offset, word)| words.lower(index + 1 + offset) == *word);
+    let subject = subject_before(words, index)?;
+    // A plural subject takes the base form, a singular one the `-s` form; the subject
+    // must be a noun or a name, not `to` or a modal (`plans to open`, `will open`).
+    (follows && !words.capitalised(index) && can_be_subject(words, subject)).then_some(VerbGroup {
+        first: index,
+        verb: index,
+        form: EventForm::Future,
+    })
+}
+
 /// The first verb group of `words` that reports an event, among the words the caller
 /// allows (`usable`: not quoted, not part of a set phrase, not in a conditional clause).
 /// `dated`: the sentence has its own anchoring date (a future needs one).
@@ -595,11 +676,19 @@ pub fn find_event_from(
                 index = group.verb + 1;
                 continue;
             }
+            if let Some(group) = inverted_passive(words, index).filter(|group| usable(group.verb)) {
+                return Some(group);
+            }
             index += 1;
             continue;
         }
         if let Some(group) = simple_past(words, index) {
             return Some(group);
+        }
+        if dated {
+            if let Some(group) = timetable_present(words, index) {
+                return Some(group);
+            }
         }
         index += 1;
     }

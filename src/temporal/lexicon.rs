@@ -362,6 +362,23 @@ pub fn future_cue(word: &str) -> bool {
             | "expected"
             | "aims"
             | "until"
+            | "starts"
+            | "start"
+            | "begins"
+            | "begin"
+            | "opens"
+            | "ends"
+            | "resumes"
+            | "resume"
+            | "expires"
+            | "takes"
+            | "take"
+            | "comes"
+            | "come"
+            | "enters"
+            | "enter"
+            | "kicks"
+            | "kick"
     )
 }
 
@@ -624,12 +641,16 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "as",
     "before",
     "began",
+    "begin",
+    "begins",
     "being",
     "boeing",
     "by",
     "close",
     "closed",
     "closing",
+    "come",
+    "comes",
     "deadline",
     "decree",
     "does",
@@ -638,9 +659,12 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "ended",
     "ending",
     "ends",
+    "enter",
+    "enters",
     "exactly",
     "expected",
     "expects",
+    "expires",
     "finished",
     "finishing",
     "flight",
@@ -653,6 +677,8 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "intends",
     "it",
     "just",
+    "kick",
+    "kicks",
     "law",
     "ll",
     "local",
@@ -668,6 +694,7 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "on",
     "only",
     "opened",
+    "opens",
     "or",
     "other",
     "page",
@@ -680,6 +707,8 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "preceding",
     "rd",
     "resolution",
+    "resume",
+    "resumes",
     "route",
     "s",
     "scheduled",
@@ -690,6 +719,9 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "st",
     "started",
     "starting",
+    "starts",
+    "take",
+    "takes",
     "term",
     "th",
     "than",

@@ -218,7 +218,10 @@ pub fn resolve_anaphora(text: &str, timexes: &mut [Timex], paragraphs: &[TextRan
 }
 
 /// Verbs of intention count only as `plans to`, `is set to`, `due on`, not as nouns
-/// (`turnaround plans`) or in the past (`was set to land`).
+/// (`turnaround plans`) or in the past (`was set to land`). The present of a timetable
+/// verb points forward before its date or in its set phrase (`The talks resume on
+/// Monday`, `takes effect`, `comes into force`, `kicks off`), not as a noun (`the start
+/// of`).
 fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
     let word = tokens[at].lower;
     if matches!(
@@ -228,6 +231,20 @@ fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
         return true;
     }
     let next = tokens.get(at + 1).map_or("", |t| t.lower);
+    let after_next = tokens.get(at + 2).map_or("", |t| t.lower);
+    match word {
+        "takes" | "take" => return next == "effect",
+        "comes" | "come" | "enters" | "enter" => return next == "into" && after_next == "force",
+        "kicks" | "kick" => return next == "off",
+        "starts" | "start" | "begins" | "begin" | "opens" | "ends" | "resumes" | "resume"
+        | "expires" => {
+            let determiner_before = at
+                .checked_sub(1)
+                .is_some_and(|p| matches!(tokens[p].lower, "the" | "a" | "its" | "their" | "this"));
+            return !determiner_before && matches!(next, "on" | "in" | "from" | "at");
+        }
+        _ => {}
+    }
     let prev = at
         .checked_sub(1)
         .and_then(|p| tokens.get(p))

@@ -629,11 +629,36 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             true,
         ),
         (
+            // A timetable verb in the present points forward.
             "Talks resume at 3 p.m. on Friday",
             "2022-03-01",
             "3 p.m. on Friday",
             T,
+            "2022-03-04T15:00",
+            true,
+        ),
+        (
+            "Talks resumed at 3 p.m. on Friday",
+            "2022-03-01",
+            "3 p.m. on Friday",
+            T,
             "2022-02-25T15:00",
+            true,
+        ),
+        (
+            "The new rules come into force in April",
+            "2022-03-01",
+            "April",
+            D,
+            "2022-04",
+            true,
+        ),
+        (
+            "At the start of the talks on Monday",
+            "2022-03-01",
+            "Monday",
+            D,
+            "2022-02-28",
             true,
         ),
         (
