@@ -782,6 +782,9 @@ const WORDS: &[(Classes, &[&str])] = &[
             "editor's",
             "editor’s",
             "by",
+            "this",
+            "correction",
+            "clarification",
         ],
     ),
     (

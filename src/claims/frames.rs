@@ -59,6 +59,11 @@ const FURNITURE_OPENINGS: &[&[&str]] = &[
     &["donate"],
     &["editor's", "note"],
     &["editor’s", "note"],
+    // Notes about the article itself: `This article was updated with …`.
+    &["this", "article"],
+    &["this", "story"],
+    &["correction"],
+    &["clarification"],
 ];
 
 /// Word sequences that are set phrases, not reports (`did not respond to a request for

@@ -354,6 +354,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The decree takes effect soon.",
             "The talks resume in Geneva.",
             "At the start of June, the roads were empty.",
+            "The regime appears increasingly isolated.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -385,6 +386,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The decree takes effect soon.
             -                        The talks resume in Geneva.
             -                        At the start of June, the roads were empty.
+            -                        The regime appears increasingly isolated.
         "#]],
     );
 }
@@ -466,6 +468,8 @@ fn law_provisions_furniture_and_quotation_continuations_are_not_claims() {
             "Read also: Belarus hosts Russian troops.",
             "Photo: reservists at a station (Reuters).",
             "By Jane Doe",
+            "This article was updated with comment from the ministry.",
+            "Correction: an earlier version misstated the date.",
             "“We will not retreat,” the commander said. “Our troops stood firm. They held the line.”",
             "The commander gave a speech. “Our troops stood firm and held the line for days,” he added.",
         ],
@@ -477,6 +481,8 @@ fn law_provisions_furniture_and_quotation_continuations_are_not_claims() {
             -                        Read also: Belarus hosts Russian troops.
             -                        Photo: reservists at a station (Reuters).
             -                        By Jane Doe
+            -                        This article was updated with comment from the ministry.
+            -                        Correction: an earlier version misstated the date.
             cue "said"               “We will not retreat,” the commander said. “Our troops stood firm. They held the line.”
             Past "gave"              The commander gave a speech. “Our troops stood firm and held the line for days,” he added.
         "#]],

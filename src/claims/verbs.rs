@@ -126,8 +126,16 @@ fn can_be_subject(words: &SentenceWords, index: usize) -> bool {
     if lower.ends_with("ly") || en::can_be_past(lower, classes) || en::is_ing(lower) {
         return false;
     }
-    true
+    // A linking verb before a participle makes it an adjective: `The regime appears
+    // isolated`.
+    !LINKING_VERBS.contains(&lower)
 }
+
+/// Verbs in the present that link a subject to an adjective or participle.
+const LINKING_VERBS: &[&str] = &[
+    "appears", "appear", "seems", "seem", "looks", "look", "remains", "remain", "becomes",
+    "become", "feels", "feel", "sounds", "sound", "gets", "get", "grows", "grow", "stays", "stay",
+];
 
 /// Whether the subject before the auxiliary at `first` is named: a capitalised name, a
 /// person or organisation noun (`Poland and its allies are monitoring`), not `it`; or the
