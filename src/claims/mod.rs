@@ -597,7 +597,7 @@ pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRa
                 from = last.max(first) + 1;
             }
             block_unasserted(&words, &mut blocked);
-            let slavic_events = words.any(slavic::EVENT_PAST | slavic::PASSIVE_FORM);
+            let slavic_events = slavic::reads_as_slavic_events(&words);
             let mut from = 0;
             while let Some(group) = if slavic_events {
                 slavic::find_event_from(&words, from, |at| !blocked[at])
@@ -696,7 +696,7 @@ pub fn find_claims(
                             date_within(&annotations, &timexes, sentence.range, &words, None)
                                 .is_some();
                         block_unasserted(&words, &mut blocked);
-                        let group = if words.any(slavic::EVENT_PAST | slavic::PASSIVE_FORM) {
+                        let group = if slavic::reads_as_slavic_events(&words) {
                             // Russian, Ukrainian, Belarusian or Polish: a perfective past or
                             // a passive form is the event, wherever it stands.
                             slavic::find_event_from(&words, 0, |at| !blocked[at])?

@@ -492,6 +492,62 @@ const EVENT_FORMS: &[&str] = &[
     "zginął",
     "zginęła",
     "zginęli",
+    // Took place, occurred, rose, fell.
+    "прошёл",
+    "прошел",
+    "прошла",
+    "прошло",
+    "прошли",
+    "произошёл",
+    "произошел",
+    "произошла",
+    "произошло",
+    "произошли",
+    "вырос",
+    "выросла",
+    "выросло",
+    "выросли",
+    "упал",
+    "упала",
+    "упало",
+    "упали",
+    "пройшов",
+    "пройшла",
+    "пройшло",
+    "пройшли",
+    "виріс",
+    "виросла",
+    "виросло",
+    "виросли",
+    "впав",
+    "впала",
+    "впало",
+    "впали",
+    "прайшоў",
+    "прайшла",
+    "прайшло",
+    "прайшлі",
+    "вырас",
+    "вырасла",
+    "выраслі",
+    "упаў",
+    "упалі",
+    "doszło",
+    "odbył",
+    "odbyła",
+    "odbyło",
+    "odbyły",
+    "wzrósł",
+    "wzrosła",
+    "wzrosło",
+    "wzrosły",
+    "spadł",
+    "spadła",
+    "spadło",
+    "spadły",
+    "przeszedł",
+    "przeszła",
+    "przeszli",
 ];
 
 /// Passive forms: (stems, endings).
@@ -1115,9 +1171,192 @@ pub fn block_conditionals(words: &SentenceWords, blocked: &mut [bool]) {
     }
 }
 
+/// What the form of a word beyond the lexicon tells of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuessedForm {
+    /// A finite past (`заблокировали`, `доставили`, `встретились`, `zablokowali`).
+    Past,
+    /// An impersonal passive (`возбуждено`, `порушено`, `zatrzymano`).
+    Passive,
+}
+
+/// Past forms whose endings the guess reads, after at least three letters of stem:
+/// plural pasts after a vowel (ru, uk, be), reflexive pasts, and the `-овать`/`-ować`
+/// verbs in every form (ru, uk, be, pl).
+const GUESSED_PAST_ENDINGS: &[&str] = &[
+    // Plural pasts: `задержали`, `доставили`, `затримали`, `затрымалі`.
+    "али",
+    "яли",
+    "или",
+    "ыли",
+    "ули",
+    "ели",
+    "алі",
+    "ялі",
+    "ілі",
+    "ылі",
+    "улі",
+    "элі",
+    // Reflexive pasts: `встретились`, `зібралися`, `сабраліся`.
+    "лся",
+    "лась",
+    "лось",
+    "лись",
+    "вся",
+    "лася",
+    "лося",
+    "лися",
+    "ўся",
+    "ліся",
+    // `-овать`: `заблокировал`, `атакувала`, `арыштаваў`, `zablokował`.
+    "овал",
+    "овала",
+    "овало",
+    "ували",
+    "ював",
+    "ювала",
+    "ювали",
+    "ував",
+    "увала",
+    "аваў",
+    "авала",
+    "авалі",
+    "ował",
+    "owała",
+    "owało",
+    "owali",
+    "owały",
+    // Polish plural of persons: `zatrzymali`, `przekazali`.
+    "ali",
+    "ili",
+    "yli",
+    "eli",
+];
+
+/// Impersonal passives: `-ано`, `-ено`, `-ано`, `-ono` after at least four letters
+/// (`возбуждено`, `затримано`, `zniszczono`); `-нно` adverbs (`постоянно`) end otherwise.
+const GUESSED_PASSIVE_ENDINGS: &[&str] = &["ано", "яно", "ено", "ёно", "ano", "ono"];
+
+/// Words that the endings would take for an event verb: states, modals and habits
+/// (`хотели`, `находились`, `mieli`), nouns (`автомобили`, `niedzieli`), adverbs.
+const NOT_GUESSED: &[&str] = &[
+    "хотели",
+    "имели",
+    "знали",
+    "думали",
+    "считали",
+    "стояли",
+    "находились",
+    "являлись",
+    "считались",
+    "казались",
+    "казалось",
+    "оставались",
+    "продолжали",
+    "пытались",
+    "надеялись",
+    "боялись",
+    "собирались",
+    "нравилось",
+    "приходилось",
+    "хацелі",
+    "ведалі",
+    "лічылі",
+    "хотіли",
+    "вважали",
+    "перебували",
+    "намагалися",
+    "збиралися",
+    "залишалися",
+    "chcieli",
+    "mieli",
+    "wiedzieli",
+    "uważali",
+    "próbowali",
+    "planowali",
+    "zamierzali",
+    "автомобили",
+    "магистрали",
+    "вертикали",
+    "горизонтали",
+    "параллели",
+    "спирали",
+    "провала",
+    "подвала",
+    "перевала",
+    "карнавала",
+    "brukseli",
+    "niedzieli",
+    "hoteli",
+    "wcześniej",
+];
+
+/// The form of a word that the lexicon does not list, read from its ending: news verbs
+/// are too many to list, but their pasts and impersonal passives end in few ways. Only
+/// long words are read, so that short nouns with the same endings (`цели`, `стали`,
+/// `рано`) are not.
+pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
+    // Most words, and nearly every English one, end in another letter: they are turned
+    // away here, before any list is read.
+    let last = lower.chars().next_back()?;
+    if !matches!(
+        last,
+        'и' | 'і' | 'я' | 'ь' | 'л' | 'а' | 'о' | 'в' | 'ў' | 'ł' | 'i' | 'y' | 'o'
+    ) || lower.len() < 7
+        || lower.chars().count() < 7
+        || NOT_GUESSED.contains(&lower)
+    {
+        return None;
+    }
+    if GUESSED_PAST_ENDINGS
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+    {
+        return Some(GuessedForm::Past);
+    }
+    if GUESSED_PASSIVE_ENDINGS
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+    {
+        return Some(GuessedForm::Passive);
+    }
+    None
+}
+
+/// Whether a sentence is read with the Slavic event rules: it holds a listed event or
+/// passive form, or words of the Slavic lexicon and a word whose ending makes it one.
+pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
+    words.any(EVENT_PAST | PASSIVE_FORM)
+        || (0..words.len()).any(|index| slavic_guess(words, index).is_some())
+}
+
+/// [`guessed_form`] for the word at `index`, which must not be capitalised inside the
+/// sentence (a name: `Bengali`, `Disraeli`) nor be a word of a closed class, and must be
+/// Cyrillic or stand in a sentence that reads as Polish: words of the Slavic lexicon, or
+/// letters only Polish writes (`przepuścili migrantów`).
+fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
+    if (index > 0 && words.capitalised(index)) || words.classes(index) & !SLAVIC != 0 {
+        return None;
+    }
+    let lower = words.lower(index);
+    let guess = guessed_form(lower)?;
+    let cyrillic = lower
+        .chars()
+        .any(|ch| ('\u{0400}'..='\u{04ff}').contains(&ch));
+    let polish = || {
+        words.any(SLAVIC)
+            || (0..words.len()).any(|at| {
+                words
+                    .lower(at)
+                    .contains(['ą', 'ć', 'ę', 'ł', 'ń', 'ó', 'ś', 'ź', 'ż'])
+            })
+    };
+    (cyrillic || polish()).then_some(guess)
+}
+
 /// The first event verb of a Slavic sentence among the `usable` words from `from` on: a
-/// perfective past (`задержали`, `zatrzymali`), or a passive form (`задержан`,
-/// `został zatrzymany`, `zatrzymano`).
+/// past (`задержали`, `zatrzymali`, or a past that [`guessed_form`] reads), or a passive
+/// form (`задержан`, `został zatrzymany`, `zatrzymano`, `возбуждено`).
 pub fn find_event_from(
     words: &SentenceWords,
     from: usize,
@@ -1128,14 +1367,15 @@ pub fn find_event_from(
             continue;
         }
         let classes = words.classes(index);
-        if classes & EVENT_PAST != 0 {
+        let guess = slavic_guess(words, index);
+        if classes & EVENT_PAST != 0 || guess == Some(GuessedForm::Past) {
             return Some(VerbGroup {
                 first: index,
                 verb: index,
                 form: EventForm::Past,
             });
         }
-        if classes & PASSIVE_FORM != 0 {
+        if classes & PASSIVE_FORM != 0 || guess == Some(GuessedForm::Passive) {
             let auxiliary = index
                 .checked_sub(1)
                 .filter(|&before| {

@@ -615,6 +615,14 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Беларусь граничит с тремя странами НАТО.",
             "— Мы не отступим.",
             "Заявления министра вызывают вопросы.",
+            "Власти заблокировали доступ к сайту.",
+            "Против блогера возбуждено уголовное дело.",
+            "В Минске прошли обыски.",
+            "Пограничники доставили задержанных в отдел.",
+            "Делегации встретились в Минске.",
+            "Детали операции неизвестны.",
+            "Автомобили стоят в очереди.",
+            "Эксперты постоянно критикуют решение.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -636,6 +644,14 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Беларусь граничит с тремя странами НАТО.
             -                        — Мы не отступим.
             -                        Заявления министра вызывают вопросы.
+            Past "заблокировали"     Власти заблокировали доступ к сайту.
+            Passive "возбуждено"     Против блогера возбуждено уголовное дело.
+            Past "прошли"            В Минске прошли обыски.
+            Past "доставили"         Пограничники доставили задержанных в отдел.
+            Past "встретились"       Делегации встретились в Минске.
+            -                        Детали операции неизвестны.
+            -                        Автомобили стоят в очереди.
+            -                        Эксперты постоянно критикуют решение.
         "#]],
     );
 }
@@ -724,6 +740,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Według ustawy poborowi muszą się stawić w ciągu doby.",
             "Jeśli wojsko zmobilizowało rezerwistów, granica jest zagrożona.",
             "Polska graniczy z Białorusią.",
+            "Wojsko zablokowało drogę do przejścia.",
+            "Pogranicznicy przepuścili migrantów.",
+            "W niedzieli kolejki były długie.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -740,6 +759,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             -                        Według ustawy poborowi muszą się stawić w ciągu doby.
             -                        Jeśli wojsko zmobilizowało rezerwistów, granica jest zagrożona.
             -                        Polska graniczy z Białorusią.
+            Past "zablokowało"       Wojsko zablokowało drogę do przejścia.
+            Past "przepuścili"       Pogranicznicy przepuścili migrantów.
+            -                        W niedzieli kolejki były długie.
         "#]],
     );
 }
@@ -806,6 +828,7 @@ fn slavic_quotations_close_on_their_own_marks_and_dialogue_dashes_quote() {
          — Наши войска стоят на месте.",
         expect![[r#"
             "Министр"                  -      Министр заявил, что армия готова.
+            source                     -      Вони назвали це ‚провокацією‘.
             "Речник"                   -      Речник заявив, що армія готова.
             "командир"                 direct — Мы не отступим, — сказал командир.
         "#]],
