@@ -600,7 +600,7 @@ pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRa
             let slavic_events = slavic::reads_as_slavic_events(&words);
             let mut from = 0;
             while let Some(group) = if slavic_events {
-                slavic::find_event_from(&words, from, |at| !blocked[at])
+                slavic::find_event_from(&words, from, |at| !blocked[at], true)
             } else {
                 verbs::find_event_from(&words, from, |at| !blocked[at], true)
             } {
@@ -699,7 +699,7 @@ pub fn find_claims(
                         let group = if slavic::reads_as_slavic_events(&words) {
                             // Russian, Ukrainian, Belarusian or Polish: a perfective past or
                             // a passive form is the event, wherever it stands.
-                            slavic::find_event_from(&words, 0, |at| !blocked[at])?
+                            slavic::find_event_from(&words, 0, |at| !blocked[at], dated)?
                         } else {
                             // The main clause's event first; a relative clause's only if
                             // the main clause has none.

@@ -1171,6 +1171,46 @@ pub fn block_conditionals(words: &SentenceWords, blocked: &mut [bool]) {
     }
 }
 
+/// Futures of taking place, starting and ending (`Учения пройдут с 3 по 9 июня`,
+/// `Засідання відбудеться в понеділок`, `Ćwiczenia odbędą się w czerwcu`): a scheduled
+/// event only in a sentence that gives its date, as an English future.
+const SCHEDULED_FUTURES: &[&str] = &[
+    "состоится",
+    "состоятся",
+    "пройдёт",
+    "пройдет",
+    "пройдут",
+    "начнётся",
+    "начнется",
+    "начнутся",
+    "завершится",
+    "завершатся",
+    "откроется",
+    "вступит",
+    "відбудеться",
+    "відбудуться",
+    "пройде",
+    "пройдуть",
+    "розпочнеться",
+    "розпочнуться",
+    "почнеться",
+    "почнуться",
+    "завершиться",
+    "набуде",
+    "адбудзецца",
+    "адбудуцца",
+    "пройдзе",
+    "пройдуць",
+    "пачнецца",
+    "пачнуцца",
+    "odbędzie",
+    "odbędą",
+    "rozpocznie",
+    "rozpoczną",
+    "zakończą",
+    "wejdzie",
+];
+
 /// What the form of a word beyond the lexicon tells of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GuessedForm {
@@ -1327,7 +1367,9 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
 /// passive form, or words of the Slavic lexicon and a word whose ending makes it one.
 pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     words.any(EVENT_PAST | PASSIVE_FORM)
-        || (0..words.len()).any(|index| slavic_guess(words, index).is_some())
+        || (0..words.len()).any(|index| {
+            slavic_guess(words, index).is_some() || SCHEDULED_FUTURES.contains(&words.lower(index))
+        })
 }
 
 /// [`guessed_form`] for the word at `index`, which must not be capitalised inside the
@@ -1355,16 +1397,25 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
 }
 
 /// The first event verb of a Slavic sentence among the `usable` words from `from` on: a
-/// past (`задержали`, `zatrzymali`, or a past that [`guessed_form`] reads), or a passive
-/// form (`задержан`, `został zatrzymany`, `zatrzymano`, `возбуждено`).
+/// past (`задержали`, `zatrzymali`, or a past that [`guessed_form`] reads), a passive
+/// form (`задержан`, `został zatrzymany`, `zatrzymano`, `возбуждено`), or, when the
+/// sentence gives its date (`dated`), a future of [`SCHEDULED_FUTURES`].
 pub fn find_event_from(
     words: &SentenceWords,
     from: usize,
     usable: impl Fn(usize) -> bool,
+    dated: bool,
 ) -> Option<VerbGroup> {
     for index in from..words.len() {
         if !usable(index) {
             continue;
+        }
+        if dated && SCHEDULED_FUTURES.contains(&words.lower(index)) {
+            return Some(VerbGroup {
+                first: index,
+                verb: index,
+                form: EventForm::Future,
+            });
         }
         let classes = words.classes(index);
         let guess = slavic_guess(words, index);

@@ -623,6 +623,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Детали операции неизвестны.",
             "Автомобили стоят в очереди.",
             "Эксперты постоянно критикуют решение.",
+            "Учения пройдут с 3 по 9 июня.",
+            "Учения пройдут позже.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -652,6 +654,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Детали операции неизвестны.
             -                        Автомобили стоят в очереди.
             -                        Эксперты постоянно критикуют решение.
+            Future "пройдут"         Учения пройдут с 3 по 9 июня.
+            -                        Учения пройдут позже.
         "#]],
     );
 }
@@ -743,6 +747,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Wojsko zablokowało drogę do przejścia.",
             "Pogranicznicy przepuścili migrantów.",
             "W niedzieli kolejki były długie.",
+            "Posiedzenie rządu odbędzie się w poniedziałek.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -762,6 +767,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "zablokowało"       Wojsko zablokowało drogę do przejścia.
             Past "przepuścili"       Pogranicznicy przepuścili migrantów.
             -                        W niedzieli kolejki były długie.
+            Future "odbędzie"        Posiedzenie rządu odbędzie się w poniedziałek.
         "#]],
     );
 }
