@@ -1220,9 +1220,9 @@ pub enum GuessedForm {
     Passive,
 }
 
-/// Past forms whose endings the guess reads, after at least three letters of stem:
-/// plural pasts after a vowel (ru, uk, be), reflexive pasts, and the `-овать`/`-ować`
-/// verbs in every form (ru, uk, be, pl).
+/// Past forms whose endings the guess reads (in words of seven letters or more): plural
+/// pasts after a vowel (ru, uk, be, pl), reflexive pasts, and the `-овать`/`-ować` verbs
+/// in every form (ru, uk, be, pl).
 const GUESSED_PAST_ENDINGS: &[&str] = &[
     // Plural pasts: `задержали`, `доставили`, `затримали`, `затрымалі`.
     "али",
@@ -1273,8 +1273,9 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "eli",
 ];
 
-/// Impersonal passives: `-ано`, `-ено`, `-ано`, `-ono` after at least four letters
-/// (`возбуждено`, `затримано`, `zniszczono`); `-нно` adverbs (`постоянно`) end otherwise.
+/// Impersonal passives (in words of seven letters or more): `-ано`, `-ено`, `-ano`,
+/// `-ono` (`возбуждено`, `затримано`, `zniszczono`); `-нно` adverbs (`постоянно`) end
+/// otherwise.
 const GUESSED_PASSIVE_ENDINGS: &[&str] = &["ано", "яно", "ено", "ёно", "ano", "ono"];
 
 /// Words that the endings would take for an event verb: states, modals and habits
@@ -1446,6 +1447,44 @@ pub fn find_event_from(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_guess_reads_long_past_and_passive_forms_and_leaves_look_alikes() {
+        for past in [
+            "заблокировали",
+            "доставили",
+            "встретились",
+            "відбувся",
+            "евакуювали",
+            "арыштаваў",
+            "zablokowało",
+            "przepuścili",
+        ] {
+            assert_eq!(guessed_form(past), Some(GuessedForm::Past), "{past}");
+        }
+        for passive in ["возбуждено", "затримано", "zniszczono"] {
+            assert_eq!(
+                guessed_form(passive),
+                Some(GuessedForm::Passive),
+                "{passive}"
+            );
+        }
+        // Short nouns, `-нно` adverbs, listed states and nouns, English words.
+        for other in [
+            "цели",
+            "стали",
+            "недели",
+            "постоянно",
+            "находились",
+            "автомобили",
+            "niedzieli",
+            "portfolio",
+            "yesterday",
+            "",
+        ] {
+            assert_eq!(guessed_form(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn every_form_is_lower_case_and_every_paradigm_makes_the_expected_forms() {

@@ -571,9 +571,7 @@ fn inverted_passive(words: &SentenceWords, be: usize) -> Option<VerbGroup> {
     if !matches!(words.lower(be), "was" | "were") {
         return None;
     }
-    let participle = (be.saturating_sub(5)..be).find(|&at| {
-        en::can_be_participle(words.lower(at), words.classes(at)) && passive_participle(words, at)
-    })?;
+    let participle = (be.saturating_sub(5)..be).find(|&at| passive_participle(words, at))?;
     // `also`, then `among those` (`Those detained were students` is no inversion).
     let mut at = usize::from(words.lower(0) == "also");
     if words.lower(at) == "among" && matches!(words.lower(at + 1), "those" | "them" | "others") {
