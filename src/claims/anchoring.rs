@@ -31,12 +31,22 @@ impl SideDetail {
     }
 }
 
+/// A claim's trigger as the anchoring rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trigger {
+    /// The word index of an event's main verb, or of a cue's first word.
+    pub word: usize,
+    /// An event verb (`rejected`), not a reporting cue (`said`), whose content clause
+    /// has verbs of its own.
+    pub event: bool,
+}
+
 /// Whether the expression at `range` of the sentence `words` holds only qualifies a side
-/// detail; `trigger` is the word index of the claim's trigger, if the sentence has one.
+/// detail; `trigger` is the claim's trigger, if the sentence has one.
 pub fn side_detail(
     words: &SentenceWords,
     range: TextRange,
-    trigger: Option<usize>,
+    trigger: Option<Trigger>,
 ) -> Option<SideDetail> {
     let count = words.len();
     let first = words.first_ending_after(range.start);
@@ -60,21 +70,20 @@ pub fn side_detail(
     if possessive && !adjunct {
         return Some(SideDetail::Possessive);
     }
-    // The word before, over `early`, `late`, `mid`.
-    let mut before = first.checked_sub(1);
-    while let Some(index) = before {
-        if !matches!(words.lower(index), "early" | "late" | "mid" | "the") {
-            break;
-        }
-        before = index.checked_sub(1);
-    }
-    // `her first trip abroad since 2020` qualifies a phrase; `Since 24 February, …` at
-    // the start of a clause is the claim's own span.
-    let aside = before.is_some_and(|index| {
-        words.lower(index) == "since" && index > 0 && !words.punctuated_before(index)
-    });
-    if aside {
+    // `her first trip abroad since 2020`, `had doubled since its launch in 2019` qualify
+    // a phrase; `Since 24 February, …` at the start of a clause is the claim's own span.
+    let since = (first.saturating_sub(6)..first)
+        .rev()
+        .take_while(|&index| !words.punctuated_before(index + 1))
+        .find(|&index| words.lower(index) == "since");
+    if since.is_some_and(|index| index > 0 && !words.punctuated_before(index)) {
         return Some(SideDetail::Since);
+    }
+    let trigger_word = trigger.map(|trigger| trigger.word);
+    if participial_aside(words, first, trigger_word)
+        || trigger.is_some_and(|trigger| trigger.event && reduced_relative(words, first, trigger))
+    {
+        return Some(SideDetail::RelativeClause);
     }
     // A date between a determiner or possessive and a noun modifies that noun.
     let opens_noun_phrase = first.checked_sub(1).is_some_and(|index| {
@@ -112,6 +121,59 @@ pub fn side_detail(
     let clause_end = (relative + 1..count)
         .find(|&index| words.punctuated_before(index))
         .unwrap_or(count);
-    let trigger_outside = trigger.is_none_or(|at| at < relative || at >= clause_end);
+    let trigger_outside = trigger_word.is_none_or(|at| at < relative || at >= clause_end);
     (first < clause_end && trigger_outside).then_some(SideDetail::RelativeClause)
+}
+
+/// Whether the word at `first` stands in an aside that a participle opens after a comma
+/// (`Tsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed …`, `the
+/// pipeline, built in 2011, …`) and that does not hold the trigger.
+fn participial_aside(words: &SentenceWords, first: usize, trigger: Option<usize>) -> bool {
+    let Some(start) = (1..=first).rev().find(|&at| words.punctuated_before(at)) else {
+        return false;
+    };
+    let end = (first + 1..words.len())
+        .find(|&at| words.punctuated_before(at))
+        .unwrap_or(words.len());
+    words.gap_before(start, 0).contains(',')
+        && en::opens_participial_aside(words.lower(start), words.classes(start))
+        && trigger.is_none_or(|at| at < start || at >= end)
+}
+
+/// Whether the word at `first` follows a participle that qualifies the noun before it,
+/// after the event verb of the main clause (`The opposition rejected an agreement
+/// reached in 2021`, `The court upheld a verdict handed down in May`): a second finite
+/// verb would need a conjunction or a relative word between.
+fn reduced_relative(words: &SentenceWords, first: usize, trigger: Trigger) -> bool {
+    let noun_before = |participle: usize| {
+        let classes = words.classes(participle - 1);
+        classes
+            & (en::DETERMINER
+                | en::PREPOSITION
+                | en::BE
+                | en::HAVE
+                | en::MODAL
+                | en::DO
+                | en::SUBJECT_PRONOUN
+                | en::OBJECT_PRONOUN
+                | en::CONJUNCTION
+                | en::NEGATION
+                | en::ADVERB
+                | en::RELATIVE
+                | en::SUBORDINATOR)
+            == 0
+            && !en::can_be_past(words.lower(participle - 1), classes)
+            && !words.lower(participle - 1).ends_with("ly")
+    };
+    let qualifying_participle = (trigger.word + 2..first).any(|at| {
+        let classes = words.classes(at);
+        en::can_be_participle(words.lower(at), classes)
+            && classes & (en::BE | en::HAVE) == 0
+            && noun_before(at)
+    });
+    let one_clause = (trigger.word + 1..=first).all(|at| {
+        !words.punctuated_before(at)
+            && words.classes(at) & (en::CONJUNCTION | en::RELATIVE | en::SUBORDINATOR) == 0
+    });
+    qualifying_participle && one_clause
 }

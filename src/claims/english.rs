@@ -899,6 +899,13 @@ pub fn can_be_participle(lower: &str, classes: Classes) -> bool {
     classes & PARTICIPLE != 0 || is_regular_ed(lower, classes)
 }
 
+/// Whether a word can open a participial aside between commas (`Tsikhanouskaya, born in
+/// Mikashevichy, …`, `the pipeline, built in 2011, …`): a past participle that is no
+/// auxiliary, or `born`, which the verb list gives as `borne`.
+pub fn opens_participial_aside(lower: &str, classes: Classes) -> bool {
+    (lower == "born" || can_be_participle(lower, classes)) && classes & (BE | HAVE) == 0
+}
+
 /// Whether a word is a present participle or gerund (`monitoring`), as far as its form
 /// tells: `-ing` after at least three letters, and not one of the nouns in `-ing`.
 pub fn is_ing(lower: &str) -> bool {

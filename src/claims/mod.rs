@@ -531,7 +531,7 @@ fn date_within(
     timexes: &[Timex],
     sentence: TextRange,
     words: &SentenceWords,
-    trigger: Option<usize>,
+    trigger: Option<anchoring::Trigger>,
 ) -> Option<(TextRange, Option<String>)> {
     let annotation = within(annotations, sentence, |annotation| annotation.range)
         .iter()
@@ -615,17 +615,20 @@ pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRa
 }
 
 /// The anchoring expressions of `timexes` inside `sentence` that do not date the claim
-/// whose trigger is at `trigger`, each with why (`Russia’s 2022 invasion`: it qualifies a
+/// whose trigger is `trigger`, each with why (`Russia’s 2022 invasion`: it qualifies a
 /// noun): what the claim card shows of an undated claim's dates.
 pub fn side_details(
     text: &str,
     sentence: TextRange,
-    trigger: TextRange,
+    trigger: ClaimTrigger,
     timexes: &[Timex],
 ) -> Vec<(TextRange, SideDetail)> {
     let mut words = SentenceWords::new(text);
     words.fill(sentence);
-    let trigger_word = words.first_ending_after(trigger.start);
+    let trigger_word = anchoring::Trigger {
+        word: words.first_ending_after(trigger.range().start),
+        event: matches!(trigger, ClaimTrigger::Event { .. }),
+    };
     within(timexes, sentence, |timex| timex.range)
         .iter()
         .filter(|timex| timex.anchors && sentence.contains_range(timex.range))
@@ -714,7 +717,18 @@ pub fn find_claims(
                         Some((trigger, group.first, group.verb))
                     })
                 };
-            let trigger_word = found.map(|(_, first, _)| first);
+            // An event's main verb (`introduced` of `was originally introduced`), a cue's
+            // first word.
+            let trigger_word = found.map(|(trigger, first, last)| match trigger {
+                ClaimTrigger::Event { .. } => anchoring::Trigger {
+                    word: last,
+                    event: true,
+                },
+                ClaimTrigger::Cue(_) => anchoring::Trigger {
+                    word: first,
+                    event: false,
+                },
+            });
             let own_date =
                 date_within(&annotations, &timexes, sentence.range, &words, trigger_word);
             if let Some((trigger, first, last)) = found {

@@ -532,14 +532,28 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
             .rev()
             .find(|&at| words.punctuated_before(at) && !marks_only(at))?;
         let relative = matches!(words.lower(clause), "who" | "which");
-        let appositive = words.classes(clause) & en::DETERMINER != 0
-            && (clause + 1..index).all(marks_only)
-            && !(clause + 1..index).any(|at| {
+        let no_verb_inside = || {
+            !(clause + 1..index).any(|at| {
                 let classes = words.classes(at);
                 classes & (en::BE | en::HAVE | en::MODAL) != 0
                     || en::can_be_past(words.lower(at), classes)
-            });
-        (relative || appositive || parenthetical(words, clause, index))
+            })
+        };
+        let appositive = words.classes(clause) & en::DETERMINER != 0
+            && (clause + 1..index).all(marks_only)
+            && no_verb_inside();
+        // `Tsikhanouskaya, born in Mikashevichy, addressed`, `Makei, 64, died`.
+        let participial = en::opens_participial_aside(words.lower(clause), words.classes(clause))
+            && words.gap_before(clause, 0).contains(',')
+            && (clause + 1..index).all(marks_only)
+            && no_verb_inside();
+        let age = clause + 1 == index
+            && words.gap_before(clause, 0).contains(',')
+            && words
+                .lower(clause)
+                .bytes()
+                .all(|byte| byte.is_ascii_digit());
+        (relative || appositive || participial || age || parenthetical(words, clause, index))
             .then(|| clause.checked_sub(1))
             .flatten()
     })?;

@@ -217,7 +217,10 @@ impl<'t> SentenceWords<'t> {
         });
         self.all_classes = 0;
         for index in 0..self.words.len() {
-            let classes = en::classes(self.lower(index));
+            let lower = self.lower(index);
+            // `in May`: the month, capitalised inside a sentence, is no modal.
+            let month = lower == "may" && index > 0 && self.capitalised(index);
+            let classes = if month { 0 } else { en::classes(lower) };
             self.all_classes |= classes;
             self.classes.push(classes);
         }

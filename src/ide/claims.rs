@@ -291,7 +291,7 @@ pub fn claim_card(corpus: &Corpus, file: &ArticleFile, claim: &Claim) -> String 
             let side = crate::claims::side_details(
                 &file.text,
                 claim.sentence,
-                claim.trigger.range(),
+                claim.trigger,
                 &file.timexes,
             );
             for (range, why) in side {
