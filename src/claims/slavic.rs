@@ -511,6 +511,10 @@ const EVENT_FORMS: &[&str] = &[
     "упала",
     "упало",
     "упали",
+    "зріс",
+    "зросла",
+    "зросло",
+    "зросли",
     "пройшов",
     "пройшла",
     "пройшло",
@@ -1273,10 +1277,12 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "eli",
 ];
 
-/// Impersonal passives (in words of seven letters or more): `-ано`, `-ено`, `-ano`,
-/// `-ono` (`возбуждено`, `затримано`, `zniszczono`); `-нно` adverbs (`постоянно`) end
-/// otherwise.
-const GUESSED_PASSIVE_ENDINGS: &[&str] = &["ано", "яно", "ено", "ёно", "ano", "ono"];
+/// Impersonal passives (in words of seven letters or more): `-ано`, `-ено`, `-то`,
+/// `-ano`, `-ono` (`возбуждено`, `затримано`, `відкрито`, `прийнято`, `zniszczono`);
+/// `-нно` adverbs (`постоянно`) end otherwise.
+const GUESSED_PASSIVE_ENDINGS: &[&str] = &[
+    "ано", "яно", "ено", "ёно", "ито", "ато", "ято", "уто", "ano", "ono",
+];
 
 /// Words that the endings would take for an event verb: states, modals and habits
 /// (`хотели`, `находились`, `mieli`), nouns (`автомобили`, `niedzieli`), adverbs.
@@ -1462,7 +1468,13 @@ mod tests {
         ] {
             assert_eq!(guessed_form(past), Some(GuessedForm::Past), "{past}");
         }
-        for passive in ["возбуждено", "затримано", "zniszczono"] {
+        for passive in [
+            "возбуждено",
+            "затримано",
+            "відкрито",
+            "прийнято",
+            "zniszczono",
+        ] {
             assert_eq!(
                 guessed_form(passive),
                 Some(GuessedForm::Passive),
