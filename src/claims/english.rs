@@ -900,10 +900,14 @@ pub fn can_be_participle(lower: &str, classes: Classes) -> bool {
 }
 
 /// Whether a word can open a participial aside between commas (`Tsikhanouskaya, born in
-/// Mikashevichy, …`, `the pipeline, built in 2011, …`): a past participle that is no
-/// auxiliary, or `born`, which the verb list gives as `borne`.
+/// Mikashevichy, …`, `the pipeline, built in 2011, …`, `troops, backed by aircraft, …`):
+/// a past participle that is no auxiliary, an `-ed` form even where it is mostly an
+/// adjective (`backed`, `armed`), or `born`, which the verb list gives as `borne`.
 pub fn opens_participial_aside(lower: &str, classes: Classes) -> bool {
-    (lower == "born" || can_be_participle(lower, classes)) && classes & (BE | HAVE) == 0
+    let ed_form = lower.len() > 4
+        && lower.ends_with("ed")
+        && lower.bytes().all(|byte| byte.is_ascii_alphabetic());
+    (lower == "born" || ed_form || can_be_participle(lower, classes)) && classes & (BE | HAVE) == 0
 }
 
 /// Whether a word is a present participle or gerund (`monitoring`), as far as its form

@@ -280,6 +280,9 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Killed in the blast were three soldiers.",
             "The decree takes effect on 1 April.",
             "The talks resume in Geneva on Monday.",
+            "The ministry, citing security concerns, closed the crossing.",
+            "Belarusian and Russian troops, backed by aircraft, practised an assault.",
+            "Makei, 64, died suddenly.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -317,6 +320,9 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Passive "Killed"         Killed in the blast were three soldiers.
             Future "takes"           The decree takes effect on 1 April.
             Future "resume"          The talks resume in Geneva on Monday.
+            Past "closed"            The ministry, citing security concerns, closed the crossing.
+            Past "practised"         Belarusian and Russian troops, backed by aircraft, practised an assault.
+            -                        Makei, 64, died suddenly.
         "#]],
     );
 }

@@ -542,8 +542,11 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
         let appositive = words.classes(clause) & en::DETERMINER != 0
             && (clause + 1..index).all(marks_only)
             && no_verb_inside();
-        // `Tsikhanouskaya, born in Mikashevichy, addressed`, `Makei, 64, died`.
-        let participial = en::opens_participial_aside(words.lower(clause), words.classes(clause))
+        // `Tsikhanouskaya, born in Mikashevichy, addressed`, `The ministry, citing
+        // security concerns, closed`, `Makei, 64, died`.
+        let opener = words.lower(clause);
+        let participial = (en::opens_participial_aside(opener, words.classes(clause))
+            || en::is_ing(opener))
             && words.gap_before(clause, 0).contains(',')
             && (clause + 1..index).all(marks_only)
             && no_verb_inside();
