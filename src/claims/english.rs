@@ -62,6 +62,12 @@ pub const FURNITURE_START: Classes = 1 << 23;
 /// regular `-ed` are needed; verbs whose three forms are the same (`put`, `cut`) are here
 /// too, since their past cannot be told by its ending.
 const IRREGULAR_VERBS: &[(&str, &str, &str)] = &[
+    // Regular, but too short for the `-ed` rule, which leaves out four-letter words
+    // (`bled`, `shed` and the like are not pasts of a base in `-e`).
+    ("die", "died", "died"),
+    ("sue", "sued", "sued"),
+    ("tie", "tied", "tied"),
+    ("vie", "vied", "vied"),
     ("arise", "arose", "arisen"),
     ("awake", "awoke", "awoken"),
     ("bear", "bore", "borne"),

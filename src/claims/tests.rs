@@ -283,6 +283,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The ministry, citing security concerns, closed the crossing.",
             "Belarusian and Russian troops, backed by aircraft, practised an assault.",
             "Makei, 64, died suddenly.",
+            "The company sued the ministry.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -322,7 +323,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Future "resume"          The talks resume in Geneva on Monday.
             Past "closed"            The ministry, citing security concerns, closed the crossing.
             Past "practised"         Belarusian and Russian troops, backed by aircraft, practised an assault.
-            -                        Makei, 64, died suddenly.
+            Past "died"              Makei, 64, died suddenly.
+            Past "sued"              The company sued the ministry.
         "#]],
     );
 }

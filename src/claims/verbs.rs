@@ -543,13 +543,14 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
             && (clause + 1..index).all(marks_only)
             && no_verb_inside();
         // `Tsikhanouskaya, born in Mikashevichy, addressed`, `The ministry, citing
-        // security concerns, closed`, `Makei, 64, died`.
+        // security concerns, closed`.
         let opener = words.lower(clause);
         let participial = (en::opens_participial_aside(opener, words.classes(clause))
             || en::is_ing(opener))
             && words.gap_before(clause, 0).contains(',')
             && (clause + 1..index).all(marks_only)
             && no_verb_inside();
+        // `Makei, 64, died`: an age between commas.
         let age = clause + 1 == index
             && words.gap_before(clause, 0).contains(',')
             && words
