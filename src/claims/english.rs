@@ -68,6 +68,13 @@ const IRREGULAR_VERBS: &[(&str, &str, &str)] = &[
     ("sue", "sued", "sued"),
     ("tie", "tied", "tied"),
     ("vie", "vied", "vied"),
+    // Irregular: the rest of the list.
+    ("cast", "cast", "cast"),
+    ("overrun", "overran", "overrun"),
+    ("mistake", "mistook", "mistaken"),
+    ("leap", "leapt", "leapt"),
+    ("kneel", "knelt", "knelt"),
+    ("speed", "sped", "sped"),
     ("arise", "arose", "arisen"),
     ("awake", "awoke", "awoken"),
     ("bear", "bore", "borne"),
