@@ -284,6 +284,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Belarusian and Russian troops, backed by aircraft, practised an assault.",
             "Makei, 64, died suddenly.",
             "The company sued the ministry.",
+            "The EU and the US imposed sanctions.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -325,6 +326,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "practised"         Belarusian and Russian troops, backed by aircraft, practised an assault.
             Past "died"              Makei, 64, died suddenly.
             Past "sued"              The company sued the ministry.
+            Past "imposed"           The EU and the US imposed sanctions.
         "#]],
     );
 }

@@ -218,9 +218,12 @@ impl<'t> SentenceWords<'t> {
         self.all_classes = 0;
         for index in 0..self.words.len() {
             let lower = self.lower(index);
-            // `in May`: the month, capitalised inside a sentence, is no modal.
+            // `in May`: the month, capitalised inside a sentence, is no modal; `the US`
+            // and `the WHO`, in capitals, are names, not pronouns.
             let month = lower == "may" && index > 0 && self.capitalised(index);
-            let classes = if month { 0 } else { en::classes(lower) };
+            let name = matches!(lower, "us" | "who")
+                && matches!(self.range(index).slice(self.text), "US" | "WHO");
+            let classes = if month || name { 0 } else { en::classes(lower) };
             self.all_classes |= classes;
             self.classes.push(classes);
         }
