@@ -285,6 +285,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Makei, 64, died suddenly.",
             "The company sued the ministry.",
             "The EU and the US imposed sanctions.",
+            "Lukashenka (pictured) met the envoy in Sochi.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -327,6 +328,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "died"              Makei, 64, died suddenly.
             Past "sued"              The company sued the ministry.
             Past "imposed"           The EU and the US imposed sanctions.
+            Past "met"               Lukashenka (pictured) met the envoy in Sochi.
         "#]],
     );
 }

@@ -519,48 +519,69 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     {
         return None;
     }
-    let subject = subject_before(words, index).or_else(|| {
-        // `The mayor, who took office in March, resigned` and `Boeing's newest aircraft,
-        // the 787, made`: the subject stands before the relative clause or appositive.
-        let marks_only = |at: usize| {
-            words
-                .gap_before(at, 0)
-                .chars()
-                .all(|ch| ch.is_whitespace() || "\"“”«»()[]’".contains(ch))
-        };
-        let clause = (1..index)
+    // `Lukashenka (pictured) met`: a bracketed aside before the verb; the subject
+    // stands before its opening bracket.
+    let before_brackets = || {
+        if !words.gap_before(index, 0).trim_end().ends_with(')') {
+            return None;
+        }
+        let open = (index.saturating_sub(4)..index)
             .rev()
-            .find(|&at| words.punctuated_before(at) && !marks_only(at))?;
-        let relative = matches!(words.lower(clause), "who" | "which");
-        let no_verb_inside = || {
-            !(clause + 1..index).any(|at| {
-                let classes = words.classes(at);
-                classes & (en::BE | en::HAVE | en::MODAL) != 0
-                    || en::can_be_past(words.lower(at), classes)
-            })
-        };
-        let appositive = words.classes(clause) & en::DETERMINER != 0
-            && (clause + 1..index).all(marks_only)
-            && no_verb_inside();
-        // `Tsikhanouskaya, born in Mikashevichy, addressed`, `The ministry, citing
-        // security concerns, closed`.
-        let opener = words.lower(clause);
-        let participial = (en::opens_participial_aside(opener, words.classes(clause))
-            || en::is_ing(opener))
-            && words.gap_before(clause, 0).contains(',')
-            && (clause + 1..index).all(marks_only)
-            && no_verb_inside();
-        // `Makei, 64, died`: an age between commas.
-        let age = clause + 1 == index
-            && words.gap_before(clause, 0).contains(',')
-            && words
-                .lower(clause)
-                .bytes()
-                .all(|byte| byte.is_ascii_digit());
-        (relative || appositive || participial || age || parenthetical(words, clause, index))
-            .then(|| clause.checked_sub(1))
-            .flatten()
-    })?;
+            .find(|&at| words.gap_before(at, 0).contains('('))?;
+        open.checked_sub(1).filter(|&subject| {
+            !words.punctuated_before(open) || words.gap_before(open, 0).trim() == "("
+        })
+    };
+    let subject = subject_before(words, index)
+        .map(|subject| {
+            if can_be_subject(words, subject) {
+                subject
+            } else {
+                before_brackets().unwrap_or(subject)
+            }
+        })
+        .or_else(|| {
+            // `The mayor, who took office in March, resigned` and `Boeing's newest aircraft,
+            // the 787, made`: the subject stands before the relative clause or appositive.
+            let marks_only = |at: usize| {
+                words
+                    .gap_before(at, 0)
+                    .chars()
+                    .all(|ch| ch.is_whitespace() || "\"“”«»()[]’".contains(ch))
+            };
+            let clause = (1..index)
+                .rev()
+                .find(|&at| words.punctuated_before(at) && !marks_only(at))?;
+            let relative = matches!(words.lower(clause), "who" | "which");
+            let no_verb_inside = || {
+                !(clause + 1..index).any(|at| {
+                    let classes = words.classes(at);
+                    classes & (en::BE | en::HAVE | en::MODAL) != 0
+                        || en::can_be_past(words.lower(at), classes)
+                })
+            };
+            let appositive = words.classes(clause) & en::DETERMINER != 0
+                && (clause + 1..index).all(marks_only)
+                && no_verb_inside();
+            // `Tsikhanouskaya, born in Mikashevichy, addressed`, `The ministry, citing
+            // security concerns, closed`.
+            let opener = words.lower(clause);
+            let participial = (en::opens_participial_aside(opener, words.classes(clause))
+                || en::is_ing(opener))
+                && words.gap_before(clause, 0).contains(',')
+                && (clause + 1..index).all(marks_only)
+                && no_verb_inside();
+            // `Makei, 64, died`: an age between commas.
+            let age = clause + 1 == index
+                && words.gap_before(clause, 0).contains(',')
+                && words
+                    .lower(clause)
+                    .bytes()
+                    .all(|byte| byte.is_ascii_digit());
+            (relative || appositive || participial || age || parenthetical(words, clause, index))
+                .then(|| clause.checked_sub(1))
+                .flatten()
+        })?;
     // `The problem was minor, and affected the software`: a verb coordinated with an
     // earlier one shares its subject.
     let coordinated = matches!(words.lower(subject), "and" | "but")
