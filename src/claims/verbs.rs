@@ -528,9 +528,10 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
         let open = (index.saturating_sub(4)..index)
             .rev()
             .find(|&at| words.gap_before(at, 0).contains('('))?;
-        open.checked_sub(1).filter(|&subject| {
-            !words.punctuated_before(open) || words.gap_before(open, 0).trim() == "("
-        })
+        // Only the bracket stands between the subject and the aside.
+        (words.gap_before(open, 0).trim() == "(")
+            .then(|| open.checked_sub(1))
+            .flatten()
     };
     let subject = subject_before(words, index)
         .map(|subject| {
