@@ -117,7 +117,7 @@ fn is_heading(sentence: &str) -> bool {
 /// Cues that are also common nouns (`the reports`, `his claims`, `orders`): they count
 /// only when no determiner or adjective before them makes them a noun.
 const NOUN_LIKE_CUES: &[&str] = &[
-    "reports", "claims", "orders", "states", "notes", "says", "shows", "show",
+    "reports", "claims", "orders", "states", "notes", "says", "shows", "show", "promises",
 ];
 
 /// Cues in the present of a plural subject (`Both men deny`, `Critics argue`): as with

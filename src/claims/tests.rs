@@ -435,6 +435,9 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The leaders will announce their decision.",
             "He came to confirm the figure.",
             "Such a claim is common.",
+            "The ministry adds that the drills are routine.",
+            "He recalled that the border had been quiet.",
+            "The election promises were broken.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -465,6 +468,9 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             -                        The leaders will announce their decision.
             Past "came"              He came to confirm the figure.
             -                        Such a claim is common.
+            cue "adds"               The ministry adds that the drills are routine.
+            cue "recalled"           He recalled that the border had been quiet.
+            Passive "broken"         The election promises were broken.
         "#]],
     );
 }
