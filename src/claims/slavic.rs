@@ -1335,7 +1335,6 @@ const NOT_GUESSED: &[&str] = &[
     "brukseli",
     "niedzieli",
     "hoteli",
-    "wcześniej",
 ];
 
 /// The form of a word that the lexicon does not list, read from its ending: news verbs
