@@ -1225,8 +1225,8 @@ pub enum GuessedForm {
 }
 
 /// Past forms whose endings the guess reads (in words of seven letters or more): plural
-/// pasts after a vowel (ru, uk, be, pl), reflexive pasts, and the `-овать`/`-ować` verbs
-/// in every form (ru, uk, be, pl).
+/// pasts after a vowel (ru, uk, be, pl), reflexive pasts, the `-овать`/`-ować` verbs in
+/// every form (ru, uk, be, pl), and masculine pasts in `-ил`, `-іў`, `-ił`.
 const GUESSED_PAST_ENDINGS: &[&str] = &[
     // Plural pasts: `задержали`, `доставили`, `затримали`, `затрымалі`.
     "али",
@@ -1275,6 +1275,11 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ili",
     "yli",
     "eli",
+    // Masculine pasts in `-ил`, `-іў`, `-ił` (`отменил`, `адмяніў`, `ogłosił`): few nouns
+    // end so, unlike `-ал` (`генерал`, `трибунал`) or `-ел` (`обстрел`).
+    "ил",
+    "іў",
+    "ił",
 ];
 
 /// Impersonal passives (in words of seven letters or more): `-ано`, `-ено`, `-то`,
@@ -1322,6 +1327,9 @@ const NOT_GUESSED: &[&str] = &[
     "próbowali",
     "planowali",
     "zamierzali",
+    "михаил",
+    "даниил",
+    "гавриил",
     "автомобили",
     "магистрали",
     "вертикали",
@@ -1464,6 +1472,9 @@ mod tests {
             "арыштаваў",
             "zablokowało",
             "przepuścili",
+            "отменил",
+            "адмяніў",
+            "ogłosił",
         ] {
             assert_eq!(guessed_form(past), Some(GuessedForm::Past), "{past}");
         }
@@ -1487,8 +1498,14 @@ mod tests {
             "недели",
             "постоянно",
             "находились",
+            "михаил",
+            "даниил",
+            "гавриил",
             "автомобили",
             "niedzieli",
+            "михаил",
+            "трибунал",
+            "обстрел",
             "portfolio",
             "yesterday",
             "",
