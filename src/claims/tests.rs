@@ -367,6 +367,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The talks resume in Geneva.",
             "At the start of June, the roads were empty.",
             "The regime appears increasingly isolated.",
+            "The economy has in effect been absorbed by Russia.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -399,6 +400,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The talks resume in Geneva.
             -                        At the start of June, the roads were empty.
             -                        The regime appears increasingly isolated.
+            -                        The economy has in effect been absorbed by Russia.
         "#]],
     );
 }

@@ -223,6 +223,16 @@ fn past_prepositional_phrase(words: &SentenceWords, have: usize, end: usize) -> 
     if words.classes(preposition) & en::PREPOSITION == 0 || words.lower(preposition) == "to" {
         return None;
     }
+    // `has in effect been absorbed`, `has in practice become`: the outlet's reading, not
+    // a report.
+    if words.lower(preposition) == "in"
+        && matches!(
+            words.lower(preposition + 1),
+            "effect" | "practice" | "general" | "principle" | "theory" | "essence"
+        )
+    {
+        return None;
+    }
     let verb = (preposition + 2..end.min(preposition + 5)).find(|&at| {
         let lower = words.lower(at);
         lower == "been"
