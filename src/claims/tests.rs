@@ -286,6 +286,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The company sued the ministry.",
             "The EU and the US imposed sanctions.",
             "Lukashenka (pictured) met the envoy in Sochi.",
+            "There were fierce clashes near the border.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -329,6 +330,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "sued"              The company sued the ministry.
             Past "imposed"           The EU and the US imposed sanctions.
             Past "met"               Lukashenka (pictured) met the envoy in Sochi.
+            Past "were"              There were fierce clashes near the border.
         "#]],
     );
 }
@@ -368,6 +370,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "At the start of June, the roads were empty.",
             "The regime appears increasingly isolated.",
             "The economy has in effect been absorbed by Russia.",
+            "There were no clashes near the border.",
+            "There was little hope of a deal.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -401,6 +405,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        At the start of June, the roads were empty.
             -                        The regime appears increasingly isolated.
             -                        The economy has in effect been absorbed by Russia.
+            -                        There were no clashes near the border.
+            -                        There was little hope of a deal.
         "#]],
     );
 }

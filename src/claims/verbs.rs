@@ -641,6 +641,60 @@ fn inverted_passive(words: &SentenceWords, be: usize) -> Option<VerbGroup> {
     })
 }
 
+/// Nouns of a happening that `there was` or `there were` reports (`There was an
+/// explosion at the depot`, `There were clashes near the border`).
+const HAPPENINGS: &[&str] = &[
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "clash",
+    "clashes",
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "protest",
+    "protests",
+    "rally",
+    "rallies",
+    "fire",
+    "fires",
+    "shooting",
+    "shootings",
+    "incident",
+    "incidents",
+    "raid",
+    "raids",
+    "arrests",
+    "searches",
+    "shelling",
+    "fighting",
+    "skirmishes",
+    "riots",
+    "demonstrations",
+];
+
+/// `There was` or `there were` at `be` before a noun of a happening, over at most three
+/// words of quantity or description (`There were at least three explosions`), but not
+/// after `no` (`There was no comment`, `There were no clashes` reports nothing that
+/// happened).
+fn existential_happening(words: &SentenceWords, be: usize) -> Option<VerbGroup> {
+    let there = be.checked_sub(1)?;
+    if words.lower(there) != "there" || !matches!(words.lower(be), "was" | "were") {
+        return None;
+    }
+    let noun = (be + 1..words.len().min(be + 5))
+        .take_while(|&at| !words.punctuated_before(at))
+        .find(|&at| HAPPENINGS.contains(&words.lower(at)))?;
+    let negated = (be + 1..noun).any(|at| words.classes(at) & en::NEGATION != 0);
+    (!negated).then_some(VerbGroup {
+        first: be,
+        verb: be,
+        form: EventForm::Past,
+    })
+}
+
 /// Verbs of a timetable, in the present of a plural or singular subject, with the words
 /// that must follow the verb: `The drills start on Monday`, `The decree takes effect on 1
 /// April`. Only with the sentence's own date are they a scheduled event.
@@ -732,7 +786,10 @@ pub fn find_event_from(
                 index = group.verb + 1;
                 continue;
             }
-            if let Some(group) = inverted_passive(words, index).filter(|group| usable(group.verb)) {
+            if let Some(group) = inverted_passive(words, index)
+                .or_else(|| existential_happening(words, index))
+                .filter(|group| usable(group.verb))
+            {
                 return Some(group);
             }
             index += 1;
