@@ -1226,7 +1226,9 @@ pub enum GuessedForm {
 
 /// Past forms whose endings the guess reads (in words of seven letters or more): plural
 /// pasts after a vowel (ru, uk, be, pl), reflexive pasts, the `-овать`/`-ować` verbs in
-/// every form (ru, uk, be, pl), and masculine pasts in `-ил`, `-іў`, `-ił`.
+/// every form (ru, uk, be, pl), masculine and feminine pasts in `-ил(а)`, `-іў`/`-іла`,
+/// `-ił(a)`, and the Polish pasts in `-ył` and of verbs in `-ąć` (`przedłużył`,
+/// `wszczęła`).
 const GUESSED_PAST_ENDINGS: &[&str] = &[
     // Plural pasts: `задержали`, `доставили`, `затримали`, `затрымалі`.
     "али",
@@ -1275,11 +1277,21 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ili",
     "yli",
     "eli",
-    // Masculine pasts in `-ил`, `-іў`, `-ił` (`отменил`, `адмяніў`, `ogłosił`): few nouns
-    // end so, unlike `-ал` (`генерал`, `трибунал`) or `-ел` (`обстрел`).
+    // Masculine and feminine pasts in `-ил`, `-іў`, `-ił`, `-ył`, `-ął`, `-ила`, `-іла`,
+    // `-iła`, `-ęła` (`отменил`, `адмяніў`, `ogłosił`, `przedłużył`, `wszczął`,
+    // `освободила`): few nouns end so, unlike `-ал` (`генерал`, `трибунал`), `-ел`
+    // (`обстрел`) or `-ał` (`kapitał`, `generał`).
     "ил",
     "іў",
     "ił",
+    "ył",
+    "ął",
+    "ила",
+    "іла",
+    "iła",
+    "ęła",
+    "ęli",
+    "ęło",
 ];
 
 /// Impersonal passives (in words of seven letters or more): `-ано`, `-ено`, `-то`,
@@ -1327,6 +1339,7 @@ const NOT_GUESSED: &[&str] = &[
     "próbowali",
     "planowali",
     "zamierzali",
+    "правила",
     "михаил",
     "даниил",
     "гавриил",
@@ -1355,7 +1368,8 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
     let last = lower.chars().next_back()?;
     if !matches!(
         last,
-        'и' | 'і' | 'я' | 'ь' | 'л' | 'а' | 'о' | 'в' | 'ў' | 'ł' | 'i' | 'y' | 'o'
+        // Cyrillic letters first, then Latin (`a` and `o` are both twice).
+        'и' | 'і' | 'я' | 'ь' | 'л' | 'а' | 'о' | 'в' | 'ў' | 'ł' | 'i' | 'y' | 'o' | 'a'
     ) || lower.len() < 7
         || lower.chars().count() < 7
         || NOT_GUESSED.contains(&lower)
@@ -1475,6 +1489,11 @@ mod tests {
             "отменил",
             "адмяніў",
             "ogłosił",
+            "освободила",
+            "ogłosiła",
+            "przedłużył",
+            "wszczęła",
+            "odnotowała",
         ] {
             assert_eq!(guessed_form(past), Some(GuessedForm::Past), "{past}");
         }
@@ -1498,12 +1517,10 @@ mod tests {
             "недели",
             "постоянно",
             "находились",
-            "михаил",
-            "даниил",
-            "гавриил",
             "автомобили",
             "niedzieli",
             "михаил",
+            "правила",
             "трибунал",
             "обстрел",
             "portfolio",

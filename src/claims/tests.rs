@@ -657,6 +657,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Учения пройдут с 3 по 9 июня.",
             "Учения пройдут позже.",
             "Суд отменил приговор активисту.",
+            "Полиция освободила задержанных.",
+            "Новые правила вступили в силу.",
             "Международный трибунал начал работу.",
         ],
         expect![[r#"
@@ -690,6 +692,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Future "пройдут"         Учения пройдут с 3 по 9 июня.
             -                        Учения пройдут позже.
             Past "отменил"           Суд отменил приговор активисту.
+            Past "освободила"        Полиция освободила задержанных.
+            Past "вступили"          Новые правила вступили в силу.
             Past "начал"             Международный трибунал начал работу.
         "#]],
     );
@@ -787,6 +791,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Pogranicznicy przepuścili migrantów.",
             "W niedzieli kolejki były długie.",
             "Posiedzenie rządu odbędzie się w poniedziałek.",
+            "Straż Graniczna odnotowała 120 prób przekroczenia granicy.",
+            "Prokuratura wszczęła śledztwo.",
+            "Rząd przedłużył strefę buforową.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -807,6 +814,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "przepuścili"       Pogranicznicy przepuścili migrantów.
             -                        W niedzieli kolejki były długie.
             Future "odbędzie"        Posiedzenie rządu odbędzie się w poniedziałek.
+            Past "odnotowała"        Straż Graniczna odnotowała 120 prób przekroczenia granicy.
+            Past "wszczęła"          Prokuratura wszczęła śledztwo.
+            Past "przedłużył"        Rząd przedłużył strefę buforową.
         "#]],
     );
 }

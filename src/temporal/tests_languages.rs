@@ -459,6 +459,13 @@ const POLISH: &[Row] = &[
         true,
     ),
     (
+        "Ćwiczenia rozpoczną się w czwartek.",
+        D,
+        "w czwartek",
+        "2022-10-06",
+        true,
+    ),
+    (
         "Poinformowano o tym wczoraj.",
         D,
         "wczoraj",
