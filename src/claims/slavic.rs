@@ -1368,7 +1368,8 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
     let last = lower.chars().next_back()?;
     if !matches!(
         last,
-        // Cyrillic letters first, then Latin (`a` and `o` are both twice).
+        // Cyrillic letters first, then Latin: the Cyrillic `а` and `о` look like the
+        // Latin `a` and `o` but are other letters, so both stand here.
         'и' | 'і' | 'я' | 'ь' | 'л' | 'а' | 'о' | 'в' | 'ў' | 'ł' | 'i' | 'y' | 'o' | 'a'
     ) || lower.len() < 7
         || lower.chars().count() < 7
@@ -1392,7 +1393,8 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
 }
 
 /// Whether a sentence is read with the Slavic event rules: it holds a listed event or
-/// passive form, or words of the Slavic lexicon and a word whose ending makes it one.
+/// passive form, a word whose ending makes it one (see [`slavic_guess`]), or a future of
+/// [`SCHEDULED_FUTURES`].
 pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     words.any(EVENT_PAST | PASSIVE_FORM)
         || (0..words.len()).any(|index| {
