@@ -1393,8 +1393,8 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
 }
 
 /// Whether a sentence is read with the Slavic event rules: it holds a listed event or
-/// passive form, a word whose ending makes it one (see [`slavic_guess`]), or a future of
-/// [`SCHEDULED_FUTURES`].
+/// passive form, a word whose ending makes it one (see `slavic_guess`), or a future of
+/// `SCHEDULED_FUTURES`.
 pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     words.any(EVENT_PAST | PASSIVE_FORM)
         || (0..words.len()).any(|index| {
@@ -1429,7 +1429,7 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
 /// The first event verb of a Slavic sentence among the `usable` words from `from` on: a
 /// past (`задержали`, `zatrzymali`, or a past that [`guessed_form`] reads), a passive
 /// form (`задержан`, `został zatrzymany`, `zatrzymano`, `возбуждено`), or, when the
-/// sentence gives its date (`dated`), a future of [`SCHEDULED_FUTURES`].
+/// sentence gives its date (`dated`), a future of `SCHEDULED_FUTURES`.
 pub fn find_event_from(
     words: &SentenceWords,
     from: usize,
