@@ -700,8 +700,9 @@ pub fn find_claims(
                                 .is_some();
                         block_unasserted(&words, &mut blocked);
                         let group = if slavic::reads_as_slavic_events(&words) {
-                            // Russian, Ukrainian, Belarusian or Polish: a perfective past or
-                            // a passive form is the event, wherever it stands.
+                            // Russian, Ukrainian, Belarusian or Polish: a past (listed or
+                            // read from its ending), a passive form or a dated future is the
+                            // event, wherever it stands.
                             slavic::find_event_from(&words, 0, |at| !blocked[at], dated)?
                         } else {
                             // The main clause's event first; a relative clause's only if
