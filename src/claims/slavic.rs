@@ -1396,9 +1396,16 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
 /// passive form, a word whose ending makes it one (see `slavic_guess`), or a future of
 /// `SCHEDULED_FUTURES`.
 pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
-    words.any(EVENT_PAST | PASSIVE_FORM)
-        || (0..words.len()).any(|index| {
-            slavic_guess(words, index).is_some() || SCHEDULED_FUTURES.contains(&words.lower(index))
+    if words.any(EVENT_PAST | PASSIVE_FORM) {
+        return true;
+    }
+    // An English sentence, all ASCII and without a word of the Slavic lexicon, is turned
+    // away before any word is looked up: this runs on every sentence of every article.
+    let maybe_slavic =
+        words.any(SLAVIC) || (0..words.len()).any(|index| !words.lower(index).is_ascii());
+    maybe_slavic
+        && (0..words.len()).any(|index| {
+            SCHEDULED_FUTURES.contains(&words.lower(index)) || slavic_guess(words, index).is_some()
         })
 }
 
