@@ -1401,8 +1401,7 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     }
     // An English sentence, all ASCII and without a word of the Slavic lexicon, is turned
     // away before any word is looked up: this runs on every sentence of every article.
-    let maybe_slavic =
-        words.any(SLAVIC) || (0..words.len()).any(|index| !words.lower(index).is_ascii());
+    let maybe_slavic = words.any(SLAVIC) || !words.all_ascii();
     maybe_slavic
         && (0..words.len()).any(|index| {
             SCHEDULED_FUTURES.contains(&words.lower(index)) || slavic_guess(words, index).is_some()

@@ -158,6 +158,8 @@ pub struct SentenceWords<'t> {
     flags: Vec<u8>,
     /// The classes of all the sentence's words together.
     all_classes: Classes,
+    /// Whether every word of the sentence is ASCII (an English sentence, mostly).
+    all_ascii: bool,
 }
 
 /// The word starts with a capital letter.
@@ -176,6 +178,7 @@ impl<'t> SentenceWords<'t> {
             classes: Vec::new(),
             flags: Vec::new(),
             all_classes: 0,
+            all_ascii: true,
         }
     }
 
@@ -188,6 +191,7 @@ impl<'t> SentenceWords<'t> {
         self.sentence_start = sentence.start;
         let body = sentence.slice(self.text);
         let (words, lowered, flags) = (&mut self.words, &mut self.lowered, &mut self.flags);
+        let mut all_ascii = true;
         let mut previous_end = 0;
         let mut previous_word = TextRange::empty(0);
         each_word(body, |range| {
@@ -196,6 +200,7 @@ impl<'t> SentenceWords<'t> {
             let (ascii, ascii_upper) = word.bytes().fold((true, false), |(ascii, upper), byte| {
                 (ascii & byte.is_ascii(), upper | byte.is_ascii_uppercase())
             });
+            all_ascii &= ascii;
             let has_upper = ascii_upper || (!ascii && word.chars().any(char::is_uppercase));
             let lowered_at = has_upper.then(|| {
                 let from = lowered.len();
@@ -215,6 +220,7 @@ impl<'t> SentenceWords<'t> {
             previous_end = range.end;
             previous_word = range;
         });
+        self.all_ascii = all_ascii;
         self.all_classes = 0;
         for index in 0..self.words.len() {
             let lower = self.lower(index);
@@ -271,6 +277,11 @@ impl<'t> SentenceWords<'t> {
     /// Whether some word of the sentence is of one of `classes`.
     pub fn any(&self, classes: Classes) -> bool {
         self.all_classes & classes != 0
+    }
+
+    /// Whether every word of the sentence read last is ASCII.
+    pub fn all_ascii(&self) -> bool {
+        self.all_ascii
     }
 
     /// Whether the word at `index` starts with a capital letter.
