@@ -254,6 +254,17 @@ fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
     linked && !matches!(prev, "was" | "were" | "had" | "been")
 }
 
+/// Whether a past auxiliary stands among the tokens `from..to`, between a word that
+/// points forward and the date: `The ceasefire that begins at midnight was agreed on
+/// Monday` dates the agreement, in the past.
+fn past_verb_between(tokens: &[token::Token<'_>], from: usize, to: usize) -> bool {
+    tokens
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .any(|t| matches!(t.lower, "was" | "were" | "had" | "did"))
+}
+
 /// Whether the sentence before token `at` speaks of the future (`will`, `scheduled`):
 /// then a month or weekday without a year is the next one, not the last one.
 fn looks_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
@@ -265,7 +276,10 @@ fn looks_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
         if tokens[i].nl_before || matches!(t.text, "." | "!" | "?" | ";" | "\"" | "“" | "”") {
             break;
         }
-        if lexicon::future_cue(t.lower) && cue_points_forward(tokens, i - 1) {
+        if lexicon::future_cue(t.lower)
+            && cue_points_forward(tokens, i - 1)
+            && !past_verb_between(tokens, i, at)
+        {
             return true;
         }
         i -= 1;

@@ -646,6 +646,14 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             true,
         ),
         (
+            "The ceasefire that begins at midnight was agreed on Friday",
+            "2022-03-01",
+            "Friday",
+            D,
+            "2022-02-25",
+            true,
+        ),
+        (
             "The new rules come into force in April",
             "2022-03-01",
             "April",
