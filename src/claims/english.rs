@@ -917,9 +917,8 @@ pub fn can_be_participle(lower: &str, classes: Classes) -> bool {
 /// a past participle that is no auxiliary, an `-ed` form even where it is mostly an
 /// adjective (`backed`, `armed`), or `born`, which the verb list gives as `borne`.
 pub fn opens_participial_aside(lower: &str, classes: Classes) -> bool {
-    let ed_form = lower.len() > 4
-        && lower.ends_with("ed")
-        && lower.bytes().all(|byte| byte.is_ascii_alphabetic());
+    // The `-ed` rule, asked as if the word were no adjective.
+    let ed_form = is_regular_ed(lower, classes & !NOT_A_VERB);
     (lower == "born" || ed_form || can_be_participle(lower, classes)) && classes & (BE | HAVE) == 0
 }
 

@@ -162,20 +162,34 @@ fn named_subject(words: &SentenceWords, first: usize) -> bool {
     })
 }
 
+/// Whether the word at `at` can be a verb or an auxiliary: a form of `be`, `have`, `do`,
+/// a modal, or a past.
+fn can_be_verb(words: &SentenceWords, at: usize) -> bool {
+    let classes = words.classes(at);
+    classes & (en::BE | en::HAVE | en::MODAL | en::DO) != 0
+        || en::can_be_past(words.lower(at), classes)
+}
+
+/// Whether the words of `range` are the rest of one short prepositional phrase: no
+/// punctuation before any of them, no verb, no second preposition.
+fn phrase_after_preposition(words: &SentenceWords, range: std::ops::Range<usize>) -> bool {
+    range.into_iter().all(|at| {
+        !words.punctuated_before(at)
+            && words.classes(at) & en::PREPOSITION == 0
+            && !can_be_verb(words, at)
+    })
+}
+
 /// When the word at `last` ends a short prepositional phrase (`across the region`, `in
 /// exile`), the word before the phrase's preposition: the head it qualifies.
 fn head_before_phrase(words: &SentenceWords, last: usize) -> Option<usize> {
     let preposition = (last.saturating_sub(3)..last)
         .rev()
         .find(|&at| words.classes(at) & en::PREPOSITION != 0)?;
-    let plain = (preposition + 1..=last).all(|at| {
-        let classes = words.classes(at);
-        !words.punctuated_before(at)
-            && classes & (en::BE | en::HAVE | en::MODAL | en::DO | en::PREPOSITION) == 0
-            && !en::can_be_past(words.lower(at), classes)
-    });
     let head = preposition.checked_sub(1)?;
-    (plain && !words.punctuated_before(preposition)).then_some(head)
+    (phrase_after_preposition(words, preposition + 1..last + 1)
+        && !words.punctuated_before(preposition))
+    .then_some(head)
 }
 
 /// Participles that usually describe a state (`Rallies are banned`, `The hearing is
@@ -238,12 +252,8 @@ fn past_prepositional_phrase(words: &SentenceWords, have: usize, end: usize) -> 
         lower == "been"
             || (en::can_be_participle(lower, words.classes(at)) && !words.capitalised(at))
     })?;
-    let inside_phrase = (preposition + 1..verb).all(|at| {
-        words.classes(at) & (en::BE | en::HAVE | en::MODAL | en::DO | en::PREPOSITION) == 0
-            && !en::can_be_past(words.lower(at), words.classes(at))
-    });
-    let unbroken = (preposition + 1..=verb).all(|at| !words.punctuated_before(at));
-    (inside_phrase && unbroken).then_some(verb)
+    (phrase_after_preposition(words, preposition + 1..verb) && !words.punctuated_before(verb))
+        .then_some(verb)
 }
 
 /// Whether a word can be a verb's base form after `to`, `will` or `did` (`visit`).
@@ -564,13 +574,7 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
                 .rev()
                 .find(|&at| words.punctuated_before(at) && !marks_only(at))?;
             let relative = matches!(words.lower(clause), "who" | "which");
-            let no_verb_inside = || {
-                !(clause + 1..index).any(|at| {
-                    let classes = words.classes(at);
-                    classes & (en::BE | en::HAVE | en::MODAL) != 0
-                        || en::can_be_past(words.lower(at), classes)
-                })
-            };
+            let no_verb_inside = || !(clause + 1..index).any(|at| can_be_verb(words, at));
             let appositive = words.classes(clause) & en::DETERMINER != 0
                 && (clause + 1..index).all(marks_only)
                 && no_verb_inside();
@@ -628,11 +632,7 @@ fn inverted_passive(words: &SentenceWords, be: usize) -> Option<VerbGroup> {
         at += 2;
     }
     let opening = at == participle;
-    let phrase = (participle + 1..be).all(|at| {
-        let classes = words.classes(at);
-        classes & (en::BE | en::HAVE | en::MODAL | en::DO) == 0
-            && !en::can_be_past(words.lower(at), classes)
-    });
+    let phrase = !(participle + 1..be).any(|at| can_be_verb(words, at));
     let unbroken = (1..=be).all(|at| !words.punctuated_before(at));
     (opening && phrase && unbroken).then_some(VerbGroup {
         first: participle,
