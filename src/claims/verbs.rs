@@ -695,28 +695,12 @@ fn existential_happening(words: &SentenceWords, be: usize) -> Option<VerbGroup> 
     })
 }
 
-/// Verbs of a timetable, in the present of a plural or singular subject, with the words
-/// that must follow the verb: `The drills start on Monday`, `The decree takes effect on 1
-/// April`. Only with the sentence's own date are they a scheduled event. A `match`, not a
-/// list: it is asked of every word of a dated sentence.
-fn timetable_verb(lower: &str) -> Option<&'static [&'static str]> {
-    match lower {
-        "start" | "starts" | "begin" | "begins" | "open" | "opens" | "end" | "ends" | "close"
-        | "closes" | "resume" | "resumes" | "expire" | "expires" | "arrive" | "arrives" => {
-            Some(&[])
-        }
-        "take" | "takes" => Some(&["effect"]),
-        "come" | "comes" | "enter" | "enters" => Some(&["into", "force"]),
-        "kick" | "kicks" => Some(&["off"]),
-        _ => None,
-    }
-}
-
-/// A timetable verb in the present at `index` (`The talks resume on Monday`), after a
-/// subject.
+/// A timetable verb in the present at `index` (`The talks resume on Monday`, see
+/// `temporal::timetable_verb`), after a subject; a scheduled event only with its
+/// sentence's date.
 fn timetable_present(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     let lower = words.lower(index);
-    let following = timetable_verb(lower)?;
+    let following = crate::temporal::timetable_verb(lower)?;
     let follows = following
         .iter()
         .enumerate()

@@ -23,6 +23,7 @@ mod tests_languages;
 
 pub use date::{CalendarDate, DateError, Precision};
 pub(crate) use lexicon::cardinal as english_cardinal;
+pub(crate) use lexicon::timetable_verb;
 pub use readable::{readable_uncertain, readable_value};
 
 pub use crate::language::Language;
@@ -232,18 +233,17 @@ fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
     }
     let next = tokens.get(at + 1).map_or("", |t| t.lower);
     let after_next = tokens.get(at + 2).map_or("", |t| t.lower);
-    match word {
-        "takes" | "take" => return next == "effect",
-        "comes" | "come" | "enters" | "enter" => return next == "into" && after_next == "force",
-        "kicks" | "kick" => return next == "off",
-        "starts" | "start" | "begins" | "begin" | "opens" | "ends" | "resumes" | "resume"
-        | "expires" => {
+    if let Some(following) = lexicon::timetable_verb(word) {
+        if following.is_empty() {
             let determiner_before = at
                 .checked_sub(1)
                 .is_some_and(|p| matches!(tokens[p].lower, "the" | "a" | "its" | "their" | "this"));
             return !determiner_before && matches!(next, "on" | "in" | "from" | "at");
         }
-        _ => {}
+        return [next, after_next]
+            .iter()
+            .zip(following)
+            .all(|(word, expected)| word == expected);
     }
     let prev = at
         .checked_sub(1)
