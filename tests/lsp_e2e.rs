@@ -632,6 +632,48 @@ fn a_large_reference_answer_arrives_whole_with_real_locations() {
         .contains("Lukash"));
 }
 
+#[test]
+fn a_large_registry_has_all_its_code_lenses_with_their_counts() {
+    // Over 64 lenses go out through the server's direct answers, as large reference
+    // answers do.
+    let scratch = Scratch::empty("lenses-large");
+    let mut registry = String::new();
+    let mut article = String::from("Source: Notes\nDate: 2026-02-20\n\n");
+    for actor in 0..80 {
+        registry.push_str(&format!(
+            "[[actor]]\nid = \"person-{actor}\"\nname = \"Person Number{actor}\"\nkind = \"person\"\n\n"
+        ));
+        // Actor n is named n % 3 times.
+        for _ in 0..actor % 3 {
+            article.push_str(&format!("Person Number{actor} spoke on 19 February.\n\n"));
+        }
+    }
+    std::fs::write(scratch.path("actors.toml"), &registry).unwrap();
+    std::fs::write(scratch.path("notes.article"), &article).unwrap();
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let lenses = server.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": scratch.uri("actors.toml")}}),
+    );
+    let lenses = lenses.as_array().expect("an array of lenses");
+    assert_eq!(lenses.len(), 80);
+    for (actor, lens) in lenses.iter().enumerate() {
+        let expected = match actor % 3 {
+            0 => "no mentions",
+            1 => "1 mention in 1 article",
+            _ => "2 mentions in 1 article",
+        };
+        assert_eq!(lens["command"]["title"], expected, "{lens}");
+        assert_eq!(lens["command"]["arguments"][0], scratch.uri("actors.toml"));
+        let line = lens["range"]["start"]["line"].as_u64().unwrap();
+        assert_eq!(
+            registry.lines().nth(line as usize).unwrap(),
+            format!("id = \"person-{actor}\"")
+        );
+    }
+}
+
 /// One frame of `message`, as `Server::send` writes it.
 fn framed(message: &Value) -> Vec<u8> {
     let body = serde_json::to_vec(message).unwrap();

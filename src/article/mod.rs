@@ -543,27 +543,26 @@ pub fn parse_window(text: &str, header: &Header, start: usize, end: usize) -> Ar
 /// Replaces the items of a text-ordered list that start inside the old window by
 /// `window_items`, shifting those after it; `None` when the list is not in text order
 /// (the splice would then reorder it).
+///
+/// The list is changed in place: a new one beside it would hold a large article's claims
+/// twice for as long as the splice lasts (its allocation grows only when the window gained
+/// items past its spare capacity).
 pub fn splice_sorted<T>(
-    old: Vec<T>,
+    mut list: Vec<T>,
     window: &Window,
     window_items: Vec<T>,
     start_of: impl Fn(&T) -> usize,
-    mut shift: impl FnMut(&mut T),
+    shift: impl FnMut(&mut T),
 ) -> Option<Vec<T>> {
-    if !old.is_sorted_by_key(&start_of) {
+    if !list.is_sorted_by_key(&start_of) {
         return None;
     }
-    let before = old.partition_point(|item| start_of(item) < window.start);
-    let after = old.partition_point(|item| start_of(item) < window.old_end);
-    let mut out = Vec::with_capacity(old.len() - (after - before) + window_items.len());
-    let mut old = old.into_iter();
-    out.extend(old.by_ref().take(before));
-    out.extend(window_items);
-    out.extend(old.skip(after - before).map(|mut item| {
-        shift(&mut item);
-        item
-    }));
-    Some(out)
+    let before = list.partition_point(|item| start_of(item) < window.start);
+    let after = list.partition_point(|item| start_of(item) < window.old_end);
+    let inserted = window_items.len();
+    list.splice(before..after, window_items);
+    list[before + inserted..].iter_mut().for_each(shift);
+    Some(list)
 }
 
 impl Paragraph {

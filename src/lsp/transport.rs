@@ -108,8 +108,11 @@ impl DirectAnswers {
         let [stand_in] = value.get("result")?.as_array()?.as_slice() else {
             return None;
         };
-        let key = stand_in
-            .get("uri")?
+        // A location names it by its `uri`; a code lens by its `data`'s.
+        let named_by = stand_in
+            .get("uri")
+            .or_else(|| stand_in.get("data")?.get("uri"))?;
+        let key = named_by
             .as_str()?
             .strip_prefix(DIRECT_SCHEME)?
             .parse::<u64>()
@@ -526,6 +529,24 @@ mod tests {
         );
         assert_eq!(answers.len(), 0);
         assert_eq!(answers.substitute(stand_in.as_bytes()), None);
+    }
+
+    #[test]
+    fn a_code_lens_stand_in_names_its_answer_in_its_data() {
+        let answers = DirectAnswers::default();
+        let uri = answers
+            .stash(br#"[{"range":1,"command":{"title":"3 mentions"}}]"#.to_vec())
+            .unwrap_or_else(|_| panic!("stashed"));
+        let stand_in = serde_json::to_string(&json!({
+            "jsonrpc": "2.0",
+            "result": [{"range": {}, "data": {"uri": uri.as_str()}}],
+            "id": 4,
+        }))
+        .unwrap();
+        let (head, result) = answers.substitute(stand_in.as_bytes()).unwrap();
+        assert_eq!(head, br#"{"jsonrpc":"2.0","id":4,"result":"#);
+        assert_eq!(result, br#"[{"range":1,"command":{"title":"3 mentions"}}]"#);
+        assert_eq!(answers.len(), 0);
     }
 
     #[test]
