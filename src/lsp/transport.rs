@@ -36,12 +36,6 @@ pub enum Outgoing {
     ServerEnded,
 }
 
-pub(super) fn frame(body: &[u8]) -> Vec<u8> {
-    let mut framed = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    framed.extend_from_slice(body);
-    framed
-}
-
 /// A notification's body, its params written by `write_params` straight into a buffer of
 /// about `size_hint` bytes: a `publishDiagnostics` of an article with tens of thousands
 /// of warnings is megabytes, and going through tower-lsp's `serde_json::Value` tree first
@@ -367,8 +361,13 @@ async fn hand_over(
     mut to_server: impl AsyncWrite + Unpin,
     awaited: AwaitedAnswer,
 ) -> InputEnd {
+    // The header and the body are written one after the other: framing a `didOpen` of a
+    // 5 MB article into one buffer copied it once more while the server took it in.
     async fn write(to_server: &mut (impl AsyncWrite + Unpin), body: &[u8]) -> bool {
-        to_server.write_all(&frame(body)).await.is_ok() && to_server.flush().await.is_ok()
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+        to_server.write_all(header.as_bytes()).await.is_ok()
+            && to_server.write_all(body).await.is_ok()
+            && to_server.flush().await.is_ok()
     }
     let mut held = VecDeque::new();
     loop {
