@@ -552,6 +552,52 @@ const EVENT_FORMS: &[&str] = &[
     "przeszedł",
     "przeszła",
     "przeszli",
+    // Found, dealt (a blow), flew in, became: stems no paradigm above makes.
+    "нашёл",
+    "нашел",
+    "нашла",
+    "нашли",
+    "нанёс",
+    "нанес",
+    "нанесла",
+    "нанесли",
+    "прилетел",
+    "прилетела",
+    "вылетел",
+    "вылетела",
+    "стал",
+    "стала",
+    "стали",
+    "провів",
+    "привів",
+    "вивів",
+    "перевів",
+    "завдав",
+    "завдала",
+    "завдали",
+    "став",
+    "стаў",
+    "сталі",
+    "wezwał",
+    "wezwała",
+    "podał",
+    "podała",
+    "przekazał",
+    "przekazała",
+    "wydał",
+    "wydała",
+    "uznał",
+    "uznała",
+    "przyznał",
+    "przyznała",
+    "zażądał",
+    "zażądała",
+    "zapowiedział",
+    "zapowiedziała",
+    "wysłał",
+    "wysłała",
+    "odebrał",
+    "odebrała",
 ];
 
 /// Passive forms: (stems, endings).
@@ -1292,13 +1338,22 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ęła",
     "ęli",
     "ęło",
+    // `-нул(а)`, `-ыл(а)` (`вспыхнул`, `спалахнула`, `закрыла`, `прибыл`), and the Polish
+    // plural of things in `-iły`, `-ęły` (`ogłosiły`, `zginęły`). `-ела` is left to the
+    // list (`обстрела`, `отдела` are nouns), as is `-ały` (`wspaniały`).
+    "нул",
+    "нула",
+    "ыл",
+    "ыла",
+    "iły",
+    "ęły",
 ];
 
 /// Impersonal passives (in words of seven letters or more): `-ано`, `-ено`, `-то`,
 /// `-ano`, `-ono` (`возбуждено`, `затримано`, `відкрито`, `прийнято`, `zniszczono`);
 /// `-нно` adverbs (`постоянно`) end otherwise.
 const GUESSED_PASSIVE_ENDINGS: &[&str] = &[
-    "ано", "яно", "ено", "ёно", "ито", "ато", "ято", "уто", "ano", "ono",
+    "ано", "яно", "ено", "ёно", "ито", "ато", "ято", "уто", "ano", "ono", "ęto", "yto",
 ];
 
 /// Words that the endings would take for an event verb: states, modals and habits
@@ -1392,9 +1447,160 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
     None
 }
 
+/// Pasts of `быть`, `бути`, `быць` and `być`, before a passive participle.
+const PAST_OF_BE: &[&str] = &[
+    "был", "была", "было", "были", "був", "була", "було", "були", "быў", "былі", "był", "była",
+    "było", "byli", "były",
+];
+
+/// Pasts of `zostać`, the Polish passive's auxiliary: whatever follows, an event
+/// (`została zablokowana`, `zostali zatrzymani`, `został prezydentem`).
+const PAST_OF_ZOSTAC: &[&str] = &["został", "została", "zostało", "zostali", "zostały"];
+
+/// Endings of passive participles after a past of `be` (`был заблокирован`, `была
+/// закрыта`, `був затриманий`, `быў заблакаваны`, `był zatrzymany`), in Cyrillic and
+/// Latin letters.
+const PARTICIPLE_AFTER_BE_ENDINGS: &[&str] = &[
+    "ан", "ян", "ен", "ён", "ана", "яна", "ена", "ёна", "ано", "яно", "ено", "ёно", "аны", "яны",
+    "ены", "ёны", "ит", "ыт", "ят", "ут", "ита", "ыта", "ята", "ута", "ито", "ыто", "ято", "уто",
+    "иты", "ыты", "яты", "уты", "аний", "яний", "ений", "єний", "итий", "утий", "єна", "ане",
+    "яне", "ене", "єне", "ите", "уте", "ані", "яні", "ені", "єні", "иті", "уті", "анае", "енае",
+    "аныя", "еныя", "іты", "іта", "ітыя", "ытыя", "any", "ana", "ane", "ani", "ony", "ona", "one",
+    "eni", "ęty", "ęta", "ęte", "ęci", "yty", "yta", "yte", "ity", "ita", "ite",
+];
+
+/// Words with those endings that tell a state after `be`, not an act: obligation,
+/// certainty, knowledge, ability, feelings (`был должен`, `была уверена`, `было известно`,
+/// `był przekonany`).
+const STATES_AFTER_BE: &[&str] = &[
+    "должен",
+    "должна",
+    "должно",
+    "должны",
+    "согласен",
+    "согласна",
+    "согласны",
+    "уверен",
+    "уверена",
+    "уверены",
+    "намерен",
+    "намерена",
+    "намерены",
+    "болен",
+    "больна",
+    "нужен",
+    "нужна",
+    "нужно",
+    "нужны",
+    "виден",
+    "видна",
+    "видно",
+    "видны",
+    "известен",
+    "известна",
+    "известно",
+    "известны",
+    "беременна",
+    "обязан",
+    "обязана",
+    "обязаны",
+    "способен",
+    "способна",
+    "способны",
+    "заинтересован",
+    "заинтересована",
+    "удивлен",
+    "удивлён",
+    "удивлена",
+    "доволен",
+    "довольна",
+    "недоволен",
+    "недовольна",
+    "свободен",
+    "свободна",
+    "спокоен",
+    "впевнений",
+    "впевнена",
+    "задоволений",
+    "задоволена",
+    "зацікавлений",
+    "зацікавлена",
+    "переконаний",
+    "переконана",
+    "зелений",
+    "зелена",
+    "упэўнены",
+    "упэўнена",
+    "задаволены",
+    "задаволена",
+    "зацікаўлены",
+    "зацікаўлена",
+    "przekonany",
+    "przekonana",
+    "przekonani",
+    "zadowolony",
+    "zadowolona",
+    "zadowoleni",
+    "zainteresowany",
+    "zainteresowana",
+    "zaskoczony",
+    "zaskoczona",
+    "zaniepokojony",
+    "zaniepokojona",
+    "zobowiązany",
+    "zobowiązana",
+    "zdziwiony",
+    "zdziwiona",
+    "занят",
+    "занята",
+    "занято",
+    "заняты",
+    "зайнятий",
+    "зайнята",
+    "вражений",
+    "вражена",
+    "znany",
+    "znana",
+    "znane",
+    "znani",
+    "zmęczony",
+    "zmęczona",
+    "zmęczeni",
+    "zajęty",
+    "zajęta",
+    "zajęci",
+    "przeznaczony",
+    "przeznaczona",
+    "przeznaczone",
+];
+
+/// A passive told with a past of `be` or `zostać` at `be`: the participle's index, when
+/// it follows at once, in lower case (not a name) and without punctuation between.
+fn passive_after_be(words: &SentenceWords, be: usize) -> Option<usize> {
+    let auxiliary = words.lower(be);
+    let participle = be + 1;
+    if participle >= words.len()
+        || words.punctuated_before(participle)
+        || words.capitalised(participle)
+    {
+        return None;
+    }
+    if PAST_OF_ZOSTAC.contains(&auxiliary) {
+        return Some(participle);
+    }
+    let lower = words.lower(participle);
+    (PAST_OF_BE.contains(&auxiliary)
+        && lower.chars().count() >= 5
+        && PARTICIPLE_AFTER_BE_ENDINGS
+            .iter()
+            .any(|ending| lower.ends_with(ending))
+        && !STATES_AFTER_BE.contains(&lower))
+    .then_some(participle)
+}
+
 /// Whether a sentence is read with the Slavic event rules: it holds a listed event or
-/// passive form, a word whose ending makes it one (see `slavic_guess`), or a future of
-/// `SCHEDULED_FUTURES`.
+/// passive form, a word whose ending makes it one (see `slavic_guess`), a passive told
+/// with a past of `be` or `zostać`, or a future of `SCHEDULED_FUTURES`.
 pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     if words.any(EVENT_PAST | PASSIVE_FORM) {
         return true;
@@ -1404,7 +1610,9 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     let maybe_slavic = words.any(SLAVIC) || !words.all_ascii();
     maybe_slavic
         && (0..words.len()).any(|index| {
-            SCHEDULED_FUTURES.contains(&words.lower(index)) || slavic_guess(words, index).is_some()
+            SCHEDULED_FUTURES.contains(&words.lower(index))
+                || slavic_guess(words, index).is_some()
+                || passive_after_be(words, index).is_some()
         })
 }
 
@@ -1451,6 +1659,13 @@ pub fn find_event_from(
                 first: index,
                 verb: index,
                 form: EventForm::Future,
+            });
+        }
+        if let Some(participle) = passive_after_be(words, index).filter(|&at| usable(at)) {
+            return Some(VerbGroup {
+                first: index,
+                verb: participle,
+                form: EventForm::Passive,
             });
         }
         let classes = words.classes(index);
@@ -1502,6 +1717,11 @@ mod tests {
             "przedłużył",
             "wszczęła",
             "odnotowała",
+            "вспыхнул",
+            "спалахнула",
+            "закрыла",
+            "ogłosiły",
+            "zginęły",
         ] {
             assert_eq!(guessed_form(past), Some(GuessedForm::Past), "{past}");
         }
@@ -1511,6 +1731,8 @@ mod tests {
             "відкрито",
             "прийнято",
             "zniszczono",
+            "wszczęto",
+            "wykryto",
         ] {
             assert_eq!(
                 guessed_form(passive),
@@ -1531,6 +1753,9 @@ mod tests {
             "правила",
             "трибунал",
             "обстрел",
+            "обстрела",
+            "отдела",
+            "wspaniały",
             "portfolio",
             "yesterday",
             "",

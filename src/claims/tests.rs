@@ -287,6 +287,10 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The EU and the US imposed sanctions.",
             "Lukashenka (pictured) met the envoy in Sochi.",
             "There were fierce clashes near the border.",
+            "Lukashenka had a phone conversation with Putin.",
+            "The two ministers have had talks in Sochi.",
+            "The index had its worst fall since 1987.",
+            "Stock indices, such as the Nasdaq and the S&P 500, dipped by 96 points.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -331,6 +335,10 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "imposed"           The EU and the US imposed sanctions.
             Past "met"               Lukashenka (pictured) met the envoy in Sochi.
             Past "were"              There were fierce clashes near the border.
+            Past "conversation"      Lukashenka had a phone conversation with Putin.
+            Perfect "talks"          The two ministers have had talks in Sochi.
+            Past "fall"              The index had its worst fall since 1987.
+            Past "dipped"            Stock indices, such as the Nasdaq and the S&P 500, dipped by 96 points.
         "#]],
     );
 }
@@ -342,6 +350,10 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "Belarus borders three NATO members.",
             "The drills will be held soon.",
             "It is seen as a test of readiness.",
+            "She had a cold.",
+            "Belarus had 9.2 million inhabitants.",
+            "The two sides had no contact.",
+            "The sides had no talks.",
             "If Belarus joined the war, the front would widen.",
             "Screenshots reviewed by the outlet show long queues.",
             "The so-called partial mobilization is unpopular.",
@@ -377,6 +389,10 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        Belarus borders three NATO members.
             -                        The drills will be held soon.
             -                        It is seen as a test of readiness.
+            -                        She had a cold.
+            -                        Belarus had 9.2 million inhabitants.
+            -                        The two sides had no contact.
+            -                        The sides had no talks.
             -                        If Belarus joined the war, the front would widen.
             cue "show"               Screenshots reviewed by the outlet show long queues.
             -                        The so-called partial mobilization is unpopular.
@@ -660,6 +676,14 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Полиция освободила задержанных.",
             "Новые правила вступили в силу.",
             "Международный трибунал начал работу.",
+            "Сайт издания был заблокирован.",
+            "Пожар вспыхнул на заводе.",
+            "Литва закрыла два пункта пропуска.",
+            "Певицу нашли мёртвой.",
+            "Лукашенко прилетел в Москву.",
+            "Министр был занят подготовкой.",
+            "Пожар начался после обстрела.",
+            "Обстановка остаётся напряжённой.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -695,6 +719,14 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "освободила"        Полиция освободила задержанных.
             Past "вступили"          Новые правила вступили в силу.
             Past "начал"             Международный трибунал начал работу.
+            Passive "заблокирован"   Сайт издания был заблокирован.
+            Past "вспыхнул"          Пожар вспыхнул на заводе.
+            Past "закрыла"           Литва закрыла два пункта пропуска.
+            Past "нашли"             Певицу нашли мёртвой.
+            Past "прилетел"          Лукашенко прилетел в Москву.
+            -                        Министр был занят подготовкой.
+            Past "начался"           Пожар начался после обстрела.
+            -                        Обстановка остаётся напряжённой.
         "#]],
     );
 }
@@ -714,6 +746,10 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Лукашенко зустрівся з Путіним.",
             "Він не повідомив деталей.",
             "Якщо війська перекинули до кордону, це загроза.",
+            "Пожежа спалахнула на підприємстві.",
+            "Президент провів нараду зі Ставкою.",
+            "Сайт був заблокований.",
+            "Він був впевнений у перемозі.",
             "Згідно із законом, чоловіки мають стати на облік.",
             "Кордон має довжину понад тисячу кілометрів.",
             "Проти організаторів відкрито кримінальну справу.",
@@ -731,6 +767,10 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "зустрівся"         Лукашенко зустрівся з Путіним.
             -                        Він не повідомив деталей.
             -                        Якщо війська перекинули до кордону, це загроза.
+            Past "спалахнула"        Пожежа спалахнула на підприємстві.
+            Past "провів"            Президент провів нараду зі Ставкою.
+            Passive "заблокований"   Сайт був заблокований.
+            -                        Він був впевнений у перемозі.
             -                        Згідно із законом, чоловіки мають стати на облік.
             -                        Кордон має довжину понад тисячу кілометрів.
             Passive "відкрито"       Проти організаторів відкрито кримінальну справу.
@@ -753,6 +793,8 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Лукашэнка не адзначыў дату.",
             "Калі б войскі перакінулі да мяжы, гэта было б небяспечна.",
             "Беларусь мяжуе з трыма краінамі НАТА.",
+            "Сайт выдання быў заблакаваны.",
+            "Літва закрыла два пункты пропуску.",
         ],
         expect![[r#"
             cue "заявіў"             Лукашэнка заявіў, што армія гатовая.
@@ -765,6 +807,8 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             -                        Лукашэнка не адзначыў дату.
             -                        Калі б войскі перакінулі да мяжы, гэта было б небяспечна.
             -                        Беларусь мяжуе з трыма краінамі НАТА.
+            Passive "заблакаваны"    Сайт выдання быў заблакаваны.
+            Past "закрыла"           Літва закрыла два пункты пропуску.
         "#]],
     );
 }
@@ -794,6 +838,12 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Straż Graniczna odnotowała 120 prób przekroczenia granicy.",
             "Prokuratura wszczęła śledztwo.",
             "Rząd przedłużył strefę buforową.",
+            "Strona portalu została zablokowana.",
+            "Wobec dziennikarza wszczęto postępowanie karne.",
+            "W wyniku ostrzału zginęły trzy osoby.",
+            "Opozycja wezwała do bojkotu wyborów.",
+            "Ta droga była znana od lat.",
+            "Był obecny na posiedzeniu.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -817,6 +867,12 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "odnotowała"        Straż Graniczna odnotowała 120 prób przekroczenia granicy.
             Past "wszczęła"          Prokuratura wszczęła śledztwo.
             Past "przedłużył"        Rząd przedłużył strefę buforową.
+            Passive "zablokowana"    Strona portalu została zablokowana.
+            Passive "wszczęto"       Wobec dziennikarza wszczęto postępowanie karne.
+            Past "zginęły"           W wyniku ostrzału zginęły trzy osoby.
+            Past "wezwała"           Opozycja wezwała do bojkotu wyborów.
+            -                        Ta droga była znana od lat.
+            -                        Był obecny na posiedzeniu.
         "#]],
     );
 }

@@ -568,7 +568,7 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
                 words
                     .gap_before(at, 0)
                     .chars()
-                    .all(|ch| ch.is_whitespace() || "\"“”«»()[]’".contains(ch))
+                    .all(|ch| ch.is_whitespace() || "\"“”«»()[]’&".contains(ch))
             };
             let clause = (1..index)
                 .rev()
@@ -695,6 +695,74 @@ fn existential_happening(words: &SentenceWords, be: usize) -> Option<VerbGroup> 
     })
 }
 
+/// Nouns of an exchange between parties or of a market's movement that `had` reports as
+/// a happening (`Lukashenka had a phone conversation with Putin`, `The ministers had
+/// talks in Sochi`, `The index had its worst fall since 1987`), besides [`HAPPENINGS`].
+const HAD_HAPPENINGS: &[&str] = &[
+    "talks",
+    "talk",
+    "meeting",
+    "meetings",
+    "conversation",
+    "conversations",
+    "call",
+    "calls",
+    "discussion",
+    "discussions",
+    "negotiations",
+    "consultations",
+    "interview",
+    "audience",
+    "encounter",
+    "confrontation",
+    "quarrel",
+    "row",
+    "accident",
+    "crash",
+    "collision",
+    "gain",
+    "fall",
+    "drop",
+    "rise",
+    "decline",
+    "jump",
+    "surge",
+    "slump",
+    "finish",
+];
+
+/// `had` at `have` as a verb of its own (`had talks`, `had a phone conversation`; or
+/// `has had` and `have had`), before a noun of a happening over at most three words of
+/// description (`had a lengthy telephone conversation`), after a subject: an event. Not
+/// after `no` (`had no contact`), and not before a participle, which makes `had` an
+/// auxiliary (`had met`), nor when it tells what someone owns or undergoes (`had a
+/// cold`, `had 9 million inhabitants`: no such noun follows).
+fn had_a_happening(words: &SentenceWords, have: usize) -> Option<VerbGroup> {
+    let (had, form) = match words.lower(have) {
+        "had" => (have, EventForm::Past),
+        "has" | "have" if words.lower(have + 1) == "had" => (have + 1, EventForm::Perfect),
+        _ => return None,
+    };
+    let noun = (had + 1..words.len().min(had + 5))
+        .take_while(|&at| !words.punctuated_before(at))
+        .find(|&at| {
+            let lower = words.lower(at);
+            HAD_HAPPENINGS.contains(&lower) || HAPPENINGS.contains(&lower)
+        })?;
+    let described = (had + 1..noun).all(|at| {
+        let classes = words.classes(at);
+        classes & (en::NEGATION | en::PREPOSITION | en::BE | en::HAVE | en::MODAL) == 0
+            && words.lower(at) != "no"
+            && !en::can_be_participle(words.lower(at), classes)
+    });
+    let subject = subject_before(words, have)?;
+    (described && can_be_subject(words, subject)).then_some(VerbGroup {
+        first: have,
+        verb: noun,
+        form,
+    })
+}
+
 /// A timetable verb in the present at `index` (`The talks resume on Monday`, see
 /// `temporal::timetable_verb`), after a subject; a scheduled event only with its
 /// sentence's date.
@@ -759,6 +827,7 @@ pub fn find_event_from(
             }
             if let Some(group) = inverted_passive(words, index)
                 .or_else(|| existential_happening(words, index))
+                .or_else(|| had_a_happening(words, index))
                 .filter(|group| usable(group.verb))
             {
                 return Some(group);
