@@ -674,6 +674,64 @@ fn a_large_registry_has_all_its_code_lenses_with_their_counts() {
     }
 }
 
+#[test]
+fn a_large_open_document_is_analysed_whole_and_its_edits_are_applied() {
+    // Texts of 256 kB or more reach the server beside tower-lsp-server's input.
+    let scratch = Scratch::seeds("open-large");
+    let uri = scratch.uri("large.article");
+    let mut text = String::from("Source: Notes\nDate: 2026-02-20\n\n");
+    while text.len() < 400 * 1024 {
+        text.push_str("The border guards counted the trucks on 19 February at the crossing.\n\n");
+    }
+    text.push_str("Lukashenka pardoned eighteen prisoners.\n");
+    let last_line = text.lines().count() - 1;
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    server.open(&uri, &text);
+    let undated_lines = |message: &Value| -> Vec<u64> {
+        message["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "undated-claim")
+            .map(|d| d["range"]["start"]["line"].as_u64().unwrap())
+            .collect()
+    };
+    let published = server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+    });
+    assert_eq!(undated_lines(&published), [last_line as u64]);
+    // A whole new text, as large, in a `didChange`: the undated claim moves to the top.
+    let mut changed = String::from(
+        "Source: Notes\nDate: 2026-02-20\n\nLukashenka pardoned eighteen prisoners.\n\n",
+    );
+    changed.push_str(
+        &text["Source: Notes\nDate: 2026-02-20\n\n".len()
+            ..text.len() - "Lukashenka pardoned eighteen prisoners.\n".len()],
+    );
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": changed}]}),
+    );
+    let published = server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["version"] == 2
+    });
+    assert_eq!(undated_lines(&published), [3]);
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 3}}),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Lukash"),
+        "{hover}"
+    );
+}
+
 /// One frame of `message`, as `Server::send` writes it.
 fn framed(message: &Value) -> Vec<u8> {
     let body = serde_json::to_vec(message).unwrap();

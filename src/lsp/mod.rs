@@ -41,8 +41,15 @@ pub fn serve_stdio() -> u8 {
         let direct = outgoing.clone();
         let answers = transport::DirectAnswers::default();
         let server_answers = answers.clone();
+        let texts = transport::DirectTexts::default();
+        let server_texts = texts.clone();
         let builder = tower_lsp_server::LspService::build(move |client| {
-            server::Backend::with_output(client, direct.clone(), server_answers.clone())
+            server::Backend::with_output(
+                client,
+                direct.clone(),
+                server_answers.clone(),
+                server_texts.clone(),
+            )
         })
         .custom_method("dateline/status", server::Backend::status)
         .custom_method("dateline/timeline", server::Backend::timeline);
@@ -62,6 +69,7 @@ pub fn serve_stdio() -> u8 {
             to_server,
             outgoing.clone(),
             awaited.clone(),
+            texts,
         ));
         tokio::spawn(transport::frame_output(
             from_server,

@@ -11,7 +11,7 @@ use super::diagnostics;
 use super::document::{Applied, Change, OpenDocument};
 use super::features;
 use super::state::{lock, State};
-use super::transport::{DirectAnswers, Outgoing};
+use super::transport::{DirectAnswers, DirectTexts, Outgoing};
 use super::workspace;
 use crate::config::Overrides;
 use std::path::PathBuf;
@@ -40,6 +40,9 @@ pub struct Backend {
     pub(super) direct: Option<UnboundedSender<Outgoing>>,
     /// Where large answers are stashed as JSON, when serving stdio (`DirectAnswers`).
     answers: Option<DirectAnswers>,
+    /// Where the transport stashed the large texts of `didOpen` and `didChange`, when
+    /// serving stdio (`DirectTexts`).
+    texts: Option<DirectTexts>,
     /// When the last request or change came: the cache's write waits for a pause.
     pub(super) activity: Arc<Activity>,
 }
@@ -120,21 +123,34 @@ impl Backend {
             rounds: Arc::new(AtomicU64::new(0)),
             direct: None,
             answers: None,
+            texts: None,
             activity: Arc::new(Activity::new()),
         }
     }
 
     /// A backend that publishes diagnostics through `direct`, the stdio writer, and
-    /// stashes large answers in `answers` for the writer to send.
+    /// stashes large answers in `answers` for the writer to send, and takes large
+    /// document texts from `texts`, where the transport stashed them.
     pub fn with_output(
         client: Client,
         direct: UnboundedSender<Outgoing>,
         answers: DirectAnswers,
+        texts: DirectTexts,
     ) -> Self {
         Backend {
             direct: Some(direct),
             answers: Some(answers),
+            texts: Some(texts),
             ..Backend::new(client)
+        }
+    }
+
+    /// A document text as the editor sent it: the stashed text when the transport took it
+    /// out of its message.
+    fn document_text(&self, text: String) -> String {
+        match &self.texts {
+            Some(texts) => texts.take(text),
+            None => text,
         }
     }
 
@@ -238,11 +254,12 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let document = params.text_document;
+        let text = self.document_text(document.text);
         {
             let mut state = lock(&self.state);
             state.open.insert(
                 document.uri.clone(),
-                OpenDocument::new(document.version, &document.text),
+                OpenDocument::new(document.version, &text),
             );
         }
         self.schedule_all_open();
@@ -257,7 +274,7 @@ impl LanguageServer for Backend {
                 range: change
                     .range
                     .map(|range| (convert::position(range.start), convert::position(range.end))),
-                text: change.text,
+                text: self.document_text(change.text),
             })
             .collect();
         let outcome = {

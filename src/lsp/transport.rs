@@ -154,7 +154,7 @@ enum Order {
 
 /// The message's place in the order, or why a framed body is not a message the server
 /// can take, as a JSON-RPC error to answer.
-fn check_message(body: &[u8]) -> Result<Order, (Value, i64, &'static str)> {
+fn check_message(body: &[u8]) -> Result<(Order, Value), (Value, i64, &'static str)> {
     let value: Value = serde_json::from_slice(body).map_err(|_| {
         (
             Value::Null,
@@ -176,23 +176,106 @@ fn check_message(body: &[u8]) -> Result<Order, (Value, i64, &'static str)> {
     if object.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
         return Err((id, -32600, "Invalid request: `jsonrpc` must be \"2.0\""));
     }
-    match object.get("method") {
-        Some(Value::String(method)) => Ok(match method.as_str() {
+    let order = match object.get("method") {
+        Some(Value::String(method)) => match method.as_str() {
             "initialize" | "shutdown" if !id.is_null() => Order::AnswerFirst(id),
             "exit" => Order::Last,
             _ => Order::InTurn,
-        }),
-        Some(_) => Err((id, -32600, "Invalid request: `method` must be a string")),
+        },
+        Some(_) => return Err((id, -32600, "Invalid request: `method` must be a string")),
         None if object.contains_key("id")
             && (object.contains_key("result") || object.contains_key("error")) =>
         {
-            Ok(Order::Response)
+            Order::Response
         }
-        None => Err((
-            id,
-            -32600,
-            "Invalid request: neither a request, a notification nor a response",
-        )),
+        None => {
+            return Err((
+                id,
+                -32600,
+                "Invalid request: neither a request, a notification nor a response",
+            ))
+        }
+    };
+    Ok((order, value))
+}
+
+/// From this size a text sent in `didOpen` or `didChange` is taken out of its message
+/// before tower-lsp-server reads it (see [`DirectTexts`]).
+const DIRECT_TEXT_MIN: usize = 256 * 1024;
+
+/// What a taken-out text is replaced by in its message, before the stash's key: a NUL
+/// first, which no text an editor sends is expected to start with.
+const TEXT_MARK: &str = "\u{0}dateline-direct-text:";
+
+/// Large document texts from `didOpen` and `didChange`, taken out of their messages as
+/// the transport reads them (it parses each message anyway) and handed to the server
+/// beside tower-lsp-server: a 5 MB article's `didOpen` went through tower-lsp-server's
+/// input buffer, which kept 9.4 MB for the rest of the session, and through its
+/// `serde_json::Value` tree. The message carries a mark naming the text instead; the
+/// server's handlers give the mark to [`DirectTexts::take`].
+#[derive(Clone, Default)]
+pub struct DirectTexts {
+    stashed: Arc<Mutex<HashMap<u64, String>>>,
+    next: Arc<AtomicU64>,
+}
+
+impl DirectTexts {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, String>> {
+        self.stashed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Keeps `text` and returns the mark that names it.
+    fn stash(&self, text: String) -> String {
+        let key = self.next.fetch_add(1, Ordering::Relaxed);
+        self.lock().insert(key, text);
+        format!("{TEXT_MARK}{key}")
+    }
+
+    /// The text that `text` marks, once (a text that is no mark, or names nothing
+    /// stashed, is given back as it is).
+    pub fn take(&self, text: String) -> String {
+        let key = text
+            .strip_prefix(TEXT_MARK)
+            .and_then(|key| key.parse::<u64>().ok());
+        key.and_then(|key| self.lock().remove(&key)).unwrap_or(text)
+    }
+
+    /// The body to hand over for the parsed message `value`: with its large texts taken
+    /// out, when it is a `didOpen` or `didChange` that has any; `None` to hand over the
+    /// message as it came.
+    fn take_out(&self, mut value: Value) -> Option<Vec<u8>> {
+        let method = value.get("method")?.as_str()?.to_owned();
+        let mut texts: Vec<&mut Value> = match method.as_str() {
+            "textDocument/didOpen" => vec![value.pointer_mut("/params/textDocument/text")?],
+            "textDocument/didChange" => value
+                .pointer_mut("/params/contentChanges")?
+                .as_array_mut()?
+                .iter_mut()
+                .filter_map(|change| change.get_mut("text"))
+                .collect(),
+            _ => return None,
+        };
+        let mut taken = false;
+        for text in &mut texts {
+            if let Value::String(text) = &mut **text {
+                if text.len() >= DIRECT_TEXT_MIN {
+                    *text = self.stash(std::mem::take(text));
+                    taken = true;
+                }
+            }
+        }
+        drop(texts);
+        if !taken {
+            return None;
+        }
+        serde_json::to_vec(&value).ok()
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.lock().len()
     }
 }
 
@@ -304,11 +387,12 @@ pub async fn forward_input(
     to_server: impl AsyncWrite + Unpin,
     out: UnboundedSender<Outgoing>,
     awaited: AwaitedAnswer,
+    texts: DirectTexts,
 ) -> InputEnd {
     let (read, incoming) = unbounded_channel();
     // Reading goes on while an answer is awaited, so that the client's responses to the
     // server's requests still reach it.
-    let reading = std::pin::pin!(read_input(input, out, read));
+    let reading = std::pin::pin!(read_input(input, out, read, texts));
     let mut forwarding = std::pin::pin!(hand_over(incoming, to_server, awaited));
     tokio::select! {
         () = reading => forwarding.await,
@@ -322,6 +406,7 @@ async fn read_input(
     input: impl AsyncRead + Unpin,
     out: UnboundedSender<Outgoing>,
     incoming: UnboundedSender<Incoming>,
+    texts: DirectTexts,
 ) {
     let mut reader = BufReader::new(input);
     loop {
@@ -342,7 +427,12 @@ async fn read_input(
             return;
         }
         match check_message(&body) {
-            Ok(order) => {
+            Ok((order, value)) => {
+                let body = if body.len() >= DIRECT_TEXT_MIN {
+                    texts.take_out(value).unwrap_or(body)
+                } else {
+                    body
+                };
                 if incoming.send(Incoming { body, order }).is_err() {
                     return;
                 }
@@ -604,7 +694,7 @@ mod tests {
                 r#"{"jsonrpc":"2.0","method":"exit"}"#,
                 r#"{"jsonrpc":"2.0","id":2,"method":"after-exit"}"#,
             ] {
-                let order = check_message(body.as_bytes()).unwrap();
+                let (order, _) = check_message(body.as_bytes()).unwrap();
                 let body = body.as_bytes().to_vec();
                 sender.send(Incoming { body, order }).unwrap();
             }
@@ -639,6 +729,52 @@ mod tests {
             assert_eq!(next_body(&mut server_side).await, None);
             assert_eq!(handing.await.unwrap(), InputEnd::Exit);
         });
+    }
+
+    #[test]
+    fn large_document_texts_are_taken_out_and_given_back_once() {
+        let texts = DirectTexts::default();
+        let large = "x".repeat(DIRECT_TEXT_MIN);
+        let open = json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": "file:///a.article", "languageId": "article", "version": 1, "text": large}}});
+        let body = texts.take_out(open).expect("a large didOpen is rewritten");
+        assert!(body.len() < 200, "{}", String::from_utf8_lossy(&body));
+        let sent: Value = serde_json::from_slice(&body).unwrap();
+        let mark = sent["params"]["textDocument"]["text"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert_eq!(sent["params"]["textDocument"]["uri"], "file:///a.article");
+        assert_eq!(texts.take(mark.clone()), large);
+        // Given back once: the mark alone names nothing any more.
+        assert_eq!(texts.take(mark.clone()), mark);
+        assert_eq!(texts.len(), 0);
+
+        // Each large change of a `didChange`; small ones stay in the message.
+        let change = json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": "file:///a.article", "version": 2},
+            "contentChanges": [{"text": "small"}, {"text": large}]}});
+        let sent: Value = serde_json::from_slice(&texts.take_out(change).unwrap()).unwrap();
+        assert_eq!(sent["params"]["contentChanges"][0]["text"], "small");
+        let mark = sent["params"]["contentChanges"][1]["text"]
+            .as_str()
+            .unwrap();
+        assert!(mark.starts_with(TEXT_MARK), "{mark}");
+        assert_eq!(texts.take(mark.to_string()), large);
+
+        // Small texts, other methods and texts that only look like marks pass unchanged.
+        let small = json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": "file:///b.article", "languageId": "article", "version": 1, "text": "short"}}});
+        assert_eq!(texts.take_out(small), None);
+        let other = json!({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {"text": large}});
+        assert_eq!(texts.take_out(other), None);
+        for text in [
+            format!("{TEXT_MARK}99"),
+            format!("{TEXT_MARK}x"),
+            "plain".to_string(),
+        ] {
+            assert_eq!(texts.take(text.clone()), text);
+        }
     }
 
     #[test]
