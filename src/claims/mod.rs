@@ -718,6 +718,43 @@ pub fn find_claims(
                         Some((trigger, group.first, group.verb))
                     })
                 };
+            // In text order: those up to the sentence's end by binary search.
+            let mentions_so_far = paragraph_mentions
+                .get(
+                    ..paragraph_mentions
+                        .partition_point(|mention| mention.range.end <= sentence.range.end),
+                )
+                .unwrap_or_default();
+            let english_cue =
+                |range: TextRange| !words.any(slavic::SLAVIC) && range.slice(text).is_ascii();
+            let speaker_of = |first: usize, last: usize| {
+                attribution::speaker_of_cue(
+                    &words,
+                    first,
+                    last,
+                    mentions_so_far,
+                    last_speaker,
+                    &quotations.quoted,
+                )
+            };
+            // A cue that names no speaker (`reportedly`, `In a statement`) gives way to a
+            // later one of the main clause that does, past a comma: `Ford will reportedly
+            // pay …, an official said Friday`. Not to one of a clause it governs (`began
+            // after Lukashenka announced …` reports the beginning).
+            let found = match found {
+                Some((ClaimTrigger::Cue(range), first, last))
+                    if english_cue(range) && speaker_of(first, last) == Speaker::Source =>
+                {
+                    let main_clause = relative_clauses(&words, &blocked);
+                    find_cue(&cues, &words, |at| at > last && !main_clause[at])
+                        .filter(|&(_, later_first, later_last)| {
+                            (last + 1..=later_first).any(|at| words.punctuated_before(at))
+                                && speaker_of(later_first, later_last) != Speaker::Source
+                        })
+                        .or(found)
+                }
+                other => other,
+            };
             // An event's main verb (`introduced` of `was originally introduced`), a cue's
             // first word.
             let trigger_word = found.map(|(trigger, first, last)| match trigger {
@@ -733,16 +770,9 @@ pub fn find_claims(
             let own_date =
                 date_within(&annotations, &timexes, sentence.range, &words, trigger_word);
             if let Some((trigger, first, last)) = found {
-                // In text order: those up to the sentence's end by binary search.
-                let mentions_so_far = paragraph_mentions
-                    .get(
-                        ..paragraph_mentions
-                            .partition_point(|mention| mention.range.end <= sentence.range.end),
-                    )
-                    .unwrap_or_default();
                 let attribution = match trigger {
                     ClaimTrigger::Cue(range) => Attribution {
-                        speaker: if words.any(slavic::SLAVIC) || !range.slice(text).is_ascii() {
+                        speaker: if !english_cue(range) {
                             attribution::speaker_of_slavic_cue(
                                 &words,
                                 first,
@@ -751,14 +781,7 @@ pub fn find_claims(
                                 last_speaker,
                             )
                         } else {
-                            attribution::speaker_of_cue(
-                                &words,
-                                first,
-                                last,
-                                mentions_so_far,
-                                last_speaker,
-                                &quotations.quoted,
-                            )
+                            speaker_of(first, last)
                         },
                         cue: Some(range),
                         direct: quotations.any,

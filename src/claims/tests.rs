@@ -560,7 +560,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -573,6 +573,9 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "claiming"         @lukashenka      Lukashenka tried to justify the war by claiming that Ukraine was a threat.
             UNDATED            cue "stating"          "a note"         The ambassador was handed a note stating that the border was closed.
             UNDATED            cue "said"             "the Belarusian Defense Ministry" "Mobilization is not carried out," said the Belarusian Defense Ministry.
+            UNDATED            cue "said"             "state media"    The drills reportedly ended, state media said.
+            UNDATED            cue "said"             "the ministry"   In a statement on its website, the ministry said that the drills had ended.
+            UNDATED            cue "reportedly"       source           The call-ups reportedly began after the president announced an inspection.
         "#]],
     );
 }
