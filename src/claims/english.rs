@@ -68,6 +68,11 @@ const IRREGULAR_VERBS: &[(&str, &str, &str)] = &[
     ("sue", "sued", "sued"),
     ("tie", "tied", "tied"),
     ("vie", "vied", "vied"),
+    ("use", "used", "used"),
+    ("owe", "owed", "owed"),
+    ("axe", "axed", "axed"),
+    ("eye", "eyed", "eyed"),
+    ("lie", "lied", "lied"),
     // Irregular: the rest of the list.
     ("cast", "cast", "cast"),
     ("overrun", "overran", "overrun"),

@@ -574,7 +574,11 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
                 .rev()
                 .find(|&at| words.punctuated_before(at) && !marks_only(at))?;
             let relative = matches!(words.lower(clause), "who" | "which");
-            let no_verb_inside = || !(clause + 1..index).any(|at| can_be_verb(words, at));
+            // `used to` inside an appositive gives a purpose (`a stock index used to gauge
+            // the market, fell`), not the appositive's own verb.
+            let purpose = |at: usize| words.lower(at) == "used" && words.lower(at + 1) == "to";
+            let no_verb_inside =
+                || !(clause + 1..index).any(|at| can_be_verb(words, at) && !purpose(at));
             let appositive = words.classes(clause) & en::DETERMINER != 0
                 && (clause + 1..index).all(marks_only)
                 && no_verb_inside();
