@@ -190,17 +190,17 @@ fn a_burst_of_edits_sent_out_of_order_is_applied_in_version_order() {
             );
         }
     }
+    assert_hover_names(&mut server, &uri, 3, 3, "Lukashenka");
+}
+
+/// Asks for a hover at `line`, `character` of `uri` and checks that its card holds `name`.
+fn assert_hover_names(server: &mut Server, uri: &str, line: u32, character: u32, name: &str) {
     let hover = server.request(
         "textDocument/hover",
-        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 3}}),
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
     );
-    assert!(
-        hover["contents"]["value"]
-            .as_str()
-            .unwrap()
-            .contains("Lukashenka"),
-        "{hover}"
-    );
+    let card = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(card.contains(name), "{hover}");
 }
 
 #[test]
@@ -719,17 +719,7 @@ fn a_large_open_document_is_analysed_whole_and_its_edits_are_applied() {
             && m["params"]["version"] == 2
     });
     assert_eq!(undated_lines(&published), [3]);
-    let hover = server.request(
-        "textDocument/hover",
-        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 3}}),
-    );
-    assert!(
-        hover["contents"]["value"]
-            .as_str()
-            .unwrap()
-            .contains("Lukash"),
-        "{hover}"
-    );
+    assert_hover_names(&mut server, &uri, 3, 3, "Lukash");
 }
 
 /// One frame of `message`, as `Server::send` writes it.

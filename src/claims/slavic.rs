@@ -598,6 +598,39 @@ const EVENT_FORMS: &[&str] = &[
     "wysłała",
     "odebrał",
     "odebrała",
+    // Went out, left, dealt in, dispersed, thundered, released.
+    "вышел",
+    "вышла",
+    "вышло",
+    "вышли",
+    "ушёл",
+    "ушел",
+    "ушла",
+    "ушли",
+    "внёс",
+    "внес",
+    "внесла",
+    "внесли",
+    "разогнала",
+    "прогремел",
+    "прогремела",
+    "вийшов",
+    "вийшла",
+    "вийшли",
+    "випустив",
+    "продовжив",
+    "запустив",
+    "выйшаў",
+    "выйшла",
+    "выйшлі",
+    "wyjechał",
+    "wyjechała",
+    "wyszedł",
+    "wyszła",
+    "wyszli",
+    "uciekł",
+    "uciekła",
+    "uciekli",
 ];
 
 /// Passive forms: (stems, endings).
@@ -1339,13 +1372,14 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ęli",
     "ęło",
     // `-нул(а)`, `-ыл(а)` (`вспыхнул`, `спалахнула`, `закрыла`, `прибыл`), and the Polish
-    // plural of things in `-iły`, `-ęły` (`ogłosiły`, `zginęły`). `-ела` is left to the
+    // plural of things in `-iły`, `-yły`, `-ęły` (`ogłosiły`, `naruszyły`, `zginęły`). `-ела` is left to the
     // list (`обстрела`, `отдела` are nouns), as is `-ały` (`wspaniały`).
     "нул",
     "нула",
     "ыл",
     "ыла",
     "iły",
+    "yły",
     "ęły",
 ];
 
@@ -1721,6 +1755,7 @@ mod tests {
             "спалахнула",
             "закрыла",
             "ogłosiły",
+            "naruszyły",
             "zginęły",
         ] {
             assert_eq!(guessed_form(past), Some(GuessedForm::Past), "{past}");

@@ -293,6 +293,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Stock indices, such as the Nasdaq and the S&P 500, dipped by 96 points.",
             "Police used stun grenades to disperse the crowd.",
             "The carrier axed 500 jobs.",
+            "The envoys had had talks in Minsk.",
             "The index, a gauge used to track the market, fell 3%.",
         ],
         expect![[r#"
@@ -344,6 +345,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "dipped"            Stock indices, such as the Nasdaq and the S&P 500, dipped by 96 points.
             Past "used"              Police used stun grenades to disperse the crowd.
             Past "axed"              The carrier axed 500 jobs.
+            Perfect "talks"          The envoys had had talks in Minsk.
             Past "fell"              The index, a gauge used to track the market, fell 3%.
         "#]],
     );
@@ -695,6 +697,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Министр был занят подготовкой.",
             "Пожар начался после обстрела.",
             "Обстановка остаётся напряжённой.",
+            "Полиция разогнала митинг.",
+            "Журналистка вышла на свободу.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -738,6 +742,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Министр был занят подготовкой.
             Past "начался"           Пожар начался после обстрела.
             -                        Обстановка остаётся напряжённой.
+            Past "разогнала"         Полиция разогнала митинг.
+            Past "вышла"             Журналистка вышла на свободу.
         "#]],
     );
 }
@@ -855,6 +861,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Opozycja wezwała do bojkotu wyborów.",
             "Ta droga była znana od lat.",
             "Był obecny na posiedzeniu.",
+            "Rosyjskie drony naruszyły polską przestrzeń powietrzną.",
+            "Opozycjonistka wyjechała z kraju.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -884,6 +892,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "wezwała"           Opozycja wezwała do bojkotu wyborów.
             -                        Ta droga była znana od lat.
             -                        Był obecny na posiedzeniu.
+            Past "naruszyły"         Rosyjskie drony naruszyły polską przestrzeń powietrzną.
+            Past "wyjechała"         Opozycjonistka wyjechała z kraju.
         "#]],
     );
 }

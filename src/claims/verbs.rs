@@ -736,15 +736,15 @@ const HAD_HAPPENINGS: &[&str] = &[
 ];
 
 /// `had` at `have` as a verb of its own (`had talks`, `had a phone conversation`; or
-/// `has had` and `have had`), before a noun of a happening over at most three words of
+/// `has had`, `have had`, `had had`), before a noun of a happening over at most three words of
 /// description (`had a lengthy telephone conversation`), after a subject: an event. Not
 /// after `no` (`had no contact`), and not before a participle, which makes `had` an
 /// auxiliary (`had met`), nor when it tells what someone owns or undergoes (`had a
 /// cold`, `had 9 million inhabitants`: no such noun follows).
 fn had_a_happening(words: &SentenceWords, have: usize) -> Option<VerbGroup> {
     let (had, form) = match words.lower(have) {
+        "has" | "have" | "had" if words.lower(have + 1) == "had" => (have + 1, EventForm::Perfect),
         "had" => (have, EventForm::Past),
-        "has" | "have" if words.lower(have + 1) == "had" => (have + 1, EventForm::Perfect),
         _ => return None,
     };
     let noun = (had + 1..words.len().min(had + 5))
