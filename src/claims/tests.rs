@@ -294,6 +294,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Police used stun grenades to disperse the crowd.",
             "The carrier axed 500 jobs.",
             "The envoys had had talks in Minsk.",
+            "Sirens sounded across Ukraine.",
+            "The activist appeared in court in handcuffs.",
             "The index, a gauge used to track the market, fell 3%.",
         ],
         expect![[r#"
@@ -346,6 +348,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "used"              Police used stun grenades to disperse the crowd.
             Past "axed"              The carrier axed 500 jobs.
             Perfect "talks"          The envoys had had talks in Minsk.
+            Past "sounded"           Sirens sounded across Ukraine.
+            Past "appeared"          The activist appeared in court in handcuffs.
             Past "fell"              The index, a gauge used to track the market, fell 3%.
         "#]],
     );
@@ -360,6 +364,9 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "It is seen as a test of readiness.",
             "She had a cold.",
             "The used car market is small.",
+            "It sounded like an explosion.",
+            "The minister appeared tired.",
+            "The talks appeared to stall.",
             "Belarus had 9.2 million inhabitants.",
             "The two sides had no contact.",
             "The sides had no talks.",
@@ -400,6 +407,9 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        It is seen as a test of readiness.
             -                        She had a cold.
             -                        The used car market is small.
+            -                        It sounded like an explosion.
+            -                        The minister appeared tired.
+            -                        The talks appeared to stall.
             -                        Belarus had 9.2 million inhabitants.
             -                        The two sides had no contact.
             -                        The sides had no talks.

@@ -503,7 +503,8 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     let lower = words.lower(index);
     let classes = words.classes(index);
     if !en::can_be_past(lower, classes)
-        || classes & (en::STATIVE | en::BE | en::HAVE | en::DO | en::MODAL) != 0
+        || classes & (en::BE | en::HAVE | en::DO | en::MODAL) != 0
+        || (classes & en::STATIVE != 0 && !stative_as_event(words, index))
     {
         return None;
     }
@@ -619,6 +620,23 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
         verb: index,
         form: EventForm::Past,
     })
+}
+
+/// Whether the stative past at `index` tells an act here: `appeared` and `sounded` before
+/// a place or a time (`The activist appeared in court`, `Sirens sounded across Ukraine`),
+/// an object (`sounded the alarm`) or the sentence's end, not before `like`, `as`, `to` or
+/// an adjective (`appeared to be`, `sounded like a blast`, `appeared tired`).
+fn stative_as_event(words: &SentenceWords, index: usize) -> bool {
+    if !matches!(words.lower(index), "appeared" | "sounded") {
+        return false;
+    }
+    let next = index + 1;
+    if next >= words.len() || words.punctuated_before(next) {
+        return true;
+    }
+    let classes = words.classes(next);
+    !matches!(words.lower(next), "like" | "as" | "to")
+        && classes & (en::PREPOSITION | en::DETERMINER) != 0
 }
 
 /// An inverted passive whose `was` or `were` is at `be` (`Also detained was the editor`,
