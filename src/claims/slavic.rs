@@ -1372,8 +1372,9 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ęli",
     "ęło",
     // `-нул(а)`, `-ыл(а)` (`вспыхнул`, `спалахнула`, `закрыла`, `прибыл`), and the Polish
-    // plural of things in `-iły`, `-yły`, `-ęły` (`ogłosiły`, `naruszyły`, `zginęły`). `-ела` is left to the
-    // list (`обстрела`, `отдела` are nouns), as is `-ały` (`wspaniały`).
+    // plural of things in `-iły`, `-yły`, `-ęły` (`ogłosiły`, `naruszyły`, `zginęły`).
+    // `-ела` is left to the list (`обстрела`, `отдела` are nouns), as is `-ały`
+    // (`wspaniały`).
     "нул",
     "нула",
     "ыл",
