@@ -741,19 +741,28 @@ pub fn find_claims(
             // later one of the main clause that does, past a comma: `Ford will reportedly
             // pay …, an official said Friday`. Not to one of a clause it governs (`began
             // after Lukashenka announced …` reports the beginning).
-            let found = match found {
-                Some((ClaimTrigger::Cue(range), first, last))
-                    if english_cue(range) && speaker_of(first, last) == Speaker::Source =>
-                {
-                    let main_clause = relative_clauses(&words, &blocked);
-                    find_cue(&cues, &words, |at| at > last && !main_clause[at])
-                        .filter(|&(_, later_first, later_last)| {
-                            (last + 1..=later_first).any(|at| words.punctuated_before(at))
-                                && speaker_of(later_first, later_last) != Speaker::Source
+            // The speaker of an English cue is found here, once; a Slavic cue's below.
+            let (found, english_speaker) = match found {
+                Some((ClaimTrigger::Cue(range), first, last)) if english_cue(range) => {
+                    let speaker = speaker_of(first, last);
+                    let later = (speaker == Speaker::Source)
+                        .then(|| {
+                            let main_clause = relative_clauses(&words, &blocked);
+                            let later =
+                                find_cue(&cues, &words, |at| at > last && !main_clause[at])?;
+                            let (_, later_first, later_last) = later;
+                            let later_speaker = speaker_of(later_first, later_last);
+                            ((last + 1..=later_first).any(|at| words.punctuated_before(at))
+                                && later_speaker != Speaker::Source)
+                                .then_some((later, later_speaker))
                         })
-                        .or(found)
+                        .flatten();
+                    match later {
+                        Some((later, later_speaker)) => (Some(later), Some(later_speaker)),
+                        None => (found, Some(speaker)),
+                    }
                 }
-                other => other,
+                other => (other, None),
             };
             // An event's main verb (`introduced` of `was originally introduced`), a cue's
             // first word.
@@ -772,7 +781,7 @@ pub fn find_claims(
             if let Some((trigger, first, last)) = found {
                 let attribution = match trigger {
                     ClaimTrigger::Cue(range) => Attribution {
-                        speaker: if !english_cue(range) {
+                        speaker: english_speaker.unwrap_or_else(|| {
                             attribution::speaker_of_slavic_cue(
                                 &words,
                                 first,
@@ -780,9 +789,7 @@ pub fn find_claims(
                                 mentions_so_far,
                                 last_speaker,
                             )
-                        } else {
-                            speaker_of(first, last)
-                        },
+                        }),
                         cue: Some(range),
                         direct: quotations.any,
                     },

@@ -953,14 +953,10 @@ const WORDS: &[(Classes, &[&str])] = &[
             "publicznie",
         ],
     ),
-    (
-        en::BE,
-        &[
-            "был", "была", "было", "были", "був", "була", "було", "були", "быў", "былі", "był",
-            "była", "było", "byli", "były", "został", "została", "zostało", "zostali", "zostały",
-            "jest", "są", "będzie", "есть",
-        ],
-    ),
+    // Forms of `be` and `zostać`: the pasts are the passive rule's (`passive_after_be`).
+    (en::BE, PAST_OF_BE),
+    (en::BE, PAST_OF_ZOSTAC),
+    (en::BE, &["jest", "są", "będzie", "есть"]),
     (
         en::AGENT_NOUN,
         &[
