@@ -145,32 +145,8 @@ fn participial_aside(words: &SentenceWords, first: usize, trigger: Option<usize>
 /// reached in 2021`, `The court upheld a verdict handed down in May`): a second finite
 /// verb would need a conjunction or a relative word between.
 fn reduced_relative(words: &SentenceWords, first: usize, trigger: Trigger) -> bool {
-    let noun_before = |participle: usize| {
-        let classes = words.classes(participle - 1);
-        classes
-            & (en::DETERMINER
-                | en::PREPOSITION
-                | en::BE
-                | en::HAVE
-                | en::MODAL
-                | en::DO
-                | en::SUBJECT_PRONOUN
-                | en::OBJECT_PRONOUN
-                | en::CONJUNCTION
-                | en::NEGATION
-                | en::ADVERB
-                | en::RELATIVE
-                | en::SUBORDINATOR)
-            == 0
-            && !en::can_be_past(words.lower(participle - 1), classes)
-            && !words.lower(participle - 1).ends_with("ly")
-    };
-    let qualifying_participle = (trigger.word + 2..first).any(|at| {
-        let classes = words.classes(at);
-        en::can_be_participle(words.lower(at), classes)
-            && classes & (en::BE | en::HAVE) == 0
-            && noun_before(at)
-    });
+    let qualifying_participle =
+        (trigger.word + 2..first).any(|at| super::verbs::qualifies_noun_before(words, at));
     let one_clause = (trigger.word + 1..=first).all(|at| {
         !words.punctuated_before(at)
             && words.classes(at) & (en::CONJUNCTION | en::RELATIVE | en::SUBORDINATOR) == 0

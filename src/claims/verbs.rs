@@ -170,6 +170,37 @@ fn can_be_verb(words: &SentenceWords, at: usize) -> bool {
         || en::can_be_past(words.lower(at), classes)
 }
 
+/// Whether the word at `at` is a participle right after a noun, which it qualifies (`a
+/// verdict handed down in May`, `a gauge used to track the market`): a reduced relative
+/// clause, not a verb of its own.
+pub(super) fn qualifies_noun_before(words: &SentenceWords, at: usize) -> bool {
+    let classes = words.classes(at);
+    let Some(before) = at.checked_sub(1) else {
+        return false;
+    };
+    let before_classes = words.classes(before);
+    en::can_be_participle(words.lower(at), classes)
+        && classes & (en::BE | en::HAVE) == 0
+        && !words.punctuated_before(at)
+        && before_classes
+            & (en::DETERMINER
+                | en::PREPOSITION
+                | en::BE
+                | en::HAVE
+                | en::MODAL
+                | en::DO
+                | en::SUBJECT_PRONOUN
+                | en::OBJECT_PRONOUN
+                | en::CONJUNCTION
+                | en::NEGATION
+                | en::ADVERB
+                | en::RELATIVE
+                | en::SUBORDINATOR)
+            == 0
+        && !en::can_be_past(words.lower(before), before_classes)
+        && !words.lower(before).ends_with("ly")
+}
+
 /// Whether the words of `range` are the rest of one short prepositional phrase: no
 /// punctuation before any of them, no verb, no second preposition.
 fn phrase_after_preposition(words: &SentenceWords, range: std::ops::Range<usize>) -> bool {
@@ -575,11 +606,12 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
                 .rev()
                 .find(|&at| words.punctuated_before(at) && !marks_only(at))?;
             let relative = matches!(words.lower(clause), "who" | "which");
-            // `used to` inside an appositive gives a purpose (`a stock index used to gauge
-            // the market, fell`), not the appositive's own verb.
-            let purpose = |at: usize| words.lower(at) == "used" && words.lower(at + 1) == "to";
-            let no_verb_inside =
-                || !(clause + 1..index).any(|at| can_be_verb(words, at) && !purpose(at));
+            // A participle that qualifies the noun before it is no verb of the aside (`a
+            // stock index used to gauge the market, fell`).
+            let no_verb_inside = || {
+                !(clause + 1..index)
+                    .any(|at| can_be_verb(words, at) && !qualifies_noun_before(words, at))
+            };
             let appositive = words.classes(clause) & en::DETERMINER != 0
                 && (clause + 1..index).all(marks_only)
                 && no_verb_inside();
@@ -706,15 +738,26 @@ fn existential_happening(words: &SentenceWords, be: usize) -> Option<VerbGroup> 
     if words.lower(there) != "there" || !matches!(words.lower(be), "was" | "were") {
         return None;
     }
-    let noun = (be + 1..words.len().min(be + 5))
-        .take_while(|&at| !words.punctuated_before(at))
-        .find(|&at| HAPPENINGS.contains(&words.lower(at)))?;
-    let negated = (be + 1..noun).any(|at| words.classes(at) & en::NEGATION != 0);
-    (!negated).then_some(VerbGroup {
+    happening_after(words, be, &[])?;
+    Some(VerbGroup {
         first: be,
         verb: be,
         form: EventForm::Past,
     })
+}
+
+/// The first noun of [`HAPPENINGS`] or `also` among the four words after `verb`, before
+/// any punctuation, when no negation (`no`, `not`, `never`) stands before it: what `there
+/// was` and `had` report as having happened.
+fn happening_after(words: &SentenceWords, verb: usize, also: &[&str]) -> Option<usize> {
+    let noun = (verb + 1..words.len().min(verb + 5))
+        .take_while(|&at| !words.punctuated_before(at))
+        .find(|&at| {
+            let lower = words.lower(at);
+            HAPPENINGS.contains(&lower) || also.contains(&lower)
+        })?;
+    let negated = (verb + 1..noun).any(|at| words.classes(at) & en::NEGATION != 0);
+    (!negated).then_some(noun)
 }
 
 /// Nouns of an exchange between parties or of a market's movement that `had` reports as
@@ -765,16 +808,11 @@ fn had_a_happening(words: &SentenceWords, have: usize) -> Option<VerbGroup> {
         "had" => (have, EventForm::Past),
         _ => return None,
     };
-    let noun = (had + 1..words.len().min(had + 5))
-        .take_while(|&at| !words.punctuated_before(at))
-        .find(|&at| {
-            let lower = words.lower(at);
-            HAD_HAPPENINGS.contains(&lower) || HAPPENINGS.contains(&lower)
-        })?;
+    let noun = happening_after(words, had, HAD_HAPPENINGS)?;
+    // Words of description only: no auxiliary or participle (`had met`), no preposition.
     let described = (had + 1..noun).all(|at| {
         let classes = words.classes(at);
-        classes & (en::NEGATION | en::PREPOSITION | en::BE | en::HAVE | en::MODAL) == 0
-            && words.lower(at) != "no"
+        classes & (en::PREPOSITION | en::BE | en::HAVE | en::MODAL) == 0
             && !en::can_be_participle(words.lower(at), classes)
     });
     let subject = subject_before(words, have)?;
