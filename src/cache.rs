@@ -26,9 +26,16 @@
 //! it is made again when a cached analysis is taken (`Corpus::set_files_prepared`).
 //!
 //! Layout: `MAGIC`, `FORMAT` (u32 LE), the stamp's length (u32 LE) and the stamp
-//! (postcard), the entries, each its length (u64 LE) then postcard of its key (path,
-//! length, hash, the file's disk stamp if any) and its analysis, and last the xxh3-64
-//! (u64 LE) of the entries' bytes.
+//! (postcard); then the entries, in blocks of [`ENCODED_TOGETHER`]; last, a directory of
+//! the blocks, its xxh3-64 and its length (u64 LE each). An entry is postcard of its
+//! analysis, cut where the analysis's [`MentionsPart`] ends: its rest goes among its
+//! block's rests, and its lead (postcard of its key — path, length, hash, the file's disk
+//! stamp if any — and of its rest's length and xxh3-64, then the analysis up to the cut)
+//! into its block's table, after its length (u64 LE). A block is its rests, then its
+//! table; the directory gives, for each block, where its rests and its table begin, and
+//! its table's length and xxh3-64. So the first pass of a warm start reads the directory
+//! and the tables alone (a fifth of the file), and a rest is checked by its own hash when
+//! it is read, in either pass.
 
 use crate::corpus::{ArticleFile, Corpus, DiskStamp, MentionsPart, PendingSource, TextCheck};
 use crate::loader::{self, LoadProgress, SkipReason};
@@ -43,8 +50,9 @@ use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 const MAGIC: [u8; 8] = *b"dlcache\n";
 /// The layout above; another layout is another number (2: entries' keys carry the
-/// file's disk stamp; 3: an analysis's dated claims and claim diagnostics are packed).
-const FORMAT: u32 = 3;
+/// file's disk stamp; 3: an analysis's dated claims and claim diagnostics are packed; 4:
+/// entries cut in two, the leads in tables apart from the rests).
+const FORMAT: u32 = 4;
 /// No cache larger than this is read, whatever the corpus.
 const MAX_CACHE_BYTES: u64 = 4 << 30;
 
@@ -297,9 +305,65 @@ impl std::fmt::Display for Rejection {
     }
 }
 
-/// Articles encoded at a time: in parallel, then written out, so that a cache of ten
-/// thousand analyses (86 MB) is never held whole in memory while it is written.
+/// Articles encoded at a time, in parallel, and written out as one block of the file, so
+/// that a cache of ten thousand analyses (48 MB) is never held whole in memory while it
+/// is written. A warm start reads the cache a block at a time too.
 const ENCODED_TOGETHER: usize = 256;
+
+/// Where a block of entries is in the cache file: its rests from `rests_at` up to
+/// `table_at`, then its table, `table_length` bytes whose xxh3 is `table_hash`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct BlockAt {
+    rests_at: u64,
+    table_at: u64,
+    table_length: u64,
+    table_hash: u64,
+}
+
+/// The bytes of a [`BlockAt`] in the directory: four u64 LE.
+const BLOCK_AT_BYTES: usize = 32;
+
+impl BlockAt {
+    fn write_to(&self, directory: &mut Vec<u8>) {
+        for number in [
+            self.rests_at,
+            self.table_at,
+            self.table_length,
+            self.table_hash,
+        ] {
+            directory.extend_from_slice(&number.to_le_bytes());
+        }
+    }
+
+    fn read_from(bytes: &[u8]) -> Self {
+        let number = |at: usize| u64_at(bytes.get(at..at + 8).unwrap_or_default());
+        BlockAt {
+            rests_at: number(0),
+            table_at: number(8),
+            table_length: number(16),
+            table_hash: number(24),
+        }
+    }
+}
+
+/// What a table's entry holds before its analysis's [`MentionsPart`]: the entry's key,
+/// and its rest's length and xxh3.
+type LeadHead = (EntryKey, u64, u64);
+
+/// The two parts of an entry (see the layout above): its lead (its key, its rest's length
+/// and xxh3, and its analysis up to the end of the [`MentionsPart`]), and its rest (the
+/// remainder of its analysis). `None` if the analysis cannot be encoded.
+fn split_entry(file: &ArticleFile, disk: Option<DiskStamp>) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut analysis = postcard::to_allocvec(file).ok()?;
+    // Where the mentions part ends, found as a reader finds it.
+    let (_, after) = postcard::take_from_bytes::<MentionsPart>(&analysis).ok()?;
+    let split = analysis.len() - after.len();
+    let rest = analysis.split_off(split);
+    let key = EntryKey::of_file(file, disk);
+    let mut lead = postcard::to_allocvec(&(&key, rest.len() as u64, xxh3_64(&rest))).ok()?;
+    lead.extend_from_slice(&analysis);
+    Some((lead, rest))
+}
 
 /// Writes the cache of `articles`, written for `stamp`, to `out`, calling `between` after
 /// each block of [`ENCODED_TOGETHER`] analyses (see [`save_yielding`]). Each article is
@@ -316,25 +380,37 @@ fn write_cache(
     out.write_all(&FORMAT.to_le_bytes())?;
     out.write_all(&(header.len() as u32).to_le_bytes())?;
     out.write_all(&header)?;
-    let mut checksum = Xxh3::new();
+    let mut at = (MAGIC.len() + 8 + header.len()) as u64;
+    let mut directory = Vec::new();
     for chunk in articles.chunks(ENCODED_TOGETHER) {
-        let records: Vec<Vec<u8>> = chunk
+        let entries: Vec<(Vec<u8>, Vec<u8>)> = chunk
             .par_iter()
-            .filter_map(|(file, disk)| {
-                let key = EntryKey::of_file(file, *disk);
-                postcard::to_allocvec(&(&key, &**file)).ok()
-            })
+            .filter_map(|(file, disk)| split_entry(file, *disk))
             .collect();
-        for record in &records {
-            let length = (record.len() as u64).to_le_bytes();
-            out.write_all(&length)?;
-            out.write_all(record)?;
-            checksum.update(&length);
-            checksum.update(record);
+        let rests_at = at;
+        for (_, rest) in &entries {
+            out.write_all(rest)?;
+            at += rest.len() as u64;
         }
+        let mut table = Vec::new();
+        for (lead, _) in &entries {
+            table.extend_from_slice(&(lead.len() as u64).to_le_bytes());
+            table.extend_from_slice(lead);
+        }
+        out.write_all(&table)?;
+        let block = BlockAt {
+            rests_at,
+            table_at: at,
+            table_length: table.len() as u64,
+            table_hash: xxh3_64(&table),
+        };
+        at += block.table_length;
+        block.write_to(&mut directory);
         between();
     }
-    out.write_all(&checksum.digest().to_le_bytes())
+    out.write_all(&directory)?;
+    out.write_all(&xxh3_64(&directory).to_le_bytes())?;
+    out.write_all(&(directory.len() as u64).to_le_bytes())
 }
 
 /// The cache file's bytes for `articles`, written for `stamp` without disk stamps (see
@@ -372,9 +448,6 @@ fn u64_at(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]))
 }
 
-/// Records decoded together, on every core.
-const DECODED_TOGETHER: usize = 256;
-
 /// What a load knows of an article's file when it reads the cache.
 #[derive(Debug, Clone, Copy)]
 enum Known<'a> {
@@ -402,15 +475,19 @@ struct Wanted<'a> {
     mentions_first: bool,
 }
 
-/// Where an entry's record is in the cache file, to read its whole analysis again in the
-/// second pass of a warm start: the record's offset and length, the xxh3 of its bytes (so
-/// that bytes read again are known to be those read first), and where its analysis starts.
+/// Where an entry is in the cache file, to read its whole analysis again in the second
+/// pass of a warm start: its lead in its block's table (offset, length, and the xxh3 of
+/// its bytes, so that bytes read again are known to be those read first; where its
+/// analysis starts in it) and its rest (offset, length and the xxh3 its lead gives).
 #[derive(Debug, Clone, Copy)]
 struct RecordAt {
-    offset: u64,
-    length: u64,
-    hash: u64,
+    lead_offset: u64,
+    lead_length: u64,
+    lead_hash: u64,
     analysis_at: usize,
+    rest_offset: u64,
+    rest_length: u64,
+    rest_hash: u64,
 }
 
 /// What the cache gives an article's file. Nearly every value is an analysis: boxing it
@@ -444,15 +521,17 @@ enum Found {
 /// How many entries a cache has, and what it gives each article's file (by path).
 type Taken = (usize, HashMap<String, Found>);
 
-/// A record whose analysis may be taken: its key, what the load knows of its file, and
-/// the record's bytes with where the analysis starts in them.
+/// An entry whose analysis may be taken: its key, what the load knows of its file, its
+/// block's table (shared by the block's candidates) with where its lead is in it, and,
+/// when whole analyses are decoded now, its block's rests with where its rest starts.
 struct Candidate<'a> {
     key: EntryKey,
     known: Known<'a>,
-    record: Vec<u8>,
-    /// The record's offset in the cache file.
-    offset: u64,
-    analysis_at: usize,
+    table: Arc<Vec<u8>>,
+    lead: std::ops::Range<usize>,
+    rests: Option<(Arc<Vec<u8>>, usize)>,
+    /// Where the entry is in the file (the lead's hash not yet worked out).
+    at: RecordAt,
 }
 
 /// What the cache gives the articles `wanted` knows of, and how many entries it has, read
@@ -460,15 +539,17 @@ struct Candidate<'a> {
 /// written for `expected`. An article whose text was read is given the analysis of the
 /// same bytes; one known by its stamp only is given its entry's analysis when the entry's
 /// stamp vouches for it ([`vouches_for`]), else its file is read, and the analysis is
-/// given if the bytes are the same, the text if not. Read a record at a time on a thread of
-/// its own and decoded as they come, a batch at a time on every core (the files to read
-/// read there too), telling `progress` how many articles have been settled after each
-/// batch: the file's bytes are never held whole (a 100,000-article cache is 640 MB), and
-/// the next batch is read while one is decoded. Taken only whole: a record that does not
-/// decode, or a checksum that does not match at the end, rejects the whole cache (so does
-/// an analysis naming an actor the corpus does not have: see [`fits`]).
+/// given if the bytes are the same, the text if not. Read a block at a time on a thread of
+/// its own and decoded as they come on every core (the files to read read there too),
+/// telling `progress` how many articles have been settled after each block: the file's
+/// bytes are never held whole (a 100,000-article cache is 450 MB), and the next block is
+/// read while one is decoded. With `wanted.mentions_first`, only the directory and the
+/// tables are read, a fifth of the file. Taken only whole: a directory or table whose
+/// hash does not match, an entry that does not decode, or a rest read now whose hash
+/// does not match rejects the whole cache (so does an analysis naming an actor the corpus
+/// does not have: see [`fits`]).
 fn read_matching(
-    mut reader: impl Read + Send,
+    mut reader: impl Read + Seek + Send,
     length: u64,
     expected: &Stamp,
     wanted: &Wanted,
@@ -507,14 +588,11 @@ fn read_matching(
     if stamp.fingerprint != expected.fingerprint {
         return Err(Rejection::Fingerprint);
     }
-    let Some(left) = (length - before_entries).checked_sub(8) else {
-        return Err(Rejection::Truncated);
-    };
-    // Two batches read ahead at most: the records held stay bounded.
+    let blocks = read_directory(&mut reader, before_entries, length)?;
+    // Two blocks read ahead at most: the bytes held stay bounded.
     let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Candidate>>(2);
     std::thread::scope(|scope| {
-        let reading =
-            scope.spawn(move || read_candidates(reader, before_entries, left, wanted, &sender));
+        let reading = scope.spawn(move || read_candidates(reader, &blocks, wanted, &sender));
         let mut found = HashMap::with_capacity_and_hasher(wanted.known.len(), Default::default());
         let mut decoded = Ok(());
         for batch in &batches {
@@ -529,7 +607,7 @@ fn read_matching(
                 }
             }
         }
-        // The reading stops at its next batch when the decoding did.
+        // The reading stops at its next block when the decoding did.
         drop(batches);
         let entries = reading
             .join()
@@ -539,62 +617,144 @@ fn read_matching(
     })
 }
 
-/// Reads the `left` bytes of entries and the checksum after them from `reader` (at offset
-/// `at` of the cache file), and sends the records `wanted` may take to `batches` in
-/// batches; how many entries there were, if the checksum matches. Stops early, saying
-/// nothing more, when `batches` is gone.
+fn seek_to(reader: &mut impl Seek, at: u64) -> Result<(), Rejection> {
+    reader
+        .seek(std::io::SeekFrom::Start(at))
+        .map(|_| ())
+        .map_err(|error| Rejection::Unreadable(error.to_string()))
+}
+
+/// The directory of the blocks at the end of a cache file of `length` bytes whose
+/// entries start at `entries_at`: checked by its hash, and its blocks found to cover the
+/// bytes from there to the directory, one after the other.
+fn read_directory(
+    reader: &mut (impl Read + Seek),
+    entries_at: u64,
+    length: u64,
+) -> Result<Vec<BlockAt>, Rejection> {
+    let Some(trailer_at) = length.checked_sub(16).filter(|&at| at >= entries_at) else {
+        return Err(Rejection::Truncated);
+    };
+    seek_to(reader, trailer_at)?;
+    let trailer = read_exactly(reader, 16)?;
+    let (hash, directory_length) = (u64_at(&trailer[..8]), u64_at(&trailer[8..]));
+    // A file cut short ends in bytes that were never a directory's length.
+    if directory_length % BLOCK_AT_BYTES as u64 != 0 || directory_length > trailer_at - entries_at {
+        return Err(Rejection::Truncated);
+    }
+    let directory_at = trailer_at - directory_length;
+    seek_to(reader, directory_at)?;
+    let directory = read_exactly(reader, directory_length)?;
+    if xxh3_64(&directory) != hash {
+        return Err(Rejection::Checksum);
+    }
+    let blocks: Vec<BlockAt> = directory
+        .chunks_exact(BLOCK_AT_BYTES)
+        .map(BlockAt::read_from)
+        .collect();
+    let mut next = entries_at;
+    for block in &blocks {
+        if block.rests_at != next || block.table_at < block.rests_at {
+            return Err(Rejection::Undecodable(
+                "its directory of blocks".to_string(),
+            ));
+        }
+        next = block
+            .table_at
+            .checked_add(block.table_length)
+            .ok_or_else(|| Rejection::Undecodable("its directory of blocks".to_string()))?;
+    }
+    if next != directory_at {
+        return Err(Rejection::Undecodable(
+            "its directory of blocks".to_string(),
+        ));
+    }
+    Ok(blocks)
+}
+
+/// Reads the tables of `blocks` from `reader`, each checked by its hash, and sends the
+/// entries `wanted` may take to `batches`, a block at a time: with their block's rests
+/// read too unless only the mentions are decoded now. How many entries there were, if
+/// every table is whole. Stops early, saying nothing more, when `batches` is gone.
 fn read_candidates<'a>(
-    mut reader: impl Read,
-    mut at: u64,
-    mut left: u64,
+    mut reader: impl Read + Seek,
+    blocks: &[BlockAt],
     wanted: &Wanted<'a>,
     batches: &std::sync::mpsc::SyncSender<Vec<Candidate<'a>>>,
 ) -> Result<usize, Rejection> {
-    let mut checksum = Xxh3::new();
+    let undecodable = |what: &str| Rejection::Undecodable(format!("a table's {what}"));
     let mut entries = 0;
-    let mut batch = Vec::with_capacity(DECODED_TOGETHER);
-    while left > 0 {
-        let prefix = read_exactly(&mut reader, 8.min(left))?;
-        checksum.update(&prefix);
-        left -= prefix.len() as u64;
-        let record_length = u64_at(&prefix);
-        if prefix.len() < 8 || record_length > left {
-            return Err(Rejection::Truncated);
+    for block in blocks {
+        seek_to(&mut reader, block.table_at)?;
+        let table = read_exactly(&mut reader, block.table_length)?;
+        if xxh3_64(&table) != block.table_hash {
+            return Err(Rejection::Checksum);
         }
-        let record = read_exactly(&mut reader, record_length)?;
-        checksum.update(&record);
-        left -= record_length;
-        let offset = at + prefix.len() as u64;
-        at = offset + record_length;
-        entries += 1;
-        let (key, analysis) = postcard::take_from_bytes::<EntryKey>(&record)
-            .map_err(|error| Rejection::Undecodable(format!("an entry's key: {error}")))?;
-        let analysis_at = record.len() - analysis.len();
-        let known = match wanted.known.get(key.path.as_str()) {
-            Some(Known::Read(check)) if !key.is_of(*check) => None,
-            known => known.copied(),
-        };
-        if let Some(known) = known {
-            batch.push(Candidate {
-                key,
-                known,
-                record,
-                offset,
-                analysis_at,
-            });
-        }
-        if batch.len() == DECODED_TOGETHER {
-            let full = std::mem::replace(&mut batch, Vec::with_capacity(DECODED_TOGETHER));
-            if batches.send(full).is_err() {
-                return Ok(entries);
+        let table = Arc::new(table);
+        let mut batch = Vec::new();
+        let (mut at, mut rest_offset) = (0, block.rests_at);
+        while at < table.len() {
+            let lead_length = table
+                .get(at..at + 8)
+                .map(u64_at)
+                .ok_or(undecodable("length"))?;
+            let start = at + 8;
+            let end = usize::try_from(lead_length)
+                .ok()
+                .and_then(|length| start.checked_add(length))
+                .filter(|&end| end <= table.len())
+                .ok_or(undecodable("length"))?;
+            let ((key, rest_length, rest_hash), analysis) =
+                postcard::take_from_bytes::<LeadHead>(&table[start..end])
+                    .map_err(|error| Rejection::Undecodable(format!("an entry's key: {error}")))?;
+            let entry_at = RecordAt {
+                lead_offset: block.table_at + start as u64,
+                lead_length,
+                lead_hash: 0,
+                analysis_at: end - start - analysis.len(),
+                rest_offset,
+                rest_length,
+                rest_hash,
+            };
+            rest_offset = rest_offset
+                .checked_add(rest_length)
+                .filter(|&offset| offset <= block.table_at)
+                .ok_or(undecodable("rests"))?;
+            at = end;
+            entries += 1;
+            let known = match wanted.known.get(key.path.as_str()) {
+                Some(Known::Read(check)) if !key.is_of(*check) => None,
+                known => known.copied(),
+            };
+            if let Some(known) = known {
+                batch.push(Candidate {
+                    key,
+                    known,
+                    table: table.clone(),
+                    lead: start..end,
+                    rests: None,
+                    at: entry_at,
+                });
             }
         }
-    }
-    if !batch.is_empty() && batches.send(batch).is_err() {
-        return Ok(entries);
-    }
-    if checksum.digest() != u64_at(&read_exactly(&mut reader, 8)?) {
-        return Err(Rejection::Checksum);
+        if rest_offset != block.table_at {
+            return Err(undecodable("rests"));
+        }
+        if batch.is_empty() {
+            continue;
+        }
+        if !wanted.mentions_first {
+            seek_to(&mut reader, block.rests_at)?;
+            let rests = Arc::new(read_exactly(&mut reader, block.table_at - block.rests_at)?);
+            for candidate in &mut batch {
+                // Within the block, which read_exactly made: its offsets fit a usize.
+                let start = (candidate.at.rest_offset - block.rests_at) as usize;
+                candidate.rests = Some((rests.clone(), start));
+            }
+        }
+        if batches.send(batch).is_err() {
+            return Ok(entries);
+        }
     }
     Ok(entries)
 }
@@ -623,7 +783,7 @@ fn fits(found: &HashMap<String, Found>, actors: usize) -> Result<(), Rejection> 
 /// that the threads made while decoding it (the analyses hold those they use), each
 /// thread its own.
 fn read_matching_once(
-    reader: impl Read + Send,
+    reader: impl Read + Seek + Send,
     length: u64,
     expected: &Stamp,
     wanted: &Wanted,
@@ -636,10 +796,11 @@ fn read_matching_once(
 
 /// Settles a batch of candidates in parallel: each file known by its stamp only whose
 /// stamp does not vouch for its entry read and compared, and the analyses taken decoded.
-/// One that does not decode, or is not of its entry's path, rejects the whole cache. The
-/// texts many analyses repeat (diagnostic messages, date values) are made one copy each
-/// as they are decoded ([`one_copy`]). With `wanted.mentions_first`, only each analysis's
-/// [`MentionsPart`] is decoded, and where its record is kept for the second pass.
+/// One that does not decode, is not of its entry's path, or whose rest's hash does not
+/// match rejects the whole cache. The texts many analyses repeat (diagnostic messages,
+/// date values) are made one copy each as they are decoded ([`one_copy`]). With
+/// `wanted.mentions_first`, only each analysis's [`MentionsPart`] is decoded, and where
+/// its entry is kept for the second pass.
 fn decode_analyses(
     batch: Vec<Candidate>,
     wanted: &Wanted,
@@ -650,9 +811,10 @@ fn decode_analyses(
             let Candidate {
                 key,
                 known,
-                record,
-                offset,
-                analysis_at,
+                table,
+                lead,
+                rests,
+                at,
             } = candidate;
             let (check, disk, read) = match known {
                 Known::Read(check) => (check, None, false),
@@ -671,25 +833,33 @@ fn decode_analyses(
                     },
                 },
             };
-            let analysis = record.get(analysis_at..).unwrap_or_default();
+            let lead = &table[lead];
+            let analysis = lead.get(at.analysis_at..).unwrap_or_default();
             ONE_COPIES.with(|held| {
                 held.borrow_mut().get_or_insert_with(Default::default);
             });
             let undecodable =
                 |error| Rejection::Undecodable(format!("the analysis of {}: {error}", key.path));
-            let (file, whole_at) = if wanted.mentions_first {
-                let (part, _) =
-                    postcard::take_from_bytes::<MentionsPart>(analysis).map_err(undecodable)?;
-                let whole_at = RecordAt {
-                    offset,
-                    length: record.len() as u64,
-                    hash: xxh3_64(&record),
-                    analysis_at,
-                };
-                (ArticleFile::from_mentions_part(part, check), Some(whole_at))
-            } else {
-                let file: ArticleFile = postcard::from_bytes(analysis).map_err(undecodable)?;
-                (file, None)
+            let (file, whole_at) = match rests {
+                None => {
+                    let (part, _) =
+                        postcard::take_from_bytes::<MentionsPart>(analysis).map_err(undecodable)?;
+                    let whole_at = RecordAt {
+                        lead_hash: xxh3_64(lead),
+                        ..at
+                    };
+                    (ArticleFile::from_mentions_part(part, check), Some(whole_at))
+                }
+                Some((rests, start)) => {
+                    let rest = usize::try_from(at.rest_length)
+                        .ok()
+                        .and_then(|length| rests.get(start..start.checked_add(length)?))
+                        .filter(|rest| xxh3_64(rest) == at.rest_hash)
+                        .ok_or(Rejection::Checksum)?;
+                    let whole = [analysis, rest].concat();
+                    let file: ArticleFile = postcard::from_bytes(&whole).map_err(undecodable)?;
+                    (file, None)
+                }
             };
             if file.path != key.path {
                 return Err(Rejection::Undecodable(format!(
@@ -967,7 +1137,8 @@ fn read_cache(
     };
     // Kept as it is now: a cache written meanwhile replaces the file, not this one's bytes.
     let kept = mentions_first.then(|| file.try_clone().ok()).flatten();
-    let reader = std::io::BufReader::new(file).take(length);
+    // Only its first `length` bytes are read: every offset read is checked against it.
+    let reader = std::io::BufReader::new(file);
     let mut known = HashMap::with_capacity_and_hasher(files.len(), Default::default());
     for ((path, disk_path), slot) in files.iter().zip(slots) {
         match slot {
@@ -1206,22 +1377,25 @@ struct CachedWholes {
 impl PendingSource for CachedWholes {
     fn analysis(&self, path: &str, check: TextCheck) -> Option<ArticleFile> {
         let at = self.wholes.get(path)?;
-        let record = {
+        let (lead, rest) = {
             let mut file = self
                 .file
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            file.seek(std::io::SeekFrom::Start(at.offset)).ok()?;
-            read_exactly(&mut *file, at.length).ok()?
+            file.seek(std::io::SeekFrom::Start(at.lead_offset)).ok()?;
+            let lead = read_exactly(&mut *file, at.lead_length).ok()?;
+            file.seek(std::io::SeekFrom::Start(at.rest_offset)).ok()?;
+            (lead, read_exactly(&mut *file, at.rest_length).ok()?)
         };
-        if xxh3_64(&record) != at.hash {
+        if xxh3_64(&lead) != at.lead_hash || xxh3_64(&rest) != at.rest_hash {
             return None;
         }
-        let (key, _) = postcard::take_from_bytes::<EntryKey>(&record).ok()?;
+        let ((key, _, _), _) = postcard::take_from_bytes::<LeadHead>(&lead).ok()?;
         if key.path != path || !key.is_of(check) {
             return None;
         }
-        let analysis: ArticleFile = postcard::from_bytes(record.get(at.analysis_at..)?).ok()?;
+        let whole = [lead.get(at.analysis_at..)?, &rest].concat();
+        let analysis: ArticleFile = postcard::from_bytes(&whole).ok()?;
         (analysis.path == path).then_some(analysis)
     }
 }
@@ -1369,7 +1543,8 @@ mod tests {
             read: &no_reading,
             mentions_first: false,
         };
-        read_matching(bytes, bytes.len() as u64, expected, &wanted, &mut |_| {})
+        let reader = std::io::Cursor::new(bytes);
+        read_matching(reader, bytes.len() as u64, expected, &wanted, &mut |_| {})
             .map(|(entries, _)| entries)
     }
 
@@ -1388,7 +1563,8 @@ mod tests {
             read: &no_reading,
             mentions_first: false,
         };
-        let (_, found) = read_matching(bytes, bytes.len() as u64, &stamp(), &wanted, &mut |_| {})?;
+        let reader = std::io::Cursor::new(bytes);
+        let (_, found) = read_matching(reader, bytes.len() as u64, &stamp(), &wanted, &mut |_| {})?;
         fits(&found, actors)?;
         Ok(found
             .into_iter()
@@ -1645,7 +1821,7 @@ mod tests {
             mentions_first: false,
         };
         let (entries, found) = read_matching(
-            &bytes[..],
+            std::io::Cursor::new(&bytes[..]),
             bytes.len() as u64,
             &stamp(),
             &wanted,
@@ -1721,18 +1897,121 @@ mod tests {
         }
     }
 
+    /// Every byte of a cache is covered by a check: a flipped one is refused by a load
+    /// that takes every analysis (a rest is checked when it is read; one that no load
+    /// asks for is read by none).
     #[test]
     fn every_flipped_byte_is_refused() {
-        let (corpus, _) = small_corpus();
+        let (corpus, texts) = small_corpus();
         let bytes = encode(&stamp(), &articles(&corpus));
+        let actors = corpus.actors().len();
+        assert_eq!(take(&bytes, &texts, actors).map(|taken| taken.len()), Ok(2));
         for at in 0..bytes.len() {
             let mut corrupt = bytes.clone();
             corrupt[at] ^= 0x20;
             assert!(
-                decode(&corrupt, &stamp()).is_err(),
+                take(&corrupt, &texts, actors).is_err(),
                 "a cache with byte {at} flipped was read"
             );
         }
+    }
+
+    /// Counts the bytes read through it.
+    struct Counting<R> {
+        inner: R,
+        read: u64,
+    }
+
+    impl<R: Read> Read for Counting<R> {
+        fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+            let read = self.inner.read(buffer)?;
+            self.read += read as u64;
+            Ok(read)
+        }
+    }
+
+    impl<R: Seek> Seek for Counting<R> {
+        fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+            self.inner.seek(to)
+        }
+    }
+
+    /// A first pass reads every byte but the rests, and takes the mentions; the second
+    /// pass reads each whole analysis back from the file, and gives none whose lead or
+    /// rest changed since.
+    #[test]
+    fn a_first_pass_reads_no_rest_and_the_second_checks_each_it_reads() {
+        let (corpus, texts) = small_corpus();
+        let cold = articles(&corpus);
+        let mut bytes = encode(&stamp(), &cold);
+        let wanted = Wanted {
+            known: texts
+                .iter()
+                .map(|(path, text)| (path.as_str(), Known::Read(TextCheck::of(text))))
+                .collect(),
+            read: &no_reading,
+            mentions_first: true,
+        };
+        let mut reader = Counting {
+            inner: std::io::Cursor::new(&bytes[..]),
+            read: 0,
+        };
+        let length = bytes.len() as u64;
+        let (entries, found) =
+            read_matching(&mut reader, length, &stamp(), &wanted, &mut |_| {}).unwrap();
+        assert_eq!(entries, 2);
+        let entries_at = (MAGIC.len() + 8 + postcard::to_allocvec(&stamp()).unwrap().len()) as u64;
+        let blocks = read_directory(&mut std::io::Cursor::new(&bytes[..]), entries_at, length);
+        let rests: u64 = blocks
+            .unwrap()
+            .iter()
+            .map(|block| block.table_at - block.rests_at)
+            .sum();
+        assert!(rests > 0, "the claims are in the rests");
+        assert_eq!(reader.read, length - rests);
+
+        let mut wholes = HashMap::default();
+        for (path, found) in found {
+            let Found::Cached {
+                analysis,
+                whole_at: Some(at),
+                ..
+            } = found
+            else {
+                panic!("{path}: no mentions taken");
+            };
+            assert!(analysis.is_pending());
+            wholes.insert(path, at);
+        }
+        let file = std::env::temp_dir().join(format!("dateline-two-passes-{}", std::process::id()));
+        let whole_analyses = |bytes: &[u8]| {
+            std::fs::write(&file, bytes).unwrap();
+            let source = CachedWholes {
+                file: std::sync::Mutex::new(std::fs::File::open(&file).unwrap()),
+                wholes: wholes.clone(),
+            };
+            let analyses: Vec<Option<Vec<u8>>> = cold
+                .iter()
+                .map(|file| {
+                    source
+                        .analysis(&file.path, file.text_check())
+                        .map(|analysis| postcard::to_allocvec(&analysis).unwrap())
+                })
+                .collect();
+            analyses
+        };
+        let cold_bytes: Vec<Option<Vec<u8>>> = cold
+            .iter()
+            .map(|file| Some(postcard::to_allocvec(&**file).unwrap()))
+            .collect();
+        assert_eq!(whole_analyses(&bytes), cold_bytes);
+        let first = wholes[&cold[0].path];
+        let mut rest_changed = bytes.clone();
+        rest_changed[first.rest_offset as usize] ^= 1;
+        assert_eq!(whole_analyses(&rest_changed), [None, cold_bytes[1].clone()]);
+        bytes[(first.lead_offset + first.lead_length) as usize - 1] ^= 1;
+        assert_eq!(whole_analyses(&bytes), [None, cold_bytes[1].clone()]);
+        let _ = std::fs::remove_file(&file);
     }
 
     #[test]
