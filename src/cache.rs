@@ -505,6 +505,9 @@ enum Found {
         read: bool,
         /// Where the whole analysis is, when only its mentions were decoded.
         whole_at: Option<RecordAt>,
+        /// How many actors a corpus must have for the analysis to fit it: one more than
+        /// the last its mentions name (see [`fits`]).
+        actors_named: usize,
     },
     /// A file known by its stamp, which did not vouch for its entry, read and found
     /// changed: its text, to analyse, with its check and the file's stamp.
@@ -764,12 +767,8 @@ fn read_candidates<'a>(
 /// taken. Checked once the registries are taken in, which the cache is read beside.
 fn fits(found: &HashMap<String, Found>, actors: usize) -> Result<(), Rejection> {
     for (path, found) in found {
-        if let Found::Cached { analysis, .. } = found {
-            if analysis
-                .mentions
-                .iter()
-                .any(|mention| mention.actor() >= actors)
-            {
+        if let Found::Cached { actors_named, .. } = found {
+            if *actors_named > actors {
                 return Err(Rejection::Undecodable(format!(
                     "the analysis of {path} does not fit the corpus"
                 )));
@@ -867,7 +866,16 @@ fn decode_analyses(
                     key.path
                 )));
             }
+            // Worked out here, on every core: the serial check found it at 100,000
+            // articles in 50 ms.
+            let actors_named = file
+                .mentions
+                .iter()
+                .map(|mention| mention.actor() + 1)
+                .max()
+                .unwrap_or(0);
             let cached = Found::Cached {
+                actors_named,
                 analysis: file,
                 check,
                 disk,
@@ -1302,6 +1310,7 @@ pub fn load_corpus_cached(
                     disk,
                     read,
                     whole_at,
+                    ..
                 }),
             ) => {
                 if let Some(at) = whole_at {
