@@ -1290,6 +1290,37 @@ const SCHEDULED_FUTURES: &[&str] = &[
     "wejdzie",
 ];
 
+/// Presents of continuing (`Польша продолжает строительство стены`, `Мобилізація
+/// продовжується`, `Polska kontynuuje budowę`): a named subject's ongoing action, as an
+/// English `are monitoring`, when a subject stands before the verb. Other presents are
+/// not read as events: without an aspect of their own, they tell habits and states as
+/// often (`Беларусь граничит с тремя странами НАТО`, `Эксперты критикуют решение`).
+const CONTINUING_PRESENTS: &[&str] = &[
+    "продолжает",
+    "продолжают",
+    "продолжается",
+    "продолжаются",
+    "продовжує",
+    "продовжують",
+    "продовжується",
+    "продовжуються",
+    "працягвае",
+    "працягваюць",
+    "працягваецца",
+    "працягваюцца",
+    "kontynuuje",
+    "kontynuują",
+];
+
+/// Whether the word at `index` is a present of continuing with its subject before it:
+/// not the sentence's first word, nor cut from the words before by punctuation (`Как
+/// сообщает «Наша Ніва», призыв продолжается` has `призыв`; `— Продолжаем.` has none).
+fn continuing_present(words: &SentenceWords, index: usize) -> bool {
+    index > 0
+        && !words.punctuated_before(index)
+        && CONTINUING_PRESENTS.contains(&words.lower(index))
+}
+
 /// What the form of a word beyond the lexicon tells of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GuessedForm {
@@ -1631,7 +1662,8 @@ fn passive_after_be(words: &SentenceWords, be: usize) -> Option<usize> {
 
 /// Whether a sentence is read with the Slavic event rules: it holds a listed event or
 /// passive form, a word whose ending makes it one (see `slavic_guess`), a passive told
-/// with a past of `be` or `zostać`, or a future of `SCHEDULED_FUTURES`.
+/// with a past of `be` or `zostać`, a future of `SCHEDULED_FUTURES`, or a present of
+/// continuing after its subject.
 pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     if words.any(EVENT_PAST | PASSIVE_FORM) {
         return true;
@@ -1642,6 +1674,7 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     maybe_slavic
         && (0..words.len()).any(|index| {
             SCHEDULED_FUTURES.contains(&words.lower(index))
+                || continuing_present(words, index)
                 || slavic_guess(words, index).is_some()
                 || passive_after_be(words, index).is_some()
         })
@@ -1673,8 +1706,9 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
 
 /// The first event verb of a Slavic sentence among the `usable` words from `from` on: a
 /// past (`задержали`, `zatrzymali`, or a past that [`guessed_form`] reads), a passive
-/// form (`задержан`, `został zatrzymany`, `zatrzymano`, `возбуждено`), or, when the
-/// sentence gives its date (`dated`), a future of `SCHEDULED_FUTURES`.
+/// form (`задержан`, `został zatrzymany`, `zatrzymano`, `возбуждено`), a present of
+/// continuing after its subject (`продолжает`), or, when the sentence gives its date
+/// (`dated`), a future of `SCHEDULED_FUTURES`.
 pub fn find_event_from(
     words: &SentenceWords,
     from: usize,
@@ -1690,6 +1724,13 @@ pub fn find_event_from(
                 first: index,
                 verb: index,
                 form: EventForm::Future,
+            });
+        }
+        if continuing_present(words, index) {
+            return Some(VerbGroup {
+                first: index,
+                verb: index,
+                form: EventForm::Ongoing,
             });
         }
         if let Some(participle) = passive_after_be(words, index).filter(|&at| usable(at)) {

@@ -709,6 +709,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Обстановка остаётся напряжённой.",
             "Полиция разогнала митинг.",
             "Журналистка вышла на свободу.",
+            "Польша продолжает строительство стены.",
+            "Мобилизация продолжается.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -754,6 +756,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Обстановка остаётся напряжённой.
             Past "разогнала"         Полиция разогнала митинг.
             Past "вышла"             Журналистка вышла на свободу.
+            Ongoing "продолжает"     Польша продолжает строительство стены.
+            Ongoing "продолжается"   Мобилизация продолжается.
         "#]],
     );
 }
@@ -781,6 +785,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Кордон має довжину понад тисячу кілометрів.",
             "Проти організаторів відкрито кримінальну справу.",
             "Ціни на хліб зросли на 12%.",
+            "Росія продовжує обстріли прикордоння.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -802,6 +807,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             -                        Кордон має довжину понад тисячу кілометрів.
             Passive "відкрито"       Проти організаторів відкрито кримінальну справу.
             Past "зросли"            Ціни на хліб зросли на 12%.
+            Ongoing "продовжує"      Росія продовжує обстріли прикордоння.
         "#]],
     );
 }
@@ -822,6 +828,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Беларусь мяжуе з трыма краінамі НАТА.",
             "Сайт выдання быў заблакаваны.",
             "Літва закрыла два пункты пропуску.",
+            "Улады працягваюць рэпрэсіі.",
         ],
         expect![[r#"
             cue "заявіў"             Лукашэнка заявіў, што армія гатовая.
@@ -836,6 +843,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             -                        Беларусь мяжуе з трыма краінамі НАТА.
             Passive "заблакаваны"    Сайт выдання быў заблакаваны.
             Past "закрыла"           Літва закрыла два пункты пропуску.
+            Ongoing "працягваюць"    Улады працягваюць рэпрэсіі.
         "#]],
     );
 }
@@ -873,6 +881,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Był obecny na posiedzeniu.",
             "Rosyjskie drony naruszyły polską przestrzeń powietrzną.",
             "Opozycjonistka wyjechała z kraju.",
+            "Polska kontynuuje budowę zapory.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -904,6 +913,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             -                        Był obecny na posiedzeniu.
             Past "naruszyły"         Rosyjskie drony naruszyły polską przestrzeń powietrzną.
             Past "wyjechała"         Opozycjonistka wyjechała z kraju.
+            Ongoing "kontynuuje"     Polska kontynuuje budowę zapory.
         "#]],
     );
 }
