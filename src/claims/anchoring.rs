@@ -125,9 +125,11 @@ pub fn side_detail(
     (first < clause_end && trigger_outside).then_some(SideDetail::RelativeClause)
 }
 
-/// Whether the word at `first` stands in an aside that a participle opens after a comma
+/// Whether the word at `first` stands in an aside after a comma that a participle opens
 /// (`Tsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed …`, `the
-/// pipeline, built in 2011, …`) and that does not hold the trigger.
+/// pipeline, built in 2011, …`) or that is an appositive whose noun a participle
+/// qualifies (`The old plant, a factory built in 1961, closed`), and that does not hold
+/// the trigger.
 fn participial_aside(words: &SentenceWords, first: usize, trigger: Option<usize>) -> bool {
     let Some(start) = (1..=first).rev().find(|&at| words.punctuated_before(at)) else {
         return false;
@@ -135,8 +137,13 @@ fn participial_aside(words: &SentenceWords, first: usize, trigger: Option<usize>
     let end = (first + 1..words.len())
         .find(|&at| words.punctuated_before(at))
         .unwrap_or(words.len());
+    let participial = en::opens_participial_aside(words.lower(start), words.classes(start));
+    let qualified_appositive = || {
+        super::verbs::opens_subject_appositive(words, start)
+            && (start + 2..first).any(|at| super::verbs::qualifies_noun_before(words, at))
+    };
     words.gap_before(start, 0).contains(',')
-        && en::opens_participial_aside(words.lower(start), words.classes(start))
+        && (participial || qualified_appositive())
         && trigger.is_none_or(|at| at < start || at >= end)
 }
 

@@ -603,7 +603,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
 #[test]
 fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nThe ministry condemned Russia’s 2022 invasion.\n\nShe said it was her first trip abroad since 2020.\n\nThe mayor, who took office in March, resigned.\n\nOfficials criticized yesterday’s vote.\n\nDuring last week’s meeting, the president spoke about the army.\n\nOn 8 October, the troops arrived. The same day, officials said the border was closed. Earlier in the day, the ministry announced drills. That evening the column left.\n\nThe same day, the minister resigned.\n\nFive days after the vote, the minister resigned.\n\nThe firm said sales had doubled since its launch in 2019.\n\nTsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed the parliament.\n\nThe court upheld a verdict handed down in May.\n\nThe court upheld the verdict in May.\n\nThe minister said the troops arrived in May.\n",
+        "Source: X\nDate: 2022-10-15\n\nThe ministry condemned Russia’s 2022 invasion.\n\nShe said it was her first trip abroad since 2020.\n\nThe mayor, who took office in March, resigned.\n\nOfficials criticized yesterday’s vote.\n\nDuring last week’s meeting, the president spoke about the army.\n\nOn 8 October, the troops arrived. The same day, officials said the border was closed. Earlier in the day, the ministry announced drills. That evening the column left.\n\nThe same day, the minister resigned.\n\nFive days after the vote, the minister resigned.\n\nThe firm said sales had doubled since its launch in 2019.\n\nTsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed the parliament.\n\nThe court upheld a verdict handed down in May.\n\nThe court upheld the verdict in May.\n\nThe minister said the troops arrived in May.\n\nThe old plant, a factory built in 1961, closed.\n\nWhen the storm came, the roof collapsed, and the lights went out.\n",
         expect![[r#"
             UNDATED            Past "condemned"       source           The ministry condemned Russia’s 2022 invasion.
             UNDATED            cue "said"             "She"            She said it was her first trip abroad since 2020.
@@ -621,6 +621,8 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
             UNDATED            Past "upheld"          source           The court upheld a verdict handed down in May.
             dated 2022-05      Past "upheld"          source           The court upheld the verdict in May.
             dated 2022-05      cue "said"             "The minister"   The minister said the troops arrived in May.
+            UNDATED            Past "closed"          source           The old plant, a factory built in 1961, closed.
+            UNDATED            Past "collapsed"       source           When the storm came, the roof collapsed, and the lights went out.
         "#]],
     );
 }

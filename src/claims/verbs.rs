@@ -560,6 +560,9 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     if lower == "used" && words.lower(index + 1) == "to" {
         return None;
     }
+    if qualifies_noun_of_appositive(words, index) {
+        return None;
+    }
     // A participle followed by its agent modifies a noun: `Screenshots reviewed by
     // Suspilne show …`. A past form that is no participle has no agent (`The index fell
     // by 3 percent`), and `by` before an amount tells how much (`Exports dropped by a
@@ -652,6 +655,36 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
         verb: index,
         form: EventForm::Past,
     })
+}
+
+/// Whether the participle at `index` qualifies the noun of an appositive that a comma
+/// closes before a later verb: `The old plant, a factory built in 1961, closed` (the
+/// sentence's verb is `closed`). An aside that no comma closes is the sentence itself
+/// (`For the day, the Nikkei closed down 2%`), and one closed before no verb is a
+/// participle's object or a list (`The index, the gauge followed by traders, …`).
+fn qualifies_noun_of_appositive(words: &SentenceWords, index: usize) -> bool {
+    if !qualifies_noun_before(words, index) {
+        return false;
+    }
+    let Some(opener) = (1..index).rev().find(|&at| words.punctuated_before(at)) else {
+        return false;
+    };
+    let Some(close) = (index + 1..words.len()).find(|&at| words.punctuated_before(at)) else {
+        return false;
+    };
+    opens_subject_appositive(words, opener)
+        && words.gap_before(close, 0).contains(',')
+        && (close..words.len()).any(|at| can_be_verb(words, at))
+}
+
+/// Whether the word at `opener` opens an appositive to the sentence's subject: a
+/// determiner after a comma, with no verb or subordinator before it (`The old plant, a
+/// factory …`; not `As the jet was pushed back, the winglet …`).
+pub(super) fn opens_subject_appositive(words: &SentenceWords, opener: usize) -> bool {
+    words.gap_before(opener, 0).contains(',')
+        && words.classes(opener) & en::DETERMINER != 0
+        && !(0..opener)
+            .any(|at| can_be_verb(words, at) || words.classes(at) & en::SUBORDINATOR != 0)
 }
 
 /// Whether the stative past at `index` tells an act here: `appeared` and `sounded` before
