@@ -54,6 +54,8 @@ pub const DEFAULT_CUES: &[&str] = &[
     "accused",
     "accuses",
     "accuse",
+    "blamed",
+    "blames",
     "according to",
     "admitted",
     "admits",

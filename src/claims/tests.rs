@@ -297,6 +297,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Sirens sounded across Ukraine.",
             "The activist appeared in court in handcuffs.",
             "The index, a gauge used to track the market, fell 3%.",
+            "Apple is in talks with the studios.",
+            "Belarus and Russia are in negotiations over the base.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -351,6 +353,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "sounded"           Sirens sounded across Ukraine.
             Past "appeared"          The activist appeared in court in handcuffs.
             Past "fell"              The index, a gauge used to track the market, fell 3%.
+            Ongoing "talks"          Apple is in talks with the studios.
+            Ongoing "negotiations"   Belarus and Russia are in negotiations over the base.
         "#]],
     );
 }
@@ -368,6 +372,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The minister appeared tired.",
             "The talks appeared to stall.",
             "Belarus had 9.2 million inhabitants.",
+            "The deal is in talks.",
             "The two sides had no contact.",
             "The sides had no talks.",
             "If Belarus joined the war, the front would widen.",
@@ -411,6 +416,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The minister appeared tired.
             -                        The talks appeared to stall.
             -                        Belarus had 9.2 million inhabitants.
+            -                        The deal is in talks.
             -                        The two sides had no contact.
             -                        The sides had no talks.
             -                        If Belarus joined the war, the front would widen.
@@ -454,6 +460,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The analyst wrote that the drills were routine.",
             "The deputy posted a video of the column.",
             "The analyst believes the threat is low.",
+            "Officials blamed the outage on a storm.",
+            "The minister blames the opposition for the protests.",
             "Officials are convinced that the call-up will continue.",
             "Suspilne reports that social media is flooded with posts.",
             "The president says the army is ready.",
@@ -487,6 +495,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "wrote"              The analyst wrote that the drills were routine.
             cue "posted"             The deputy posted a video of the column.
             cue "believes"           The analyst believes the threat is low.
+            cue "blamed"             Officials blamed the outage on a storm.
+            cue "blames"             The minister blames the opposition for the protests.
             cue "are convinced"      Officials are convinced that the call-up will continue.
             cue "reports"            Suspilne reports that social media is flooded with posts.
             cue "says"               The president says the army is ready.

@@ -434,6 +434,18 @@ fn auxiliary_group(
                 return group(next, EventForm::Ongoing);
             }
         }
+        // `Apple is in talks with the studios`: talks going on, as `are negotiating`.
+        if present
+            && after == "in"
+            && matches!(
+                words.lower(next + 1),
+                "talks" | "negotiations" | "discussions"
+            )
+            && !words.punctuated_before(next + 1)
+            && named_subject(words, first)
+        {
+            return group(next + 1, EventForm::Ongoing);
+        }
         return None;
     }
     if classes & en::MODAL != 0 {
