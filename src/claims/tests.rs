@@ -723,6 +723,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Журналистка вышла на свободу.",
             "Польша продолжает строительство стены.",
             "Мобилизация продолжается.",
+            "Армия взяла город.",
+            "Россия продала оружие.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -770,6 +772,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "вышла"             Журналистка вышла на свободу.
             Ongoing "продолжает"     Польша продолжает строительство стены.
             Ongoing "продолжается"   Мобилизация продолжается.
+            Past "взяла"             Армия взяла город.
+            Past "продала"           Россия продала оружие.
         "#]],
     );
 }
@@ -798,6 +802,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Проти організаторів відкрито кримінальну справу.",
             "Ціни на хліб зросли на 12%.",
             "Росія продовжує обстріли прикордоння.",
+            "Армія взяла місто.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -820,6 +825,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Passive "відкрито"       Проти організаторів відкрито кримінальну справу.
             Past "зросли"            Ціни на хліб зросли на 12%.
             Ongoing "продовжує"      Росія продовжує обстріли прикордоння.
+            Past "взяла"             Армія взяла місто.
         "#]],
     );
 }
@@ -841,6 +847,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Сайт выдання быў заблакаваны.",
             "Літва закрыла два пункты пропуску.",
             "Улады працягваюць рэпрэсіі.",
+            "Армія ўзяла горад.",
         ],
         expect![[r#"
             cue "заявіў"             Лукашэнка заявіў, што армія гатовая.
@@ -856,6 +863,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             Passive "заблакаваны"    Сайт выдання быў заблакаваны.
             Past "закрыла"           Літва закрыла два пункты пропуску.
             Ongoing "працягваюць"    Улады працягваюць рэпрэсіі.
+            Past "ўзяла"             Армія ўзяла горад.
         "#]],
     );
 }
@@ -894,6 +902,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Rosyjskie drony naruszyły polską przestrzeń powietrzną.",
             "Opozycjonistka wyjechała z kraju.",
             "Polska kontynuuje budowę zapory.",
+            "Wojsko zajęło wieś.",
+            "Firma sprzedała fabrykę.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -926,6 +936,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "naruszyły"         Rosyjskie drony naruszyły polską przestrzeń powietrzną.
             Past "wyjechała"         Opozycjonistka wyjechała z kraju.
             Ongoing "kontynuuje"     Polska kontynuuje budowę zapory.
+            Past "zajęło"            Wojsko zajęło wieś.
+            Past "sprzedała"         Firma sprzedała fabrykę.
         "#]],
     );
 }
