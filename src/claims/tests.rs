@@ -298,6 +298,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The activist appeared in court in handcuffs.",
             "The index, a gauge used to track the market, fell 3%.",
             "Apple is in talks with the studios.",
+            "Hours later the building collapsed.",
             "Belarus and Russia are in negotiations over the base.",
         ],
         expect![[r#"
@@ -354,6 +355,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "appeared"          The activist appeared in court in handcuffs.
             Past "fell"              The index, a gauge used to track the market, fell 3%.
             Ongoing "talks"          Apple is in talks with the studios.
+            Past "collapsed"         Hours later the building collapsed.
             Ongoing "negotiations"   Belarus and Russia are in negotiations over the base.
         "#]],
     );
@@ -373,6 +375,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The talks appeared to stall.",
             "Belarus had 9.2 million inhabitants.",
             "The deal is in talks.",
+            "It is a method widely used.",
+            "These are the weapons recently supplied.",
             "The two sides had no contact.",
             "The sides had no talks.",
             "If Belarus joined the war, the front would widen.",
@@ -417,6 +421,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The talks appeared to stall.
             -                        Belarus had 9.2 million inhabitants.
             -                        The deal is in talks.
+            -                        It is a method widely used.
+            -                        These are the weapons recently supplied.
             -                        The two sides had no contact.
             -                        The sides had no talks.
             -                        If Belarus joined the war, the front would widen.

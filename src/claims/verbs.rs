@@ -572,7 +572,7 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     if lower == "used" && words.lower(index + 1) == "to" {
         return None;
     }
-    if qualifies_noun_of_appositive(words, index) {
+    if qualifies_noun_of_appositive(words, index) || ends_reduced_relative(words, index) {
         return None;
     }
     // A participle followed by its agent modifies a noun: `Screenshots reviewed by
@@ -687,6 +687,62 @@ fn qualifies_noun_of_appositive(words: &SentenceWords, index: usize) -> bool {
     opens_subject_appositive(words, opener)
         && words.gap_before(close, 0).contains(',')
         && (close..words.len()).any(|at| can_be_verb(words, at))
+}
+
+/// Whether the participle at `index` ends its clause after the noun phrase that follows
+/// the clause's `be` or past, qualifying its noun, with an adverb between at most (`It is
+/// a method widely used`, `These are the weapons recently supplied`): a reduced relative,
+/// not a verb of its own.
+fn ends_reduced_relative(words: &SentenceWords, index: usize) -> bool {
+    let next = index + 1;
+    if !en::can_be_participle(words.lower(index), words.classes(index))
+        || (next < words.len() && !words.punctuated_before(next))
+    {
+        return false;
+    }
+    let adverb = |at: usize| words.classes(at) & en::ADVERB != 0 || words.lower(at).ends_with("ly");
+    let Some(mut noun) = index.checked_sub(1) else {
+        return false;
+    };
+    if adverb(noun) {
+        let Some(before) = noun.checked_sub(1) else {
+            return false;
+        };
+        noun = before;
+    }
+    let function_word = |at: usize| {
+        words.classes(at)
+            & (en::DETERMINER
+                | en::PREPOSITION
+                | en::BE
+                | en::HAVE
+                | en::MODAL
+                | en::DO
+                | en::SUBJECT_PRONOUN
+                | en::OBJECT_PRONOUN
+                | en::CONJUNCTION
+                | en::NEGATION
+                | en::ADVERB
+                | en::RELATIVE
+                | en::SUBORDINATOR)
+            != 0
+    };
+    if function_word(noun) || en::can_be_past(words.lower(noun), words.classes(noun)) {
+        return false;
+    }
+    // The noun phrase's determiner, a few words before its noun, right after the verb.
+    let Some(determiner) = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&at| words.classes(at) & en::DETERMINER != 0)
+    else {
+        return false;
+    };
+    let Some(verb) = determiner.checked_sub(1) else {
+        return false;
+    };
+    let verb_classes = words.classes(verb);
+    (verb + 1..=index).all(|at| !words.punctuated_before(at))
+        && (verb_classes & en::BE != 0 || en::can_be_past(words.lower(verb), verb_classes))
 }
 
 /// Whether the word at `opener` opens an appositive to the sentence's subject: a
