@@ -75,6 +75,11 @@ const SET_PHRASES: &[&[&str]] = &[
     &["not", "immediately", "responded"],
     &["not", "reply"],
     &["not", "replied"],
+    // `The Kremlin has not commented`, `did not immediately comment`.
+    &["not", "comment"],
+    &["not", "commented"],
+    &["not", "immediately", "comment"],
+    &["not", "immediately", "commented"],
     &["declined", "to", "comment"],
     &["refused", "to", "comment"],
     &["declined", "comment"],

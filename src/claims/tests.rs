@@ -478,6 +478,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The ministry dismissed baseless reports of a call-up.",
             "The embassy did not respond to a request for comment.",
             "The spokesman declined to comment.",
+            "The Kremlin has not commented.",
+            "The ministry did not immediately comment on the report.",
             "This suggests the regime is nervous.",
             "The United States Air Force is large.",
             "Boeing has 800 orders for the jet.",
@@ -513,6 +515,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             Past "dismissed"         The ministry dismissed baseless reports of a call-up.
             -                        The embassy did not respond to a request for comment.
             -                        The spokesman declined to comment.
+            -                        The Kremlin has not commented.
+            -                        The ministry did not immediately comment on the report.
             -                        This suggests the regime is nervous.
             -                        The United States Air Force is large.
             -                        Boeing has 800 orders for the jet.
