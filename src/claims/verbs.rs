@@ -178,27 +178,34 @@ pub(super) fn qualifies_noun_before(words: &SentenceWords, at: usize) -> bool {
     let Some(before) = at.checked_sub(1) else {
         return false;
     };
-    let before_classes = words.classes(before);
     en::can_be_participle(words.lower(at), classes)
         && classes & (en::BE | en::HAVE) == 0
         && !words.punctuated_before(at)
-        && before_classes
-            & (en::DETERMINER
-                | en::PREPOSITION
-                | en::BE
-                | en::HAVE
-                | en::MODAL
-                | en::DO
-                | en::SUBJECT_PRONOUN
-                | en::OBJECT_PRONOUN
-                | en::CONJUNCTION
-                | en::NEGATION
-                | en::ADVERB
-                | en::RELATIVE
-                | en::SUBORDINATOR)
-            == 0
-        && !en::can_be_past(words.lower(before), before_classes)
+        && can_be_noun(words, before)
         && !words.lower(before).ends_with("ly")
+}
+
+/// Whether the word at `at` can be a noun: no function word (determiner, preposition,
+/// auxiliary, pronoun, conjunction, negation, adverb, relative or subordinating word) and
+/// no past.
+fn can_be_noun(words: &SentenceWords, at: usize) -> bool {
+    let classes = words.classes(at);
+    classes
+        & (en::DETERMINER
+            | en::PREPOSITION
+            | en::BE
+            | en::HAVE
+            | en::MODAL
+            | en::DO
+            | en::SUBJECT_PRONOUN
+            | en::OBJECT_PRONOUN
+            | en::CONJUNCTION
+            | en::NEGATION
+            | en::ADVERB
+            | en::RELATIVE
+            | en::SUBORDINATOR)
+        == 0
+        && !en::can_be_past(words.lower(at), classes)
 }
 
 /// Whether the words of `range` are the rest of one short prepositional phrase: no
@@ -710,24 +717,7 @@ fn ends_reduced_relative(words: &SentenceWords, index: usize) -> bool {
         };
         noun = before;
     }
-    let function_word = |at: usize| {
-        words.classes(at)
-            & (en::DETERMINER
-                | en::PREPOSITION
-                | en::BE
-                | en::HAVE
-                | en::MODAL
-                | en::DO
-                | en::SUBJECT_PRONOUN
-                | en::OBJECT_PRONOUN
-                | en::CONJUNCTION
-                | en::NEGATION
-                | en::ADVERB
-                | en::RELATIVE
-                | en::SUBORDINATOR)
-            != 0
-    };
-    if function_word(noun) || en::can_be_past(words.lower(noun), words.classes(noun)) {
+    if !can_be_noun(words, noun) {
         return false;
     }
     // The noun phrase's determiner, a few words before its noun, right after the verb.
