@@ -1348,7 +1348,7 @@ const CONTINUING_PRESENTS: &[&str] = &[
 
 /// Whether the word at `index` is a present of continuing with its subject before it:
 /// not the sentence's first word, nor cut from the words before by punctuation (`Как
-/// сообщает «Наша Ніва», призыв продолжается` has `призыв`; `— Продолжаем.` has none).
+/// сообщает «Наша Ніва», призыв продолжается` has `призыв`; `— Продолжается.` has none).
 fn continuing_present(words: &SentenceWords, index: usize) -> bool {
     index > 0
         && !words.punctuated_before(index)
