@@ -735,6 +735,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Мобилизация продолжается.",
             "Армия взяла город.",
             "Россия продала оружие.",
+            "Украина отвергла эти заявления.",
+            "Туск назвал решение вынужденным.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -784,6 +786,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Ongoing "продолжается"   Мобилизация продолжается.
             Past "взяла"             Армия взяла город.
             Past "продала"           Россия продала оружие.
+            cue "отвергла"           Украина отвергла эти заявления.
+            cue "назвал"             Туск назвал решение вынужденным.
         "#]],
     );
 }
@@ -813,6 +817,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Ціни на хліб зросли на 12%.",
             "Росія продовжує обстріли прикордоння.",
             "Армія взяла місто.",
+            "Україна отримала нову партію зброї.",
+            "Київ відкинув ці заяви.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -836,6 +842,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "зросли"            Ціни на хліб зросли на 12%.
             Ongoing "продовжує"      Росія продовжує обстріли прикордоння.
             Past "взяла"             Армія взяла місто.
+            Past "отримала"          Україна отримала нову партію зброї.
+            cue "відкинув"           Київ відкинув ці заяви.
         "#]],
     );
 }
@@ -914,6 +922,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Polska kontynuuje budowę zapory.",
             "Wojsko zajęło wieś.",
             "Firma sprzedała fabrykę.",
+            "Tusk nazwał decyzję wymuszoną.",
+            "Polska otrzymała czołgi.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -948,6 +958,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Ongoing "kontynuuje"     Polska kontynuuje budowę zapory.
             Past "zajęło"            Wojsko zajęło wieś.
             Past "sprzedała"         Firma sprzedała fabrykę.
+            cue "nazwał"             Tusk nazwał decyzję wymuszoną.
+            Past "otrzymała"         Polska otrzymała czołgi.
         "#]],
     );
 }
@@ -1013,8 +1025,9 @@ fn slavic_quotations_close_on_their_own_marks_and_dialogue_dashes_quote() {
          — Мы не отступим, — сказал командир. — Наши войска стоят на месте.\n\n\
          — Наши войска стоят на месте.",
         expect![[r#"
+            "Он"                       -      Он назвал это „провокацией“.
             "Министр"                  -      Министр заявил, что армия готова.
-            source                     -      Вони назвали це ‚провокацією‘.
+            "Вони"                     -      Вони назвали це ‚провокацією‘.
             "Речник"                   -      Речник заявив, що армія готова.
             "командир"                 direct — Мы не отступим, — сказал командир.
         "#]],
