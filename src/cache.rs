@@ -1557,6 +1557,19 @@ mod tests {
             .map(|(entries, _)| entries)
     }
 
+    /// What a load whose articles' texts `texts` were read asks of a cache, their
+    /// mentions first or not.
+    fn wanting(texts: &[(String, Arc<str>)], mentions_first: bool) -> Wanted<'_> {
+        Wanted {
+            known: texts
+                .iter()
+                .map(|(path, text)| (path.as_str(), Known::Read(TextCheck::of(text))))
+                .collect(),
+            read: &no_reading,
+            mentions_first,
+        }
+    }
+
     /// The analyses a cache held in memory gives the articles of `texts`, in a corpus of
     /// `actors` actors.
     fn take(
@@ -1564,14 +1577,7 @@ mod tests {
         texts: &[(String, Arc<str>)],
         actors: usize,
     ) -> Result<HashMap<String, ArticleFile>, Rejection> {
-        let wanted = Wanted {
-            known: texts
-                .iter()
-                .map(|(path, text)| (path.as_str(), Known::Read(TextCheck::of(text))))
-                .collect(),
-            read: &no_reading,
-            mentions_first: false,
-        };
+        let wanted = wanting(texts, false);
         let reader = std::io::Cursor::new(bytes);
         let (_, found) = read_matching(reader, bytes.len() as u64, &stamp(), &wanted, &mut |_| {})?;
         fits(&found, actors)?;
@@ -1953,14 +1959,7 @@ mod tests {
         let (corpus, texts) = small_corpus();
         let cold = articles(&corpus);
         let mut bytes = encode(&stamp(), &cold);
-        let wanted = Wanted {
-            known: texts
-                .iter()
-                .map(|(path, text)| (path.as_str(), Known::Read(TextCheck::of(text))))
-                .collect(),
-            read: &no_reading,
-            mentions_first: true,
-        };
+        let wanted = wanting(&texts, true);
         let mut reader = Counting {
             inner: std::io::Cursor::new(&bytes[..]),
             read: 0,
