@@ -1361,13 +1361,20 @@ const CONTINUING_PRESENTS: &[&str] = &[
     "kontynuują",
 ];
 
-/// Whether the word at `index` is a present of continuing with its subject before it:
-/// not the sentence's first word, nor cut from the words before by punctuation (`Как
-/// сообщает «Наша Ніва», призыв продолжается` has `призыв`; `— Продолжается.` has none).
+/// Whether the word at `index` is a present of continuing with its subject: before it,
+/// not cut from it by punctuation (`Как сообщает «Наша Ніва», призыв продолжается` has
+/// `призыв`), or, for the reflexive forms, which need no object, right after it at the
+/// sentence's start (`Продолжается мобилизация`). `— Продолжается.` has none.
 fn continuing_present(words: &SentenceWords, index: usize) -> bool {
-    index > 0
-        && !words.punctuated_before(index)
-        && CONTINUING_PRESENTS.contains(&words.lower(index))
+    let lower = words.lower(index);
+    if !CONTINUING_PRESENTS.contains(&lower) {
+        return false;
+    }
+    if index > 0 {
+        return !words.punctuated_before(index);
+    }
+    let reflexive = ["ся", "цца"].iter().any(|ending| lower.ends_with(ending));
+    reflexive && words.len() > 1 && !words.punctuated_before(1)
 }
 
 /// What the form of a word beyond the lexicon tells of it.
