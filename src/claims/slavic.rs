@@ -25,6 +25,12 @@ pub const CONDITIONAL: Classes = 1 << 27;
 pub const DEMONSTRATIVE: Classes = 1 << 28;
 /// Every word of this lexicon: a sentence holding one is read with the Slavic rules.
 pub const SLAVIC: Classes = 1 << 29;
+/// A future of taking place, starting or ending (`Учения пройдут с 3 по 9 июня`,
+/// `Засідання відбудеться в понеділок`, `Ćwiczenia odbędą się w czerwcu`): a scheduled
+/// event only in a sentence that gives its date, as an English future. The words are
+/// the date recognizer's (`temporal::scheduled_futures`), which reads them as pointing
+/// forward.
+pub const SCHEDULED_FUTURE: Classes = 1 << 30;
 
 /// Past-tense endings added to a stem: masculine, feminine, neuter, plural (Polish adds
 /// the plural of other than masculine persons).
@@ -1201,6 +1207,9 @@ pub(super) fn word_classes() -> Vec<(String, Classes)> {
     );
     out.extend(forms(PASSIVES).map(|form| (form, PASSIVE_FORM)));
     out.extend(
+        crate::temporal::scheduled_futures().map(|form| (form.to_string(), SCHEDULED_FUTURE)),
+    );
+    out.extend(
         PASSIVE_FORMS
             .iter()
             .map(|form| (form.to_string(), PASSIVE_FORM)),
@@ -1298,46 +1307,6 @@ pub fn block_conditionals(words: &SentenceWords, blocked: &mut [bool]) {
         }
     }
 }
-
-/// Futures of taking place, starting and ending (`Учения пройдут с 3 по 9 июня`,
-/// `Засідання відбудеться в понеділок`, `Ćwiczenia odbędą się w czerwcu`): a scheduled
-/// event only in a sentence that gives its date, as an English future.
-const SCHEDULED_FUTURES: &[&str] = &[
-    "состоится",
-    "состоятся",
-    "пройдёт",
-    "пройдет",
-    "пройдут",
-    "начнётся",
-    "начнется",
-    "начнутся",
-    "завершится",
-    "завершатся",
-    "откроется",
-    "вступит",
-    "відбудеться",
-    "відбудуться",
-    "пройде",
-    "пройдуть",
-    "розпочнеться",
-    "розпочнуться",
-    "почнеться",
-    "почнуться",
-    "завершиться",
-    "набуде",
-    "адбудзецца",
-    "адбудуцца",
-    "пройдзе",
-    "пройдуць",
-    "пачнецца",
-    "пачнуцца",
-    "odbędzie",
-    "odbędą",
-    "rozpocznie",
-    "rozpoczną",
-    "zakończą",
-    "wejdzie",
-];
 
 /// Presents of continuing (`Польша продолжает строительство стены`, `Мобилізація
 /// продовжується`, `Polska kontynuuje budowę`): a named subject's ongoing action, as an
@@ -1718,10 +1687,10 @@ fn passive_after_be(words: &SentenceWords, be: usize) -> Option<usize> {
 
 /// Whether a sentence is read with the Slavic event rules: it holds a listed event or
 /// passive form, a word whose ending makes it one (see `slavic_guess`), a passive told
-/// with a past of `be` or `zostać`, a future of `SCHEDULED_FUTURES`, or a present of
-/// continuing after its subject.
+/// with a past of `be` or `zostać`, a future of taking place or starting
+/// ([`SCHEDULED_FUTURE`]), or a present of continuing after its subject.
 pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
-    if words.any(EVENT_PAST | PASSIVE_FORM) {
+    if words.any(EVENT_PAST | PASSIVE_FORM | SCHEDULED_FUTURE) {
         return true;
     }
     // An English sentence, all ASCII and without a word of the Slavic lexicon, is turned
@@ -1729,8 +1698,7 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     let maybe_slavic = words.any(SLAVIC) || !words.all_ascii();
     maybe_slavic
         && (0..words.len()).any(|index| {
-            SCHEDULED_FUTURES.contains(&words.lower(index))
-                || continuing_present(words, index)
+            continuing_present(words, index)
                 || slavic_guess(words, index).is_some()
                 || passive_after_be(words, index).is_some()
         })
@@ -1764,7 +1732,7 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
 /// past (`задержали`, `zatrzymali`, or a past that [`guessed_form`] reads), a passive
 /// form (`задержан`, `został zatrzymany`, `zatrzymano`, `возбуждено`), a present of
 /// continuing after its subject (`продолжает`), or, when the sentence gives its date
-/// (`dated`), a future of `SCHEDULED_FUTURES`.
+/// (`dated`), a future of taking place or starting ([`SCHEDULED_FUTURE`]).
 pub fn find_event_from(
     words: &SentenceWords,
     from: usize,
@@ -1775,7 +1743,7 @@ pub fn find_event_from(
         if !usable(index) {
             continue;
         }
-        if dated && SCHEDULED_FUTURES.contains(&words.lower(index)) {
+        if dated && words.classes(index) & SCHEDULED_FUTURE != 0 {
             return Some(VerbGroup {
                 first: index,
                 verb: index,

@@ -60,6 +60,11 @@ pub struct SlavicData {
     pub seasons: &'static [(&'static [&'static str], Season)],
     /// Words that make a sentence speak of the future (`будет`, `planuje`).
     pub future: &'static [&'static str],
+    /// Futures of taking place, starting and ending (`состоится`, `пройдут`,
+    /// `відбудеться`, `odbędzie`): they speak of the future too, and the claim finder
+    /// reads them as scheduled events when their sentence gives the date
+    /// ([`scheduled_futures`]).
+    pub scheduled: &'static [&'static str],
     /// What follows `1990-` in a decade (`х`, `е`, `ті`, `tych`).
     pub decade_suffixes: &'static [&'static str],
     /// Words before a decade's digits (`lata 90.`).
@@ -175,7 +180,7 @@ impl Lexicon {
                 add(first, &|entry| entry.phrase_start = true);
             }
         }
-        let flags: [(&[&str], SetFlag); 10] = [
+        let flags: [(&[&str], SetFlag); 11] = [
             (data.vague_counts, |entry| entry.vague_count = true),
             (data.ago, |entry| entry.ago = true),
             (data.year_words, |entry| entry.year_word = true),
@@ -184,6 +189,7 @@ impl Lexicon {
             (data.range_to, |entry| entry.range_to = true),
             (data.modifiers, |entry| entry.modifier = true),
             (data.future, |entry| entry.future = true),
+            (data.scheduled, |entry| entry.future = true),
             (data.decade_words, |entry| entry.decade_word = true),
             (data.duration_cues, |entry| entry.duration_cue = true),
         ];
@@ -224,4 +230,17 @@ pub fn lexicon(language: Language) -> Option<&'static Lexicon> {
         Language::Pl => (&PL, &super::lexicon_pl::DATA),
     };
     Some(cell.get_or_init(|| Lexicon::build(data)))
+}
+
+/// The futures of taking place, starting and ending of the four languages (see
+/// [`SlavicData::scheduled`]).
+pub fn scheduled_futures() -> impl Iterator<Item = &'static str> {
+    [
+        &super::lexicon_ru::DATA,
+        &super::lexicon_uk::DATA,
+        &super::lexicon_be::DATA,
+        &super::lexicon_pl::DATA,
+    ]
+    .into_iter()
+    .flat_map(|data| data.scheduled.iter().copied())
 }
