@@ -1046,6 +1046,11 @@ pub struct Outcome {
     /// Whether the cache on disk is not what the corpus would write (an article was
     /// analysed, or an entry belongs to no article any more).
     pub stale: bool,
+    /// How many whole analyses the second pass of this load found damaged in the cache
+    /// file (a lead or rest whose bytes are not those the first pass vouched for, or that
+    /// does not decode), and made again from their texts: counted as that pass goes on
+    /// ([`Outcome::damaged_in_second_pass`]). The cache is then worth writing again.
+    pub damaged_wholes: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Outcome {
@@ -1071,6 +1076,13 @@ impl Outcome {
     /// spare the next load reading files that this one had to read.
     pub fn worth_writing(&self) -> bool {
         self.stale || self.restamped > 0
+    }
+
+    /// How many whole analyses the second pass has found damaged so far (see
+    /// [`Outcome::damaged_wholes`]).
+    pub fn damaged_in_second_pass(&self) -> usize {
+        self.damaged_wholes
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 
@@ -1364,7 +1376,12 @@ pub fn load_corpus_cached(
     });
     if let (Some(file), false) = (kept_file, wholes.is_empty()) {
         let file = std::sync::Mutex::new(file);
-        corpus.set_pending_source(Arc::new(CachedWholes { file, wholes }));
+        let damaged = outcome.damaged_wholes.clone();
+        corpus.set_pending_source(Arc::new(CachedWholes {
+            file,
+            wholes,
+            damaged,
+        }));
     }
     if keeps_stamps {
         corpus.set_disk_stamps(stamps);
@@ -1381,31 +1398,59 @@ pub fn load_corpus_cached(
 struct CachedWholes {
     file: std::sync::Mutex<std::fs::File>,
     wholes: HashMap<String, RecordAt>,
+    /// How many of `wholes` did not check out when asked for (the load's
+    /// [`Outcome::damaged_wholes`]).
+    damaged: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl PendingSource for CachedWholes {
     fn analysis(&self, path: &str, check: TextCheck) -> Option<ArticleFile> {
         let at = self.wholes.get(path)?;
+        let analysis = self.read_whole(at, path, check);
+        // Damaged, not merely of another text: what the first pass took is no longer
+        // what the file holds, or never decoded.
+        let damaged = analysis.as_ref().is_err_and(|another_text| !another_text);
+        if damaged {
+            self.damaged
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        analysis.ok()
+    }
+}
+
+impl CachedWholes {
+    /// The whole analysis of the entry `at` for the article at `path` with the text
+    /// `check` is of; `Err(true)` when the entry is of another text (the article changed
+    /// since the first pass), `Err(false)` when its bytes do not check out or decode.
+    fn read_whole(&self, at: &RecordAt, path: &str, check: TextCheck) -> Result<ArticleFile, bool> {
         let (lead, rest) = {
             let mut file = self
                 .file
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            file.seek(std::io::SeekFrom::Start(at.lead_offset)).ok()?;
-            let lead = read_exactly(&mut *file, at.lead_length).ok()?;
-            file.seek(std::io::SeekFrom::Start(at.rest_offset)).ok()?;
-            (lead, read_exactly(&mut *file, at.rest_length).ok()?)
+            let mut read = |offset: u64, length: u64| {
+                file.seek(std::io::SeekFrom::Start(offset)).ok()?;
+                read_exactly(&mut *file, length).ok()
+            };
+            let lead = read(at.lead_offset, at.lead_length).ok_or(false)?;
+            (lead, read(at.rest_offset, at.rest_length).ok_or(false)?)
         };
         if xxh3_64(&lead) != at.lead_hash || xxh3_64(&rest) != at.rest_hash {
-            return None;
+            return Err(false);
         }
-        let ((key, _, _), _) = postcard::take_from_bytes::<LeadHead>(&lead).ok()?;
-        if key.path != path || !key.is_of(check) {
-            return None;
+        let ((key, _, _), _) = postcard::take_from_bytes::<LeadHead>(&lead).map_err(|_| false)?;
+        if key.path != path {
+            return Err(false);
         }
-        let whole = [lead.get(at.analysis_at..)?, &rest].concat();
-        let analysis: ArticleFile = postcard::from_bytes(&whole).ok()?;
-        (analysis.path == path).then_some(analysis)
+        if !key.is_of(check) {
+            return Err(true);
+        }
+        let whole = [lead.get(at.analysis_at..).ok_or(false)?, &rest].concat();
+        let analysis: ArticleFile = postcard::from_bytes(&whole).map_err(|_| false)?;
+        if analysis.path != path {
+            return Err(false);
+        }
+        Ok(analysis)
     }
 }
 
@@ -1953,7 +1998,7 @@ mod tests {
 
     /// A first pass reads every byte but the rests, and takes the mentions; the second
     /// pass reads each whole analysis back from the file, and gives none whose lead or
-    /// rest changed since.
+    /// rest changed since, counting it as damage (an article whose text changed is none).
     #[test]
     fn a_first_pass_reads_no_rest_and_the_second_checks_each_it_reads() {
         let (corpus, texts) = small_corpus();
@@ -1997,6 +2042,7 @@ mod tests {
             let source = CachedWholes {
                 file: std::sync::Mutex::new(std::fs::File::open(&file).unwrap()),
                 wholes: wholes.clone(),
+                damaged: Arc::default(),
             };
             let analyses: Vec<Option<Vec<u8>>> = cold
                 .iter()
@@ -2006,19 +2052,24 @@ mod tests {
                         .map(|analysis| postcard::to_allocvec(&analysis).unwrap())
                 })
                 .collect();
-            analyses
+            // An article whose text changed since is not given either, but is no damage.
+            let changed = TextCheck::from_parts(cold[1].text_check().len() + 1, 0);
+            assert!(source.analysis(&cold[1].path, changed).is_none());
+            let damaged = source.damaged.load(std::sync::atomic::Ordering::Relaxed);
+            (analyses, damaged)
         };
         let cold_bytes: Vec<Option<Vec<u8>>> = cold
             .iter()
             .map(|file| Some(postcard::to_allocvec(&**file).unwrap()))
             .collect();
-        assert_eq!(whole_analyses(&bytes), cold_bytes);
+        assert_eq!(whole_analyses(&bytes), (cold_bytes.clone(), 0));
         let first = wholes[&cold[0].path];
+        let only_the_second = vec![None, cold_bytes[1].clone()];
         let mut rest_changed = bytes.clone();
         rest_changed[first.rest_offset as usize] ^= 1;
-        assert_eq!(whole_analyses(&rest_changed), [None, cold_bytes[1].clone()]);
+        assert_eq!(whole_analyses(&rest_changed), (only_the_second.clone(), 1));
         bytes[(first.lead_offset + first.lead_length) as usize - 1] ^= 1;
-        assert_eq!(whole_analyses(&bytes), [None, cold_bytes[1].clone()]);
+        assert_eq!(whole_analyses(&bytes), (only_the_second, 1));
         let _ = std::fs::remove_file(&file);
     }
 

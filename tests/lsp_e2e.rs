@@ -847,14 +847,7 @@ fn references_in_byte_columns_are_placed_in_files_never_opened() {
 fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
     let scratch = Scratch::seeds("warm-start");
     let cache_home = Scratch::empty("warm-start-cache-home");
-    let articles = std::fs::read_dir(&scratch.dir)
-        .unwrap()
-        .filter(|entry| {
-            let path = entry.as_ref().unwrap().path();
-            path.extension()
-                .is_some_and(|extension| extension == "article")
-        })
-        .count();
+    let articles = scratch_articles(&scratch);
     let logged = |server: &mut Server, needle: &str| {
         server.wait_for_said("window/logMessage", needle);
     };
@@ -893,6 +886,75 @@ fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
     );
     assert_eq!(references(&mut warm), cold_answer);
     assert_eq!(warm.stop(), Some(0));
+}
+
+/// A warm start whose cache is damaged where only its second pass reads (the whole
+/// analyses' rests) takes every article's mentions from it, makes the damaged analyses
+/// again from their texts, says so, and writes the cache again rather than leaving it to
+/// be found damaged at every start.
+#[test]
+fn a_cache_damaged_past_its_first_pass_is_said_and_written_again() {
+    let scratch = Scratch::seeds("damaged-rests");
+    let home = Scratch::empty("damaged-rests-cache-home");
+    let two_passes = [("DATELINE_MENTIONS_FIRST_ABOVE", "0")];
+    let written_other_than = |than: &[u8]| -> (std::ffi::OsString, Vec<u8>) {
+        let deadline = std::time::Instant::now() + support::patience();
+        loop {
+            if let Some(file) = cache_files(&home.dir)
+                .into_iter()
+                .find(|(_, bytes)| !bytes.is_empty() && bytes.as_slice() != than)
+            {
+                return file;
+            }
+            assert!(std::time::Instant::now() < deadline, "no cache written");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    let mut cold = Server::start_with_cache_home_and_env(&home.dir, &two_passes);
+    cold.initialize(&scratch.dir, push_client());
+    let expected = top_actor_references(&mut cold, &scratch);
+    let (name, good) = written_other_than(&[]);
+    assert_eq!(cold.stop(), Some(0));
+
+    // Every block's rests zeroed: the directory at the file's end says where they are.
+    let mut damaged = good.clone();
+    let length = damaged.len();
+    let number = |at: usize| u64::from_le_bytes(good[at..at + 8].try_into().unwrap()) as usize;
+    let directory_at = length - 16 - number(length - 8);
+    for block in (directory_at..length - 16).step_by(32) {
+        damaged[number(block)..number(block + 8)].fill(0);
+    }
+    assert_ne!(damaged, good);
+    std::fs::write(home.dir.join("dateline").join(&name), &damaged).unwrap();
+
+    let articles = scratch_articles(&scratch);
+    let mut warm = Server::start_with_cache_home_and_env(&home.dir, &two_passes);
+    warm.initialize(&scratch.dir, push_client());
+    warm.wait_for_said(
+        "window/logMessage",
+        &format!("cache: {articles} of {articles} articles reused"),
+    );
+    warm.wait_for_said(
+        "window/logMessage",
+        &format!("cache: {articles} cached analyses"),
+    );
+    assert_eq!(top_actor_references(&mut warm, &scratch), expected);
+    let (rewritten_name, rewritten) = written_other_than(&damaged);
+    assert_eq!(rewritten_name, name);
+    assert_eq!(rewritten.len(), good.len());
+    assert_eq!(warm.stop(), Some(0));
+}
+
+/// How many articles the scratch corpus holds.
+fn scratch_articles(scratch: &Scratch) -> usize {
+    std::fs::read_dir(&scratch.dir)
+        .unwrap()
+        .filter(|entry| {
+            let path = entry.as_ref().unwrap().path();
+            path.extension()
+                .is_some_and(|extension| extension == "article")
+        })
+        .count()
 }
 
 #[test]

@@ -92,10 +92,17 @@ impl Backend {
                     } else {
                         CacheWrite::AfterPending(file.clone())
                     }),
+                    // The second pass may find whole analyses damaged in the file.
+                    Some(file) if corpus.pending_count() > 0 => {
+                        Some(CacheWrite::IfDamaged(file.clone()))
+                    }
                     _ => None,
                 };
                 // Only the snapshot needs them.
-                if !matches!(write_back, Some(CacheWrite::AfterPending(_))) {
+                if !matches!(
+                    write_back,
+                    Some(CacheWrite::AfterPending(_) | CacheWrite::IfDamaged(_))
+                ) {
                     corpus.forget_disk_stamps();
                 }
                 (corpus, outcome, write_back, notice)
@@ -120,7 +127,10 @@ impl Backend {
                     match write_back {
                         Some(CacheWrite::Now(file, snapshot)) => self.write_cache(file, snapshot),
                         Some(CacheWrite::AfterPending(file)) => {
-                            writes_after_pending.push((dir.clone(), file));
+                            writes_after_pending.push((dir.clone(), file, None));
+                        }
+                        Some(CacheWrite::IfDamaged(file)) => {
+                            writes_after_pending.push((dir.clone(), file, Some(outcome)));
                         }
                         None => {}
                     }
@@ -158,12 +168,24 @@ impl Backend {
             self.schedule_all_open();
             self.refresh_workspace_diagnostics().await;
         }
-        for (dir, file) in writes_after_pending {
+        for (dir, file, if_damaged) in writes_after_pending {
+            let damaged = if_damaged.map(|outcome| outcome.damaged_in_second_pass());
+            if let Some(damaged @ 1..) = damaged {
+                self.client
+                    .log_message(
+                        MessageType::WARNING,
+                        format!(
+                            "dateline: cache: {damaged} cached analyses of {} did not check out and were made again from their texts; the cache is written again",
+                            dir.display()
+                        ),
+                    )
+                    .await;
+            }
             let snapshot = {
                 let mut state = lock(&self.state);
                 let root = state.root_of_dir(&dir).map(|index| &mut state.roots[index]);
-                root.map(|root| {
-                    let snapshot = cache::Snapshot::of(&root.corpus);
+                root.and_then(|root| {
+                    let snapshot = (damaged != Some(0)).then(|| cache::Snapshot::of(&root.corpus));
                     root.corpus.forget_disk_stamps();
                     snapshot
                 })
@@ -485,6 +507,10 @@ enum CacheWrite {
     Now(PathBuf, cache::Snapshot),
     /// Once the second pass has analysed the articles of which only mentions were found.
     AfterPending(PathBuf),
+    /// After the second pass of a warm start, only if it found whole analyses damaged in
+    /// the cache file (made again from their texts): the cache is then rebuilt, not left
+    /// to be found damaged at every start.
+    IfDamaged(PathBuf),
 }
 
 /// How long the editor must have paused before the warm-start cache is written.

@@ -143,6 +143,11 @@ impl Server {
         Self::spawn(Stdio::inherit(), Some(cache_home), &[])
     }
 
+    /// [`Server::start_with_cache_home`] with these environment variables set.
+    pub fn start_with_cache_home_and_env(cache_home: &Path, vars: &[(&str, &str)]) -> Server {
+        Self::spawn(Stdio::inherit(), Some(cache_home), vars)
+    }
+
     /// A server whose standard error is kept for `stderr_text`: for a test that makes it
     /// print on purpose (a panic's message), which a passing run should not show.
     pub fn start_capturing_stderr() -> Server {
