@@ -518,10 +518,12 @@ const EVENT_FORMS: &[&str] = &[
     "провёл",
     "провел",
     "провела",
+    "провело",
     "провели",
     "ввёл",
     "ввел",
     "ввела",
+    "ввело",
     "ввели",
     "погиб",
     "погибла",
@@ -1434,6 +1436,13 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "iły",
     "yły",
     "ęły",
+    // The neuter of the same pasts, for a ministry, a government or an army as subject
+    // (`Министерство закрыло`, `Міністерство оприлюднило`, `Wojsko przeprowadziło`); the
+    // few nouns so ended (`правило`) are left out below.
+    "ило",
+    "ыло",
+    "iło",
+    "yło",
 ];
 
 /// Impersonal passives (in words of seven letters or more): `-ано`, `-ено`, `-то`,
@@ -1482,6 +1491,11 @@ const NOT_GUESSED: &[&str] = &[
     "planowali",
     "zamierzali",
     "правила",
+    "правило",
+    "светило",
+    "горнило",
+    "грузило",
+    "вітрило",
     "михаил",
     "даниил",
     "гавриил",

@@ -739,6 +739,9 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Россия продала оружие.",
             "Украина отвергла эти заявления.",
             "Туск назвал решение вынужденным.",
+            "Министерство ввело ограничения.",
+            "Министерство закрыло доступ к архиву.",
+            "Это правило действует давно.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -792,6 +795,9 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "продала"           Россия продала оружие.
             cue "отвергла"           Украина отвергла эти заявления.
             cue "назвал"             Туск назвал решение вынужденным.
+            Past "ввело"             Министерство ввело ограничения.
+            Past "закрыло"           Министерство закрыло доступ к архиву.
+            -                        Это правило действует давно.
         "#]],
     );
 }
@@ -823,6 +829,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Армія взяла місто.",
             "Україна отримала нову партію зброї.",
             "Київ відкинув ці заяви.",
+            "Міністерство оборони оприлюднило дані.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -848,6 +855,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "взяла"             Армія взяла місто.
             Past "отримала"          Україна отримала нову партію зброї.
             cue "відкинув"           Київ відкинув ці заяви.
+            Past "оприлюднило"       Міністерство оборони оприлюднило дані.
         "#]],
     );
 }
@@ -928,6 +936,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Firma sprzedała fabrykę.",
             "Tusk nazwał decyzję wymuszoną.",
             "Polska otrzymała czołgi.",
+            "Wojsko przeprowadziło ćwiczenia.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -964,6 +973,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "sprzedała"         Firma sprzedała fabrykę.
             cue "nazwał"             Tusk nazwał decyzję wymuszoną.
             Past "otrzymała"         Polska otrzymała czołgi.
+            Past "przeprowadziło"    Wojsko przeprowadziło ćwiczenia.
         "#]],
     );
 }
