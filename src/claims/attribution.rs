@@ -254,19 +254,28 @@ pub fn speaker_of_cue(
             // An appositive (`Oleksiy Danilov, secretary of the council, admitted`), or
             // the speaker after the cue (`“…,” said the minister`).
             None => {
-                let appositive = (1..cue_first)
+                let aside = (1..cue_first)
                     .rev()
                     .find(|&index| words.punctuated_before(index))
                     .filter(|&chunk| {
                         !is_quoted(chunk)
                             && !is_quoted(chunk - 1)
-                            && (!words.capitalised(chunk)
-                                || words.classes(chunk) & en::DETERMINER != 0)
-                            && words.capitalised(chunk - 1)
                             && !only_quote_marks(words.gap_before(chunk, 0))
                     });
-                appositive
-                    .and_then(|chunk| phrase_before(words, chunk, true))
+                // A role after the name: the name before the aside is the speaker.
+                let role = aside.filter(|&chunk| {
+                    (!words.capitalised(chunk) || words.classes(chunk) & en::DETERMINER != 0)
+                        && words.capitalised(chunk - 1)
+                });
+                // A name after the role (`The head of the KGB, Ivan Tertel, claimed`): the
+                // name between the commas is.
+                let name = aside.filter(|&chunk| {
+                    words.gap_before(chunk, 0).contains(',')
+                        && words.gap_before(cue_first, 0).contains(',')
+                        && (chunk..cue_first).all(|at| words.capitalised(at))
+                });
+                role.and_then(|chunk| phrase_before(words, chunk, true))
+                    .or_else(|| name.map(|chunk| (chunk, cue_first)))
                     .or_else(|| forward(cue_last + 1))
             }
         },

@@ -82,6 +82,13 @@ const SET_PHRASES: &[&[&str]] = &[
     &["not", "immediately", "commented"],
     &["declined", "to", "comment"],
     &["refused", "to", "comment"],
+    // `The statement did not say when the drills would begin`: what was not said.
+    &["not", "say"],
+    &["not", "specify"],
+    &["not", "elaborate"],
+    &["declined", "to", "say"],
+    &["declined", "to", "elaborate"],
+    &["refused", "to", "say"],
     &["declined", "comment"],
     &["not", "be", "reached"],
     &["not", "been", "reached"],

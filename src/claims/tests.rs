@@ -480,6 +480,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The spokesman declined to comment.",
             "The Kremlin has not commented.",
             "The ministry did not immediately comment on the report.",
+            "The statement did not say when the drills would begin.",
+            "Officials declined to say how many were detained.",
             "This suggests the regime is nervous.",
             "The United States Air Force is large.",
             "Boeing has 800 orders for the jet.",
@@ -517,6 +519,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             -                        The spokesman declined to comment.
             -                        The Kremlin has not commented.
             -                        The ministry did not immediately comment on the report.
+            -                        The statement did not say when the drills would begin.
+            Passive "detained"       Officials declined to say how many were detained.
             -                        This suggests the regime is nervous.
             -                        The United States Air Force is large.
             -                        Boeing has 800 orders for the jet.
@@ -600,7 +604,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -616,6 +620,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "said"             "state media"    The drills reportedly ended, state media said.
             UNDATED            cue "said"             "the ministry"   In a statement on its website, the ministry said that the drills had ended.
             UNDATED            cue "reportedly"       source           The call-ups reportedly began after the president announced an inspection.
+            UNDATED            cue "claimed"          "Ivan Tertel"    The head of the KGB, Ivan Tertel, claimed that the plot was foiled.
         "#]],
     );
 }
