@@ -256,6 +256,7 @@ impl Ctx {
                 Ok((day.to_string(), Some(how)))
             }
             Cal::UnitShift { unit, shift } => self.unit_shift(unit, shift),
+            Cal::TheWeekend => self.the_weekend(),
             Cal::Ago { unit, count } => self.ago(unit, count),
         }
     }
@@ -348,6 +349,30 @@ impl Ctx {
             .checked_add(delta.days())
             .map_err(|_| "out of the calendar's range".to_string())?;
         Ok((day.to_string(), Some(how)))
+    }
+
+    /// `over the weekend`: the weekend of the article date's own week when the date falls
+    /// on it or the sentence speaks of the future (Saturday and Sunday close an ISO
+    /// week), else that of the week before.
+    fn the_weekend(&self) -> Outcome {
+        let (d, a) = self.day(&|| "place the weekend".to_string())?;
+        let on_it = matches!(
+            d.weekday(),
+            jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+        );
+        let (day, how) = if self.future || on_it {
+            (d, format!("the weekend of the article Date {a}'s week"))
+        } else {
+            let day = d
+                .checked_sub(7.days())
+                .map_err(|_| "out of the calendar's range".to_string())?;
+            (day, format!("the last weekend before the article Date {a}"))
+        };
+        let week = day.iso_week_date();
+        Ok((
+            format!("{:04}-W{:02}-WE", week.year(), week.week()),
+            Some(how),
+        ))
     }
 
     fn unit_shift(&self, unit: Unit, shift: i32) -> Outcome {

@@ -43,6 +43,9 @@ pub enum Cal {
     DayShift(i32),
     /// `this week` (0), `last month` (-1), `next year` (1).
     UnitShift { unit: Unit, shift: i32 },
+    /// `over the weekend`, `at the weekend`: the weekend before the article date (the
+    /// date's own when it falls on one), or the next one in a sentence of the future.
+    TheWeekend,
     /// `two weeks ago`; `count: None` for `a few days ago`.
     Ago { unit: Unit, count: Option<u32> },
 }

@@ -929,6 +929,33 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "-",
             true,
         ),
+        // `over the weekend`: the last one before a weekday's article (2024-03-14 is a
+        // Thursday), the article's own on a Saturday, the coming one in the future.
+        (
+            "Protesters gathered over the weekend.",
+            "2024-03-14",
+            "the weekend",
+            D,
+            "2024-W10-WE",
+            true,
+        ),
+        (
+            "Protesters gathered over the weekend.",
+            "2024-03-16",
+            "the weekend",
+            D,
+            "2024-W11-WE",
+            true,
+        ),
+        (
+            "The drills will be held over the weekend.",
+            "2024-03-14",
+            "the weekend",
+            D,
+            "2024-W11-WE",
+            true,
+        ),
+        ("The weekend saw protests.", "2024-03-14", "", D, "-", true),
         ("May I ask a question?", "2022-09-29", "", D, "-", true),
         ("The March on Washington.", "2022-09-29", "", D, "-", true),
         ("It was 31 February.", "2022-09-29", "", D, "-", true),

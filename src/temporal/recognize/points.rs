@@ -314,6 +314,14 @@ impl<'a> Line<'_, 'a> {
 
     /// Expressions counted from the article date.
     pub(super) fn relative(&self, i: usize) -> Hit<Cal> {
+        // `over the weekend`, `at the weekend`, `during the weekend`: a weekend the article
+        // date places (`the weekend saw protests` is left alone).
+        if self.word(i, "the")
+            && self.word(i + 1, "weekend")
+            && matches!(self.prev_lower(i), "over" | "at" | "during" | "on")
+        {
+            return Some((i + 2, Cal::TheWeekend));
+        }
         // Market reports: `ended the day down`, `for the day` mean the article's day.
         if self.word(i, "the") && self.word(i + 1, "day") {
             let verb = matches!(
