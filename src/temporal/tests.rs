@@ -956,6 +956,23 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             true,
         ),
         ("The weekend saw protests.", "2024-03-14", "", D, "-", true),
+        // `overnight`: the night before the article date, unless it qualifies a noun.
+        (
+            "Russia launched 40 drones overnight.",
+            "2024-03-14",
+            "overnight",
+            TimexKind::Time,
+            "2024-03-13TNI",
+            true,
+        ),
+        (
+            "Authorities imposed an overnight curfew.",
+            "2024-03-14",
+            "",
+            D,
+            "-",
+            true,
+        ),
         ("May I ask a question?", "2022-09-29", "", D, "-", true),
         ("The March on Washington.", "2022-09-29", "", D, "-", true),
         ("It was 31 February.", "2022-09-29", "", D, "-", true),

@@ -4,6 +4,7 @@
 use super::{has_day, Hit, Line};
 use crate::temporal::lexicon;
 use crate::temporal::sem::{Cal, Clock, Sem};
+use crate::temporal::token::TokKind;
 
 impl<'a> Line<'_, 'a> {
     pub(super) fn ampm(&self, i: usize) -> Option<(bool, usize)> {
@@ -116,6 +117,28 @@ impl<'a> Line<'_, 'a> {
                     i + 1,
                     Sem::Time {
                         date: Some(Cal::DayShift(0)),
+                        clock: Clock::Part("NI"),
+                    },
+                ))
+            }
+            // `launched 40 drones overnight`, `overnight into Sunday`: the night before the
+            // article date. Not before the noun it qualifies (`an overnight curfew`).
+            "overnight"
+                if !matches!(
+                    self.prev_lower(i),
+                    "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that"
+                ) && self.tok(i + 1).is_none_or(|next| {
+                    next.kind == TokKind::Punct
+                        || matches!(
+                            next.lower,
+                            "into" | "on" | "in" | "to" | "from" | "and" | "as" | "while" | "when"
+                        )
+                }) =>
+            {
+                return Some((
+                    i + 1,
+                    Sem::Time {
+                        date: Some(Cal::DayShift(-1)),
                         clock: Clock::Part("NI"),
                     },
                 ))
