@@ -245,6 +245,7 @@ pub static DATA: SlavicData = SlavicData {
         (&["неўзабаве", "хутка"], "FUTURE_REF"),
     ],
     phrases: &[
+        (&["на", "выхадных"], PhraseMeaning::Weekend),
         (
             &["на", "дадзены", "момант"],
             PhraseMeaning::Vague("PRESENT_REF"),

@@ -196,6 +196,9 @@ pub static DATA: SlavicData = SlavicData {
         (&["wkrótce", "niebawem", "niedługo"], "FUTURE_REF"),
     ],
     phrases: &[
+        (&["w", "weekend"], PhraseMeaning::Weekend),
+        (&["podczas", "weekendu"], PhraseMeaning::Weekend),
+        (&["przez", "weekend"], PhraseMeaning::Weekend),
         (&["w", "tej", "chwili"], PhraseMeaning::Vague("PRESENT_REF")),
         (&["na", "razie"], PhraseMeaning::Vague("PRESENT_REF")),
         (

@@ -219,6 +219,7 @@ pub static DATA: SlavicData = SlavicData {
         (&["скоро", "вскоре"], "FUTURE_REF"),
     ],
     phrases: &[
+        (&["на", "выходных"], PhraseMeaning::Weekend),
         (
             &["в", "настоящее", "время"],
             PhraseMeaning::Vague("PRESENT_REF"),

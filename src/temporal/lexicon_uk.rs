@@ -186,6 +186,7 @@ pub static DATA: SlavicData = SlavicData {
         (&["незабаром", "невдовзі", "найближчим"], "FUTURE_REF"),
     ],
     phrases: &[
+        (&["на", "вихідних"], PhraseMeaning::Weekend),
         (
             &["на", "даний", "момент"],
             PhraseMeaning::Vague("PRESENT_REF"),

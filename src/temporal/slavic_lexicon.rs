@@ -17,6 +17,8 @@ pub enum PhraseMeaning {
     Vague(&'static str),
     /// Counted in days from an earlier date of the paragraph (`the same day`: 0).
     Lean(i32),
+    /// `на выходных`, `w weekend`: as the English `over the weekend`.
+    Weekend,
 }
 
 /// A stem and the endings it takes, or forms given whole (stem `""`).

@@ -669,6 +669,7 @@ impl<'a> SlavicLine<'_, 'a> {
                 let sem = match *meaning {
                     PhraseMeaning::Vague(value) => Sem::Vague(value),
                     PhraseMeaning::Lean(shift) => Sem::Anaphoric(Lean::Day { shift, part: None }),
+                    PhraseMeaning::Weekend => Sem::Point(Cal::TheWeekend),
                 };
                 best = Some((end, sem));
             }
