@@ -1048,8 +1048,8 @@ pub struct Outcome {
     pub stale: bool,
     /// How many whole analyses the second pass of this load found damaged in the cache
     /// file (a lead or rest whose bytes are not those the first pass vouched for, or that
-    /// does not decode), and made again from their texts: counted as that pass goes on
-    /// ([`Outcome::damaged_in_second_pass`]). The cache is then worth writing again.
+    /// does not decode), and made again from their texts: counted as that pass goes on.
+    /// The cache is then worth writing again.
     pub damaged_wholes: Arc<std::sync::atomic::AtomicUsize>,
 }
 
@@ -1076,13 +1076,6 @@ impl Outcome {
     /// spare the next load reading files that this one had to read.
     pub fn worth_writing(&self) -> bool {
         self.stale || self.restamped > 0
-    }
-
-    /// How many whole analyses the second pass has found damaged so far (see
-    /// [`Outcome::damaged_wholes`]).
-    pub fn damaged_in_second_pass(&self) -> usize {
-        self.damaged_wholes
-            .load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 

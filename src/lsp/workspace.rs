@@ -93,15 +93,16 @@ impl Backend {
                         CacheWrite::AfterPending(file.clone())
                     }),
                     // The second pass may find whole analyses damaged in the file.
-                    Some(file) if corpus.pending_count() > 0 => {
-                        Some(CacheWrite::IfDamaged(file.clone()))
-                    }
+                    Some(file) if corpus.pending_count() > 0 => Some(CacheWrite::IfDamaged(
+                        file.clone(),
+                        outcome.damaged_wholes.clone(),
+                    )),
                     _ => None,
                 };
                 // Only the snapshot needs them.
                 if !matches!(
                     write_back,
-                    Some(CacheWrite::AfterPending(_) | CacheWrite::IfDamaged(_))
+                    Some(CacheWrite::AfterPending(_) | CacheWrite::IfDamaged(..))
                 ) {
                     corpus.forget_disk_stamps();
                 }
@@ -126,12 +127,7 @@ impl Backend {
                     self.say_load_notice(dir, &notice).await;
                     match write_back {
                         Some(CacheWrite::Now(file, snapshot)) => self.write_cache(file, snapshot),
-                        Some(CacheWrite::AfterPending(file)) => {
-                            writes_after_pending.push((dir.clone(), file, None));
-                        }
-                        Some(CacheWrite::IfDamaged(file)) => {
-                            writes_after_pending.push((dir.clone(), file, Some(outcome)));
-                        }
+                        Some(later) => writes_after_pending.push((dir.clone(), later)),
                         None => {}
                     }
                 }
@@ -168,29 +164,37 @@ impl Backend {
             self.schedule_all_open();
             self.refresh_workspace_diagnostics().await;
         }
-        for (dir, file, if_damaged) in writes_after_pending {
-            let damaged = if_damaged.map(|outcome| outcome.damaged_in_second_pass());
-            if let Some(damaged @ 1..) = damaged {
-                self.client
-                    .log_message(
-                        MessageType::WARNING,
-                        format!(
-                            "dateline: cache: {damaged} cached analyses of {} did not check out and were made again from their texts; the cache is written again",
-                            dir.display()
-                        ),
-                    )
-                    .await;
-            }
+        for (dir, later) in writes_after_pending {
+            let file = match later {
+                CacheWrite::AfterPending(file) => Some(file),
+                CacheWrite::IfDamaged(file, damaged) => {
+                    let damaged = damaged.load(std::sync::atomic::Ordering::Relaxed);
+                    if damaged > 0 {
+                        self.client
+                            .log_message(
+                                MessageType::WARNING,
+                                format!(
+                                    "dateline: cache: {damaged} cached analyses of {} did not check out and were made again from their texts; the cache is written again",
+                                    dir.display()
+                                ),
+                            )
+                            .await;
+                    }
+                    (damaged > 0).then_some(file)
+                }
+                // Written at once, never held for later.
+                CacheWrite::Now(..) => None,
+            };
             let snapshot = {
                 let mut state = lock(&self.state);
                 let root = state.root_of_dir(&dir).map(|index| &mut state.roots[index]);
                 root.and_then(|root| {
-                    let snapshot = (damaged != Some(0)).then(|| cache::Snapshot::of(&root.corpus));
+                    let snapshot = file.is_some().then(|| cache::Snapshot::of(&root.corpus));
                     root.corpus.forget_disk_stamps();
                     snapshot
                 })
             };
-            if let Some(snapshot) = snapshot {
+            if let (Some(file), Some(snapshot)) = (file, snapshot) {
                 self.write_cache(file, snapshot);
             }
         }
@@ -509,8 +513,9 @@ enum CacheWrite {
     AfterPending(PathBuf),
     /// After the second pass of a warm start, only if it found whole analyses damaged in
     /// the cache file (made again from their texts): the cache is then rebuilt, not left
-    /// to be found damaged at every start.
-    IfDamaged(PathBuf),
+    /// to be found damaged at every start. The count is the load's
+    /// (`cache::Outcome::damaged_wholes`), which that pass adds to.
+    IfDamaged(PathBuf, std::sync::Arc<std::sync::atomic::AtomicUsize>),
 }
 
 /// How long the editor must have paused before the warm-start cache is written.
