@@ -113,6 +113,7 @@ pub const DEFAULT_CUES: &[&str] = &[
     "threatened",
     "urged",
     "called for",
+    "called on",
     "in a statement",
     "became known",
     "it emerged",

@@ -3,6 +3,7 @@
 //! `since` aside, a relative clause, a possessive time).
 
 use super::english as en;
+use super::verbs::can_be_noun;
 use super::words::SentenceWords;
 use crate::text::TextRange;
 
@@ -11,6 +12,8 @@ use crate::text::TextRange;
 pub enum SideDetail {
     /// `Russia’s 2022 invasion`, `the September 2022 decision`.
     NounModifier,
+    /// `the Zapad 2025 exercise`, `the Russell 2000 Index`, `Euro 2024`.
+    NamePart,
     /// `her first trip abroad since 2020`.
     Since,
     /// `who became mayor in March`.
@@ -24,6 +27,7 @@ impl SideDetail {
     pub fn describe(self) -> &'static str {
         match self {
             SideDetail::NounModifier => "it qualifies a noun",
+            SideDetail::NamePart => "it is part of a name",
             SideDetail::Since => "it is a `since` aside",
             SideDetail::RelativeClause => "it stands in a relative clause",
             SideDetail::Possessive => "it is a possessive time",
@@ -85,6 +89,9 @@ pub fn side_detail(
     {
         return Some(SideDetail::RelativeClause);
     }
+    if ends_name(words, range, first) {
+        return Some(SideDetail::NamePart);
+    }
     // A date between a determiner or possessive and a noun modifies that noun.
     let opens_noun_phrase = first.checked_sub(1).is_some_and(|index| {
         !words.punctuated_before(first)
@@ -123,6 +130,29 @@ pub fn side_detail(
         .unwrap_or(count);
     let trigger_outside = trigger_word.is_none_or(|at| at < relative || at >= clause_end);
     (first < clause_end && trigger_outside).then_some(SideDetail::RelativeClause)
+}
+
+/// Whether the expression at `range`, whose first word is `first`, is a bare year right
+/// after a capitalised noun: the end of a name (`the Zapad 2025 exercise`, `the Russell
+/// 2000 Index`, `Euro 2024 drew crowds`, `at WWDC 2005`). The year is what the thing is
+/// called, as in `Russia’s 2022 invasion` it qualifies a noun; a holiday's year
+/// (`Christmas 2021`) is a time.
+fn ends_name(words: &SentenceWords, range: TextRange, first: usize) -> bool {
+    let bare_year = words
+        .text()
+        .get(range.start..range.end)
+        .is_some_and(|text| text.len() == 4 && text.bytes().all(|byte| byte.is_ascii_digit()));
+    let Some(name) = first.checked_sub(1) else {
+        return false;
+    };
+    bare_year
+        && !words.punctuated_before(first)
+        && words.capitalised(name)
+        // A single letter is no name here (`W 2020 …`: the Polish `in`, which the word
+        // classes leave out).
+        && words.lower(name).chars().nth(1).is_some()
+        && can_be_noun(words, name)
+        && !matches!(words.lower(name), "christmas" | "easter" | "fy")
 }
 
 /// Whether the word at `first` stands in an aside after a comma that a participle opens

@@ -140,7 +140,17 @@ fn phrase_before(words: &SentenceWords, end: usize, across_end: bool) -> Option<
 /// The speaker phrase that starts right after `start` (word index), up to punctuation,
 /// `that`, or a verb.
 fn phrase_after(words: &SentenceWords, start: usize) -> Option<(usize, usize)> {
-    if start >= words.len() || words.punctuated_before(start) {
+    phrase_after_from(words, start, false)
+}
+
+/// [`phrase_after`], which may also start right after punctuation (`across_start`: the
+/// comma that ends an opening phrase).
+fn phrase_after_from(
+    words: &SentenceWords,
+    start: usize,
+    across_start: bool,
+) -> Option<(usize, usize)> {
+    if start >= words.len() || (words.punctuated_before(start) && !across_start) {
         return None;
     }
     let mut end = start;
@@ -233,8 +243,16 @@ pub fn speaker_of_cue(
         }
         // `according to the ministry`.
         "according" => phrase_after(words, cue_last + 1),
-        // `in a statement, the ministry …`: the subject after, or before.
+        // `in a statement, the ministry …`: the subject before, or after. A phrase that
+        // goes on past the cue (`in an interview with the BBC, Tsikhanouskaya …`, `in a
+        // post on X, Sikorski …`) names the medium, not the speaker: the subject starts
+        // after its comma.
         "in" => phrase_before(words, cue_first, false).or_else(|| {
+            let clause = (cue_last + 1..words.len().min(cue_last + LONGEST_SPEAKER))
+                .find(|&at| words.gap_before(at, 0).contains(','));
+            if let Some(clause) = clause {
+                return phrase_after_from(words, clause, true);
+            }
             let mut after = cue_last + 1;
             while after < words.len() && words.classes(after) & en::DETERMINER != 0 {
                 after += 1;

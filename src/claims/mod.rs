@@ -737,15 +737,17 @@ pub fn find_claims(
                     &quotations.quoted,
                 )
             };
-            // A cue that names no speaker (`reportedly`, `In a statement`) gives way to a
-            // later one of the main clause that does, past a comma: `Ford will reportedly
-            // pay …, an official said Friday`. Not to one of a clause it governs (`began
-            // after Lukashenka announced …` reports the beginning).
+            // A cue that names no speaker (`reportedly`) gives way to a later one of the
+            // main clause that does, past a comma: `Ford will reportedly pay …, an
+            // official said Friday`. Not to one of a clause it governs (`began after
+            // Lukashenka announced …` reports the beginning). So does an opening phrase
+            // (`In a statement, the ministry said …`): the verb is the report, the phrase
+            // its medium.
             // The speaker of an English cue is found here, once; a Slavic cue's below.
             let (found, english_speaker) = match found {
                 Some((ClaimTrigger::Cue(range), first, last)) if english_cue(range) => {
                     let speaker = speaker_of(first, last);
-                    let later = (speaker == Speaker::Source)
+                    let later = (speaker == Speaker::Source || words.lower(first) == "in")
                         .then(|| {
                             let main_clause = relative_clauses(&words, &blocked);
                             let later =

@@ -467,6 +467,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The deputy posted a video of the column.",
             "The analyst believes the threat is low.",
             "Officials blamed the outage on a storm.",
+            "The minister called on Minsk to release the prisoners.",
             "The minister blames the opposition for the protests.",
             "Officials are convinced that the call-up will continue.",
             "Suspilne reports that social media is flooded with posts.",
@@ -506,6 +507,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "posted"             The deputy posted a video of the column.
             cue "believes"           The analyst believes the threat is low.
             cue "blamed"             Officials blamed the outage on a storm.
+            cue "called on"          The minister called on Minsk to release the prisoners.
             cue "blames"             The minister blames the opposition for the protests.
             cue "are convinced"      Officials are convinced that the call-up will continue.
             cue "reports"            Suspilne reports that social media is flooded with posts.
@@ -604,7 +606,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -621,6 +623,9 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "said"             "the ministry"   In a statement on its website, the ministry said that the drills had ended.
             UNDATED            cue "reportedly"       source           The call-ups reportedly began after the president announced an inspection.
             UNDATED            cue "claimed"          "Ivan Tertel"    The head of the KGB, Ivan Tertel, claimed that the plot was foiled.
+            UNDATED            cue "urged"            "the opposition leader" In an interview with the BBC, the opposition leader urged the EU to act.
+            UNDATED            cue "In a post"        "Sikorski"       In a post on X, Sikorski condemned the strike.
+            UNDATED            cue "In a statement"   "the ministry"   In a statement, the ministry condemned the attack.
         "#]],
     );
 }
@@ -628,7 +633,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
 #[test]
 fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nThe ministry condemned Russia’s 2022 invasion.\n\nShe said it was her first trip abroad since 2020.\n\nThe mayor, who took office in March, resigned.\n\nOfficials criticized yesterday’s vote.\n\nDuring last week’s meeting, the president spoke about the army.\n\nOn 8 October, the troops arrived. The same day, officials said the border was closed. Earlier in the day, the ministry announced drills. That evening the column left.\n\nThe same day, the minister resigned.\n\nFive days after the vote, the minister resigned.\n\nThe firm said sales had doubled since its launch in 2019.\n\nTsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed the parliament.\n\nThe court upheld a verdict handed down in May.\n\nThe court upheld the verdict in May.\n\nThe minister said the troops arrived in May.\n\nThe old plant, a factory built in 1961, closed.\n\nWhen the storm came, the roof collapsed, and the lights went out.\n",
+        "Source: X\nDate: 2022-10-15\n\nThe ministry condemned Russia’s 2022 invasion.\n\nShe said it was her first trip abroad since 2020.\n\nThe mayor, who took office in March, resigned.\n\nOfficials criticized yesterday’s vote.\n\nDuring last week’s meeting, the president spoke about the army.\n\nOn 8 October, the troops arrived. The same day, officials said the border was closed. Earlier in the day, the ministry announced drills. That evening the column left.\n\nThe same day, the minister resigned.\n\nFive days after the vote, the minister resigned.\n\nThe firm said sales had doubled since its launch in 2019.\n\nTsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed the parliament.\n\nThe court upheld a verdict handed down in May.\n\nThe court upheld the verdict in May.\n\nThe minister said the troops arrived in May.\n\nThe old plant, a factory built in 1961, closed.\n\nWhen the storm came, the roof collapsed, and the lights went out.\n\nThe Zapad 2025 exercise drew criticism.\n\nThe Russell 2000 Index dropped by four percent.\n\nEuro 2024 drew record crowds.\n\nPrices jumped at Christmas 2021.\n\nThe 2021 agreement collapsed.\n\nW 2020 protesty ogarnęły kraj.\n\nOd 2020 władze aresztowały tysiące osób.\n\nВ 2020 протесты охватили страну.\n",
         expect![[r#"
             UNDATED            Past "condemned"       source           The ministry condemned Russia’s 2022 invasion.
             UNDATED            cue "said"             "She"            She said it was her first trip abroad since 2020.
@@ -648,6 +653,14 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
             dated 2022-05      cue "said"             "The minister"   The minister said the troops arrived in May.
             UNDATED            Past "closed"          source           The old plant, a factory built in 1961, closed.
             UNDATED            Past "collapsed"       source           When the storm came, the roof collapsed, and the lights went out.
+            UNDATED            Past "drew"            source           The Zapad 2025 exercise drew criticism.
+            UNDATED            Past "dropped"         source           The Russell 2000 Index dropped by four percent.
+            UNDATED            Past "drew"            source           Euro 2024 drew record crowds.
+            dated 2021         Past "jumped"          source           Prices jumped at Christmas 2021.
+            UNDATED            Past "collapsed"       source           The 2021 agreement collapsed.
+            dated 2020         Past "ogarnęły"        source           W 2020 protesty ogarnęły kraj.
+            dated 2020         Past "aresztowały"     source           Od 2020 władze aresztowały tysiące osób.
+            dated 2020         Past "охватили"        source           В 2020 протесты охватили страну.
         "#]],
     );
 }

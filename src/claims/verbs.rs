@@ -188,7 +188,7 @@ pub(super) fn qualifies_noun_before(words: &SentenceWords, at: usize) -> bool {
 /// Whether the word at `at` can be a noun: no function word (determiner, preposition,
 /// auxiliary, pronoun, conjunction, negation, adverb, relative or subordinating word) and
 /// no past.
-fn can_be_noun(words: &SentenceWords, at: usize) -> bool {
+pub(super) fn can_be_noun(words: &SentenceWords, at: usize) -> bool {
     let classes = words.classes(at);
     classes
         & (en::DETERMINER
