@@ -89,9 +89,6 @@ pub fn side_detail(
     {
         return Some(SideDetail::RelativeClause);
     }
-    if ends_name(words, range, first) {
-        return Some(SideDetail::NamePart);
-    }
     // A date between a determiner or possessive and a noun modifies that noun.
     let opens_noun_phrase = first.checked_sub(1).is_some_and(|index| {
         !words.punctuated_before(first)
@@ -120,6 +117,9 @@ pub fn side_detail(
         if !function_word && !en::can_be_past(lower, classes) && !lower.ends_with("ly") {
             return Some(SideDetail::NounModifier);
         }
+    }
+    if ends_name(words, range, first) {
+        return Some(SideDetail::NamePart);
     }
     // A relative clause (`, who became mayor in March,`) that does not hold the trigger.
     let relative = (1..first)
@@ -151,6 +151,10 @@ fn ends_name(words: &SentenceWords, range: TextRange, first: usize) -> bool {
         // A single letter is no name here (`W 2020 …`: the Polish `in`, which the word
         // classes leave out).
         && words.lower(name).chars().nth(1).is_some()
+        // `Russia’s 2022 invasion`: a possessive, whose year qualifies the noun after it.
+        && !words.lower(name).ends_with(['’', '\''])
+        && !words.lower(name).ends_with("’s")
+        && !words.lower(name).ends_with("'s")
         && can_be_noun(words, name)
         && !matches!(words.lower(name), "christmas" | "easter" | "fy")
 }

@@ -388,6 +388,19 @@ fn can_speak(words: &SentenceWords, (first, last): (usize, usize)) -> bool {
     })
 }
 
+/// Whether a word no list holds reads as an adverb of manner or frequency by its ending
+/// (`неоднократно`, `официально`, `неодноразово`, `oficjalnie`, `wielokrotnie`): such
+/// adverbs stand between a speaker and its cue (`Киев неоднократно отрицал`) and are too
+/// many to list. Endings of adjectives' adverbs only; nouns end otherwise (`-anie`).
+fn reads_as_slavic_adverb(lower: &str) -> bool {
+    lower.chars().count() >= 6
+        && [
+            "ьно", "тно", "вно", "чно", "ово", "lnie", "cznie", "wnie", "tnie",
+        ]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+}
+
 /// The Slavic speaker phrase that ends right before the cue at `end`: adverbs right
 /// before the cue skipped (`Лукашенко также заявил`), read back over words joined without
 /// punctuation to a stop word; a preposition drops itself and its object (`Вчера в Минске
@@ -398,7 +411,9 @@ fn slavic_phrase_before(words: &SentenceWords, end: usize) -> Option<(usize, usi
     };
     let mut last = end;
     while let Some(before) = last.checked_sub(1) {
-        if words.classes(before) & en::ADVERB == 0 || !joined(last) {
+        let adverb = words.classes(before) & en::ADVERB != 0
+            || (!words.capitalised(before) && reads_as_slavic_adverb(words.lower(before)));
+        if !adverb || !joined(last) {
             break;
         }
         last = before;

@@ -167,6 +167,7 @@ pub fn mask_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
     if !words.any(en::FRAME_WORD) {
         return;
     }
+    mask_slavic_set_phrases(words, masked);
     for start in 0..words.len() {
         // Most words start no set phrase: turned away by the first word before the
         // phrases are tried (trying them all at every word was a tenth of a check).
@@ -197,6 +198,66 @@ pub fn mask_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// Marks the Russian, Ukrainian, Belarusian and Polish forms of `has not commented`, `did
+/// not respond` and `declined to comment` (`Минск не прокомментировал сообщение`, `Київ
+/// не відповів на запит`, `Rzecznik odmówił komentarza`): set phrases, not reports. Read
+/// by stems, since each verb has a form for every gender and number.
+fn mask_slavic_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
+    let comment = |at: usize| {
+        let lower = words.lower(at);
+        ["коммент", "комент", "камент", "koment"]
+            .iter()
+            .any(|stem| lower.contains(stem))
+    };
+    // `не ответил`, and what was not said (`не уточнил`, `не повідомив деталей`, `nie
+    // sprecyzował`), as `did not say`, `did not specify`.
+    let respond = |at: usize| {
+        let lower = words.lower(at);
+        [
+            "ответил",
+            "відпові",
+            "адказа",
+            "odpowiedzia",
+            "уточни",
+            "удакладні",
+            "sprecyzowa",
+            "сообщи",
+            "повідоми",
+            "паведамі",
+            "poinformowa",
+            "раскры",
+            "розкри",
+            "ujawni",
+        ]
+        .iter()
+        .any(|stem| lower.starts_with(stem))
+    };
+    let refuse = |at: usize| {
+        let lower = words.lower(at);
+        ["отказал", "відмови", "адмові", "odmówi"]
+            .iter()
+            .any(|stem| lower.starts_with(stem))
+    };
+    let mut mask = |from: usize, to: usize| {
+        for slot in masked.iter_mut().take(to).skip(from) {
+            *slot = true;
+        }
+    };
+    for start in 0..words.len() {
+        if matches!(words.lower(start), "не" | "ня" | "nie") {
+            if comment(start + 1) || respond(start + 1) {
+                mask(start, start + 2);
+            }
+        } else if refuse(start) {
+            // `отказался от комментариев`, `odmówił komentarza`.
+            let from = usize::from(matches!(words.lower(start + 1), "от" | "від" | "ад"));
+            if comment(start + 1 + from) {
+                mask(start, start + 2 + from);
             }
         }
     }

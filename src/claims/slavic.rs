@@ -111,6 +111,9 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "говори",
             "назва",
             "відкину",
+            // Denying (`Київ заперечив`, `заперечував`).
+            "заперечи",
+            "заперечува",
         ],
         UK_PAST,
     ),
@@ -138,6 +141,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "сцвярджа",
             "назва",
             "адкіну",
+            "адмаўля",
         ],
         BE_PAST,
     ),
@@ -163,6 +167,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "zaapelowa",
             "zdementowa",
             "zaprzeczy",
+            "zaprzecza",
             "ostrzega",
             "twierdzi",
             "nazwa",
@@ -609,6 +614,16 @@ const EVENT_FORMS: &[&str] = &[
     "przeszedł",
     "przeszła",
     "przeszli",
+    // Broke out, died: Polish pasts of stems in a consonant (`W rafinerii wybuchł pożar`).
+    "wybuchł",
+    "wybuchła",
+    "wybuchło",
+    "wybuchły",
+    "zmarł",
+    "zmarła",
+    "zmarło",
+    "upadł",
+    "upadła",
     // Found, dealt (a blow), flew in, became: stems no paradigm above makes.
     "нашёл",
     "нашел",
@@ -801,7 +816,33 @@ const WORDS: &[(Classes, &[&str])] = &[
             "ona", "ono", "oni",
         ],
     ),
-    (en::NEGATION, &["не", "ни", "нет", "ні", "ня", "nie"]),
+    (en::NEGATION, &["ни", "нет", "ні"]),
+    // Negations open set phrases (`не прокомментировал`), as refusals do (`отказался от
+    // комментариев`): words the claim finder's set-phrase pass looks for.
+    (en::NEGATION | en::FRAME_WORD, &["не", "ня", "nie"]),
+    (
+        en::FRAME_WORD,
+        &[
+            "отказался",
+            "отказалась",
+            "отказалось",
+            "отказались",
+            "відмовився",
+            "відмовилася",
+            "відмовилась",
+            "відмовилося",
+            "відмовилися",
+            "відмовились",
+            "адмовіўся",
+            "адмовілася",
+            "адмовіліся",
+            "odmówił",
+            "odmówiła",
+            "odmówiło",
+            "odmówili",
+            "odmówiły",
+        ],
+    ),
     (
         CONDITIONAL | en::FRAME_WORD,
         &[
@@ -1376,6 +1417,14 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ылі",
     "улі",
     "элі",
+    // Pasts of stems in `с`, `з`: `перенесли`, `вывезли`, `перанеслі`, `przenieśli`,
+    // `przywieźli`.
+    "сли",
+    "зли",
+    "слі",
+    "злі",
+    "śli",
+    "źli",
     // Reflexive pasts: `встретились`, `зібралися`, `сабраліся`.
     "лся",
     "лась",
@@ -1436,6 +1485,10 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "iły",
     "yły",
     "ęły",
+    // The Polish feminine in `-yła` and `-ała` (`UE nałożyła sankcje`, `Decyzja wywołała
+    // protesty`); the adjectives so ended (`wspaniała`) are left out below.
+    "yła",
+    "ała",
     // The neuter of the same pasts, for a ministry, a government or an army as subject
     // (`Министерство закрыло`, `Міністерство оприлюднило`, `Wojsko przeprowadziło`); the
     // few nouns so ended (`правило`) are left out below.
@@ -1443,7 +1496,14 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ыло",
     "iło",
     "yło",
+    // And in `-ало`, `-ało` (`Решение вызвало протесты`, `Ministerstwo przekazało`),
+    // but not the Russian habitual `-ывало`, `-ивало` (`бывало`), turned away below.
+    "ало",
+    "ało",
 ];
+
+/// Endings of habitual pasts, which the neuter `-ало` would otherwise take.
+const HABITUAL_ENDINGS: &[&str] = &["ывало", "ивало"];
 
 /// Impersonal passives (in words of seven letters or more): `-ано`, `-ено`, `-то`,
 /// `-ano`, `-ono` (`возбуждено`, `затримано`, `відкрито`, `прийнято`, `zniszczono`);
@@ -1492,6 +1552,15 @@ const NOT_GUESSED: &[&str] = &[
     "zamierzali",
     "правила",
     "правило",
+    // Nouns and states in `-ало`, `-ało`.
+    "покрывало",
+    "зеркало",
+    "забрало",
+    "опахало",
+    "означало",
+    "хватало",
+    "покривало",
+    "дзеркало",
     "светило",
     "горнило",
     "грузило",
@@ -1509,6 +1578,13 @@ const NOT_GUESSED: &[&str] = &[
     "подвала",
     "перевала",
     "карнавала",
+    "wspaniała",
+    "doskonała",
+    "dojrzała",
+    "niedojrzała",
+    "okazała",
+    "zuchwała",
+    "wytrwała",
     "brukseli",
     "niedzieli",
     "hoteli",
@@ -1536,6 +1612,9 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
     if GUESSED_PAST_ENDINGS
         .iter()
         .any(|ending| lower.ends_with(ending))
+        && !HABITUAL_ENDINGS
+            .iter()
+            .any(|ending| lower.ends_with(ending))
     {
         return Some(GuessedForm::Past);
     }
@@ -1727,7 +1806,9 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
         return None;
     }
     let lower = words.lower(index);
-    let guess = guessed_form(lower)?;
+    let Some(guess) = guessed_form(lower) else {
+        return ukrainian_masculine_past(words, lower).then_some(GuessedForm::Past);
+    };
     let cyrillic = lower
         .chars()
         .any(|ch| ('\u{0400}'..='\u{04ff}').contains(&ch));
@@ -1741,6 +1822,48 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
     };
     (cyrillic || polish()).then_some(guess)
 }
+
+/// Whether `lower`, a word of `words`, reads as a Ukrainian masculine past in `-ив`
+/// (`запровадив`, `наголосив`, `втратив`): only in a sentence that reads as Ukrainian
+/// (`і`, `ї`, `є` or `ґ`, and no letter only Russian or Belarusian writes), since
+/// Russian nouns end so (`коллектив`, `рецидив`), and not the nouns and genitive plurals
+/// Ukrainian itself ends so (`колектив`, `перспектив`).
+fn ukrainian_masculine_past(words: &SentenceWords, lower: &str) -> bool {
+    if !lower.ends_with("ив") || lower.chars().count() < 7 || UKRAINIAN_IV_NOUNS.contains(&lower)
+    {
+        return false;
+    }
+    let mut ukrainian = false;
+    for at in 0..words.len() {
+        let word = words.lower(at);
+        if word.contains(['ы', 'э', 'ё', 'ъ', 'ў']) {
+            return false;
+        }
+        ukrainian |= word.contains(['і', 'ї', 'є', 'ґ']);
+    }
+    ukrainian
+}
+
+/// Ukrainian nouns, adjectives and genitive plurals in `-ив` of seven letters or more.
+const UKRAINIAN_IV_NOUNS: &[&str] = &[
+    "колектив",
+    "позитив",
+    "негатив",
+    "детектив",
+    "локомотив",
+    "кооператив",
+    "перспектив",
+    "альтернатив",
+    "ініціатив",
+    "директив",
+    "імператив",
+    "наратив",
+    "об'єктив",
+    "рецидив",
+    "примітив",
+    "ексклюзив",
+    "прерогатив",
+];
 
 /// The first event verb of a Slavic sentence among the `usable` words from `from` on: a
 /// past (`задержали`, `zatrzymali`, or a past that [`guessed_form`] reads), a passive
@@ -1833,6 +1956,11 @@ mod tests {
             "ogłosiły",
             "naruszyły",
             "zginęły",
+            "вызвало",
+            "zakazało",
+            "перенесли",
+            "вывезли",
+            "przywieźli",
         ] {
             assert_eq!(guessed_form(past), Some(GuessedForm::Past), "{past}");
         }
@@ -1867,12 +1995,36 @@ mod tests {
             "обстрела",
             "отдела",
             "wspaniały",
+            "бывало",
+            "рассказывало",
+            "зеркало",
+            "означало",
             "portfolio",
             "yesterday",
             "",
         ] {
             assert_eq!(guessed_form(other), None, "{other}");
         }
+    }
+
+    /// A masculine past in `-ив` is read in a Ukrainian sentence only, and not from the
+    /// nouns that end so.
+    #[test]
+    fn masculine_pasts_in_iv_are_read_in_ukrainian_sentences_only() {
+        let read = |text: &str, word: &str| {
+            let mut words = SentenceWords::new(text);
+            words.fill(crate::text::TextRange::new(0, text.len()));
+            ukrainian_masculine_past(&words, word)
+        };
+        assert!(read("ЄС запровадив нові санкції.", "запровадив"));
+        assert!(read("Завод втратив усі замовлення.", "втратив"));
+        // Without a letter only Ukrainian writes, the sentence could be Russian.
+        assert!(!read("Завод втратив заказы.", "втратив"));
+        // Russian: `і` is no Russian letter, and the word is a noun.
+        assert!(!read("Это рецидив болезни.", "рецидив"));
+        assert!(!read("Колектив інституту отримав премію.", "колектив"));
+        // Belarusian writes `ў`.
+        assert!(!read("Урад запровадив і ўвёў санкцыі.", "запровадив"));
     }
 
     #[test]

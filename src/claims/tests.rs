@@ -298,6 +298,9 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The activist appeared in court in handcuffs.",
             "The index, a gauge used to track the market, fell 3%.",
             "Apple is in talks with the studios.",
+            "Polish farmers are blocking border crossings.",
+            "A search is under way for the missing pilot.",
+            "An investigation is underway.",
             "Hours later the building collapsed.",
             "Belarus and Russia are in negotiations over the base.",
         ],
@@ -355,6 +358,9 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "appeared"          The activist appeared in court in handcuffs.
             Past "fell"              The index, a gauge used to track the market, fell 3%.
             Ongoing "talks"          Apple is in talks with the studios.
+            Ongoing "blocking"       Polish farmers are blocking border crossings.
+            Ongoing "way"            A search is under way for the missing pilot.
+            Ongoing "underway"       An investigation is underway.
             Past "collapsed"         Hours later the building collapsed.
             Ongoing "negotiations"   Belarus and Russia are in negotiations over the base.
         "#]],
@@ -375,6 +381,9 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The talks appeared to stall.",
             "Belarus had 9.2 million inhabitants.",
             "The deal is in talks.",
+            "The way is under the bridge.",
+            "The plan is under review.",
+            "They do not hide the fact that measures are under way.",
             "It is a method widely used.",
             "These are the weapons recently supplied.",
             "The two sides had no contact.",
@@ -421,6 +430,9 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The talks appeared to stall.
             -                        Belarus had 9.2 million inhabitants.
             -                        The deal is in talks.
+            -                        The way is under the bridge.
+            -                        The plan is under review.
+            -                        They do not hide the fact that measures are under way.
             -                        It is a method widely used.
             -                        These are the weapons recently supplied.
             -                        The two sides had no contact.
@@ -707,6 +719,11 @@ fn russian_cues_source_phrases_quotations_and_events() {
     slavic_claims_table(
         &[
             "Лукашенко заявил, что армия готова.",
+            "Решение вызвало протесты по всей стране.",
+            "Голосование перенесли.",
+            "Минск не прокомментировал сообщение.",
+            "Пресс-секретарь отказался от комментариев.",
+            "Раньше так бывало.",
             "Министр обороны Виктор Хренин сообщил о начале учений.",
             "Об этом заявила пресс-служба Минобороны.",
             "По словам министра, учения продлятся неделю.",
@@ -763,6 +780,11 @@ fn russian_cues_source_phrases_quotations_and_events() {
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
+            Past "вызвало"           Решение вызвало протесты по всей стране.
+            Past "перенесли"         Голосование перенесли.
+            -                        Минск не прокомментировал сообщение.
+            -                        Пресс-секретарь отказался от комментариев.
+            -                        Раньше так бывало.
             cue "сообщил"            Министр обороны Виктор Хренин сообщил о начале учений.
             cue "заявила"            Об этом заявила пресс-служба Минобороны.
             cue "По словам"          По словам министра, учения продлятся неделю.
@@ -825,6 +847,10 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
     slavic_claims_table(
         &[
             "Зеленський заявив, що Україна готова до переговорів.",
+            "Київ не відповів на запит.",
+            "ЄС запровадив нові санкції.",
+            "Київ заперечив звинувачення.",
+            "Речник відмовився від коментарів.",
             "За словами речника, на кордоні спокійно.",
             "Речниця ДПСУ повідомила про посилення охорони.",
             "„Ми готові“, — наголосив він.",
@@ -851,6 +877,10 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
+            -                        Київ не відповів на запит.
+            Past "запровадив"        ЄС запровадив нові санкції.
+            cue "заперечив"          Київ заперечив звинувачення.
+            -                        Речник відмовився від коментарів.
             cue "За словами"         За словами речника, на кордоні спокійно.
             cue "повідомила"         Речниця ДПСУ повідомила про посилення охорони.
             cue "наголосив"          „Ми готові“, — наголосив він.
@@ -921,6 +951,15 @@ fn polish_cues_source_phrases_quotations_and_events() {
     slavic_claims_table(
         &[
             "Rzecznik MSZ powiedział, że granica jest spokojna.",
+            "Rzecznik odmówił komentarza.",
+            "Ministerstwo nie skomentowało sprawy.",
+            "Ministerstwo zakazało wjazdu.",
+            "Policjanci przywieźli zatrzymanych.",
+            "UE nałożyła nowe sankcje.",
+            "Decyzja wywołała protesty w całym kraju.",
+            "W rafinerii wybuchł pożar.",
+            "Kijów wielokrotnie zaprzeczał oskarżeniom.",
+            "Pogoda w stolicy jest wspaniała.",
             "Według rzecznika Straży Granicznej sytuacja jest stabilna.",
             "„Nie wycofamy się” – podkreśliła minister.",
             "Jak podaje PAP, wojsko rozpoczęło ćwiczenia.",
@@ -958,6 +997,15 @@ fn polish_cues_source_phrases_quotations_and_events() {
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
+            -                        Rzecznik odmówił komentarza.
+            -                        Ministerstwo nie skomentowało sprawy.
+            Past "zakazało"          Ministerstwo zakazało wjazdu.
+            Past "przywieźli"        Policjanci przywieźli zatrzymanych.
+            Past "nałożyła"          UE nałożyła nowe sankcje.
+            Past "wywołała"          Decyzja wywołała protesty w całym kraju.
+            Past "wybuchł"           W rafinerii wybuchł pożar.
+            cue "zaprzeczał"         Kijów wielokrotnie zaprzeczał oskarżeniom.
+            -                        Pogoda w stolicy jest wspaniała.
             cue "Według"             Według rzecznika Straży Granicznej sytuacja jest stabilna.
             cue "podkreśliła"        „Nie wycofamy się” – podkreśliła minister.
             cue "Jak podaje"         Jak podaje PAP, wojsko rozpoczęło ćwiczenia.
@@ -1034,7 +1082,9 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          Сообщается, что колонна ушла.\n\n\
          Позже Зеленський також наголосив, що Україна готова.\n\n\
          „Nie wycofamy się” – powiedział Łukaszenka.\n\n\
-         Według rzecznika Straży Granicznej sytuacja jest stabilna.",
+         Według rzecznika Straży Granicznej sytuacja jest stabilna.\n\n\
+         Киев неоднократно отрицал обвинения.\n\n\
+         Rzecznik oficjalnie potwierdził zatrzymanie.",
         expect![[r#"
             @lukashenka                -      Лукашенко заявил, что армия готова.
             @lukashenka                direct «Мы не нападём», — сказал он.
@@ -1045,6 +1095,8 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             @zelensky                  -      Позже Зеленський також наголосив, що Україна готова.
             @lukashenka                direct „Nie wycofamy się” – powiedział Łukaszenka.
             "rzecznika Straży Granicznej" -      Według rzecznika Straży Granicznej sytuacja jest stabilna.
+            "Киев"                     -      Киев неоднократно отрицал обвинения.
+            "Rzecznik"                 -      Rzecznik oficjalnie potwierdził zatrzymanie.
         "#]],
     );
 }

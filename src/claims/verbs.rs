@@ -453,6 +453,20 @@ fn auxiliary_group(
         {
             return group(next + 1, EventForm::Ongoing);
         }
+        // `A search is under way`, `Evacuations are underway`: a happening going on now,
+        // whatever its subject; in the main clause, since one in a clause of `that` is
+        // what another verb says of it (`do not hide the fact that measures are under
+        // way`).
+        let in_that_clause = (0..first).any(|at| words.lower(at) == "that");
+        if present
+            && !in_that_clause
+            && (after == "underway" || (after == "under" && words.lower(next + 1) == "way"))
+        {
+            let way = if after == "underway" { next } else { next + 1 };
+            if !words.punctuated_before(way) {
+                return group(way, EventForm::Ongoing);
+            }
+        }
         return None;
     }
     if classes & en::MODAL != 0 {

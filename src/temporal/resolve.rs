@@ -172,12 +172,17 @@ impl Ctx {
                     (None, Err(_)) => self.year(&what)?,
                     (Some(_), Err(e)) => return Err(e),
                 };
+                let which = match shift {
+                    Some(0) => "the {name} of",
+                    Some(shift) if shift < 0 => "the last {name} before",
+                    Some(_) => "the next {name} after",
+                    None if self.future => "the first {name} not before",
+                    None => "the latest {name} not after",
+                }
+                .replace("{name}", &name);
                 Ok((
                     format!("{y:04}-{}", season.code()),
-                    Some(format!(
-                        "the {name} nearest the article Date {}",
-                        self.anchor_text()
-                    )),
+                    Some(format!("{which} the article Date {}", self.anchor_text())),
                 ))
             }
             Cal::Quarter {

@@ -10,6 +10,29 @@ type Row = (&'static str, &'static str, &'static str, &'static str, bool);
 const D: &str = "2022-10-04"; // a Tuesday
 
 const RUSSIAN: &[Row] = &[
+    // What something is moved to is ahead, whatever the tense; the night before a day
+    // has passed.
+    (
+        "Голосование перенесли на весну.",
+        D,
+        "весну",
+        "2023-SP",
+        true,
+    ),
+    (
+        "Встречу перенесли на понедельник.",
+        D,
+        "на понедельник",
+        "2022-10-10",
+        true,
+    ),
+    (
+        "В ночь на понедельник дроны атаковали Киев.",
+        D,
+        "на понедельник",
+        "2022-10-03",
+        true,
+    ),
     (
         "На выходных в Минске задержали активистов.",
         D,
@@ -437,6 +460,13 @@ const BELARUSIAN: &[Row] = &[
 ];
 
 const POLISH: &[Row] = &[
+    (
+        "Głosowanie przełożono na wiosnę.",
+        D,
+        "wiosnę",
+        "2023-SP",
+        true,
+    ),
     (
         "W weekend policja zatrzymała działaczy.",
         D,

@@ -35,6 +35,9 @@ pub fn recognize(tokens: &[Token<'_>], lexicon: &Lexicon) -> Vec<Found> {
 /// Whether the sentence around token `at` speaks of the future (`будет`, `planuje`): then
 /// a weekday or month without a year is the next one.
 pub fn looks_forward(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool {
+    if named_as_target(tokens, at, lexicon) {
+        return true;
+    }
     let ends_sentence = |t: &Token<'_>| matches!(t.text, "." | "!" | "?" | ";" | "«" | "»");
     let is_future = |t: &Token<'_>| {
         t.kind == TokKind::Word && lexicon.get(t.lower).is_some_and(|entry| entry.future)
@@ -58,6 +61,38 @@ pub fn looks_forward(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool
         }
     }
     false
+}
+
+/// Whether the expression at token `at` is a month, weekday or season after `на`, `na`:
+/// what something is set for or moved to (`перенесли на осень`, `назначили на
+/// понедельник`, `przełożono na jesień`), the next one whatever the verb's tense. Not
+/// the night before a day (`в ночь на понедельник`, `w nocy z niedzieli na
+/// poniedziałek`), which has passed.
+fn named_as_target(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool {
+    let is_on = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.lower, "на" | "na"))
+    };
+    let (on, named) = if is_on(at) {
+        (at, at + 1)
+    } else if at.checked_sub(1).is_some_and(is_on) {
+        (at - 1, at)
+    } else {
+        return false;
+    };
+    let calendar_name = tokens.get(named).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && lexicon.get(t.lower).is_some_and(|entry| {
+                entry.month.is_some() || entry.weekday.is_some() || entry.season.is_some()
+            })
+    });
+    let after_night = (on.saturating_sub(3)..on).any(|i| {
+        tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.lower, "ночь" | "ніч" | "ноч" | "noc" | "nocy"))
+    });
+    calendar_name && !after_night
 }
 
 struct SlavicLine<'l, 'a> {
