@@ -259,6 +259,11 @@ pub fn speaker_of_cue(
             }
             phrase_after(words, after)
         }),
+        // `He was quoted as saying …`: the one quoted stands before the passive's `be`.
+        "quoted" if words.lower(cue_last + 1) == "as" => cue_first
+            .checked_sub(1)
+            .filter(|&be| words.classes(be) & en::BE != 0)
+            .and_then(|be| phrase_before(words, be, false)),
         // `was described by a senior official as …`.
         _ if words.lower(cue_last + 1) == "by" => phrase_after(words, cue_last + 2),
         _ => match phrase_before(words, cue_first, false) {

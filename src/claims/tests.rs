@@ -479,6 +479,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The deputy posted a video of the column.",
             "The analyst believes the threat is low.",
             "Officials blamed the outage on a storm.",
+            "Moscow responded by expelling two diplomats.",
             "The minister called on Minsk to release the prisoners.",
             "The minister blames the opposition for the protests.",
             "Officials are convinced that the call-up will continue.",
@@ -519,6 +520,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "posted"             The deputy posted a video of the column.
             cue "believes"           The analyst believes the threat is low.
             cue "blamed"             Officials blamed the outage on a storm.
+            Past "responded"         Moscow responded by expelling two diplomats.
             cue "called on"          The minister called on Minsk to release the prisoners.
             cue "blames"             The minister blames the opposition for the protests.
             cue "are convinced"      Officials are convinced that the call-up will continue.
@@ -618,7 +620,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -638,6 +640,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "urged"            "the opposition leader" In an interview with the BBC, the opposition leader urged the EU to act.
             UNDATED            cue "In a post"        "Sikorski"       In a post on X, Sikorski condemned the strike.
             UNDATED            cue "In a statement"   "the ministry"   In a statement, the ministry condemned the attack.
+            UNDATED            cue "quoted"           "The ambassador" The ambassador was quoted as saying that the talks had failed.
         "#]],
     );
 }
@@ -912,6 +915,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
 fn belarusian_cues_source_phrases_quotations_and_events() {
     slavic_claims_table(
         &[
+            "ЕС увёў новыя санкцыі.",
             "Лукашэнка заявіў, што армія гатовая.",
             "Паводле праваабаронцаў, затрыманых больш за сто.",
             "Як паведамляе «Наша Ніва», мабілізацыя працягваецца.",
@@ -928,6 +932,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Армія ўзяла горад.",
         ],
         expect![[r#"
+            Past "увёў"              ЕС увёў новыя санкцыі.
             cue "заявіў"             Лукашэнка заявіў, што армія гатовая.
             cue "Паводле"            Паводле праваабаронцаў, затрыманых больш за сто.
             cue "Як паведамляе"      Як паведамляе «Наша Ніва», мабілізацыя працягваецца.

@@ -599,11 +599,14 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     // A participle followed by its agent modifies a noun: `Screenshots reviewed by
     // Suspilne show …`. A past form that is no participle has no agent (`The index fell
     // by 3 percent`), and `by` before an amount tells how much (`Exports dropped by a
-    // fifth`, `by 4%`).
+    // fifth`, `by 4%`), and `by` before an `-ing` form tells how (`Moscow responded by
+    // expelling two diplomats`).
+    let by_means = en::is_ing(words.lower(index + 2)) && !words.capitalised(index + 2);
     if words.lower(index + 1) == "by"
         && index + 1 < words.len()
         && en::can_be_participle(lower, classes)
         && !by_an_amount(words, index + 1)
+        && !by_means
     {
         return None;
     }

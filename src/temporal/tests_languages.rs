@@ -354,6 +354,15 @@ const UKRAINIAN: &[Row] = &[
 ];
 
 const BELARUSIAN: &[Row] = &[
+    // The rights group Viasna, not the spring.
+    ("Вясна паведаміла пра новыя затрыманні.", D, "", "-", false),
+    (
+        "Вясной войскі правялі вучэнні.",
+        D,
+        "Вясной",
+        "2022-SP",
+        true,
+    ),
     (
         "На выхадных міліцыя затрымала актывістаў.",
         D,
@@ -460,6 +469,15 @@ const BELARUSIAN: &[Row] = &[
 ];
 
 const POLISH: &[Row] = &[
+    // A capitalised nominative with no preposition is a name (the party Wiosna).
+    ("Wiosna zdobyła trzy mandaty.", D, "", "-", false),
+    (
+        "Wiosną wojsko przeprowadziło ćwiczenia.",
+        D,
+        "Wiosną",
+        "2022-SP",
+        true,
+    ),
     (
         "Głosowanie przełożono na wiosnę.",
         D,

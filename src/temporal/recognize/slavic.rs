@@ -95,6 +95,24 @@ fn named_as_target(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool {
     calendar_name && !after_night
 }
 
+/// The seasons' nominatives in the four languages: the forms that are also names.
+const SEASON_NOMINATIVES: &[&str] = &[
+    "весна",
+    "лето",
+    "осень",
+    "зима",
+    "літо",
+    "осінь",
+    "вясна",
+    "лета",
+    "восень",
+    "зіма",
+    "wiosna",
+    "lato",
+    "jesień",
+    "zima",
+];
+
 struct SlavicLine<'l, 'a> {
     t: &'l [Token<'a>],
     lexicon: &'l Lexicon,
@@ -422,6 +440,19 @@ impl<'a> SlavicLine<'_, 'a> {
                     shift: None,
                 },
             ));
+        }
+        // `Вясна паведаміла`, `Wiosna zdobyła mandaty`: a capitalised season in the
+        // nominative, with no year, shift or preposition, is a name (the rights group
+        // Viasna, the party Wiosna). A time is told in another case (`летом`, `вясной`)
+        // or after a preposition (`у вясну`).
+        let named = shift.is_none()
+            && !self.after_preposition(j)
+            && self
+                .t
+                .get(j)
+                .is_some_and(|t| t.capitalized() && SEASON_NOMINATIVES.contains(&t.lower));
+        if named {
+            return None;
         }
         Some((
             end,
