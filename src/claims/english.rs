@@ -527,6 +527,7 @@ const WORDS: &[(Classes, &[&str])] = &[
             "servicemen",
             "personnel",
             "negotiators",
+            "executives",
             "senators",
             "legislators",
             "regulators",

@@ -299,6 +299,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The index, a gauge used to track the market, fell 3%.",
             "Apple is in talks with the studios.",
             "Polish farmers are blocking border crossings.",
+            "The opposition leader, Sviatlana Tsikhanouskaya, met the envoy.",
+            "Apple executives are in negotiations with the studios.",
             "A search is under way for the missing pilot.",
             "An investigation is underway.",
             "Hours later the building collapsed.",
@@ -359,6 +361,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "fell"              The index, a gauge used to track the market, fell 3%.
             Ongoing "talks"          Apple is in talks with the studios.
             Ongoing "blocking"       Polish farmers are blocking border crossings.
+            Past "met"               The opposition leader, Sviatlana Tsikhanouskaya, met the envoy.
+            Ongoing "negotiations"   Apple executives are in negotiations with the studios.
             Ongoing "way"            A search is under way for the missing pilot.
             Ongoing "underway"       An investigation is underway.
             Past "collapsed"         Hours later the building collapsed.

@@ -669,9 +669,21 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
                     .lower(clause)
                     .bytes()
                     .all(|byte| byte.is_ascii_digit());
-            (relative || appositive || participial || age || parenthetical(words, clause, index))
-                .then(|| clause.checked_sub(1))
-                .flatten()
+            // `The opposition leader, Sviatlana Tsikhanouskaya, met`: a name between
+            // commas.
+            let name = words.gap_before(clause, 0).contains(',')
+                && words.gap_before(index, 0).contains(',')
+                && index - clause <= 4
+                && (clause..index).all(|at| words.capitalised(at))
+                && (clause + 1..index).all(marks_only);
+            (relative
+                || appositive
+                || participial
+                || age
+                || name
+                || parenthetical(words, clause, index))
+            .then(|| clause.checked_sub(1))
+            .flatten()
         })?;
     // `The problem was minor, and affected the software`: a verb coordinated with an
     // earlier one shares its subject.
