@@ -246,6 +246,8 @@ pub static DATA: SlavicData = SlavicData {
     ],
     phrases: &[
         (&["на", "выхадных"], PhraseMeaning::Weekend),
+        (&["за", "мінулыя", "суткі"], PhraseMeaning::PastDay),
+        (&["за", "апошнія", "суткі"], PhraseMeaning::PastDay),
         (
             &["на", "дадзены", "момант"],
             PhraseMeaning::Vague("PRESENT_REF"),

@@ -199,6 +199,10 @@ pub static DATA: SlavicData = SlavicData {
         (&["w", "weekend"], PhraseMeaning::Weekend),
         (&["podczas", "weekendu"], PhraseMeaning::Weekend),
         (&["przez", "weekend"], PhraseMeaning::Weekend),
+        (&["w", "ciągu", "ostatniej", "doby"], PhraseMeaning::PastDay),
+        (&["w", "ciągu", "minionej", "doby"], PhraseMeaning::PastDay),
+        (&["przez", "ostatnią", "dobę"], PhraseMeaning::PastDay),
+        (&["w", "ostatniej", "dobie"], PhraseMeaning::PastDay),
         (&["w", "tej", "chwili"], PhraseMeaning::Vague("PRESENT_REF")),
         (&["na", "razie"], PhraseMeaning::Vague("PRESENT_REF")),
         (

@@ -220,6 +220,10 @@ pub static DATA: SlavicData = SlavicData {
     ],
     phrases: &[
         (&["на", "выходных"], PhraseMeaning::Weekend),
+        (&["за", "минувшие", "сутки"], PhraseMeaning::PastDay),
+        (&["за", "прошедшие", "сутки"], PhraseMeaning::PastDay),
+        (&["за", "последние", "сутки"], PhraseMeaning::PastDay),
+        (&["за", "истекшие", "сутки"], PhraseMeaning::PastDay),
         (
             &["в", "настоящее", "время"],
             PhraseMeaning::Vague("PRESENT_REF"),

@@ -187,6 +187,10 @@ pub static DATA: SlavicData = SlavicData {
     ],
     phrases: &[
         (&["на", "вихідних"], PhraseMeaning::Weekend),
+        (&["за", "минулу", "добу"], PhraseMeaning::PastDay),
+        (&["за", "останню", "добу"], PhraseMeaning::PastDay),
+        (&["протягом", "минулої", "доби"], PhraseMeaning::PastDay),
+        (&["протягом", "останньої", "доби"], PhraseMeaning::PastDay),
         (
             &["на", "даний", "момент"],
             PhraseMeaning::Vague("PRESENT_REF"),

@@ -38,6 +38,9 @@ pub fn resolve(sem: &Sem, anchor: Option<CalendarDate>, future: bool) -> Resolve
                 Resolution::Absolute
             },
         },
+        Sem::RecentSpan { unit, count } => {
+            finish(TimexKind::Date, true, ctx.recent_span(*unit, *count))
+        }
         Sem::Set(value) => Resolved {
             kind: TimexKind::Set,
             value: Some(value.clone()),
@@ -112,6 +115,33 @@ impl Ctx {
             .to_jiff()
             .ok_or_else(|| format!("the article Date {a} has no day to {}", what()))?;
         Ok((d, a))
+    }
+
+    /// `the past two weeks`, `in the last 24 hours`: the days from `count` units before
+    /// the article date to it, as an ISO interval (hours are counted in whole days).
+    fn recent_span(&self, unit: Unit, count: u32) -> Outcome {
+        let noun = if count == 1 {
+            unit.name().to_string()
+        } else {
+            format!("{count} {}s", unit.name())
+        };
+        let what = || format!("place the past {noun}");
+        let (end, anchor) = self.day(&what)?;
+        let n = i64::from(count);
+        let span = match unit {
+            Unit::Hour => ((n + 23) / 24).max(1).days(),
+            Unit::Day => n.days(),
+            Unit::Week => n.weeks(),
+            Unit::Month => n.months(),
+            _ => return Err(format!("the past {noun} is no window of a report")),
+        };
+        let start = end
+            .checked_sub(span)
+            .map_err(|_| format!("the past {noun} reaches before the calendar's start"))?;
+        Ok((
+            format!("{start}/{end}"),
+            Some(format!("the {noun} up to the article Date {anchor}")),
+        ))
     }
 
     fn anchor_text(&self) -> String {

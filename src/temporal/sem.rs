@@ -73,6 +73,14 @@ pub enum Sem {
         value: String,
         vague: bool,
     },
+    /// A span that ends at the article date (`over the past day`, `in the last 24
+    /// hours`, `the past two weeks`, `за минулу добу`): `count` units of hours, days,
+    /// weeks or months back from it. The window of a daily report, which dates what
+    /// happened in it.
+    RecentSpan {
+        unit: Unit,
+        count: u32,
+    },
     /// A set value such as `P1Y` or `XXXX-WXX-1`.
     Set(String),
     /// `recently`, `currently`: `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.

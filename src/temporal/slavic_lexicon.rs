@@ -19,6 +19,10 @@ pub enum PhraseMeaning {
     Lean(i32),
     /// `на выходных`, `w weekend`: as the English `over the weekend`.
     Weekend,
+    /// `за минувшие сутки`, `за минулу добу`, `w ciągu ostatniej doby`: the day up to
+    /// the article date, as the English `over the past day` (the window of a daily
+    /// report).
+    PastDay,
 }
 
 /// A stem and the endings it takes, or forms given whole (stem `""`).

@@ -830,6 +830,48 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "2009-Q4",
             true,
         ),
+        // A window that ends at the article date dates what happened in it; one of
+        // another event, or of years, is a length of time.
+        (
+            "Russia lost 1,200 soldiers over the past day.",
+            "2022-09-29",
+            "the past day",
+            D,
+            "2022-09-28/2022-09-29",
+            true,
+        ),
+        (
+            "Russia launched 40 drones in the last 48 hours.",
+            "2022-09-29",
+            "the last 48 hours",
+            D,
+            "2022-09-27/2022-09-29",
+            true,
+        ),
+        (
+            "Shares fell 9% over the past two weeks.",
+            "2022-09-29",
+            "the past two weeks",
+            D,
+            "2022-09-15/2022-09-29",
+            true,
+        ),
+        (
+            "Delegates argued in the last two days of the talks.",
+            "2022-09-29",
+            "the last two days",
+            U,
+            "P2D",
+            false,
+        ),
+        (
+            "The economy has doubled over the past decade.",
+            "2022-09-29",
+            "over the past decade",
+            U,
+            "P10Y",
+            false,
+        ),
         (
             "The talks lasted for two months.",
             "2022-09-29",

@@ -10,6 +10,13 @@ type Row = (&'static str, &'static str, &'static str, &'static str, bool);
 const D: &str = "2022-10-04"; // a Tuesday
 
 const RUSSIAN: &[Row] = &[
+    (
+        "За минувшие сутки ВСУ отразили 20 атак.",
+        D,
+        "За минувшие сутки",
+        "2022-10-03/2022-10-04",
+        true,
+    ),
     // What something is moved to is ahead, whatever the tense; the night before a day
     // has passed.
     (
@@ -232,6 +239,13 @@ const RUSSIAN: &[Row] = &[
 
 const UKRAINIAN: &[Row] = &[
     (
+        "За минулу добу ворог атакував 20 разів.",
+        D,
+        "За минулу добу",
+        "2022-10-03/2022-10-04",
+        true,
+    ),
+    (
         "На вихідних росіяни обстріляли місто.",
         D,
         "На вихідних",
@@ -354,6 +368,13 @@ const UKRAINIAN: &[Row] = &[
 ];
 
 const BELARUSIAN: &[Row] = &[
+    (
+        "За апошнія суткі затрымалі 12 чалавек.",
+        D,
+        "За апошнія суткі",
+        "2022-10-03/2022-10-04",
+        true,
+    ),
     // The rights group Viasna, not the spring.
     ("Вясна паведаміла пра новыя затрыманні.", D, "", "-", false),
     (
@@ -469,6 +490,13 @@ const BELARUSIAN: &[Row] = &[
 ];
 
 const POLISH: &[Row] = &[
+    (
+        "W ciągu ostatniej doby zatrzymano 12 osób.",
+        D,
+        "W ciągu ostatniej doby",
+        "2022-10-03/2022-10-04",
+        true,
+    ),
     // A capitalised nominative with no preposition is a name (the party Wiosna).
     ("Wiosna zdobyła trzy mandaty.", D, "", "-", false),
     (

@@ -155,6 +155,13 @@ impl<'a> Line<'_, 'a> {
                     None
                 }
             }
+            // `the past 24 hours`, `over the last two weeks`: a window that ends at the
+            // article date.
+            (Some(Count::N(n)), Some("past" | "last"))
+                if the && reports_window(unit) && self.ends_at_report(e) =>
+            {
+                Some((e, Sem::RecentSpan { unit, count: n }))
+            }
             (Some(c), _) => Some((e, duration(unit, c.number().unwrap_or(1)))),
             (None, Some(p)) => {
                 if plural {
@@ -178,6 +185,12 @@ impl<'a> Line<'_, 'a> {
                 if the && p == "last" && !matches!(unit, Unit::Day | Unit::Hour | Unit::Minute) {
                     return Some((e, Sem::Point(Cal::UnitShift { unit, shift: -1 })));
                 }
+                // `over the past day`, `the past week`.
+                if the && p == "past" && reports_window(unit) && self.ends_at_report(e) {
+                    return Some((e, Sem::RecentSpan { unit, count: 1 }));
+                }
+                // `the last day` of something, `the last hour` before an event: windows
+                // of other events than the report's.
                 if the && matches!(p, "past" | "coming") {
                     return Some((e, duration(unit, 1)));
                 }
@@ -193,6 +206,12 @@ impl<'a> Line<'_, 'a> {
             }
             (None, None) => None,
         }
+    }
+
+    /// Whether a window that ends at `e` is not one of another event (`the last two days
+    /// of the talks`, `the past week before the vote`).
+    fn ends_at_report(&self, e: usize) -> bool {
+        !self.any(e, &["of", "before", "after", "since", "until", "preceding"])
     }
 
     pub(super) fn set(&self, i: usize) -> Hit<Sem> {
@@ -234,6 +253,12 @@ impl<'a> Line<'_, 'a> {
         };
         Some((e, Sem::Set(unit.duration(Some(1)))))
     }
+}
+
+/// The units of a window that ends at the article date (`the past 24 hours`, `the past
+/// month`): a report's. Past years and decades tell trends, not when something happened.
+fn reports_window(unit: Unit) -> bool {
+    matches!(unit, Unit::Hour | Unit::Day | Unit::Week | Unit::Month)
 }
 
 fn duration(unit: Unit, n: u32) -> Sem {

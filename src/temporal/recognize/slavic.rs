@@ -736,6 +736,10 @@ impl<'a> SlavicLine<'_, 'a> {
                     PhraseMeaning::Vague(value) => Sem::Vague(value),
                     PhraseMeaning::Lean(shift) => Sem::Anaphoric(Lean::Day { shift, part: None }),
                     PhraseMeaning::Weekend => Sem::Point(Cal::TheWeekend),
+                    PhraseMeaning::PastDay => Sem::RecentSpan {
+                        unit: Unit::Day,
+                        count: 1,
+                    },
                 };
                 best = Some((end, sem));
             }
