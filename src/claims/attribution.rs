@@ -297,7 +297,14 @@ pub fn speaker_of_cue(
                         && words.gap_before(cue_first, 0).contains(',')
                         && (chunk..cue_first).all(|at| words.capitalised(at))
                 });
-                role.and_then(|chunk| phrase_before(words, chunk, true))
+                // A participle's aside (`The video, posted on Telegram, shows`): the
+                // noun before it.
+                let participial = aside.filter(|&chunk| {
+                    words.gap_before(chunk, 0).trim() == ","
+                        && en::opens_participial_aside(words.lower(chunk), words.classes(chunk))
+                });
+                role.or(participial)
+                    .and_then(|chunk| phrase_before(words, chunk, true))
                     .or_else(|| name.map(|chunk| (chunk, cue_first)))
                     .or_else(|| forward(cue_last + 1))
             }

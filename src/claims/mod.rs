@@ -254,6 +254,17 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         {
             return false;
         }
+        // `The video, posted on Telegram, shows …`: a participle opening an aside after a
+        // noun qualifies that noun; it reports nothing.
+        let after_comma = words.gap_before(index, 0).trim() == ",";
+        if first.ends_with("ed")
+            && after_comma
+            && words.classes(index + 1) & english::PREPOSITION != 0
+            && (index + 2..words.len().min(index + 8))
+                .any(|at| words.gap_before(at, 0).trim() == ",")
+        {
+            return false;
+        }
         if NOUN_LIKE_CUES.contains(&first) || PLURAL_PRESENT_CUES.contains(&first) {
             if let Some(previous) = previous {
                 // A present-tense cue that is also a plural noun (`800 orders`, `baseless
@@ -272,7 +283,8 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         // not.
         if matches!(first, "show" | "shows") {
             // The evidence may head a longer subject (`Screenshots reviewed by Suspilne
-            // show …`): the words back to the clause's start are looked at.
+            // show …`): the words back to the clause's start are looked at, and past one
+            // aside between commas (`The video, posted on Telegram, shows …`).
             let mut clause = (0..index).rev().take(6).take_while({
                 let mut joined = true;
                 move |&at| {
@@ -281,7 +293,17 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
                     keep
                 }
             });
-            let evidence = clause.any(|at| is_evidence(words.lower(at)));
+            let evidence = clause.any(|at| is_evidence(words.lower(at))) || {
+                let aside_start = (index.saturating_sub(6)..index)
+                    .rev()
+                    .find(|&at| words.gap_before(at, 0).trim() == ",");
+                words.gap_before(index, 0).trim() == ","
+                    && aside_start.is_some_and(|start| {
+                        start
+                            .checked_sub(1)
+                            .is_some_and(|noun| is_evidence(words.lower(noun)))
+                    })
+            };
             if !evidence {
                 return false;
             }

@@ -481,6 +481,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
         &[
             "The analyst wrote that the drills were routine.",
             "The deputy posted a video of the column.",
+            "The video, posted on Telegram, shows a column of tanks.",
             "The analyst believes the threat is low.",
             "Officials blamed the outage on a storm.",
             "Moscow responded by expelling two diplomats.",
@@ -522,6 +523,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
             cue "posted"             The deputy posted a video of the column.
+            cue "shows"              The video, posted on Telegram, shows a column of tanks.
             cue "believes"           The analyst believes the threat is low.
             cue "blamed"             Officials blamed the outage on a storm.
             Past "responded"         Moscow responded by expelling two diplomats.
@@ -624,7 +626,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -645,6 +647,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "In a post"        "Sikorski"       In a post on X, Sikorski condemned the strike.
             UNDATED            cue "In a statement"   "the ministry"   In a statement, the ministry condemned the attack.
             UNDATED            cue "quoted"           "The ambassador" The ambassador was quoted as saying that the talks had failed.
+            UNDATED            cue "shows"            "The video"      The video, posted on Telegram, shows a column of tanks.
         "#]],
     );
 }
