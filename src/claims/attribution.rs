@@ -266,6 +266,14 @@ pub fn speaker_of_cue(
             .and_then(|be| phrase_before(words, be, false)),
         // `was described by a senior official as …`.
         _ if words.lower(cue_last + 1) == "by" => phrase_after(words, cue_last + 2),
+        // `The spokeswoman called the accusations absurd and accused Lithuania …`: a cue
+        // coordinated with an earlier verb shares its subject.
+        _ if cue_first.checked_sub(1).is_some_and(|before| {
+            words.lower(before) == "and" && !words.punctuated_before(before)
+        }) && subject().is_some() =>
+        {
+            subject()
+        }
         _ => match phrase_before(words, cue_first, false) {
             // `…, who said`: the speaker stands before the comma.
             Some((first, last))
