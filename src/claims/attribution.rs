@@ -491,6 +491,10 @@ fn slavic_phrase_after(words: &SentenceWords, start: usize) -> Option<(usize, us
         if stops_slavic_phrase(words, end) {
             break;
         }
+        // A pronoun is the whole speaker: `— сказала она журналистам`.
+        if end > start && words.classes(end - 1) & en::SUBJECT_PRONOUN != 0 {
+            break;
+        }
         // A name ends where lower case resumes: `według rzecznika Straży Granicznej
         // sytuacja jest stabilna` (Polish writes no comma there).
         if end > start && words.capitalised(end - 1) && !words.capitalised(end) {

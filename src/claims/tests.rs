@@ -730,6 +730,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
     slavic_claims_table(
         &[
             "Лукашенко заявил, что армия готова.",
+            "Беларусь отрицает свою причастность.",
+            "Резервистов призвали на сборы.",
             "Решение вызвало протесты по всей стране.",
             "Голосование перенесли.",
             "Минск не прокомментировал сообщение.",
@@ -791,6 +793,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
+            cue "отрицает"           Беларусь отрицает свою причастность.
+            Past "призвали"          Резервистов призвали на сборы.
             Past "вызвало"           Решение вызвало протесты по всей стране.
             Past "перенесли"         Голосование перенесли.
             -                        Минск не прокомментировал сообщение.
@@ -1097,7 +1101,8 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          „Nie wycofamy się” – powiedział Łukaszenka.\n\n\
          Według rzecznika Straży Granicznej sytuacja jest stabilna.\n\n\
          Киев неоднократно отрицал обвинения.\n\n\
-         Rzecznik oficjalnie potwierdził zatrzymanie.",
+         Rzecznik oficjalnie potwierdził zatrzymanie.\n\n\
+         «Мы не отступим», — сказала она журналистам.",
         expect![[r#"
             @lukashenka                -      Лукашенко заявил, что армия готова.
             @lukashenka                direct «Мы не нападём», — сказал он.
@@ -1110,6 +1115,7 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             "rzecznika Straży Granicznej" -      Według rzecznika Straży Granicznej sytuacja jest stabilna.
             "Киев"                     -      Киев неоднократно отрицал обвинения.
             "Rzecznik"                 -      Rzecznik oficjalnie potwierdził zatrzymanie.
+            "она"                      direct «Мы не отступим», — сказала она журналистам.
         "#]],
     );
 }
