@@ -469,8 +469,26 @@ fn slavic_phrase_before(words: &SentenceWords, end: usize) -> Option<(usize, usi
 /// министр обороны`, `— сказал он`, `по словам министра`), up to punctuation, a
 /// preposition after its first word, or a stop word; a leading `в`/`w` is left out
 /// (`заявили в Кремле`).
-fn slavic_phrase_after(words: &SentenceWords, start: usize) -> Option<(usize, usize)> {
+fn slavic_phrase_after(
+    words: &SentenceWords,
+    start: usize,
+    dates: &[TextRange],
+) -> Option<(usize, usize)> {
     let mut start = start;
+    // A date right after the cue is no part of the speaker (`poinformował w poniedziałek
+    // rząd`, `сообщили в понедельник в Кремле`).
+    let in_date = |at: usize| {
+        dates
+            .iter()
+            .any(|date| date.contains_range(words.range(at)))
+    };
+    while start < words.len() && !words.punctuated_before(start) {
+        if in_date(start) || (is_locative(words.lower(start)) && in_date(start + 1)) {
+            start += 1;
+        } else {
+            break;
+        }
+    }
     if start < words.len() && !words.punctuated_before(start) && is_locative(words.lower(start)) {
         start += 1;
     }
@@ -491,6 +509,14 @@ fn slavic_phrase_after(words: &SentenceWords, start: usize) -> Option<(usize, us
         if stops_slavic_phrase(words, end) {
             break;
         }
+        // A verb that no list holds, read from its ending, ends the phrase too
+        // (`według operatora lotniska utrudnienia dotknęły …`).
+        if end > start
+            && !words.capitalised(end)
+            && super::slavic::guessed_form(words.lower(end)).is_some()
+        {
+            break;
+        }
         // A pronoun is the whole speaker: `— сказала она журналистам`.
         if end > start && words.classes(end - 1) & en::SUBJECT_PRONOUN != 0 {
             break;
@@ -509,14 +535,16 @@ fn slavic_phrase_after(words: &SentenceWords, start: usize) -> Option<(usize, us
 /// the words `cue_first..=cue_last`: after a source phrase (`по словам министра`,
 /// `według rzecznika`); before a verb (`Лукашенко заявил`, `Rzecznik MSZ powiedział`), or
 /// after it when nothing that can speak stands before (`Об этом заявил министр`, `«…», —
-/// сказал он`); the outlet for an impersonal cue (`сообщается`). Arguments as for
-/// [`speaker_of_cue`].
+/// сказал он`); the outlet for an impersonal cue (`сообщается`). `dates` are the ranges
+/// of the sentence's temporal expressions, which no speaker phrase holds; the other
+/// arguments as for [`speaker_of_cue`].
 pub fn speaker_of_slavic_cue(
     words: &SentenceWords,
     cue_first: usize,
     cue_last: usize,
     mentions: &[ActorMention],
     last_speaker: Option<(usize, TextRange)>,
+    dates: &[TextRange],
 ) -> Speaker {
     use super::slavic;
     let cue_word = words.lower(cue_first);
@@ -524,9 +552,10 @@ pub fn speaker_of_slavic_cue(
         return Speaker::Source;
     }
     let phrase = if slavic::is_source_phrase(cue_word, cue_last + 1 - cue_first) {
-        slavic_phrase_after(words, cue_last + 1)
+        slavic_phrase_after(words, cue_last + 1, dates)
     } else {
-        slavic_phrase_before(words, cue_first).or_else(|| slavic_phrase_after(words, cue_last + 1))
+        slavic_phrase_before(words, cue_first)
+            .or_else(|| slavic_phrase_after(words, cue_last + 1, dates))
     };
     match phrase {
         Some(phrase) => resolve(words, phrase, mentions, last_speaker, true),

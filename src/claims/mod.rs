@@ -806,12 +806,18 @@ pub fn find_claims(
                 let attribution = match trigger {
                     ClaimTrigger::Cue(range) => Attribution {
                         speaker: english_speaker.unwrap_or_else(|| {
+                            let dates: Vec<TextRange> =
+                                within(&timexes, sentence.range, |timex| timex.range)
+                                    .iter()
+                                    .map(|timex| timex.range)
+                                    .collect();
                             attribution::speaker_of_slavic_cue(
                                 &words,
                                 first,
                                 last,
                                 mentions_so_far,
                                 last_speaker,
+                                &dates,
                             )
                         }),
                         cue: Some(range),

@@ -1089,6 +1089,26 @@ fn slavic_speakers(body: &str, expect: Expect) {
     expect.assert_eq(&out);
 }
 
+/// A date after the cue is no part of the speaker, nor is a verb that only its ending
+/// tells.
+#[test]
+fn slavic_speakers_leave_out_dates_and_verbs_after_the_cue() {
+    slavic_speakers(
+        "Granica jest zamknięta – poinformował w poniedziałek rząd w Wilnie.\n\n\
+         Według ministerstwa przekroczono normy.",
+        expect![[r#"
+            "rząd w Wilnie"            -      Granica jest zamknięta – poinformował w poniedziałek rząd w Wilnie.
+            "ministerstwa"             -      Według ministerstwa przekroczono normy.
+        "#]],
+    );
+    slavic_speakers(
+        "Граница закрыта, сообщили в понедельник в Кремле.",
+        expect![[r#"
+            "Кремле"                   -      Граница закрыта, сообщили в понедельник в Кремле.
+        "#]],
+    );
+}
+
 #[test]
 fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
     slavic_speakers(
