@@ -167,7 +167,9 @@ pub fn mask_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
     if !words.any(en::FRAME_WORD) {
         return;
     }
-    mask_slavic_set_phrases(words, masked);
+    if words.any(super::slavic::SLAVIC) || !words.all_ascii() {
+        mask_slavic_set_phrases(words, masked);
+    }
     for start in 0..words.len() {
         // Most words start no set phrase: turned away by the first word before the
         // phrases are tried (trying them all at every word was a tenth of a check).
