@@ -1440,6 +1440,14 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "злі",
     "śli",
     "źli",
+    // And in `г`, `к`: `застрягли`, `допомогли`, `привлекли`, `дапамаглі`, `uciekli`,
+    // `pomogli`.
+    "гли",
+    "кли",
+    "глі",
+    "клі",
+    "gli",
+    "kli",
     // Reflexive pasts: `встретились`, `зібралися`, `сабраліся`.
     "лся",
     "лась",
@@ -1976,6 +1984,9 @@ mod tests {
             "перенесли",
             "вывезли",
             "przywieźli",
+            "застрягли",
+            "привлекли",
+            "uciekli",
         ] {
             assert_eq!(guessed_form(past), Some(GuessedForm::Past), "{past}");
         }
