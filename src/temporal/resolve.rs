@@ -292,6 +292,7 @@ impl Ctx {
             }
             Cal::UnitShift { unit, shift } => self.unit_shift(unit, shift),
             Cal::TheWeekend => self.the_weekend(),
+            Cal::DayOfMonth(day) => self.day_of_month(day),
             Cal::Ago { unit, count } => self.ago(unit, count),
         }
     }
@@ -408,6 +409,39 @@ impl Ctx {
             format!("{:04}-W{:02}-WE", week.year(), week.week()),
             Some(how),
         ))
+    }
+
+    /// `on the 10th`: the latest 10th on or before the article date (the first on or
+    /// after it in a sentence of the future), skipping months too short for it.
+    fn day_of_month(&self, day: u8) -> Outcome {
+        let (d, a) = self.day(&|| format!("place the {day}th"))?;
+        let step: i64 = if self.future { 1 } else { -1 };
+        let on_or_before = if self.future {
+            d.day() <= day as i8
+        } else {
+            d.day() >= day as i8
+        };
+        let mut month = d.first_of_month();
+        if !on_or_before {
+            month = month
+                .checked_add(step.months())
+                .map_err(|_| "out of the calendar's range".to_string())?;
+        }
+        // A 31st is looked for in the months before (or after) one too short for it.
+        for _ in 0..12 {
+            if let Ok(found) = Date::new(month.year(), month.month(), day as i8) {
+                let how = if self.future {
+                    format!("the first day {day} of a month on or after the article Date {a}")
+                } else {
+                    format!("the latest day {day} of a month on or before the article Date {a}")
+                };
+                return Ok((found.to_string(), Some(how)));
+            }
+            month = month
+                .checked_add(step.months())
+                .map_err(|_| "out of the calendar's range".to_string())?;
+        }
+        Err(format!("no month has a day {day}"))
     }
 
     fn unit_shift(&self, unit: Unit, shift: i32) -> Outcome {

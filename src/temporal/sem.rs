@@ -46,6 +46,9 @@ pub enum Cal {
     /// `over the weekend`, `at the weekend`: the weekend before the article date (the
     /// date's own when it falls on one), or the next one in a sentence of the future.
     TheWeekend,
+    /// `on the 10th`: a day of the month named alone, in the article date's month or the
+    /// one before (the one after in a sentence of the future).
+    DayOfMonth(u8),
     /// `two weeks ago`; `count: None` for `a few days ago`.
     Ago { unit: Unit, count: Option<u32> },
 }

@@ -1018,6 +1018,40 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
         ("May I ask a question?", "2022-09-29", "", D, "-", true),
         ("The March on Washington.", "2022-09-29", "", D, "-", true),
         ("It was 31 February.", "2022-09-29", "", D, "-", true),
+        // A day of the month alone: this month's or the last one's that has it; the next
+        // in a sentence of the future. Not a floor or a place in a list.
+        (
+            "The talks took place on the 10th.",
+            "2022-09-29",
+            "the 10th",
+            D,
+            "2022-09-10",
+            true,
+        ),
+        (
+            "The column left on the 31st, officials said.",
+            "2022-10-04",
+            "the 31st",
+            D,
+            "2022-08-31",
+            true,
+        ),
+        (
+            "The ministers will meet on the 5th.",
+            "2022-09-29",
+            "the 5th",
+            D,
+            "2022-10-05",
+            true,
+        ),
+        (
+            "The fire started on the 10th floor.",
+            "2022-09-29",
+            "",
+            D,
+            "-",
+            true,
+        ),
     ]
 };
 

@@ -5,6 +5,7 @@
 use super::{day_fits, longest, valid, Hit, Line};
 use crate::temporal::lexicon::{self, Unit};
 use crate::temporal::sem::Cal;
+use crate::temporal::token::TokKind;
 
 impl<'a> Line<'_, 'a> {
     /// The longest calendar point starting at `i`.
@@ -321,6 +322,20 @@ impl<'a> Line<'_, 'a> {
             && matches!(self.prev_lower(i), "over" | "at" | "during" | "on")
         {
             return Some((i + 2, Cal::TheWeekend));
+        }
+        // `on the 10th`: a day of the month alone (`the 10th of March` is an explicit
+        // date, found by the longer match).
+        if self.word(i, "the") && self.prev_lower(i) == "on" {
+            if let Some((day, e)) = self.day(i + 1) {
+                // Not `the 10th of March`, `the 10th March` (explicit dates), nor `the
+                // 10th floor`: only punctuation or a joining word may follow.
+                let ordinal = e == i + 3;
+                let ends_phrase = self.tok(e).is_none_or(|t| t.kind == TokKind::Punct)
+                    || self.any(e, &["and", "when", "at", "in", "after", "before"]);
+                if ordinal && ends_phrase {
+                    return Some((e, Cal::DayOfMonth(day)));
+                }
+            }
         }
         // Market reports: `ended the day down`, `for the day` mean the article's day.
         if self.word(i, "the") && self.word(i + 1, "day") {
