@@ -266,6 +266,11 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
             return false;
         }
         if NOUN_LIKE_CUES.contains(&first) || PLURAL_PRESENT_CUES.contains(&first) {
+            // `Reports say …`, `Claims of fraud …`: opening a sentence, the form is the
+            // subject noun, not its verb.
+            if index == 0 {
+                return false;
+            }
             if let Some(previous) = previous {
                 // A present-tense cue that is also a plural noun (`800 orders`, `baseless
                 // reports`) is a verb only after a name, a pronoun or a speaking noun
