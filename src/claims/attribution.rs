@@ -196,6 +196,13 @@ fn ends_clause(words: &SentenceWords, (_, last): (usize, usize)) -> bool {
     last >= words.len() || words.punctuated_before(last)
 }
 
+/// The `as` of `quoted … as saying` after the cue `quoted` at `cue`, within a speaker's
+/// length.
+fn quoted_as(words: &SentenceWords, cue: usize) -> Option<usize> {
+    (cue + 2..words.len().min(cue + 2 + LONGEST_SPEAKER))
+        .find(|&at| words.lower(at) == "as" && words.lower(at + 1) == "saying")
+}
+
 /// The speaker of a statement whose cue spans the words `cue_first..=cue_last`.
 /// `mentions` are the actor mentions of the paragraph up to the sentence's end, in text
 /// order, for a speaker named by an actor; `last_speaker` is the latest actor that spoke
@@ -264,6 +271,10 @@ pub fn speaker_of_cue(
             .checked_sub(1)
             .filter(|&be| words.classes(be) & en::BE != 0)
             .and_then(|be| phrase_before(words, be, false)),
+        // `The agency quoted the minister as saying …`: the one quoted stands between.
+        "quoted" if quoted_as(words, cue_last).is_some() => quoted_as(words, cue_last)
+            .filter(|&at| !(cue_last + 1..at).any(|word| words.punctuated_before(word)))
+            .map(|at| (cue_last + 1, at)),
         // `was described by a senior official as …`.
         _ if words.lower(cue_last + 1) == "by" => phrase_after(words, cue_last + 2),
         // `The spokeswoman called the accusations absurd and accused Lithuania …`: a cue
