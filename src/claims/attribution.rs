@@ -221,8 +221,16 @@ pub fn speaker_of_cue(
         // `reportedly`, `allegedly`: unnamed sources, asserted by the outlet.
         return Speaker::Source;
     }
-    let forward =
-        |from: usize| phrase_after(words, from).filter(|found| ends_clause(words, *found));
+    // A speaker after its cue (`“…,” said the minister`) is no number: `announced 10,000
+    // job cuts` names what was announced.
+    let forward = |from: usize| {
+        phrase_after(words, from).filter(|found| {
+            ends_clause(words, *found)
+                && !words
+                    .lower(found.0)
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+        })
+    };
     // The subject of the sentence's first verb: the speaker of a participle cue
     // (`Lukashenka tried to justify it by claiming …`).
     let subject = || {
@@ -279,9 +287,10 @@ pub fn speaker_of_cue(
         _ if words.lower(cue_last + 1) == "by" => phrase_after(words, cue_last + 2),
         // `The spokeswoman called the accusations absurd and accused Lithuania …`: a cue
         // coordinated with an earlier verb shares its subject.
-        _ if cue_first.checked_sub(1).is_some_and(|before| {
-            words.lower(before) == "and" && !words.punctuated_before(before)
-        }) && subject().is_some() =>
+        _ if cue_first
+            .checked_sub(1)
+            .is_some_and(|before| words.lower(before) == "and")
+            && subject().is_some() =>
         {
             subject()
         }
@@ -296,7 +305,16 @@ pub fn speaker_of_cue(
             // An appositive (`Oleksiy Danilov, secretary of the council, admitted`), or
             // the speaker after the cue (`“…,” said the minister`).
             None => {
-                let aside = (1..cue_first)
+                // The cue's auxiliaries and adverbs (`, has announced`) belong to it.
+                let group = (1..=cue_first)
+                    .rev()
+                    .take_while(|&at| {
+                        at == cue_first
+                            || words.classes(at) & (en::HAVE | en::MODAL | en::DO | en::ADVERB) != 0
+                    })
+                    .last()
+                    .unwrap_or(cue_first);
+                let aside = (1..group)
                     .rev()
                     .find(|&index| words.punctuated_before(index))
                     .filter(|&chunk| {
@@ -305,16 +323,24 @@ pub fn speaker_of_cue(
                             && !only_quote_marks(words.gap_before(chunk, 0))
                     });
                 // A role after the name: the name before the aside is the speaker.
+                // A role that opens with a possessive (`Airbus, Europe's biggest aircraft
+                // maker, has announced`) is one too.
+                let possessive = |at: usize| {
+                    let lower = words.lower(at);
+                    lower.ends_with("'s") || lower.ends_with("’s")
+                };
                 let role = aside.filter(|&chunk| {
-                    (!words.capitalised(chunk) || words.classes(chunk) & en::DETERMINER != 0)
+                    (!words.capitalised(chunk)
+                        || words.classes(chunk) & en::DETERMINER != 0
+                        || possessive(chunk))
                         && words.capitalised(chunk - 1)
                 });
                 // A name after the role (`The head of the KGB, Ivan Tertel, claimed`): the
                 // name between the commas is.
                 let name = aside.filter(|&chunk| {
                     words.gap_before(chunk, 0).contains(',')
-                        && words.gap_before(cue_first, 0).contains(',')
-                        && (chunk..cue_first).all(|at| words.capitalised(at))
+                        && words.gap_before(group, 0).contains(',')
+                        && (chunk..group).all(|at| words.capitalised(at))
                 });
                 // A participle's aside (`The video, posted on Telegram, shows`): the
                 // noun before it.
@@ -324,7 +350,7 @@ pub fn speaker_of_cue(
                 });
                 role.or(participial)
                     .and_then(|chunk| phrase_before(words, chunk, true))
-                    .or_else(|| name.map(|chunk| (chunk, cue_first)))
+                    .or_else(|| name.map(|chunk| (chunk, group)))
                     .or_else(|| forward(cue_last + 1))
             }
         },
