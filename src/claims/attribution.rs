@@ -233,8 +233,18 @@ pub fn speaker_of_cue(
     };
     // The subject of the sentence's first verb: the speaker of a participle cue
     // (`Lukashenka tried to justify it by claiming …`).
+    // A sentence that opens with a subordinate clause (`When the Air Force selected
+    // Northrop, Boeing challenged the award, claiming …`) has its subject after the
+    // clause's comma.
+    let main_clause = if words.classes(0) & en::SUBORDINATOR != 0 {
+        (1..cue_first)
+            .find(|&at| words.gap_before(at, 0).contains(','))
+            .unwrap_or(1)
+    } else {
+        1
+    };
     let subject = || {
-        let verb = (1..cue_first).find(|&index| {
+        let verb = (main_clause.max(1)..cue_first).find(|&index| {
             let classes = words.classes(index);
             classes & (en::BE | en::HAVE | en::MODAL) != 0
                 || (!words.capitalised(index) && en::can_be_past(words.lower(index), classes))
