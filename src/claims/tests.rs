@@ -483,6 +483,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The deputy posted a video of the column.",
             "The video, posted on Telegram, shows a column of tanks.",
             "Reports say the column turned back.",
+            "Ukraine's military intelligence claims responsibility for the blast.",
             "The analyst believes the threat is low.",
             "Officials blamed the outage on a storm.",
             "Moscow responded by expelling two diplomats.",
@@ -526,6 +527,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "posted"             The deputy posted a video of the column.
             cue "shows"              The video, posted on Telegram, shows a column of tanks.
             cue "say"                Reports say the column turned back.
+            cue "claims"             Ukraine's military intelligence claims responsibility for the blast.
             cue "believes"           The analyst believes the threat is low.
             cue "blamed"             Officials blamed the outage on a storm.
             Past "responded"         Moscow responded by expelling two diplomats.
