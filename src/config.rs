@@ -114,6 +114,7 @@ pub const DEFAULT_CUES: &[&str] = &[
     "urged",
     "called for",
     "called on",
+    "called",
     "in a statement",
     "became known",
     "it emerged",

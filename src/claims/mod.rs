@@ -219,6 +219,9 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         return false;
     }
     let first = cue.first().map_or("", String::as_str);
+    if cue.len() == 1 && first == "called" && !calls_something_so(words, index) {
+        return false;
+    }
     // `United States`, `Notes from …`: a capital inside the sentence makes a name.
     if index > 0 && words.capitalised(index) && first != "according" {
         return false;
@@ -323,6 +326,34 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         }
     }
     true
+}
+
+/// Whether `called` at `index` names something so, which is a statement: an object, then
+/// a name for it after `a`/`an` or in quotation marks (`called the move a provocation`,
+/// `called the accusations “absurd”`). `called a meeting`, `called up`, `called off` and
+/// `a man called Ivan` name nothing.
+fn calls_something_so(words: &SentenceWords, index: usize) -> bool {
+    let object = index + 1;
+    let opens_object = words.classes(object) & english::DETERMINER != 0
+        && !matches!(words.lower(object), "a" | "an")
+        || words.capitalised(object);
+    if !opens_object || words.punctuated_before(object) {
+        return false;
+    }
+    (object + 2..words.len().min(object + 7))
+        .take_while(|&at| {
+            !words.punctuated_before(at) || only_quotes_before(words.gap_before(at, 0))
+        })
+        .any(|at| {
+            matches!(words.lower(at), "a" | "an")
+                || words.gap_before(at, 0).contains(['“', '"', '«', '„'])
+        })
+}
+
+/// Whether a gap between words holds only spaces and opening quotation marks.
+fn only_quotes_before(gap: &str) -> bool {
+    gap.chars()
+        .all(|ch| ch.is_whitespace() || matches!(ch, '“' | '"' | '«' | '„'))
 }
 
 /// The cue lexicon, split into words and indexed by first word.

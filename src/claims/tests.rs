@@ -484,6 +484,11 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The video, posted on Telegram, shows a column of tanks.",
             "Reports say the column turned back.",
             "Ukraine's military intelligence claims responsibility for the blast.",
+            "Sikorski called the move a provocation.",
+            "The spokeswoman called the accusations “absurd”.",
+            "The president called a snap election.",
+            "Reservists were called up for training.",
+            "A man called Ivan was detained.",
             "The analyst believes the threat is low.",
             "Officials blamed the outage on a storm.",
             "Moscow responded by expelling two diplomats.",
@@ -528,6 +533,11 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "shows"              The video, posted on Telegram, shows a column of tanks.
             cue "say"                Reports say the column turned back.
             cue "claims"             Ukraine's military intelligence claims responsibility for the blast.
+            cue "called"             Sikorski called the move a provocation.
+            cue "called"             The spokeswoman called the accusations “absurd”.
+            Past "called"            The president called a snap election.
+            Passive "called"         Reservists were called up for training.
+            Passive "detained"       A man called Ivan was detained.
             cue "believes"           The analyst believes the threat is low.
             cue "blamed"             Officials blamed the outage on a storm.
             Past "responded"         Moscow responded by expelling two diplomats.
