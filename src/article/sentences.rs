@@ -541,7 +541,13 @@ impl Paragraph<'_> {
                 match self.word_before(run_start).map(classify) {
                     None | Some(WordClass::Ordinary) => starts || saw_newline,
                     Some(WordClass::NeverFinal) => false,
-                    Some(WordClass::Initial) => matches!(next, '"' | '“' | '«' | '„'),
+                    // `J. R. Tolkien` goes on; `he wrote on X. He said` ends: a word that
+                    // starts sentences (of two letters or more, not a next initial) is no
+                    // surname.
+                    Some(WordClass::Initial) => {
+                        matches!(next, '"' | '“' | '«' | '„')
+                            || (self.is_starter_at(w) && self.char_at(self.next(w)).is_alphabetic())
+                    }
                     Some(WordClass::BeforeNumber) => {
                         !next.is_numeric() && (starts_sentence(next) || saw_newline)
                     }

@@ -546,6 +546,8 @@ fn sentence_table() {
         ("Some states, e.g. Poland, objected. Others, i.e. the rest, did not.", "Some states, e.g. Poland, objected. | Others, i.e. the rest, did not."),
         ("Martin Luther King Jr. spoke. He was loud.", "Martin Luther King Jr. spoke. | He was loud."),
         ("J. R. R. Tolkien wrote it. He died.", "J. R. R. Tolkien wrote it. | He died."),
+        ("He wrote on X. He said more.", "He wrote on X. | He said more."),
+        ("George W. Bush and J. A. Smith spoke.", "George W. Bush and J. A. Smith spoke."),
         ("Aliaksandr G. Lukashenka said so. Nobody agreed.", "Aliaksandr G. Lukashenka said so. | Nobody agreed."),
         ("Growth was 3.5 percent. It fell.", "Growth was 3.5 percent. | It fell."),
         ("They mobilized 1,000. Then more came.", "They mobilized 1,000. | Then more came."),
