@@ -294,6 +294,12 @@ const CUE_FORMS: &[&str] = &[
     "jest przekonany",
     "jest przekonana",
     "są przekonani",
+    // What a statement says (`В заявлении МИД говорится, что …`, `У заяві МЗС
+    // йдеться`, `W oświadczeniu MSZ czytamy`): its body, before, is the speaker.
+    "говорится",
+    "йдеться",
+    "гаворыцца",
+    "czytamy",
 ];
 
 /// Phrases that name a statement's source after them (`по словам министра`, `według
@@ -313,6 +319,10 @@ const SOURCE_PHRASES: &[&str] = &[
     "как пишет",
     "как передает",
     "как передаёт",
+    // `Как стало известно «Зеркалу»`: the outlet that learned it.
+    "как стало известно",
+    "як стало відомо",
+    "як стала вядома",
     "со ссылкой на",
     "согласно",
     // Ukrainian.

@@ -1110,7 +1110,7 @@ fn slavic_speakers(body: &str, expect: Expect) {
 }
 
 /// A date after the cue is no part of the speaker, nor is a verb that only its ending
-/// tells.
+/// tells; what a statement says names the body that made it.
 #[test]
 fn slavic_speakers_leave_out_dates_and_verbs_after_the_cue() {
     slavic_speakers(
@@ -1122,9 +1122,13 @@ fn slavic_speakers_leave_out_dates_and_verbs_after_the_cue() {
         "#]],
     );
     slavic_speakers(
-        "Граница закрыта, сообщили в понедельник в Кремле.",
+        "Граница закрыта, сообщили в понедельник в Кремле.\n\n\
+         В заявлении МИД говорится, что Минск готов к диалогу.\n\n\
+         Как стало известно «Зеркалу», призыв продлится месяц.",
         expect![[r#"
             "Кремле"                   -      Граница закрыта, сообщили в понедельник в Кремле.
+            "МИД"                      -      В заявлении МИД говорится, что Минск готов к диалогу.
+            "Зеркалу"                  -      Как стало известно «Зеркалу», призыв продлится месяц.
         "#]],
     );
 }
