@@ -200,6 +200,8 @@ pub static DATA: SlavicData = SlavicData {
         (&["podczas", "weekendu"], PhraseMeaning::Weekend),
         (&["przez", "weekend"], PhraseMeaning::Weekend),
         (&["w", "ciągu", "ostatniej", "doby"], PhraseMeaning::PastDay),
+        (&["ostatniej", "nocy"], PhraseMeaning::LastNight),
+        (&["minionej", "nocy"], PhraseMeaning::LastNight),
         (&["w", "ciągu", "minionej", "doby"], PhraseMeaning::PastDay),
         (&["przez", "ostatnią", "dobę"], PhraseMeaning::PastDay),
         (&["w", "ostatniej", "dobie"], PhraseMeaning::PastDay),

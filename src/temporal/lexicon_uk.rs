@@ -188,6 +188,7 @@ pub static DATA: SlavicData = SlavicData {
     phrases: &[
         (&["на", "вихідних"], PhraseMeaning::Weekend),
         (&["за", "минулу", "добу"], PhraseMeaning::PastDay),
+        (&["минулої", "ночі"], PhraseMeaning::LastNight),
         (&["за", "останню", "добу"], PhraseMeaning::PastDay),
         (&["протягом", "минулої", "доби"], PhraseMeaning::PastDay),
         (&["протягом", "останньої", "доби"], PhraseMeaning::PastDay),

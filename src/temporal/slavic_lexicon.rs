@@ -23,6 +23,9 @@ pub enum PhraseMeaning {
     /// the article date, as the English `over the past day` (the window of a daily
     /// report).
     PastDay,
+    /// `минулої ночі`, `ostatniej nocy`: the night before the article date, as the
+    /// English `last night` (the other forms are a shift and a part of the day).
+    LastNight,
 }
 
 /// A stem and the endings it takes, or forms given whole (stem `""`).

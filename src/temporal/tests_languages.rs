@@ -239,6 +239,13 @@ const RUSSIAN: &[Row] = &[
 
 const UKRAINIAN: &[Row] = &[
     (
+        "Минулої ночі ППО збила 30 дронів.",
+        D,
+        "Минулої ночі",
+        "2022-10-03TNI",
+        true,
+    ),
+    (
         "За минулу добу ворог атакував 20 разів.",
         D,
         "За минулу добу",
@@ -490,6 +497,13 @@ const BELARUSIAN: &[Row] = &[
 ];
 
 const POLISH: &[Row] = &[
+    (
+        "Ostatniej nocy Rosja zaatakowała Kijów.",
+        D,
+        "Ostatniej nocy",
+        "2022-10-03TNI",
+        true,
+    ),
     (
         "W ciągu ostatniej doby zatrzymano 12 osób.",
         D,

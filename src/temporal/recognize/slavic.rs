@@ -740,6 +740,10 @@ impl<'a> SlavicLine<'_, 'a> {
                         unit: Unit::Day,
                         count: 1,
                     },
+                    PhraseMeaning::LastNight => Sem::Time {
+                        date: Some(Cal::DayShift(-1)),
+                        clock: Clock::Part("NI"),
+                    },
                 };
                 best = Some((end, sem));
             }
