@@ -176,6 +176,8 @@ pub static DATA: SlavicData = SlavicData {
         "początkiem",
         "końcu",
         "końca",
+        // `pod koniec lutego`.
+        "koniec",
         "połowie",
         "połowy",
         "środku",

@@ -239,6 +239,13 @@ const RUSSIAN: &[Row] = &[
 
 const UKRAINIAN: &[Row] = &[
     (
+        "Наприкінці вересня кордон закрили.",
+        D,
+        "вересня",
+        "2022-09",
+        true,
+    ),
+    (
         "Минулої ночі ППО збила 30 дронів.",
         D,
         "Минулої ночі",
@@ -497,6 +504,13 @@ const BELARUSIAN: &[Row] = &[
 ];
 
 const POLISH: &[Row] = &[
+    (
+        "Pod koniec września granica została zamknięta.",
+        D,
+        "września",
+        "2022-09",
+        true,
+    ),
     (
         "Ostatniej nocy Rosja zaatakowała Kijów.",
         D,
