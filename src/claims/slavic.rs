@@ -1529,7 +1529,7 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ыло",
     "iło",
     "yło",
-    // And in `-ало`, `-ało` (`Решение вызвало протесты`, `Ministerstwo przekazało`),
+    // And in `-ало`, `-ało` (`Решение вызвало протесты`, `Ministerstwo zakazało`),
     // but not the Russian habitual `-ывало`, `-ивало` (`бывало`), turned away below.
     "ало",
     "ało",
@@ -2055,6 +2055,7 @@ mod tests {
         assert!(read("ЄС запровадив нові санкції.", "запровадив"));
         assert!(read("Завод втратив усі замовлення.", "втратив"));
         // Without a letter only Ukrainian writes, the sentence could be Russian.
+        assert!(!read("Завод втратив замовлення.", "втратив"));
         assert!(!read("Завод втратив заказы.", "втратив"));
         // Russian: `і` is no Russian letter, and the word is a noun.
         assert!(!read("Это рецидив болезни.", "рецидив"));

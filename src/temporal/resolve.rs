@@ -414,15 +414,16 @@ impl Ctx {
     /// `on the 10th`: the latest 10th on or before the article date (the first on or
     /// after it in a sentence of the future), skipping months too short for it.
     fn day_of_month(&self, day: u8) -> Outcome {
-        let (d, a) = self.day(&|| format!("place the {day}th"))?;
+        let (d, a) = self.day(&|| format!("place day {day} of a month"))?;
         let step: i64 = if self.future { 1 } else { -1 };
-        let on_or_before = if self.future {
+        // Whether the article date's own month holds the day on the right side of it.
+        let this_month = if self.future {
             d.day() <= day as i8
         } else {
             d.day() >= day as i8
         };
         let mut month = d.first_of_month();
-        if !on_or_before {
+        if !this_month {
             month = month
                 .checked_add(step.months())
                 .map_err(|_| "out of the calendar's range".to_string())?;
