@@ -80,7 +80,30 @@ pub fn side_detail(
         .rev()
         .take_while(|&index| !words.punctuated_before(index + 1))
         .find(|&index| words.lower(index) == "since");
-    if since.is_some_and(|index| index > 0 && !words.punctuated_before(index)) {
+    // `Boeing had been suspended since July 24, 2003`, `has fought cancer since 2004`: a
+    // date right after `since` tells when the state began, and dates the claim, unless
+    // a first, a superlative or a negation makes it a record's (`her first trip abroad
+    // since 2020`, `its lowest level since April 1997`, `has not closed above 8,000
+    // since February`).
+    let began = since.is_some_and(|index| {
+        // Back over the clause; the comma inside a number (`8,000`) is no break.
+        let joined = |at: usize| {
+            !words.punctuated_before(at)
+                || (words.gap_before(at, 0) == ","
+                    && words.lower(at).starts_with(|ch: char| ch.is_ascii_digit()))
+        };
+        index + 1 == first
+            && !(index.saturating_sub(6)..index)
+                .rev()
+                .take_while(|&at| joined(at + 1))
+                .any(|at| {
+                    is_record_word(words.lower(at))
+                        || words.classes(at) & en::NEGATION != 0
+                        || words.lower(at).ends_with("n't")
+                        || words.lower(at).ends_with("n’t")
+                })
+    });
+    if !began && since.is_some_and(|index| index > 0 && !words.punctuated_before(index)) {
         return Some(SideDetail::Since);
     }
     let trigger_word = trigger.map(|trigger| trigger.word);
@@ -130,6 +153,38 @@ pub fn side_detail(
         .unwrap_or(count);
     let trigger_outside = trigger_word.is_none_or(|at| at < relative || at >= clause_end);
     (first < clause_end && trigger_outside).then_some(SideDetail::RelativeClause)
+}
+
+/// Whether a word makes a record of the noun phrase it stands in (`first`, `lowest`,
+/// `deadliest`), whose `since` tells how long the record stands, not when anything began.
+fn is_record_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "first"
+            | "last"
+            | "only"
+            | "best"
+            | "worst"
+            | "most"
+            | "least"
+            | "highest"
+            | "lowest"
+            | "biggest"
+            | "largest"
+            | "smallest"
+            | "greatest"
+            | "strongest"
+            | "weakest"
+            | "longest"
+            | "shortest"
+            | "sharpest"
+            | "steepest"
+            | "fastest"
+            | "slowest"
+            | "latest"
+            | "oldest"
+            | "newest"
+    ) || (lower.len() > 5 && lower.ends_with("iest"))
 }
 
 /// Whether the expression at `range`, whose first word is `first`, is a bare year right
