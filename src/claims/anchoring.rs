@@ -106,6 +106,9 @@ pub fn side_detail(
     if !began && since.is_some_and(|index| index > 0 && !words.punctuated_before(index)) {
         return Some(SideDetail::Since);
     }
+    if slavic_record_since(words, first) {
+        return Some(SideDetail::Since);
+    }
     let trigger_word = trigger.map(|trigger| trigger.word);
     if participial_aside(words, first, trigger_word)
         || trigger.is_some_and(|trigger| trigger.event && reduced_relative(words, first, trigger))
@@ -153,6 +156,49 @@ pub fn side_detail(
         .unwrap_or(count);
     let trigger_outside = trigger_word.is_none_or(|at| at < relative || at >= clause_end);
     (first < clause_end && trigger_outside).then_some(SideDetail::RelativeClause)
+}
+
+/// Whether the date whose first word is `first` follows a Russian, Ukrainian, Belarusian
+/// or Polish `since` in a record (`до самого низкого уровня с 2015 года`, `Впервые с 2020
+/// года`, `najniższego poziomu od 2015 roku`, `po raz pierwszy od 2020 roku`): how long
+/// the record stands, as the English `its lowest level since 1997`.
+fn slavic_record_since(words: &SentenceWords, first: usize) -> bool {
+    let Some(since) = first.checked_sub(1) else {
+        return false;
+    };
+    if !matches!(
+        words.lower(since),
+        "с" | "со" | "від" | "з" | "із" | "зі" | "ад" | "od"
+    ) || words.punctuated_before(first)
+    {
+        return false;
+    }
+    let record = |lower: &str| {
+        [
+            "впервые",
+            "вперше",
+            "упершыню",
+            "перш",
+            "первы",
+            "первог",
+            "первое",
+            "первая",
+        ]
+        .iter()
+        .any(|stem| lower.starts_with(stem))
+            || lower.starts_with("pierwsz")
+            || lower.starts_with("рекорд")
+            || lower.starts_with("rekord")
+            || matches!(
+                lower,
+                "самый" | "самого" | "самой" | "самое" | "самых" | "самым"
+            )
+            || (lower.chars().count() >= 6
+                && ["наи", "най", "naj"]
+                    .iter()
+                    .any(|prefix| lower.starts_with(prefix)))
+    };
+    (since.saturating_sub(8)..since).any(|at| record(words.lower(at)))
 }
 
 /// Whether a word makes a record of the noun phrase it stands in (`first`, `lowest`,

@@ -709,6 +709,28 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
     );
 }
 
+/// A date after a Slavic `since` in a record says how long the record stands and dates
+/// nothing; after `с` alone it is when something began.
+#[test]
+fn slavic_records_since_a_date_do_not_date_their_claim() {
+    check(
+        "Source: X\nDate: 2022-10-15\nLanguage: ru\n\nРубль упал до самого низкого уровня с 2015 года.\n\nВпервые с 2020 года Лукашенко посетил Вильнюс.\n\nГраницу закрыли с 1 марта.\n",
+        expect![[r#"
+            UNDATED            Past "упал"            source           Рубль упал до самого низкого уровня с 2015 года.
+            UNDATED            Past "посетил"         source           Впервые с 2020 года Лукашенко посетил Вильнюс.
+            dated 2022-03-01   Past "закрыли"         source           Границу закрыли с 1 марта.
+        "#]],
+    );
+    check(
+        "Source: X\nDate: 2022-10-15\nLanguage: pl\n\nZłoty spadł do najniższego poziomu od 2015 roku.\n\nPo raz pierwszy od 2020 roku Łukaszenka odwiedził Wilno.\n\nGranicę zamknięto od 1 marca.\n",
+        expect![[r#"
+            UNDATED            Past "spadł"           source           Złoty spadł do najniższego poziomu od 2015 roku.
+            UNDATED            Past "odwiedził"       source           Po raz pierwszy od 2020 roku Łukaszenka odwiedził Wilno.
+            dated 2022-03-01   Passive "zamknięto"    source           Granicę zamknięto od 1 marca.
+        "#]],
+    );
+}
+
 #[test]
 fn the_events_setting_leaves_only_reported_statements() {
     let article = "%! a.article\nSource: X\nDate: 2022-10-15\n\nSome 500 reservists were sent to the training grounds.\n\nOfficials said the drills were routine.\n";
