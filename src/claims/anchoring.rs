@@ -12,7 +12,7 @@ use crate::text::TextRange;
 pub enum SideDetail {
     /// `Russia’s 2022 invasion`, `the September 2022 decision`.
     NounModifier,
-    /// `the Zapad 2025 exercise`, `the Russell 2000 Index`, `Euro 2024`.
+    /// `the Zapad 2025 exercise`, `the Expo 2020 site`, `Euro 2024`.
     NamePart,
     /// `her first trip abroad since 2020`.
     Since,
@@ -80,7 +80,7 @@ pub fn side_detail(
         .rev()
         .take_while(|&index| !words.punctuated_before(index + 1))
         .find(|&index| words.lower(index) == "since");
-    // `Boeing had been suspended since July 24, 2003`, `has fought cancer since 2004`: a
+    // `The firm has been suspended since July 2003`, `has fought cancer since 2004`: a
     // date right after `since` tells when the state began, and dates the claim, unless
     // a first, a superlative or a negation makes it a record's (`her first trip abroad
     // since 2020`, `its lowest level since April 1997`, `has not closed above 8,000
@@ -234,8 +234,8 @@ fn is_record_word(lower: &str) -> bool {
 }
 
 /// Whether the expression at `range`, whose first word is `first`, is a bare year right
-/// after a capitalised noun: the end of a name (`the Zapad 2025 exercise`, `the Russell
-/// 2000 Index`, `Euro 2024 drew crowds`, `at WWDC 2005`). The year is what the thing is
+/// after a capitalised noun: the end of a name (`the Zapad 2025 exercise`, `the Expo
+/// 2020 site`, `Euro 2024 drew crowds`). The year is what the thing is
 /// called, as in `Russia’s 2022 invasion` it qualifies a noun; a holiday's year
 /// (`Christmas 2021`) is a time.
 fn ends_name(words: &SentenceWords, range: TextRange, first: usize) -> bool {

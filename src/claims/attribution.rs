@@ -233,9 +233,9 @@ pub fn speaker_of_cue(
     };
     // The subject of the sentence's first verb: the speaker of a participle cue
     // (`Lukashenka tried to justify it by claiming …`).
-    // A sentence that opens with a subordinate clause (`When the Air Force selected
-    // Northrop, Boeing challenged the award, claiming …`) has its subject after the
-    // clause's comma.
+    // A sentence that opens with a subordinate clause (`When the ministry banned the
+    // rally, the opposition protested, claiming …`) has its subject after the clause's
+    // comma.
     let main_clause = if words.classes(0) & en::SUBORDINATOR != 0 {
         (1..cue_first)
             .find(|&at| words.gap_before(at, 0).contains(','))
@@ -333,8 +333,8 @@ pub fn speaker_of_cue(
                             && !only_quote_marks(words.gap_before(chunk, 0))
                     });
                 // A role after the name: the name before the aside is the speaker.
-                // A role that opens with a possessive (`Airbus, Europe's biggest aircraft
-                // maker, has announced`) is one too.
+                // A role that opens with a possessive (`Belaruskali, Belarus's biggest
+                // exporter, has announced`) is one too.
                 let possessive = |at: usize| {
                     let lower = words.lower(at);
                     lower.ends_with("'s") || lower.ends_with("’s")
