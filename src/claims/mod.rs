@@ -799,7 +799,7 @@ pub fn find_claims(
                 )
             };
             // A cue that names no speaker (`reportedly`) gives way to a later one of the
-            // main clause that does, past a comma: `Ford will reportedly pay …, an
+            // main clause that does, past a comma: `Minsk will reportedly free …, an
             // official said Friday`. Not to one of a clause it governs (`began after
             // Lukashenka announced …` reports the beginning). So does an opening phrase
             // (`In a statement, the ministry said …`): the verb is the report, the phrase

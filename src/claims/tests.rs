@@ -297,7 +297,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Sirens sounded across Ukraine.",
             "The activist appeared in court in handcuffs.",
             "The index, a gauge used to track the market, fell 3%.",
-            "Apple is in talks with the studios.",
+            "Minsk is in talks with Beijing.",
             "Polish farmers are blocking border crossings.",
             "The opposition leader, Sviatlana Tsikhanouskaya, met the envoy.",
             "Apple executives are in negotiations with the studios.",
@@ -359,7 +359,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "sounded"           Sirens sounded across Ukraine.
             Past "appeared"          The activist appeared in court in handcuffs.
             Past "fell"              The index, a gauge used to track the market, fell 3%.
-            Ongoing "talks"          Apple is in talks with the studios.
+            Ongoing "talks"          Minsk is in talks with Beijing.
             Ongoing "blocking"       Polish farmers are blocking border crossings.
             Past "met"               The opposition leader, Sviatlana Tsikhanouskaya, met the envoy.
             Ongoing "negotiations"   Apple executives are in negotiations with the studios.

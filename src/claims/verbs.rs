@@ -441,7 +441,7 @@ fn auxiliary_group(
                 return group(next, EventForm::Ongoing);
             }
         }
-        // `Apple is in talks with the studios`: talks going on, as `are negotiating`.
+        // `Minsk is in talks with Beijing`: talks going on, as `are negotiating`.
         if present
             && after == "in"
             && matches!(
