@@ -118,10 +118,7 @@ pub fn side_detail(
     // A date between a determiner or possessive and a noun modifies that noun.
     let opens_noun_phrase = first.checked_sub(1).is_some_and(|index| {
         !words.punctuated_before(first)
-            && (words.classes(index) & en::DETERMINER != 0
-                || words.lower(index).ends_with("’s")
-                || words.lower(index).ends_with("'s")
-                || words.lower(index).ends_with('’'))
+            && (words.classes(index) & en::DETERMINER != 0 || words.possessive(index))
     });
     if opens_noun_phrase && after < count && !words.punctuated_before(after) {
         let lower = words.lower(after);
@@ -178,17 +175,14 @@ fn slavic_record_since(words: &SentenceWords, first: usize) -> bool {
             "впервые",
             "вперше",
             "упершыню",
+            "перв",
             "перш",
-            "первы",
-            "первог",
-            "первое",
-            "первая",
+            "pierwsz",
+            "рекорд",
+            "rekord",
         ]
         .iter()
         .any(|stem| lower.starts_with(stem))
-            || lower.starts_with("pierwsz")
-            || lower.starts_with("рекорд")
-            || lower.starts_with("rekord")
             || matches!(
                 lower,
                 "самый" | "самого" | "самой" | "самое" | "самых" | "самым"
@@ -253,9 +247,7 @@ fn ends_name(words: &SentenceWords, range: TextRange, first: usize) -> bool {
         // classes leave out).
         && words.lower(name).chars().nth(1).is_some()
         // `Russia’s 2022 invasion`: a possessive, whose year qualifies the noun after it.
-        && !words.lower(name).ends_with(['’', '\''])
-        && !words.lower(name).ends_with("’s")
-        && !words.lower(name).ends_with("'s")
+        && !words.possessive(name)
         && can_be_noun(words, name)
         && !matches!(words.lower(name), "christmas" | "easter" | "fy")
 }

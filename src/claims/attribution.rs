@@ -96,7 +96,7 @@ fn stops_phrase(words: &SentenceWords, index: usize) -> bool {
 
 /// Whether the text between two words holds only quotation marks and spaces (`“Belaruski
 /// Hayun” reported`): a quoted name still joins its phrase.
-fn only_quote_marks(gap: &str) -> bool {
+pub(super) fn only_quote_marks(gap: &str) -> bool {
     gap.chars()
         .all(|ch| ch.is_whitespace() || matches!(ch, '"' | '“' | '”' | '«' | '»' | '„'))
 }
@@ -251,6 +251,16 @@ pub fn speaker_of_cue(
         })?;
         phrase_before(words, verb, false)
     };
+    let quoted_as = (cue_word == "quoted")
+        .then(|| quoted_as(words, cue_last))
+        .flatten();
+    // `The spokeswoman called the accusations absurd and accused Lithuania …`: a cue
+    // coordinated with an earlier verb shares its subject.
+    let coordinated = cue_first
+        .checked_sub(1)
+        .is_some_and(|before| words.lower(before) == "and")
+        .then(subject)
+        .flatten();
     let phrase = match cue_word {
         // `…, saying that …`, `by claiming …`.
         _ if cue_first == cue_last && cue_word.ends_with("ing") => {
@@ -290,20 +300,12 @@ pub fn speaker_of_cue(
             .filter(|&be| words.classes(be) & en::BE != 0)
             .and_then(|be| phrase_before(words, be, false)),
         // `The agency quoted the minister as saying …`: the one quoted stands between.
-        "quoted" if quoted_as(words, cue_last).is_some() => quoted_as(words, cue_last)
+        "quoted" if quoted_as.is_some() => quoted_as
             .filter(|&at| !(cue_last + 1..at).any(|word| words.punctuated_before(word)))
             .map(|at| (cue_last + 1, at)),
         // `was described by a senior official as …`.
         _ if words.lower(cue_last + 1) == "by" => phrase_after(words, cue_last + 2),
-        // `The spokeswoman called the accusations absurd and accused Lithuania …`: a cue
-        // coordinated with an earlier verb shares its subject.
-        _ if cue_first
-            .checked_sub(1)
-            .is_some_and(|before| words.lower(before) == "and")
-            && subject().is_some() =>
-        {
-            subject()
-        }
+        _ if coordinated.is_some() => coordinated,
         _ => match phrase_before(words, cue_first, false) {
             // `…, who said`: the speaker stands before the comma.
             Some((first, last))
@@ -335,14 +337,10 @@ pub fn speaker_of_cue(
                 // A role after the name: the name before the aside is the speaker.
                 // A role that opens with a possessive (`Belaruskali, Belarus's biggest
                 // exporter, has announced`) is one too.
-                let possessive = |at: usize| {
-                    let lower = words.lower(at);
-                    lower.ends_with("'s") || lower.ends_with("’s")
-                };
                 let role = aside.filter(|&chunk| {
                     (!words.capitalised(chunk)
                         || words.classes(chunk) & en::DETERMINER != 0
-                        || possessive(chunk))
+                        || words.possessive(chunk))
                         && words.capitalised(chunk - 1)
                 });
                 // A name after the role (`The head of the KGB, Ivan Tertel, claimed`): the

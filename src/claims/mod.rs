@@ -260,7 +260,7 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         // `The video, posted on Telegram, shows …`: a participle opening an aside after a
         // noun qualifies that noun; it reports nothing.
         let after_comma = words.gap_before(index, 0).trim() == ",";
-        if first.ends_with("ed")
+        if english::is_regular_ed(first, words.classes(index))
             && after_comma
             && words.classes(index + 1) & english::PREPOSITION != 0
             && (index + 2..words.len().min(index + 8))
@@ -342,18 +342,12 @@ fn calls_something_so(words: &SentenceWords, index: usize) -> bool {
     }
     (object + 2..words.len().min(object + 7))
         .take_while(|&at| {
-            !words.punctuated_before(at) || only_quotes_before(words.gap_before(at, 0))
+            !words.punctuated_before(at) || attribution::only_quote_marks(words.gap_before(at, 0))
         })
         .any(|at| {
             matches!(words.lower(at), "a" | "an")
                 || words.gap_before(at, 0).contains(['“', '"', '«', '„'])
         })
-}
-
-/// Whether a gap between words holds only spaces and opening quotation marks.
-fn only_quotes_before(gap: &str) -> bool {
-    gap.chars()
-        .all(|ch| ch.is_whitespace() || matches!(ch, '“' | '"' | '«' | '„'))
 }
 
 /// The cue lexicon, split into words and indexed by first word.

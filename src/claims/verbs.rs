@@ -457,10 +457,10 @@ fn auxiliary_group(
         // whatever its subject; in the main clause, since one in a clause of `that` is
         // what another verb says of it (`do not hide the fact that measures are under
         // way`).
-        let in_that_clause = (0..first).any(|at| words.lower(at) == "that");
+        let in_that_clause = || (0..first).any(|at| words.lower(at) == "that");
         if present
-            && !in_that_clause
             && (after == "underway" || (after == "under" && words.lower(next + 1) == "way"))
+            && !in_that_clause()
         {
             let way = if after == "underway" { next } else { next + 1 };
             if !words.punctuated_before(way) {
@@ -601,12 +601,12 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     // by 3 percent`), and `by` before an amount tells how much (`Exports dropped by a
     // fifth`, `by 4%`), and `by` before an `-ing` form tells how (`Moscow responded by
     // expelling two diplomats`).
-    let by_means = en::is_ing(words.lower(index + 2)) && !words.capitalised(index + 2);
+    let by_means = || en::is_ing(words.lower(index + 2)) && !words.capitalised(index + 2);
     if words.lower(index + 1) == "by"
         && index + 1 < words.len()
         && en::can_be_participle(lower, classes)
         && !by_an_amount(words, index + 1)
-        && !by_means
+        && !by_means()
     {
         return None;
     }

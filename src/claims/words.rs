@@ -291,6 +291,12 @@ impl<'t> SentenceWords<'t> {
             .is_some_and(|flags| flags & CAPITALISED != 0)
     }
 
+    /// Whether the word at `index` is a possessive (`Russia’s`, `Belarus's`, `allies’`).
+    pub fn possessive(&self, index: usize) -> bool {
+        let lower = self.lower(index);
+        lower.ends_with("’s") || lower.ends_with("'s") || lower.ends_with(['’', '\''])
+    }
+
     /// Whether punctuation stands between the word at `index` and the one before it (or
     /// the sentence start); true beyond the last word.
     pub fn punctuated_before(&self, index: usize) -> bool {
