@@ -1382,6 +1382,15 @@ pub fn load_corpus_cached(
     outcome
 }
 
+/// Why a cached whole analysis is not given to the second pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WholeMiss {
+    /// The entry is of another text: the article changed since the first pass.
+    OtherText,
+    /// Its bytes are not those the first pass vouched for, or do not decode.
+    Damaged,
+}
+
 /// The whole analyses that a warm start's first pass left in the cache file, which it
 /// decoded only the mentions of ([`MentionsPart`]): read again from the same open file (a
 /// cache written meanwhile replaces the file by renaming, not these bytes), each record
@@ -1402,7 +1411,7 @@ impl PendingSource for CachedWholes {
         let analysis = self.read_whole(at, path, check);
         // Damaged, not merely of another text: what the first pass took is no longer
         // what the file holds, or never decoded.
-        let damaged = analysis.as_ref().is_err_and(|another_text| !another_text);
+        let damaged = matches!(analysis, Err(WholeMiss::Damaged));
         if damaged {
             self.damaged
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -1413,9 +1422,13 @@ impl PendingSource for CachedWholes {
 
 impl CachedWholes {
     /// The whole analysis of the entry `at` for the article at `path` with the text
-    /// `check` is of; `Err(true)` when the entry is of another text (the article changed
-    /// since the first pass), `Err(false)` when its bytes do not check out or decode.
-    fn read_whole(&self, at: &RecordAt, path: &str, check: TextCheck) -> Result<ArticleFile, bool> {
+    /// `check` is of, or why it cannot be given.
+    fn read_whole(
+        &self,
+        at: &RecordAt,
+        path: &str,
+        check: TextCheck,
+    ) -> Result<ArticleFile, WholeMiss> {
         let (lead, rest) = {
             let mut file = self
                 .file
@@ -1425,23 +1438,27 @@ impl CachedWholes {
                 file.seek(std::io::SeekFrom::Start(offset)).ok()?;
                 read_exactly(&mut *file, length).ok()
             };
-            let lead = read(at.lead_offset, at.lead_length).ok_or(false)?;
-            (lead, read(at.rest_offset, at.rest_length).ok_or(false)?)
+            let lead = read(at.lead_offset, at.lead_length).ok_or(WholeMiss::Damaged)?;
+            (
+                lead,
+                read(at.rest_offset, at.rest_length).ok_or(WholeMiss::Damaged)?,
+            )
         };
         if xxh3_64(&lead) != at.lead_hash || xxh3_64(&rest) != at.rest_hash {
-            return Err(false);
+            return Err(WholeMiss::Damaged);
         }
-        let ((key, _, _), _) = postcard::take_from_bytes::<LeadHead>(&lead).map_err(|_| false)?;
+        let ((key, _, _), _) =
+            postcard::take_from_bytes::<LeadHead>(&lead).map_err(|_| WholeMiss::Damaged)?;
         if key.path != path {
-            return Err(false);
+            return Err(WholeMiss::Damaged);
         }
         if !key.is_of(check) {
-            return Err(true);
+            return Err(WholeMiss::OtherText);
         }
-        let whole = [lead.get(at.analysis_at..).ok_or(false)?, &rest].concat();
-        let analysis: ArticleFile = postcard::from_bytes(&whole).map_err(|_| false)?;
+        let whole = [lead.get(at.analysis_at..).ok_or(WholeMiss::Damaged)?, &rest].concat();
+        let analysis: ArticleFile = postcard::from_bytes(&whole).map_err(|_| WholeMiss::Damaged)?;
         if analysis.path != path {
-            return Err(false);
+            return Err(WholeMiss::Damaged);
         }
         Ok(analysis)
     }
