@@ -164,11 +164,11 @@ pub fn is_provision(words: &SentenceWords) -> bool {
 
 /// Marks in `masked` the words that belong to a set phrase.
 pub fn mask_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
-    if !words.any(en::FRAME_WORD) {
-        return;
-    }
     if words.any(super::slavic::SLAVIC) || !words.all_ascii() {
         mask_slavic_set_phrases(words, masked);
+    }
+    if !words.any(en::FRAME_WORD) {
+        return;
     }
     for start in 0..words.len() {
         // Most words start no set phrase: turned away by the first word before the

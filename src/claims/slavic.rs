@@ -841,33 +841,7 @@ const WORDS: &[(Classes, &[&str])] = &[
             "ona", "ono", "oni",
         ],
     ),
-    (en::NEGATION, &["ни", "нет", "ні"]),
-    // Negations open set phrases (`не прокомментировал`), as refusals do (`отказался от
-    // комментариев`): words the claim finder's set-phrase pass looks for.
-    (en::NEGATION | en::FRAME_WORD, &["не", "ня", "nie"]),
-    (
-        en::FRAME_WORD,
-        &[
-            "отказался",
-            "отказалась",
-            "отказалось",
-            "отказались",
-            "відмовився",
-            "відмовилася",
-            "відмовилась",
-            "відмовилося",
-            "відмовилися",
-            "відмовились",
-            "адмовіўся",
-            "адмовілася",
-            "адмовіліся",
-            "odmówił",
-            "odmówiła",
-            "odmówiło",
-            "odmówili",
-            "odmówiły",
-        ],
-    ),
+    (en::NEGATION, &["не", "ни", "нет", "ні", "ня", "nie"]),
     (
         CONDITIONAL | en::FRAME_WORD,
         &[
