@@ -305,6 +305,11 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "An investigation is underway.",
             "Hours later the building collapsed.",
             "Belarus and Russia are in negotiations over the base.",
+            "The government plans to raise the minimum wage in July.",
+            "Officials intend to open the terminal next year.",
+            "The opposition plans a rally on Saturday.",
+            "It also plans to close two plants in 2027.",
+            "Lukashenka is expected to visit Beijing in September.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -367,6 +372,11 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Ongoing "underway"       An investigation is underway.
             Past "collapsed"         Hours later the building collapsed.
             Ongoing "negotiations"   Belarus and Russia are in negotiations over the base.
+            Future "plans"           The government plans to raise the minimum wage in July.
+            Future "intend"          Officials intend to open the terminal next year.
+            Future "plans"           The opposition plans a rally on Saturday.
+            Future "plans"           It also plans to close two plants in 2027.
+            Future "expected"        Lukashenka is expected to visit Beijing in September.
         "#]],
     );
 }
@@ -387,6 +397,13 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The deal is in talks.",
             "The way is under the bridge.",
             "The plan is under review.",
+            "Its plan to cut spending in 2027 is ambitious.",
+            "The treaty imperils the Acme and Beta plan to merge in 2027.",
+            "Government plans to reopen the crossing in June are on hold.",
+            "The government wants to reopen the crossing in June.",
+            "The government plans to raise the minimum wage.",
+            "Prices are expected to rise in June.",
+            "It is expected to rain in June.",
             "They do not hide the fact that measures are under way.",
             "It is a method widely used.",
             "These are the weapons recently supplied.",
@@ -436,6 +453,13 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The deal is in talks.
             -                        The way is under the bridge.
             -                        The plan is under review.
+            -                        Its plan to cut spending in 2027 is ambitious.
+            -                        The treaty imperils the Acme and Beta plan to merge in 2027.
+            -                        Government plans to reopen the crossing in June are on hold.
+            -                        The government wants to reopen the crossing in June.
+            -                        The government plans to raise the minimum wage.
+            -                        Prices are expected to rise in June.
+            -                        It is expected to rain in June.
             -                        They do not hide the fact that measures are under way.
             -                        It is a method widely used.
             -                        These are the weapons recently supplied.

@@ -425,6 +425,21 @@ fn auxiliary_group(
             // `was due to` mostly gives a cause (`was due to falling demand`).
             return group(next, EventForm::Future);
         }
+        if dated
+            && present
+            && after == "expected"
+            && words.lower(next + 1) == "to"
+            && next + 2 < end
+            && can_be_base(words, next + 2)
+            && subject_before(words, first).is_some_and(|subject| {
+                words.lower(subject) != "it" && acts_on_its_own(words, subject)
+            })
+        {
+            // `Lukashenka is expected to visit Beijing in September`: a named actor's
+            // visit or meeting on a date, a scheduled event. What things are expected to
+            // do (`Prices are expected to rise in June`) is a forecast, the outlet's own.
+            return group(next, EventForm::Future);
+        }
         if past && passive_participle(words, next) {
             return group(next, EventForm::Passive);
         }
@@ -963,6 +978,83 @@ fn timetable_present(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     })
 }
 
+/// Whether the word at `subject`, before a verb of planning or expecting, is the verb's
+/// subject and names who acts: a name, an agent noun or a pronoun (`The government plans
+/// to`, `Officials plan to`, `Lukashenka is expected to`). Not when it is a noun the verb
+/// belongs to (`a joint plan to`, `Its plan to`, `imperils the Acme and Beta plan to`: a
+/// preposition, a possessive or an object's determiner opens its run of names), nor a
+/// bare singular
+/// noun opening the sentence (`Government plans to … are on hold`), nor a plural noun
+/// there that names no agent (`Prices are expected to`).
+fn acts_on_its_own(words: &SentenceWords, subject: usize) -> bool {
+    let classes = words.classes(subject);
+    let lower = words.lower(subject);
+    if classes & en::DETERMINER != 0 {
+        return false;
+    }
+    if classes & (en::SUBJECT_PRONOUN | en::QUANTITY) != 0 {
+        return true;
+    }
+    let plural = lower.ends_with('s');
+    let acting = if classes & en::AGENT_NOUN != 0 {
+        subject > 0 || plural
+    } else {
+        words.capitalised(subject) && (subject > 0 || !plural)
+    };
+    let in_run = |at: usize| {
+        !words.punctuated_before(at + 1)
+            && words.classes(at) & en::DETERMINER == 0
+            && (words.capitalised(at)
+                || words.lower(at) == "and" && at > 0 && words.capitalised(at - 1))
+    };
+    let run_start = (0..=subject)
+        .rev()
+        .take_while(|&at| at == subject || in_run(at))
+        .last()
+        .unwrap_or(subject);
+    // A determiner opens a subject at a clause's start (`The government plans`, `said
+    // that the government plans`), an object after a verb (`imperils the Acme plan to`).
+    let clause_start = |at: usize| {
+        at == 0
+            || words.punctuated_before(at)
+            || words.classes(at - 1) & (en::CONJUNCTION | en::SUBORDINATOR | en::RELATIVE) != 0
+    };
+    let opened_as_noun = run_start.checked_sub(1).is_some_and(|before| {
+        let classes = words.classes(before);
+        !words.punctuated_before(run_start)
+            && (classes & en::PREPOSITION != 0
+                || words.possessive(before)
+                || classes & en::DETERMINER != 0 && !clause_start(before))
+    });
+    acting && !opened_as_noun
+}
+
+/// A plan in the present at `index` (`The government plans to raise the minimum wage in
+/// July`, `Officials intend to open the terminal next year`, `The opposition plans a rally
+/// on Saturday`), after a subject: a scheduled event only with its sentence's date, as a
+/// future with `will` is. Wishes and hopes (`wants to`, `hopes to`) are not plans.
+fn planned_present(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
+    if !matches!(words.lower(index), "plans" | "plan" | "intends" | "intend") {
+        return None;
+    }
+    let next = index + 1;
+    let planned = match words.lower(next) {
+        "to" => next + 1 < words.len() && can_be_base(words, next + 1),
+        "a" | "an" => next + 1 < words.len() && !words.punctuated_before(next + 1),
+        _ => false,
+    };
+    let subject = subject_before(words, index)?;
+    (planned
+        && acts_on_its_own(words, subject)
+        && !words.punctuated_before(next)
+        && !words.capitalised(index))
+    .then_some(VerbGroup {
+        first: index,
+        verb: index,
+        form: EventForm::Future,
+    })
+}
+
 /// The first verb group of `words` that reports an event, among the words the caller
 /// allows (`usable`: not quoted, not part of a set phrase, not in a conditional clause).
 /// `dated`: the sentence has its own anchoring date (a future needs one).
@@ -1019,7 +1111,9 @@ pub fn find_event_from(
             return Some(group);
         }
         if dated {
-            if let Some(group) = timetable_present(words, index) {
+            if let Some(group) =
+                timetable_present(words, index).or_else(|| planned_present(words, index))
+            {
                 return Some(group);
             }
         }

@@ -357,8 +357,14 @@ pub fn future_cue(word: &str) -> bool {
             | "deadline"
             | "set"
             | "wants"
+            | "want"
             | "intends"
+            | "intend"
+            | "planning"
+            | "hopes"
+            | "hope"
             | "expects"
+            | "expect"
             | "expected"
             | "aims"
             | "until"
@@ -668,6 +674,7 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "enter",
     "enters",
     "exactly",
+    "expect",
     "expected",
     "expects",
     "expire",
@@ -682,8 +689,11 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "he",
     "her",
     "his",
+    "hope",
+    "hopes",
     "i",
     "in",
+    "intend",
     "intends",
     "into",
     "it",
@@ -716,6 +726,7 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "percent",
     "plan",
     "planned",
+    "planning",
     "plans",
     "plus",
     "preceding",
@@ -751,6 +762,7 @@ pub const NEVER_FIRST_WORDS: &[&str] = &[
     "up",
     "upcoming",
     "utc",
+    "want",
     "wants",
     "was",
     "we",

@@ -250,8 +250,16 @@ fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
         .checked_sub(1)
         .and_then(|p| tokens.get(p))
         .map_or("", |t| t.lower);
+    // `expect prices to stay`, `wants the talks to resume`: an object between the verb
+    // and its `to`. `plans a rally on Saturday`: a plan of a thing.
+    let object_then_to = || {
+        matches!(word, "expect" | "expects" | "want" | "wants")
+            && tokens.iter().skip(at + 1).take(4).any(|t| t.lower == "to")
+    };
     let linked = next == "to"
-        || (matches!(word, "due" | "scheduled") && matches!(next, "for" | "on" | "in"));
+        || (matches!(word, "due" | "scheduled") && matches!(next, "for" | "on" | "in"))
+        || (matches!(word, "plans" | "plan") && matches!(next, "a" | "an"))
+        || object_then_to();
     linked && !matches!(prev, "was" | "were" | "had" | "been")
 }
 
