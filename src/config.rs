@@ -56,6 +56,7 @@ pub const DEFAULT_CUES: &[&str] = &[
     "accuse",
     "blamed",
     "blames",
+    "blame",
     "according to",
     "admitted",
     "admits",

@@ -495,6 +495,16 @@ const WORDS: &[(Classes, &[&str])] = &[
             "refugees",
             "banks",
             "companies",
+            // Parties to a conflict or a deal (`Both sides accuse each other`).
+            "side",
+            "sides",
+            "parties",
+            "countries",
+            "nations",
+            "governments",
+            "ministries",
+            "neighbours",
+            "neighbors",
             // People who act in the news in numbers: the subjects of ongoing actions
             // (`Polish farmers are blocking border crossings`).
             "farmers",
@@ -772,6 +782,7 @@ const WORDS: &[(Classes, &[&str])] = &[
             "request",
             "requests",
             "no",
+            "nobody",
             "speak",
             "if",
             "unless",

@@ -175,8 +175,21 @@ pub fn mask_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
         // phrases are tried (trying them all at every word was a tenth of a check).
         if !matches!(
             words.lower(start),
-            "not" | "declined" | "refused" | "request" | "requests" | "no" | "speak"
+            "not" | "declined" | "refused" | "request" | "requests" | "no" | "nobody" | "speak"
         ) {
+            continue;
+        }
+        // `No one has claimed responsibility`, `No group has yet claimed credit`: the
+        // absence of a claim, a set phrase of attack reports.
+        if let Some(claimed) = (start + 1..words.len().min(start + 5)).find(|&at| {
+            matches!(words.lower(at), "claimed" | "claims" | "claim")
+                && matches!(words.lower(at + 1), "responsibility" | "credit")
+        }) {
+            if (start + 1..=claimed).all(|at| !words.punctuated_before(at)) {
+                for slot in masked.iter_mut().take(claimed + 2).skip(start) {
+                    *slot = true;
+                }
+            }
             continue;
         }
         for phrase in SET_PHRASES {

@@ -126,7 +126,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
 /// warning`, `the claim`).
 const PLURAL_PRESENT_CUES: &[&str] = &[
     "deny", "insist", "warn", "argue", "allege", "admit", "confirm", "accuse", "claim", "predict",
-    "expect", "stress", "announce",
+    "expect", "stress", "announce", "blame",
 ];
 
 /// Words before a noun-like cue that make it a noun.

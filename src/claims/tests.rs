@@ -398,6 +398,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The way is under the bridge.",
             "The plan is under review.",
             "Its plan to cut spending in 2027 is ambitious.",
+            "No group has claimed responsibility for the attack.",
+            "Nobody has yet claimed responsibility.",
             "The treaty imperils the Acme and Beta plan to merge in 2027.",
             "Government plans to reopen the crossing in June are on hold.",
             "The government wants to reopen the crossing in June.",
@@ -454,6 +456,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The way is under the bridge.
             -                        The plan is under review.
             -                        Its plan to cut spending in 2027 is ambitious.
+            -                        No group has claimed responsibility for the attack.
+            -                        Nobody has yet claimed responsibility.
             -                        The treaty imperils the Acme and Beta plan to merge in 2027.
             -                        Government plans to reopen the crossing in June are on hold.
             -                        The government wants to reopen the crossing in June.
@@ -664,7 +668,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -691,6 +695,8 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "announced"        "Belaruskali"    Belaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.
             UNDATED            cue "cited"            "the minister"   In his speech, the minister praised the guards - and cited their courage.
             UNDATED            cue "claiming"         "the opposition" When the ministry banned the rally, the opposition protested, claiming the ban was illegal.
+            UNDATED            cue "accuse"           "Both sides"     Both sides accuse each other of violating the truce.
+            UNDATED            cue "blame"            "The sides"      The sides blame each other.
         "#]],
     );
 }
