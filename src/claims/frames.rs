@@ -263,10 +263,30 @@ fn mask_slavic_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
             *slot = true;
         }
     };
+    // `никто не взял на себя ответственность`, `ніхто не взяв на себе
+    // відповідальності`, `nikt nie przyznał się`: the absence of a claim of an attack.
+    let nobody = |at: usize| matches!(words.lower(at), "никто" | "ніхто" | "nikt");
+    let responsibility = |at: usize| {
+        let lower = words.lower(at);
+        ["ответственн", "відповідальн", "адказнас", "odpowiedzialnoś"]
+            .iter()
+            .any(|stem| lower.starts_with(stem))
+            || lower == "przyznał"
+    };
     for start in 0..words.len() {
         if matches!(words.lower(start), "не" | "ня" | "nie") {
             if comment(start + 1) || respond(start + 1) {
                 mask(start, start + 2);
+            }
+            let said_by_nobody = (start.saturating_sub(3)..start).any(nobody)
+                || (start + 1..words.len().min(start + 5)).any(nobody);
+            if said_by_nobody {
+                if let Some(end) = (start.saturating_sub(6)..words.len().min(start + 6))
+                    .find(|&at| responsibility(at))
+                {
+                    mask(start.min(end), start.max(end) + 1);
+                    mask(start, words.len().min(start + 3));
+                }
             }
         } else if refuse(start) {
             // `отказался от комментариев`, `odmówił komentarza`.

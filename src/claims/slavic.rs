@@ -216,6 +216,15 @@ const CUE_FORMS: &[&str] = &[
     "поясняет",
     "передает",
     "передаёт",
+    // Accusing, in the present (`Обе стороны обвиняют друг друга`).
+    "обвиняет",
+    "обвиняют",
+    "звинувачує",
+    "звинувачують",
+    "абвінавачвае",
+    "абвінавачваюць",
+    "oskarża",
+    "oskarżają",
     // Denying, in the present (`Беларусь отрицает свою причастность`).
     "отрицает",
     "отрицают",
@@ -1574,6 +1583,11 @@ const NOT_GUESSED: &[&str] = &[
     "вітрило",
     "михаил",
     "даниил",
+    // Genitive plurals of nouns in `-ило` (`нарушение правил`, `светил`, `чернил`).
+    "правил",
+    "светил",
+    "чернил",
+    "горнил",
     "гавриил",
     "автомобили",
     "магистрали",
@@ -1599,8 +1613,8 @@ const NOT_GUESSED: &[&str] = &[
 
 /// The form of a word that the lexicon does not list, read from its ending: news verbs
 /// are too many to list, but their pasts and impersonal passives end in few ways. Only
-/// long words are read, so that short nouns with the same endings (`цели`, `стали`,
-/// `рано`) are not.
+/// long words are read (seven letters; six for a masculine past in `-ил`), so that short
+/// nouns with the same endings (`цели`, `стали`, `рано`) are not.
 pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
     // Most words, and nearly every English one, end in another letter: they are turned
     // away here, before any list is read.
@@ -1611,8 +1625,19 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
         // Latin `a` and `o` but are other letters, so both stand here.
         'и' | 'і' | 'я' | 'ь' | 'л' | 'а' | 'о' | 'в' | 'ў' | 'ł' | 'i' | 'y' | 'o' | 'a'
     ) || lower.len() < 7
-        || lower.chars().count() < 7
         || NOT_GUESSED.contains(&lower)
+    {
+        return None;
+    }
+    // Six letters are enough for a masculine past in `-ил`, `-ił`, `-ył`, `-іў` (`осудил`,
+    // `вручил`, `wrócił`, `ruszył`, `купіў`), which few short nouns share; other endings
+    // need seven (`стали`, `цели`, `финала`).
+    let letters = lower.chars().count();
+    if letters < 6
+        || letters == 6
+            && !["ил", "ił", "ył", "іў"]
+                .iter()
+                .any(|ending| lower.ends_with(ending))
     {
         return None;
     }
@@ -1788,7 +1813,8 @@ fn passive_after_be(words: &SentenceWords, be: usize) -> Option<usize> {
 /// Whether a sentence is read with the Slavic event rules: it holds a listed event or
 /// passive form, a word whose ending makes it one (see `slavic_guess`), a passive told
 /// with a past of `be` or `zostać`, a future of taking place or starting
-/// ([`SCHEDULED_FUTURE`]), or a present of continuing after its subject.
+/// ([`SCHEDULED_FUTURE`]), a plan before an infinitive, or a present of continuing after
+/// its subject.
 pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     if words.any(EVENT_PAST | PASSIVE_FORM | SCHEDULED_FUTURE) {
         return true;
@@ -1799,6 +1825,7 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     maybe_slavic
         && (0..words.len()).any(|index| {
             continuing_present(words, index)
+                || dated_plan(words, index)
                 || slavic_guess(words, index).is_some()
                 || passive_after_be(words, index).is_some()
         })
@@ -1872,6 +1899,54 @@ const UKRAINIAN_IV_NOUNS: &[&str] = &[
     "прерогатив",
 ];
 
+/// Verbs of planning in the present (`планирует`, `намерен`, `planuje`, `zamierza`),
+/// before an infinitive.
+const PLAN_VERBS: &[&str] = &[
+    "планирует",
+    "планируют",
+    "намерен",
+    "намерена",
+    "намерены",
+    "планує",
+    "планують",
+    "збирається",
+    "збираються",
+    "плануе",
+    "плануюць",
+    "збіраецца",
+    "збіраюцца",
+    "planuje",
+    "planują",
+    "zamierza",
+    "zamierzają",
+];
+
+/// Whether the word at `index` plans what an infinitive among the three words after it
+/// says, not negated: in a sentence with its date, a scheduled event, as
+/// `The government plans to raise the minimum wage in July` is (`Правительство планирует
+/// повысить минимальную зарплату в июле`, `Rząd planuje podnieść płacę minimalną w
+/// lipcu`).
+fn dated_plan(words: &SentenceWords, index: usize) -> bool {
+    if !PLAN_VERBS.contains(&words.lower(index))
+        || index
+            .checked_sub(1)
+            .is_some_and(|before| matches!(words.lower(before), "не" | "ня" | "nie"))
+    {
+        return false;
+    }
+    let infinitive = |at: usize| {
+        let lower = words.lower(at);
+        at < words.len()
+            && !words.punctuated_before(at)
+            && [
+                "ть", "ти", "чь", "ць", "ці", "ться", "тися", "цца", "ć", "c",
+            ]
+            .iter()
+            .any(|ending| lower.ends_with(ending))
+    };
+    (index + 1..index + 4).any(infinitive)
+}
+
 /// The first event verb of a Slavic sentence among the `usable` words from `from` on: a
 /// past (`задержали`, `zatrzymali`, or a past that [`guessed_form`] reads), a passive
 /// form (`задержан`, `został zatrzymany`, `zatrzymano`, `возбуждено`), a present of
@@ -1887,7 +1962,7 @@ pub fn find_event_from(
         if !usable(index) {
             continue;
         }
-        if dated && words.classes(index) & SCHEDULED_FUTURE != 0 {
+        if dated && (words.classes(index) & SCHEDULED_FUTURE != 0 || dated_plan(words, index)) {
             return Some(VerbGroup {
                 first: index,
                 verb: index,
@@ -1971,6 +2046,11 @@ mod tests {
             "застрягли",
             "привлекли",
             "uciekli",
+            "осудил",
+            "вручил",
+            "wrócił",
+            "ruszył",
+            "пусціў",
         ] {
             assert_eq!(guessed_form(past), Some(GuessedForm::Past), "{past}");
         }
@@ -2000,6 +2080,10 @@ mod tests {
             "niedzieli",
             "михаил",
             "правила",
+            "правил",
+            "решил",
+            "финала",
+            "купила",
             "трибунал",
             "обстрел",
             "обстрела",

@@ -863,6 +863,13 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Министерство ввело ограничения.",
             "Министерство закрыло доступ к архиву.",
             "Это правило действует давно.",
+            "Правительство планирует повысить зарплату в июле.",
+            "Минск не планирует закрыть границу в июле.",
+            "Правительство планирует повысить зарплату.",
+            "Обе стороны обвиняют друг друга в нарушении перемирия.",
+            "Ответственность за нападение пока никто не взял.",
+            "Евросоюз осудил приговор.",
+            "Нарушение правил карается штрафом.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -926,6 +933,13 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "ввело"             Министерство ввело ограничения.
             Past "закрыло"           Министерство закрыло доступ к архиву.
             -                        Это правило действует давно.
+            Future "планирует"       Правительство планирует повысить зарплату в июле.
+            -                        Минск не планирует закрыть границу в июле.
+            -                        Правительство планирует повысить зарплату.
+            cue "обвиняют"           Обе стороны обвиняют друг друга в нарушении перемирия.
+            -                        Ответственность за нападение пока никто не взял.
+            Past "осудил"            Евросоюз осудил приговор.
+            -                        Нарушение правил карается штрафом.
         "#]],
     );
 }
@@ -963,6 +977,9 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Україна отримала нову партію зброї.",
             "Київ відкинув ці заяви.",
             "Міністерство оборони оприлюднило дані.",
+            "Уряд планує підвищити зарплату в липні.",
+            "Обидві сторони звинувачують одна одну.",
+            "Ніхто не взяв на себе відповідальності за атаку.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -994,6 +1011,9 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "отримала"          Україна отримала нову партію зброї.
             cue "відкинув"           Київ відкинув ці заяви.
             Past "оприлюднило"       Міністерство оборони оприлюднило дані.
+            Future "планує"          Уряд планує підвищити зарплату в липні.
+            cue "звинувачують"       Обидві сторони звинувачують одна одну.
+            -                        Ніхто не взяв на себе відповідальності за атаку.
         "#]],
     );
 }
@@ -1017,6 +1037,10 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Літва закрыла два пункты пропуску.",
             "Улады працягваюць рэпрэсіі.",
             "Армія ўзяла горад.",
+            "Урад плануе павысіць заробак у ліпені.",
+            "Бакі абвінавачваюць адзін аднаго.",
+            "Наталля пусціла чутку.",
+            "Суд пусціў адваката.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1034,6 +1058,10 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             Past "закрыла"           Літва закрыла два пункты пропуску.
             Ongoing "працягваюць"    Улады працягваюць рэпрэсіі.
             Past "ўзяла"             Армія ўзяла горад.
+            Future "плануе"          Урад плануе павысіць заробак у ліпені.
+            cue "абвінавачваюць"     Бакі абвінавачваюць адзін аднаго.
+            Past "пусціла"           Наталля пусціла чутку.
+            Past "пусціў"            Суд пусціў адваката.
         "#]],
     );
 }
@@ -1086,6 +1114,10 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Tusk nazwał decyzję wymuszoną.",
             "Polska otrzymała czołgi.",
             "Wojsko przeprowadziło ćwiczenia.",
+            "Rząd zamierza w lipcu podnieść płacę minimalną.",
+            "Obie strony oskarżają się nawzajem.",
+            "Nikt nie przyznał się do ataku.",
+            "Premier wrócił do Warszawy.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1132,6 +1164,10 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "nazwał"             Tusk nazwał decyzję wymuszoną.
             Past "otrzymała"         Polska otrzymała czołgi.
             Past "przeprowadziło"    Wojsko przeprowadziło ćwiczenia.
+            Future "zamierza"        Rząd zamierza w lipcu podnieść płacę minimalną.
+            cue "oskarżają"          Obie strony oskarżają się nawzajem.
+            -                        Nikt nie przyznał się do ataku.
+            Past "wrócił"            Premier wrócił do Warszawy.
         "#]],
     );
 }
