@@ -601,6 +601,16 @@ impl Ctx {
     fn time(&self, date: Option<&Cal>, clock: &Clock) -> Outcome {
         let (value, how) = match date {
             Some(cal) => self.point(cal)?,
+            // `ночью`, `вночі`, `уначы` alone in a report: the night that ended on the
+            // article's day, as `overnight` is; in a sentence of the future, the coming one.
+            None if matches!(clock, Clock::Part("NI")) && !self.future => {
+                let (d, a) = self.day(&|| "say which night this is".to_string())?;
+                let before = d.yesterday().map_err(|_| format!("no day before {a}"))?;
+                (
+                    before.to_string(),
+                    Some(format!("the night before the article Date {a}")),
+                )
+            }
             None => {
                 let (d, a) = self.day(&|| "say on which day this time is".to_string())?;
                 (
