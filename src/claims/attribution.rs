@@ -444,6 +444,57 @@ fn is_locative(word: &str) -> bool {
     matches!(word, "в" | "во" | "у" | "ў" | "w" | "we")
 }
 
+/// Where a statement was made, after `в`/`у`/`w`: a network or a broadcast (`у Telegram`,
+/// `в эфире`, `w wywiadzie`), not who made it.
+fn is_medium(word: &str) -> bool {
+    matches!(
+        word,
+        "telegram"
+            | "телеграм"
+            | "телеграме"
+            | "телеграмі"
+            | "facebook"
+            | "фейсбуке"
+            | "фейсбуці"
+            | "x"
+            | "twitter"
+            | "твиттере"
+            | "твіттері"
+            | "instagram"
+            | "youtube"
+            | "соцсетях"
+            | "соцмережах"
+            | "сацсетках"
+            | "эфире"
+            | "ефірі"
+            | "эфіры"
+            | "интервью"
+            | "інтерв'ю"
+            | "інтерв’ю"
+            | "інтэрв'ю"
+            | "інтэрв’ю"
+            | "wywiadzie"
+            | "rozmowie"
+            | "mediach"
+    )
+}
+
+/// Whether a Cyrillic word ends as an adjective (`Повітряних`, `Государственной`,
+/// `Национальный`), which stands before the noun it qualifies.
+fn cyrillic_adjective(word: &str) -> bool {
+    word.chars().count() > 4
+        && word
+            .chars()
+            .next()
+            .is_some_and(|ch| ('\u{0400}'..='\u{04ff}').contains(&ch))
+        && [
+            "их", "ых", "ой", "ій", "ий", "ый", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему",
+            "ую", "юю", "ые", "ие", "ыя", "ае",
+        ]
+        .iter()
+        .any(|ending| word.ends_with(ending))
+}
+
 /// Whether the phrase names someone who can speak: a capitalised word, a pronoun, or a
 /// speaking noun (`министр`, `rzecznik`).
 fn can_speak(words: &SentenceWords, (first, last): (usize, usize)) -> bool {
@@ -536,6 +587,14 @@ fn slavic_phrase_after(
     }
     if start < words.len() && !words.punctuated_before(start) && is_locative(words.lower(start)) {
         start += 1;
+        // `написав у Telegram голова ОВА`, `сообщил в эфире министр`: the medium, then
+        // the speaker.
+        if start + 1 < words.len()
+            && is_medium(words.lower(start))
+            && !words.punctuated_before(start + 1)
+        {
+            start += 1;
+        }
     }
     let first_joined = |index: usize| {
         !words.punctuated_before(index) || only_quote_marks(words.gap_before(index, 0))
@@ -567,8 +626,14 @@ fn slavic_phrase_after(
             break;
         }
         // A name ends where lower case resumes: `według rzecznika Straży Granicznej
-        // sytuacja jest stabilna` (Polish writes no comma there).
-        if end > start && words.capitalised(end - 1) && !words.capitalised(end) {
+        // sytuacja jest stabilna` (Polish writes no comma there). Not after a Cyrillic
+        // adjective, which stands before its noun (`в Повітряних силах`, `в
+        // Государственной думе`).
+        if end > start
+            && words.capitalised(end - 1)
+            && !words.capitalised(end)
+            && !cyrillic_adjective(words.lower(end - 1))
+        {
             break;
         }
         end += 1;

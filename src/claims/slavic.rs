@@ -1841,7 +1841,7 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
     }
     let lower = words.lower(index);
     let Some(guess) = guessed_form(lower) else {
-        return ukrainian_masculine_past(words, lower).then_some(GuessedForm::Past);
+        return ukrainian_past(words, lower).then_some(GuessedForm::Past);
     };
     let cyrillic = lower
         .chars()
@@ -1857,13 +1857,19 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
     (cyrillic || polish()).then_some(guess)
 }
 
-/// Whether `lower`, a word of `words`, reads as a Ukrainian masculine past in `-ив`
-/// (`запровадив`, `наголосив`, `втратив`): only in a sentence that reads as Ukrainian
-/// (`і`, `ї`, `є` or `ґ`, and no letter only Russian or Belarusian writes), since
-/// Russian nouns end so (`коллектив`, `рецидив`), and not the nouns and genitive plurals
-/// Ukrainian itself ends so (`колектив`, `перспектив`).
-fn ukrainian_masculine_past(words: &SentenceWords, lower: &str) -> bool {
-    if !lower.ends_with("ив") || lower.chars().count() < 7 || UKRAINIAN_IV_NOUNS.contains(&lower)
+/// Whether `lower`, a word of `words`, reads as a Ukrainian past in `-ив`, `-ав` or `-ала`
+/// (`запровадив`, `наголосив`, `викликав`, `отримав`, `розпочала`): only in a sentence that
+/// reads as Ukrainian (`і`, `ї`, `є` or `ґ`, and no letter only Russian or Belarusian
+/// writes), since Russian and Belarusian nouns end so (`коллектив`, `рецидив`, `канала`),
+/// and not the nouns, names and genitive plurals Ukrainian itself ends so (`колектив`,
+/// `перспектив`, `Ярослав`, `генерала`).
+fn ukrainian_past(words: &SentenceWords, lower: &str) -> bool {
+    if !["ив", "ав", "ала"]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+        || lower.chars().count() < 7
+        || UKRAINIAN_IV_NOUNS.contains(&lower)
+        || UKRAINIAN_AV_NOUNS.contains(&lower)
     {
         return false;
     }
@@ -1877,6 +1883,31 @@ fn ukrainian_masculine_past(words: &SentenceWords, lower: &str) -> bool {
     }
     ukrainian
 }
+
+/// Ukrainian nouns, names and genitive plurals in `-ав` and `-ала` of seven letters or
+/// more (`переправ`, `Ярослав`, `генерала`): the other words so ended are pasts
+/// (`викликав`, `отримав`, `розпочала`).
+const UKRAINIAN_AV_NOUNS: &[&str] = &[
+    "переправ",
+    "конклав",
+    "ярослав",
+    "станіслав",
+    "владислав",
+    "мирослав",
+    "святослав",
+    "вячеслав",
+    "в'ячеслав",
+    "в’ячеслав",
+    "броніслав",
+    "богуслав",
+    "генерала",
+    "адмірала",
+    "маршала",
+    "кардинала",
+    "капрала",
+    "ідеала",
+    "запала",
+];
 
 /// Ukrainian nouns, adjectives and genitive plurals in `-ив` of seven letters or more.
 const UKRAINIAN_IV_NOUNS: &[&str] = &[
@@ -2101,14 +2132,14 @@ mod tests {
         }
     }
 
-    /// A masculine past in `-ив` is read in a Ukrainian sentence only, and not from the
-    /// nouns that end so.
+    /// A past in `-ив`, `-ав`, `-ала` is read in a Ukrainian sentence only, and not from
+    /// the nouns that end so.
     #[test]
-    fn masculine_pasts_in_iv_are_read_in_ukrainian_sentences_only() {
+    fn pasts_in_iv_av_ala_are_read_in_ukrainian_sentences_only() {
         let read = |text: &str, word: &str| {
             let mut words = SentenceWords::new(text);
             words.fill(crate::text::TextRange::new(0, text.len()));
-            ukrainian_masculine_past(&words, word)
+            ukrainian_past(&words, word)
         };
         assert!(read("ЄС запровадив нові санкції.", "запровадив"));
         assert!(read("Завод втратив усі замовлення.", "втратив"));
@@ -2120,6 +2151,13 @@ mod tests {
         assert!(!read("Колектив інституту отримав премію.", "колектив"));
         // Belarusian writes `ў`.
         assert!(!read("Урад запровадив і ўвёў санкцыі.", "запровадив"));
+        assert!(read("Мінськ викликав тимчасового повіреного.", "викликав"));
+        assert!(read("Компанія розпочала будівництво в місті.", "розпочала"));
+        assert!(!read("Ярослав і Марія приїхали.", "ярослав"));
+        assert!(!read("Наказ генерала виконали вчасно і точно.", "генерала"));
+        // Russian and Belarusian genitives in `-ала`.
+        assert!(!read("Директор канала уволен.", "канала"));
+        assert!(!read("Дырэктар канала і журнала звольнены.", "журнала"));
     }
 
     #[test]
