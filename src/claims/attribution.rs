@@ -521,15 +521,28 @@ fn reads_as_slavic_adverb(lower: &str) -> bool {
 /// before the cue skipped (`Лукашенко также заявил`), read back over words joined without
 /// punctuation to a stop word; a preposition drops itself and its object (`Вчера в Минске
 /// министр заявил`), unless it is all there is (`В Минобороны заявили`).
-fn slavic_phrase_before(words: &SentenceWords, end: usize) -> Option<(usize, usize)> {
+fn slavic_phrase_before(
+    words: &SentenceWords,
+    end: usize,
+    dates: &[TextRange],
+) -> Option<(usize, usize)> {
     let joined = |index: usize| {
         !words.punctuated_before(index) || only_quote_marks(words.gap_before(index, 0))
     };
+    let in_date = |at: usize| {
+        dates
+            .iter()
+            .any(|date| date.contains_range(words.range(at)))
+    };
+    // An adverb or a date between the speaker and the cue is no part of the speaker
+    // (`Киев неоднократно отрицал`, `Улады ў сакавіку прызналі`).
     let mut last = end;
     while let Some(before) = last.checked_sub(1) {
         let adverb = words.classes(before) & en::ADVERB != 0
             || (!words.capitalised(before) && reads_as_slavic_adverb(words.lower(before)));
-        if !adverb || !joined(last) {
+        let dating = in_date(before)
+            || (words.classes(before) & en::PREPOSITION != 0 && in_date(before + 1));
+        if !(adverb || dating) || !joined(last) {
             break;
         }
         last = before;
@@ -539,7 +552,8 @@ fn slavic_phrase_before(words: &SentenceWords, end: usize) -> Option<(usize, usi
     }
     let mut first = last;
     while let Some(before) = first.checked_sub(1) {
-        if last - before > LONGEST_SPEAKER || stops_slavic_phrase(words, before) {
+        if last - before > LONGEST_SPEAKER || stops_slavic_phrase(words, before) || in_date(before)
+        {
             break;
         }
         if words.classes(before) & en::PREPOSITION != 0 {
@@ -664,7 +678,7 @@ pub fn speaker_of_slavic_cue(
     let phrase = if slavic::is_source_phrase(cue_word, cue_last + 1 - cue_first) {
         slavic_phrase_after(words, cue_last + 1, dates)
     } else {
-        slavic_phrase_before(words, cue_first)
+        slavic_phrase_before(words, cue_first, dates)
             .or_else(|| slavic_phrase_after(words, cue_last + 1, dates))
     };
     match phrase {

@@ -443,14 +443,19 @@ impl<'a> SlavicLine<'_, 'a> {
         }
         // `Вясна паведаміла`, `Wiosna zdobyła mandaty`: a capitalised season in the
         // nominative, with no year, shift or preposition, is a name (the rights group
-        // Viasna, the party Wiosna). A time is told in another case (`летом`, `вясной`)
-        // or after a preposition (`у вясну`).
+        // Viasna, the party Wiosna). A time is told in another case (`Летом`, `Вясной`)
+        // or after a preposition (`У вясну`).
+        // Inside a sentence, a capitalised season is a name in any case, since seasons are
+        // written in lower case (`Паводле «Вясны»`, `праваабаронцы Вясны`).
+        let inside_sentence = j.checked_sub(1).is_some_and(|before| {
+            !self.t[j].nl_before && !matches!(self.t[before].text, "." | "!" | "?" | "…")
+        });
         let named = shift.is_none()
-            && !self.after_preposition(j)
-            && self
-                .t
-                .get(j)
-                .is_some_and(|t| t.capitalized() && SEASON_NOMINATIVES.contains(&t.lower));
+            && self.t.get(j).is_some_and(|t| {
+                t.capitalized()
+                    && (inside_sentence
+                        || SEASON_NOMINATIVES.contains(&t.lower) && !self.after_preposition(j))
+            });
         if named {
             return None;
         }
