@@ -552,7 +552,11 @@ fn slavic_phrase_before(
     }
     let mut first = last;
     while let Some(before) = first.checked_sub(1) {
-        if last - before > LONGEST_SPEAKER || stops_slavic_phrase(words, before) || in_date(before)
+        // `Как передал корреспондент`: `как` opens a clause whose speaker follows its verb.
+        if last - before > LONGEST_SPEAKER
+            || stops_slavic_phrase(words, before)
+            || in_date(before)
+            || matches!(words.lower(before), "как" | "як" | "jak")
         {
             break;
         }

@@ -142,6 +142,9 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "назва",
             "адкіну",
             "адмаўля",
+            // Passing on news (`як перадаў карэспандэнт`); handing over is told apart by
+            // `hands_something_over`.
+            "перада",
         ],
         BE_PAST,
     ),
@@ -1608,6 +1611,9 @@ const NOT_GUESSED: &[&str] = &[
     "wytrwała",
     "brukseli",
     "niedzieli",
+    // The future of `uchwalić` (`Sejm uchwali ustawę`), not a plural past.
+    "uchwali",
+    "pochwali",
     "hoteli",
 ];
 
@@ -1826,6 +1832,7 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
         && (0..words.len()).any(|index| {
             continuing_present(words, index)
                 || dated_plan(words, index)
+                || hands_something_over(words, index)
                 || slavic_guess(words, index).is_some()
                 || passive_after_be(words, index).is_some()
         })
@@ -1930,6 +1937,39 @@ const UKRAINIAN_IV_NOUNS: &[&str] = &[
     "прерогатив",
 ];
 
+/// Whether a past of `передать`, `передати`, `перадаць` or `przekazać` at `index` hands
+/// something over (`Россия передала Украине тела погибших`, `Polska przekazała Ukrainie
+/// sprzęt`) rather than passing on news: that is told by `что`/`що`/`што`/`że` after it
+/// (`передал, что`), by an inverted speaker after a comma or dash (`…, przekazała
+/// rzeczniczka`) or by `как` before (`как передал корреспондент`).
+pub fn hands_something_over(words: &SentenceWords, index: usize) -> bool {
+    let lower = words.lower(index);
+    let past_of_handing = [
+        "передал",
+        "передав",
+        "перадаў",
+        "перадал",
+        "przekazał",
+        "przekazal",
+    ]
+    .iter()
+    .any(|stem| lower.starts_with(stem));
+    if !past_of_handing {
+        return false;
+    }
+    let inverted = index > 0 && words.punctuated_before(index);
+    let after_as = index
+        .checked_sub(1)
+        .is_some_and(|before| matches!(words.lower(before), "как" | "як" | "jak"));
+    let content_follows = (index + 1..words.len().min(index + 4)).any(|at| {
+        matches!(
+            words.lower(at),
+            "что" | "що" | "што" | "że" | "о" | "об" | "про"
+        )
+    });
+    !(inverted || after_as || content_follows)
+}
+
 /// Verbs of planning in the present (`планирует`, `намерен`, `planuje`, `zamierza`),
 /// before an infinitive.
 const PLAN_VERBS: &[&str] = &[
@@ -2016,7 +2056,10 @@ pub fn find_event_from(
         }
         let classes = words.classes(index);
         let guess = slavic_guess(words, index);
-        if classes & EVENT_PAST != 0 || guess == Some(GuessedForm::Past) {
+        if classes & EVENT_PAST != 0
+            || guess == Some(GuessedForm::Past)
+            || hands_something_over(words, index)
+        {
             return Some(VerbGroup {
                 first: index,
                 verb: index,

@@ -870,6 +870,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Ответственность за нападение пока никто не взял.",
             "Евросоюз осудил приговор.",
             "Нарушение правил карается штрафом.",
+            "Россия передала Украине тела погибших.",
+            "Министр передал, что учения завершены.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -940,6 +942,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Ответственность за нападение пока никто не взял.
             Past "осудил"            Евросоюз осудил приговор.
             -                        Нарушение правил карается штрафом.
+            Past "передала"          Россия передала Украине тела погибших.
+            cue "передал"            Министр передал, что учения завершены.
         "#]],
     );
 }
@@ -1122,6 +1126,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Obie strony oskarżają się nawzajem.",
             "Nikt nie przyznał się do ataku.",
             "Premier wrócił do Warszawy.",
+            "Polska przekazała Ukrainie sprzęt wojskowy.",
+            "Sejm uchwali ustawę w czerwcu.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1172,6 +1178,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "oskarżają"          Obie strony oskarżają się nawzajem.
             -                        Nikt nie przyznał się do ataku.
             Past "wrócił"            Premier wrócił do Warszawy.
+            Past "przekazała"        Polska przekazała Ukrainie sprzęt wojskowy.
+            -                        Sejm uchwali ustawę w czerwcu.
         "#]],
     );
 }
@@ -1238,10 +1246,12 @@ fn slavic_speakers_leave_out_dates_and_verbs_after_the_cue() {
     );
     slavic_speakers(
         "Раней у гэтым месяцы ўлады прызналі экстрэмісцкімі два выданні.\n\n\
-         Улады ў сакавіку прызналі экстрэмісцкімі два выданні.",
+         Улады ў сакавіку прызналі экстрэмісцкімі два выданні.\n\n\
+         Як перадаў карэспандэнт, калона сышла.",
         expect![[r#"
             "ўлады"                    -      Раней у гэтым месяцы ўлады прызналі экстрэмісцкімі два выданні.
             "Улады"                    -      Улады ў сакавіку прызналі экстрэмісцкімі два выданні.
+            "карэспандэнт"             -      Як перадаў карэспандэнт, калона сышла.
         "#]],
     );
 }
