@@ -732,12 +732,20 @@ pub fn find_claims(
     let mut claims = Vec::new();
     // The latest anchoring date seen in scope, for dating later sentences by context.
     let mut context: Option<(TextRange, TextRange, Option<String>)> = None;
+    // The latest actor that spoke in the paragraph before: `He also said …` opening the
+    // next paragraph still names it, until another actor is named. A heading ends it.
+    let mut carried_speaker: Option<(usize, TextRange)> = None;
     for (paragraph_index, paragraph) in article.paragraphs.iter().enumerate() {
         if config.date_scope != DateScope::Article {
             context = None;
         }
         quotations.reset();
-        let mut last_speaker: Option<(usize, TextRange)> = None;
+        let mut last_speaker = if paragraph.heading {
+            None
+        } else {
+            carried_speaker
+        };
+        let mut inherited = last_speaker.is_some();
         let paragraph_mentions = within(&mentions, paragraph.range, |mention| mention.range);
         for sentence in &paragraph.sentences {
             words.fill(sentence.range);
@@ -783,6 +791,14 @@ pub fn find_claims(
                         .partition_point(|mention| mention.range.end <= sentence.range.end),
                 )
                 .unwrap_or_default();
+            if inherited {
+                if let Some((actor, _)) = last_speaker {
+                    if mentions_so_far.iter().any(|mention| mention.actor != actor) {
+                        last_speaker = None;
+                        inherited = false;
+                    }
+                }
+            }
             let english_cue =
                 |range: TextRange| !words.any(slavic::SLAVIC) && range.slice(text).is_ascii();
             let speaker_of = |first: usize, last: usize| {
@@ -908,6 +924,7 @@ pub fn find_claims(
                 context = Some((sentence.range, by, value));
             }
         }
+        carried_speaker = last_speaker.filter(|_| !paragraph.heading);
     }
     claims
 }
