@@ -1400,6 +1400,115 @@ fn continuing_present(words: &SentenceWords, index: usize) -> bool {
     reflexive && words.len() > 1 && !words.punctuated_before(1)
 }
 
+/// Whether the word at `index` is a present that an adverb right before it makes an
+/// action going on now (`Рятувальники досі розбирають завали`, `Спасатели всё ещё
+/// разбирают завалы`, `Rolnicy nadal blokują przejście`, `Akcja wciąż trwa`): a named
+/// subject's ongoing action, as `are still clearing` is in English. Not negated (`досі не
+/// знають`), not a state (`по-прежнему остаётся`), and only after a subject.
+fn present_going_on(words: &SentenceWords, index: usize) -> bool {
+    let Some(adverb) = index.checked_sub(1) else {
+        return false;
+    };
+    let still = match words.lower(adverb) {
+        "сейчас"
+        | "по-прежнему"
+        | "досі"
+        | "зараз"
+        | "наразі"
+        | "дагэтуль"
+        | "цяпер"
+        | "па-ранейшаму"
+        | "nadal"
+        | "wciąż"
+        | "obecnie"
+        | "teraz"
+        | "ciągle"
+        | "aktualnie" => true,
+        // `всё ещё`, `до сих пор`, `усё яшчэ`.
+        "ещё" | "еще" => adverb > 0 && matches!(words.lower(adverb - 1), "всё" | "все"),
+        "яшчэ" => adverb > 0 && matches!(words.lower(adverb - 1), "усё" | "ўсё"),
+        "пор" => {
+            adverb > 1 && words.lower(adverb - 1) == "сих" && words.lower(adverb - 2) == "до"
+        }
+        _ => false,
+    };
+    if !still || words.punctuated_before(index) || words.capitalised(index) {
+        return false;
+    }
+    let lower = words.lower(index);
+    let cyrillic = lower
+        .chars()
+        .next()
+        .is_some_and(|ch| ('\u{0400}'..='\u{04ff}').contains(&ch));
+    let present = if cyrillic {
+        lower.chars().count() >= 5
+            && [
+                "ют", "ут", "ят", "ат", "ет", "ёт", "ит", "ють", "уть", "ять", "ає", "ує", "яє",
+                "ює", "юць", "уць", "яць", "аць", "ае", "уе", "ся", "ться", "цца",
+            ]
+            .iter()
+            .any(|ending| lower.ends_with(ending))
+    } else {
+        ["ą", "uje", "a"]
+            .iter()
+            .any(|ending| lower.ends_with(ending))
+    };
+    // The adverb opens no sentence here: something stands before it, the subject (`Akcja
+    // wciąż trwa`, `Рятувальники досі`), or a place (`На кордоні досі стоять`).
+    let phrase_start = if matches!(words.lower(adverb), "ещё" | "еще" | "яшчэ") {
+        adverb - 1
+    } else if words.lower(adverb) == "пор" {
+        adverb - 2
+    } else {
+        adverb
+    };
+    present && phrase_start > 0 && !STATES_GOING_ON.contains(&lower)
+}
+
+/// Presents that tell a state, not an action, after `still` (`по-прежнему остаётся`,
+/// `досі перебуває`, `nadal pozostaje`).
+const STATES_GOING_ON: &[&str] = &[
+    "остаётся",
+    "остается",
+    "остаются",
+    "находится",
+    "находятся",
+    "является",
+    "считается",
+    "считают",
+    "знают",
+    "живут",
+    "залишається",
+    "залишаються",
+    "знаходиться",
+    "знаходяться",
+    "перебуває",
+    "перебувають",
+    "вважається",
+    "знають",
+    "живуть",
+    "застаецца",
+    "застаюцца",
+    "знаходзіцца",
+    "знаходзяцца",
+    "лічыцца",
+    "ведаюць",
+    "жывуць",
+    "pozostaje",
+    "pozostają",
+    "znajduje",
+    "znajdują",
+    "przebywa",
+    "przebywają",
+    "uważa",
+    "uważają",
+    "wiedzą",
+    "żyją",
+    "jest",
+    "ma",
+    "mają",
+];
+
 /// What the form of a word beyond the lexicon tells of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GuessedForm {
@@ -1520,6 +1629,14 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ало",
     "ało",
 ];
+
+/// Whether `lower` is a plural noun of agents in `-тели` (`спасатели`, `жители`,
+/// `следователи`, `представители`), which the plural past `-ели` would otherwise take;
+/// the pasts of `-теть` verbs end so too, and are left to the guess (`прилетели`,
+/// `захотели`).
+fn agent_noun_in_teli(lower: &str) -> bool {
+    lower.ends_with("тели") && !lower.ends_with("летели") && !lower.ends_with("хотели")
+}
 
 /// Endings of habitual pasts, which the neuter `-ало` would otherwise take.
 const HABITUAL_ENDINGS: &[&str] = &["ывало", "ивало"];
@@ -1653,6 +1770,7 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
         && !HABITUAL_ENDINGS
             .iter()
             .any(|ending| lower.ends_with(ending))
+        && !agent_noun_in_teli(lower)
     {
         return Some(GuessedForm::Past);
     }
@@ -1831,6 +1949,7 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     maybe_slavic
         && (0..words.len()).any(|index| {
             continuing_present(words, index)
+                || present_going_on(words, index)
                 || dated_plan(words, index)
                 || hands_something_over(words, index)
                 || slavic_guess(words, index).is_some()
@@ -2040,7 +2159,7 @@ pub fn find_event_from(
                 form: EventForm::Future,
             });
         }
-        if continuing_present(words, index) {
+        if continuing_present(words, index) || present_going_on(words, index) {
             return Some(VerbGroup {
                 first: index,
                 verb: index,
@@ -2121,6 +2240,7 @@ mod tests {
             "привлекли",
             "uciekli",
             "осудил",
+            "прилетели",
             "вручил",
             "wrócił",
             "ruszył",
@@ -2155,6 +2275,8 @@ mod tests {
             "михаил",
             "правила",
             "правил",
+            "спасатели",
+            "представители",
             "решил",
             "финала",
             "купила",

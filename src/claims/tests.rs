@@ -890,6 +890,11 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Нарушение правил карается штрафом.",
             "Россия передала Украине тела погибших.",
             "Министр передал, что учения завершены.",
+            "Спасатели всё ещё разбирают завалы.",
+            "Следователи до сих пор осматривают обломки.",
+            "Жители города недовольны.",
+            "Ситуация по-прежнему остаётся напряжённой.",
+            "Сейчас цены растут.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -962,6 +967,11 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Нарушение правил карается штрафом.
             Past "передала"          Россия передала Украине тела погибших.
             cue "передал"            Министр передал, что учения завершены.
+            Ongoing "разбирают"      Спасатели всё ещё разбирают завалы.
+            Ongoing "осматривают"    Следователи до сих пор осматривают обломки.
+            -                        Жители города недовольны.
+            -                        Ситуация по-прежнему остаётся напряжённой.
+            -                        Сейчас цены растут.
         "#]],
     );
 }
@@ -1004,6 +1014,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Компанія розпочала будівництво в місті.",
             "Обидві сторони звинувачують одна одну.",
             "Ніхто не взяв на себе відповідальності за атаку.",
+            "Рятувальники досі розбирають завали.",
+            "Родичі досі не знають, де вони.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1040,6 +1052,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "розпочала"         Компанія розпочала будівництво в місті.
             cue "звинувачують"       Обидві сторони звинувачують одна одну.
             -                        Ніхто не взяв на себе відповідальності за атаку.
+            Ongoing "розбирають"     Рятувальники досі розбирають завали.
+            -                        Родичі досі не знають, де вони.
         "#]],
     );
 }
@@ -1067,6 +1081,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Бакі абвінавачваюць адзін аднаго.",
             "Наталля пусціла чутку.",
             "Суд пусціў адваката.",
+            "Ратавальнікі дагэтуль разбіраюць завалы.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1088,6 +1103,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             cue "абвінавачваюць"     Бакі абвінавачваюць адзін аднаго.
             Past "пусціла"           Наталля пусціла чутку.
             Past "пусціў"            Суд пусціў адваката.
+            Ongoing "разбіраюць"     Ратавальнікі дагэтуль разбіраюць завалы.
         "#]],
     );
 }
@@ -1146,6 +1162,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Premier wrócił do Warszawy.",
             "Polska przekazała Ukrainie sprzęt wojskowy.",
             "Sejm uchwali ustawę w czerwcu.",
+            "Rolnicy nadal blokują przejście.",
+            "Akcja ratunkowa wciąż trwa.",
+            "Sytuacja nadal pozostaje napięta.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1198,6 +1217,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "wrócił"            Premier wrócił do Warszawy.
             Past "przekazała"        Polska przekazała Ukrainie sprzęt wojskowy.
             -                        Sejm uchwali ustawę w czerwcu.
+            Ongoing "blokują"        Rolnicy nadal blokują przejście.
+            Ongoing "trwa"           Akcja ratunkowa wciąż trwa.
+            -                        Sytuacja nadal pozostaje napięta.
         "#]],
     );
 }
