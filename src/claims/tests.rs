@@ -719,6 +719,21 @@ fn a_pronoun_speaker_reaches_back_into_the_paragraph_before() {
     );
 }
 
+/// Of several anchoring dates, the one nearest the trigger in its own clause dates the
+/// claim.
+#[test]
+fn the_date_nearest_the_trigger_dates_the_claim() {
+    check(
+        "Source: X\nDate: 2022-10-15\n\nAfter talks on Monday, the minister announced on Wednesday that the border would reopen.\n\nFor the past five days, prices rose; today, they fell.\n\nIn 2021, Belarus closed the border, and in 2023 it reopened it.\n\nOn 17 February, the ministry said the drills would end on 1 March.\n",
+        expect![[r#"
+            dated 2022-10-12   cue "announced"        "the minister"   After talks on Monday, the minister announced on Wednesday that the border would reopen.
+            dated 2022-10-10/2022-10-15 Past "rose"            source           For the past five days, prices rose; today, they fell.
+            dated 2021         Past "closed"          source           In 2021, Belarus closed the border, and in 2023 it reopened it.
+            dated 2022-02-17   cue "said"             "the ministry"   On 17 February, the ministry said the drills would end on 1 March.
+        "#]],
+    );
+}
+
 #[test]
 fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
     check(
