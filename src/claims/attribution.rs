@@ -352,9 +352,12 @@ pub fn speaker_of_cue(
                 });
                 // A participle's aside (`The video, posted on Telegram, shows`): the
                 // noun before it.
+                // So is a present participle's (`NATO officials, speaking on condition of
+                // anonymity, said`).
                 let participial = aside.filter(|&chunk| {
                     words.gap_before(chunk, 0).trim() == ","
-                        && en::opens_participial_aside(words.lower(chunk), words.classes(chunk))
+                        && (en::opens_participial_aside(words.lower(chunk), words.classes(chunk))
+                            || en::is_ing(words.lower(chunk)))
                 });
                 role.or(participial)
                     .and_then(|chunk| phrase_before(words, chunk, true))
@@ -405,7 +408,8 @@ fn resolve(
     let pronoun = if slavic {
         super::slavic::is_singular_pronoun(words.lower(first))
     } else {
-        matches!(words.lower(first), "he" | "she")
+        // `it said`: a ministry, an agency or a state that spoke before.
+        matches!(words.lower(first), "he" | "she" | "it")
     };
     if last - first == 1 && pronoun {
         // `he said`: the latest actor that spoke before in the paragraph.

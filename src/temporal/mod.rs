@@ -263,15 +263,28 @@ fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
     linked && !matches!(prev, "was" | "were" | "had" | "been")
 }
 
-/// Whether a past auxiliary stands among the tokens `from..to`, between a word that
-/// points forward and the date: `The ceasefire that begins at midnight was agreed on
-/// Monday` dates the agreement, in the past.
+/// Whether a past auxiliary or a past of reporting stands among the tokens `from..to`,
+/// between a word that points forward and the date: `The ceasefire that begins at
+/// midnight was agreed on Monday` dates the agreement, and `Belarus will hold drills, the
+/// ministry said on Tuesday` the statement, in the past.
 fn past_verb_between(tokens: &[token::Token<'_>], from: usize, to: usize) -> bool {
-    tokens
-        .get(from..to)
-        .unwrap_or_default()
-        .iter()
-        .any(|t| matches!(t.lower, "was" | "were" | "had" | "did"))
+    tokens.get(from..to).unwrap_or_default().iter().any(|t| {
+        matches!(
+            t.lower,
+            "was"
+                | "were"
+                | "had"
+                | "did"
+                | "said"
+                | "told"
+                | "announced"
+                | "stated"
+                | "reported"
+                | "wrote"
+                | "added"
+                | "confirmed"
+        )
+    })
 }
 
 /// Whether the sentence before token `at` speaks of the future (`will`, `scheduled`):
