@@ -31,6 +31,11 @@ pub const SLAVIC: Classes = 1 << 29;
 /// the date recognizer's (`temporal::scheduled_futures`), which reads them as pointing
 /// forward.
 pub const SCHEDULED_FUTURE: Classes = 1 << 30;
+/// Words a rarer Slavic event rule starts from: plans ([`PLAN_VERBS`]), pasts of
+/// handing over ([`HANDING_OVER`]), adverbs of `still` and `now` ([`STILL_ADVERBS`]). The
+/// rules look at a word's text only when it has this class, which the sentence's words
+/// carry already: most words are turned away without being read again.
+pub const SLAVIC_RULE_WORD: Classes = 1 << 31;
 
 /// Past-tense endings added to a stem: masculine, feminine, neuter, plural (Polish adds
 /// the plural of other than masculine persons).
@@ -1268,6 +1273,13 @@ pub(super) fn word_classes() -> Vec<(String, Classes)> {
             .iter()
             .map(|form| (form.to_string(), PASSIVE_FORM)),
     );
+    out.extend(
+        PLAN_VERBS
+            .iter()
+            .chain(STILL_ADVERBS)
+            .map(|word| (word.to_string(), SLAVIC_RULE_WORD)),
+    );
+    out.extend(forms(HANDING_OVER).map(|form| (form, SLAVIC_RULE_WORD)));
     // Cue words are marked too, so that a sentence with only a Polish cue written in
     // ASCII (`dodali`) is still read with the Slavic speaker rules.
     out.extend(
@@ -1409,6 +1421,9 @@ fn present_going_on(words: &SentenceWords, index: usize) -> bool {
     let Some(adverb) = index.checked_sub(1) else {
         return false;
     };
+    if words.classes(adverb) & SLAVIC_RULE_WORD == 0 {
+        return false;
+    }
     let still = match words.lower(adverb) {
         "сейчас"
         | "по-прежнему"
@@ -1464,6 +1479,29 @@ fn present_going_on(words: &SentenceWords, index: usize) -> bool {
     };
     present && phrase_start > 0 && !STATES_GOING_ON.contains(&lower)
 }
+
+/// The adverbs of `still` and `now` that [`present_going_on`] reads, and the last words
+/// of `всё ещё`, `усё яшчэ`, `до сих пор`.
+const STILL_ADVERBS: &[&str] = &[
+    "сейчас",
+    "по-прежнему",
+    "досі",
+    "зараз",
+    "наразі",
+    "дагэтуль",
+    "цяпер",
+    "па-ранейшаму",
+    "nadal",
+    "wciąż",
+    "obecnie",
+    "teraz",
+    "ciągle",
+    "aktualnie",
+    "ещё",
+    "еще",
+    "яшчэ",
+    "пор",
+];
 
 /// Presents that tell a state, not an action, after `still` (`по-прежнему остаётся`,
 /// `досі перебуває`, `nadal pozostaje`).
@@ -2062,18 +2100,13 @@ const UKRAINIAN_IV_NOUNS: &[&str] = &[
 /// (`передал, что`), by an inverted speaker after a comma or dash (`…, przekazała
 /// rzeczniczka`) or by `как` before (`как передал корреспондент`).
 pub fn hands_something_over(words: &SentenceWords, index: usize) -> bool {
-    let lower = words.lower(index);
-    let past_of_handing = [
-        "передал",
-        "передав",
-        "перадаў",
-        "перадал",
-        "przekazał",
-        "przekazal",
-    ]
-    .iter()
-    .any(|stem| lower.starts_with(stem));
-    if !past_of_handing {
+    // The class holds the forms of `HANDING_OVER` (and plans and adverbs, which start
+    // otherwise).
+    if words.classes(index) & SLAVIC_RULE_WORD == 0
+        || !["пере", "пера", "prze"]
+            .iter()
+            .any(|stem| words.lower(index).starts_with(stem))
+    {
         return false;
     }
     let inverted = index > 0 && words.punctuated_before(index);
@@ -2088,6 +2121,15 @@ pub fn hands_something_over(words: &SentenceWords, index: usize) -> bool {
     });
     !(inverted || after_as || content_follows)
 }
+
+/// Pasts of `передать`, `передати`, `перадаць`, `przekazać`: (stems, endings), as
+/// [`CUE_PASTS`].
+const HANDING_OVER: &[(&[&str], &[&str])] = &[
+    (&["переда"], RU_PAST),
+    (&["переда"], UK_PAST),
+    (&["перада"], BE_PAST),
+    (&["przekaza"], PL_PAST),
+];
 
 /// Verbs of planning in the present (`планирует`, `намерен`, `planuje`, `zamierza`),
 /// before an infinitive.
@@ -2117,7 +2159,8 @@ const PLAN_VERBS: &[&str] = &[
 /// повысить минимальную зарплату в июле`, `Rząd planuje podnieść płacę minimalną w
 /// lipcu`).
 fn dated_plan(words: &SentenceWords, index: usize) -> bool {
-    if !PLAN_VERBS.contains(&words.lower(index))
+    if words.classes(index) & SLAVIC_RULE_WORD == 0
+        || !PLAN_VERBS.contains(&words.lower(index))
         || index
             .checked_sub(1)
             .is_some_and(|before| matches!(words.lower(before), "не" | "ня" | "nie"))

@@ -254,6 +254,7 @@ impl<'t> SentenceWords<'t> {
     }
 
     /// The lower-cased word at `index` (empty beyond the last word).
+    #[inline]
     pub fn lower(&self, index: usize) -> &str {
         let Some((range, lowered_at)) = self.words.get(index) else {
             return "";
