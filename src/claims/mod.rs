@@ -743,6 +743,7 @@ pub fn find_claims(
     timexes: &[Timex],
     mentions: &[ActorMention],
     config: &Config,
+    speaker_before: Option<(usize, TextRange)>,
 ) -> Vec<Claim> {
     let cues = Cues::of(config);
     let mut words = SentenceWords::new(text);
@@ -756,9 +757,12 @@ pub fn find_claims(
     let mut claims = Vec::new();
     // The latest anchoring date seen in scope, for dating later sentences by context.
     let mut context: Option<(TextRange, TextRange, Option<String>)> = None;
-    // The latest actor that spoke in the paragraph before: `He also said …` opening the
-    // next paragraph still names it, until another actor is named. A heading ends it.
-    let mut carried_speaker: Option<(usize, TextRange)> = None;
+    // The latest actor that spoke in the paragraph before (`speaker_before` for the
+    // first): `He also said …` opening the next paragraph still names it, until another
+    // actor is named. Only the paragraph right before counts, so that a paragraph's
+    // claims depend on no text further back (an edit re-analyses its block of paragraphs
+    // and the one after, see `corpus::analysis::reanalyze_article`).
+    let mut carried_speaker = speaker_before;
     for (paragraph_index, paragraph) in article.paragraphs.iter().enumerate() {
         if config.date_scope != DateScope::Article {
             context = None;
@@ -948,9 +952,23 @@ pub fn find_claims(
                 context = Some((sentence.range, by, value));
             }
         }
-        carried_speaker = last_speaker.filter(|_| !paragraph.heading);
+        carried_speaker = last_actor_speaker(&claims, paragraph_index);
     }
     claims
+}
+
+/// The latest registry actor that speaks in the claims of paragraph `paragraph`, with the
+/// mention naming it: what a pronoun opening the next paragraph names.
+pub fn last_actor_speaker(claims: &[Claim], paragraph: usize) -> Option<(usize, TextRange)> {
+    claims
+        .iter()
+        .rev()
+        .take_while(|claim| claim.paragraph >= paragraph)
+        .filter(|claim| claim.paragraph == paragraph)
+        .find_map(|claim| match claim.attribution.speaker {
+            Speaker::Actor { actor, named, .. } => Some((actor, named)),
+            _ => None,
+        })
 }
 
 #[cfg(test)]

@@ -1341,7 +1341,7 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             "rzecznika Straży Granicznej" -      Według rzecznika Straży Granicznej sytuacja jest stabilna.
             "Киев"                     -      Киев неоднократно отрицал обвинения.
             "Rzecznik"                 -      Rzecznik oficjalnie potwierdził zatrzymanie.
-            @lukashenka                direct «Мы не отступим», — сказала она журналистам.
+            "она"                      direct «Мы не отступим», — сказала она журналистам.
         "#]],
     );
 }

@@ -599,7 +599,15 @@ pub(super) fn analyze_retaining(
 ) -> ArticleFile {
     let article = article::parse_as(&text, article::Syntax::of_path(path));
     let date = article.header.date();
-    let found = analyze_part(&text, &article, article.body.start, date, config, matcher);
+    let found = analyze_part(
+        &text,
+        &article,
+        article.body.start,
+        date,
+        config,
+        matcher,
+        None,
+    );
     // Placing mentions that are about to be shed would cost a report 1 % more work.
     let placed = retention != Retention::Reports;
     let mut file = assemble(
@@ -731,6 +739,8 @@ struct Found {
 /// `temporal_from` (at most `part.body.start`), so that the recognizer sees the line
 /// before the part as it would in the whole text; what it finds before the part is
 /// dropped.
+/// `speaker_before`: the latest actor that spoke in the paragraph before the part, for a
+/// pronoun that opens it (see `claims::find_claims`).
 fn analyze_part(
     text: &str,
     part: &Article,
@@ -738,6 +748,7 @@ fn analyze_part(
     date: Option<CalendarDate>,
     config: &Config,
     matcher: &AliasMatcher,
+    speaker_before: Option<(usize, TextRange)>,
 ) -> Found {
     let range = part.body;
     let temporal_from = temporal_from.min(range.start);
@@ -755,7 +766,7 @@ fn analyze_part(
         .collect();
     temporal::resolve_anaphora(text, &mut timexes, &paragraphs);
     let mentions = find_mentions(text, part, &markup, matcher);
-    let claims = claims::find_claims(text, part, &timexes, &mentions, config);
+    let claims = claims::find_claims(text, part, &timexes, &mentions, config, speaker_before);
     let known: Vec<TextRange> = mentions
         .iter()
         .map(|mention| mention.range)
@@ -940,13 +951,52 @@ fn reanalyze_window(
     // The recognizer looks one word back across a line break (`was` before `scheduled
     // to`): give it the last non-blank line before the window.
     let temporal_from = line_before(text, previous.article.body.start, window.start);
-    let mut found = analyze_part(text, &part, temporal_from, date, config, matcher);
     let paragraphs_before = previous
         .article
         .paragraphs
         .partition_point(|paragraph| paragraph.range.start < window.start);
     let old_window_paragraphs = previous.article.paragraphs[paragraphs_before..]
         .partition_point(|paragraph| paragraph.range.start < window.old_end);
+    // A pronoun opening the window's first paragraph may name the latest speaker of the
+    // paragraph before, which the edit left as it was.
+    let speaker_before = paragraphs_before
+        .checked_sub(1)
+        .and_then(|before| claims::last_actor_speaker(&previous.claims, before));
+    let mut found = analyze_part(
+        text,
+        &part,
+        temporal_from,
+        date,
+        config,
+        matcher,
+        speaker_before,
+    );
+    // And the paragraph after the window may name the window's last speaker: when that
+    // changed, or a claim there names one from before it, the rest is analysed again.
+    let speaker_after_old = (paragraphs_before + old_window_paragraphs)
+        .checked_sub(1)
+        .and_then(|last| claims::last_actor_speaker(&previous.claims, last));
+    let speaker_after_new = match part.paragraphs.len().checked_sub(1) {
+        Some(last) => claims::last_actor_speaker(&found.claims, last),
+        None => speaker_before,
+    };
+    let next_paragraph = paragraphs_before + old_window_paragraphs;
+    let next_leans_back = previous
+        .article
+        .paragraphs
+        .get(next_paragraph)
+        .is_some_and(|next| {
+            previous.claims.iter().any(|claim| {
+                claim.paragraph == next_paragraph
+                    && matches!(claim.attribution.speaker,
+                    claims::Speaker::Actor { named, .. } if named.start < next.range.start)
+            })
+        });
+    let same_actor =
+        speaker_after_old.map(|(actor, _)| actor) == speaker_after_new.map(|(actor, _)| actor);
+    if next_leans_back || (!same_actor && next_paragraph < previous.article.paragraphs.len()) {
+        return None;
+    }
     for claim in &mut found.claims {
         claim.paragraph += paragraphs_before;
     }
