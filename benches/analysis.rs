@@ -217,7 +217,7 @@ fn claims(bencher: Bencher) {
         prepared
             .iter()
             .map(|(text, parsed, timexes, mentions)| {
-                claims::find_claims(text, parsed, timexes, mentions, &config).len()
+                claims::find_claims(text, parsed, timexes, mentions, &config, None).len()
             })
             .sum::<usize>()
     });
