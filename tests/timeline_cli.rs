@@ -143,8 +143,8 @@ fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
         2022-06-07 [2022-06-07..2022-06-07] 003_908a619eda21eca9.article:87 belarus-armed-forces
         2022-06-20 [2022-06-20..2022-06-20] 003_908a619eda21eca9.article:89 belarus
         2022-06-20 [2022-06-20..2022-06-20] 003_908a619eda21eca9.article:89 (context) belarus-defence-ministry
-        2022-06-22 [2022-06-22..2022-06-22] 003_908a619eda21eca9.article:91 gomel-region
         2022-06-22 [2022-06-22..2022-06-22] 003_908a619eda21eca9.article:93 belarus,ukraine
+        2022-06-22/2022-07-01 [2022-06-22..2022-07-01] 003_908a619eda21eca9.article:91 gomel-region
         2022-06-24 [2022-06-24..2022-06-24] 003_908a619eda21eca9.article:97 belarus,russia
         2022-06-24 [2022-06-24..2022-06-24] 003_908a619eda21eca9.article:97 (context) belarus,belarusian-railway,belaruski-hayun,russia-defence-ministry
         2022-06-28 [2022-06-28..2022-06-28] 003_908a619eda21eca9.article:99 belarus,ukraine
