@@ -569,6 +569,20 @@ fn slavic_phrase_before(
                 // `В Минобороны заявили`: the body spoken for.
                 break;
             }
+            // `Opozycja na uchodźstwie apeluje`: a phrase after a head that can speak is
+            // part of the speaker.
+            let head = before.checked_sub(1).filter(|&head| {
+                joined(before)
+                    && (words.capitalised(head) || words.classes(head) & en::AGENT_NOUN != 0)
+                    && !stops_slavic_phrase(words, head)
+            });
+            if let Some(head) = head {
+                first = head;
+                if !joined(first) {
+                    break;
+                }
+                continue;
+            }
             if first < last {
                 // The preposition's object is no part of the subject.
                 first += 1;

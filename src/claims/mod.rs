@@ -277,6 +277,19 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
             if index == 0 {
                 return false;
             }
+            // `visitors from Poland and the Baltic states.`: ending the sentence, the form
+            // is a noun, unless an inverted attribution ends so after a comma, a dash or a
+            // quotation (`…, the report states.`).
+            let inverted = || {
+                (index.saturating_sub(5)..=index).any(|at| {
+                    let gap = words.gap_before(at, 0);
+                    gap.contains([',', '—', '–'])
+                        || attribution::only_quote_marks(gap.trim()) && !gap.trim().is_empty()
+                })
+            };
+            if NOUN_LIKE_CUES.contains(&first) && index + 1 == words.len() && !inverted() {
+                return false;
+            }
             // `The group claims responsibility`: only a verb takes that object.
             let takes_responsibility =
                 matches!(words.lower(index + 1), "responsibility" | "credit");
@@ -284,10 +297,12 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
                 // A present-tense cue that is also a plural noun (`800 orders`, `baseless
                 // reports`) is a verb only after a name, a pronoun or a speaking noun
                 // (`The president says`), and not after a determiner (`media reports`).
+                // A document or a record says and states too (`the report states`).
                 let subject = words.capitalised(index - 1)
                     || previous_classes
                         & (english::SUBJECT_PRONOUN | english::AGENT_NOUN | english::RELATIVE)
-                        != 0;
+                        != 0
+                    || is_evidence(previous);
                 if NOUN_MARKERS.contains(&previous) || previous.contains('-') || !subject {
                     return false;
                 }

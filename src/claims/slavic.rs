@@ -224,6 +224,17 @@ const CUE_FORMS: &[&str] = &[
     "поясняет",
     "передает",
     "передаёт",
+    // Calling for, in the present (`Оппозиция призывает к осторожности`).
+    "призывает",
+    "призывают",
+    "закликає",
+    "закликають",
+    "заклікае",
+    "заклікаюць",
+    "apeluje",
+    "apelują",
+    "wzywa",
+    "wzywają",
     // Accusing, in the present (`Обе стороны обвиняют друг друга`).
     "обвиняет",
     "обвиняют",
@@ -657,6 +668,11 @@ const EVENT_FORMS: &[&str] = &[
     "przeszła",
     "przeszli",
     // Broke out, died: Polish pasts of stems in a consonant (`W rafinerii wybuchł pożar`).
+    // Abolished, lifted (`Białoruś zniosła obowiązek wizowy`).
+    "zniósł",
+    "zniosła",
+    "zniosło",
+    "zniosły",
     "wybuchł",
     "wybuchła",
     "wybuchło",
@@ -1669,11 +1685,16 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
 ];
 
 /// Whether `lower` is a plural noun of agents in `-тели` (`спасатели`, `жители`,
-/// `следователи`, `представители`), which the plural past `-ели` would otherwise take;
+/// `следователи`, `представители`, `obywateli`), which the plural past `-ели`/`-eli`
+/// would otherwise take;
 /// the pasts of `-теть` verbs end so too, and are left to the guess (`прилетели`,
 /// `захотели`).
 fn agent_noun_in_teli(lower: &str) -> bool {
     lower.ends_with("тели") && !lower.ends_with("летели") && !lower.ends_with("хотели")
+        // The Polish genitive plurals `obywateli`, `przedstawicieli`, `nauczycieli`; the
+        // pasts `lecieli`, `chcieli` end otherwise.
+        || lower.ends_with("teli")
+        || lower.ends_with("icieli")
 }
 
 /// Endings of habitual pasts, which the neuter `-ало` would otherwise take.

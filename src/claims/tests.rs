@@ -398,6 +398,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The way is under the bridge.",
             "The plan is under review.",
             "Its plan to cut spending in 2027 is ambitious.",
+            "Tourism officials hope for visitors from Poland and the Baltic states.",
             "No group has claimed responsibility for the attack.",
             "Nobody has yet claimed responsibility.",
             "The treaty imperils the Acme and Beta plan to merge in 2027.",
@@ -456,6 +457,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The way is under the bridge.
             -                        The plan is under review.
             -                        Its plan to cut spending in 2027 is ambitious.
+            -                        Tourism officials hope for visitors from Poland and the Baltic states.
             -                        No group has claimed responsibility for the attack.
             -                        Nobody has yet claimed responsibility.
             -                        The treaty imperils the Acme and Beta plan to merge in 2027.
@@ -668,7 +670,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -700,6 +702,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "said"             "NATO officials" NATO officials, speaking on condition of anonymity, said the alliance saw no threat.
             UNDATED            cue "said"             @kyiv            Kyiv said the drills were over.
             UNDATED            cue "said"             @kyiv            It would also end the call-ups, it said.
+            UNDATED            cue "states"           "the report"     The border is calm, the report states.
         "#]],
     );
 }
@@ -910,6 +913,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Россия передала Украине тела погибших.",
             "Министр передал, что учения завершены.",
             "Спасатели всё ещё разбирают завалы.",
+            "Оппозиция призывает к осторожности.",
             "Следователи до сих пор осматривают обломки.",
             "Жители города недовольны.",
             "Ситуация по-прежнему остаётся напряжённой.",
@@ -987,6 +991,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "передала"          Россия передала Украине тела погибших.
             cue "передал"            Министр передал, что учения завершены.
             Ongoing "разбирают"      Спасатели всё ещё разбирают завалы.
+            cue "призывает"          Оппозиция призывает к осторожности.
             Ongoing "осматривают"    Следователи до сих пор осматривают обломки.
             -                        Жители города недовольны.
             -                        Ситуация по-прежнему остаётся напряжённой.
@@ -1180,6 +1185,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Nikt nie przyznał się do ataku.",
             "Premier wrócił do Warszawy.",
             "Polska przekazała Ukrainie sprzęt wojskowy.",
+            "Białoruś zniosła obowiązek wizowy dla obywateli 35 państw.",
             "Sejm uchwali ustawę w czerwcu.",
             "Rolnicy nadal blokują przejście.",
             "Akcja ratunkowa wciąż trwa.",
@@ -1235,6 +1241,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             -                        Nikt nie przyznał się do ataku.
             Past "wrócił"            Premier wrócił do Warszawy.
             Past "przekazała"        Polska przekazała Ukrainie sprzęt wojskowy.
+            Past "zniosła"           Białoruś zniosła obowiązek wizowy dla obywateli 35 państw.
             -                        Sejm uchwali ustawę w czerwcu.
             Ongoing "blokują"        Rolnicy nadal blokują przejście.
             Ongoing "trwa"           Akcja ratunkowa wciąż trwa.
@@ -1304,10 +1311,12 @@ fn slavic_speakers_leave_out_dates_and_verbs_after_the_cue() {
         "#]],
     );
     slavic_speakers(
-        "Раней у гэтым месяцы ўлады прызналі экстрэмісцкімі два выданні.\n\n\
+        "Opozycja na uchodźstwie apeluje o ostrożność.\n\n\
+         Раней у гэтым месяцы ўлады прызналі экстрэмісцкімі два выданні.\n\n\
          Улады ў сакавіку прызналі экстрэмісцкімі два выданні.\n\n\
          Як перадаў карэспандэнт, калона сышла.",
         expect![[r#"
+            "Opozycja na uchodźstwie"  -      Opozycja na uchodźstwie apeluje o ostrożność.
             "ўлады"                    -      Раней у гэтым месяцы ўлады прызналі экстрэмісцкімі два выданні.
             "Улады"                    -      Улады ў сакавіку прызналі экстрэмісцкімі два выданні.
             "карэспандэнт"             -      Як перадаў карэспандэнт, калона сышла.
