@@ -484,7 +484,7 @@ fn is_medium(word: &str) -> bool {
 }
 
 /// Whether a Cyrillic word ends as an adjective (`Повітряних`, `Государственной`,
-/// `Национальный`), which stands before the noun it qualifies.
+/// `Национальный`, `Державна`), which stands before the noun it qualifies.
 fn cyrillic_adjective(word: &str) -> bool {
     word.chars().count() > 4
         && word
@@ -494,6 +494,9 @@ fn cyrillic_adjective(word: &str) -> bool {
         && [
             "их", "ых", "ой", "ій", "ий", "ый", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему",
             "ую", "юю", "ые", "ие", "ыя", "ае",
+            // The Ukrainian feminine (`Державна прикордонна служба`, `Національна
+            // поліція`), by endings no first name has.
+            "льна", "вна", "ська", "цька", "зька",
         ]
         .iter()
         .any(|ending| word.ends_with(ending))
