@@ -974,12 +974,13 @@ pub fn find_claims(
 
 /// The latest registry actor that speaks in the claims of paragraph `paragraph`, with the
 /// mention naming it: what a pronoun opening the next paragraph names.
+/// `claims` are in text order.
 pub fn last_actor_speaker(claims: &[Claim], paragraph: usize) -> Option<(usize, TextRange)> {
-    claims
+    let end = claims.partition_point(|claim| claim.paragraph <= paragraph);
+    claims[..end]
         .iter()
         .rev()
-        .take_while(|claim| claim.paragraph >= paragraph)
-        .filter(|claim| claim.paragraph == paragraph)
+        .take_while(|claim| claim.paragraph == paragraph)
         .find_map(|claim| match claim.attribution.speaker {
             Speaker::Actor { actor, named, .. } => Some((actor, named)),
             _ => None,

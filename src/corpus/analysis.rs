@@ -986,11 +986,16 @@ fn reanalyze_window(
         .paragraphs
         .get(next_paragraph)
         .is_some_and(|next| {
-            previous.claims.iter().any(|claim| {
-                claim.paragraph == next_paragraph
-                    && matches!(claim.attribution.speaker,
-                    claims::Speaker::Actor { named, .. } if named.start < next.range.start)
-            })
+            let from = previous
+                .claims
+                .partition_point(|claim| claim.paragraph < next_paragraph);
+            previous.claims[from..]
+                .iter()
+                .take_while(|claim| claim.paragraph == next_paragraph)
+                .any(|claim| {
+                    matches!(claim.attribution.speaker,
+                        claims::Speaker::Actor { named, .. } if named.start < next.range.start)
+                })
         });
     let same_actor =
         speaker_after_old.map(|(actor, _)| actor) == speaker_after_new.map(|(actor, _)| actor);
