@@ -1686,9 +1686,8 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
 
 /// Whether `lower` is a plural noun of agents in `-тели` (`спасатели`, `жители`,
 /// `следователи`, `представители`, `obywateli`), which the plural past `-ели`/`-eli`
-/// would otherwise take;
-/// the pasts of `-теть` verbs end so too, and are left to the guess (`прилетели`,
-/// `захотели`).
+/// would otherwise take; the pasts of `-теть` verbs end so too, and are left to the
+/// guess (`прилетели`, `захотели`).
 fn agent_noun_in_teli(lower: &str) -> bool {
     lower.ends_with("тели") && !lower.ends_with("летели") && !lower.ends_with("хотели")
         // The Polish genitive plurals `obywateli`, `przedstawicieli`, `nauczycieli`; the
@@ -1812,7 +1811,7 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
         return None;
     }
     // Six letters are enough for a masculine past in `-ил`, `-ił`, `-ył`, `-іў` (`осудил`,
-    // `вручил`, `wrócił`, `ruszył`, `купіў`), which few short nouns share; other endings
+    // `вручил`, `wrócił`, `ruszył`, `пусціў`), which few short nouns share; other endings
     // need seven (`стали`, `цели`, `финала`).
     let letters = lower.chars().count();
     if letters < 6

@@ -983,9 +983,8 @@ fn timetable_present(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
 /// to`, `Officials plan to`, `Lukashenka is expected to`). Not when it is a noun the verb
 /// belongs to (`a joint plan to`, `Its plan to`, `imperils the Acme and Beta plan to`: a
 /// preposition, a possessive or an object's determiner opens its run of names), nor a
-/// bare singular
-/// noun opening the sentence (`Government plans to … are on hold`), nor a plural noun
-/// there that names no agent (`Prices are expected to`).
+/// bare singular noun opening the sentence (`Government plans to … are on hold`), nor a
+/// plural noun there that names no agent (`Prices are expected to`).
 fn acts_on_its_own(words: &SentenceWords, subject: usize) -> bool {
     let classes = words.classes(subject);
     let lower = words.lower(subject);
