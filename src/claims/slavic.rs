@@ -254,6 +254,7 @@ const CUE_FORMS: &[&str] = &[
     "zaprzecza",
     "zaprzeczają",
     "сообщается",
+    "сообщалось",
     // Ukrainian.
     "заявляє",
     "заявляють",
@@ -275,6 +276,7 @@ const CUE_FORMS: &[&str] = &[
     "переконана",
     "переконані",
     "повідомляється",
+    "повідомлялося",
     // Belarusian.
     "заяўляе",
     "заяўляюць",
@@ -296,6 +298,7 @@ const CUE_FORMS: &[&str] = &[
     "упэўненая",
     "упэўненыя",
     "паведамляецца",
+    "паведамлялася",
     // Polish.
     "powiedzieli",
     "przypomnieli",
@@ -394,7 +397,15 @@ const SOURCE_PHRASES: &[&str] = &[
 ];
 
 /// Impersonal cues (`сообщается`, `it is reported`): the outlet asserts them.
-const IMPERSONAL_CUES: &[&str] = &["сообщается", "повідомляється", "паведамляецца"];
+const IMPERSONAL_CUES: &[&str] = &[
+    "сообщается",
+    "повідомляється",
+    "паведамляецца",
+    // And in the past (`Ранее сообщалось, что …`).
+    "сообщалось",
+    "повідомлялося",
+    "паведамлялася",
+];
 
 /// Event verbs of the perfective past: (stems, endings).
 const EVENT_PASTS: &[(&[&str], &[&str])] = &[
