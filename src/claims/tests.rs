@@ -309,6 +309,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Officials intend to open the terminal next year.",
             "The opposition plans a rally on Saturday.",
             "It also plans to close two plants in 2027.",
+            "Election officials have registered four candidates.",
+            "The crisis has united the opposition.",
             "Lukashenka is expected to visit Beijing in September.",
         ],
         expect![[r#"
@@ -376,6 +378,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Future "intend"          Officials intend to open the terminal next year.
             Future "plans"           The opposition plans a rally on Saturday.
             Future "plans"           It also plans to close two plants in 2027.
+            Perfect "registered"     Election officials have registered four candidates.
+            Perfect "united"         The crisis has united the opposition.
             Future "expected"        Lukashenka is expected to visit Beijing in September.
         "#]],
     );
@@ -398,6 +402,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The way is under the bridge.",
             "The plan is under review.",
             "Its plan to cut spending in 2027 is ambitious.",
+            "The bank has limited resources.",
             "Tourism officials hope for visitors from Poland and the Baltic states.",
             "No group has claimed responsibility for the attack.",
             "Nobody has yet claimed responsibility.",
@@ -457,6 +462,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The way is under the bridge.
             -                        The plan is under review.
             -                        Its plan to cut spending in 2027 is ambitious.
+            -                        The bank has limited resources.
             -                        Tourism officials hope for visitors from Poland and the Baltic states.
             -                        No group has claimed responsibility for the attack.
             -                        Nobody has yet claimed responsibility.

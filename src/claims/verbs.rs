@@ -354,7 +354,23 @@ fn auxiliary_group(
             return None;
         }
         let verb_classes = words.classes(next);
-        if en::can_be_participle(after, verb_classes)
+        // `have registered four candidates`, `has united the opposition`: after `have`, a
+        // listed adjective in `-ed` before an object's determiner or number is its
+        // participle (`has limited resources` stays a possession).
+        let object_follows = || {
+            let object = words.lower(next + 1);
+            words.classes(next + 1) & (en::DETERMINER | en::QUANTITY) != 0
+                || object.starts_with(|ch: char| ch.is_ascii_digit())
+                || matches!(
+                    object,
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                )
+        };
+        let participle = en::can_be_participle(after, verb_classes)
+            || (en::is_regular_ed(after, verb_classes & !en::NOT_A_VERB)
+                && !words.punctuated_before(next + 1)
+                && object_follows());
+        if participle
             && verb_classes & (en::BE | en::HAVE) == 0
             && (words.lower(next + 1) != "by" || by_an_amount(words, next + 1))
         {
