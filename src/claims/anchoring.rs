@@ -144,10 +144,14 @@ pub fn side_detail(
     if ends_name(words, range, first) {
         return Some(SideDetail::NamePart);
     }
-    // A relative clause (`, who became mayor in March,`) that does not hold the trigger.
-    let relative = (1..first)
-        .rev()
-        .find(|&index| matches!(words.lower(index), "who" | "which" | "whom" | "whose"))?;
+    // A relative clause (`, who became mayor in March,`, `, который правит с 1994 года,`)
+    // that does not hold the trigger.
+    let slavic_relative = en::RELATIVE | super::slavic::SLAVIC;
+    let relative = (1..first).rev().find(|&index| {
+        matches!(words.lower(index), "who" | "which" | "whom" | "whose")
+            || words.classes(index) & slavic_relative == slavic_relative
+                && words.punctuated_before(index)
+    })?;
     let clause_end = (relative + 1..count)
         .find(|&index| words.punctuated_before(index))
         .unwrap_or(count);

@@ -527,11 +527,14 @@ fn reads_as_slavic_adverb(lower: &str) -> bool {
 /// The Slavic speaker phrase that ends right before the cue at `end`: adverbs right
 /// before the cue skipped (`Лукашенко также заявил`), read back over words joined without
 /// punctuation to a stop word; a preposition drops itself and its object (`Вчера в Минске
-/// министр заявил`), unless it is all there is (`В Минобороны заявили`).
+/// министр заявил`), unless it is all there is (`В Минобороны заявили`). `after_aside`:
+/// `end` opens an aside set off by a comma before the cue (a relative clause), which the
+/// phrase ends before.
 fn slavic_phrase_before(
     words: &SentenceWords,
     end: usize,
     dates: &[TextRange],
+    after_aside: bool,
 ) -> Option<(usize, usize)> {
     let joined = |index: usize| {
         !words.punctuated_before(index) || only_quote_marks(words.gap_before(index, 0))
@@ -554,7 +557,8 @@ fn slavic_phrase_before(
         }
         last = before;
     }
-    if last < words.len() && !joined(last) {
+    // The phrase runs up to the cue, or up to the comma of an aside before it.
+    if last < words.len() && !joined(last) && !after_aside {
         return None;
     }
     let mut first = last;
@@ -703,8 +707,22 @@ pub fn speaker_of_slavic_cue(
     let phrase = if slavic::is_source_phrase(cue_word, cue_last + 1 - cue_first) {
         slavic_phrase_after(words, cue_last + 1, dates)
     } else {
-        slavic_phrase_before(words, cue_first, dates)
-            .or_else(|| slavic_phrase_after(words, cue_last + 1, dates))
+        // `Лукашенко, который правит с 1994 года, заявил`: the speaker stands before the
+        // relative clause that ends at the cue.
+        let relative_slavic = en::RELATIVE | slavic::SLAVIC;
+        let relative = (cue_first.saturating_sub(LONGEST_SPEAKER)..cue_first)
+            .rev()
+            .take_while(|&at| at + 1 == cue_first || !words.punctuated_before(at + 1))
+            .find(|&at| {
+                words.classes(at) & relative_slavic == relative_slavic
+                    && words.punctuated_before(at)
+            })
+            .filter(|_| words.punctuated_before(cue_first));
+        match relative {
+            Some(relative) => slavic_phrase_before(words, relative, dates, true),
+            None => slavic_phrase_before(words, cue_first, dates, false),
+        }
+        .or_else(|| slavic_phrase_after(words, cue_last + 1, dates))
     };
     match phrase {
         Some(phrase) => resolve(words, phrase, mentions, last_speaker, true),

@@ -489,7 +489,7 @@ fn find_cue(
 fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [bool]> {
     let starts_clause = |index: usize| {
         (index == 0 || words.punctuated_before(index))
-            && matches!(
+            && (matches!(
                 words.lower(index),
                 "who"
                     | "which"
@@ -505,7 +505,8 @@ fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [
                     | "though"
                     | "since"
                     | "until"
-            )
+            ) || words.classes(index) & (english::RELATIVE | slavic::SLAVIC)
+                == english::RELATIVE | slavic::SLAVIC)
     };
     // Most sentences have no such clause: the mask is then borrowed, not copied.
     if !words.any(english::RELATIVE | english::SUBORDINATOR) || !(0..words.len()).any(starts_clause)
@@ -811,8 +812,13 @@ pub fn find_claims(
                         let group = if slavic::reads_as_slavic_events(&words) {
                             // Russian, Ukrainian, Belarusian or Polish: a past (listed or
                             // read from its ending), a passive form or a dated future is the
-                            // event, wherever it stands.
-                            slavic::find_event_from(&words, 0, |at| !blocked[at], dated)?
+                            // event, wherever it stands; the main clause's first, as in
+                            // English (`Суд, который открылся в марте, приговорил`).
+                            let main_clause = relative_clauses(&words, &blocked);
+                            slavic::find_event_from(&words, 0, |at| !main_clause[at], dated)
+                                .or_else(|| {
+                                    slavic::find_event_from(&words, 0, |at| !blocked[at], dated)
+                                })?
                         } else {
                             // The main clause's event first; a relative clause's only if
                             // the main clause has none.

@@ -785,6 +785,20 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
     );
 }
 
+/// A Slavic relative clause is a side detail, as in English: the main clause's verb is
+/// the trigger, the clause's date dates nothing, and the speaker stands before it.
+#[test]
+fn slavic_relative_clauses_neither_trigger_nor_date_nor_speak() {
+    check(
+        "Source: X\nDate: 2022-10-15\nLanguage: ru\n\nСуд, который открылся в марте, приговорил активиста.\n\nЛукашенко, который правит с 1994 года, заявил, что пойдет на выборы.\n\nСуд, который открылся в марте, в пятницу приговорил активиста.\n",
+        expect![[r#"
+            UNDATED            Past "приговорил"      source           Суд, который открылся в марте, приговорил активиста.
+            UNDATED            cue "заявил"           @lukashenka      Лукашенко, который правит с 1994 года, заявил, что пойдет на выборы.
+            dated 2022-10-14   Past "приговорил"      source           Суд, который открылся в марте, в пятницу приговорил активиста.
+        "#]],
+    );
+}
+
 /// A date after a Slavic `since` in a record says how long the record stands and dates
 /// nothing; after `с` alone it is when something began.
 #[test]
