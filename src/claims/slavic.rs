@@ -1448,33 +1448,22 @@ fn present_going_on(words: &SentenceWords, index: usize) -> bool {
     let Some(adverb) = index.checked_sub(1) else {
         return false;
     };
+    // Most words are turned away by their class, before their text is read.
     if words.classes(adverb) & SLAVIC_RULE_WORD == 0 {
         return false;
     }
-    let still = match words.lower(adverb) {
-        "сейчас"
-        | "по-прежнему"
-        | "досі"
-        | "зараз"
-        | "наразі"
-        | "дагэтуль"
-        | "цяпер"
-        | "па-ранейшаму"
-        | "nadal"
-        | "wciąż"
-        | "obecnie"
-        | "teraz"
-        | "ciągle"
-        | "aktualnie" => true,
-        // `всё ещё`, `до сих пор`, `усё яшчэ`.
-        "ещё" | "еще" => adverb > 0 && matches!(words.lower(adverb - 1), "всё" | "все"),
-        "яшчэ" => adverb > 0 && matches!(words.lower(adverb - 1), "усё" | "ўсё"),
-        "пор" => {
-            adverb > 1 && words.lower(adverb - 1) == "сих" && words.lower(adverb - 2) == "до"
-        }
-        _ => false,
+    // Where the adverb starts: `всё ещё`, `усё яшчэ`, `до сих пор` are read from their
+    // last word; the other adverbs of the list are one word.
+    let before = |back: usize| adverb.checked_sub(back).map_or("", |at| words.lower(at));
+    let adverb_start = match words.lower(adverb) {
+        "ещё" | "еще" if matches!(before(1), "всё" | "все") => adverb - 1,
+        "яшчэ" if matches!(before(1), "усё" | "ўсё") => adverb - 1,
+        "пор" if before(1) == "сих" && before(2) == "до" => adverb - 2,
+        "ещё" | "еще" | "яшчэ" | "пор" => return false,
+        word if STILL_ADVERBS.contains(&word) => adverb,
+        _ => return false,
     };
-    if !still || words.punctuated_before(index) || words.capitalised(index) {
+    if words.punctuated_before(index) || words.capitalised(index) {
         return false;
     }
     let lower = words.lower(index);
@@ -1497,14 +1486,7 @@ fn present_going_on(words: &SentenceWords, index: usize) -> bool {
     };
     // The adverb opens no sentence here: something stands before it, the subject (`Akcja
     // wciąż trwa`, `Рятувальники досі`), or a place (`На кордоні досі стоять`).
-    let phrase_start = if matches!(words.lower(adverb), "ещё" | "еще" | "яшчэ") {
-        adverb - 1
-    } else if words.lower(adverb) == "пор" {
-        adverb - 2
-    } else {
-        adverb
-    };
-    present && phrase_start > 0 && !STATES_GOING_ON.contains(&lower)
+    present && adverb_start > 0 && !STATES_GOING_ON.contains(&lower)
 }
 
 /// The adverbs of `still` and `now` that [`present_going_on`] reads, and the last words

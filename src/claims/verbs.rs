@@ -355,16 +355,13 @@ fn auxiliary_group(
         }
         let verb_classes = words.classes(next);
         // `have registered four candidates`, `has united the opposition`: after `have`, a
-        // listed adjective in `-ed` before an object's determiner or number is its
-        // participle (`has limited resources` stays a possession).
+        // listed adjective in `-ed` before an object's determiner or number (number words
+        // are quantities) is its participle (`has limited resources` stays a possession).
         let object_follows = || {
-            let object = words.lower(next + 1);
             words.classes(next + 1) & (en::DETERMINER | en::QUANTITY) != 0
-                || object.starts_with(|ch: char| ch.is_ascii_digit())
-                || matches!(
-                    object,
-                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-                )
+                || words
+                    .lower(next + 1)
+                    .starts_with(|ch: char| ch.is_ascii_digit())
         };
         let participle = en::can_be_participle(after, verb_classes)
             || (en::is_regular_ed(after, verb_classes & !en::NOT_A_VERB)
