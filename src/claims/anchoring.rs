@@ -146,11 +146,9 @@ pub fn side_detail(
     }
     // A relative clause (`, who became mayor in March,`, `, который правит с 1994 года,`)
     // that does not hold the trigger.
-    let slavic_relative = en::RELATIVE | super::slavic::SLAVIC;
     let relative = (1..first).rev().find(|&index| {
         matches!(words.lower(index), "who" | "which" | "whom" | "whose")
-            || words.classes(index) & slavic_relative == slavic_relative
-                && words.punctuated_before(index)
+            || super::slavic::opens_relative_clause(words, index)
     })?;
     let clause_end = (relative + 1..count)
         .find(|&index| words.punctuated_before(index))

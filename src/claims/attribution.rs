@@ -5,6 +5,7 @@
 use super::english::{self as en};
 use super::words::SentenceWords;
 use super::ActorMention;
+use crate::temporal::Timex;
 use crate::text::TextRange;
 
 /// Who asserts a claim.
@@ -483,14 +484,18 @@ fn is_medium(word: &str) -> bool {
     )
 }
 
+/// Whether the word at `at` stands inside one of the sentence's temporal expressions
+/// `dates`, which no speaker phrase holds.
+fn in_dates(words: &SentenceWords, dates: &[Timex], at: usize) -> bool {
+    let range = words.range(at);
+    dates.iter().any(|date| date.range.contains_range(range))
+}
+
 /// Whether a Cyrillic word ends as an adjective (`Повітряних`, `Государственной`,
 /// `Национальный`, `Державна`), which stands before the noun it qualifies.
 fn cyrillic_adjective(word: &str) -> bool {
     word.chars().count() > 4
-        && word
-            .chars()
-            .next()
-            .is_some_and(|ch| ('\u{0400}'..='\u{04ff}').contains(&ch))
+        && word.chars().next().is_some_and(super::slavic::is_cyrillic)
         && [
             "их", "ых", "ой", "ій", "ий", "ый", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему",
             "ую", "юю", "ые", "ие", "ыя", "ае",
@@ -533,17 +538,13 @@ fn reads_as_slavic_adverb(lower: &str) -> bool {
 fn slavic_phrase_before(
     words: &SentenceWords,
     end: usize,
-    dates: &[TextRange],
+    dates: &[Timex],
     after_aside: bool,
 ) -> Option<(usize, usize)> {
     let joined = |index: usize| {
         !words.punctuated_before(index) || only_quote_marks(words.gap_before(index, 0))
     };
-    let in_date = |at: usize| {
-        dates
-            .iter()
-            .any(|date| date.contains_range(words.range(at)))
-    };
+    let in_date = |at: usize| in_dates(words, dates, at);
     // An adverb or a date between the speaker and the cue is no part of the speaker
     // (`Киев неоднократно отрицал`, `Улады ў сакавіку прызналі`).
     let mut last = end;
@@ -611,16 +612,12 @@ fn slavic_phrase_before(
 fn slavic_phrase_after(
     words: &SentenceWords,
     start: usize,
-    dates: &[TextRange],
+    dates: &[Timex],
 ) -> Option<(usize, usize)> {
     let mut start = start;
     // A date right after the cue is no part of the speaker (`poinformował w poniedziałek
     // rząd`, `сообщили в понедельник в Кремле`).
-    let in_date = |at: usize| {
-        dates
-            .iter()
-            .any(|date| date.contains_range(words.range(at)))
-    };
+    let in_date = |at: usize| in_dates(words, dates, at);
     while start < words.len() && !words.punctuated_before(start) {
         if in_date(start) || (is_locative(words.lower(start)) && in_date(start + 1)) {
             start += 1;
@@ -688,8 +685,8 @@ fn slavic_phrase_after(
 /// the words `cue_first..=cue_last`: after a source phrase (`по словам министра`,
 /// `według rzecznika`); before a verb (`Лукашенко заявил`, `Rzecznik MSZ powiedział`), or
 /// after it when nothing that can speak stands before (`Об этом заявил министр`, `«…», —
-/// сказал он`); the outlet for an impersonal cue (`сообщается`). `dates` are the ranges
-/// of the sentence's temporal expressions, which no speaker phrase holds; the other
+/// сказал он`); the outlet for an impersonal cue (`сообщается`). `dates` are the
+/// sentence's temporal expressions, which no speaker phrase holds; the other
 /// arguments as for [`speaker_of_cue`].
 pub fn speaker_of_slavic_cue(
     words: &SentenceWords,
@@ -697,7 +694,7 @@ pub fn speaker_of_slavic_cue(
     cue_last: usize,
     mentions: &[ActorMention],
     last_speaker: Option<(usize, TextRange)>,
-    dates: &[TextRange],
+    dates: &[Timex],
 ) -> Speaker {
     use super::slavic;
     let cue_word = words.lower(cue_first);
@@ -709,14 +706,10 @@ pub fn speaker_of_slavic_cue(
     } else {
         // `Лукашенко, который правит с 1994 года, заявил`: the speaker stands before the
         // relative clause that ends at the cue.
-        let relative_slavic = en::RELATIVE | slavic::SLAVIC;
         let relative = (cue_first.saturating_sub(LONGEST_SPEAKER)..cue_first)
             .rev()
             .take_while(|&at| at + 1 == cue_first || !words.punctuated_before(at + 1))
-            .find(|&at| {
-                words.classes(at) & relative_slavic == relative_slavic
-                    && words.punctuated_before(at)
-            })
+            .find(|&at| slavic::opens_relative_clause(words, at))
             .filter(|_| words.punctuated_before(cue_first));
         match relative {
             Some(relative) => slavic_phrase_before(words, relative, dates, true),

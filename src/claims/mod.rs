@@ -505,8 +505,7 @@ fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [
                     | "though"
                     | "since"
                     | "until"
-            ) || words.classes(index) & (english::RELATIVE | slavic::SLAVIC)
-                == english::RELATIVE | slavic::SLAVIC)
+            ) || slavic::opens_relative_clause(words, index))
     };
     // Most sentences have no such clause: the mask is then borrowed, not copied.
     if !words.any(english::RELATIVE | english::SUBORDINATOR) || !(0..words.len()).any(starts_clause)
@@ -907,18 +906,13 @@ pub fn find_claims(
                 let attribution = match trigger {
                     ClaimTrigger::Cue(range) => Attribution {
                         speaker: english_speaker.unwrap_or_else(|| {
-                            let dates: Vec<TextRange> =
-                                within(&timexes, sentence.range, |timex| timex.range)
-                                    .iter()
-                                    .map(|timex| timex.range)
-                                    .collect();
                             attribution::speaker_of_slavic_cue(
                                 &words,
                                 first,
                                 last,
                                 mentions_so_far,
                                 last_speaker,
-                                &dates,
+                                within(&timexes, sentence.range, |timex| timex.range),
                             )
                         }),
                         cue: Some(range),

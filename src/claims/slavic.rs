@@ -1467,11 +1467,7 @@ fn present_going_on(words: &SentenceWords, index: usize) -> bool {
         return false;
     }
     let lower = words.lower(index);
-    let cyrillic = lower
-        .chars()
-        .next()
-        .is_some_and(|ch| ('\u{0400}'..='\u{04ff}').contains(&ch));
-    let present = if cyrillic {
+    let present = if lower.chars().next().is_some_and(is_cyrillic) {
         lower.chars().count() >= 5
             && [
                 "ют", "ут", "ят", "ат", "ет", "ёт", "ит", "ють", "уть", "ять", "ає", "ує", "яє",
@@ -1555,6 +1551,19 @@ const STATES_GOING_ON: &[&str] = &[
     "ma",
     "mają",
 ];
+
+/// Whether `ch` is a letter of the Cyrillic block (Russian, Ukrainian, Belarusian).
+pub fn is_cyrillic(ch: char) -> bool {
+    ('\u{0400}'..='\u{04ff}').contains(&ch)
+}
+
+/// Whether the word at `index` opens a relative clause set off by a comma (`, который
+/// правит с 1994 года,`, `, який`, `, który`): in the four languages the clause always
+/// stands after one.
+pub fn opens_relative_clause(words: &SentenceWords, index: usize) -> bool {
+    let relative = en::RELATIVE | SLAVIC;
+    words.classes(index) & relative == relative && index > 0 && words.punctuated_before(index)
+}
 
 /// What the form of a word beyond the lexicon tells of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2020,9 +2029,7 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
     let Some(guess) = guessed_form(lower) else {
         return ukrainian_past(words, lower).then_some(GuessedForm::Past);
     };
-    let cyrillic = lower
-        .chars()
-        .any(|ch| ('\u{0400}'..='\u{04ff}').contains(&ch));
+    let cyrillic = lower.chars().any(is_cyrillic);
     let polish = || {
         words.any(SLAVIC)
             || (0..words.len()).any(|at| {
