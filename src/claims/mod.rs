@@ -615,38 +615,36 @@ fn date_within(
             _ => None,
         });
     annotation.or_else(|| {
-        let mut anchoring = within(timexes, sentence, |timex| timex.range)
+        // Of several dates, the one nearest the trigger in its own clause dates it: `After
+        // talks on Monday, the minister announced on Wednesday` is Wednesday's. A
+        // semicolon parts clauses (`For the past five days, prices rose; today, they
+        // fell`: `rose` is the five days'). Without a trigger, the first one does.
+        let trigger_range = trigger
+            .map(|trigger| words.range(trigger.word))
+            .filter(|at| at.start < at.end);
+        let text = words.text();
+        let remoteness = |range: TextRange| {
+            let Some(at) = trigger_range else {
+                return (false, 0);
+            };
+            let (from, to) = if range.end <= at.start {
+                (range.end, at.start)
+            } else {
+                (at.end, range.start)
+            };
+            let between = text.get(from..to.max(from)).unwrap_or_default();
+            (between.contains(';'), to.saturating_sub(from))
+        };
+        within(timexes, sentence, |timex| timex.range)
             .iter()
             .filter(|timex| {
                 timex.anchors
                     && sentence.contains_range(timex.range)
                     && anchoring::side_detail(words, timex.range, trigger).is_none()
-            });
-        let first = anchoring.next()?;
-        // Of several dates, the one nearest the trigger in its own clause dates it: `After
-        // talks on Monday, the minister announced on Wednesday` is Wednesday's. A
-        // semicolon parts clauses (`For the past five days, prices rose; today, they
-        // fell`: `rose` is the five days').
-        let chosen = match trigger.map(|trigger| words.range(trigger.word)) {
-            Some(at) if at.start < at.end => {
-                let text = words.text();
-                let remoteness = |range: TextRange| {
-                    let (from, to) = if range.end <= at.start {
-                        (range.end, at.start)
-                    } else {
-                        (at.end, range.start)
-                    };
-                    let between = text.get(from..to.max(from)).unwrap_or_default();
-                    (between.contains(';'), to.saturating_sub(from))
-                };
-                std::iter::once(first)
-                    .chain(anchoring)
-                    .min_by_key(|timex| remoteness(timex.range))
-                    .unwrap_or(first)
-            }
-            _ => first,
-        };
-        Some((chosen.range, chosen.value.clone()))
+            })
+            // `min_by_key` keeps the first of equals.
+            .min_by_key(|timex| remoteness(timex.range))
+            .map(|timex| (timex.range, timex.value.clone()))
     })
 }
 
