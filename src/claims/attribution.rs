@@ -197,6 +197,23 @@ fn ends_clause(words: &SentenceWords, (_, last): (usize, usize)) -> bool {
     last >= words.len() || words.punctuated_before(last)
 }
 
+/// Whether the word at `index` reads as a verb's present in `-s` before its object
+/// (`Belarus rejects the accusations and blames …`): a plural noun is not followed by a
+/// determiner or an object pronoun.
+fn present_before_object(words: &SentenceWords, index: usize) -> bool {
+    let lower = words.lower(index);
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("'s")
+        && !lower.ends_with("’s")
+        && words.classes(index)
+            & (en::AGENT_NOUN | en::QUANTITY | en::PREPOSITION | en::DETERMINER | en::ADVERB)
+            == 0
+        && words.classes(index + 1) & (en::DETERMINER | en::OBJECT_PRONOUN) != 0
+        && !words.punctuated_before(index + 1)
+}
+
 /// The `as` of `quoted … as saying` after the cue `quoted` at `cue`, within a speaker's
 /// length.
 fn quoted_as(words: &SentenceWords, cue: usize) -> Option<usize> {
@@ -248,7 +265,9 @@ pub fn speaker_of_cue(
         let verb = (main_clause.max(1)..cue_first).find(|&index| {
             let classes = words.classes(index);
             classes & (en::BE | en::HAVE | en::MODAL) != 0
-                || (!words.capitalised(index) && en::can_be_past(words.lower(index), classes))
+                || (!words.capitalised(index)
+                    && (en::can_be_past(words.lower(index), classes)
+                        || present_before_object(words, index)))
         })?;
         phrase_before(words, verb, false)
     };

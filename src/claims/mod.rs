@@ -219,6 +219,28 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         return false;
     }
     let first = cue.first().map_or("", String::as_str);
+    // `Kyiv rarely confirms such strikes`, `Officials usually say`: what someone does as a
+    // habit is no specific statement.
+    if matches!(
+        previous,
+        Some(
+            "rarely"
+                | "seldom"
+                | "often"
+                | "usually"
+                | "regularly"
+                | "routinely"
+                | "frequently"
+                | "always"
+                | "typically"
+                | "generally"
+                | "sometimes"
+                | "occasionally"
+        )
+    ) && !english::can_be_past(first, words.classes(index))
+    {
+        return false;
+    }
     if cue.len() == 1 && first == "called" && !calls_something_so(words, index) {
         return false;
     }

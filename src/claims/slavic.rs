@@ -26,7 +26,8 @@ pub const DEMONSTRATIVE: Classes = 1 << 28;
 /// Every word of this lexicon: a sentence holding one is read with the Slavic rules.
 pub const SLAVIC: Classes = 1 << 29;
 /// A future of taking place, starting or ending (`Учения пройдут с 3 по 9 июня`,
-/// `Засідання відбудеться в понеділок`, `Ćwiczenia odbędą się w czerwcu`): a scheduled
+/// `Засідання відбудеться в понеділок`, `Ćwiczenia odbędą się w czerwcu`), or of a listed
+/// news verb (`Лукашенко посетит Пекин в декабре`): a scheduled
 /// event only in a sentence that gives its date, as an English future. The words are
 /// the date recognizer's (`temporal::scheduled_futures`), which reads them as pointing
 /// forward.
@@ -448,6 +449,15 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "сда",
             "отда",
             "потеря",
+            // Lifting, refusing, raising, creating, issuing, attacking: `ЕС снял
+            // санкции`, `Суд отказал в иске`.
+            "сня",
+            "отказа",
+            "подня",
+            "созда",
+            "выда",
+            "напа",
+            "сорва",
         ],
         RU_PAST,
     ),
@@ -483,6 +493,11 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "прода",
             "втрати",
             "отрима",
+            "зня",
+            "відмови",
+            "підня",
+            "створи",
+            "напа",
         ],
         UK_PAST,
     ),
@@ -522,6 +537,11 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "прада",
             "страці",
             "атрыма",
+            "зня",
+            "адмові",
+            "падня",
+            "ствары",
+            "напа",
         ],
         BE_PAST,
     ),
@@ -578,6 +598,11 @@ const EVENT_FORMS: &[&str] = &[
     "zajęło",
     "zajęli",
     "zajęły",
+    "zdjął",
+    "zdjęła",
+    "zdjęło",
+    "zdjęli",
+    "zdjęły",
     "провёл",
     "провел",
     "провела",
@@ -1971,10 +1996,28 @@ const STATES_AFTER_BE: &[&str] = &[
 ];
 
 /// A passive told with a past of `be` or `zostać` at `be`: the participle's index, when
-/// it follows at once, in lower case (not a name) and without punctuation between.
+/// it follows at once or after one adverb (`были жестоко подавлены`, `zostali brutalnie
+/// pobici`), in lower case (not a name) and without punctuation between.
 fn passive_after_be(words: &SentenceWords, be: usize) -> Option<usize> {
+    let adverb = be + 1;
+    let lower = words.lower(adverb);
+    // An adverb of manner or degree ends so; `не`, `nie` and short words (`to`) do not
+    // count. Tried first, since after `zostać` any word is taken.
+    let reads_as_adverb = lower.chars().count() >= 4
+        && ["о", "ю", "е", "o", "ie"]
+            .iter()
+            .any(|ending| lower.ends_with(ending))
+        && !words.capitalised(adverb)
+        && !words.punctuated_before(adverb);
+    reads_as_adverb
+        .then(|| passive_participle_at(words, be, adverb + 1))
+        .flatten()
+        .or_else(|| passive_participle_at(words, be, be + 1))
+}
+
+/// The participle of [`passive_after_be`] at `participle`.
+fn passive_participle_at(words: &SentenceWords, be: usize, participle: usize) -> Option<usize> {
     let auxiliary = words.lower(be);
-    let participle = be + 1;
     if participle >= words.len()
         || words.punctuated_before(participle)
         || words.capitalised(participle)

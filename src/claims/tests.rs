@@ -312,6 +312,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Election officials have registered four candidates.",
             "The crisis has united the opposition.",
             "Lukashenka is expected to visit Beijing in September.",
+            "Journalists were not allowed to enter the courtroom.",
+            "His lawyer, who lost her licence in May, was not allowed to speak.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -381,6 +383,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Perfect "registered"     Election officials have registered four candidates.
             Perfect "united"         The crisis has united the opposition.
             Future "expected"        Lukashenka is expected to visit Beijing in September.
+            Passive "allowed"        Journalists were not allowed to enter the courtroom.
+            Passive "allowed"        His lawyer, who lost her licence in May, was not allowed to speak.
         "#]],
     );
 }
@@ -447,6 +451,9 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The economy has in effect been absorbed by Russia.",
             "There were no clashes near the border.",
             "There was little hope of a deal.",
+            "Conscripts are allowed to defer their service.",
+            "Kyiv rarely confirms such strikes.",
+            "Officials usually say little about the talks.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -507,6 +514,9 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The economy has in effect been absorbed by Russia.
             -                        There were no clashes near the border.
             -                        There was little hope of a deal.
+            -                        Conscripts are allowed to defer their service.
+            -                        Kyiv rarely confirms such strikes.
+            -                        Officials usually say little about the talks.
         "#]],
     );
 }
@@ -676,7 +686,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry rejects the claims and blames Warsaw for the tensions.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -709,6 +719,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "said"             @kyiv            Kyiv said the drills were over.
             UNDATED            cue "said"             @kyiv            It would also end the call-ups, it said.
             UNDATED            cue "states"           "the report"     The border is calm, the report states.
+            UNDATED            cue "blames"           "The ministry"   The ministry rejects the claims and blames Warsaw for the tensions.
         "#]],
     );
 }
@@ -939,6 +950,12 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Жители города недовольны.",
             "Ситуация по-прежнему остаётся напряжённой.",
             "Сейчас цены растут.",
+            "Протесты были жестоко подавлены.",
+            "Евросоюз снял санкции с калийной отрасли.",
+            "Суд отказал в иске.",
+            "Лукашенко посетит Пекин в декабре.",
+            "Лукашенко посетит Пекин.",
+            "За последний месяц задержаны 40 человек.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1018,6 +1035,12 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Жители города недовольны.
             -                        Ситуация по-прежнему остаётся напряжённой.
             -                        Сейчас цены растут.
+            Passive "подавлены"      Протесты были жестоко подавлены.
+            Past "снял"              Евросоюз снял санкции с калийной отрасли.
+            Past "отказал"           Суд отказал в иске.
+            Future "посетит"         Лукашенко посетит Пекин в декабре.
+            -                        Лукашенко посетит Пекин.
+            Passive "задержаны"      За последний месяц задержаны 40 человек.
         "#]],
     );
 }
@@ -1062,6 +1085,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Ніхто не взяв на себе відповідальності за атаку.",
             "Рятувальники досі розбирають завали.",
             "Родичі досі не знають, де вони.",
+            "Президент підпише закон у понеділок.",
+            "Уряд зняв обмеження.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1100,6 +1125,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             -                        Ніхто не взяв на себе відповідальності за атаку.
             Ongoing "розбирають"     Рятувальники досі розбирають завали.
             -                        Родичі досі не знають, де вони.
+            Future "підпише"         Президент підпише закон у понеділок.
+            Past "зняв"              Уряд зняв обмеження.
         "#]],
     );
 }
@@ -1128,6 +1155,8 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Наталля пусціла чутку.",
             "Суд пусціў адваката.",
             "Ратавальнікі дагэтуль разбіраюць завалы.",
+            "Міністр наведае Кітай у снежні.",
+            "Улады знялі абмежаванні.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1150,6 +1179,8 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             Past "пусціла"           Наталля пусціла чутку.
             Past "пусціў"            Суд пусціў адваката.
             Ongoing "разбіраюць"     Ратавальнікі дагэтуль разбіраюць завалы.
+            Future "наведае"         Міністр наведае Кітай у снежні.
+            Past "знялі"             Улады знялі абмежаванні.
         "#]],
     );
 }
@@ -1212,6 +1243,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Rolnicy nadal blokują przejście.",
             "Akcja ratunkowa wciąż trwa.",
             "Sytuacja nadal pozostaje napięta.",
+            "Demonstranci zostali brutalnie pobici.",
+            "Premier odwiedzi Kijów w piątek.",
+            "UE zdjęła sankcje.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1268,6 +1302,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Ongoing "blokują"        Rolnicy nadal blokują przejście.
             Ongoing "trwa"           Akcja ratunkowa wciąż trwa.
             -                        Sytuacja nadal pozostaje napięta.
+            Passive "pobici"         Demonstranci zostali brutalnie pobici.
+            Future "odwiedzi"        Premier odwiedzi Kijów w piątek.
+            Past "zdjęła"            UE zdjęła sankcje.
         "#]],
     );
 }

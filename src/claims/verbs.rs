@@ -453,6 +453,16 @@ fn auxiliary_group(
             // do (`Prices are expected to rise in June`) is a forecast, the outlet's own.
             return group(next, EventForm::Future);
         }
+        if past
+            && matches!(after, "allowed" | "permitted")
+            && words.lower(next + 1) == "to"
+            && !words.punctuated_before(next + 1)
+        {
+            // `Journalists were not allowed to enter the courtroom`: a past permission or
+            // refusal happened; a present one (`Conscripts are allowed to …`) is what a
+            // rule provides.
+            return group(next, EventForm::Passive);
+        }
         if past && passive_participle(words, next) {
             return group(next, EventForm::Passive);
         }

@@ -21,8 +21,9 @@ pub enum PhraseMeaning {
     Weekend,
     /// `за минувшие сутки`, `за минулу добу`, `w ciągu ostatniej doby`: the day up to
     /// the article date, as the English `over the past day` (the window of a daily
-    /// report).
-    PastDay,
+    /// report); `за последний месяц`, `w ciągu ostatniego tygodnia`: the month or week
+    /// up to it, as `in the past month`.
+    Past(Unit),
     /// `минулої ночі`, `ostatniej nocy`: the night before the article date, as the
     /// English `last night` (the other forms are a shift and a part of the day).
     LastNight,
@@ -70,7 +71,10 @@ pub struct SlavicData {
     /// Words that make a sentence speak of the future (`будет`, `planuje`).
     pub future: &'static [&'static str],
     /// Futures of taking place, starting and ending (`состоится`, `пройдут`,
-    /// `відбудеться`, `odbędzie`): they speak of the future too, and the claim finder
+    /// `відбудеться`, `odbędzie`), and the perfective futures of the visits, signings,
+    /// meetings and hearings news announces (`посетит`, `підпише`, `сустрэнецца`,
+    /// `przeprowadzi`), whose form alone does not tell them from a present: they speak
+    /// of the future too, and the claim finder
     /// reads them as scheduled events when their sentence gives the date
     /// ([`scheduled_futures`]).
     pub scheduled: &'static [&'static str],

@@ -10,6 +10,22 @@ type Row = (&'static str, &'static str, &'static str, &'static str, bool);
 const D: &str = "2022-10-04"; // a Tuesday
 
 const RUSSIAN: &[Row] = &[
+    // A listed perfective future points forward, as `будет` does.
+    (
+        "Лукашенко посетит Пекин в декабре.",
+        D,
+        "декабре",
+        "2022-12",
+        true,
+    ),
+    // The week, month or year up to the article date, as `in the past month`.
+    (
+        "За последний месяц задержаны 40 человек.",
+        D,
+        "За последний месяц",
+        "2022-09-04/2022-10-04",
+        true,
+    ),
     (
         "За минувшие сутки ВСУ отразили 20 атак.",
         D,
@@ -239,6 +255,13 @@ const RUSSIAN: &[Row] = &[
 
 const UKRAINIAN: &[Row] = &[
     (
+        "За останній тиждень ціни зросли на 5%.",
+        D,
+        "За останній тиждень",
+        "2022-09-27/2022-10-04",
+        true,
+    ),
+    (
         "Наприкінці вересня кордон закрили.",
         D,
         "вересня",
@@ -397,6 +420,13 @@ const UKRAINIAN: &[Row] = &[
 
 const BELARUSIAN: &[Row] = &[
     (
+        "За апошні тыдзень затрымалі 40 чалавек.",
+        D,
+        "За апошні тыдзень",
+        "2022-09-27/2022-10-04",
+        true,
+    ),
+    (
         "За апошнія суткі затрымалі 12 чалавек.",
         D,
         "За апошнія суткі",
@@ -533,6 +563,27 @@ const BELARUSIAN: &[Row] = &[
 ];
 
 const POLISH: &[Row] = &[
+    (
+        "Premier odwiedzi Kijów w piątek.",
+        D,
+        "w piątek",
+        "2022-10-07",
+        true,
+    ),
+    (
+        "W ciągu ostatniego miesiąca ceny wzrosły o 5%.",
+        D,
+        "W ciągu ostatniego miesiąca",
+        "2022-09-04/2022-10-04",
+        true,
+    ),
+    (
+        "W ostatnim tygodniu zatrzymano 12 osób.",
+        D,
+        "W ostatnim tygodniu",
+        "2022-09-27/2022-10-04",
+        true,
+    ),
     (
         "Pod koniec września granica została zamknięta.",
         D,

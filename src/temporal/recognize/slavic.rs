@@ -741,10 +741,7 @@ impl<'a> SlavicLine<'_, 'a> {
                     PhraseMeaning::Vague(value) => Sem::Vague(value),
                     PhraseMeaning::Lean(shift) => Sem::Anaphoric(Lean::Day { shift, part: None }),
                     PhraseMeaning::Weekend => Sem::Point(Cal::TheWeekend),
-                    PhraseMeaning::PastDay => Sem::RecentSpan {
-                        unit: Unit::Day,
-                        count: 1,
-                    },
+                    PhraseMeaning::Past(unit) => Sem::RecentSpan { unit, count: 1 },
                     PhraseMeaning::LastNight => Sem::Time {
                         date: Some(Cal::DayShift(-1)),
                         clock: Clock::Part("NI"),
