@@ -65,6 +65,8 @@ pub const DEFAULT_CUES: &[&str] = &[
     "explains",
     "suggested",
     "suggests",
+    "rejects",
+    "reject",
     "insisted",
     "insists",
     "insist",

@@ -254,6 +254,16 @@ const CUE_FORMS: &[&str] = &[
     "адмаўляюць",
     "zaprzecza",
     "zaprzeczają",
+    // Rejecting, in the present (`Минск отвергает обвинения`, `Mińsk odrzuca te
+    // oskarżenia`).
+    "отвергает",
+    "отвергают",
+    "відкидає",
+    "відкидають",
+    "адкідае",
+    "адкідаюць",
+    "odrzuca",
+    "odrzucają",
     "сообщается",
     "сообщалось",
     // Ukrainian.
@@ -309,6 +319,7 @@ const CUE_FORMS: &[&str] = &[
     "ostrzegli",
     "mówi",
     "mówią",
+    "twierdzi",
     "twierdzą",
     "uważa",
     "uważają",
@@ -1446,12 +1457,27 @@ const CONTINUING_PRESENTS: &[&str] = &[
     "працягваюцца",
     "kontynuuje",
     "kontynuują",
+    // Going on, lasting: `Бои тривають на Покровському напрямку`, `Walki trwają`.
+    "длится",
+    "длятся",
+    "триває",
+    "тривають",
+    "доўжыцца",
+    "доўжацца",
+    "trwa",
+    "trwają",
 ];
+
+/// The presents of [`CONTINUING_PRESENTS`] that take no object, and so may open their
+/// sentence before the subject, as the reflexive ones do (`Триває мобілізація`, `Trwa
+/// akcja ratunkowa`).
+const GOING_ON_WITHOUT_OBJECT: &[&str] = &["триває", "тривають", "trwa", "trwają"];
 
 /// Whether the word at `index` is a present of continuing with its subject: before it,
 /// not cut from it by punctuation (`Как сообщает «Наша Ніва», призыв продолжается` has
-/// `призыв`), or, for the reflexive forms, which need no object, right after it at the
-/// sentence's start (`Продолжается мобилизация`). `— Продолжается.` has none.
+/// `призыв`), or, for the reflexive forms and the others that need no object, right
+/// after it at the sentence's start (`Продолжается мобилизация`). `— Продолжается.` has
+/// none.
 fn continuing_present(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
     if !CONTINUING_PRESENTS.contains(&lower) {
@@ -1460,7 +1486,8 @@ fn continuing_present(words: &SentenceWords, index: usize) -> bool {
     if index > 0 {
         return !words.punctuated_before(index);
     }
-    let reflexive = ["ся", "цца"].iter().any(|ending| lower.ends_with(ending));
+    let reflexive = ["ся", "цца"].iter().any(|ending| lower.ends_with(ending))
+        || GOING_ON_WITHOUT_OBJECT.contains(&lower);
     reflexive && words.len() > 1 && !words.punctuated_before(1)
 }
 

@@ -572,6 +572,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The ministry adds that the drills are routine.",
             "He recalled that the border had been quiet.",
             "The election promises were broken.",
+            "Belarus rejects the accusations.",
+            "Voters are expected to reject the plan.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -621,6 +623,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "adds"               The ministry adds that the drills are routine.
             cue "recalled"           He recalled that the border had been quiet.
             Passive "broken"         The election promises were broken.
+            cue "rejects"            Belarus rejects the accusations.
+            -                        Voters are expected to reject the plan.
         "#]],
     );
 }
@@ -686,7 +690,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry rejects the claims and blames Warsaw for the tensions.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -719,7 +723,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "said"             @kyiv            Kyiv said the drills were over.
             UNDATED            cue "said"             @kyiv            It would also end the call-ups, it said.
             UNDATED            cue "states"           "the report"     The border is calm, the report states.
-            UNDATED            cue "blames"           "The ministry"   The ministry rejects the claims and blames Warsaw for the tensions.
+            UNDATED            cue "blames"           "The ministry"   The ministry praises the guards and blames Warsaw for the tensions.
         "#]],
     );
 }
@@ -956,6 +960,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Лукашенко посетит Пекин в декабре.",
             "Лукашенко посетит Пекин.",
             "За последний месяц задержаны 40 человек.",
+            "Минск отвергает обвинения.",
+            "Переговоры длятся третий день.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1041,6 +1047,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Future "посетит"         Лукашенко посетит Пекин в декабре.
             -                        Лукашенко посетит Пекин.
             Passive "задержаны"      За последний месяц задержаны 40 человек.
+            cue "отвергает"          Минск отвергает обвинения.
+            Ongoing "длятся"         Переговоры длятся третий день.
         "#]],
     );
 }
@@ -1087,6 +1095,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Родичі досі не знають, де вони.",
             "Президент підпише закон у понеділок.",
             "Уряд зняв обмеження.",
+            "Бої тривають на сході.",
+            "Триває мобілізація.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1127,6 +1137,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             -                        Родичі досі не знають, де вони.
             Future "підпише"         Президент підпише закон у понеділок.
             Past "зняв"              Уряд зняв обмеження.
+            Ongoing "тривають"       Бої тривають на сході.
+            Ongoing "Триває"         Триває мобілізація.
         "#]],
     );
 }
@@ -1246,6 +1258,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Demonstranci zostali brutalnie pobici.",
             "Premier odwiedzi Kijów w piątek.",
             "UE zdjęła sankcje.",
+            "Warszawa twierdzi, że służby pomagają migrantom.",
+            "Mińsk odrzuca te oskarżenia.",
+            "Trwa budowa zapory na granicy z Rosją.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1305,6 +1320,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Passive "pobici"         Demonstranci zostali brutalnie pobici.
             Future "odwiedzi"        Premier odwiedzi Kijów w piątek.
             Past "zdjęła"            UE zdjęła sankcje.
+            cue "twierdzi"           Warszawa twierdzi, że służby pomagają migrantom.
+            cue "odrzuca"            Mińsk odrzuca te oskarżenia.
+            Ongoing "Trwa"           Trwa budowa zapory na granicy z Rosją.
         "#]],
     );
 }
