@@ -2027,11 +2027,16 @@ const STATES_AFTER_BE: &[&str] = &[
 /// pobici`), in lower case (not a name) and without punctuation between.
 fn passive_after_be(words: &SentenceWords, be: usize) -> Option<usize> {
     let adverb = be + 1;
+    let right_after = passive_participle_at(words, be, adverb);
+    // After `zostać` any word is taken, so the adverb is looked for first there.
+    if right_after.is_some() && !PAST_OF_ZOSTAC.contains(&words.lower(be)) {
+        return right_after;
+    }
+    // An adverb of manner or degree ends so (`жестоко`, `полностью`, `также`, `жорстка`,
+    // `brutalnie`, `szybko`); `не`, `nie` and short words (`to`) do not count.
     let lower = words.lower(adverb);
-    // An adverb of manner or degree ends so; `не`, `nie` and short words (`to`) do not
-    // count. Tried first, since after `zostać` any word is taken.
     let reads_as_adverb = lower.chars().count() >= 4
-        && ["о", "ю", "е", "o", "ie"]
+        && ["о", "ю", "е", "а", "o", "ie"]
             .iter()
             .any(|ending| lower.ends_with(ending))
         && !words.capitalised(adverb)
@@ -2039,7 +2044,7 @@ fn passive_after_be(words: &SentenceWords, be: usize) -> Option<usize> {
     reads_as_adverb
         .then(|| passive_participle_at(words, be, adverb + 1))
         .flatten()
-        .or_else(|| passive_participle_at(words, be, be + 1))
+        .or(right_after)
 }
 
 /// The participle of [`passive_after_be`] at `participle`.
