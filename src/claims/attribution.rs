@@ -535,6 +535,17 @@ fn can_speak(words: &SentenceWords, (first, last): (usize, usize)) -> bool {
     })
 }
 
+/// Whether the phrase before a Slavic cue is its object in the accusative, not its
+/// speaker (`Информацию подтвердили в пресс-службе суда`, `Інформацію підтвердили в
+/// поліції`): a feminine accusative ends so, and no nominative does.
+fn accusative_object(words: &SentenceWords, (first, last): (usize, usize)) -> bool {
+    last > first
+        && last - first <= 2
+        && ["ию", "ію", "ыю", "ую"]
+            .iter()
+            .any(|ending| words.lower(last - 1).ends_with(ending))
+}
+
 /// Whether a word no list holds reads as an adverb of manner or frequency by its ending
 /// (`неоднократно`, `официально`, `неодноразово`, `oficjalnie`, `wielokrotnie`): such
 /// adverbs stand between a speaker and its cue (`Киев неоднократно отрицал`) and are too
@@ -734,6 +745,7 @@ pub fn speaker_of_slavic_cue(
             Some(relative) => slavic_phrase_before(words, relative, dates, true),
             None => slavic_phrase_before(words, cue_first, dates, false),
         }
+        .filter(|&phrase| !accusative_object(words, phrase))
         .or_else(|| slavic_phrase_after(words, cue_last + 1, dates))
     };
     match phrase {

@@ -460,8 +460,8 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "сда",
             "отда",
             "потеря",
-            // Lifting, refusing, raising, creating, issuing, attacking: `ЕС снял
-            // санкции`, `Суд отказал в иске`.
+            // Lifting, refusing, raising, creating, issuing, attacking, seizing: `ЕС
+            // снял санкции`, `Суд отказал в иске`, `изъяли технику`.
             "сня",
             "отказа",
             "подня",
@@ -469,6 +469,7 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "выда",
             "напа",
             "сорва",
+            "изъя",
         ],
         RU_PAST,
     ),
