@@ -65,6 +65,7 @@ pub const DEFAULT_CUES: &[&str] = &[
     "explains",
     "suggested",
     "suggests",
+    "rejected",
     "rejects",
     "reject",
     "insisted",

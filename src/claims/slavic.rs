@@ -120,6 +120,9 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Denying (`Київ заперечив`, `заперечував`).
             "заперечи",
             "заперечува",
+            // Saying again and again (`Раніше Лукашенко заявляв, що …`).
+            "заявля",
+            "повідомля",
         ],
         UK_PAST,
     ),
@@ -151,6 +154,9 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Passing on news (`як перадаў карэспандэнт`); handing over is told apart by
             // `hands_something_over`.
             "перада",
+            // Saying again and again (`Раней Лукашэнка заяўляў`).
+            "заяўля",
+            "паведамля",
         ],
         BE_PAST,
     ),
@@ -181,6 +187,11 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "twierdzi",
             "nazwa",
             "odrzuci",
+            // Saying again and again (`Wcześniej Łukaszenka oświadczał, że …`).
+            "oświadcza",
+            "mówi",
+            "informowa",
+            "zapewnia",
         ],
         PL_PAST,
     ),
@@ -470,6 +481,8 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "напа",
             "сорва",
             "изъя",
+            // Convening: `Премьер созвал совещание`.
+            "созва",
         ],
         RU_PAST,
     ),
@@ -510,6 +523,7 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "підня",
             "створи",
             "напа",
+            "склика",
         ],
         UK_PAST,
     ),
@@ -554,6 +568,7 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "падня",
             "ствары",
             "напа",
+            "скліка",
         ],
         BE_PAST,
     ),
@@ -592,6 +607,8 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "zebra",
             "straci",
             "otrzyma",
+            // Convening: `Premier zwołał posiedzenie`.
+            "zwoła",
         ],
         PL_PAST,
     ),
@@ -1915,7 +1932,7 @@ const PARTICIPLE_AFTER_BE_ENDINGS: &[&str] = &[
     "иты", "ыты", "яты", "уты", "аний", "яний", "ений", "єний", "итий", "утий", "єна", "ане",
     "яне", "ене", "єне", "ите", "уте", "ані", "яні", "ені", "єні", "иті", "уті", "анае", "енае",
     "аныя", "еныя", "іты", "іта", "ітыя", "ытыя", "any", "ana", "ane", "ani", "ony", "ona", "one",
-    "eni", "ęty", "ęta", "ęte", "ęci", "yty", "yta", "yte", "ity", "ita", "ite",
+    "eni", "ęty", "ęta", "ęte", "ęci", "yty", "yta", "yte", "ity", "ita", "ite", "ici", "yci",
 ];
 
 /// Words with those endings that tell a state after `be`, not an act: obligation,
@@ -2025,13 +2042,16 @@ const STATES_AFTER_BE: &[&str] = &[
 
 /// A passive told with a past of `be` or `zostać` at `be`: the participle's index, when
 /// it follows at once or after one adverb (`были жестоко подавлены`, `zostali brutalnie
-/// pobici`), in lower case (not a name) and without punctuation between.
+/// pobici`); for `zostać` before any other word, its own.
 fn passive_after_be(words: &SentenceWords, be: usize) -> Option<usize> {
+    let auxiliary = words.lower(be);
+    let zostac = PAST_OF_ZOSTAC.contains(&auxiliary);
+    if !zostac && !PAST_OF_BE.contains(&auxiliary) {
+        return None;
+    }
     let adverb = be + 1;
-    let right_after = passive_participle_at(words, be, adverb);
-    // After `zostać` any word is taken, so the adverb is looked for first there.
-    if right_after.is_some() && !PAST_OF_ZOSTAC.contains(&words.lower(be)) {
-        return right_after;
+    if let Some(participle) = participle_after_be(words, adverb) {
+        return Some(participle);
     }
     // An adverb of manner or degree ends so (`жестоко`, `полностью`, `также`, `жорстка`,
     // `brutalnie`, `szybko`); `не`, `nie` and short words (`to`) do not count.
@@ -2042,27 +2062,28 @@ fn passive_after_be(words: &SentenceWords, be: usize) -> Option<usize> {
             .any(|ending| lower.ends_with(ending))
         && !words.capitalised(adverb)
         && !words.punctuated_before(adverb);
-    reads_as_adverb
-        .then(|| passive_participle_at(words, be, adverb + 1))
+    if let Some(participle) = reads_as_adverb
+        .then(|| participle_after_be(words, adverb + 1))
         .flatten()
-        .or(right_after)
+    {
+        return Some(participle);
+    }
+    // A past of `zostać` is an event whatever follows (`został premierem`, `Uszkodzone
+    // zostały trzy budynki`): then it is the verb itself.
+    (zostac && adverb < words.len() && !words.punctuated_before(adverb)).then_some(be)
 }
 
-/// The participle of [`passive_after_be`] at `participle`.
-fn passive_participle_at(words: &SentenceWords, be: usize, participle: usize) -> Option<usize> {
-    let auxiliary = words.lower(be);
+/// The passive participle of [`passive_after_be`] at `participle`: in lower case (not a
+/// name), not cut off by punctuation, ending as a participle and not a state.
+fn participle_after_be(words: &SentenceWords, participle: usize) -> Option<usize> {
     if participle >= words.len()
         || words.punctuated_before(participle)
         || words.capitalised(participle)
     {
         return None;
     }
-    if PAST_OF_ZOSTAC.contains(&auxiliary) {
-        return Some(participle);
-    }
     let lower = words.lower(participle);
-    (PAST_OF_BE.contains(&auxiliary)
-        && lower.chars().count() >= 5
+    (lower.chars().count() >= 5
         && PARTICIPLE_AFTER_BE_ENDINGS
             .iter()
             .any(|ending| lower.ends_with(ending))

@@ -574,6 +574,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The election promises were broken.",
             "Belarus rejects the accusations.",
             "Voters are expected to reject the plan.",
+            "The Senate rejected the bill.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -625,6 +626,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             Passive "broken"         The election promises were broken.
             cue "rejects"            Belarus rejects the accusations.
             -                        Voters are expected to reject the plan.
+            cue "rejected"           The Senate rejected the bill.
         "#]],
     );
 }
@@ -963,6 +965,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Минск отвергает обвинения.",
             "Переговоры длятся третий день.",
             "В ходе обыска у него изъяли технику.",
+            "Премьер созвал совещание.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1051,6 +1054,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             cue "отвергает"          Минск отвергает обвинения.
             Ongoing "длятся"         Переговоры длятся третий день.
             Past "изъяли"            В ходе обыска у него изъяли технику.
+            Past "созвал"            Премьер созвал совещание.
         "#]],
     );
 }
@@ -1099,6 +1103,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Уряд зняв обмеження.",
             "Бої тривають на сході.",
             "Триває мобілізація.",
+            "Раніше Лукашенко заявляв, що політв'язнів немає.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1141,6 +1146,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "зняв"              Уряд зняв обмеження.
             Ongoing "тривають"       Бої тривають на сході.
             Ongoing "Триває"         Триває мобілізація.
+            cue "заявляв"            Раніше Лукашенко заявляв, що політв'язнів немає.
         "#]],
     );
 }
@@ -1172,6 +1178,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Міністр наведае Кітай у снежні.",
             "Улады знялі абмежаванні.",
             "Пратэсты былі жорстка задушаныя.",
+            "Раней Лукашэнка заяўляў, што палітвязняў няма.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1197,6 +1204,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             Future "наведае"         Міністр наведае Кітай у снежні.
             Past "знялі"             Улады знялі абмежаванні.
             Passive "задушаныя"      Пратэсты былі жорстка задушаныя.
+            cue "заяўляў"            Раней Лукашэнка заяўляў, што палітвязняў няма.
         "#]],
     );
 }
@@ -1265,6 +1273,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Warszawa twierdzi, że służby pomagają migrantom.",
             "Mińsk odrzuca te oskarżenia.",
             "Trwa budowa zapory na granicy z Rosją.",
+            "Uszkodzone zostały trzy budynki.",
+            "Premier Donald Tusk zwołał posiedzenie rządu.",
+            "Wcześniej Rosja oświadczała, że nie atakuje cywilów.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1327,6 +1338,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "twierdzi"           Warszawa twierdzi, że służby pomagają migrantom.
             cue "odrzuca"            Mińsk odrzuca te oskarżenia.
             Ongoing "Trwa"           Trwa budowa zapory na granicy z Rosją.
+            Passive "zostały"        Uszkodzone zostały trzy budynki.
+            Past "zwołał"            Premier Donald Tusk zwołał posiedzenie rządu.
+            cue "oświadczała"        Wcześniej Rosja oświadczała, że nie atakuje cywilów.
         "#]],
     );
 }
