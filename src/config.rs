@@ -75,6 +75,7 @@ pub const DEFAULT_CUES: &[&str] = &[
     "declares",
     "noted",
     "notes",
+    "note",
     "stressed",
     "stresses",
     "stress",

@@ -126,7 +126,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
 /// warning`, `the claim`).
 const PLURAL_PRESENT_CUES: &[&str] = &[
     "deny", "insist", "warn", "argue", "allege", "admit", "confirm", "accuse", "claim", "predict",
-    "expect", "stress", "announce", "blame",
+    "expect", "stress", "announce", "blame", "note", "reject",
 ];
 
 /// Words before a noun-like cue that make it a noun.
@@ -320,7 +320,10 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
                 // reports`) is a verb only after a name, a pronoun or a speaking noun
                 // (`The president says`), and not after a determiner (`media reports`).
                 // A document or a record says and states too (`the report states`).
-                let subject = words.capitalised(index - 1)
+                // A capital opening the sentence on a verb's base is an imperative, no
+                // name (`Take note of …`).
+                let imperative = index == 1 && previous_classes & english::BASE != 0;
+                let subject = (words.capitalised(index - 1) && !imperative)
                     || previous_classes
                         & (english::SUBJECT_PRONOUN | english::AGENT_NOUN | english::RELATIVE)
                         != 0

@@ -575,6 +575,9 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "Belarus rejects the accusations.",
             "Voters are expected to reject the plan.",
             "The Senate rejected the bill.",
+            "Observers note that the releases changed little.",
+            "Take note of the warning.",
+            "A note from the embassy arrived.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -627,6 +630,9 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "rejects"            Belarus rejects the accusations.
             -                        Voters are expected to reject the plan.
             cue "rejected"           The Senate rejected the bill.
+            cue "note"               Observers note that the releases changed little.
+            -                        Take note of the warning.
+            Past "arrived"           A note from the embassy arrived.
         "#]],
     );
 }
