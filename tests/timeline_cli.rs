@@ -177,9 +177,9 @@ fn json_lists_the_dated_claims_of_the_seeds_in_date_order() {
         2026-01-16 [2026-01-16..2026-01-16] 000_d3301de9df92c926.article:11 lukashenka
         2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 lukashenka
         2026-01-16 [2026-01-16..2026-01-16] summary-belarus-mobilization.article:16 (context) belarus,suspilne
+        2026-02 [2026-02-01..2026-02-28] sample-ru-reservists.article:7 lukashenka
         2026-02-16 [2026-02-16..2026-02-16] sample-pl-border.article:15 
         2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:7 belarus
-        2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:7 (context) lukashenka
         2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:9 lukashenka
         2026-02-16 [2026-02-16..2026-02-16] sample-ru-reservists.article:9 (context) 
         2026-02-17 [2026-02-17..2026-02-17] 000_d3301de9df92c926.article:11 belarus-defence-ministry,western-operational-command

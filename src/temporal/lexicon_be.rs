@@ -248,6 +248,9 @@ pub static DATA: SlavicData = SlavicData {
     ],
     phrases: &[
         (&["на", "выхадных"], PhraseMeaning::Weekend),
+        (&["у", "мінулыя", "выхадныя"], PhraseMeaning::Weekend),
+        (&["на", "мінулых", "выхадных"], PhraseMeaning::Weekend),
+        (&["на", "гэтых", "выхадных"], PhraseMeaning::Weekend),
         (&["за", "мінулыя", "суткі"], PhraseMeaning::Past(Unit::Day)),
         (&["за", "апошнія", "суткі"], PhraseMeaning::Past(Unit::Day)),
         (

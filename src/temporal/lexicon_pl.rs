@@ -199,6 +199,11 @@ pub static DATA: SlavicData = SlavicData {
     ],
     phrases: &[
         (&["w", "weekend"], PhraseMeaning::Weekend),
+        (&["w", "miniony", "weekend"], PhraseMeaning::Weekend),
+        (&["w", "ostatni", "weekend"], PhraseMeaning::Weekend),
+        (&["w", "zeszły", "weekend"], PhraseMeaning::Weekend),
+        (&["w", "ten", "weekend"], PhraseMeaning::Weekend),
+        (&["w", "najbliższy", "weekend"], PhraseMeaning::Weekend),
         (&["podczas", "weekendu"], PhraseMeaning::Weekend),
         (&["przez", "weekend"], PhraseMeaning::Weekend),
         (

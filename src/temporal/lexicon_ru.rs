@@ -222,6 +222,12 @@ pub static DATA: SlavicData = SlavicData {
     ],
     phrases: &[
         (&["на", "выходных"], PhraseMeaning::Weekend),
+        (&["в", "минувшие", "выходные"], PhraseMeaning::Weekend),
+        (&["в", "прошлые", "выходные"], PhraseMeaning::Weekend),
+        (&["на", "прошлых", "выходных"], PhraseMeaning::Weekend),
+        (&["на", "минувших", "выходных"], PhraseMeaning::Weekend),
+        (&["в", "эти", "выходные"], PhraseMeaning::Weekend),
+        (&["на", "этих", "выходных"], PhraseMeaning::Weekend),
         (&["за", "минувшие", "сутки"], PhraseMeaning::Past(Unit::Day)),
         (
             &["за", "прошедшие", "сутки"],

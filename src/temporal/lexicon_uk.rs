@@ -189,6 +189,11 @@ pub static DATA: SlavicData = SlavicData {
     ],
     phrases: &[
         (&["на", "вихідних"], PhraseMeaning::Weekend),
+        (&["минулих", "вихідних"], PhraseMeaning::Weekend),
+        (&["у", "минулі", "вихідні"], PhraseMeaning::Weekend),
+        (&["в", "минулі", "вихідні"], PhraseMeaning::Weekend),
+        (&["на", "минулих", "вихідних"], PhraseMeaning::Weekend),
+        (&["на", "цих", "вихідних"], PhraseMeaning::Weekend),
         (&["за", "минулу", "добу"], PhraseMeaning::Past(Unit::Day)),
         (&["минулої", "ночі"], PhraseMeaning::LastNight),
         (&["за", "останню", "добу"], PhraseMeaning::Past(Unit::Day)),

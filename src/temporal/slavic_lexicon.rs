@@ -17,7 +17,8 @@ pub enum PhraseMeaning {
     Vague(&'static str),
     /// Counted in days from an earlier date of the paragraph (`the same day`: 0).
     Lean(i32),
-    /// `на выходных`, `w weekend`: as the English `over the weekend`.
+    /// `на выходных`, `в минувшие выходные`, `w weekend`: as the English `over the
+    /// weekend` and `last weekend`.
     Weekend,
     /// `за минувшие сутки`, `за минулу добу`, `w ciągu ostatniej doby`: the day up to
     /// the article date, as the English `over the past day` (the window of a daily

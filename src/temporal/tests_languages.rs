@@ -10,6 +10,29 @@ type Row = (&'static str, &'static str, &'static str, &'static str, bool);
 const D: &str = "2022-10-04"; // a Tuesday
 
 const RUSSIAN: &[Row] = &[
+    // A part of the article's week, month or year, as `the start of the week`.
+    (
+        "В начале недели министр посетил Гродно.",
+        D,
+        "В начале недели",
+        "2022-W40",
+        true,
+    ),
+    (
+        "До конца года правительство повысит пенсии.",
+        D,
+        "До конца года",
+        "2022",
+        true,
+    ),
+    // A past weekend named with its shift, as `last weekend`.
+    (
+        "В минувшие выходные в Варшаве прошёл митинг.",
+        D,
+        "В минувшие выходные",
+        "2022-W39-WE",
+        true,
+    ),
     // A listed perfective future points forward, as `будет` does.
     (
         "Лукашенко посетит Пекин в декабре.",
@@ -255,6 +278,20 @@ const RUSSIAN: &[Row] = &[
 
 const UKRAINIAN: &[Row] = &[
     (
+        "Минулих вихідних у Києві пройшов мітинг.",
+        D,
+        "Минулих вихідних",
+        "2022-W39-WE",
+        true,
+    ),
+    (
+        "На початку тижня міністр відвідав Гродно.",
+        D,
+        "На початку тижня",
+        "2022-W40",
+        true,
+    ),
+    (
         "За останній тиждень ціни зросли на 5%.",
         D,
         "За останній тиждень",
@@ -420,6 +457,13 @@ const UKRAINIAN: &[Row] = &[
 
 const BELARUSIAN: &[Row] = &[
     (
+        "На пачатку тыдня міністр наведаў Гродна.",
+        D,
+        "На пачатку тыдня",
+        "2022-W40",
+        true,
+    ),
+    (
         "За апошні тыдзень затрымалі 40 чалавек.",
         D,
         "За апошні тыдзень",
@@ -563,6 +607,20 @@ const BELARUSIAN: &[Row] = &[
 ];
 
 const POLISH: &[Row] = &[
+    (
+        "Pod koniec tygodnia rząd przyjął ustawę.",
+        D,
+        "Pod koniec tygodnia",
+        "2022-W40",
+        true,
+    ),
+    (
+        "W miniony weekend odbył się wiec.",
+        D,
+        "W miniony weekend",
+        "2022-W39-WE",
+        true,
+    ),
     (
         "Premier odwiedzi Kijów w piątek.",
         D,

@@ -526,6 +526,21 @@ impl<'a> SlavicLine<'_, 'a> {
         let j = if entry.preposition { end } else { i };
         let start_entry = if j == i { Some(entry) } else { self.entry(j) };
         let start_entry = start_entry?;
+        // `в начале недели`, `до конца года`, `pod koniec tygodnia`: a part of the
+        // article's own week, month or year, as `the start of the week`. A year's digits
+        // (`в начале 2022 года`) or a shift (`в конце прошлого года`) are read from their
+        // own words.
+        if start_entry.modifier {
+            let mut k = self.entry_end(j)?.1;
+            if self.has(k, |e| e.modifier) {
+                k = self.entry_end(k)?.1;
+            }
+            if let Some((unit, e)) = self.unit(k) {
+                if matches!(unit, Unit::Week | Unit::Month | Unit::Year) {
+                    return Some((e, Cal::UnitShift { unit, shift: 0 }));
+                }
+            }
+        }
         if let Some(shift) = start_entry.shift {
             let k = self.entry_end(j)?.1;
             if let Some((unit, e)) = self.unit(k) {
