@@ -46,7 +46,7 @@ fn check_json() {
     check_command(
         &["check"],
         expect![[r#"
-            77 entries
+            76 entries
               {
                 "path": "seeds/000_d3301de9df92c926.article",
                 "range": {
@@ -88,7 +88,7 @@ fn dates_json() {
     check_command(
         &["dates"],
         expect![[r#"
-            126 entries
+            127 entries
               {
                 "path": "seeds/000_d3301de9df92c926.article",
                 "range": {
