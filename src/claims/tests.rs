@@ -314,6 +314,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Lukashenka is expected to visit Beijing in September.",
             "Journalists were not allowed to enter the courtroom.",
             "His lawyer, who lost her licence in May, was not allowed to speak.",
+            "The shelling stopped by Friday morning.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -385,6 +386,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Future "expected"        Lukashenka is expected to visit Beijing in September.
             Passive "allowed"        Journalists were not allowed to enter the courtroom.
             Passive "allowed"        His lawyer, who lost her licence in May, was not allowed to speak.
+            Past "stopped"           The shelling stopped by Friday morning.
         "#]],
     );
 }

@@ -588,6 +588,18 @@ fn by_an_amount(words: &SentenceWords, index: usize) -> bool {
     ) || (word != "single" && crate::temporal::english_cardinal(word).is_some())
 }
 
+/// Whether the `by` at `index` starts a time (`The shelling stopped by Friday morning`,
+/// `by noon`, `by the end of the day`), a deadline rather than an agent.
+fn by_a_time(words: &SentenceWords, index: usize) -> bool {
+    let word = words.lower(index + 1);
+    crate::temporal::is_calendar_name(word)
+        || matches!(
+            word,
+            "noon" | "midday" | "midnight" | "dawn" | "nightfall" | "then" | "now" | "tonight"
+        )
+        || (word == "the" && matches!(words.lower(index + 2), "end" | "time" | "evening"))
+}
+
 /// Whether the amount after `up` or `down` at `index` says how far something moved (`down
 /// 2.4%`, `up by a third`).
 fn moved_by_an_amount(words: &SentenceWords, index: usize) -> bool {
@@ -645,6 +657,7 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
         && en::can_be_participle(lower, classes)
         && !by_an_amount(words, index + 1)
         && !by_means()
+        && !by_a_time(words, index + 1)
     {
         return None;
     }

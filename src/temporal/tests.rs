@@ -17,6 +17,49 @@ fn date(s: &str) -> Option<CalendarDate> {
 const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
     use TimexKind::{Date as D, Duration as U, Set as S, Time as T};
     &[
+        // A date written with dots, day first (2026-11-20 is a Friday).
+        (
+            "The meeting was held on 18.11.2026.",
+            "2026-11-20",
+            "18.11.2026",
+            D,
+            "2026-11-18",
+            true,
+        ),
+        // `this past` is the latest one before the article date.
+        (
+            "A rally was held this past weekend.",
+            "2026-11-20",
+            "this past weekend",
+            D,
+            "2026-W46-WE",
+            true,
+        ),
+        (
+            "Protesters gathered this past Sunday.",
+            "2026-11-20",
+            "this past Sunday",
+            D,
+            "2026-11-15",
+            true,
+        ),
+        // What lasted until a day has ended; what was extended until one looks forward.
+        (
+            "The curfew lasted until Sunday.",
+            "2026-11-20",
+            "Sunday",
+            D,
+            "2026-11-15",
+            true,
+        ),
+        (
+            "The curfew was extended until Sunday.",
+            "2026-11-20",
+            "Sunday",
+            D,
+            "2026-11-22",
+            true,
+        ),
         // Seed 000, Date 2026-02-20.
         (
             "Suspilne published on 19 February.",

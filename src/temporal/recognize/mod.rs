@@ -268,6 +268,18 @@ fn valid(year: i32, month: u8, day: u8) -> bool {
     jiff::civil::Date::new(y, month as i8, day as i8).is_ok()
 }
 
+/// The date a number token with two dots spells (`04.10.2022`, `4.10.2022`): day, month,
+/// four-digit year, as dates are written in Europe.
+fn dotted_date(text: &str) -> Option<Cal> {
+    let mut parts = text.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (d, m, y): (u8, u8, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    valid(y, m, d).then(|| Cal::ymd(Some(y), m, Some(d)))
+}
+
 fn has_day(cal: &Cal) -> bool {
     matches!(cal, Cal::Ymd { day: Some(_), .. })
 }

@@ -13,6 +13,7 @@ impl<'a> Line<'_, 'a> {
         let candidates = [
             self.modified(i),
             self.iso(i),
+            self.dotted(i),
             self.weekday_date(i),
             self.explicit(i),
             self.season(i),
@@ -129,6 +130,13 @@ impl<'a> Line<'_, 'a> {
                 day: Some(d as u8),
             },
         ))
+    }
+
+    /// `18.11.2026`: one number token with its dots, day first, as the region's outlets
+    /// write it in English too.
+    pub(super) fn dotted(&self, i: usize) -> Hit<Cal> {
+        let t = self.t.get(i).filter(|t| t.kind == TokKind::Num)?;
+        Some((i + 1, super::dotted_date(t.text)?))
     }
 
     /// `Thursday, September 29, 2022`: the weekday belongs to the date.
@@ -384,6 +392,21 @@ impl<'a> Line<'_, 'a> {
             "today" => return Some((i + 1, Cal::DayShift(0))),
             "tomorrow" => return Some((i + 1, Cal::DayShift(1))),
             _ => {}
+        }
+        // `this past weekend`, `this past Sunday`: the latest one before the article date.
+        if self.word(i, "this") && self.word(i + 1, "past") {
+            if let Some((unit @ (Unit::Weekend | Unit::Week), false, e)) = self.unit(i + 2) {
+                return Some((e, Cal::UnitShift { unit, shift: -1 }));
+            }
+            if let Some((weekday, e)) = self.weekday(i + 2) {
+                return Some((
+                    e,
+                    Cal::Weekday {
+                        weekday,
+                        shift: None,
+                    },
+                ));
+            }
         }
         if let Some(shift) = self.shift_word(i) {
             if let Some((unit, false, e)) = self.unit(i + 1) {

@@ -6,7 +6,7 @@
 //! the English matcher's.
 
 use super::intervals::{is_explicit, propagate_year};
-use super::{day_fits, day_range, has_day, longest, valid, Count, Found, Hit, Line};
+use super::{day_fits, day_range, dotted_date, has_day, longest, valid, Count, Found, Hit, Line};
 use crate::temporal::lexicon::Unit;
 use crate::temporal::sem::{Cal, Clock, Lean, Sem};
 use crate::temporal::slavic_lexicon::{normalise, Entry, Lexicon, PhraseMeaning};
@@ -354,16 +354,7 @@ impl<'a> SlavicLine<'_, 'a> {
     /// `04.10.2022`, `4.10.2022 г.`: one number token with its dots.
     fn numeric(&self, i: usize) -> Hit<Cal> {
         let t = self.t.get(i).filter(|t| t.kind == TokKind::Num)?;
-        let mut parts = t.text.split('.');
-        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || d.len() > 2 || m.len() > 2 || y.len() != 4 {
-            return None;
-        }
-        let (d, m, y): (u8, u8, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-        if !valid(y, m, d) {
-            return None;
-        }
-        Some((self.year_word(i + 1), Cal::ymd(Some(y), m, Some(d))))
+        Some((self.year_word(i + 1), dotted_date(t.text)?))
     }
 
     /// `четверг, 29 сентября`: the weekday belongs to the date.
