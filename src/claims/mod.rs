@@ -244,7 +244,9 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     if cue.len() == 1 && first == "called" && !calls_something_so(words, index) {
         return false;
     }
-    if cue.len() == 1 && slavic::hands_something_over(words, index) {
+    if cue.len() == 1
+        && (slavic::hands_something_over(words, index) || slavic::calls_up_or_summons(words, index))
+    {
         return false;
     }
     // `United States`, `Notes from …`: a capital inside the sentence makes a name.

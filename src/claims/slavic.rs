@@ -87,6 +87,9 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "допусти",
             // Calling something so, and rejecting (`Туск назвал решение вынужденным`).
             "назва",
+            // Calling on someone (`Тихановская призвала Запад не ослаблять давление`);
+            // calling up is told apart by `calls_up_or_summons`.
+            "призва",
         ],
         RU_PAST,
     ),
@@ -192,6 +195,9 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "mówi",
             "informowa",
             "zapewnia",
+            // Calling for (`wezwał do dymisji`); summoning is told apart by
+            // `calls_up_or_summons`.
+            "wezwa",
         ],
         PL_PAST,
     ),
@@ -203,6 +209,7 @@ const CUE_FORMS: &[&str] = &[
     // Russian.
     "опроверг",
     "опровергла",
+    "опровергло",
     "опровергли",
     "отверг",
     "отвергла",
@@ -2237,6 +2244,35 @@ pub fn hands_something_over(words: &SentenceWords, index: usize) -> bool {
         )
     });
     !(inverted || after_as || content_follows)
+}
+
+/// Whether a past of `призвать` or `wezwać` at `index` calls up or summons someone, an
+/// event (`Резервистов призвали на сборы`, `MSZ wezwało ambasadora`), rather than calling
+/// on someone to act, a statement: `призвать` calls on before `к` or an infinitive
+/// (`призвала Запад не ослаблять давление`, `призвал к диалогу`), `wezwać` right before
+/// `do` and a lower-case word (`wezwał do dymisji`).
+pub fn calls_up_or_summons(words: &SentenceWords, index: usize) -> bool {
+    let lower = words.lower(index);
+    if lower.starts_with("призва") {
+        let appeal = (index + 1..words.len().min(index + 5))
+            .take_while(|&at| !words.punctuated_before(at))
+            .any(|at| {
+                let word = words.lower(at);
+                matches!(word, "к" | "ко")
+                    || ["ть", "ти", "ться", "чь"]
+                        .iter()
+                        .any(|ending| word.ends_with(ending))
+            });
+        return !appeal;
+    }
+    if lower.starts_with("wezwa") {
+        let appeal = words.lower(index + 1) == "do"
+            && index + 2 < words.len()
+            && !words.capitalised(index + 2)
+            && !words.punctuated_before(index + 1);
+        return !appeal;
+    }
+    false
 }
 
 /// Pasts of `передать`, `передати`, `перадаць`, `przekazać`: (stems, endings), as

@@ -974,6 +974,9 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Переговоры длятся третий день.",
             "В ходе обыска у него изъяли технику.",
             "Премьер созвал совещание.",
+            "Тихановская призвала Запад не ослаблять давление.",
+            "Лукашенко призвал к диалогу.",
+            "Минобороны Литвы опровергло информацию.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1063,6 +1066,9 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Ongoing "длятся"         Переговоры длятся третий день.
             Past "изъяли"            В ходе обыска у него изъяли технику.
             Past "созвал"            Премьер созвал совещание.
+            cue "призвала"           Тихановская призвала Запад не ослаблять давление.
+            cue "призвал"            Лукашенко призвал к диалогу.
+            cue "опровергло"         Минобороны Литвы опровергло информацию.
         "#]],
     );
 }
@@ -1284,6 +1290,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Uszkodzone zostały trzy budynki.",
             "Premier Donald Tusk zwołał posiedzenie rządu.",
             "Wcześniej Rosja oświadczała, że nie atakuje cywilów.",
+            "Opozycja wezwała do dymisji ministra.",
+            "MSZ wezwało ambasadora Rosji.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1319,7 +1327,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Passive "zablokowana"    Strona portalu została zablokowana.
             Passive "wszczęto"       Wobec dziennikarza wszczęto postępowanie karne.
             Past "zginęły"           W wyniku ostrzału zginęły trzy osoby.
-            Past "wezwała"           Opozycja wezwała do bojkotu wyborów.
+            cue "wezwała"            Opozycja wezwała do bojkotu wyborów.
             -                        Ta droga była znana od lat.
             -                        Był obecny na posiedzeniu.
             Past "naruszyły"         Rosyjskie drony naruszyły polską przestrzeń powietrzną.
@@ -1349,6 +1357,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Passive "zostały"        Uszkodzone zostały trzy budynki.
             Past "zwołał"            Premier Donald Tusk zwołał posiedzenie rządu.
             cue "oświadczała"        Wcześniej Rosja oświadczała, że nie atakuje cywilów.
+            cue "wezwała"            Opozycja wezwała do dymisji ministra.
+            Past "wezwało"           MSZ wezwało ambasadora Rosji.
         "#]],
     );
 }
