@@ -697,7 +697,7 @@ fn non_claim_frame(
 /// evaluation compares with a corpus's annotated verb events.
 pub fn event_verbs(text: &str, article: &Article, config: &Config) -> Vec<TextRange> {
     let cues = Cues::of(config);
-    let mut words = SentenceWords::new(text);
+    let mut words = SentenceWords::of_article(text, article);
     let mut quotations = frames::Quotations::default();
     let mut blocked = Vec::new();
     let mut found = Vec::new();
@@ -786,7 +786,7 @@ pub fn find_claims(
     speaker_before: Option<(usize, TextRange)>,
 ) -> Vec<Claim> {
     let cues = Cues::of(config);
-    let mut words = SentenceWords::new(text);
+    let mut words = SentenceWords::of_article(text, article);
     let mut quotations = frames::Quotations::default();
     let mut blocked: Vec<bool> = Vec::new();
     let file_silenced = article.undated_ok();

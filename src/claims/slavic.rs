@@ -9,6 +9,7 @@
 use super::english::{self as en, Classes};
 use super::verbs::{EventForm, VerbGroup};
 use super::words::SentenceWords;
+use crate::language::Language;
 
 /// A perfective past of an event verb (`задержали`, `підписав`, `затрымалі`,
 /// `zatrzymali`): a finite verb whatever stands before it.
@@ -2109,7 +2110,8 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
     }
     // An English sentence, all ASCII and without a word of the Slavic lexicon, is turned
     // away before any word is looked up: this runs on every sentence of every article.
-    let maybe_slavic = words.any(SLAVIC) || !words.all_ascii();
+    let maybe_slavic =
+        words.any(SLAVIC) || !words.all_ascii() || words.article_language() == Some(Language::Pl);
     maybe_slavic
         && (0..words.len()).any(|index| {
             continuing_present(words, index)
@@ -2123,8 +2125,8 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
 
 /// [`guessed_form`] for the word at `index`, which must not be capitalised inside the
 /// sentence (a name: `Bengali`, `Disraeli`) nor be a word of a closed class, and must be
-/// Cyrillic or stand in a sentence that reads as Polish: words of the Slavic lexicon, or
-/// letters only Polish writes (`przepuścili migrantów`).
+/// Cyrillic or stand in a sentence that reads as Polish: words of the Slavic lexicon,
+/// letters only Polish writes (`przepuścili migrantów`), or an article in Polish.
 fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
     if (index > 0 && words.capitalised(index)) || words.classes(index) & !SLAVIC != 0 {
         return None;
@@ -2136,6 +2138,7 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
     let cyrillic = lower.chars().any(is_cyrillic);
     let polish = || {
         words.any(SLAVIC)
+            || words.article_language() == Some(Language::Pl)
             || (0..words.len()).any(|at| {
                 words
                     .lower(at)
@@ -2147,8 +2150,8 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
 
 /// Whether `lower`, a word of `words`, reads as a Ukrainian past in `-ив`, `-ав` or `-ала`
 /// (`запровадив`, `наголосив`, `викликав`, `отримав`, `розпочала`): only in a sentence that
-/// reads as Ukrainian (`і`, `ї`, `є` or `ґ`, and no letter only Russian or Belarusian
-/// writes), since Russian and Belarusian nouns end so (`коллектив`, `рецидив`, `канала`),
+/// reads as Ukrainian (`і`, `ї`, `є` or `ґ`, or an article in Ukrainian, and no letter only
+/// Russian or Belarusian writes), since Russian and Belarusian nouns end so (`коллектив`, `рецидив`, `канала`),
 /// and not the nouns, names and genitive plurals Ukrainian itself ends so (`колектив`,
 /// `перспектив`, `Ярослав`, `генерала`).
 fn ukrainian_past(words: &SentenceWords, lower: &str) -> bool {
@@ -2161,7 +2164,7 @@ fn ukrainian_past(words: &SentenceWords, lower: &str) -> bool {
     {
         return false;
     }
-    let mut ukrainian = false;
+    let mut ukrainian = words.article_language() == Some(Language::Uk);
     for at in 0..words.len() {
         let word = words.lower(at);
         if word.contains(['ы', 'э', 'ё', 'ъ', 'ў']) {

@@ -1118,6 +1118,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Бої тривають на сході.",
             "Триває мобілізація.",
             "Раніше Лукашенко заявляв, що політв'язнів немає.",
+            "Лукашенко не виключив нових помилувань.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1161,6 +1162,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Ongoing "тривають"       Бої тривають на сході.
             Ongoing "Триває"         Триває мобілізація.
             cue "заявляв"            Раніше Лукашенко заявляв, що політв'язнів немає.
+            Past "виключив"          Лукашенко не виключив нових помилувань.
         "#]],
     );
 }
@@ -1292,6 +1294,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Wcześniej Rosja oświadczała, że nie atakuje cywilów.",
             "Opozycja wezwała do dymisji ministra.",
             "MSZ wezwało ambasadora Rosji.",
+            "Trwa budowa zapory.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1359,6 +1362,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "oświadczała"        Wcześniej Rosja oświadczała, że nie atakuje cywilów.
             cue "wezwała"            Opozycja wezwała do dymisji ministra.
             Past "wezwało"           MSZ wezwało ambasadora Rosji.
+            Ongoing "Trwa"           Trwa budowa zapory.
         "#]],
     );
 }

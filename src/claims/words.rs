@@ -3,6 +3,8 @@
 //! punctuation stands before it.
 
 use super::english::{self as en, Classes};
+use crate::article::Article;
+use crate::language::Language;
 use crate::text::TextRange;
 use std::sync::LazyLock;
 
@@ -160,6 +162,10 @@ pub struct SentenceWords<'t> {
     all_classes: Classes,
     /// Whether every word of the sentence is ASCII (an English sentence, mostly).
     all_ascii: bool,
+    /// The article's language, when its header names it or its letters leave no doubt:
+    /// a sentence whose own letters do not tell Ukrainian from Russian, or Polish from
+    /// English, is read in it.
+    article_language: Option<Language>,
 }
 
 /// The word starts with a capital letter.
@@ -179,7 +185,23 @@ impl<'t> SentenceWords<'t> {
             flags: Vec::new(),
             all_classes: 0,
             all_ascii: true,
+            article_language: None,
         }
+    }
+
+    /// The same, for the text of `article`, whose language it knows when the header
+    /// names it or the guess is sure.
+    pub fn of_article(text: &'t str, article: &Article) -> Self {
+        let sure = article.language_guess.is_none_or(|guess| guess.sure);
+        SentenceWords {
+            article_language: sure.then_some(article.language),
+            ..SentenceWords::new(text)
+        }
+    }
+
+    /// The article's language, when known for sure (see [`SentenceWords::of_article`]).
+    pub fn article_language(&self) -> Option<Language> {
+        self.article_language
     }
 
     /// Takes in the words of `sentence`, forgetting the previous sentence's.
