@@ -115,8 +115,9 @@ fn phrase_before(words: &SentenceWords, end: usize, across_end: bool) -> Option<
     while let Some(before) = last.checked_sub(1) {
         let classes = words.classes(before);
         let lower = words.lower(before);
+        // A capitalised word in `-ly` is a name (`Mulally says`), not an adverb.
         let in_group = classes & (en::HAVE | en::ADVERB | en::MODAL | en::DO) != 0
-            || (lower.len() > 4 && lower.ends_with("ly"));
+            || (lower.len() > 4 && lower.ends_with("ly") && !words.capitalised(before));
         if !in_group || !joined(last) {
             break;
         }
@@ -241,9 +242,14 @@ pub fn speaker_of_cue(
     }
     // A speaker after its cue (`“…,” said the minister`) is no number: `announced 10,000
     // job cuts` names what was announced.
+    // It may be followed by a participle of its own (`said analyst John Doe commenting
+    // on the figures`).
     let forward = |from: usize| {
         phrase_after(words, from).filter(|found| {
-            ends_clause(words, *found)
+            let participle_after = found.1 < words.len()
+                && !words.capitalised(found.1)
+                && en::is_ing(words.lower(found.1));
+            (ends_clause(words, *found) || participle_after)
                 && !words
                     .lower(found.0)
                     .starts_with(|ch: char| ch.is_ascii_digit())
@@ -379,9 +385,35 @@ pub fn speaker_of_cue(
                         && (en::opens_participial_aside(words.lower(chunk), words.classes(chunk))
                             || en::is_ing(words.lower(chunk)))
                 });
+                // `Acme Corp (ACM) announced`: the name before the brackets.
+                let bracketed = || {
+                    if !words.gap_before(group, 0).trim_end().ends_with(')') {
+                        return None;
+                    }
+                    let open = (group.saturating_sub(5)..group)
+                        .rev()
+                        .find(|&at| words.gap_before(at, 0).contains('('))?;
+                    phrase_before(words, open, true)
+                };
+                // `Analysts from several banks, however, said`: a one-word aside between
+                // the speaker and the cue.
+                let adverb_aside = aside.filter(|&chunk| {
+                    let lower = words.lower(chunk);
+                    group == chunk + 1
+                        && words.gap_before(chunk, 0).trim() == ","
+                        && words.gap_before(group, 0).trim() == ","
+                        && (words.classes(chunk) & en::ADVERB != 0
+                            || lower.ends_with("ly")
+                            || matches!(
+                                lower,
+                                "however" | "meanwhile" | "though" | "instead" | "nevertheless"
+                            ))
+                });
                 role.or(participial)
+                    .or(adverb_aside)
                     .and_then(|chunk| phrase_before(words, chunk, true))
                     .or_else(|| name.map(|chunk| (chunk, group)))
+                    .or_else(bracketed)
                     .or_else(|| forward(cue_last + 1))
             }
         },

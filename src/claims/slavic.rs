@@ -127,6 +127,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Saying again and again (`Раніше Лукашенко заявляв, що …`).
             "заявля",
             "повідомля",
+            "пригрози",
+            "допусти",
         ],
         UK_PAST,
     ),
@@ -161,6 +163,10 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Saying again and again (`Раней Лукашэнка заяўляў`).
             "заяўля",
             "паведамля",
+            "удакладні",
+            "пагразі",
+            "гавары",
+            "дапусці",
         ],
         BE_PAST,
     ),
@@ -199,6 +205,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Calling for (`wezwał do dymisji`); summoning is told apart by
             // `calls_up_or_summons`.
             "wezwa",
+            "zagrozi",
+            "dopuści",
         ],
         PL_PAST,
     ),
@@ -212,6 +220,9 @@ const CUE_FORMS: &[&str] = &[
     "опровергла",
     "опровергло",
     "опровергли",
+    "абверг",
+    "абвергла",
+    "абверглі",
     "отверг",
     "отвергла",
     "отвергло",
@@ -577,6 +588,9 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "ствары",
             "напа",
             "скліка",
+            // Expressing (`МЗС выказаў пратэст`): Belarusian pasts in `-аў` are left to
+            // the list, since genitive plurals end so.
+            "выказа",
         ],
         BE_PAST,
     ),
@@ -1338,6 +1352,12 @@ pub fn cue_phrases() -> impl Iterator<Item = String> {
     forms(CUE_PASTS)
         .chain(CUE_FORMS.iter().map(|cue| cue.to_string()))
         .chain(SOURCE_PHRASES.iter().map(|cue| cue.to_string()))
+        .flat_map(|cue| {
+            // Belarusian writes `у` as `ў` after a vowel (`Крыніца ўдакладніла`): both
+            // spellings, as the word classes have.
+            let after_vowel = cue.strip_prefix('у').map(|rest| format!("ў{rest}"));
+            std::iter::once(cue).chain(after_vowel)
+        })
 }
 
 /// Every word of this lexicon with its classes, for the claim finder's one word map
@@ -1721,12 +1741,13 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "ili",
     "yli",
     "eli",
-    // Masculine and feminine pasts in `-ил`, `-іў`, `-ił`, `-ył`, `-ął`, `-ила`, `-іла`,
-    // `-iła`, `-ęła` (`отменил`, `адмяніў`, `ogłosił`, `przedłużył`, `wszczął`,
-    // `освободила`): few nouns end so, unlike `-ал` (`генерал`, `трибунал`), `-ел`
-    // (`обстрел`) or `-ał` (`kapitał`, `generał`).
+    // Masculine and feminine pasts in `-ил`, `-іў`, `-ыў`, `-ił`, `-ył`, `-ął`, `-ила`,
+    // `-іла`, `-iła`, `-ęła` (`отменил`, `адмяніў`, `выключыў`, `ogłosił`, `przedłużył`,
+    // `wszczął`, `освободила`): few nouns end so, unlike `-ал` (`генерал`, `трибунал`),
+    // `-ел` (`обстрел`) or `-ał` (`kapitał`, `generał`).
     "ил",
     "іў",
+    "ыў",
     "ił",
     "ył",
     "ął",

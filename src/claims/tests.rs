@@ -700,7 +700,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n\nAcme Corp (ACM) announced that it would cut 500 jobs.\n\nAnalysts from several banks, however, said the risk was low.\n\n“The rally is over,” said market analyst John Doe commenting on the figures.\n\nMulally says that the decision was a mistake.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -734,6 +734,10 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "said"             @kyiv            It would also end the call-ups, it said.
             UNDATED            cue "states"           "the report"     The border is calm, the report states.
             UNDATED            cue "blames"           "The ministry"   The ministry praises the guards and blames Warsaw for the tensions.
+            UNDATED            cue "announced"        "Acme Corp"      Acme Corp (ACM) announced that it would cut 500 jobs.
+            UNDATED            cue "said"             "Analysts from several banks" Analysts from several banks, however, said the risk was low.
+            UNDATED            cue "said"             "market analyst John Doe" “The rally is over,” said market analyst John Doe commenting on the figures.
+            UNDATED            cue "says"             "Mulally"        Mulally says that the decision was a mistake.
         "#]],
     );
 }
@@ -1195,6 +1199,10 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Улады знялі абмежаванні.",
             "Пратэсты былі жорстка задушаныя.",
             "Раней Лукашэнка заяўляў, што палітвязняў няма.",
+            "Лукашэнка не выключыў новых памілаванняў.",
+            "Міністэрства абароны Літвы абвергла інфармацыю.",
+            "МЗС Беларусі выказаў пратэст.",
+            "Крыніца агенцтва ўдакладніла, што гаворка ідзе пра 30 вязняў.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1205,7 +1213,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             cue "адзначыў"           Міністр абароны адзначыў, што вучэнні плановыя.
             Past "затрымалі"         Сілавікі затрымалі журналіста.
             Past "сустрэўся"         Лукашэнка сустрэўся з Пуціным.
-            -                        Лукашэнка не адзначыў дату.
+            Past "адзначыў"          Лукашэнка не адзначыў дату.
             -                        Калі б войскі перакінулі да мяжы, гэта было б небяспечна.
             -                        Беларусь мяжуе з трыма краінамі НАТА.
             Passive "заблакаваны"    Сайт выдання быў заблакаваны.
@@ -1221,6 +1229,10 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             Past "знялі"             Улады знялі абмежаванні.
             Passive "задушаныя"      Пратэсты былі жорстка задушаныя.
             cue "заяўляў"            Раней Лукашэнка заяўляў, што палітвязняў няма.
+            Past "выключыў"          Лукашэнка не выключыў новых памілаванняў.
+            cue "абвергла"           Міністэрства абароны Літвы абвергла інфармацыю.
+            Past "выказаў"           МЗС Беларусі выказаў пратэст.
+            cue "ўдакладніла"        Крыніца агенцтва ўдакладніла, што гаворка ідзе пра 30 вязняў.
         "#]],
     );
 }
