@@ -153,6 +153,7 @@ pub const DEFAULT_CUES: &[&str] = &[
     "in a video",
     "show",
     "shows",
+    "reads",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -337,6 +337,38 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         }
         // `Screenshots show …` reports what evidence shows; `The channel shows films` does
         // not.
+        // `The statement reads: …`, `The banner reads “…”`: what a written text says.
+        // Only a text reads so; `He reads the news` is no report.
+        if first == "reads"
+            && !previous.is_some_and(|word| {
+                matches!(
+                    word,
+                    "statement"
+                        | "letter"
+                        | "invitation"
+                        | "sign"
+                        | "banner"
+                        | "poster"
+                        | "placard"
+                        | "inscription"
+                        | "message"
+                        | "note"
+                        | "post"
+                        | "text"
+                        | "headline"
+                        | "caption"
+                        | "slogan"
+                        | "leaflet"
+                        | "declaration"
+                        | "communique"
+                        | "notice"
+                        | "document"
+                        | "tweet"
+                )
+            })
+        {
+            return false;
+        }
         if matches!(first, "show" | "shows") {
             // The evidence may head a longer subject (`Screenshots reviewed by Suspilne
             // show …`): the words back to the clause's start are looked at, and past one

@@ -580,6 +580,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "Observers note that the releases changed little.",
             "Take note of the warning.",
             "A note from the embassy arrived.",
+            "The statement reads: “We will not retreat.”",
+            "He reads the news every morning.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -635,6 +637,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "note"               Observers note that the releases changed little.
             -                        Take note of the warning.
             Past "arrived"           A note from the embassy arrived.
+            cue "reads"              The statement reads: “We will not retreat.”
+            -                        He reads the news every morning.
         "#]],
     );
 }
