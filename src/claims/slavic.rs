@@ -398,6 +398,16 @@ const SOURCE_PHRASES: &[&str] = &[
     "як стала вядома",
     "со ссылкой на",
     "согласно",
+    // What a document shows, and whose estimate it is (`Как следует из документа`,
+    // `По оценкам экспертов`).
+    "как следует из",
+    "по оценкам",
+    "як випливає з",
+    "за оцінками",
+    "як вынікае з",
+    "паводле ацэнак",
+    "jak wynika z",
+    "według szacunków",
     // Ukrainian.
     "за словами",
     "за даними",
@@ -490,6 +500,8 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "сда",
             "отда",
             "потеря",
+            // Filing: `Адвокат подал апелляцию`.
+            "пода",
             // Lifting, refusing, raising, creating, issuing, attacking, seizing: `ЕС
             // снял санкции`, `Суд отказал в иске`, `изъяли технику`.
             "сня",
@@ -1219,6 +1231,15 @@ const WORDS: &[(Classes, &[&str])] = &[
             "губернатор",
             "мэр",
             "посол",
+            "активист",
+            "активистка",
+            "активисты",
+            "адвокат",
+            "адвокаты",
+            "правозащитник",
+            "правозащитница",
+            "очевидцы",
+            "свидетели",
             // Ukrainian.
             "міністр",
             "міністерство",
@@ -1248,6 +1269,15 @@ const WORDS: &[(Classes, &[&str])] = &[
             "командувач",
             "очільник",
             "голова",
+            "активіст",
+            "активістка",
+            "активісти",
+            "адвокат",
+            "адвокати",
+            "правозахисник",
+            "правозахисниця",
+            "очевидці",
+            "свідки",
             // Belarusian.
             "міністэрства",
             "прэс-служба",
@@ -1276,6 +1306,14 @@ const WORDS: &[(Classes, &[&str])] = &[
             "камандзір",
             "кіраўнік",
             "старшыня",
+            "актывіст",
+            "актывістка",
+            "актывісты",
+            "адвакат",
+            "адвакаты",
+            "праваабаронца",
+            "відавочцы",
+            "сведкі",
             // Polish.
             "ministerstwo",
             "rzecznik",
@@ -1298,6 +1336,13 @@ const WORDS: &[(Classes, &[&str])] = &[
             "wojskowi",
             "obrońcy",
             "dowódca",
+            "aktywista",
+            "aktywistka",
+            "aktywiści",
+            "adwokat",
+            "adwokaci",
+            "prawnik",
+            "świadkowie",
             "szef",
             "wojewoda",
             "ambasador",
@@ -2370,6 +2415,16 @@ pub fn find_event_from(
 ) -> Option<VerbGroup> {
     for index in from..words.len() {
         if !usable(index) {
+            continue;
+        }
+        // `Мы связались с пресс-службой, но ответа не получили`: the outlet's own doing,
+        // as the English `we`, right before the verb or opening the sentence.
+        let we = |at: usize| matches!(words.lower(at), "мы" | "ми" | "my");
+        let outlet_we = we(0)
+            || index
+                .checked_sub(1)
+                .is_some_and(|before| we(before) && !words.punctuated_before(index));
+        if outlet_we {
             continue;
         }
         if dated && (words.classes(index) & SCHEDULED_FUTURE != 0 || dated_plan(words, index)) {

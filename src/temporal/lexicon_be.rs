@@ -338,6 +338,8 @@ pub static DATA: SlavicData = SlavicData {
         "прыбудуць",
         "збярэцца",
         "збяруцца",
+        "працягнецца",
+        "працягнуцца",
     ],
     decade_suffixes: &["х", "я", "ыя", "ых"],
     decade_words: &[],

@@ -297,6 +297,8 @@ pub static DATA: SlavicData = SlavicData {
         "zbiorą",
         "przedstawi",
         "przedstawią",
+        "potrwa",
+        "potrwają",
     ],
     decade_suffixes: &["tych", "te", "ych", "e"],
     decade_words: &["lata", "latach", "lat", "latami"],

@@ -336,6 +336,8 @@ pub static DATA: SlavicData = SlavicData {
         "прибудут",
         "представит",
         "представят",
+        "продлится",
+        "продлятся",
     ],
     decade_suffixes: &["е", "х", "ые", "ых", "м"],
     decade_words: &[],

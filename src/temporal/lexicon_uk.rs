@@ -285,6 +285,8 @@ pub static DATA: SlavicData = SlavicData {
         "прибудуть",
         "збереться",
         "зберуться",
+        "триватиме",
+        "триватимуть",
     ],
     decade_suffixes: &["х", "ті", "тих", "ми"],
     decade_words: &[],

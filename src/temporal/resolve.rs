@@ -162,7 +162,18 @@ impl Ctx {
             } => {
                 let name = month_day_name(m, day);
                 let what = || format!("supply the year of {name}");
-                let y = self.year_for(m, 12, &what)?;
+                let mut y = self.year_for(m, 12, &what)?;
+                // Looking forward, an earlier day of the article's own month has passed: it
+                // is next year's (`will be held on October 1`, written on 4 October).
+                if let (Some(a), Some(d)) = (self.anchor, day) {
+                    if self.future
+                        && a.month == Some(m)
+                        && a.day.is_some_and(|ad| d < ad)
+                        && y == i32::from(a.year)
+                    {
+                        y += 1;
+                    }
+                }
                 // The year is chosen by the month, so a later day of the article's own
                 // month stays in its year: say so rather than "not after".
                 let how = match (self.anchor, day) {

@@ -17,6 +17,23 @@ fn date(s: &str) -> Option<CalendarDate> {
 const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
     use TimexKind::{Date as D, Duration as U, Set as S, Time as T};
     &[
+        // Looking forward, an earlier day of the article's own month is next year's.
+        (
+            "The vote will be held on October 1.",
+            "2022-10-04",
+            "October 1",
+            D,
+            "2023-10-01",
+            true,
+        ),
+        (
+            "The vote will be held on October 10.",
+            "2022-10-04",
+            "October 10",
+            D,
+            "2022-10-10",
+            true,
+        ),
         // A date written with dots, day first (2026-11-20 is a Friday).
         (
             "The meeting was held on 18.11.2026.",
