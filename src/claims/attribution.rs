@@ -280,7 +280,7 @@ pub fn speaker_of_cue(
     let quoted_as = (cue_word == "quoted")
         .then(|| quoted_as(words, cue_last))
         .flatten();
-    // `The spokeswoman called the accusations absurd and accused Lithuania …`: a cue
+    // `The spokeswoman dismissed the accusations and accused Lithuania …`: a cue
     // coordinated with an earlier verb shares its subject.
     let coordinated = cue_first
         .checked_sub(1)

@@ -241,6 +241,9 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     {
         return false;
     }
+    if cue.len() == 1 && matches!(first, "added" | "adds") && adds_something_to(words, index) {
+        return false;
+    }
     if cue.len() == 1 && first == "called" && !calls_something_so(words, index) {
         return false;
     }
@@ -417,6 +420,20 @@ fn calls_something_so(words: &SentenceWords, index: usize) -> bool {
     if !opens_object || words.punctuated_before(object) {
         return false;
     }
+    // `called the charges absurd`, `called the vote rigged and illegitimate`: a judgment
+    // ending the clause after the object.
+    let judgment = |at: usize| {
+        let lower = words.lower(at);
+        let ends_clause = at + 1 >= words.len()
+            || words.punctuated_before(at + 1)
+            || matches!(words.lower(at + 1), "and" | "but" | "or");
+        !words.capitalised(at)
+            && ends_clause
+            && (JUDGMENTS.contains(&lower)
+                || ["ous", "less", "able", "ible", "ful"]
+                    .iter()
+                    .any(|ending| lower.len() > 5 && lower.ends_with(ending)))
+    };
     (object + 2..words.len().min(object + 7))
         .take_while(|&at| {
             !words.punctuated_before(at) || attribution::only_quote_marks(words.gap_before(at, 0))
@@ -424,8 +441,51 @@ fn calls_something_so(words: &SentenceWords, index: usize) -> bool {
         .any(|at| {
             matches!(words.lower(at), "a" | "an")
                 || words.gap_before(at, 0).contains(['“', '"', '«', '„'])
+                || judgment(at)
         })
 }
+
+/// Whether `added` at `index` puts something into something (`The KGB has added her to
+/// its list of terrorists`), an act, not a statement: an object, then `to` with no verb of
+/// a reported clause between (`He added the troops were ready to leave` reports).
+fn adds_something_to(words: &SentenceWords, index: usize) -> bool {
+    if index + 1 >= words.len() || words.punctuated_before(index + 1) {
+        return false;
+    }
+    (index + 2..words.len().min(index + 9))
+        .take_while(|&at| {
+            !words.punctuated_before(at)
+                && words.classes(at) & (english::BE | english::HAVE | english::MODAL) == 0
+                // A past after a determiner is an adjective (`the exiled leader`).
+                && !(english::can_be_past(words.lower(at), words.classes(at))
+                    && words.classes(at - 1) & english::DETERMINER == 0)
+                && words.lower(at) != "that"
+        })
+        .any(|at| words.lower(at) == "to")
+}
+
+/// Judgments that `called` gives what it names (`called the charges absurd`), beyond the
+/// endings that make an adjective (`outrageous`, `baseless`, `unacceptable`).
+const JUDGMENTS: &[&str] = &[
+    "absurd",
+    "illegal",
+    "illegitimate",
+    "unlawful",
+    "invalid",
+    "false",
+    "fake",
+    "unfounded",
+    "rigged",
+    "fraudulent",
+    "cynical",
+    "provocative",
+    "motivated",
+    "hypocritical",
+    "unjust",
+    "premature",
+    "wrong",
+    "unprecedented",
+];
 
 /// The cue lexicon, split into words and indexed by first word.
 struct Cues {

@@ -582,6 +582,12 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "A note from the embassy arrived.",
             "The statement reads: “We will not retreat.”",
             "He reads the news every morning.",
+            "He added the troops were ready to leave.",
+            "The KGB has added the exiled opposition leader to its list.",
+            "The army added two brigades to the exercise.",
+            "She has called the charges absurd.",
+            "The minister called the vote rigged and illegitimate.",
+            "The opposition called the verdict outrageous.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -639,6 +645,12 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             Past "arrived"           A note from the embassy arrived.
             cue "reads"              The statement reads: “We will not retreat.”
             -                        He reads the news every morning.
+            cue "added"              He added the troops were ready to leave.
+            Perfect "added"          The KGB has added the exiled opposition leader to its list.
+            Past "added"             The army added two brigades to the exercise.
+            cue "called"             She has called the charges absurd.
+            cue "called"             The minister called the vote rigged and illegitimate.
+            cue "called"             The opposition called the verdict outrageous.
         "#]],
     );
 }
@@ -704,7 +716,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman called the accusations absurd and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n\nAcme Corp (ACM) announced that it would cut 500 jobs.\n\nAnalysts from several banks, however, said the risk was low.\n\n“The rally is over,” said market analyst John Doe commenting on the figures.\n\nMulally says that the decision was a mistake.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman dismissed the accusations and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n\nAcme Corp (ACM) announced that it would cut 500 jobs.\n\nAnalysts from several banks, however, said the risk was low.\n\n“The rally is over,” said market analyst John Doe commenting on the figures.\n\nMulally says that the decision was a mistake.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -726,7 +738,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "In a statement"   "the ministry"   In a statement, the ministry condemned the attack.
             UNDATED            cue "quoted"           "The ambassador" The ambassador was quoted as saying that the talks had failed.
             UNDATED            cue "shows"            "The video"      The video, posted on Telegram, shows a column of tanks.
-            UNDATED            cue "accused"          "The spokeswoman" The spokeswoman called the accusations absurd and accused Lithuania of a provocation.
+            UNDATED            cue "accused"          "The spokeswoman" The spokeswoman dismissed the accusations and accused Lithuania of a provocation.
             UNDATED            cue "quoted"           "the minister"   State media quoted the minister as saying that the drills were over.
             UNDATED            cue "announced"        "Belaruskali"    Belaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.
             UNDATED            cue "cited"            "the minister"   In his speech, the minister praised the guards - and cited their courage.
