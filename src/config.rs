@@ -141,6 +141,8 @@ pub const DEFAULT_CUES: &[&str] = &[
     "predicted",
     "predicts",
     "predict",
+    "forecasts",
+    "forecast",
     "expects",
     "expect",
     "stating",

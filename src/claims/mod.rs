@@ -117,7 +117,16 @@ fn is_heading(sentence: &str) -> bool {
 /// Cues that are also common nouns (`the reports`, `his claims`, `orders`): they count
 /// only when no determiner or adjective before them makes them a noun.
 const NOUN_LIKE_CUES: &[&str] = &[
-    "reports", "claims", "orders", "states", "notes", "says", "shows", "show", "promises",
+    "reports",
+    "claims",
+    "orders",
+    "states",
+    "notes",
+    "says",
+    "shows",
+    "show",
+    "promises",
+    "forecasts",
 ];
 
 /// Cues in the present of a plural subject (`Both men deny`, `Critics argue`): as with
@@ -126,7 +135,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
 /// warning`, `the claim`).
 const PLURAL_PRESENT_CUES: &[&str] = &[
     "deny", "insist", "warn", "argue", "allege", "admit", "confirm", "accuse", "claim", "predict",
-    "expect", "stress", "announce", "blame", "note", "reject",
+    "expect", "stress", "announce", "blame", "note", "reject", "forecast",
 ];
 
 /// Words before a noun-like cue that make it a noun.
@@ -315,6 +324,16 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
                 })
             };
             if NOUN_LIKE_CUES.contains(&first) && index + 1 == words.len() && !inverted() {
+                return false;
+            }
+            // `IMF forecasts show …`, `Ukrainian reports say …`: a plural verb right after
+            // makes the form its subject noun.
+            if NOUN_LIKE_CUES.contains(&first)
+                && matches!(
+                    words.lower(index + 1),
+                    "show" | "say" | "suggest" | "indicate" | "are" | "were" | "have" | "point"
+                )
+            {
                 return false;
             }
             // `The group claims responsibility`: only a verb takes that object.

@@ -315,6 +315,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Journalists were not allowed to enter the courtroom.",
             "His lawyer, who lost her licence in May, was not allowed to speak.",
             "The shelling stopped by Friday morning.",
+            "Russia, Belarus's main ally, sent troops.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -387,6 +388,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Passive "allowed"        Journalists were not allowed to enter the courtroom.
             Passive "allowed"        His lawyer, who lost her licence in May, was not allowed to speak.
             Past "stopped"           The shelling stopped by Friday morning.
+            Past "sent"              Russia, Belarus's main ally, sent troops.
         "#]],
     );
 }
@@ -588,6 +590,9 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "She has called the charges absurd.",
             "The minister called the vote rigged and illegitimate.",
             "The opposition called the verdict outrageous.",
+            "The IMF forecasts growth of 1.5% in 2027.",
+            "IMF forecasts show slower growth.",
+            "Ukrainian reports say the bridge was hit.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -651,6 +656,9 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "called"             She has called the charges absurd.
             cue "called"             The minister called the vote rigged and illegitimate.
             cue "called"             The opposition called the verdict outrageous.
+            cue "forecasts"          The IMF forecasts growth of 1.5% in 2027.
+            -                        IMF forecasts show slower growth.
+            cue "say"                Ukrainian reports say the bridge was hit.
         "#]],
     );
 }

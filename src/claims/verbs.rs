@@ -702,7 +702,9 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
                 !(clause + 1..index)
                     .any(|at| can_be_verb(words, at) && !qualifies_noun_before(words, at))
             };
-            let appositive = words.classes(clause) & en::DETERMINER != 0
+            // It may open with a possessive (`Russia, Belarus's main ally, sent`).
+            let appositive = (words.classes(clause) & en::DETERMINER != 0
+                || words.possessive(clause))
                 && (clause + 1..index).all(marks_only)
                 && no_verb_inside();
             // `Tsikhanouskaya, born in Mikashevichy, addressed`, `The ministry, citing

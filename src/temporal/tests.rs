@@ -17,6 +17,23 @@ fn date(s: &str) -> Option<CalendarDate> {
 const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
     use TimexKind::{Date as D, Duration as U, Set as S, Time as T};
     &[
+        // A part of a year is read as that year, as `the end of the year` is.
+        (
+            "The economy grew 2.1% in the first nine months of the year.",
+            "2026-11-20",
+            "the first nine months of the year",
+            D,
+            "2026",
+            true,
+        ),
+        (
+            "Exports fell in the last three months of 2025.",
+            "2026-11-20",
+            "the last three months of 2025",
+            D,
+            "2025",
+            true,
+        ),
         // Looking forward, an earlier day of the article's own month is next year's.
         (
             "The vote will be held on October 1.",

@@ -25,6 +25,19 @@ impl<'a> Line<'_, 'a> {
         longest(candidates)
     }
 
+    /// After `the first nine months of`, `the last two weeks of`: where the period they
+    /// are part of starts (`the year`, `2025`), which the expression is read as, as
+    /// `the end of the year` is.
+    fn first_units_of(&self, i: usize) -> Option<usize> {
+        if !(self.word(i, "the") && self.any(i + 1, &["first", "last", "final"])) {
+            return None;
+        }
+        let (_, k) = self.count(i + 2)?;
+        let (unit, _, e) = self.unit(k)?;
+        (matches!(unit, Unit::Day | Unit::Week | Unit::Month) && self.word(e, "of"))
+            .then_some(e + 1)
+    }
+
     /// `early March`, `mid-2022`, `the end of 2009`, `earlier this month`.
     pub(super) fn modified(&self, i: usize) -> Hit<Cal> {
         let (j, loose) = if self.any(i, &["early", "late", "mid"]) {
@@ -38,6 +51,8 @@ impl<'a> Line<'_, 'a> {
             (i + 3, true)
         } else if self.any(i, &["end", "beginning", "start"]) && self.word(i + 1, "of") {
             (i + 2, true)
+        } else if let Some(of_end) = self.first_units_of(i) {
+            (of_end, true)
         } else {
             return None;
         };
