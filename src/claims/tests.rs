@@ -1009,6 +1009,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "По оценкам экспертов, ущерб превысил миллион долларов.",
             "Адвокат подал апелляцию.",
             "Мы связались с пресс-службой, но ответа не получили.",
+            "МВФ прогнозирует рост на 1,5%.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1105,6 +1106,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             cue "По оценкам"         По оценкам экспертов, ущерб превысил миллион долларов.
             Past "подал"             Адвокат подал апелляцию.
             -                        Мы связались с пресс-службой, но ответа не получили.
+            cue "прогнозирует"       МВФ прогнозирует рост на 1,5%.
         "#]],
     );
 }
@@ -1155,6 +1157,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Триває мобілізація.",
             "Раніше Лукашенко заявляв, що політв'язнів немає.",
             "Лукашенко не виключив нових помилувань.",
+            "Уряд очікує уповільнення зростання наступного року.",
+            "Зарплати зростають швидше за продуктивність, попереджають аналітики.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1199,6 +1203,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Ongoing "Триває"         Триває мобілізація.
             cue "заявляв"            Раніше Лукашенко заявляв, що політв'язнів немає.
             Past "виключив"          Лукашенко не виключив нових помилувань.
+            cue "очікує"             Уряд очікує уповільнення зростання наступного року.
+            cue "попереджають"       Зарплати зростають швидше за продуктивність, попереджають аналітики.
         "#]],
     );
 }
@@ -1340,6 +1346,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "MSZ wezwało ambasadora Rosji.",
             "Trwa budowa zapory.",
             "Jak wynika z dokumentu, kontrola potrwa do grudnia.",
+            "Ekonomiści ostrzegają przed recesją.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1409,6 +1416,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "wezwało"           MSZ wezwało ambasadora Rosji.
             Ongoing "Trwa"           Trwa budowa zapory.
             cue "Jak wynika z"       Jak wynika z dokumentu, kontrola potrwa do grudnia.
+            cue "ostrzegają"         Ekonomiści ostrzegają przed recesją.
         "#]],
     );
 }
