@@ -387,12 +387,7 @@ pub fn speaker_of_cue(
                 });
                 // `Acme Corp (ACM) announced`: the name before the brackets.
                 let bracketed = || {
-                    if !words.gap_before(group, 0).trim_end().ends_with(')') {
-                        return None;
-                    }
-                    let open = (group.saturating_sub(5)..group)
-                        .rev()
-                        .find(|&at| words.gap_before(at, 0).contains('('))?;
+                    let open = words.bracket_opening_before(group, 5)?;
                     phrase_before(words, open, true)
                 };
                 // `Analysts from several banks, however, said`: a one-word aside between

@@ -664,12 +664,7 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     // `Lukashenka (pictured) met`: a bracketed aside before the verb; the subject
     // stands before its opening bracket.
     let before_brackets = || {
-        if !words.gap_before(index, 0).trim_end().ends_with(')') {
-            return None;
-        }
-        let open = (index.saturating_sub(4)..index)
-            .rev()
-            .find(|&at| words.gap_before(at, 0).contains('('))?;
+        let open = words.bracket_opening_before(index, 4)?;
         // Only the bracket stands between the subject and the aside.
         (words.gap_before(open, 0).trim() == "(")
             .then(|| open.checked_sub(1))

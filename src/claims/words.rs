@@ -320,6 +320,18 @@ impl<'t> SentenceWords<'t> {
         lower.ends_with("’s") || lower.ends_with("'s") || lower.ends_with(['’', '\''])
     }
 
+    /// The first word inside brackets that close right before the word at `index`
+    /// (`Acme Corp (ACM) announced`, `Lukashenka (pictured) met`), looked for at most
+    /// `within` words back.
+    pub fn bracket_opening_before(&self, index: usize, within: usize) -> Option<usize> {
+        if !self.gap_before(index, 0).trim_end().ends_with(')') {
+            return None;
+        }
+        (index.saturating_sub(within)..index)
+            .rev()
+            .find(|&at| self.gap_before(at, 0).contains('('))
+    }
+
     /// Whether punctuation stands between the word at `index` and the one before it (or
     /// the sentence start); true beyond the last word.
     pub fn punctuated_before(&self, index: usize) -> bool {
