@@ -399,10 +399,7 @@ pub fn speaker_of_cue(
                         && words.gap_before(group, 0).trim() == ","
                         && (words.classes(chunk) & en::ADVERB != 0
                             || lower.ends_with("ly")
-                            || matches!(
-                                lower,
-                                "however" | "meanwhile" | "though" | "instead" | "nevertheless"
-                            ))
+                            || en::ASIDE_ADVERBS.contains(&lower))
                 });
                 role.or(participial)
                     .or(adverb_aside)

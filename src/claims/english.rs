@@ -58,6 +58,18 @@ pub const PROVISION_VERB: Classes = 1 << 24;
 /// Words page furniture opens with (`Read also`, `Photo:`, `By Jane Doe`).
 pub const FURNITURE_START: Classes = 1 << 23;
 
+/// One-word asides that may stand between commas between a subject and its verb (`The
+/// bank, however, raised`, `Analysts, however, said`).
+pub const ASIDE_ADVERBS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "though",
+    "therefore",
+    "instead",
+    "nevertheless",
+    "too",
+];
+
 /// Irregular verbs: base, past, past participle. Only the forms that differ from the
 /// regular `-ed` are needed; verbs whose three forms are the same (`put`, `cut`) are here
 /// too, since their past cannot be told by its ending.

@@ -2243,9 +2243,9 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
 /// Whether `lower`, a word of `words`, reads as a Ukrainian past in `-ив`, `-ав` or `-ала`
 /// (`запровадив`, `наголосив`, `викликав`, `отримав`, `розпочала`): only in a sentence that
 /// reads as Ukrainian (`і`, `ї`, `є` or `ґ`, or an article in Ukrainian, and no letter only
-/// Russian or Belarusian writes), since Russian and Belarusian nouns end so (`коллектив`, `рецидив`, `канала`),
-/// and not the nouns, names and genitive plurals Ukrainian itself ends so (`колектив`,
-/// `перспектив`, `Ярослав`, `генерала`).
+/// Russian or Belarusian writes), since Russian and Belarusian nouns end so (`коллектив`,
+/// `рецидив`, `канала`), and not the nouns, names and genitive plurals Ukrainian itself
+/// ends so (`колектив`, `перспектив`, `Ярослав`, `генерала`).
 fn ukrainian_past(words: &SentenceWords, lower: &str) -> bool {
     if !["ив", "ав", "ала"]
         .iter()
@@ -2439,18 +2439,20 @@ pub fn find_event_from(
     usable: impl Fn(usize) -> bool,
     dated: bool,
 ) -> Option<VerbGroup> {
+    // `Мы связались с пресс-службой, но ответа не получили`: the outlet's own doing, as
+    // the English `we`, opening the sentence or right before the verb.
+    let we = |at: usize| matches!(words.lower(at), "мы" | "ми" | "my");
+    if we(0) {
+        return None;
+    }
     for index in from..words.len() {
         if !usable(index) {
             continue;
         }
-        // `Мы связались с пресс-службой, но ответа не получили`: the outlet's own doing,
-        // as the English `we`, right before the verb or opening the sentence.
-        let we = |at: usize| matches!(words.lower(at), "мы" | "ми" | "my");
-        let outlet_we = we(0)
-            || index
-                .checked_sub(1)
-                .is_some_and(|before| we(before) && !words.punctuated_before(index));
-        if outlet_we {
+        let after_we = index
+            .checked_sub(1)
+            .is_some_and(|before| we(before) && !words.punctuated_before(index));
+        if after_we {
             continue;
         }
         if dated && (words.classes(index) & SCHEDULED_FUTURE != 0 || dated_plan(words, index)) {

@@ -539,10 +539,8 @@ fn parenthetical(words: &SentenceWords, clause: usize, verb: usize) -> bool {
         return false;
     }
     let first = words.lower(clause);
-    let opens_aside = matches!(
-        first,
-        "however" | "meanwhile" | "though" | "therefore" | "instead" | "nevertheless" | "too"
-    ) || (aside.len() == 1 && is_inside_word(words, clause))
+    let opens_aside = en::ASIDE_ADVERBS.contains(&first)
+        || (aside.len() == 1 && is_inside_word(words, clause))
         || words.classes(clause) & en::PREPOSITION != 0;
     opens_aside && (clause + 1..verb).all(|at| !words.punctuated_before(at))
 }

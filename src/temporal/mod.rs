@@ -232,12 +232,17 @@ fn cue_points_forward(tokens: &[token::Token<'_>], at: usize) -> bool {
     if word == "until" {
         // `The curfew was extended until Sunday` looks forward; what lasted until a day
         // (`The curfew lasted until Sunday`) has ended.
-        return !tokens[..at].iter().rev().take(6).any(|t| {
-            matches!(
-                t.lower,
-                "lasted" | "continued" | "remained" | "stayed" | "persisted" | "ran" | "went"
-            )
-        });
+        return !tokens[..at]
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|t| !matches!(t.text, "." | "!" | "?" | ";"))
+            .any(|t| {
+                matches!(
+                    t.lower,
+                    "lasted" | "continued" | "remained" | "stayed" | "persisted" | "ran" | "went"
+                )
+            });
     }
     let next = tokens.get(at + 1).map_or("", |t| t.lower);
     let after_next = tokens.get(at + 2).map_or("", |t| t.lower);
