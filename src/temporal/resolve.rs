@@ -346,13 +346,21 @@ impl Ctx {
         }
         match self.month(&what) {
             Ok((ay, am)) => {
-                // Quarters and halves are the nearest one (results are reported for the
-                // quarter just ended and announced for the next), forward on a future cue.
+                // Quarters and halves are the nearest one not after the article's own
+                // (results are reported for the quarter just ended), or not before it on
+                // a future cue (and announced for the next).
                 let cur = (i32::from(am) - 1) * parts / 12 + 1;
                 let here = ay * parts + cur;
                 let best = [ay - 1, ay, ay + 1]
                     .into_iter()
-                    .filter(|y| !self.future || y * parts + part >= here)
+                    .filter(|y| {
+                        let there = y * parts + part;
+                        if self.future {
+                            there >= here
+                        } else {
+                            there <= here
+                        }
+                    })
                     .min_by_key(|y| (y * parts + part - here).abs());
                 Ok(best.unwrap_or(ay))
             }

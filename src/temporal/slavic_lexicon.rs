@@ -25,6 +25,11 @@ pub enum PhraseMeaning {
     /// report); `за последний месяц`, `w ciągu ostatniego tygodnia`: the month or week
     /// up to it, as `in the past month`.
     Past(Unit),
+    /// `первом полугодии`, `w drugim półroczu`: a half of the year, as `the first half
+    /// of 2022`; the year follows or is the nearest (see `Cal::Half`).
+    Half(u8),
+    /// `третьем квартале`, `w pierwszym kwartale`: a quarter, as `the third quarter`.
+    Quarter(u8),
     /// `минулої ночі`, `ostatniej nocy`: the night before the article date, as the
     /// English `last night` (the other forms are a shift and a part of the day).
     LastNight,

@@ -17,6 +17,24 @@ fn date(s: &str) -> Option<CalendarDate> {
 const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
     use TimexKind::{Date as D, Duration as U, Set as S, Time as T};
     &[
+        // A quarter without its year: the latest one not after the article's, the next
+        // one on a future cue.
+        (
+            "Exports rose in the first quarter.",
+            "2022-10-04",
+            "the first quarter",
+            D,
+            "2022-Q1",
+            true,
+        ),
+        (
+            "Exports will rise in the first quarter.",
+            "2022-10-04",
+            "the first quarter",
+            D,
+            "2023-Q1",
+            true,
+        ),
         // A part of a year is read as that year, as `the end of the year` is.
         (
             "The economy grew 2.1% in the first nine months of the year.",

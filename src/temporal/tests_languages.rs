@@ -10,6 +10,21 @@ type Row = (&'static str, &'static str, &'static str, &'static str, bool);
 const D: &str = "2022-10-04"; // a Tuesday
 
 const RUSSIAN: &[Row] = &[
+    // Halves and quarters of the year, with their year or the nearest one.
+    (
+        "В первом полугодии экспорт вырос.",
+        D,
+        "первом полугодии",
+        "2022-H1",
+        true,
+    ),
+    (
+        "В третьем квартале 2021 года экспорт вырос.",
+        D,
+        "третьем квартале 2021 года",
+        "2021-Q3",
+        true,
+    ),
     // A part of the article's week, month or year, as `the start of the week`.
     (
         "В начале недели министр посетил Гродно.",
@@ -278,6 +293,13 @@ const RUSSIAN: &[Row] = &[
 
 const UKRAINIAN: &[Row] = &[
     (
+        "У першому півріччі підприємства скоротили працівників.",
+        D,
+        "першому півріччі",
+        "2022-H1",
+        true,
+    ),
+    (
         "Минулих вихідних у Києві пройшов мітинг.",
         D,
         "Минулих вихідних",
@@ -457,6 +479,13 @@ const UKRAINIAN: &[Row] = &[
 
 const BELARUSIAN: &[Row] = &[
     (
+        "У трэцім квартале мінулага года экспарт вырас.",
+        D,
+        "трэцім квартале мінулага года",
+        "2021-Q3",
+        true,
+    ),
+    (
         "На пачатку тыдня міністр наведаў Гродна.",
         D,
         "На пачатку тыдня",
@@ -607,6 +636,13 @@ const BELARUSIAN: &[Row] = &[
 ];
 
 const POLISH: &[Row] = &[
+    (
+        "W pierwszym kwartale eksport wzrósł.",
+        D,
+        "pierwszym kwartale",
+        "2022-Q1",
+        true,
+    ),
     (
         "Pod koniec tygodnia rząd przyjął ustawę.",
         D,

@@ -730,6 +730,20 @@ impl<'a> SlavicLine<'_, 'a> {
         Some((end, Sem::Vague(entry.vague?)))
     }
 
+    /// The year a half or quarter names after it (`2025 года`, `прошлого года`, `tego
+    /// roku`), and where it ends: `(None, None, at)` when none follows.
+    fn year_after(&self, at: usize) -> (Option<i32>, Option<i32>, usize) {
+        if let Some((year, end)) = self.year(at) {
+            return (Some(year), None, end);
+        }
+        if let Some((shift, k)) = self.shift(at) {
+            if let Some((Unit::Year, end)) = self.unit(k) {
+                return (None, Some(shift), end);
+            }
+        }
+        (None, None, at)
+    }
+
     /// Fixed phrases: `в настоящее время`, `на следующий день`, `w przyszłości`.
     fn phrase(&self, i: usize) -> Hit<Sem> {
         if !self.has(i, |e| e.phrase_start) {
@@ -748,6 +762,30 @@ impl<'a> SlavicLine<'_, 'a> {
                     PhraseMeaning::Lean(shift) => Sem::Anaphoric(Lean::Day { shift, part: None }),
                     PhraseMeaning::Weekend => Sem::Point(Cal::TheWeekend),
                     PhraseMeaning::Past(unit) => Sem::RecentSpan { unit, count: 1 },
+                    PhraseMeaning::Half(half) => {
+                        let (year, year_shift, end) = self.year_after(end);
+                        best = Some((
+                            end,
+                            Sem::Point(Cal::Half {
+                                year,
+                                year_shift,
+                                half,
+                            }),
+                        ));
+                        continue;
+                    }
+                    PhraseMeaning::Quarter(quarter) => {
+                        let (year, year_shift, end) = self.year_after(end);
+                        best = Some((
+                            end,
+                            Sem::Point(Cal::Quarter {
+                                year,
+                                year_shift,
+                                quarter,
+                            }),
+                        ));
+                        continue;
+                    }
                     PhraseMeaning::LastNight => Sem::Time {
                         date: Some(Cal::DayShift(-1)),
                         clock: Clock::Part("NI"),
