@@ -730,18 +730,23 @@ impl<'a> SlavicLine<'_, 'a> {
         Some((end, Sem::Vague(entry.vague?)))
     }
 
-    /// The year a half or quarter names after it (`2025 года`, `прошлого года`, `tego
-    /// roku`), and where it ends: `(None, None, at)` when none follows.
-    fn year_after(&self, at: usize) -> (Option<i32>, Option<i32>, usize) {
+    /// A half or quarter of the year whose phrase ends at `at`, made by `part` from the
+    /// year that follows it (`2025 года`: a year; `прошлого года`, `tego roku`: a shift;
+    /// neither, when none follows), with where it ends.
+    fn part_of_year(
+        &self,
+        at: usize,
+        part: impl Fn(Option<i32>, Option<i32>) -> Cal,
+    ) -> (usize, Sem) {
         if let Some((year, end)) = self.year(at) {
-            return (Some(year), None, end);
+            return (end, Sem::Point(part(Some(year), None)));
         }
         if let Some((shift, k)) = self.shift(at) {
             if let Some((Unit::Year, end)) = self.unit(k) {
-                return (None, Some(shift), end);
+                return (end, Sem::Point(part(None, Some(shift))));
             }
         }
-        (None, None, at)
+        (at, Sem::Point(part(None, None)))
     }
 
     /// Fixed phrases: `в настоящее время`, `на следующий день`, `w przyszłości`.
@@ -757,39 +762,35 @@ impl<'a> SlavicLine<'_, 'a> {
                 .all(|(k, word)| self.lower(i + k) == *word && self.t.get(i + k).is_some());
             let end = i + words.len();
             if matches && best.as_ref().is_none_or(|(e, _)| end > *e) {
-                let sem = match *meaning {
-                    PhraseMeaning::Vague(value) => Sem::Vague(value),
-                    PhraseMeaning::Lean(shift) => Sem::Anaphoric(Lean::Day { shift, part: None }),
-                    PhraseMeaning::Weekend => Sem::Point(Cal::TheWeekend),
-                    PhraseMeaning::Past(unit) => Sem::RecentSpan { unit, count: 1 },
+                let (end, sem) = match *meaning {
+                    PhraseMeaning::Vague(value) => (end, Sem::Vague(value)),
+                    PhraseMeaning::Lean(shift) => {
+                        (end, Sem::Anaphoric(Lean::Day { shift, part: None }))
+                    }
+                    PhraseMeaning::Weekend => (end, Sem::Point(Cal::TheWeekend)),
+                    PhraseMeaning::Past(unit) => (end, Sem::RecentSpan { unit, count: 1 }),
+                    // A half or quarter takes the year that follows it.
                     PhraseMeaning::Half(half) => {
-                        let (year, year_shift, end) = self.year_after(end);
-                        best = Some((
-                            end,
-                            Sem::Point(Cal::Half {
-                                year,
-                                year_shift,
-                                half,
-                            }),
-                        ));
-                        continue;
+                        self.part_of_year(end, |year, year_shift| Cal::Half {
+                            year,
+                            year_shift,
+                            half,
+                        })
                     }
                     PhraseMeaning::Quarter(quarter) => {
-                        let (year, year_shift, end) = self.year_after(end);
-                        best = Some((
-                            end,
-                            Sem::Point(Cal::Quarter {
-                                year,
-                                year_shift,
-                                quarter,
-                            }),
-                        ));
-                        continue;
+                        self.part_of_year(end, |year, year_shift| Cal::Quarter {
+                            year,
+                            year_shift,
+                            quarter,
+                        })
                     }
-                    PhraseMeaning::LastNight => Sem::Time {
-                        date: Some(Cal::DayShift(-1)),
-                        clock: Clock::Part("NI"),
-                    },
+                    PhraseMeaning::LastNight => (
+                        end,
+                        Sem::Time {
+                            date: Some(Cal::DayShift(-1)),
+                            clock: Clock::Part("NI"),
+                        },
+                    ),
                 };
                 best = Some((end, sem));
             }
