@@ -924,9 +924,8 @@ static CLASSES: LazyLock<FxHashMap<&'static str, Classes>> = LazyLock::new(|| {
     // the life of the program, and leaked so that the keys stay plain `&str`.
     let mut slavic: FxHashMap<String, Classes> = FxHashMap::default();
     for (word, class) in super::slavic::word_classes() {
-        // Belarusian writes `у` as `ў` after a vowel (`ўлады`, `ўрад`): both spellings.
-        if let Some(rest) = word.strip_prefix('у') {
-            *slavic.entry(format!("ў{rest}")).or_default() |= class;
+        if let Some(after_vowel) = super::slavic::spelled_after_vowel(&word) {
+            *slavic.entry(after_vowel).or_default() |= class;
         }
         *slavic.entry(word).or_default() |= class;
     }

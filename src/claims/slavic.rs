@@ -1424,11 +1424,15 @@ pub fn cue_phrases() -> impl Iterator<Item = String> {
         .chain(CUE_FORMS.iter().map(|cue| cue.to_string()))
         .chain(SOURCE_PHRASES.iter().map(|cue| cue.to_string()))
         .flat_map(|cue| {
-            // Belarusian writes `у` as `ў` after a vowel (`Крыніца ўдакладніла`): both
-            // spellings, as the word classes have.
-            let after_vowel = cue.strip_prefix('у').map(|rest| format!("ў{rest}"));
+            let after_vowel = spelled_after_vowel(&cue);
             std::iter::once(cue).chain(after_vowel)
         })
+}
+
+/// A word that opens with `у` as Belarusian writes it after a vowel, with `ў` (`ўлады`,
+/// `Крыніца ўдакладніла`): the lexicon lists the `у` spelling, and takes both.
+pub(super) fn spelled_after_vowel(word: &str) -> Option<String> {
+    word.strip_prefix('у').map(|rest| format!("ў{rest}"))
 }
 
 /// Every word of this lexicon with its classes, for the claim finder's one word map
