@@ -206,8 +206,7 @@ fn present_before_object(words: &SentenceWords, index: usize) -> bool {
     lower.len() > 3
         && lower.ends_with('s')
         && !lower.ends_with("ss")
-        && !lower.ends_with("'s")
-        && !lower.ends_with("’s")
+        && !words.possessive(index)
         && words.classes(index)
             & (en::AGENT_NOUN | en::QUANTITY | en::PREPOSITION | en::DETERMINER | en::ADVERB)
             == 0

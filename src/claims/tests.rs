@@ -316,6 +316,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "His lawyer, who lost her licence in May, was not allowed to speak.",
             "The shelling stopped by Friday morning.",
             "Russia, Belarus's main ally, sent troops.",
+            "Production stopped by 2021.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -389,6 +390,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Passive "allowed"        His lawyer, who lost her licence in May, was not allowed to speak.
             Past "stopped"           The shelling stopped by Friday morning.
             Past "sent"              Russia, Belarus's main ally, sent troops.
+            Past "stopped"           Production stopped by 2021.
         "#]],
     );
 }

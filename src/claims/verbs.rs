@@ -567,11 +567,8 @@ fn by_an_amount(words: &SentenceWords, index: usize) -> bool {
     }
     let word = words.lower(at);
     if word.starts_with(|ch: char| ch.is_ascii_digit()) {
-        // `by 2030` is a deadline.
-        let year = word.len() == 4
-            && word.bytes().all(|byte| byte.is_ascii_digit())
-            && (word.starts_with("19") || word.starts_with("20"));
-        return !year;
+        // `by 2030` is a deadline (see `by_a_time`).
+        return !is_year_number(word);
     }
     if matches!(word, "a" | "an") {
         return matches!(
@@ -586,11 +583,19 @@ fn by_an_amount(words: &SentenceWords, index: usize) -> bool {
     ) || (word != "single" && crate::temporal::english_cardinal(word).is_some())
 }
 
+/// Whether `word` is a year of the last or this century written in digits (`2030`).
+fn is_year_number(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|byte| byte.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
 /// Whether the `by` at `index` starts a time (`The shelling stopped by Friday morning`,
-/// `by noon`, `by the end of the day`), a deadline rather than an agent.
+/// `by noon`, `by the end of the day`, `by 2021`), a deadline rather than an agent.
 fn by_a_time(words: &SentenceWords, index: usize) -> bool {
     let word = words.lower(index + 1);
     crate::temporal::is_calendar_name(word)
+        || is_year_number(word)
         || matches!(
             word,
             "noon" | "midday" | "midnight" | "dawn" | "nightfall" | "then" | "now" | "tonight"
