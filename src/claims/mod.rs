@@ -357,40 +357,13 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
                 }
             }
         }
-        // `Screenshots show …` reports what evidence shows; `The channel shows films` does
-        // not.
         // `The statement reads: …`, `The banner reads “…”`: what a written text says.
         // Only a text reads so; `He reads the news` is no report.
-        if first == "reads"
-            && !previous.is_some_and(|word| {
-                matches!(
-                    word,
-                    "statement"
-                        | "letter"
-                        | "invitation"
-                        | "sign"
-                        | "banner"
-                        | "poster"
-                        | "placard"
-                        | "inscription"
-                        | "message"
-                        | "note"
-                        | "post"
-                        | "text"
-                        | "headline"
-                        | "caption"
-                        | "slogan"
-                        | "leaflet"
-                        | "declaration"
-                        | "communique"
-                        | "notice"
-                        | "document"
-                        | "tweet"
-                )
-            })
-        {
+        if first == "reads" && !previous.is_some_and(|word| WRITTEN_TEXTS.contains(&word)) {
             return false;
         }
+        // `Screenshots show …` reports what evidence shows; `The channel shows films` does
+        // not.
         if matches!(first, "show" | "shows") {
             // The evidence may head a longer subject (`Screenshots reviewed by Suspilne
             // show …`): the words back to the clause's start are looked at, and past one
@@ -482,6 +455,31 @@ fn adds_something_to(words: &SentenceWords, index: usize) -> bool {
         })
         .any(|at| words.lower(at) == "to")
 }
+
+/// Nouns of written texts, which `read` what they say (`The statement reads: …`).
+const WRITTEN_TEXTS: &[&str] = &[
+    "statement",
+    "letter",
+    "invitation",
+    "sign",
+    "banner",
+    "poster",
+    "placard",
+    "inscription",
+    "message",
+    "note",
+    "post",
+    "text",
+    "headline",
+    "caption",
+    "slogan",
+    "leaflet",
+    "declaration",
+    "communique",
+    "notice",
+    "document",
+    "tweet",
+];
 
 /// Judgments that `called` gives what it names (`called the charges absurd`), beyond the
 /// endings that make an adjective (`outrageous`, `baseless`, `unacceptable`).

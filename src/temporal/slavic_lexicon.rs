@@ -26,7 +26,8 @@ pub enum PhraseMeaning {
     /// up to it, as `in the past month`.
     Past(Unit),
     /// `первом полугодии`, `w drugim półroczu`: a half of the year, as `the first half
-    /// of 2022`; the year follows or is the nearest (see `Cal::Half`).
+    /// of 2022`; the year follows, or it is the latest half not after the article's (the
+    /// next on a future cue).
     Half(u8),
     /// `третьем квартале`, `w pierwszym kwartale`: a quarter, as `the third quarter`.
     Quarter(u8),
@@ -78,11 +79,10 @@ pub struct SlavicData {
     pub future: &'static [&'static str],
     /// Futures of taking place, starting and ending (`состоится`, `пройдут`,
     /// `відбудеться`, `odbędzie`), and the perfective futures of the visits, signings,
-    /// meetings and hearings news announces (`посетит`, `підпише`, `сустрэнецца`,
-    /// `przeprowadzi`), whose form alone does not tell them from a present: they speak
-    /// of the future too, and the claim finder
-    /// reads them as scheduled events when their sentence gives the date
-    /// ([`scheduled_futures`]).
+    /// meetings, hearings and lastings news announces (`посетит`, `підпише`,
+    /// `сустрэнецца`, `przeprowadzi`, `potrwa`), whose form alone does not tell them from
+    /// a present: they speak of the future too, and the claim finder reads them as
+    /// scheduled events when their sentence gives the date ([`scheduled_futures`]).
     pub scheduled: &'static [&'static str],
     /// What follows `1990-` in a decade (`х`, `е`, `ті`, `tych`).
     pub decade_suffixes: &'static [&'static str],

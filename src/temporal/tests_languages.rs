@@ -10,7 +10,8 @@ type Row = (&'static str, &'static str, &'static str, &'static str, bool);
 const D: &str = "2022-10-04"; // a Tuesday
 
 const RUSSIAN: &[Row] = &[
-    // Halves and quarters of the year, with their year or the nearest one.
+    // Halves and quarters of the year, with their year or the latest one not after the
+    // article's.
     (
         "В первом полугодии экспорт вырос.",
         D,
