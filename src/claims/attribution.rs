@@ -95,6 +95,20 @@ fn stops_phrase(words: &SentenceWords, index: usize) -> bool {
         && (en::can_be_past(lower, classes) || en::is_ing(lower))
 }
 
+/// Whether the participle at `index` gives the noun before it a name inside a speaker
+/// phrase (`a group calling itself the Cyber Partisans claimed`, `a channel known as
+/// Hajun reported`, `an official named John Doe said`): the phrase goes on past it.
+fn names_its_noun(words: &SentenceWords, index: usize) -> bool {
+    let next = words.lower(index + 1);
+    match words.lower(index) {
+        "calling" => matches!(next, "itself" | "themselves" | "himself" | "herself"),
+        "known" => next == "as",
+        "as" => index > 0 && words.lower(index - 1) == "known",
+        "called" | "named" => index + 1 < words.len() && words.capitalised(index + 1),
+        _ => false,
+    }
+}
+
 /// Whether the text between two words holds only quotation marks and spaces (`“Belaruski
 /// Hayun” reported`): a quoted name still joins its phrase.
 pub(super) fn only_quote_marks(gap: &str) -> bool {
@@ -128,7 +142,9 @@ fn phrase_before(words: &SentenceWords, end: usize, across_end: bool) -> Option<
     }
     let mut first = last;
     while let Some(before) = first.checked_sub(1) {
-        if last - before > LONGEST_SPEAKER || stops_phrase(words, before) {
+        if last - before > LONGEST_SPEAKER
+            || (stops_phrase(words, before) && !names_its_noun(words, before))
+        {
             break;
         }
         first = before;
@@ -183,8 +199,10 @@ fn span(words: &SentenceWords, (first, last): (usize, usize)) -> TextRange {
 /// The words of the phrase with leading determiners and conjunctions left out, as the
 /// speaker's range: `the ministry` names it as well, and `and` is no part of it.
 fn trimmed(words: &SentenceWords, (mut first, last): (usize, usize)) -> (usize, usize) {
+    // `what it said were documents`: `what` opens the reported thing, not the speaker.
     while first + 1 < last
-        && words.classes(first) & (en::CONJUNCTION | en::PREPOSITION | en::RELATIVE) != 0
+        && (words.classes(first) & (en::CONJUNCTION | en::PREPOSITION | en::RELATIVE) != 0
+            || words.lower(first) == "what")
         && words.lower(first) != "according"
     {
         first += 1;
@@ -405,7 +423,15 @@ pub fn speaker_of_cue(
                     .and_then(|chunk| phrase_before(words, chunk, true))
                     .or_else(|| name.map(|chunk| (chunk, group)))
                     .or_else(bracketed)
-                    .or_else(|| forward(cue_last + 1))
+                    .or_else(|| {
+                        // `A second breach was reported at the tax authority`, `… have
+                        // been declared extremist`: a passive cue with no `by` names no
+                        // speaker after it.
+                        let passive = group
+                            .checked_sub(1)
+                            .is_some_and(|be| words.classes(be) & en::BE != 0);
+                        (!passive).then(|| forward(cue_last + 1)).flatten()
+                    })
             }
         },
     };

@@ -127,6 +127,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
     "show",
     "promises",
     "forecasts",
+    "fears",
 ];
 
 /// Cues in the present of a plural subject (`Both men deny`, `Critics argue`): as with
@@ -135,7 +136,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
 /// warning`, `the claim`).
 const PLURAL_PRESENT_CUES: &[&str] = &[
     "deny", "insist", "warn", "argue", "allege", "admit", "confirm", "accuse", "claim", "predict",
-    "expect", "stress", "announce", "blame", "note", "reject", "forecast",
+    "expect", "stress", "announce", "blame", "note", "reject", "forecast", "fear",
 ];
 
 /// Words before a noun-like cue that make it a noun.
@@ -336,6 +337,19 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
             {
                 return false;
             }
+            // `Leaders of the Baltic states met …`, `Member states agreed …`, `The claims
+            // will be examined`: a past or a modal right after is the noun's own verb.
+            let next = index + 1;
+            if NOUN_LIKE_CUES.contains(&first)
+                && next < words.len()
+                && !words.punctuated_before(next)
+                && !words.capitalised(next)
+                && (words.classes(next) & english::MODAL != 0
+                    || english::can_be_past(words.lower(next), words.classes(next))
+                        && !adjective_before_noun(words, next))
+            {
+                return false;
+            }
             // `The group claims responsibility`: only a verb takes that object.
             let takes_responsibility =
                 matches!(words.lower(index + 1), "responsibility" | "credit");
@@ -398,6 +412,19 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         }
     }
     true
+}
+
+/// Whether the past form at `index` qualifies a plain noun right after it (`detained
+/// protesters`, `stolen votes`) rather than being a verb of its own.
+fn adjective_before_noun(words: &SentenceWords, index: usize) -> bool {
+    let noun = index + 1;
+    noun < words.len()
+        && !words.punctuated_before(noun)
+        && !words.capitalised(noun)
+        && !words
+            .lower(noun)
+            .starts_with(|ch: char| ch.is_ascii_digit())
+        && verbs::can_be_noun(words, noun)
 }
 
 /// Whether `called` at `index` names something so, which is a statement: an object, then

@@ -317,6 +317,12 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The shelling stopped by Friday morning.",
             "Russia, Belarus's main ally, sent troops.",
             "Production stopped by 2021.",
+            "Russia occupied Crimea in 2014.",
+            "The commission registered five candidates.",
+            "He retired from the army.",
+            "The Kremlin backed the plan.",
+            "Leaders of the Baltic states met in Riga.",
+            "Member states agreed on the budget.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -391,6 +397,12 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "stopped"           The shelling stopped by Friday morning.
             Past "sent"              Russia, Belarus's main ally, sent troops.
             Past "stopped"           Production stopped by 2021.
+            Past "occupied"          Russia occupied Crimea in 2014.
+            Past "registered"        The commission registered five candidates.
+            Past "retired"           He retired from the army.
+            Past "backed"            The Kremlin backed the plan.
+            Past "met"               Leaders of the Baltic states met in Riga.
+            Past "agreed"            Member states agreed on the budget.
         "#]],
     );
 }
@@ -460,6 +472,12 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "Conscripts are allowed to defer their service.",
             "Kyiv rarely confirms such strikes.",
             "Officials usually say little about the talks.",
+            "Officials based in Minsk are cautious.",
+            "Registered voters can cast their ballots early.",
+            "The occupied territories remain under curfew.",
+            "Three United States indexes are near their lows.",
+            "There are growing fears of a new offensive.",
+            "There were mounting concerns about the plan.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -523,6 +541,12 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        Conscripts are allowed to defer their service.
             -                        Kyiv rarely confirms such strikes.
             -                        Officials usually say little about the talks.
+            -                        Officials based in Minsk are cautious.
+            -                        Registered voters can cast their ballots early.
+            -                        The occupied territories remain under curfew.
+            -                        Three United States indexes are near their lows.
+            -                        There are growing fears of a new offensive.
+            -                        There were mounting concerns about the plan.
         "#]],
     );
 }
@@ -726,7 +750,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman dismissed the accusations and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n\nAcme Corp (ACM) announced that it would cut 500 jobs.\n\nAnalysts from several banks, however, said the risk was low.\n\n“The rally is over,” said market analyst John Doe commenting on the figures.\n\nMulally says that the decision was a mistake.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman dismissed the accusations and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n\nAcme Corp (ACM) announced that it would cut 500 jobs.\n\nAnalysts from several banks, however, said the risk was low.\n\n“The rally is over,” said market analyst John Doe commenting on the figures.\n\nMulally says that the decision was a mistake.\n\nA second breach was reported at the tax authority.\n\nDozens of websites have been declared extremist.\n\nHackers broke into the registry, a group calling itself the Cyber Partisans claimed.\n\nA channel known as Hajun reported the movement of troops.\n\nThe group published what it said were internal documents.\n\nTraders fear further disruption.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -764,6 +788,12 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "said"             "Analysts from several banks" Analysts from several banks, however, said the risk was low.
             UNDATED            cue "said"             "market analyst John Doe" “The rally is over,” said market analyst John Doe commenting on the figures.
             UNDATED            cue "says"             "Mulally"        Mulally says that the decision was a mistake.
+            UNDATED            cue "reported"         source           A second breach was reported at the tax authority.
+            UNDATED            cue "declared"         source           Dozens of websites have been declared extremist.
+            UNDATED            cue "claimed"          "a group calling itself the Cyber Partisans" Hackers broke into the registry, a group calling itself the Cyber Partisans claimed.
+            UNDATED            cue "reported"         "A channel known as Hajun" A channel known as Hajun reported the movement of troops.
+            UNDATED            cue "said"             "it"             The group published what it said were internal documents.
+            UNDATED            cue "fear"             "Traders"        Traders fear further disruption.
         "#]],
     );
 }

@@ -471,7 +471,12 @@ fn auxiliary_group(
             // which is the group's verb.
             return group(first, EventForm::Past);
         }
-        if en::is_ing(after) && words.classes(next) & en::PREPOSITION == 0 {
+        // `There are growing fears of …`: after an existential `there`, the `-ing` form
+        // describes the noun that follows.
+        let existential = first
+            .checked_sub(1)
+            .is_some_and(|there| words.lower(there) == "there");
+        if en::is_ing(after) && words.classes(next) & en::PREPOSITION == 0 && !existential {
             if past {
                 return group(next, EventForm::Past);
             }
@@ -619,7 +624,7 @@ fn moved_by_an_amount(words: &SentenceWords, index: usize) -> bool {
 fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
     let lower = words.lower(index);
     let classes = words.classes(index);
-    if !en::can_be_past(lower, classes)
+    if !(en::can_be_past(lower, classes) || past_mostly_adjective_as_verb(words, index))
         || classes & (en::BE | en::HAVE | en::DO | en::MODAL) != 0
         || (classes & en::STATIVE != 0 && !stative_as_event(words, index))
     {
@@ -754,6 +759,33 @@ fn simple_past(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
         verb: index,
         form: EventForm::Past,
     })
+}
+
+/// Whether a past that mostly stands as an adjective (`en::PASTS_MOSTLY_ADJECTIVES`) is
+/// a verb at `index`: after a subject pronoun (`He retired`), or before an object that an
+/// adjective cannot qualify, a determiner, a pronoun, a number or a name (`Russia
+/// occupied Crimea`, `The commission registered five candidates`). Before a plain noun
+/// it stays an adjective (`occupied territories`); whether a subject stands before it is
+/// asked by `simple_past` as for any past.
+fn past_mostly_adjective_as_verb(words: &SentenceWords, index: usize) -> bool {
+    if !en::PASTS_MOSTLY_ADJECTIVES.contains(&words.lower(index))
+        || index == 0
+        || words.punctuated_before(index)
+        || words.capitalised(index)
+    {
+        return false;
+    }
+    if words.classes(index - 1) & en::SUBJECT_PRONOUN != 0 {
+        return true;
+    }
+    let object = index + 1;
+    object < words.len()
+        && !words.punctuated_before(object)
+        && (words.classes(object) & (en::DETERMINER | en::OBJECT_PRONOUN | en::QUANTITY) != 0
+            || words.capitalised(object)
+            || words
+                .lower(object)
+                .starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
 /// Whether the participle at `index` qualifies the noun of an appositive that a comma

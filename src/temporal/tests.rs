@@ -1125,6 +1125,15 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             true,
         ),
         ("The weekend saw protests.", "2024-03-14", "", D, "-", true),
+        // `for the weekend`: the coming one, without a future cue.
+        (
+            "Meteorologists forecast more rain for the weekend.",
+            "2024-03-14",
+            "the weekend",
+            D,
+            "2024-W11-WE",
+            true,
+        ),
         // `overnight`: the night before the article date, unless it qualifies a noun.
         (
             "Russia launched 40 drones overnight.",

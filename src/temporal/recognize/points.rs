@@ -346,6 +346,17 @@ impl<'a> Line<'_, 'a> {
         {
             return Some((i + 2, Cal::TheWeekend));
         }
+        // `Rain is forecast for the weekend`, `talks planned for the weekend`: what is
+        // meant for a weekend is for the coming one, that of the article date's week.
+        if self.word(i, "the") && self.word(i + 1, "weekend") && self.prev_lower(i) == "for" {
+            return Some((
+                i + 2,
+                Cal::UnitShift {
+                    unit: Unit::Weekend,
+                    shift: 0,
+                },
+            ));
+        }
         // `on the 10th`: a day of the month alone (`the 10th of March` is an explicit
         // date, found by the longer match).
         if self.word(i, "the") && self.prev_lower(i) == "on" {
