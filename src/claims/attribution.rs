@@ -142,6 +142,10 @@ fn phrase_before(words: &SentenceWords, end: usize, across_end: bool) -> Option<
     }
     let mut first = last;
     while let Some(before) = first.checked_sub(1) {
+        // `people they said had organised the rally`: a subject pronoun opens its phrase.
+        if first < last && words.classes(first) & en::SUBJECT_PRONOUN != 0 {
+            break;
+        }
         if last - before > LONGEST_SPEAKER
             || (stops_phrase(words, before) && !names_its_noun(words, before))
         {

@@ -184,6 +184,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "przyzna",
             "przypomnia",
             "ogłosi",
+            "obieca",
             "potwierdzi",
             "zapewni",
             "napisa",
@@ -581,6 +582,8 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "створи",
             "напа",
             "склика",
+            // Filing: `Директор подав у відставку`, `подала апеляцію`.
+            "пода",
         ],
         UK_PAST,
     ),
@@ -669,6 +672,8 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "otrzyma",
             // Convening: `Premier zwołał posiedzenie`.
             "zwoła",
+            // Flooding: `Powódź zalała kilka wsi`.
+            "zala",
         ],
         PL_PAST,
     ),
@@ -912,6 +917,17 @@ const PASSIVES: &[(&[&str], &[&str])] = &[
             "утвержден",
             "утверждён",
             "мобилизован",
+            "признан",
+            "разрушен",
+            "поврежден",
+            "повреждён",
+            "введен",
+            "введён",
+            "запрещен",
+            "запрещён",
+            "отменен",
+            "отменён",
+            "обстрелян",
         ],
         RU_SHORT_PARTICIPLE,
     ),
@@ -1976,6 +1992,9 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
     // Most words, and nearly every English one, end in another letter: they are turned
     // away here, before any list is read.
     let last = lower.chars().next_back()?;
+    if matches!(last, 'н' | 'а' | 'ы') && guessed_short_participle(lower) {
+        return Some(GuessedForm::Passive);
+    }
     if !matches!(
         last,
         // Cyrillic letters first, then Latin: the Cyrillic `а` and `о` look like the
@@ -2015,6 +2034,17 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
         return Some(GuessedForm::Passive);
     }
     None
+}
+
+/// Whether `lower` is a Russian short passive participle of a verb in `-овать`
+/// (`заблокирован`, `зарегистрированы`, `эвакуирована`): eight letters or more, so that
+/// the form is a participle's, not a noun's; `заинтересован` tells a state.
+fn guessed_short_participle(lower: &str) -> bool {
+    ["ован", "ована", "ованы"]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+        && lower.chars().count() >= 8
+        && !STATES_AFTER_BE.contains(&lower)
 }
 
 /// Pasts of `быть`, `бути`, `быць` and `być`, before a passive participle.
@@ -2563,6 +2593,9 @@ mod tests {
             "zniszczono",
             "wszczęto",
             "wykryto",
+            "заблокирован",
+            "зарегистрированы",
+            "эвакуирована",
         ] {
             assert_eq!(
                 guessed_form(passive),

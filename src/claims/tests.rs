@@ -750,7 +750,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman dismissed the accusations and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n\nAcme Corp (ACM) announced that it would cut 500 jobs.\n\nAnalysts from several banks, however, said the risk was low.\n\n“The rally is over,” said market analyst John Doe commenting on the figures.\n\nMulally says that the decision was a mistake.\n\nA second breach was reported at the tax authority.\n\nDozens of websites have been declared extremist.\n\nHackers broke into the registry, a group calling itself the Cyber Partisans claimed.\n\nA channel known as Hajun reported the movement of troops.\n\nThe group published what it said were internal documents.\n\nTraders fear further disruption.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman dismissed the accusations and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n\nAcme Corp (ACM) announced that it would cut 500 jobs.\n\nAnalysts from several banks, however, said the risk was low.\n\n“The rally is over,” said market analyst John Doe commenting on the figures.\n\nMulally says that the decision was a mistake.\n\nA second breach was reported at the tax authority.\n\nDozens of websites have been declared extremist.\n\nHackers broke into the registry, a group calling itself the Cyber Partisans claimed.\n\nA channel known as Hajun reported the movement of troops.\n\nThe group published what it said were internal documents.\n\nTraders fear further disruption.\n\nPolice detained people they said had organised the rally.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -794,6 +794,7 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "reported"         "A channel known as Hajun" A channel known as Hajun reported the movement of troops.
             UNDATED            cue "said"             "it"             The group published what it said were internal documents.
             UNDATED            cue "fear"             "Traders"        Traders fear further disruption.
+            UNDATED            cue "said"             "they"           Police detained people they said had organised the rally.
         "#]],
     );
 }
@@ -1043,6 +1044,11 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Мы связались с пресс-службой, но ответа не получили.",
             "МВФ прогнозирует рост на 1,5%.",
             "Вчера мы связались с министерством.",
+            "Десятки сайтов признаны экстремистскими.",
+            "Сайт заблокирован по решению суда.",
+            "Кандидат зарегистрирован.",
+            "Он заинтересован в сделке.",
+            "Переговоры возобновятся в пятницу.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1141,6 +1147,11 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Мы связались с пресс-службой, но ответа не получили.
             cue "прогнозирует"       МВФ прогнозирует рост на 1,5%.
             -                        Вчера мы связались с министерством.
+            Passive "признаны"       Десятки сайтов признаны экстремистскими.
+            Passive "заблокирован"   Сайт заблокирован по решению суда.
+            Passive "зарегистрирован" Кандидат зарегистрирован.
+            -                        Он заинтересован в сделке.
+            Future "возобновятся"    Переговоры возобновятся в пятницу.
         "#]],
     );
 }
@@ -1193,6 +1204,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Лукашенко не виключив нових помилувань.",
             "Уряд очікує уповільнення зростання наступного року.",
             "Зарплати зростають швидше за продуктивність, попереджають аналітики.",
+            "Директор лікарні подав у відставку.",
+            "Переговори відновляться в п'ятницю.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1239,6 +1252,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "виключив"          Лукашенко не виключив нових помилувань.
             cue "очікує"             Уряд очікує уповільнення зростання наступного року.
             cue "попереджають"       Зарплати зростають швидше за продуктивність, попереджають аналітики.
+            Past "подав"             Директор лікарні подав у відставку.
+            Future "відновляться"    Переговори відновляться в п'ятницю.
         "#]],
     );
 }
@@ -1275,6 +1290,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Міністэрства абароны Літвы абвергла інфармацыю.",
             "МЗС Беларусі выказаў пратэст.",
             "Крыніца агенцтва ўдакладніла, што гаворка ідзе пра 30 вязняў.",
+            "Перамовы аднавяцца ў пятніцу.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1305,6 +1321,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             cue "абвергла"           Міністэрства абароны Літвы абвергла інфармацыю.
             Past "выказаў"           МЗС Беларусі выказаў пратэст.
             cue "ўдакладніла"        Крыніца агенцтва ўдакладніла, што гаворка ідзе пра 30 вязняў.
+            Future "аднавяцца"       Перамовы аднавяцца ў пятніцу.
         "#]],
     );
 }
@@ -1381,6 +1398,10 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Trwa budowa zapory.",
             "Jak wynika z dokumentu, kontrola potrwa do grudnia.",
             "Ekonomiści ostrzegają przed recesją.",
+            "Powódź zalała kilka wsi.",
+            "Ministerstwo obiecało wypłacić zaległości.",
+            "Negocjacje zostaną wznowione w piątek.",
+            "Negocjacje zostaną wznowione.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1451,6 +1472,10 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Ongoing "Trwa"           Trwa budowa zapory.
             cue "Jak wynika z"       Jak wynika z dokumentu, kontrola potrwa do grudnia.
             cue "ostrzegają"         Ekonomiści ostrzegają przed recesją.
+            Past "zalała"            Powódź zalała kilka wsi.
+            cue "obiecało"           Ministerstwo obiecało wypłacić zaległości.
+            Future "zostaną"         Negocjacje zostaną wznowione w piątek.
+            -                        Negocjacje zostaną wznowione.
         "#]],
     );
 }

@@ -282,6 +282,11 @@ pub static DATA: SlavicData = SlavicData {
     scheduled: &[
         "odbędzie",
         "odbędą",
+        "wznowi",
+        "wznowią",
+        // The future of the passive: `Negocjacje zostaną wznowione w piątek`.
+        "zostanie",
+        "zostaną",
         "rozpocznie",
         "rozpoczną",
         "zakończą",

@@ -800,6 +800,8 @@ const POLISH: &[Row] = &[
         "2022-09-30TAF",
         true,
     ),
+    // `na południu kraju` is the country's south, no afternoon.
+    ("Powódź zalała wsie na południu kraju.", D, "", "-", true),
     (
         "W zeszłym tygodniu odbyły się ćwiczenia.",
         D,

@@ -638,6 +638,11 @@ impl<'a> SlavicLine<'_, 'a> {
                 k
             };
             let (entry, end) = self.entry_end(k)?;
+            // `po południu` is the afternoon, but `na południu kraju` the country's
+            // south: the Polish word is a time only after `po`.
+            if self.lower(k) == "południu" && (k == 0 || self.lower(k - 1) != "po") {
+                return None;
+            }
             Some((entry.part?, end))
         };
         if let Some((end, cal)) = point_at_i.filter(|(_, c)| day_like(c)) {
