@@ -802,7 +802,39 @@ pub fn speaker_of_slavic_cue(
         .or_else(|| slavic_phrase_after(words, cue_last + 1, dates))
     };
     match phrase {
+        Some(phrase) if genitive_actor_before_plural(words, phrase, cue_first, mentions) => {
+            Speaker::Named(span(words, phrase))
+        }
         Some(phrase) => resolve(words, phrase, mentions, last_speaker, true),
         None => Speaker::Source,
     }
+}
+
+/// Whether the actor named at the end of a Slavic speaker phrase right before a plural
+/// past cue only qualifies the phrase's head, in the genitive: `Жители Минска сообщили`,
+/// `Медсестри лікарні Києва оголосили`, `Mieszkańcy Mińska poinformowali`. One actor
+/// does not take a plural verb; actors joined by a conjunction do (`Россия и Беларусь
+/// заявили`), and so does an actor that opens the phrase.
+fn genitive_actor_before_plural(
+    words: &SentenceWords,
+    (first, last): (usize, usize),
+    cue_first: usize,
+    mentions: &[ActorMention],
+) -> bool {
+    let cue = words.lower(cue_first);
+    let plural = ["ли", "лі", "li", "ły"]
+        .iter()
+        .any(|ending| cue.ends_with(ending));
+    let head = words.range(first);
+    let head_end = words.range(last - 1).end;
+    plural
+        && last == cue_first
+        && last - first > 1
+        && !(first..last).any(|at| words.classes(at) & en::CONJUNCTION != 0)
+        && !mentions
+            .iter()
+            .any(|mention| mention.range.start == head.start)
+        && mentions
+            .iter()
+            .any(|mention| mention.range.end == head_end && mention.range.start > head.start)
 }

@@ -1508,6 +1508,22 @@ fn slavic_speakers(body: &str, expect: Expect) {
     expect.assert_eq(&out);
 }
 
+/// An actor named at the end of a longer phrase before a plural verb is in the
+/// genitive: it qualifies the phrase's head, which speaks.
+#[test]
+fn slavic_speakers_with_an_actor_in_the_genitive_are_the_whole_phrase() {
+    slavic_speakers(
+        "Сотрудники администрации Лукашенко сообщили о встрече.\n\n\
+         Pracownicy administracji Łukaszenki poinformowali o spotkaniu.\n\n\
+         Лукашенко заявил о встрече.",
+        expect![[r#"
+            "Сотрудники администрации Лукашенко" -      Сотрудники администрации Лукашенко сообщили о встрече.
+            "Pracownicy administracji Łukaszenki" -      Pracownicy administracji Łukaszenki poinformowali o spotkaniu.
+            @lukashenka                -      Лукашенко заявил о встрече.
+        "#]],
+    );
+}
+
 /// A date after the cue is no part of the speaker, nor is a verb that only its ending
 /// tells; what a statement says names the body that made it.
 #[test]
