@@ -128,6 +128,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
     "promises",
     "forecasts",
     "fears",
+    "doubts",
 ];
 
 /// Cues in the present of a plural subject (`Both men deny`, `Critics argue`): as with
@@ -136,7 +137,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
 /// warning`, `the claim`).
 const PLURAL_PRESENT_CUES: &[&str] = &[
     "deny", "insist", "warn", "argue", "allege", "admit", "confirm", "accuse", "claim", "predict",
-    "expect", "stress", "announce", "blame", "note", "reject", "forecast", "fear",
+    "expect", "stress", "announce", "blame", "note", "reject", "forecast", "fear", "doubt",
 ];
 
 /// Words before a noun-like cue that make it a noun.
@@ -252,6 +253,11 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         return false;
     }
     if cue.len() == 1 && matches!(first, "added" | "adds") && adds_something_to(words, index) {
+        return false;
+    }
+    // `Moscow dismissed the measures as illegal` judges them; `dismissed the minister`
+    // is an act.
+    if cue.len() == 1 && matches!(first, "dismissed" | "dismisses") && !judges_as(words, index) {
         return false;
     }
     if cue.len() == 1 && first == "called" && !calls_something_so(words, index) {
@@ -425,6 +431,14 @@ fn adjective_before_noun(words: &SentenceWords, index: usize) -> bool {
             .lower(noun)
             .starts_with(|ch: char| ch.is_ascii_digit())
         && verbs::can_be_noun(words, noun)
+}
+
+/// Whether `as` follows the verb at `index` within its clause, after its object: the
+/// verb judges the object (`dismissed the measures as illegal`).
+fn judges_as(words: &SentenceWords, index: usize) -> bool {
+    (index + 2..words.len().min(index + 8))
+        .take_while(|&at| !words.punctuated_before(at))
+        .any(|at| words.lower(at) == "as")
 }
 
 /// Whether `called` at `index` names something so, which is a statement: an object, then

@@ -619,6 +619,12 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The IMF forecasts growth of 1.5% in 2027.",
             "IMF forecasts show slower growth.",
             "Ukrainian reports say the bridge was hit.",
+            "Moscow dismissed the measures as illegal.",
+            "Lukashenka dismissed the defence minister.",
+            "Analysts doubt the price cap can be enforced.",
+            "Doubts remain about the plan.",
+            "Traders fear further disruption.",
+            "The fear of arrest keeps many silent.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -685,6 +691,12 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "forecasts"          The IMF forecasts growth of 1.5% in 2027.
             -                        IMF forecasts show slower growth.
             cue "say"                Ukrainian reports say the bridge was hit.
+            cue "dismissed"          Moscow dismissed the measures as illegal.
+            Past "dismissed"         Lukashenka dismissed the defence minister.
+            cue "doubt"              Analysts doubt the price cap can be enforced.
+            -                        Doubts remain about the plan.
+            cue "fear"               Traders fear further disruption.
+            -                        The fear of arrest keeps many silent.
         "#]],
     );
 }
