@@ -95,9 +95,10 @@ fn stops_phrase(words: &SentenceWords, index: usize) -> bool {
         && (en::can_be_past(lower, classes) || en::is_ing(lower))
 }
 
-/// Whether the participle at `index` gives the noun before it a name inside a speaker
-/// phrase (`a group calling itself the Cyber Partisans claimed`, `a channel known as
-/// Hajun reported`, `an official named John Doe said`): the phrase goes on past it.
+/// Whether the word at `index` is (or is the `as` of) a participle that gives the noun
+/// before it a name inside a speaker phrase (`a group calling itself the Cyber Partisans
+/// claimed`, `a channel known as Hajun reported`, `an official named John Doe said`):
+/// the phrase goes on past it.
 fn names_its_noun(words: &SentenceWords, index: usize) -> bool {
     let next = words.lower(index + 1);
     match words.lower(index) {

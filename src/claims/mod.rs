@@ -343,8 +343,9 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
             {
                 return false;
             }
-            // `Leaders of the Baltic states met …`, `Member states agreed …`, `The claims
-            // will be examined`: a past or a modal right after is the noun's own verb.
+            // `Leaders of the Baltic states met …`, `Member states agreed …`, `Ukrainian
+            // claims will be checked`: a past or a modal right after is the noun's own
+            // verb.
             let next = index + 1;
             if NOUN_LIKE_CUES.contains(&first)
                 && next < words.len()
