@@ -162,18 +162,7 @@ impl Ctx {
             } => {
                 let name = month_day_name(m, day);
                 let what = || format!("supply the year of {name}");
-                let mut y = self.year_for(m, 12, &what)?;
-                // Looking forward, an earlier day of the article's own month has passed: it
-                // is next year's (`will be held on October 1`, written on 4 October).
-                if let (Some(a), Some(d)) = (self.anchor, day) {
-                    if self.future
-                        && a.month == Some(m)
-                        && a.day.is_some_and(|ad| d < ad)
-                        && y == i32::from(a.year)
-                    {
-                        y += 1;
-                    }
-                }
+                let y = self.year_for(m, day, &what)?;
                 // The year is chosen by the month, so a later day of the article's own
                 // month stays in its year: say so rather than "not after".
                 let how = match (self.anchor, day) {
@@ -309,9 +298,23 @@ impl Ctx {
     }
 
     /// The year of a month (or `(part, parts)` of a year) given without one.
-    fn year_for(&self, m: u8, _parts: u8, what: Task<'_>) -> Result<i32, String> {
+    /// The year of month `m` (and day `day`) without one: news looks back by the month,
+    /// so that a later day of the article's own month stays in its year, and a sentence
+    /// of the future looks forward by the day, so that an earlier day of the article's
+    /// own month, passed, is next year's (`will be held on October 1`, written on 4
+    /// October).
+    fn year_for(&self, m: u8, day: Option<u8>, what: Task<'_>) -> Result<i32, String> {
         match self.month(what) {
-            Ok((ay, am)) => Ok(ay + step_year(i32::from(m), i32::from(am), None, self.future)),
+            Ok((ay, am)) => {
+                let passed_this_month = self.future
+                    && m == am
+                    && day
+                        .zip(self.anchor.and_then(|a| a.day))
+                        .is_some_and(|(d, ad)| d < ad);
+                Ok(ay
+                    + step_year(i32::from(m), i32::from(am), None, self.future)
+                    + i32::from(passed_this_month))
+            }
             Err(e) => match self.year(what) {
                 Ok(ay) => Ok(ay),
                 Err(_) => Err(e),
