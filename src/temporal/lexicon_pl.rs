@@ -189,6 +189,7 @@ pub static DATA: SlavicData = SlavicData {
         (&["wieczorem", "wieczór"], "EV"),
         (&["nocy", "nocą"], "NI"),
     ],
+    parts_only_after: &[("południu", "po")],
     vague: &[
         (&["niedawno", "ostatnio", "wcześniej"], "PAST_REF"),
         (

@@ -215,6 +215,7 @@ pub static DATA: SlavicData = SlavicData {
         (&["вечером", "вечера"], "EV"),
         (&["ночью"], "NI"),
     ],
+    parts_only_after: &[],
     vague: &[
         (&["недавно", "ранее", "прежде"], "PAST_REF"),
         (&["сейчас", "теперь", "ныне", "нынче"], "PRESENT_REF"),

@@ -70,6 +70,10 @@ pub struct SlavicData {
     pub modifiers: &'static [&'static str],
     /// Parts of the day: TimeML's `MO`, `AF`, `EV`, `NI`.
     pub parts: &'static [(&'static [&'static str], &'static str)],
+    /// Parts of the day that are one only right after a given word, being something else
+    /// after others: (`południu`, `po`), since `po południu` is the afternoon but `na
+    /// południu kraju` the country's south.
+    pub parts_only_after: &'static [(&'static str, &'static str)],
     /// Single vague words: `недавно` (`PAST_REF`), `сейчас` (`PRESENT_REF`).
     pub vague: &'static [(&'static [&'static str], &'static str)],
     /// Fixed phrases of several words.
@@ -110,6 +114,9 @@ pub struct Entry {
     pub range_to: bool,
     pub modifier: bool,
     pub part: Option<&'static str>,
+    /// The word that must stand right before this part of the day (see
+    /// [`SlavicData::parts_only_after`]).
+    pub part_only_after: Option<&'static str>,
     pub vague: Option<&'static str>,
     pub season: Option<Season>,
     pub future: bool,
@@ -183,6 +190,9 @@ impl Lexicon {
             for form in forms {
                 add(form, &|entry| entry.part = Some(part));
             }
+        }
+        for &(form, before) in data.parts_only_after {
+            add(form, &|entry| entry.part_only_after = Some(before));
         }
         for &(forms, value) in data.vague {
             for form in forms {

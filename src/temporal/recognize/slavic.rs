@@ -638,10 +638,10 @@ impl<'a> SlavicLine<'_, 'a> {
                 k
             };
             let (entry, end) = self.entry_end(k)?;
-            // `po południu` is the afternoon, but `na południu kraju` the country's
-            // south: the Polish word is a time only after `po`.
-            if self.lower(k) == "południu" && (k == 0 || self.lower(k - 1) != "po") {
-                return None;
+            if let Some(before) = entry.part_only_after {
+                if k == 0 || self.lower(k - 1) != before {
+                    return None;
+                }
             }
             Some((entry.part?, end))
         };
