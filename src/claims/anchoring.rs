@@ -88,9 +88,7 @@ pub fn side_detail(
     let began = since.is_some_and(|index| {
         // Back over the clause; the comma inside a number (`8,000`) is no break.
         let joined = |at: usize| {
-            !words.punctuated_before(at)
-                || (words.gap_before(at, 0) == ","
-                    && words.lower(at).starts_with(|ch: char| ch.is_ascii_digit()))
+            !words.punctuated_before(at) || (words.gap_before(at, 0) == "," && words.numeral(at))
         };
         index + 1 == first
             && !(index.saturating_sub(6)..index)

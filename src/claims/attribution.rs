@@ -271,10 +271,7 @@ pub fn speaker_of_cue(
             let participle_after = found.1 < words.len()
                 && !words.capitalised(found.1)
                 && en::is_ing(words.lower(found.1));
-            (ends_clause(words, *found) || participle_after)
-                && !words
-                    .lower(found.0)
-                    .starts_with(|ch: char| ch.is_ascii_digit())
+            (ends_clause(words, *found) || participle_after) && !words.numeral(found.0)
         })
     };
     // The subject of the sentence's first verb: the speaker of a participle cue

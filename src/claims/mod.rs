@@ -333,28 +333,9 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
             if NOUN_LIKE_CUES.contains(&first) && index + 1 == words.len() && !inverted() {
                 return false;
             }
-            // `IMF forecasts show …`, `Ukrainian reports say …`: a plural verb right after
-            // makes the form its subject noun.
-            if NOUN_LIKE_CUES.contains(&first)
-                && matches!(
-                    words.lower(index + 1),
-                    "show" | "say" | "suggest" | "indicate" | "are" | "were" | "have" | "point"
-                )
-            {
-                return false;
-            }
-            // `Leaders of the Baltic states met …`, `Member states agreed …`, `Ukrainian
-            // claims will be checked`: a past or a modal right after is the noun's own
-            // verb.
-            let next = index + 1;
-            if NOUN_LIKE_CUES.contains(&first)
-                && next < words.len()
-                && !words.punctuated_before(next)
-                && !words.capitalised(next)
-                && (words.classes(next) & english::MODAL != 0
-                    || english::can_be_past(words.lower(next), words.classes(next))
-                        && !adjective_before_noun(words, next))
-            {
+            // `IMF forecasts show …`, `Leaders of the Baltic states met …`: a verb of its
+            // own right after makes the form its subject noun.
+            if NOUN_LIKE_CUES.contains(&first) && verb_of_the_noun(words, index + 1) {
                 return false;
             }
             // `The group claims responsibility`: only a verb takes that object.
@@ -421,17 +402,30 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     true
 }
 
-/// Whether the past form at `index` qualifies a plain noun right after it (`detained
-/// protesters`, `stolen votes`) rather than being a verb of its own.
-fn adjective_before_noun(words: &SentenceWords, index: usize) -> bool {
-    let noun = index + 1;
-    noun < words.len()
-        && !words.punctuated_before(noun)
-        && !words.capitalised(noun)
-        && !words
-            .lower(noun)
-            .starts_with(|ch: char| ch.is_ascii_digit())
-        && verbs::can_be_noun(words, noun)
+/// Whether the word at `next`, right after a noun-like cue, is a verb whose subject that
+/// noun is: a plural present (`IMF forecasts show`, `Ukrainian reports say`), a modal
+/// (`Ukrainian claims will be checked`) or a past (`Member states agreed`), unless the
+/// past qualifies a plain noun after it (`The report states detained protesters were
+/// beaten`: `states` is the verb).
+fn verb_of_the_noun(words: &SentenceWords, next: usize) -> bool {
+    if next >= words.len() || words.punctuated_before(next) || words.capitalised(next) {
+        return false;
+    }
+    let lower = words.lower(next);
+    let classes = words.classes(next);
+    let qualifies_noun = || {
+        let noun = next + 1;
+        noun < words.len()
+            && !words.punctuated_before(noun)
+            && !words.capitalised(noun)
+            && !words.numeral(noun)
+            && verbs::can_be_noun(words, noun)
+    };
+    matches!(
+        lower,
+        "show" | "say" | "suggest" | "indicate" | "point" | "are" | "were" | "have"
+    ) || classes & english::MODAL != 0
+        || (english::can_be_past(lower, classes) && !qualifies_noun())
 }
 
 /// Whether `as` follows the verb at `index` within its clause, after its object: the

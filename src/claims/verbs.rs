@@ -355,18 +355,11 @@ fn auxiliary_group(
         }
         let verb_classes = words.classes(next);
         // `have registered four candidates`, `has united the opposition`: after `have`, a
-        // listed adjective in `-ed` before an object's determiner or number (number words
-        // are quantities) is its participle (`has limited resources` stays a possession).
-        let object_follows = || {
-            words.classes(next + 1) & (en::DETERMINER | en::QUANTITY) != 0
-                || words
-                    .lower(next + 1)
-                    .starts_with(|ch: char| ch.is_ascii_digit())
-        };
+        // listed adjective in `-ed` before an object no adjective qualifies is its
+        // participle (`has limited resources` stays a possession).
         let participle = en::can_be_participle(after, verb_classes)
             || (en::is_regular_ed(after, verb_classes & !en::NOT_A_VERB)
-                && !words.punctuated_before(next + 1)
-                && object_follows());
+                && opens_object(words, next + 1));
         if participle
             && verb_classes & (en::BE | en::HAVE) == 0
             && (words.lower(next + 1) != "by" || by_an_amount(words, next + 1))
@@ -571,7 +564,7 @@ fn by_an_amount(words: &SentenceWords, index: usize) -> bool {
         }
     }
     let word = words.lower(at);
-    if word.starts_with(|ch: char| ch.is_ascii_digit()) {
+    if words.numeral(at) {
         // `by 2030` is a deadline (see `by_a_time`).
         return !is_year_number(word);
     }
@@ -775,17 +768,19 @@ fn past_mostly_adjective_as_verb(words: &SentenceWords, index: usize) -> bool {
     {
         return false;
     }
-    if words.classes(index - 1) & en::SUBJECT_PRONOUN != 0 {
-        return true;
-    }
-    let object = index + 1;
-    object < words.len()
-        && !words.punctuated_before(object)
-        && (words.classes(object) & (en::DETERMINER | en::OBJECT_PRONOUN | en::QUANTITY) != 0
-            || words.capitalised(object)
-            || words
-                .lower(object)
-                .starts_with(|ch: char| ch.is_ascii_digit()))
+    words.classes(index - 1) & en::SUBJECT_PRONOUN != 0 || opens_object(words, index + 1)
+}
+
+/// Whether the word at `at` opens a verb's object that no adjective before it could
+/// qualify: a determiner, a number (in words or digits), an object pronoun or a name
+/// (`registered five candidates`, `occupied Crimea`, `has armed them`), joined to the
+/// word before without punctuation.
+fn opens_object(words: &SentenceWords, at: usize) -> bool {
+    at < words.len()
+        && !words.punctuated_before(at)
+        && (words.classes(at) & (en::DETERMINER | en::QUANTITY | en::OBJECT_PRONOUN) != 0
+            || words.numeral(at)
+            || words.capitalised(at))
 }
 
 /// Whether the participle at `index` qualifies the noun of an appositive that a comma

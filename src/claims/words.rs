@@ -320,6 +320,12 @@ impl<'t> SentenceWords<'t> {
         lower.ends_with("’s") || lower.ends_with("'s") || lower.ends_with(['’', '\''])
     }
 
+    /// Whether the word at `index` is written in digits (`2021`, `1,200`, `4%`).
+    pub fn numeral(&self, index: usize) -> bool {
+        self.lower(index)
+            .starts_with(|ch: char| ch.is_ascii_digit())
+    }
+
     /// The first word inside brackets that close right before the word at `index`
     /// (`Acme Corp (ACM) announced`, `Lukashenka (pictured) met`), looked for at most
     /// `within` words back.
