@@ -819,10 +819,7 @@ fn genitive_actor_before_plural(
     cue_first: usize,
     mentions: &[ActorMention],
 ) -> bool {
-    let cue = words.lower(cue_first);
-    let plural = ["ли", "лі", "li", "ły"]
-        .iter()
-        .any(|ending| cue.ends_with(ending));
+    let plural = super::slavic::ends_as_plural_past(words.lower(cue_first));
     let head = words.range(first);
     let head_end = words.range(last - 1).end;
     plural

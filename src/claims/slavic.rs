@@ -1743,6 +1743,24 @@ const STATES_GOING_ON: &[&str] = &[
     "mają",
 ];
 
+/// Whether a word ends as a plural past, reflexive or not (`сообщили`, `пожаловались`,
+/// `повідомили`, `паведамілі`, `poinformowali`, `poinformowały`): the plural endings of
+/// the paradigms above, whatever the stem.
+pub fn ends_as_plural_past(lower: &str) -> bool {
+    [
+        RU_PAST,
+        UK_PAST,
+        BE_PAST,
+        RU_PAST_REFLEXIVE,
+        UK_PAST_REFLEXIVE,
+        BE_PAST_REFLEXIVE,
+    ]
+    .iter()
+    .filter_map(|endings| endings.last())
+    .chain(&PL_PAST[3..])
+    .any(|ending| lower.ends_with(ending))
+}
+
 /// Whether `ch` is a letter of the Cyrillic block (Russian, Ukrainian, Belarusian).
 pub fn is_cyrillic(ch: char) -> bool {
     ('\u{0400}'..='\u{04ff}').contains(&ch)
@@ -2544,6 +2562,30 @@ pub fn find_event_from(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_pasts_end_as_their_paradigms_plural_does() {
+        for plural in [
+            "сообщили",
+            "пожаловались",
+            "повідомили",
+            "поскаржилися",
+            "паведамілі",
+            "poinformowali",
+            "poinformowały",
+        ] {
+            assert!(ends_as_plural_past(plural), "{plural}");
+        }
+        for other in [
+            "сообщил",
+            "сообщила",
+            "повідомив",
+            "паведаміў",
+            "poinformował",
+        ] {
+            assert!(!ends_as_plural_past(other), "{other}");
+        }
+    }
 
     #[test]
     fn the_guess_reads_long_past_and_passive_forms_and_leaves_look_alikes() {
