@@ -323,6 +323,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "The Kremlin backed the plan.",
             "Leaders of the Baltic states met in Riga.",
             "Member states agreed on the budget.",
+            "The West has armed Ukraine.",
+            "The allies have armed them.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -403,6 +405,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "backed"            The Kremlin backed the plan.
             Past "met"               Leaders of the Baltic states met in Riga.
             Past "agreed"            Member states agreed on the budget.
+            Perfect "armed"          The West has armed Ukraine.
+            Perfect "armed"          The allies have armed them.
         "#]],
     );
 }
