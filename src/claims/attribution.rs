@@ -734,6 +734,11 @@ fn slavic_phrase_after(
         if stops_slavic_phrase(words, end) {
             break;
         }
+        // A date after the speaker is none of it either (`powiedział rzecznik w
+        // czwartek`: the Polish `w` is no word of the lexicon).
+        if end > start && (in_date(end) || (is_locative(words.lower(end)) && in_date(end + 1))) {
+            break;
+        }
         // A verb that no list holds, read from its ending, ends the phrase too
         // (`według operatora lotniska utrudnienia dotknęły …`).
         if end > start

@@ -229,12 +229,14 @@ fn mask_slavic_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
             .iter()
             .any(|stem| lower.contains(stem))
     };
-    // `не ответил`, and what was not said (`не уточнил`, `не повідомив деталей`, `nie
-    // sprecyzował`), as `did not say`, `did not specify`.
+    // `не ответил`, and what was not said (`не сказал, когда`, `не уточнил`, `не
+    // повідомив деталей`, `nie sprecyzował`), as `did not say`, `did not specify`.
     let respond = |at: usize| {
         let lower = words.lower(at);
         [
             "ответил",
+            "сказа",
+            "powiedzia",
             "відпові",
             "адказа",
             "odpowiedzia",

@@ -129,6 +129,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
     "forecasts",
     "fears",
     "doubts",
+    "estimates",
 ];
 
 /// Cues in the present of a plural subject (`Both men deny`, `Critics argue`): as with
@@ -138,6 +139,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
 const PLURAL_PRESENT_CUES: &[&str] = &[
     "deny", "insist", "warn", "argue", "allege", "admit", "confirm", "accuse", "claim", "predict",
     "expect", "stress", "announce", "blame", "note", "reject", "forecast", "fear", "doubt",
+    "suggest", "caution",
 ];
 
 /// Words before a noun-like cue that make it a noun.
@@ -214,6 +216,7 @@ fn is_evidence(word: &str) -> bool {
             | "study"
             | "studies"
             | "report"
+            | "reports"
     )
 }
 

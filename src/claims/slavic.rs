@@ -33,10 +33,11 @@ pub const SLAVIC: Classes = 1 << 29;
 /// the date recognizer's (`temporal::scheduled_futures`), which reads them as pointing
 /// forward.
 pub const SCHEDULED_FUTURE: Classes = 1 << 30;
-/// Words a rarer Slavic event rule starts from: plans ([`PLAN_VERBS`]), pasts of
-/// handing over ([`HANDING_OVER`]), adverbs of `still` and `now` ([`STILL_ADVERBS`]). The
-/// rules look at a word's text only when it has this class, which the sentence's words
-/// carry already: most words are turned away without being read again.
+/// Words a rarer Slavic event rule starts from: plans and schedules ([`PLAN_VERBS`],
+/// [`crate::temporal::schedule_verbs`]), pasts of handing over ([`HANDING_OVER`]) and of
+/// `could` ([`COULD_PASTS`]), adverbs of `still` and `now` ([`STILL_ADVERBS`]). The rules
+/// look at a word's text only when it has this class, which the sentence's words carry
+/// already: most words are turned away without being read again.
 pub const SLAVIC_RULE_WORD: Classes = 1 << 31;
 
 /// Past-tense endings added to a stem: masculine, feminine, neuter, plural (Polish adds
@@ -541,6 +542,7 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "изъя",
             // Convening: `Премьер созвал совещание`.
             "созва",
+            "показа",
         ],
         RU_PAST,
     ),
@@ -584,6 +586,7 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "склика",
             // Filing: `Директор подав у відставку`, `подала апеляцію`.
             "пода",
+            "показа",
         ],
         UK_PAST,
     ),
@@ -632,6 +635,7 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             // Expressing (`МЗС выказаў пратэст`): Belarusian pasts in `-аў` are left to
             // the list, since genitive plurals end so.
             "выказа",
+            "паказа",
         ],
         BE_PAST,
     ),
@@ -674,6 +678,8 @@ const EVENT_PASTS: &[(&[&str], &[&str])] = &[
             "zwoła",
             // Flooding: `Powódź zalała kilka wsi`.
             "zala",
+            "pokaza",
+            "wykaza",
         ],
         PL_PAST,
     ),
@@ -1481,7 +1487,15 @@ pub(super) fn word_classes() -> Vec<(String, Classes)> {
             .chain(STILL_ADVERBS)
             .map(|word| (word.to_string(), SLAVIC_RULE_WORD)),
     );
-    out.extend(forms(HANDING_OVER).map(|form| (form, SLAVIC_RULE_WORD)));
+    out.extend(
+        forms(HANDING_OVER)
+            .chain(
+                crate::temporal::schedule_verbs()
+                    .chain(COULD_PASTS.iter().copied())
+                    .map(str::to_string),
+            )
+            .map(|form| (form, SLAVIC_RULE_WORD)),
+    );
     // Cue words are marked too, so that a sentence with only a Polish cue written in
     // ASCII (`dodali`) is still read with the Slavic speaker rules.
     out.extend(
@@ -2264,6 +2278,8 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
                 || present_going_on(words, index)
                 || dated_plan(words, index)
                 || hands_something_over(words, index)
+                || failed_to(words, index).is_some()
+                || negated_cue_past(words, index)
                 || slavic_guess(words, index).is_some()
                 || passive_after_be(words, index).is_some()
         })
@@ -2455,31 +2471,89 @@ const PLAN_VERBS: &[&str] = &[
     "zamierzają",
 ];
 
+/// The pasts of `could` that, negated, tell what failed to happen (`Клиенты не могли
+/// войти в приложение`, `Klienci nie mogli zalogować się`), as `were unable to log in`.
+const COULD_PASTS: &[&str] = &[
+    "мог",
+    "могла",
+    "могло",
+    "могли",
+    "міг",
+    "магла",
+    "магло",
+    "маглі",
+    "mógł",
+    "mogła",
+    "mogło",
+    "mogli",
+    "mogły",
+];
+
+/// Whether the word right before `index` negates it, in the same clause.
+fn negated(words: &SentenceWords, index: usize) -> bool {
+    index > 0
+        && !words.punctuated_before(index)
+        && matches!(words.lower(index - 1), "не" | "ня" | "ні" | "nie")
+}
+
+/// Whether the word at `at` is an infinitive (`повысить`, `відвідати`, `адбыцца`,
+/// `odwiedzić`) in the clause of the word before it.
+fn infinitive(words: &SentenceWords, at: usize) -> bool {
+    at < words.len()
+        && !words.punctuated_before(at)
+        && crate::temporal::ends_as_infinitive(words.lower(at))
+}
+
 /// Whether the word at `index` plans what an infinitive among the three words after it
-/// says, not negated: in a sentence with its date, a scheduled event, as
-/// `The government plans to raise the minimum wage in July` is (`Правительство планирует
+/// says, not negated, or schedules what the infinitive right after it says (`Премьер
+/// должен посетить Варшаву в четверг`, `Premier ma odwiedzić Warszawę w czwartek`; the
+/// date recognizer's [`crate::temporal::schedule_verbs`], as `is due to visit`; not `ma
+/// prawo odwołać się`, which has a right): in a sentence with its date, a scheduled
+/// event, as `The
+/// government plans to raise the minimum wage in July` is (`Правительство планирует
 /// повысить минимальную зарплату в июле`, `Rząd planuje podnieść płacę minimalną w
 /// lipcu`).
 fn dated_plan(words: &SentenceWords, index: usize) -> bool {
-    if words.classes(index) & SLAVIC_RULE_WORD == 0
-        || !PLAN_VERBS.contains(&words.lower(index))
-        || index
-            .checked_sub(1)
-            .is_some_and(|before| matches!(words.lower(before), "не" | "ня" | "nie"))
-    {
+    if words.classes(index) & SLAVIC_RULE_WORD == 0 || negated(words, index) {
         return false;
     }
-    let infinitive = |at: usize| {
-        let lower = words.lower(at);
-        at < words.len()
-            && !words.punctuated_before(at)
-            && [
-                "ть", "ти", "чь", "ць", "ці", "ться", "тися", "цца", "ć", "c",
-            ]
-            .iter()
-            .any(|ending| lower.ends_with(ending))
-    };
-    (index + 1..index + 4).any(infinitive)
+    let lower = words.lower(index);
+    if crate::temporal::schedule_verbs().any(|verb| verb == lower) {
+        return infinitive(words, index + 1);
+    }
+    PLAN_VERBS.contains(&lower) && (index + 1..index + 4).any(|at| infinitive(words, at))
+}
+
+/// The infinitive after a negated past of `could` at `index` (`не могли войти`), which
+/// tells what failed to happen; `None` for any other word, and with a conditional
+/// (`не могли бы`), which asks or supposes.
+fn failed_to(words: &SentenceWords, index: usize) -> Option<usize> {
+    if words.classes(index) & SLAVIC_RULE_WORD == 0
+        || !COULD_PASTS.contains(&words.lower(index))
+        || !negated(words, index)
+    {
+        return None;
+    }
+    (index + 1..words.len().min(index + 3)).find(|&at| infinitive(words, at))
+}
+
+/// Whether the word at `index` is a negated past of a reporting verb (`Журналистка не
+/// признала вину`, `Kreml nie potwierdził informacji`): a cue no longer, but what was
+/// not done is the event, as the English `did not confirm`.
+fn negated_cue_past(words: &SentenceWords, index: usize) -> bool {
+    // Negation is rare: the stems are read only after one. (A class of their own would
+    // keep these words from `guessed_form`, which reads some of them as events.)
+    if !negated(words, index) {
+        return false;
+    }
+    let lower = words.lower(index);
+    CUE_PASTS.iter().any(|(stems, endings)| {
+        stems.iter().any(|stem| {
+            lower
+                .strip_prefix(stem)
+                .is_some_and(|ending| endings.contains(&ending))
+        })
+    })
 }
 
 /// The first event verb of a Slavic sentence among the `usable` words from `from` on: a
@@ -2530,11 +2604,19 @@ pub fn find_event_from(
                 form: EventForm::Passive,
             });
         }
+        if let Some(verb) = failed_to(words, index).filter(|&at| usable(at)) {
+            return Some(VerbGroup {
+                first: index,
+                verb,
+                form: EventForm::Past,
+            });
+        }
         let classes = words.classes(index);
         let guess = slavic_guess(words, index);
         if classes & EVENT_PAST != 0
             || guess == Some(GuessedForm::Past)
             || hands_something_over(words, index)
+            || negated_cue_past(words, index)
         {
             return Some(VerbGroup {
                 first: index,

@@ -325,6 +325,10 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Member states agreed on the budget.",
             "The West has armed Ukraine.",
             "The allies have armed them.",
+            "The Red Cross has not been allowed to visit most detention sites.",
+            "Several protesters were seen holding portraits of jailed reporters.",
+            "Customers were unable to log in to the mobile app for most of the day.",
+            "Rescuers were able to reach the village.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -407,6 +411,10 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "agreed"            Member states agreed on the budget.
             Perfect "armed"          The West has armed Ukraine.
             Perfect "armed"          The allies have armed them.
+            Passive "allowed"        The Red Cross has not been allowed to visit most detention sites.
+            Passive "seen"           Several protesters were seen holding portraits of jailed reporters.
+            Past "log"               Customers were unable to log in to the mobile app for most of the day.
+            Past "reach"             Rescuers were able to reach the village.
         "#]],
     );
 }
@@ -482,6 +490,9 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "Three United States indexes are near their lows.",
             "There are growing fears of a new offensive.",
             "There were mounting concerns about the plan.",
+            "The Kremlin is seen as the main beneficiary.",
+            "The minister is unable to attend.",
+            "Estimates vary widely.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -551,6 +562,9 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        Three United States indexes are near their lows.
             -                        There are growing fears of a new offensive.
             -                        There were mounting concerns about the plan.
+            -                        The Kremlin is seen as the main beneficiary.
+            -                        The minister is unable to attend.
+            -                        Estimates vary widely.
         "#]],
     );
 }
@@ -629,6 +643,12 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "Doubts remain about the plan.",
             "Traders fear further disruption.",
             "The fear of arrest keeps many silent.",
+            "Reports suggest at least three more reporters are under investigation.",
+            "Experts caution that such claims are often exaggerated.",
+            "Belarus is holding about 30 media workers behind bars, the Belarusian Association of Journalists estimates.",
+            "The ministry estimated that 300 homes were damaged.",
+            "Official estimates put the death toll at 40.",
+            "An estimated 5,000 people attended the rally.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -701,6 +721,12 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             -                        Doubts remain about the plan.
             cue "fear"               Traders fear further disruption.
             -                        The fear of arrest keeps many silent.
+            cue "suggest"            Reports suggest at least three more reporters are under investigation.
+            cue "caution"            Experts caution that such claims are often exaggerated.
+            cue "estimates"          Belarus is holding about 30 media workers behind bars, the Belarusian Association of Journalists estimates.
+            cue "estimated"          The ministry estimated that 300 homes were damaged.
+            Past "put"               Official estimates put the death toll at 40.
+            Past "attended"          An estimated 5,000 people attended the rally.
         "#]],
     );
 }
@@ -1065,6 +1091,12 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Кандидат зарегистрирован.",
             "Он заинтересован в сделке.",
             "Переговоры возобновятся в пятницу.",
+            "Журналистка не признала вину.",
+            "Клиенты не могли войти в мобильное приложение.",
+            "Он не мог бы приехать в понедельник.",
+            "Премьер должен посетить Варшаву в четверг.",
+            "Он должен банку миллион.",
+            "Опрос показал, что большинство поддерживает фермеров.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1087,7 +1119,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "встретился"        Лукашенко встретился с Путиным.
             cue "Заявили"            Заявили об этом в Кремле.
             cue "заявил"             Лукашенко заявил: «Мы не отступим!»
-            -                        Лукашенко не заявлял о мобилизации.
+            Past "заявлял"           Лукашенко не заявлял о мобилизации.
             -                        Если бы армию мобилизовали, фронт расширился бы.
             -                        Согласно закону, призывники встают на учёт в 17 лет.
             -                        Беларусь граничит с тремя странами НАТО.
@@ -1168,6 +1200,12 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Passive "зарегистрирован" Кандидат зарегистрирован.
             -                        Он заинтересован в сделке.
             Future "возобновятся"    Переговоры возобновятся в пятницу.
+            Past "признала"          Журналистка не признала вину.
+            Past "войти"             Клиенты не могли войти в мобильное приложение.
+            -                        Он не мог бы приехать в понедельник.
+            Future "должен"          Премьер должен посетить Варшаву в четверг.
+            -                        Он должен банку миллион.
+            Past "показал"           Опрос показал, что большинство поддерживает фермеров.
         "#]],
     );
 }
@@ -1224,6 +1262,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Переговори відновляться в п'ятницю.",
             "Сайт заблокований за рішенням суду.",
             "Міжнародно визнані кордони не змінилися.",
+            "Прем'єр має відвідати Варшаву в четвер.",
+            "Клієнти не могли увійти в застосунок.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1274,6 +1314,8 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Future "відновляться"    Переговори відновляться в п'ятницю.
             Passive "заблокований"   Сайт заблокований за рішенням суду.
             Past "змінилися"         Міжнародно визнані кордони не змінилися.
+            Future "має"             Прем'єр має відвідати Варшаву в четвер.
+            Past "увійти"            Клієнти не могли увійти в застосунок.
         "#]],
     );
 }
@@ -1312,6 +1354,8 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Крыніца агенцтва ўдакладніла, што гаворка ідзе пра 30 вязняў.",
             "Перамовы аднавяцца ў пятніцу.",
             "Сайт заблакаваны па рашэнні суда.",
+            "Апытанне паказала, што большасць падтрымлівае фермераў.",
+            "Кліенты не маглі ўвайсці ў праграму.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1344,6 +1388,8 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             cue "ўдакладніла"        Крыніца агенцтва ўдакладніла, што гаворка ідзе пра 30 вязняў.
             Future "аднавяцца"       Перамовы аднавяцца ў пятніцу.
             Passive "заблакаваны"    Сайт заблакаваны па рашэнні суда.
+            Past "паказала"          Апытанне паказала, што большасць падтрымлівае фермераў.
+            Past "ўвайсці"           Кліенты не маглі ўвайсці ў праграму.
         "#]],
     );
 }
@@ -1424,6 +1470,13 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Ministerstwo obiecało wypłacić zaległości.",
             "Negocjacje zostaną wznowione w piątek.",
             "Negocjacje zostaną wznowione.",
+            "Premier ma odwiedzić Warszawę w czwartek.",
+            "Skarżący ma prawo odwołać się do czwartku.",
+            "Klienci nie mogli zalogować się do aplikacji.",
+            "Kreml nie potwierdził tych informacji.",
+            "Rzecznik nie skomentował sprawy.",
+            "Sondaż wykazał, że większość popiera rolników.",
+            "Firma zamknęła biuro, powiedział rzecznik w czwartek.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1498,6 +1551,13 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "obiecało"           Ministerstwo obiecało wypłacić zaległości.
             Future "zostaną"         Negocjacje zostaną wznowione w piątek.
             -                        Negocjacje zostaną wznowione.
+            Future "ma"              Premier ma odwiedzić Warszawę w czwartek.
+            -                        Skarżący ma prawo odwołać się do czwartku.
+            Past "zalogować"         Klienci nie mogli zalogować się do aplikacji.
+            Past "potwierdził"       Kreml nie potwierdził tych informacji.
+            -                        Rzecznik nie skomentował sprawy.
+            Past "wykazał"           Sondaż wykazał, że większość popiera rolników.
+            cue "powiedział"         Firma zamknęła biuro, powiedział rzecznik w czwartek.
         "#]],
     );
 }

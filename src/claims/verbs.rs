@@ -266,6 +266,23 @@ fn passive_participle(words: &SentenceWords, index: usize) -> bool {
     en::can_be_participle(lower, classes) && classes & en::ADJECTIVAL_PARTICIPLE == 0
 }
 
+/// Whether the participle at `index`, which mostly stands as an adjective, reports a past
+/// happening after `was` or `has been`: a permission or refusal before its infinitive
+/// (`Journalists were not allowed to enter the courtroom`, `has not been allowed to
+/// visit`), or a sighting before what was seen being done (`Protesters were seen
+/// holding portraits`); not `is seen as`, which judges.
+fn permission_or_sighting(words: &SentenceWords, index: usize) -> bool {
+    let next = index + 1;
+    if next >= words.len() || words.punctuated_before(next) {
+        return false;
+    }
+    match words.lower(index) {
+        "allowed" | "permitted" => words.lower(next) == "to",
+        "seen" | "heard" => en::is_ing(words.lower(next)),
+        _ => false,
+    }
+}
+
 /// After the auxiliary `have` at `have`, the first word past a short prepositional phrase
 /// (`has in recent years been struggling`, `had for a decade run the plant`) when that
 /// word is `been` or a participle; `None` when no such phrase stands there. `to` starts
@@ -345,7 +362,7 @@ fn auxiliary_group(
             if words.punctuated_before(verb) {
                 return None;
             }
-            if passive_participle(words, verb) {
+            if passive_participle(words, verb) || permission_or_sighting(words, verb) {
                 return group(verb, EventForm::Passive);
             }
             if en::is_ing(words.lower(verb)) {
@@ -446,15 +463,21 @@ fn auxiliary_group(
             // do (`Prices are expected to rise in June`) is a forecast, the outlet's own.
             return group(next, EventForm::Future);
         }
+        // A present permission (`Conscripts are allowed to …`) is what a rule provides,
+        // and a present sighting is no report.
+        if past && permission_or_sighting(words, next) {
+            return group(next, EventForm::Passive);
+        }
         if past
-            && matches!(after, "allowed" | "permitted")
+            && matches!(after, "able" | "unable")
             && words.lower(next + 1) == "to"
             && !words.punctuated_before(next + 1)
+            && next + 2 < end
+            && can_be_base(words, next + 2)
         {
-            // `Journalists were not allowed to enter the courtroom`: a past permission or
-            // refusal happened; a present one (`Conscripts are allowed to …`) is what a
-            // rule provides.
-            return group(next, EventForm::Passive);
+            // `Customers were unable to log in`, `Rescuers were able to reach the
+            // village`: what was done or failed is the event. A present ability is none.
+            return group(next + 2, EventForm::Past);
         }
         if past && passive_participle(words, next) {
             return group(next, EventForm::Passive);

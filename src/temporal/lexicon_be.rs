@@ -324,6 +324,7 @@ pub static DATA: SlavicData = SlavicData {
         "запланавана",
         "збіраецца",
     ],
+    schedules: &["мае", "маюць"],
     scheduled: &[
         "адбудзецца",
         "адбудуцца",

@@ -280,6 +280,7 @@ pub static DATA: SlavicData = SlavicData {
         "zamierza",
         "zamierzają",
     ],
+    schedules: &["ma", "mają"],
     scheduled: &[
         "odbędzie",
         "odbędą",

@@ -267,6 +267,7 @@ pub static DATA: SlavicData = SlavicData {
         "заплановано",
         "збирається",
     ],
+    schedules: &["має", "мають"],
     scheduled: &[
         "відбудеться",
         "відбудуться",

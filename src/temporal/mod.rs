@@ -13,7 +13,7 @@ mod resolve;
 mod sem;
 mod slavic_lexicon;
 pub use sem::{Lean, LeanWords};
-pub use slavic_lexicon::scheduled_futures;
+pub use slavic_lexicon::{ends_as_infinitive, schedule_verbs, scheduled_futures};
 pub mod timeml;
 mod token;
 

@@ -81,6 +81,10 @@ pub struct SlavicData {
     pub seasons: &'static [(&'static [&'static str], Season)],
     /// Words that make a sentence speak of the future (`будет`, `planuje`).
     pub future: &'static [&'static str],
+    /// Verbs that schedule what the infinitive right after them says (`должен посетить`,
+    /// `має відвідати`, `ma odwiedzić`): as `is due to`, they speak of the future only
+    /// before that infinitive, since alone they mostly own or owe (`ma siedzibę`).
+    pub schedules: &'static [&'static str],
     /// Futures of taking place, starting and ending (`состоится`, `пройдут`,
     /// `відбудеться`, `odbędzie`), and the perfective futures of the visits, signings,
     /// meetings, hearings and lastings news announces (`посетит`, `підпише`,
@@ -120,6 +124,8 @@ pub struct Entry {
     pub vague: Option<&'static str>,
     pub season: Option<Season>,
     pub future: bool,
+    /// A verb of [`SlavicData::schedules`].
+    pub schedules: bool,
     pub decade_word: bool,
     pub duration_cue: bool,
     /// Some phrase of [`SlavicData::phrases`] starts with this word.
@@ -209,7 +215,7 @@ impl Lexicon {
                 add(first, &|entry| entry.phrase_start = true);
             }
         }
-        let flags: [(&[&str], SetFlag); 11] = [
+        let flags: [(&[&str], SetFlag); 12] = [
             (data.vague_counts, |entry| entry.vague_count = true),
             (data.ago, |entry| entry.ago = true),
             (data.year_words, |entry| entry.year_word = true),
@@ -219,6 +225,7 @@ impl Lexicon {
             (data.modifiers, |entry| entry.modifier = true),
             (data.future, |entry| entry.future = true),
             (data.scheduled, |entry| entry.future = true),
+            (data.schedules, |entry| entry.schedules = true),
             (data.decade_words, |entry| entry.decade_word = true),
             (data.duration_cues, |entry| entry.duration_cue = true),
         ];
@@ -259,6 +266,28 @@ pub fn lexicon(language: Language) -> Option<&'static Lexicon> {
         Language::Pl => (&PL, &super::lexicon_pl::DATA),
     };
     Some(cell.get_or_init(|| Lexicon::build(data)))
+}
+
+/// The verbs of a schedule of the four languages (see [`SlavicData::schedules`]).
+pub fn schedule_verbs() -> impl Iterator<Item = &'static str> {
+    [
+        &super::lexicon_ru::DATA,
+        &super::lexicon_uk::DATA,
+        &super::lexicon_be::DATA,
+        &super::lexicon_pl::DATA,
+    ]
+    .into_iter()
+    .flat_map(|data| data.schedules.iter().copied())
+}
+
+/// Whether a lower-case word ends as a Russian, Ukrainian, Belarusian or Polish
+/// infinitive does (`посетить`, `відвідати`, `адбыцца`, `odwiedzić`, `móc`).
+pub fn ends_as_infinitive(word: &str) -> bool {
+    [
+        "ть", "ти", "чь", "ць", "ці", "ться", "тися", "цца", "ć", "c",
+    ]
+    .iter()
+    .any(|ending| word.ends_with(ending))
 }
 
 /// The futures of taking place, starting and ending of the four languages (see

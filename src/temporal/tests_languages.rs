@@ -57,6 +57,22 @@ const RUSSIAN: &[Row] = &[
         "2022-12",
         true,
     ),
+    // A schedule before its infinitive points forward too (`is due to visit`); what is
+    // owed since a day does not.
+    (
+        "Премьер должен посетить Варшаву в четверг.",
+        D,
+        "в четверг",
+        "2022-10-06",
+        true,
+    ),
+    (
+        "Он должен банку миллион с четверга.",
+        D,
+        "с четверга",
+        "2022-09-29",
+        true,
+    ),
     // The week, month or year up to the article date, as `in the past month`.
     (
         "За последний месяц задержаны 40 человек.",
@@ -423,6 +439,13 @@ const UKRAINIAN: &[Row] = &[
         true,
     ),
     (
+        "Прем'єр має відвідати Варшаву в четвер.",
+        D,
+        "в четвер",
+        "2022-10-06",
+        true,
+    ),
+    (
         "Минулого вівторка він поїхав.",
         D,
         "Минулого вівторка",
@@ -637,6 +660,21 @@ const BELARUSIAN: &[Row] = &[
 ];
 
 const POLISH: &[Row] = &[
+    // `ma` schedules before its infinitive (`is to visit`), and owns without one.
+    (
+        "Premier ma odwiedzić Warszawę w czwartek.",
+        D,
+        "w czwartek",
+        "2022-10-06",
+        true,
+    ),
+    (
+        "Firma ma siedzibę w Warszawie, poinformował rzecznik w czwartek.",
+        D,
+        "w czwartek",
+        "2022-09-29",
+        true,
+    ),
     (
         "W pierwszym kwartale eksport wzrósł.",
         D,

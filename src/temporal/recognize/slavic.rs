@@ -9,7 +9,9 @@ use super::intervals::{is_explicit, propagate_year};
 use super::{day_fits, day_range, dotted_date, has_day, longest, valid, Count, Found, Hit, Line};
 use crate::temporal::lexicon::Unit;
 use crate::temporal::sem::{Cal, Clock, Lean, Sem};
-use crate::temporal::slavic_lexicon::{normalise, Entry, Lexicon, PhraseMeaning};
+use crate::temporal::slavic_lexicon::{
+    ends_as_infinitive, normalise, Entry, Lexicon, PhraseMeaning,
+};
 use crate::temporal::token::{TokKind, Token};
 
 /// Finds every expression in the token list, in text order, without overlaps: the
@@ -39,8 +41,18 @@ pub fn looks_forward(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool
         return true;
     }
     let ends_sentence = |t: &Token<'_>| matches!(t.text, "." | "!" | "?" | ";" | "«" | "»");
-    let is_future = |t: &Token<'_>| {
-        t.kind == TokKind::Word && lexicon.get(t.lower).is_some_and(|entry| entry.future)
+    let is_future = |i: usize| {
+        let t = &tokens[i];
+        let entry = (t.kind == TokKind::Word)
+            .then(|| lexicon.get(t.lower))
+            .flatten();
+        entry.is_some_and(|entry| {
+            entry.future
+                || entry.schedules
+                    && tokens.get(i + 1).is_some_and(|next| {
+                        next.kind == TokKind::Word && ends_as_infinitive(next.lower)
+                    })
+        })
     };
     let mut i = at;
     for _ in 0..20 {
@@ -48,15 +60,15 @@ pub fn looks_forward(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool
             break;
         }
         i -= 1;
-        if is_future(&tokens[i]) {
+        if is_future(i) {
             return true;
         }
     }
-    for t in tokens.iter().skip(at + 1).take(8) {
-        if t.nl_before || ends_sentence(t) {
+    for i in (at + 1..tokens.len()).take(8) {
+        if tokens[i].nl_before || ends_sentence(&tokens[i]) {
             break;
         }
-        if is_future(t) {
+        if is_future(i) {
             return true;
         }
     }
