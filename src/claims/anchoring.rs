@@ -109,7 +109,10 @@ pub fn side_detail(
     }
     let trigger_word = trigger.map(|trigger| trigger.word);
     if participial_aside(words, first, trigger_word)
-        || trigger.is_some_and(|trigger| trigger.event && reduced_relative(words, first, trigger))
+        || trigger.is_some_and(|trigger| {
+            (trigger.event && reduced_relative(words, first, trigger))
+                || subject_reduced_relative(words, first, trigger.word)
+        })
     {
         return Some(SideDetail::RelativeClause);
     }
@@ -272,6 +275,25 @@ fn participial_aside(words: &SentenceWords, first: usize, trigger: Option<usize>
     words.gap_before(start, 0).contains(',')
         && (participial || qualified_appositive())
         && trigger.is_none_or(|at| at < start || at >= end)
+}
+
+/// Whether the word at `first` follows a past participle that qualifies the noun before
+/// it, in the subject before the trigger at `trigger` (`Protesters detained on Sunday said
+/// they were beaten`, `Troops deployed in May have left`): the date tells when the noun's
+/// own happening was, not the claim's. One clause from the participle to the trigger;
+/// an `-ing` form is left out, since what goes on as the claim happens shares its time
+/// (`Ministers meeting on Monday agreed`).
+fn subject_reduced_relative(words: &SentenceWords, first: usize, trigger: usize) -> bool {
+    first < trigger
+        && (1..first).any(|at| {
+            super::verbs::qualifies_noun_before(words, at)
+                && (at + 1..=trigger).all(|joined| {
+                    !words.punctuated_before(joined)
+                        && words.classes(joined)
+                            & (en::CONJUNCTION | en::RELATIVE | en::SUBORDINATOR)
+                            == 0
+                })
+        })
 }
 
 /// Whether the word at `first` follows a participle that qualifies the noun before it,

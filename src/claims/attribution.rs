@@ -110,6 +110,25 @@ fn names_its_noun(words: &SentenceWords, index: usize) -> bool {
     }
 }
 
+/// Whether the word at `index` is a participle that qualifies the noun right before it
+/// with a phrase of a preposition after it, inside a speaker phrase (`Officials speaking
+/// on condition of anonymity said`, `A report published by Amnesty says`, `A video
+/// circulating on social media shows`): the phrase goes on past it to its noun. Not a
+/// verb before the subject (`noting officials said`), which no preposition follows.
+fn opens_reduced_relative(words: &SentenceWords, index: usize) -> bool {
+    let lower = words.lower(index);
+    let classes = words.classes(index);
+    let participle = en::is_ing(lower) || en::opens_participial_aside(lower, classes);
+    participle
+        && index > 0
+        && !words.capitalised(index)
+        && !words.punctuated_before(index)
+        && !words.punctuated_before(index + 1)
+        && words.classes(index + 1) & en::PREPOSITION != 0
+        && words.lower(index + 1) != "to"
+        && super::verbs::can_be_noun(words, index - 1)
+}
+
 /// Whether the text between two words holds only quotation marks and spaces (`“Belaruski
 /// Hayun” reported`): a quoted name still joins its phrase.
 pub(super) fn only_quote_marks(gap: &str) -> bool {
@@ -148,7 +167,9 @@ fn phrase_before(words: &SentenceWords, end: usize, across_end: bool) -> Option<
             break;
         }
         if last - before > LONGEST_SPEAKER
-            || (stops_phrase(words, before) && !names_its_noun(words, before))
+            || (stops_phrase(words, before)
+                && !names_its_noun(words, before)
+                && !opens_reduced_relative(words, before))
         {
             break;
         }
@@ -299,11 +320,11 @@ pub fn speaker_of_cue(
     let quoted_as = (cue_word == "quoted")
         .then(|| quoted_as(words, cue_last))
         .flatten();
-    // `The spokeswoman dismissed the accusations and accused Lithuania …`: a cue
-    // coordinated with an earlier verb shares its subject.
+    // `The spokeswoman dismissed the accusations and accused Lithuania …`, `She welcomed
+    // the release but said …`: a cue coordinated with an earlier verb shares its subject.
     let coordinated = cue_first
         .checked_sub(1)
-        .is_some_and(|before| words.lower(before) == "and")
+        .is_some_and(|before| matches!(words.lower(before), "and" | "but"))
         .then(subject)
         .flatten();
     let phrase = match cue_word {
@@ -465,9 +486,17 @@ fn resolve(
                 .get(mention.range.end..head_end)
                 .is_some_and(|rest| rest.is_empty() || rest == "’s" || rest == "'s")
     }) {
+        // The agent of a participle that qualifies the head is who speaks through it
+        // (`Screenshots reviewed by Suspilne show`, `A report published by Amnesty
+        // says`): its `by` is no preposition that only qualifies.
+        let agent_by = |index: usize| {
+            words.lower(index) == "by"
+                && index > first
+                && en::opens_participial_aside(words.lower(index - 1), words.classes(index - 1))
+        };
         let after_preposition = (first..last)
             .take_while(|&index| words.range(index).end <= mention.range.start)
-            .any(|index| words.classes(index) & en::PREPOSITION != 0);
+            .any(|index| words.classes(index) & en::PREPOSITION != 0 && !agent_by(index));
         if !after_preposition {
             return Speaker::Actor {
                 actor: mention.actor,

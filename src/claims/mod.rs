@@ -344,7 +344,10 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
             // `The group claims responsibility`: only a verb takes that object.
             let takes_responsibility =
                 matches!(words.lower(index + 1), "responsibility" | "credit");
-            if let Some(previous) = previous.filter(|_| !takes_responsibility) {
+            // `shows` is read by the evidence of its clause below (`A video circulating
+            // on social media shows …`), not by the word right before it.
+            let shows = matches!(first, "show" | "shows");
+            if let Some(previous) = previous.filter(|_| !takes_responsibility && !shows) {
                 // A present-tense cue that is also a plural noun (`800 orders`, `baseless
                 // reports`) is a verb only after a name, a pronoun or a speaking noun
                 // (`The president says`), and not after a determiner (`media reports`).

@@ -329,6 +329,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Several protesters were seen holding portraits of jailed reporters.",
             "Customers were unable to log in to the mobile app for most of the day.",
             "Rescuers were able to reach the village.",
+            "Turnout stood at 45 percent.",
+            "The death toll stood at about 40.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -415,6 +417,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Passive "seen"           Several protesters were seen holding portraits of jailed reporters.
             Past "log"               Customers were unable to log in to the mobile app for most of the day.
             Past "reach"             Rescuers were able to reach the village.
+            Past "stood"             Turnout stood at 45 percent.
+            Past "stood"             The death toll stood at about 40.
         "#]],
     );
 }
@@ -493,6 +497,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The Kremlin is seen as the main beneficiary.",
             "The minister is unable to attend.",
             "Estimates vary widely.",
+            "A statue stood at the entrance.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -565,6 +570,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The Kremlin is seen as the main beneficiary.
             -                        The minister is unable to attend.
             -                        Estimates vary widely.
+            -                        A statue stood at the entrance.
         "#]],
     );
 }
@@ -649,6 +655,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The ministry estimated that 300 homes were damaged.",
             "Official estimates put the death toll at 40.",
             "An estimated 5,000 people attended the rally.",
+            "The TV shows were cancelled.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -727,6 +734,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "estimated"          The ministry estimated that 300 homes were damaged.
             Past "put"               Official estimates put the death toll at 40.
             Past "attended"          An estimated 5,000 people attended the rally.
+            Passive "cancelled"      The TV shows were cancelled.
         "#]],
     );
 }
@@ -792,7 +800,7 @@ fn near_misses_of_the_non_claim_frames_are_claims() {
 #[test]
 fn every_claim_is_attributed_to_its_speaker_or_the_source() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman dismissed the accusations and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n\nAcme Corp (ACM) announced that it would cut 500 jobs.\n\nAnalysts from several banks, however, said the risk was low.\n\n“The rally is over,” said market analyst John Doe commenting on the figures.\n\nMulally says that the decision was a mistake.\n\nA second breach was reported at the tax authority.\n\nDozens of websites have been declared extremist.\n\nHackers broke into the registry, a group calling itself the Cyber Partisans claimed.\n\nA channel known as Hajun reported the movement of troops.\n\nThe group published what it said were internal documents.\n\nTraders fear further disruption.\n\nPolice detained people they said had organised the rally.\n",
+        "Source: X\nDate: 2022-10-15\n\nLukashenka stressed that the drills were defensive. “We will not attack,” he said.\n\n“The border is calm,” said Belarusian Foreign Minister Vladimir Makei.\n\nAccording to a U.S. official, the column turned back.\n\nThe call-ups reportedly began in January.\n\nSome 500 reservists were sent to the training grounds.\n\nOleksiy Danilov, secretary of the security council, admitted the risk.\n\nThe move was described by a senior official as a provocation.\n\nLukashenka tried to justify the war by claiming that Ukraine was a threat.\n\nThe ambassador was handed a note stating that the border was closed.\n\n\"Mobilization is not carried out,\" said the Belarusian Defense Ministry.\n\nThe drills reportedly ended, state media said.\n\nIn a statement on its website, the ministry said that the drills had ended.\n\nThe call-ups reportedly began after the president announced an inspection.\n\nThe head of the KGB, Ivan Tertel, claimed that the plot was foiled.\n\nIn an interview with the BBC, the opposition leader urged the EU to act.\n\nIn a post on X, Sikorski condemned the strike.\n\nIn a statement, the ministry condemned the attack.\n\nThe ambassador was quoted as saying that the talks had failed.\n\nThe video, posted on Telegram, shows a column of tanks.\n\nThe spokeswoman dismissed the accusations and accused Lithuania of a provocation.\n\nState media quoted the minister as saying that the drills were over.\n\nBelaruskali, Belarus's biggest exporter, has announced 10,000 job cuts.\n\nIn his speech, the minister praised the guards - and cited their courage.\n\nWhen the ministry banned the rally, the opposition protested, claiming the ban was illegal.\n\nBoth sides accuse each other of violating the truce.\n\nThe sides blame each other.\n\nNATO officials, speaking on condition of anonymity, said the alliance saw no threat.\n\nKyiv said the drills were over. It would also end the call-ups, it said.\n\nThe border is calm, the report states.\n\nThe ministry praises the guards and blames Warsaw for the tensions.\n\nAcme Corp (ACM) announced that it would cut 500 jobs.\n\nAnalysts from several banks, however, said the risk was low.\n\n“The rally is over,” said market analyst John Doe commenting on the figures.\n\nMulally says that the decision was a mistake.\n\nA second breach was reported at the tax authority.\n\nDozens of websites have been declared extremist.\n\nHackers broke into the registry, a group calling itself the Cyber Partisans claimed.\n\nA channel known as Hajun reported the movement of troops.\n\nThe group published what it said were internal documents.\n\nTraders fear further disruption.\n\nPolice detained people they said had organised the rally.\n\nThe minister welcomed the release but said hundreds remain behind bars.\n\nOfficials speaking on condition of anonymity said the plan was ready.\n\nA report published by Amnesty says the trial was unfair.\n\nA video circulating on social media shows police beating a man.\n\nProtesters detained on Sunday said they were beaten.\n\nDocuments obtained by the newspaper show the plan.\n\nA letter signed by Makei says the border is closed.\n",
         expect![[r#"
             UNDATED            cue "stressed"         @lukashenka      Lukashenka stressed that the drills were defensive.
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
@@ -837,6 +845,13 @@ fn every_claim_is_attributed_to_its_speaker_or_the_source() {
             UNDATED            cue "said"             "it"             The group published what it said were internal documents.
             UNDATED            cue "fear"             "Traders"        Traders fear further disruption.
             UNDATED            cue "said"             "they"           Police detained people they said had organised the rally.
+            UNDATED            cue "said"             "The minister"   The minister welcomed the release but said hundreds remain behind bars.
+            UNDATED            cue "said"             "Officials speaking on condition of anonymity" Officials speaking on condition of anonymity said the plan was ready.
+            UNDATED            cue "says"             "A report published by Amnesty" A report published by Amnesty says the trial was unfair.
+            UNDATED            cue "shows"            "A video circulating on social media" A video circulating on social media shows police beating a man.
+            UNDATED            cue "said"             "Protesters detained on Sunday" Protesters detained on Sunday said they were beaten.
+            UNDATED            cue "show"             "Documents obtained by the newspaper" Documents obtained by the newspaper show the plan.
+            UNDATED            cue "says"             @makei           A letter signed by Makei says the border is closed.
         "#]],
     );
 }
@@ -878,7 +893,7 @@ fn the_date_nearest_the_trigger_dates_the_claim() {
 #[test]
 fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nThe ministry condemned Russia’s 2022 invasion.\n\nShe said it was her first trip abroad since 2020.\n\nThe mayor, who took office in March, resigned.\n\nOfficials criticized yesterday’s vote.\n\nDuring last week’s meeting, the president spoke about the army.\n\nOn 8 October, the troops arrived. The same day, officials said the border was closed. Earlier in the day, the ministry announced drills. That evening the column left.\n\nThe same day, the minister resigned.\n\nFive days after the vote, the minister resigned.\n\nThe firm said sales had doubled since its launch in 2019.\n\nTsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed the parliament.\n\nThe court upheld a verdict handed down in May.\n\nThe court upheld the verdict in May.\n\nThe minister said the troops arrived in May.\n\nThe old plant, a factory built in 1961, closed.\n\nWhen the storm came, the roof collapsed, and the lights went out.\n\nThe Zapad 2025 exercise drew criticism.\n\nThe Expo 2020 site closed for good.\n\nEuro 2024 drew record crowds.\n\nPrices jumped at Christmas 2021.\n\nThe 2021 agreement collapsed.\n\nW 2020 protesty ogarnęły kraj.\n\nOd 2020 władze aresztowały tysiące osób.\n\nВ 2020 протесты охватили страну.\n\nThe firm has been suspended since July 2003.\n\nThe index hit its lowest level since April 1997.\n\nThe index has not closed above 8,000 since February.\n",
+        "Source: X\nDate: 2022-10-15\n\nThe ministry condemned Russia’s 2022 invasion.\n\nShe said it was her first trip abroad since 2020.\n\nThe mayor, who took office in March, resigned.\n\nOfficials criticized yesterday’s vote.\n\nDuring last week’s meeting, the president spoke about the army.\n\nOn 8 October, the troops arrived. The same day, officials said the border was closed. Earlier in the day, the ministry announced drills. That evening the column left.\n\nThe same day, the minister resigned.\n\nFive days after the vote, the minister resigned.\n\nThe firm said sales had doubled since its launch in 2019.\n\nTsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed the parliament.\n\nThe court upheld a verdict handed down in May.\n\nThe court upheld the verdict in May.\n\nThe minister said the troops arrived in May.\n\nThe old plant, a factory built in 1961, closed.\n\nWhen the storm came, the roof collapsed, and the lights went out.\n\nThe Zapad 2025 exercise drew criticism.\n\nThe Expo 2020 site closed for good.\n\nEuro 2024 drew record crowds.\n\nPrices jumped at Christmas 2021.\n\nThe 2021 agreement collapsed.\n\nW 2020 protesty ogarnęły kraj.\n\nOd 2020 władze aresztowały tysiące osób.\n\nВ 2020 протесты охватили страну.\n\nThe firm has been suspended since July 2003.\n\nThe index hit its lowest level since April 1997.\n\nThe index has not closed above 8,000 since February.\n\nTroops deployed in May have left.\n\nMinisters meeting on Monday agreed to extend the sanctions.\n\nRussia attacked Kyiv on Sunday, officials said.\n",
         expect![[r#"
             UNDATED            Past "condemned"       source           The ministry condemned Russia’s 2022 invasion.
             UNDATED            cue "said"             "She"            She said it was her first trip abroad since 2020.
@@ -909,6 +924,9 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
             dated 2003-07      Passive "suspended"    source           The firm has been suspended since July 2003.
             UNDATED            Past "hit"             source           The index hit its lowest level since April 1997.
             UNDATED            Perfect "closed"       source           The index has not closed above 8,000 since February.
+            UNDATED            Perfect "left"         source           Troops deployed in May have left.
+            dated 2022-10-10   Past "agreed"          source           Ministers meeting on Monday agreed to extend the sanctions.
+            dated 2022-10-09   cue "said"             "officials"      Russia attacked Kyiv on Sunday, officials said.
         "#]],
     );
 }

@@ -878,8 +878,18 @@ pub(super) fn opens_subject_appositive(words: &SentenceWords, opener: usize) -> 
 /// Whether the stative past at `index` tells an act here: `appeared` and `sounded` before
 /// a place or a time (`The activist appeared in court`, `Sirens sounded across Ukraine`),
 /// an object (`sounded the alarm`) or the sentence's end, not before `like`, `as`, `to` or
-/// an adjective (`appeared to be`, `sounded like a blast`, `appeared tired`).
+/// an adjective (`appeared to be`, `sounded like a blast`, `appeared tired`); and `stood`
+/// at a figure.
 fn stative_as_event(words: &SentenceWords, index: usize) -> bool {
+    if words.lower(index) == "stood" {
+        // `Turnout stood at 45 percent`, `The toll stood at about 40`: a figure measured
+        // at a time; `stood at the entrance` is a place.
+        let figure = (index + 2..words.len().min(index + 4))
+            .find(|&at| !matches!(words.lower(at), "about" | "around" | "some" | "roughly"));
+        return words.lower(index + 1) == "at"
+            && !words.punctuated_before(index + 1)
+            && figure.is_some_and(|at| words.numeral(at) && !words.punctuated_before(at));
+    }
     if !matches!(words.lower(index), "appeared" | "sounded") {
         return false;
     }
