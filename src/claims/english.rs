@@ -507,6 +507,22 @@ const WORDS: &[(Classes, &[&str])] = &[
             "refugees",
             "banks",
             "companies",
+            // Bodies that speak through their names (`The Viasna human rights centre
+            // says`).
+            "centre",
+            "center",
+            "institute",
+            "foundation",
+            "association",
+            "organisation",
+            "organization",
+            "coalition",
+            "movement",
+            "watchdog",
+            "bureau",
+            "mission",
+            "network",
+            "tribunal",
             // Parties to a conflict or a deal (`Both sides accuse each other`).
             "side",
             "sides",

@@ -139,7 +139,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
 const PLURAL_PRESENT_CUES: &[&str] = &[
     "deny", "insist", "warn", "argue", "allege", "admit", "confirm", "accuse", "claim", "predict",
     "expect", "stress", "announce", "blame", "note", "reject", "forecast", "fear", "doubt",
-    "suggest", "caution",
+    "suggest", "caution", "see", "view", "regard",
 ];
 
 /// Words before a noun-like cue that make it a noun.
@@ -259,8 +259,23 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         return false;
     }
     // `Moscow dismissed the measures as illegal` judges them; `dismissed the minister`
-    // is an act.
-    if cue.len() == 1 && matches!(first, "dismissed" | "dismisses") && !judges_as(words, index) {
+    // is an act. So do `Analysts see the deal as …`, `Moscow views the drills as …`;
+    // `saw a rise` is an event and `see the documents` no statement.
+    if cue.len() == 1
+        && matches!(
+            first,
+            "dismissed"
+                | "dismisses"
+                | "see"
+                | "sees"
+                | "saw"
+                | "view"
+                | "views"
+                | "regard"
+                | "regards"
+        )
+        && !judges_as(words, index)
+    {
         return false;
     }
     if cue.len() == 1 && first == "called" && !calls_something_so(words, index) {

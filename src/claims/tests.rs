@@ -656,6 +656,11 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "Official estimates put the death toll at 40.",
             "An estimated 5,000 people attended the rally.",
             "The TV shows were cancelled.",
+            "Analysts see the deal as part of a broader effort.",
+            "Moscow views the drills as a provocation.",
+            "The Viasna human rights centre says about 1,150 political prisoners remain behind bars.",
+            "Russia saw its worst attack in months.",
+            "Investors see little reason to buy.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -735,6 +740,11 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             Past "put"               Official estimates put the death toll at 40.
             Past "attended"          An estimated 5,000 people attended the rally.
             Passive "cancelled"      The TV shows were cancelled.
+            cue "see"                Analysts see the deal as part of a broader effort.
+            cue "views"              Moscow views the drills as a provocation.
+            cue "says"               The Viasna human rights centre says about 1,150 political prisoners remain behind bars.
+            Past "saw"               Russia saw its worst attack in months.
+            -                        Investors see little reason to buy.
         "#]],
     );
 }
