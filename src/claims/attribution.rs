@@ -816,8 +816,22 @@ pub fn speaker_of_slavic_cue(
     if slavic::is_impersonal(cue_word) {
         return Speaker::Source;
     }
+    // `Тихановская приветствовала освобождение, но призвала …`: a cue coordinated with
+    // an earlier verb shares the subject that opens the sentence.
+    let coordinated = cue_first > 1
+        && !words.punctuated_before(cue_first)
+        && matches!(
+            words.lower(cue_first - 1),
+            "и" | "а" | "но" | "і" | "та" | "але" | "ды" | "i" | "a" | "ale" | "oraz"
+        );
     let phrase = if slavic::is_source_phrase(cue_word, cue_last + 1 - cue_first) {
         slavic_phrase_after(words, cue_last + 1, dates)
+    } else if let Some(subject) = coordinated
+        .then(|| slavic_phrase_after(words, 0, dates))
+        .flatten()
+        .filter(|&(_, last)| last < cue_first - 1)
+    {
+        Some(subject)
     } else {
         // `Лукашенко, который правит с 1994 года, заявил`: the speaker stands before the
         // relative clause that ends at the cue.

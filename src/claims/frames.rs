@@ -275,10 +275,42 @@ fn mask_slavic_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
             .any(|stem| lower.starts_with(stem))
             || lower == "przyznał"
     };
+    // `Подтвердить эту информацию не удалось`, `Nie udało się tego zweryfikować`: what
+    // the outlet could not check, as `could not be independently verified`.
+    let managed = |at: usize| {
+        let lower = words.lower(at);
+        ["удал", "вдал", "ўдал", "udał"]
+            .iter()
+            .any(|stem| lower.starts_with(stem))
+    };
+    let verify = |at: usize| {
+        let lower = words.lower(at);
+        [
+            "подтверд",
+            "провер",
+            "верифиц",
+            "підтверд",
+            "перевір",
+            "верифік",
+            "пацвердз",
+            "правер",
+            "potwierdz",
+            "zweryfik",
+            "sprawdz",
+        ]
+        .iter()
+        .any(|stem| lower.starts_with(stem))
+    };
     for start in 0..words.len() {
         if matches!(words.lower(start), "не" | "ня" | "nie") {
             if comment(start + 1) || respond(start + 1) {
                 mask(start, start + 2);
+            }
+            if managed(start + 1) {
+                let around = start.saturating_sub(4)..words.len().min(start + 6);
+                if let Some(check) = around.into_iter().find(|&at| verify(at)) {
+                    mask(start.min(check), (start + 2).max(check + 1));
+                }
             }
             let said_by_nobody = (start.saturating_sub(3)..start).any(nobody)
                 || (start + 1..words.len().min(start + 5)).any(nobody);

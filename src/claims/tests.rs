@@ -1125,6 +1125,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Премьер должен посетить Варшаву в четверг.",
             "Он должен банку миллион.",
             "Опрос показал, что большинство поддерживает фермеров.",
+            "Подтвердить эту информацию независимо не удалось.",
+            "Спасателям не удалось добраться до деревни.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1234,6 +1236,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Future "должен"          Премьер должен посетить Варшаву в четверг.
             -                        Он должен банку миллион.
             Past "показал"           Опрос показал, что большинство поддерживает фермеров.
+            -                        Подтвердить эту информацию независимо не удалось.
+            Past "удалось"           Спасателям не удалось добраться до деревни.
         "#]],
     );
 }
@@ -1505,6 +1509,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Rzecznik nie skomentował sprawy.",
             "Sondaż wykazał, że większość popiera rolników.",
             "Firma zamknęła biuro, powiedział rzecznik w czwartek.",
+            "Nie udało się niezależnie zweryfikować tych informacji.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1586,6 +1591,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             -                        Rzecznik nie skomentował sprawy.
             Past "wykazał"           Sondaż wykazał, że większość popiera rolników.
             cue "powiedział"         Firma zamknęła biuro, powiedział rzecznik w czwartek.
+            -                        Nie udało się niezależnie zweryfikować tych informacji.
         "#]],
     );
 }
@@ -1616,6 +1622,24 @@ fn slavic_speakers(body: &str, expect: Expect) {
         ));
     }
     expect.assert_eq(&out);
+}
+
+/// A cue after `и`, `но`, `ale` shares the subject that opens the sentence, as the
+/// English `welcomed the release but said` does.
+#[test]
+fn slavic_cues_coordinated_with_an_earlier_verb_share_its_subject() {
+    slavic_speakers(
+        "Лукашенко встретился с Путиным и заявил о новых учениях.\n\n\
+         Светлана Тихановская приветствовала освобождение, но призвала не снимать санкции.\n\n\
+         Minister odwiedził granicę i oświadczył, że sytuacja jest stabilna.\n\n\
+         Россия и Беларусь заявили о начале учений.",
+        expect![[r#"
+            @lukashenka                -      Лукашенко встретился с Путиным и заявил о новых учениях.
+            "Светлана Тихановская"     -      Светлана Тихановская приветствовала освобождение, но призвала не снимать санкции.
+            "Minister"                 -      Minister odwiedził granicę i oświadczył, że sytuacja jest stabilna.
+            "Россия и Беларусь"        -      Россия и Беларусь заявили о начале учений.
+        "#]],
+    );
 }
 
 /// An actor named at the end of a longer phrase before a plural verb is in the

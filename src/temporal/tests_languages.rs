@@ -10,6 +10,17 @@ type Row = (&'static str, &'static str, &'static str, &'static str, bool);
 const D: &str = "2022-10-04"; // a Tuesday
 
 const RUSSIAN: &[Row] = &[
+    // A count after `около` is no year, nor is a number outside 1900-2100 without its
+    // year word.
+    (
+        "Центр считает политзаключенными около 1950 человек.",
+        D,
+        "",
+        "-",
+        false,
+    ),
+    ("Задержаны 1150 человек.", D, "", "-", false),
+    ("Это было около 2000 года.", D, "2000 года", "2000", true),
     // Halves and quarters of the year, with their year or the latest one not after the
     // article's.
     (

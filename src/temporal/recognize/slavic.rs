@@ -302,18 +302,22 @@ impl<'a> SlavicLine<'_, 'a> {
         Some((n as i32, self.year_word(i + 1)))
     }
 
-    /// A year standing alone: with its year word, after a preposition, or not followed by
-    /// a word it would count (`2000 человек`).
+    /// A year standing alone: with its year word, or between 1900 and 2100 after a
+    /// preposition or not followed by a word it would count (`2000 человек`). `около`
+    /// and `około` before a count are `about` (`около 1950 человек`), not `around`.
     fn bare_year(&self, i: usize) -> Option<(i32, usize)> {
         let (y, end) = self.year(i)?;
         if end > i + 1 {
             return Some((y, end));
         }
-        if self.after_preposition(i) {
-            return Some((y, end));
-        }
         if !(1900..=2100).contains(&y) {
             return None;
+        }
+        let about = i
+            .checked_sub(1)
+            .is_some_and(|p| matches!(self.lower(p), "около" | "około"));
+        if self.after_preposition(i) && !about {
+            return Some((y, end));
         }
         if let Some(p) = i.checked_sub(1).and_then(|p| self.t.get(p)) {
             // `№2022`, `$2000` (but not `(2022)`).
