@@ -542,6 +542,15 @@ fn stops_slavic_phrase(words: &SentenceWords, index: usize) -> bool {
         != 0
 }
 
+/// The third person's pronouns in the forms that follow a preposition (`według nich`,
+/// `для него`): never possessives, unlike `jego`, `jej`, `ich` (`według jej rzecznika`).
+fn is_oblique_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "него" | "неё" | "нее" | "них" | "нього" | "неї" | "niego" | "niej" | "nich"
+    )
+}
+
 /// The prepositions before a place or body that speaks for it (`В Минобороны заявили`,
 /// `w MSZ poinformowano`): the phrase after them is the speaker.
 fn is_locative(word: &str) -> bool {
@@ -776,8 +785,12 @@ fn slavic_phrase_after(
         {
             break;
         }
-        // A pronoun is the whole speaker: `— сказала она журналистам`.
-        if end > start && words.classes(end - 1) & en::SUBJECT_PRONOUN != 0 {
+        // A pronoun is the whole speaker: `— сказала она журналистам`, `Według nich
+        // ograniczenia utrudniają pomoc` (Polish often writes no comma there).
+        if end > start
+            && (words.classes(end - 1) & en::SUBJECT_PRONOUN != 0
+                || is_oblique_pronoun(words.lower(end - 1)))
+        {
             break;
         }
         // A name ends where lower case resumes: `według rzecznika Straży Granicznej

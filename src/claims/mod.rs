@@ -130,6 +130,7 @@ const NOUN_LIKE_CUES: &[&str] = &[
     "fears",
     "doubts",
     "estimates",
+    "demands",
 ];
 
 /// Cues in the present of a plural subject (`Both men deny`, `Critics argue`): as with
@@ -137,9 +138,34 @@ const NOUN_LIKE_CUES: &[&str] = &[
 /// noun), since the same form follows `to` and modals and some are nouns too (`a
 /// warning`, `the claim`).
 const PLURAL_PRESENT_CUES: &[&str] = &[
-    "deny", "insist", "warn", "argue", "allege", "admit", "confirm", "accuse", "claim", "predict",
-    "expect", "stress", "announce", "blame", "note", "reject", "forecast", "fear", "doubt",
-    "suggest", "caution", "see", "view", "regard",
+    "deny",
+    "insist",
+    "warn",
+    "argue",
+    "allege",
+    "admit",
+    "confirm",
+    "accuse",
+    "claim",
+    "predict",
+    "expect",
+    "stress",
+    "announce",
+    "blame",
+    "note",
+    "reject",
+    "forecast",
+    "fear",
+    "doubt",
+    "suggest",
+    "caution",
+    "see",
+    "view",
+    "regard",
+    "demand",
+    "criticise",
+    "criticize",
+    "complain",
 ];
 
 /// Words before a noun-like cue that make it a noun.
@@ -233,8 +259,8 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
         return false;
     }
     let first = cue.first().map_or("", String::as_str);
-    // `Kyiv rarely confirms such strikes`, `Officials usually say`: what someone does as a
-    // habit is no specific statement.
+    // `Kyiv rarely confirms such strikes`, `Officials usually say`, `Эксперты постоянно
+    // критикуют решение`: what someone does as a habit is no specific statement.
     if matches!(
         previous,
         Some(
@@ -250,6 +276,20 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
                 | "generally"
                 | "sometimes"
                 | "occasionally"
+                | "постоянно"
+                | "часто"
+                | "регулярно"
+                | "обычно"
+                | "постійно"
+                | "зазвичай"
+                | "пастаянна"
+                | "часта"
+                | "звычайна"
+                | "stale"
+                | "często"
+                | "regularnie"
+                | "zwykle"
+                | "zazwyczaj"
         )
     ) && !english::can_be_past(first, words.classes(index))
     {

@@ -661,6 +661,10 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The Viasna human rights centre says about 1,150 political prisoners remain behind bars.",
             "Russia saw its worst attack in months.",
             "Investors see little reason to buy.",
+            "Rights groups criticise the decision.",
+            "Residents complain of falling tourist numbers.",
+            "The opposition demands the release of all prisoners.",
+            "There is strong demand for gas.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -745,6 +749,10 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "says"               The Viasna human rights centre says about 1,150 political prisoners remain behind bars.
             Past "saw"               Russia saw its worst attack in months.
             -                        Investors see little reason to buy.
+            cue "criticise"          Rights groups criticise the decision.
+            cue "complain"           Residents complain of falling tourist numbers.
+            cue "demands"            The opposition demands the release of all prisoners.
+            -                        There is strong demand for gas.
         "#]],
     );
 }
@@ -1127,6 +1135,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Опрос показал, что большинство поддерживает фермеров.",
             "Подтвердить эту информацию независимо не удалось.",
             "Спасателям не удалось добраться до деревни.",
+            "Организации критикуют это решение.",
+            "Ситуация требует срочных мер.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1238,6 +1248,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "показал"           Опрос показал, что большинство поддерживает фермеров.
             -                        Подтвердить эту информацию независимо не удалось.
             Past "удалось"           Спасателям не удалось добраться до деревни.
+            cue "критикуют"          Организации критикуют это решение.
+            -                        Ситуация требует срочных мер.
         "#]],
     );
 }
@@ -1296,6 +1308,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Міжнародно визнані кордони не змінилися.",
             "Прем'єр має відвідати Варшаву в четвер.",
             "Клієнти не могли увійти в застосунок.",
+            "Енергетики обіцяють відновити електропостачання до вечора.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1348,6 +1361,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "змінилися"         Міжнародно визнані кордони не змінилися.
             Future "має"             Прем'єр має відвідати Варшаву в четвер.
             Past "увійти"            Клієнти не могли увійти в застосунок.
+            cue "обіцяють"           Енергетики обіцяють відновити електропостачання до вечора.
         "#]],
     );
 }
@@ -1510,6 +1524,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Sondaż wykazał, że większość popiera rolników.",
             "Firma zamknęła biuro, powiedział rzecznik w czwartek.",
             "Nie udało się niezależnie zweryfikować tych informacji.",
+            "Samorządy domagają się rekompensat.",
+            "Mieszkańcy skarżą się na utrudnienia.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1592,6 +1608,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "wykazał"           Sondaż wykazał, że większość popiera rolników.
             cue "powiedział"         Firma zamknęła biuro, powiedział rzecznik w czwartek.
             -                        Nie udało się niezależnie zweryfikować tych informacji.
+            cue "domagają się"       Samorządy domagają się rekompensat.
+            cue "skarżą się"         Mieszkańcy skarżą się na utrudnienia.
         "#]],
     );
 }
@@ -1664,10 +1682,14 @@ fn slavic_speakers_with_an_actor_in_the_genitive_are_the_whole_phrase() {
 fn slavic_speakers_leave_out_dates_and_verbs_after_the_cue() {
     slavic_speakers(
         "Granica jest zamknięta – poinformował w poniedziałek rząd w Wilnie.\n\n\
-         Według ministerstwa przekroczono normy.",
+         Według ministerstwa przekroczono normy.\n\n\
+         Według nich ograniczenia utrudniają niesienie pomocy.\n\n\
+         Firma zamknęła biuro, powiedział rzecznik w czwartek.",
         expect![[r#"
             "rząd w Wilnie"            -      Granica jest zamknięta – poinformował w poniedziałek rząd w Wilnie.
             "ministerstwa"             -      Według ministerstwa przekroczono normy.
+            "nich"                     -      Według nich ograniczenia utrudniają niesienie pomocy.
+            "rzecznik"                 -      Firma zamknęła biuro, powiedział rzecznik w czwartek.
         "#]],
     );
     slavic_speakers(
