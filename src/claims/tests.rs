@@ -665,6 +665,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "Residents complain of falling tourist numbers.",
             "The opposition demands the release of all prisoners.",
             "There is strong demand for gas.",
+            "Businesses have complained that high borrowing costs are stifling investment.",
+            "Protesters demanded the release of all prisoners.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -753,6 +755,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "complain"           Residents complain of falling tourist numbers.
             cue "demands"            The opposition demands the release of all prisoners.
             -                        There is strong demand for gas.
+            cue "complained"         Businesses have complained that high borrowing costs are stifling investment.
+            cue "demanded"           Protesters demanded the release of all prisoners.
         "#]],
     );
 }
@@ -916,7 +920,7 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
             UNDATED            Past "condemned"       source           The ministry condemned Russia’s 2022 invasion.
             UNDATED            cue "said"             "She"            She said it was her first trip abroad since 2020.
             UNDATED            Past "resigned"        source           The mayor, who took office in March, resigned.
-            UNDATED            Past "criticized"      source           Officials criticized yesterday’s vote.
+            UNDATED            cue "criticized"       "Officials"      Officials criticized yesterday’s vote.
             dated 2022-W40     Past "spoke"           source           During last week’s meeting, the president spoke about the army.
             dated 2022-10-08   Past "arrived"         source           On 8 October, the troops arrived.
             dated 2022-10-08   cue "said"             "officials"      The same day, officials said the border was closed.

@@ -127,7 +127,16 @@ pub fn find_temporal_in(
                 None => looks_forward(&tokens, found.start),
                 Some(lexicon) => recognize::slavic::looks_forward(&tokens, found.start, lexicon),
             };
-            let resolved = resolve::resolve(&found.sem, anchor, future);
+            let resolved =
+                if !future && lexicon.is_none() && future_in_the_past(&tokens, found.start) {
+                    nearer_of(
+                        resolve::resolve(&found.sem, anchor, false),
+                        resolve::resolve(&found.sem, anchor, true),
+                        anchor,
+                    )
+                } else {
+                    resolve::resolve(&found.sem, anchor, future)
+                };
             Some(Timex {
                 range: TextRange::new(first.start, last.end),
                 kind: resolved.kind,
@@ -297,6 +306,49 @@ fn past_verb_between(tokens: &[token::Token<'_>], from: usize, to: usize) -> boo
                 | "confirmed"
         )
     })
+}
+
+/// Whether a `would` before token `at`, in its sentence and not before `have`, tells a
+/// future seen from a past (`The minister said the troops would leave in December`):
+/// the month or weekday may lie on either side of the article date.
+fn future_in_the_past(tokens: &[token::Token<'_>], at: usize) -> bool {
+    let start = at.saturating_sub(20);
+    tokens[start..at]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, t)| !matches!(t.text, "." | "!" | "?" | ";" | "\"" | "“" | "”"))
+        .any(|(offset, t)| {
+            let next = tokens.get(start + offset + 1).map_or("", |t| t.lower);
+            matches!(t.lower, "would" | "d") && next != "have"
+        })
+}
+
+/// Of a date resolved looking back and looking forward, the one nearer the article date
+/// (`would leave in December`, written in November: the coming December; `in October`:
+/// the October just past); the one looking back when either cannot be placed.
+fn nearer_of(
+    back: resolve::Resolved,
+    forward: resolve::Resolved,
+    anchor: Option<CalendarDate>,
+) -> resolve::Resolved {
+    let distance = |resolved: &resolve::Resolved| {
+        let anchor = anchor?.to_jiff()?;
+        let value = CalendarDate::parse_iso(resolved.value.as_deref()?).ok()?;
+        let (first, last) = (value.first_day(), value.last_day());
+        let days = if anchor < first {
+            (first - anchor).get_days()
+        } else if anchor > last {
+            (anchor - last).get_days()
+        } else {
+            0
+        };
+        Some(days.abs())
+    };
+    match (distance(&back), distance(&forward)) {
+        (Some(back_days), Some(forward_days)) if forward_days < back_days => forward,
+        _ => back,
+    }
 }
 
 /// Whether the sentence before token `at` speaks of the future (`will`, `scheduled`):

@@ -689,6 +689,32 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "2022-10-06",
             true,
         ),
+        // A future seen from a past (`would`): the nearer of the two, on either side of
+        // the article date; `would have` looks back.
+        (
+            "The minister said the troops would leave in December.",
+            "2026-11-27",
+            "December",
+            D,
+            "2026-12",
+            true,
+        ),
+        (
+            "The minister said the troops would leave in October.",
+            "2026-11-27",
+            "October",
+            D,
+            "2026-10",
+            true,
+        ),
+        (
+            "He said the troops would have left in December.",
+            "2026-11-27",
+            "December",
+            D,
+            "2025-12",
+            true,
+        ),
         (
             "Analysts expect prices to stay high through the summer.",
             "2026-05-04",
