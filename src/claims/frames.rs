@@ -82,10 +82,14 @@ const SET_PHRASES: &[&[&str]] = &[
     &["not", "immediately", "commented"],
     &["declined", "to", "comment"],
     &["refused", "to", "comment"],
-    // `The statement did not say when the drills would begin`: what was not said.
+    // `The statement did not say when the drills would begin`, `Officials have not said
+    // how many were detained`: what was not said.
     &["not", "say"],
+    &["not", "said"],
     &["not", "specify"],
+    &["not", "specified"],
     &["not", "elaborate"],
+    &["not", "elaborated"],
     &["declined", "to", "say"],
     &["declined", "to", "elaborate"],
     &["refused", "to", "say"],

@@ -331,6 +331,10 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Rescuers were able to reach the village.",
             "Turnout stood at 45 percent.",
             "The death toll stood at about 40.",
+            "Fighting continues around Pokrovsk.",
+            "Russia continues to shell Kharkiv.",
+            "The editor was among those arrested.",
+            "Prices are up 15 percent from a year earlier.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -419,6 +423,10 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Past "reach"             Rescuers were able to reach the village.
             Past "stood"             Turnout stood at 45 percent.
             Past "stood"             The death toll stood at about 40.
+            Ongoing "continues"      Fighting continues around Pokrovsk.
+            Ongoing "continues"      Russia continues to shell Kharkiv.
+            Passive "arrested"       The editor was among those arrested.
+            Ongoing "are"            Prices are up 15 percent from a year earlier.
         "#]],
     );
 }
@@ -498,6 +506,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "The minister is unable to attend.",
             "Estimates vary widely.",
             "A statue stood at the entrance.",
+            "If the war continues, prices will rise.",
+            "The ministry has not said when the drills begin.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -571,6 +581,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        The minister is unable to attend.
             -                        Estimates vary widely.
             -                        A statue stood at the entrance.
+            -                        If the war continues, prices will rise.
+            -                        The ministry has not said when the drills begin.
         "#]],
     );
 }

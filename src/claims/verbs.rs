@@ -482,10 +482,29 @@ fn auxiliary_group(
         if past && passive_participle(words, next) {
             return group(next, EventForm::Passive);
         }
-        if past && matches!(after, "up" | "down") && moved_by_an_amount(words, next) {
-            // `The index was down 2.4%`, `was up by a third`: a movement told with `be`,
-            // which is the group's verb.
-            return group(first, EventForm::Past);
+        if matches!(after, "up" | "down") && moved_by_an_amount(words, next) {
+            // `The index was down 2.4%`, `was up by a third`, `Prices are up 15 percent`: a
+            // movement told with `be`, which is the group's verb; in the present, the
+            // movement up to now.
+            return group(
+                first,
+                if past {
+                    EventForm::Past
+                } else {
+                    EventForm::Ongoing
+                },
+            );
+        }
+        if past
+            && after == "among"
+            && matches!(words.lower(next + 1), "those" | "the")
+            && next + 2 < end
+            && passive_participle(words, next + 2)
+            && !(next + 1..=next + 2).any(|at| words.punctuated_before(at))
+        {
+            // `The editor was among those arrested`, `Two children were among the
+            // injured`: one of those the happening befell.
+            return group(next + 2, EventForm::Passive);
         }
         // `There are growing fears of …`: after an existential `there`, the `-ing` form
         // describes the noun that follows.
@@ -1202,7 +1221,7 @@ pub fn find_event_from(
             index += 1;
             continue;
         }
-        if let Some(group) = simple_past(words, index) {
+        if let Some(group) = simple_past(words, index).or_else(|| continuing(words, index)) {
             return Some(group);
         }
         if dated {
@@ -1215,6 +1234,27 @@ pub fn find_event_from(
         index += 1;
     }
     None
+}
+
+/// `continues` or `continue` after its subject, in the main clause: a happening going on
+/// (`Fighting continues around Pokrovsk`, `Russia continues to shell Kharkiv`, `The
+/// search continues`), as `under way` is; not after `to` or a modal, nor in a clause of
+/// `that` or a relative one.
+fn continuing(words: &SentenceWords, index: usize) -> Option<VerbGroup> {
+    if !matches!(words.lower(index), "continues" | "continue") || words.capitalised(index) {
+        return None;
+    }
+    let subject = subject_before(words, index)?;
+    let main_clause = (0..index).all(|at| {
+        words.lower(at) != "that" && words.classes(at) & (en::RELATIVE | en::SUBORDINATOR) == 0
+    });
+    // A happening in `-ing` is a subject too (`Fighting continues`, `Shelling continues`).
+    let subject_fits = can_be_subject(words, subject) || HAPPENINGS.contains(&words.lower(subject));
+    (main_clause && subject_fits).then_some(VerbGroup {
+        first: index,
+        verb: index,
+        form: EventForm::Ongoing,
+    })
 }
 
 /// Whether the subject before an auxiliary allows an event: not the outlet's `we` or
