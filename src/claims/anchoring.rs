@@ -112,6 +112,7 @@ pub fn side_detail(
         || trigger.is_some_and(|trigger| {
             (trigger.event && reduced_relative(words, first, trigger))
                 || subject_reduced_relative(words, first, trigger.word)
+                || slavic_opening_participle(words, first, trigger.word)
         })
     {
         return Some(SideDetail::RelativeClause);
@@ -294,6 +295,15 @@ fn subject_reduced_relative(words: &SentenceWords, first: usize, trigger: usize)
                             == 0
                 })
         })
+}
+
+/// Whether the word at `first` stands in the phrase of a participle that opens a Slavic
+/// sentence and qualifies its subject, before the trigger at `trigger` (`Задержанный в
+/// понедельник активист объявил голодовку`): the date is the participle's.
+fn slavic_opening_participle(words: &SentenceWords, first: usize, trigger: usize) -> bool {
+    first < trigger
+        && (1..=first).all(|at| !words.punctuated_before(at))
+        && super::slavic::long_participle(words, 0)
 }
 
 /// Whether the word at `first` follows a participle that qualifies the noun before it,

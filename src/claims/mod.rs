@@ -740,9 +740,12 @@ fn relative_clauses<'b>(words: &SentenceWords, blocked: &'b [bool]) -> Cow<'b, [
                     | "until"
             ) || slavic::opens_relative_clause(words, index))
     };
-    // Most sentences have no such clause: the mask is then borrowed, not copied.
-    if !words.any(english::RELATIVE | english::SUBORDINATOR) || !(0..words.len()).any(starts_clause)
-    {
+    // Most sentences have no such clause: the mask is then borrowed, not copied. A
+    // Slavic participle's aside has no class of its own.
+    let may_have_clause = words.any(english::RELATIVE | english::SUBORDINATOR)
+        || words.any(slavic::SLAVIC)
+        || !words.all_ascii();
+    if !may_have_clause || !(0..words.len()).any(starts_clause) {
         return Cow::Borrowed(blocked);
     }
     let mut out = blocked.to_vec();

@@ -1813,10 +1813,15 @@ pub fn is_cyrillic(ch: char) -> bool {
 
 /// Whether the word at `index` opens a relative clause set off by a comma (`, который
 /// правит с 1994 года,`, `, який`, `, który`): in the four languages the clause always
-/// stands after one.
+/// stands after one. A participle's aside is one too.
 pub fn opens_relative_clause(words: &SentenceWords, index: usize) -> bool {
     let relative = en::RELATIVE | SLAVIC;
-    words.classes(index) & relative == relative && index > 0 && words.punctuated_before(index)
+    index > 0
+        && words.punctuated_before(index)
+        && (words.classes(index) & relative == relative
+            // `Активист, задержанный в понедельник, объявил …`: a participle's aside
+            // after a comma qualifies the noun before, as a relative clause does.
+            || (words.gap_before(index, 0).trim() == "," && long_participle(words, index)))
 }
 
 /// What the form of a word beyond the lexicon tells of it.
@@ -2328,7 +2333,13 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
     let Some(guess) = guessed_form(lower) else {
         return ukrainian_past(words, lower).then_some(GuessedForm::Past);
     };
-    let cyrillic = lower.chars().any(is_cyrillic);
+    reads_as_slavic(words, lower).then_some(guess)
+}
+
+/// Whether `lower`, a word of `words`, is read as Slavic: Cyrillic, or in a sentence that
+/// reads as Polish (words of the Slavic lexicon, letters only Polish writes, or an
+/// article in Polish).
+fn reads_as_slavic(words: &SentenceWords, lower: &str) -> bool {
     let polish = || {
         words.any(SLAVIC)
             || words.article_language() == Some(Language::Pl)
@@ -2338,7 +2349,77 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
                     .contains(['ą', 'ć', 'ę', 'ł', 'ń', 'ó', 'ś', 'ź', 'ż'])
             })
     };
-    (cyrillic || polish()).then_some(guess)
+    lower.chars().any(is_cyrillic) || polish()
+}
+
+/// Endings of the long passive participles, which qualify a noun (`задержанный`,
+/// `затриманий`, `затрыманы`, `zatrzymany`, in their genders, numbers and the cases a
+/// subject's phrase takes).
+const LONG_PARTICIPLE_ENDINGS: &[&str] = &[
+    // Russian.
+    "нный",
+    "нная",
+    "нное",
+    "нные",
+    "нного",
+    "нной",
+    "нных",
+    "тый",
+    "тая",
+    "тое",
+    "тые",
+    "того",
+    "той",
+    "тых", // Ukrainian.
+    "тий",
+    "аний",
+    "ений",
+    "ана",
+    "ена",
+    "ане",
+    "ене",
+    "ані",
+    "ені",
+    "аного",
+    "еного",
+    "аної",
+    "еної",
+    "аних",
+    "ених", // Belarusian.
+    "аны",
+    "ены",
+    "аная",
+    "еная",
+    "анае",
+    "енае",
+    "аныя",
+    "еныя", // Polish.
+    "any",
+    "ony",
+    "ana",
+    "ona",
+    "ani",
+    "eni",
+    "ane",
+    "one",
+    "ęty",
+    "ęta",
+    "yty",
+    "yta",
+];
+
+/// Whether the word at `index` is a long passive participle ([`LONG_PARTICIPLE_ENDINGS`],
+/// in eight letters or more, so that nouns such as `сцена` or `strona` are not), which
+/// opens a phrase that qualifies a noun: `Задержанный в понедельник активист`,
+/// `Aktywista, zatrzymany w poniedziałek, …`.
+pub fn long_participle(words: &SentenceWords, index: usize) -> bool {
+    let lower = words.lower(index);
+    (index == 0 || !words.capitalised(index))
+        && lower.chars().count() >= 8
+        && LONG_PARTICIPLE_ENDINGS
+            .iter()
+            .any(|ending| lower.ends_with(ending))
+        && reads_as_slavic(words, lower)
 }
 
 /// Whether `lower`, a word of `words`, reads as a Ukrainian past in `-ив`, `-ав` or `-ала`
@@ -2606,6 +2687,11 @@ pub fn find_event_from(
     }
     for index in from..words.len() {
         if !usable(index) {
+            continue;
+        }
+        // `Zatrzymany w poniedziałek aktywista rozpoczął głodówkę`: a participle opening
+        // the sentence qualifies its subject; the verb comes after.
+        if index == 0 && long_participle(words, 0) {
             continue;
         }
         let after_we = index

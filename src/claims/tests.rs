@@ -970,11 +970,15 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
 #[test]
 fn slavic_relative_clauses_neither_trigger_nor_date_nor_speak() {
     check(
-        "Source: X\nDate: 2022-10-15\nLanguage: ru\n\nСуд, который открылся в марте, приговорил активиста.\n\nЛукашенко, который правит с 1994 года, заявил, что пойдет на выборы.\n\nСуд, который открылся в марте, в пятницу приговорил активиста.\n",
+        "Source: X\nDate: 2022-10-15\nLanguage: ru\n\nСуд, который открылся в марте, приговорил активиста.\n\nЛукашенко, который правит с 1994 года, заявил, что пойдет на выборы.\n\nСуд, который открылся в марте, в пятницу приговорил активиста.\n\nЛукашенко, задержанный в марте, заявил о помиловании.\n\nЗадержанный в понедельник активист объявил голодовку.\n\nЗатриманий у понеділок активіст оголосив голодування.\n\nАктивистка задержана в понедельник.\n",
         expect![[r#"
             UNDATED            Past "приговорил"      source           Суд, который открылся в марте, приговорил активиста.
             UNDATED            cue "заявил"           @lukashenka      Лукашенко, который правит с 1994 года, заявил, что пойдет на выборы.
             dated 2022-10-14   Past "приговорил"      source           Суд, который открылся в марте, в пятницу приговорил активиста.
+            UNDATED            cue "заявил"           @lukashenka      Лукашенко, задержанный в марте, заявил о помиловании.
+            UNDATED            cue "объявил"          "активист"       Задержанный в понедельник активист объявил голодовку.
+            UNDATED            cue "оголосив"         "активіст"       Затриманий у понеділок активіст оголосив голодування.
+            dated 2022-10-10   Passive "задержана"    source           Активистка задержана в понедельник.
         "#]],
     );
 }
@@ -1542,6 +1546,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Nie udało się niezależnie zweryfikować tych informacji.",
             "Samorządy domagają się rekompensat.",
             "Mieszkańcy skarżą się na utrudnienia.",
+            "Zatrzymany w poniedziałek aktywista rozpoczął głodówkę.",
+            "Aktywista, zatrzymany w poniedziałek, rozpoczął głodówkę.",
+            "Zatrzymany został też jego brat.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1626,6 +1633,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             -                        Nie udało się niezależnie zweryfikować tych informacji.
             cue "domagają się"       Samorządy domagają się rekompensat.
             cue "skarżą się"         Mieszkańcy skarżą się na utrudnienia.
+            Past "rozpoczął"         Zatrzymany w poniedziałek aktywista rozpoczął głodówkę.
+            Past "rozpoczął"         Aktywista, zatrzymany w poniedziałek, rozpoczął głodówkę.
+            Passive "został"         Zatrzymany został też jego brat.
         "#]],
     );
 }
