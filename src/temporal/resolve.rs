@@ -377,16 +377,13 @@ impl Ctx {
         let today = i64::from(d.weekday().to_monday_one_offset());
         let target = i64::from(weekday);
         let (delta, how) = match shift {
-            None if self.future => {
-                let mut delta = (target - today).rem_euclid(7);
-                if delta == 0 {
-                    delta = 7;
-                }
-                (
-                    delta,
-                    format!("the first {name} after the article Date {a}"),
-                )
-            }
+            // As looking back, the article date's own weekday is that day: news names
+            // today by its weekday (`is due to visit the region on Monday`, written on a
+            // Monday) and a week ahead as `next Monday`.
+            None if self.future => (
+                (target - today).rem_euclid(7),
+                format!("the first {name} on or after the article Date {a}"),
+            ),
             None => (
                 -(today - target).rem_euclid(7),
                 format!("the latest {name} on or before the article Date {a}"),

@@ -689,6 +689,15 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "2022-10-06",
             true,
         ),
+        // Looking forward from a Friday, `on Friday` is that day, as looking back.
+        (
+            "He will speak on Friday.",
+            "2022-09-30",
+            "Friday",
+            D,
+            "2022-09-30",
+            true,
+        ),
         // A future seen from a past (`would`): the nearer of the two, on either side of
         // the article date; `would have` looks back.
         (
