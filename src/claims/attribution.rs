@@ -837,7 +837,13 @@ pub fn speaker_of_slavic_cue(
             words.lower(cue_first - 1),
             "и" | "а" | "но" | "і" | "та" | "але" | "ды" | "i" | "a" | "ale" | "oraz"
         );
-    let phrase = if slavic::is_source_phrase(cue_word, cue_last + 1 - cue_first) {
+    let pronoun_in_cue = (cue_first..=cue_last)
+        .find(|&at| slavic::is_possessive_in_source(words.lower(at)))
+        .filter(|_| cue_last > cue_first);
+    let phrase = if let Some(pronoun) = pronoun_in_cue {
+        // `По его словам, …`: the pronoun inside the phrase is the speaker.
+        Some((pronoun, pronoun + 1))
+    } else if slavic::is_source_phrase(cue_word, cue_last + 1 - cue_first) {
         slavic_phrase_after(words, cue_last + 1, dates)
     } else if let Some(subject) = coordinated
         .then(|| slavic_phrase_after(words, 0, dates))

@@ -439,6 +439,26 @@ const CUE_FORMS: &[&str] = &[
 const SOURCE_PHRASES: &[&str] = &[
     // Russian.
     "по словам",
+    // A speaker's pronoun inside the phrase (`По его словам, …`, `Jego zdaniem …`): that
+    // pronoun is the speaker.
+    "по его словам",
+    "по ее словам",
+    "по её словам",
+    "по их словам",
+    "по его мнению",
+    "по ее мнению",
+    "по её мнению",
+    "за його словами",
+    "за її словами",
+    "за їхніми словами",
+    "на його думку",
+    "на її думку",
+    "па яго словах",
+    "па яе словах",
+    "па іх словах",
+    "jego zdaniem",
+    "jej zdaniem",
+    "ich zdaniem",
     "по данным",
     "по информации",
     "по сведениям",
@@ -1575,7 +1595,22 @@ pub fn is_singular_pronoun(word: &str) -> bool {
     matches!(
         word,
         "он" | "она" | "він" | "вона" | "ён" | "яна" | "on" | "ona"
+    ) || is_singular_possessive(word)
+}
+
+/// The possessives of `he` and `she` that a source phrase holds (`по его словам`, `за її
+/// словами`, `jego zdaniem`): like the pronoun, they stand for the latest speaker.
+fn is_singular_possessive(word: &str) -> bool {
+    matches!(
+        word,
+        "его" | "ее" | "её" | "його" | "її" | "яго" | "яе" | "jego" | "jej"
     )
+}
+
+/// The speaker's pronoun inside a source phrase (`по его словам`, `по их словам`, `ich
+/// zdaniem`), singular or plural.
+pub fn is_possessive_in_source(word: &str) -> bool {
+    is_singular_possessive(word) || matches!(word, "их" | "їхніми" | "іх" | "ich")
 }
 
 /// Whether the sentence states what a law provides: `Согласно закону, …`, `Według

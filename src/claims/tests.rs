@@ -1669,19 +1669,23 @@ fn slavic_speakers(body: &str, expect: Expect) {
 }
 
 /// A cue after `и`, `но`, `ale` shares the subject that opens the sentence, as the
-/// English `welcomed the release but said` does.
+/// English `welcomed the release but said` does; the pronoun inside `по его словам` is
+/// the latest speaker, as `он` is.
 #[test]
 fn slavic_cues_coordinated_with_an_earlier_verb_share_its_subject() {
     slavic_speakers(
         "Лукашенко встретился с Путиным и заявил о новых учениях.\n\n\
          Светлана Тихановская приветствовала освобождение, но призвала не снимать санкции.\n\n\
          Minister odwiedził granicę i oświadczył, że sytuacja jest stabilna.\n\n\
-         Россия и Беларусь заявили о начале учений.",
+         Россия и Беларусь заявили о начале учений.\n\n\
+         Лукашенко заявил, что армия готова. По его словам, учения закончатся в пятницу.",
         expect![[r#"
             @lukashenka                -      Лукашенко встретился с Путиным и заявил о новых учениях.
             "Светлана Тихановская"     -      Светлана Тихановская приветствовала освобождение, но призвала не снимать санкции.
             "Minister"                 -      Minister odwiedził granicę i oświadczył, że sytuacja jest stabilna.
             "Россия и Беларусь"        -      Россия и Беларусь заявили о начале учений.
+            @lukashenka                -      Лукашенко заявил, что армия готова.
+            @lukashenka                -      По его словам, учения закончатся в пятницу.
         "#]],
     );
 }
