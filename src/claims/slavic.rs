@@ -2351,6 +2351,7 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
                 || hands_something_over(words, index)
                 || failed_to(words, index).is_some()
                 || negated_cue_past(words, index)
+                || past_after_already(words, index)
                 || slavic_guess(words, index).is_some()
                 || passive_after_be(words, index).is_some()
         })
@@ -2684,6 +2685,29 @@ fn failed_to(words: &SentenceWords, index: usize) -> Option<usize> {
     (index + 1..words.len().min(index + 3)).find(|&at| infinitive(words, at))
 }
 
+/// Whether the word at `index` is a past right after `уже`, `вже`, `ужо` or `już`,
+/// imperfective ones too, which no list holds (`В октябре Литва уже закрывала границу`,
+/// `Минск уже освобождал заключенных`): what has already happened once is an event.
+/// Read by the past's endings, in six letters or more, so that a short `был` is not.
+fn past_after_already(words: &SentenceWords, index: usize) -> bool {
+    if index == 0
+        || words.punctuated_before(index)
+        || words.capitalised(index)
+        || !matches!(words.lower(index - 1), "уже" | "вже" | "ужо" | "już")
+    {
+        return false;
+    }
+    let lower = words.lower(index);
+    lower.chars().count() >= 6
+        && [
+            "л", "ла", "ло", "ли", "лся", "лась", "лись", "ав", "ив", "ів", "лі", "ў", "ł", "ła",
+            "ło", "li", "ły",
+        ]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+        && reads_as_slavic(words, lower)
+}
+
 /// Whether the word at `index` is a negated past of a reporting verb (`Журналистка не
 /// признала вину`, `Kreml nie potwierdził informacji`): a cue no longer, but what was
 /// not done is the event, as the English `did not confirm`.
@@ -2770,6 +2794,13 @@ pub fn find_event_from(
             || hands_something_over(words, index)
             || negated_cue_past(words, index)
         {
+            return Some(VerbGroup {
+                first: index,
+                verb: index,
+                form: EventForm::Past,
+            });
+        }
+        if past_after_already(words, index) {
             return Some(VerbGroup {
                 first: index,
                 verb: index,

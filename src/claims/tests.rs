@@ -1157,6 +1157,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Спасателям не удалось добраться до деревни.",
             "Организации критикуют это решение.",
             "Ситуация требует срочных мер.",
+            "Ранее Минск уже освобождал группы заключенных.",
+            "Он уже был в Минске.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1270,6 +1272,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "удалось"           Спасателям не удалось добраться до деревни.
             cue "критикуют"          Организации критикуют это решение.
             -                        Ситуация требует срочных мер.
+            Past "освобождал"        Ранее Минск уже освобождал группы заключенных.
+            -                        Он уже был в Минске.
         "#]],
     );
 }
@@ -1329,6 +1333,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Прем'єр має відвідати Варшаву в четвер.",
             "Клієнти не могли увійти в застосунок.",
             "Енергетики обіцяють відновити електропостачання до вечора.",
+            "Литва вже закривала кордон.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1382,6 +1387,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Future "має"             Прем'єр має відвідати Варшаву в четвер.
             Past "увійти"            Клієнти не могли увійти в застосунок.
             cue "обіцяють"           Енергетики обіцяють відновити електропостачання до вечора.
+            Past "закривала"         Литва вже закривала кордон.
         "#]],
     );
 }
@@ -1549,6 +1555,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Zatrzymany w poniedziałek aktywista rozpoczął głodówkę.",
             "Aktywista, zatrzymany w poniedziałek, rozpoczął głodówkę.",
             "Zatrzymany został też jego brat.",
+            "Litwa już zamykała granicę.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1636,6 +1643,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "rozpoczął"         Zatrzymany w poniedziałek aktywista rozpoczął głodówkę.
             Past "rozpoczął"         Aktywista, zatrzymany w poniedziałek, rozpoczął głodówkę.
             Passive "został"         Zatrzymany został też jego brat.
+            Past "zamykała"          Litwa już zamykała granicę.
         "#]],
     );
 }
