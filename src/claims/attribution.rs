@@ -224,7 +224,7 @@ fn span(words: &SentenceWords, (first, last): (usize, usize)) -> TextRange {
 
 /// The words of the phrase with leading determiners and conjunctions left out, as the
 /// speaker's range: `the ministry` names it as well, and `and` is no part of it.
-fn trimmed(words: &SentenceWords, (mut first, last): (usize, usize)) -> (usize, usize) {
+fn trimmed(words: &SentenceWords, (mut first, mut last): (usize, usize)) -> (usize, usize) {
     // `what it said were documents`: `what` opens the reported thing, not the speaker.
     while first + 1 < last
         && (words.classes(first) & (en::CONJUNCTION | en::PREPOSITION | en::RELATIVE) != 0
@@ -233,7 +233,44 @@ fn trimmed(words: &SentenceWords, (mut first, last): (usize, usize)) -> (usize, 
     {
         first += 1;
     }
+    // `Ukrainian President Volodymyr Zelensky on Tuesday urged`: the day between the
+    // speaker and the cue tells when, not who; after a participle it tells the noun's
+    // own happening (`Protesters detained on Sunday said`).
+    let mut cut = last;
+    while cut > first + 1 && is_time_word(words.lower(cut - 1)) {
+        cut -= 1;
+        while cut > first + 1 && matches!(words.lower(cut - 1), "on" | "late" | "early") {
+            cut -= 1;
+        }
+    }
+    let after_participle =
+        en::can_be_participle(words.lower(cut - 1), words.classes(cut - 1)) && cut < last;
+    if !after_participle {
+        last = cut;
+    }
     (first, last)
+}
+
+/// The words of a day that may stand between an English speaker and its cue (`on
+/// Tuesday`, `late on Monday`, `yesterday`, `Tuesday night`).
+fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "overnight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+    )
 }
 
 /// Whether the phrase `first..last` runs to the sentence's end or to punctuation: a

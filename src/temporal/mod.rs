@@ -308,19 +308,30 @@ fn past_verb_between(tokens: &[token::Token<'_>], from: usize, to: usize) -> boo
     })
 }
 
-/// Whether a `would` before token `at`, in its sentence and not before `have`, tells a
-/// future seen from a past (`The minister said the troops would leave in December`):
-/// the month or weekday may lie on either side of the article date.
+/// Whether a `would` before token `at`, in its clause and not before `have`, tells a
+/// future seen from a past (`The minister said the troops would leave in December`),
+/// or a promise does (`promised another system by the end of the summer`): the month or
+/// weekday may lie on either side of the article date. A comma ends the clause (`did
+/// not say when the drills would begin, but troops arrived on Monday`).
 fn future_in_the_past(tokens: &[token::Token<'_>], at: usize) -> bool {
     let start = at.saturating_sub(20);
     tokens[start..at]
         .iter()
         .enumerate()
         .rev()
-        .take_while(|(_, t)| !matches!(t.text, "." | "!" | "?" | ";" | "\"" | "“" | "”"))
+        .take_while(|(_, t)| !matches!(t.text, "." | "!" | "?" | ";" | "," | "\"" | "“" | "”"))
         .any(|(offset, t)| {
             let next = tokens.get(start + offset + 1).map_or("", |t| t.lower);
-            matches!(t.lower, "would" | "d") && next != "have"
+            // A date right after the promise dates the promise (`promised in March to`).
+            let promise_dated = matches!(
+                next,
+                "in" | "on" | "at" | "last" | "this" | "earlier" | "yesterday" | "today"
+            ) || start + offset + 1 >= at;
+            (matches!(t.lower, "would" | "d") && next != "have")
+                || (matches!(
+                    t.lower,
+                    "promised" | "promises" | "pledged" | "pledges" | "vowed" | "vows"
+                ) && !promise_dated)
         })
 }
 
@@ -334,8 +345,7 @@ fn nearer_of(
 ) -> resolve::Resolved {
     let distance = |resolved: &resolve::Resolved| {
         let anchor = anchor?.to_jiff()?;
-        let value = CalendarDate::parse_iso(resolved.value.as_deref()?).ok()?;
-        let (first, last) = (value.first_day(), value.last_day());
+        let (first, last) = days_of(resolved.value.as_deref()?)?;
         let days = if anchor < first {
             (first - anchor).get_days()
         } else if anchor > last {
@@ -349,6 +359,30 @@ fn nearer_of(
         (Some(back_days), Some(forward_days)) if forward_days < back_days => forward,
         _ => back,
     }
+}
+
+/// The first and last day of a resolved value: a calendar date, month or year, or a
+/// season of a year (`2026-SU`: June to August; `2026-WI`: December to February).
+fn days_of(value: &str) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    if let Ok(date) = CalendarDate::parse_iso(value) {
+        return Some((date.first_day(), date.last_day()));
+    }
+    let (year, season) = value.split_once('-')?;
+    let year: i16 = year.parse().ok()?;
+    let (first_month, months) = match season {
+        "SP" => (3, 3),
+        "SU" => (6, 3),
+        "FA" => (9, 3),
+        "WI" => (12, 3),
+        _ => return None,
+    };
+    let first = jiff::civil::Date::new(year, first_month, 1).ok()?;
+    let last = first
+        .checked_add(jiff::Span::new().months(months))
+        .ok()?
+        .yesterday()
+        .ok()?;
+    Some((first, last))
 }
 
 /// Whether the sentence before token `at` speaks of the future (`will`, `scheduled`):

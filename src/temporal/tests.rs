@@ -724,6 +724,32 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "2025-12",
             true,
         ),
+        // So after a promise's object; a date right after the promise dates it, and a
+        // comma ends the `would`'s clause.
+        (
+            "Pistorius promised another system by the end of the summer.",
+            "2026-05-20",
+            "summer",
+            D,
+            "2026-SU",
+            true,
+        ),
+        (
+            "Lukashenka promised in March to free the prisoners.",
+            "2026-11-27",
+            "March",
+            D,
+            "2026-03",
+            true,
+        ),
+        (
+            "The ministry did not say when the drills would begin, but troops arrived on Monday.",
+            "2026-11-27",
+            "Monday",
+            D,
+            "2026-11-23",
+            true,
+        ),
         (
             "Analysts expect prices to stay high through the summer.",
             "2026-05-04",
