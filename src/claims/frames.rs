@@ -233,37 +233,37 @@ fn mask_slavic_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
             .iter()
             .any(|stem| lower.contains(stem))
     };
+    // Whether the word at `at` starts with one of the stems.
+    let stem_at = |at: usize, stems: &[&str]| {
+        let lower = words.lower(at);
+        stems.iter().any(|stem| lower.starts_with(stem))
+    };
     // `не ответил`, and what was not said (`не сказал, когда`, `не уточнил`, `не
     // повідомив деталей`, `nie sprecyzował`), as `did not say`, `did not specify`.
     let respond = |at: usize| {
-        let lower = words.lower(at);
-        [
-            "ответил",
-            "сказа",
-            "powiedzia",
-            "відпові",
-            "адказа",
-            "odpowiedzia",
-            "уточни",
-            "удакладні",
-            "sprecyzowa",
-            "сообщи",
-            "повідоми",
-            "паведамі",
-            "poinformowa",
-            "раскры",
-            "розкри",
-            "ujawni",
-        ]
-        .iter()
-        .any(|stem| lower.starts_with(stem))
+        stem_at(
+            at,
+            &[
+                "ответил",
+                "сказа",
+                "powiedzia",
+                "відпові",
+                "адказа",
+                "odpowiedzia",
+                "уточни",
+                "удакладні",
+                "sprecyzowa",
+                "сообщи",
+                "повідоми",
+                "паведамі",
+                "poinformowa",
+                "раскры",
+                "розкри",
+                "ujawni",
+            ],
+        )
     };
-    let refuse = |at: usize| {
-        let lower = words.lower(at);
-        ["отказал", "відмови", "адмові", "odmówi"]
-            .iter()
-            .any(|stem| lower.starts_with(stem))
-    };
+    let refuse = |at: usize| stem_at(at, &["отказал", "відмови", "адмові", "odmówi"]);
     let mut mask = |from: usize, to: usize| {
         for slot in masked.iter_mut().take(to).skip(from) {
             *slot = true;
@@ -273,37 +273,31 @@ fn mask_slavic_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
     // відповідальності`, `nikt nie przyznał się`: the absence of a claim of an attack.
     let nobody = |at: usize| matches!(words.lower(at), "никто" | "ніхто" | "nikt");
     let responsibility = |at: usize| {
-        let lower = words.lower(at);
-        ["ответственн", "відповідальн", "адказнас", "odpowiedzialnoś"]
-            .iter()
-            .any(|stem| lower.starts_with(stem))
-            || lower == "przyznał"
+        stem_at(
+            at,
+            &["ответственн", "відповідальн", "адказнас", "odpowiedzialnoś"],
+        ) || words.lower(at) == "przyznał"
     };
     // `Подтвердить эту информацию не удалось`, `Nie udało się tego zweryfikować`: what
     // the outlet could not check, as `could not be independently verified`.
-    let managed = |at: usize| {
-        let lower = words.lower(at);
-        ["удал", "вдал", "ўдал", "udał"]
-            .iter()
-            .any(|stem| lower.starts_with(stem))
-    };
+    let managed = |at: usize| stem_at(at, &["удал", "вдал", "ўдал", "udał"]);
     let verify = |at: usize| {
-        let lower = words.lower(at);
-        [
-            "подтверд",
-            "провер",
-            "верифиц",
-            "підтверд",
-            "перевір",
-            "верифік",
-            "пацвердз",
-            "правер",
-            "potwierdz",
-            "zweryfik",
-            "sprawdz",
-        ]
-        .iter()
-        .any(|stem| lower.starts_with(stem))
+        stem_at(
+            at,
+            &[
+                "подтверд",
+                "провер",
+                "верифиц",
+                "підтверд",
+                "перевір",
+                "верифік",
+                "пацвердз",
+                "правер",
+                "potwierdz",
+                "zweryfik",
+                "sprawdz",
+            ],
+        )
     };
     for start in 0..words.len() {
         if matches!(words.lower(start), "не" | "ня" | "nie") {

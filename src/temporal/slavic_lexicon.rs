@@ -268,16 +268,21 @@ pub fn lexicon(language: Language) -> Option<&'static Lexicon> {
     Some(cell.get_or_init(|| Lexicon::build(data)))
 }
 
-/// The verbs of a schedule of the four languages (see [`SlavicData::schedules`]).
-pub fn schedule_verbs() -> impl Iterator<Item = &'static str> {
+/// The tables of the four languages.
+fn every_language() -> [&'static SlavicData; 4] {
     [
         &super::lexicon_ru::DATA,
         &super::lexicon_uk::DATA,
         &super::lexicon_be::DATA,
         &super::lexicon_pl::DATA,
     ]
-    .into_iter()
-    .flat_map(|data| data.schedules.iter().copied())
+}
+
+/// The verbs of a schedule of the four languages (see [`SlavicData::schedules`]).
+pub fn schedule_verbs() -> impl Iterator<Item = &'static str> {
+    every_language()
+        .into_iter()
+        .flat_map(|data| data.schedules.iter().copied())
 }
 
 /// Whether a lower-case word ends as a Russian, Ukrainian, Belarusian or Polish
@@ -293,12 +298,7 @@ pub fn ends_as_infinitive(word: &str) -> bool {
 /// The futures of taking place, starting and ending of the four languages (see
 /// [`SlavicData::scheduled`]).
 pub fn scheduled_futures() -> impl Iterator<Item = &'static str> {
-    [
-        &super::lexicon_ru::DATA,
-        &super::lexicon_uk::DATA,
-        &super::lexicon_be::DATA,
-        &super::lexicon_pl::DATA,
-    ]
-    .into_iter()
-    .flat_map(|data| data.scheduled.iter().copied())
+    every_language()
+        .into_iter()
+        .flat_map(|data| data.scheduled.iter().copied())
 }
