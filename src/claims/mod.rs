@@ -321,6 +321,24 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     if cue.len() == 1 && first == "called" && !calls_something_so(words, index) {
         return false;
     }
+    // `powołując się na zagrożenie`, `со ссылкой на угрозу`: citing a reason, not a
+    // source, which is a name, a speaking noun or a quoted title (`со ссылкой на
+    // источники`, `powołując się na „Rzeczpospolitą”`).
+    if cue.len() > 1
+        && matches!(first, "powołując" | "со" | "з" | "са")
+        && cue
+            .last()
+            .is_some_and(|last| matches!(last.as_str(), "на" | "na"))
+    {
+        let source = index + cue.len();
+        let names_a_source = source < words.len()
+            && (words.capitalised(source)
+                || words.classes(source) & english::AGENT_NOUN != 0
+                || words.gap_before(source, 0).contains(['«', '„', '"', '“']));
+        if !names_a_source {
+            return false;
+        }
+    }
     if cue.len() == 1
         && (slavic::hands_something_over(words, index) || slavic::calls_up_or_summons(words, index))
     {

@@ -1160,6 +1160,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Ситуация требует срочных мер.",
             "Ранее Минск уже освобождал группы заключенных.",
             "Он уже был в Минске.",
+            "Литва закрыла два пункта пропуска со ссылкой на угрозу.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1275,6 +1276,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Ситуация требует срочных мер.
             Past "освобождал"        Ранее Минск уже освобождал группы заключенных.
             -                        Он уже был в Минске.
+            Past "закрыла"           Литва закрыла два пункта пропуска со ссылкой на угрозу.
         "#]],
     );
 }
@@ -1557,6 +1559,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Aktywista, zatrzymany w poniedziałek, rozpoczął głodówkę.",
             "Zatrzymany został też jego brat.",
             "Litwa już zamykała granicę.",
+            "Litwa zamknęła dwa przejścia, powołując się na zagrożenie ze strony balonów.",
+            "Portal powołując się na źródła w rządzie podał, że minister odejdzie.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1645,6 +1649,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "rozpoczął"         Aktywista, zatrzymany w poniedziałek, rozpoczął głodówkę.
             Passive "został"         Zatrzymany został też jego brat.
             Past "zamykała"          Litwa już zamykała granicę.
+            Past "zamknęła"          Litwa zamknęła dwa przejścia, powołując się na zagrożenie ze strony balonów.
+            cue "powołując się na"   Portal powołując się na źródła w rządzie podał, że minister odejdzie.
         "#]],
     );
 }
