@@ -71,6 +71,7 @@ pub const DEFAULT_CUES: &[&str] = &[
     "caution",
     "estimated",
     "estimates",
+    "estimate",
     "rejected",
     "rejects",
     "reject",

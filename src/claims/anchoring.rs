@@ -108,6 +108,9 @@ pub fn side_detail(
         return Some(SideDetail::Since);
     }
     let trigger_word = trigger.map(|trigger| trigger.word);
+    if record_aside(words, first, trigger_word) {
+        return Some(SideDetail::NounModifier);
+    }
     if participial_aside(words, first, trigger_word)
         || trigger.is_some_and(|trigger| {
             (trigger.event && reduced_relative(words, first, trigger))
@@ -254,6 +257,30 @@ fn ends_name(words: &SentenceWords, range: TextRange, first: usize) -> bool {
         && !words.possessive(name)
         && can_be_noun(words, name)
         && !matches!(words.lower(name), "christmas" | "easter" | "fy")
+}
+
+/// Whether the word at `first` stands in an appositive between commas, or after one at
+/// the sentence's end, that ranks its noun by a record (`The strike, the deadliest this
+/// year, killed 14 people`, `…, the largest since 2014.`), and that does not hold the
+/// trigger: the date bounds the record.
+fn record_aside(words: &SentenceWords, first: usize, trigger: Option<usize>) -> bool {
+    let Some(start) = (1..=first).rev().find(|&at| words.punctuated_before(at)) else {
+        return false;
+    };
+    let end = (first + 1..words.len())
+        .find(|&at| words.punctuated_before(at))
+        .unwrap_or(words.len());
+    // Closed by a comma, or ending the sentence as an appositive to what came before
+    // (`…, the deadliest toll this year.`).
+    let closed = if end < words.len() {
+        words.gap_before(end, 0).trim() == ","
+    } else {
+        words.classes(start) & en::DETERMINER != 0
+    };
+    words.gap_before(start, 0).trim() == ","
+        && closed
+        && (start..first).any(|at| is_record_word(words.lower(at)))
+        && trigger.is_none_or(|at| at < start || at >= end)
 }
 
 /// Whether the word at `first` stands in an aside after a comma that a participle opens

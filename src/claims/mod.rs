@@ -166,6 +166,7 @@ const PLURAL_PRESENT_CUES: &[&str] = &[
     "criticise",
     "criticize",
     "complain",
+    "estimate",
 ];
 
 /// Words before a noun-like cue that make it a noun.

@@ -679,6 +679,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "There is strong demand for gas.",
             "Businesses have complained that high borrowing costs are stifling investment.",
             "Protesters demanded the release of all prisoners.",
+            "Officials estimate the damage at $2 billion.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -769,6 +770,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             -                        There is strong demand for gas.
             cue "complained"         Businesses have complained that high borrowing costs are stifling investment.
             cue "demanded"           Protesters demanded the release of all prisoners.
+            cue "estimate"           Officials estimate the damage at $2 billion.
         "#]],
     );
 }
@@ -928,7 +930,7 @@ fn the_date_nearest_the_trigger_dates_the_claim() {
 #[test]
 fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
     check(
-        "Source: X\nDate: 2022-10-15\n\nThe ministry condemned Russia’s 2022 invasion.\n\nShe said it was her first trip abroad since 2020.\n\nThe mayor, who took office in March, resigned.\n\nOfficials criticized yesterday’s vote.\n\nDuring last week’s meeting, the president spoke about the army.\n\nOn 8 October, the troops arrived. The same day, officials said the border was closed. Earlier in the day, the ministry announced drills. That evening the column left.\n\nThe same day, the minister resigned.\n\nFive days after the vote, the minister resigned.\n\nThe firm said sales had doubled since its launch in 2019.\n\nTsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed the parliament.\n\nThe court upheld a verdict handed down in May.\n\nThe court upheld the verdict in May.\n\nThe minister said the troops arrived in May.\n\nThe old plant, a factory built in 1961, closed.\n\nWhen the storm came, the roof collapsed, and the lights went out.\n\nThe Zapad 2025 exercise drew criticism.\n\nThe Expo 2020 site closed for good.\n\nEuro 2024 drew record crowds.\n\nPrices jumped at Christmas 2021.\n\nThe 2021 agreement collapsed.\n\nW 2020 protesty ogarnęły kraj.\n\nOd 2020 władze aresztowały tysiące osób.\n\nВ 2020 протесты охватили страну.\n\nThe firm has been suspended since July 2003.\n\nThe index hit its lowest level since April 1997.\n\nThe index has not closed above 8,000 since February.\n\nTroops deployed in May have left.\n\nMinisters meeting on Monday agreed to extend the sanctions.\n\nRussia attacked Kyiv on Sunday, officials said.\n",
+        "Source: X\nDate: 2022-10-15\n\nThe ministry condemned Russia’s 2022 invasion.\n\nShe said it was her first trip abroad since 2020.\n\nThe mayor, who took office in March, resigned.\n\nOfficials criticized yesterday’s vote.\n\nDuring last week’s meeting, the president spoke about the army.\n\nOn 8 October, the troops arrived. The same day, officials said the border was closed. Earlier in the day, the ministry announced drills. That evening the column left.\n\nThe same day, the minister resigned.\n\nFive days after the vote, the minister resigned.\n\nThe firm said sales had doubled since its launch in 2019.\n\nTsikhanouskaya, born in Mikashevichy on 11 September 1982, addressed the parliament.\n\nThe court upheld a verdict handed down in May.\n\nThe court upheld the verdict in May.\n\nThe minister said the troops arrived in May.\n\nThe old plant, a factory built in 1961, closed.\n\nWhen the storm came, the roof collapsed, and the lights went out.\n\nThe Zapad 2025 exercise drew criticism.\n\nThe Expo 2020 site closed for good.\n\nEuro 2024 drew record crowds.\n\nPrices jumped at Christmas 2021.\n\nThe 2021 agreement collapsed.\n\nW 2020 protesty ogarnęły kraj.\n\nOd 2020 władze aresztowały tysiące osób.\n\nВ 2020 протесты охватили страну.\n\nThe firm has been suspended since July 2003.\n\nThe index hit its lowest level since April 1997.\n\nThe index has not closed above 8,000 since February.\n\nTroops deployed in May have left.\n\nMinisters meeting on Monday agreed to extend the sanctions.\n\nRussia attacked Kyiv on Sunday, officials said.\n\nThe strike, the deadliest this year, killed 14 people.\n\nThe strike killed 14 people, the deadliest toll this year.\n",
         expect![[r#"
             UNDATED            Past "condemned"       source           The ministry condemned Russia’s 2022 invasion.
             UNDATED            cue "said"             "She"            She said it was her first trip abroad since 2020.
@@ -962,6 +964,8 @@ fn side_detail_dates_do_not_anchor_and_anaphoric_ones_do() {
             UNDATED            Perfect "left"         source           Troops deployed in May have left.
             dated 2022-10-10   Past "agreed"          source           Ministers meeting on Monday agreed to extend the sanctions.
             dated 2022-10-09   cue "said"             "officials"      Russia attacked Kyiv on Sunday, officials said.
+            UNDATED            Past "killed"          source           The strike, the deadliest this year, killed 14 people.
+            UNDATED            Past "killed"          source           The strike killed 14 people, the deadliest toll this year.
         "#]],
     );
 }
