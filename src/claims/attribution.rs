@@ -806,7 +806,13 @@ fn slavic_phrase_after(
         {
             break;
         }
-        if stops_slavic_phrase(words, end) {
+        // `Według wstępnych informacji nikt nie zginął`: `nobody` opens the clause.
+        if stops_slavic_phrase(words, end)
+            || matches!(
+                words.lower(end),
+                "nikt" | "nic" | "никто" | "ничто" | "ніхто" | "ніщо" | "нічога"
+            )
+        {
             break;
         }
         // A date after the speaker is none of it either (`powiedział rzecznik w

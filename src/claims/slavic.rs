@@ -324,6 +324,10 @@ const CUE_FORMS: &[&str] = &[
     "odrzucają",
     "сообщается",
     "сообщалось",
+    "известно",
+    "відомо",
+    "вядома",
+    "wiadomo",
     // Criticising, complaining and promising, in the present (`Организации критикуют
     // это решение`), and the Polish demanding (`Samorządy domagają się rekompensat`):
     // `требует`, `вимагає`, `патрабуе` also require (`Ситуация требует срочных мер`).
@@ -460,6 +464,25 @@ const SOURCE_PHRASES: &[&str] = &[
     "jej zdaniem",
     "ich zdaniem",
     "по данным",
+    // With the adjective news gives the data (`По предварительным данным, пострадавших
+    // нет`): no speaker follows, the outlet asserts it.
+    "по предварительным данным",
+    "по официальным данным",
+    "по последним данным",
+    "по уточненным данным",
+    "по уточнённым данным",
+    "по неофициальным данным",
+    "по имеющимся данным",
+    "по предварительной информации",
+    "за попередніми даними",
+    "за офіційними даними",
+    "за останніми даними",
+    "за уточненими даними",
+    "за наявними даними",
+    "за наявною інформацією",
+    "па папярэдніх звестках",
+    "па папярэдніх даных",
+    "па афіцыйных даных",
     "по информации",
     "по сведениям",
     "по мнению",
@@ -536,6 +559,11 @@ const IMPERSONAL_CUES: &[&str] = &[
     "сообщалось",
     "повідомлялося",
     "паведамлялася",
+    // What is known (`Известно о трех погибших`, `Відомо, що …`, `Wiadomo, że …`).
+    "известно",
+    "відомо",
+    "вядома",
+    "wiadomo",
 ];
 
 /// Event verbs of the perfective past: (stems, endings).
@@ -2110,13 +2138,13 @@ pub fn guessed_form(lower: &str) -> Option<GuessedForm> {
     {
         return None;
     }
-    // Six letters are enough for a masculine past in `-ил`, `-ił`, `-ył`, `-іў` (`осудил`,
-    // `вручил`, `wrócił`, `ruszył`, `пусціў`), which few short nouns share; other endings
-    // need seven (`стали`, `цели`, `финала`).
+    // Six letters are enough for a masculine past in `-ил`, `-ыл`, `-ił`, `-ył`, `-іў`,
+    // `-ыў` (`осудил`, `закрыл`, `wrócił`, `ruszył`, `пусціў`, `закрыў`), which few short
+    // nouns share; other endings need seven (`стали`, `цели`, `финала`).
     let letters = lower.chars().count();
     if letters < 6
         || letters == 6
-            && !["ил", "ił", "ył", "іў"]
+            && !["ил", "ыл", "ił", "ył", "іў", "ыў"]
                 .iter()
                 .any(|ending| lower.ends_with(ending))
     {

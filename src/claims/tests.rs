@@ -1165,6 +1165,10 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Ранее Минск уже освобождал группы заключенных.",
             "Он уже был в Минске.",
             "Литва закрыла два пункта пропуска со ссылкой на угрозу.",
+            "Напомним, что ранее Минск закрыл границу.",
+            "По предварительным данным, пострадавших нет.",
+            "Известно о трех погибших.",
+            "Пока не известно, кто стоит за атакой.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1281,6 +1285,10 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "освобождал"        Ранее Минск уже освобождал группы заключенных.
             -                        Он уже был в Минске.
             Past "закрыла"           Литва закрыла два пункта пропуска со ссылкой на угрозу.
+            Past "закрыл"            Напомним, что ранее Минск закрыл границу.
+            cue "По предварительным данным" По предварительным данным, пострадавших нет.
+            cue "Известно"           Известно о трех погибших.
+            -                        Пока не известно, кто стоит за атакой.
         "#]],
     );
 }
@@ -1341,6 +1349,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Клієнти не могли увійти в застосунок.",
             "Енергетики обіцяють відновити електропостачання до вечора.",
             "Литва вже закривала кордон.",
+            "За попередніми даними, загиблих немає.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1395,6 +1404,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "увійти"            Клієнти не могли увійти в застосунок.
             cue "обіцяють"           Енергетики обіцяють відновити електропостачання до вечора.
             Past "закривала"         Литва вже закривала кордон.
+            cue "За попередніми даними" За попередніми даними, загиблих немає.
         "#]],
     );
 }
@@ -1733,11 +1743,13 @@ fn slavic_speakers_leave_out_dates_and_verbs_after_the_cue() {
         "Granica jest zamknięta – poinformował w poniedziałek rząd w Wilnie.\n\n\
          Według ministerstwa przekroczono normy.\n\n\
          Według nich ograniczenia utrudniają niesienie pomocy.\n\n\
+         Według wstępnych informacji nikt nie zginął.\n\n\
          Firma zamknęła biuro, powiedział rzecznik w czwartek.",
         expect![[r#"
             "rząd w Wilnie"            -      Granica jest zamknięta – poinformował w poniedziałek rząd w Wilnie.
             "ministerstwa"             -      Według ministerstwa przekroczono normy.
             "nich"                     -      Według nich ograniczenia utrudniają niesienie pomocy.
+            "wstępnych informacji"     -      Według wstępnych informacji nikt nie zginął.
             "rzecznik"                 -      Firma zamknęła biuro, powiedział rzecznik w czwartek.
         "#]],
     );
