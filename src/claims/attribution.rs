@@ -62,6 +62,53 @@ impl Speaker {
     }
 }
 
+/// The latest speaker of a paragraph, whom `he`, `she`, `it`, `он` stand for: a
+/// registry actor with the mention naming it, or the words that named one speaker who
+/// is no actor, with the actor that spoke before them, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LastSpeaker {
+    Actor(usize, TextRange),
+    Named(TextRange, Option<(usize, TextRange)>),
+}
+
+impl LastSpeaker {
+    /// What a claim's speaker leaves for the next pronoun: an actor; the words of one
+    /// speaker who is no actor (`Artyom Shraibman`, `a spokesman`, `Шрайбман`), not of
+    /// several (`Analysts`, `officials`, `Аналитики`) nor a pronoun left unresolved, which
+    /// leave `previous`.
+    pub fn after(previous: Option<LastSpeaker>, speaker: &Speaker, text: &str) -> Option<Self> {
+        match *speaker {
+            Speaker::Actor { actor, named, .. } => Some(LastSpeaker::Actor(actor, named)),
+            Speaker::Named(range) => {
+                let words = range.slice(text);
+                let last = words
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .find(|word| !word.is_empty())
+                    .unwrap_or_default()
+                    .to_lowercase();
+                let pronoun = matches!(last.as_str(), "he" | "she" | "it" | "they" | "we" | "i")
+                    || super::slavic::is_singular_pronoun(&last)
+                    || matches!(last.as_str(), "они" | "вони" | "яны" | "oni" | "one");
+                // English plurals in `-s`, Cyrillic ones in `-ы`, `-и`, `-і` (the Latin
+                // `-y` of `ministry` is no Polish plural's).
+                let plural = (last.ends_with('s') && !last.ends_with("ss"))
+                    || last.ends_with(['ы', 'и', 'і']);
+                let actor_before = match previous {
+                    Some(LastSpeaker::Actor(actor, named)) => Some((actor, named)),
+                    Some(LastSpeaker::Named(_, actor_before)) => actor_before,
+                    None => None,
+                };
+                if pronoun || plural {
+                    previous
+                } else {
+                    Some(LastSpeaker::Named(range, actor_before))
+                }
+            }
+            Speaker::Source => previous,
+        }
+    }
+}
+
 impl Attribution {
     /// The attribution of an event no one in the text asserts.
     pub fn source() -> Self {
@@ -304,14 +351,14 @@ fn quoted_as(words: &SentenceWords, cue: usize) -> Option<usize> {
 
 /// The speaker of a statement whose cue spans the words `cue_first..=cue_last`.
 /// `mentions` are the actor mentions of the paragraph up to the sentence's end, in text
-/// order, for a speaker named by an actor; `last_speaker` is the latest actor that spoke
-/// earlier in the paragraph (its index and the mention naming it), for `he said`.
+/// order, for a speaker named by an actor; `last_speaker` is the latest speaker of the
+/// paragraph, for `he said`.
 pub fn speaker_of_cue(
     words: &SentenceWords,
     cue_first: usize,
     cue_last: usize,
     mentions: &[ActorMention],
-    last_speaker: Option<(usize, TextRange)>,
+    last_speaker: Option<LastSpeaker>,
     quoted: &[bool],
 ) -> Speaker {
     let is_quoted = |index: usize| quoted.get(index).copied().unwrap_or(false);
@@ -508,7 +555,7 @@ fn resolve(
     words: &SentenceWords,
     (first, last): (usize, usize),
     mentions: &[ActorMention],
-    last_speaker: Option<(usize, TextRange)>,
+    last_speaker: Option<LastSpeaker>,
     slavic: bool,
 ) -> Speaker {
     let range = span(words, (first, last));
@@ -549,13 +596,18 @@ fn resolve(
         matches!(words.lower(first), "he" | "she" | "it")
     };
     if last - first == 1 && pronoun {
-        // `he said`: the latest actor that spoke before in the paragraph.
-        if let Some((actor, named)) = last_speaker {
-            return Speaker::Actor {
-                actor,
-                range,
-                named,
-            };
+        // `he said`: the latest speaker before in the paragraph, an actor or the words
+        // that named one who is none (`said Artyom Shraibman, an analyst. He added`).
+        match last_speaker {
+            Some(LastSpeaker::Actor(actor, named)) => {
+                return Speaker::Actor {
+                    actor,
+                    range,
+                    named,
+                }
+            }
+            Some(LastSpeaker::Named(named, _)) => return Speaker::Named(named),
+            None => {}
         }
     }
     Speaker::Named(range)
@@ -864,7 +916,7 @@ pub fn speaker_of_slavic_cue(
     cue_first: usize,
     cue_last: usize,
     mentions: &[ActorMention],
-    last_speaker: Option<(usize, TextRange)>,
+    last_speaker: Option<LastSpeaker>,
     dates: &[Timex],
 ) -> Speaker {
     use super::slavic;

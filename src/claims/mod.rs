@@ -1039,11 +1039,22 @@ pub fn find_claims(
         let mut last_speaker = if paragraph.heading {
             None
         } else {
-            carried_speaker
+            carried_speaker.map(|(actor, named)| attribution::LastSpeaker::Actor(actor, named))
         };
         let mut inherited = last_speaker.is_some();
         let paragraph_mentions = within(&mentions, paragraph.range, |mention| mention.range);
+        let mut previous_sentence: Option<TextRange> = None;
         for sentence in &paragraph.sentences {
+            // A speaker who is no actor is what a pronoun stands for only in the sentence
+            // right after (`said Artyom Shraibman, an analyst. He added …`): further on,
+            // others named since may be meant, and the actor that spoke before is again.
+            if let Some(attribution::LastSpeaker::Named(named, actor_before)) = last_speaker {
+                if !previous_sentence.is_some_and(|previous| previous.contains_range(named)) {
+                    last_speaker = actor_before
+                        .map(|(actor, named)| attribution::LastSpeaker::Actor(actor, named));
+                }
+            }
+            previous_sentence = Some(sentence.range);
             words.fill(sentence.range);
             quotations.read(&words, sentence.range);
             let found =
@@ -1093,7 +1104,7 @@ pub fn find_claims(
                 )
                 .unwrap_or_default();
             if inherited {
-                if let Some((actor, _)) = last_speaker {
+                if let Some(attribution::LastSpeaker::Actor(actor, _)) = last_speaker {
                     if mentions_so_far.iter().any(|mention| mention.actor != actor) {
                         last_speaker = None;
                         inherited = false;
@@ -1181,9 +1192,8 @@ pub fn find_claims(
                     }
                     continue;
                 }
-                if let Speaker::Actor { actor, named, .. } = attribution.speaker {
-                    last_speaker = Some((actor, named));
-                }
+                last_speaker =
+                    attribution::LastSpeaker::after(last_speaker, &attribution.speaker, text);
                 let silenced = file_silenced
                     || within(&annotations, sentence.range, |a| a.range)
                         .iter()
