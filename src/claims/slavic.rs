@@ -2685,10 +2685,9 @@ fn infinitive(words: &SentenceWords, at: usize) -> bool {
 /// должен посетить Варшаву в четверг`, `Premier ma odwiedzić Warszawę w czwartek`; the
 /// date recognizer's [`crate::temporal::schedule_verbs`], as `is due to visit`; not `ma
 /// prawo odwołać się`, which has a right): in a sentence with its date, a scheduled
-/// event, as `The
-/// government plans to raise the minimum wage in July` is (`Правительство планирует
-/// повысить минимальную зарплату в июле`, `Rząd planuje podnieść płacę minimalną w
-/// lipcu`).
+/// event, as `The government plans to raise the minimum wage in July` is (`Правительство
+/// планирует повысить минимальную зарплату в июле`, `Rząd planuje podnieść płacę
+/// minimalną w lipcu`).
 fn dated_plan(words: &SentenceWords, index: usize) -> bool {
     if words.classes(index) & SLAVIC_RULE_WORD == 0 || negated(words, index) {
         return false;

@@ -916,10 +916,11 @@ fn a_pronoun_speaker_reaches_back_into_the_paragraph_before() {
 #[test]
 fn a_pronoun_right_after_a_named_speaker_is_that_speaker() {
     check(
-        "Source: X\nDate: 2022-10-15\n\n“The regime is cornered,” said Artyom Shraibman, an analyst. He added that the deal was fragile.\n\nAnalysts say the deal is fragile. He said the talks would go on.\n\nLukashenka said the army was ready. A spokesman said the drills were over. The troops left. He said the border was calm.\n\nThe ministry said it had summoned the ambassador. It added that more steps would follow.\n",
+        "Source: X\nDate: 2022-10-15\n\n“The regime is cornered,” said Artyom Shraibman, an analyst. He added that the deal was fragile. He also said the talks would go on.\n\nAnalysts say the deal is fragile. He said the talks would go on.\n\nLukashenka said the army was ready. A spokesman said the drills were over. The troops left. He said the border was calm.\n\nThe ministry said it had summoned the ambassador. It added that more steps would follow.\n",
         expect![[r#"
             UNDATED            cue "said"             "Artyom Shraibman" “The regime is cornered,” said Artyom Shraibman, an analyst.
             UNDATED            cue "added"            "Artyom Shraibman" He added that the deal was fragile.
+            UNDATED            cue "said"             "Artyom Shraibman" He also said the talks would go on.
             UNDATED            cue "say"              "Analysts"       Analysts say the deal is fragile.
             UNDATED            cue "said"             "He"             He said the talks would go on.
             UNDATED            cue "said"             @lukashenka      Lukashenka said the army was ready.
