@@ -259,17 +259,25 @@ fn ends_name(words: &SentenceWords, range: TextRange, first: usize) -> bool {
         && !matches!(words.lower(name), "christmas" | "easter" | "fy")
 }
 
+/// The words between the punctuation before the word at `first` and the next after it
+/// (`start..end`, `end` the sentence's length when none follows); `None` when nothing
+/// before `first` is punctuated.
+fn chunk_around(words: &SentenceWords, first: usize) -> Option<(usize, usize)> {
+    let start = (1..=first).rev().find(|&at| words.punctuated_before(at))?;
+    let end = (first + 1..words.len())
+        .find(|&at| words.punctuated_before(at))
+        .unwrap_or(words.len());
+    Some((start, end))
+}
+
 /// Whether the word at `first` stands in an appositive between commas, or after one at
 /// the sentence's end, that ranks its noun by a record (`The strike, the deadliest this
 /// year, killed 14 people`, `…, the largest since 2014.`), and that does not hold the
 /// trigger: the date bounds the record.
 fn record_aside(words: &SentenceWords, first: usize, trigger: Option<usize>) -> bool {
-    let Some(start) = (1..=first).rev().find(|&at| words.punctuated_before(at)) else {
+    let Some((start, end)) = chunk_around(words, first) else {
         return false;
     };
-    let end = (first + 1..words.len())
-        .find(|&at| words.punctuated_before(at))
-        .unwrap_or(words.len());
     // Closed by a comma, or ending the sentence as an appositive to what came before
     // (`…, the deadliest toll this year.`).
     let closed = if end < words.len() {
@@ -289,12 +297,9 @@ fn record_aside(words: &SentenceWords, first: usize, trigger: Option<usize>) -> 
 /// qualifies (`The old plant, a factory built in 1961, closed`), and that does not hold
 /// the trigger.
 fn participial_aside(words: &SentenceWords, first: usize, trigger: Option<usize>) -> bool {
-    let Some(start) = (1..=first).rev().find(|&at| words.punctuated_before(at)) else {
+    let Some((start, end)) = chunk_around(words, first) else {
         return false;
     };
-    let end = (first + 1..words.len())
-        .find(|&at| words.punctuated_before(at))
-        .unwrap_or(words.len());
     let participial = en::opens_participial_aside(words.lower(start), words.classes(start));
     let qualified_appositive = || {
         super::verbs::opens_subject_appositive(words, start)
