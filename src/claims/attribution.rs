@@ -631,6 +631,26 @@ fn stops_slavic_phrase(words: &SentenceWords, index: usize) -> bool {
         != 0
 }
 
+/// A source phrase's speaker without the subject of the clause after it, where no comma
+/// parts them (`Według policji demonstranci rzucali kamieniami`, `Zdaniem jej rzecznika
+/// decyzja jest błędna`): a phrase of two words or more that a personal verb, a negation
+/// or an adverb ended, not punctuation or a name, loses its last word when that word is
+/// in lower case. An impersonal verb has no subject (`Według ministerstwa obrony
+/// przekroczono normy`).
+fn without_subject(words: &SentenceWords, (first, last): (usize, usize)) -> (usize, usize) {
+    use super::slavic::{guessed_form, GuessedForm, EVENT_PAST};
+    let personal = |at: usize| {
+        words.classes(at) & (en::BE | en::NEGATION | en::ADVERB | EVENT_PAST) != 0
+            || guessed_form(words.lower(at)) == Some(GuessedForm::Past)
+    };
+    let verb_after = last < words.len() && !words.punctuated_before(last) && personal(last);
+    if verb_after && last - first >= 2 && !words.capitalised(last - 1) {
+        (first, last - 1)
+    } else {
+        (first, last)
+    }
+}
+
 /// The third person's pronouns in the forms that follow a preposition (`według nich`,
 /// `для него`): never possessives, unlike `jego`, `jej`, `ich` (`według jej rzecznika`).
 fn is_oblique_pronoun(word: &str) -> bool {
@@ -939,7 +959,7 @@ pub fn speaker_of_slavic_cue(
         // `По его словам, …`: the pronoun inside the phrase is the speaker.
         Some((pronoun, pronoun + 1))
     } else if slavic::is_source_phrase(cue_word, cue_last + 1 - cue_first) {
-        slavic_phrase_after(words, cue_last + 1, dates)
+        slavic_phrase_after(words, cue_last + 1, dates).map(|phrase| without_subject(words, phrase))
     } else if let Some(subject) = coordinated
         .then(|| slavic_phrase_after(words, 0, dates))
         .flatten()

@@ -1766,12 +1766,18 @@ fn slavic_speakers_leave_out_dates_and_verbs_after_the_cue() {
          Według ministerstwa przekroczono normy.\n\n\
          Według nich ograniczenia utrudniają niesienie pomocy.\n\n\
          Według wstępnych informacji nikt nie zginął.\n\n\
+         Według policji demonstranci rzucali kamieniami.\n\n\
+         Zdaniem jej rzecznika decyzja jest błędna.\n\n\
+         Według ministerstwa obrony przekroczono normy.\n\n\
          Firma zamknęła biuro, powiedział rzecznik w czwartek.",
         expect![[r#"
             "rząd w Wilnie"            -      Granica jest zamknięta – poinformował w poniedziałek rząd w Wilnie.
             "ministerstwa"             -      Według ministerstwa przekroczono normy.
             "nich"                     -      Według nich ograniczenia utrudniają niesienie pomocy.
             "wstępnych informacji"     -      Według wstępnych informacji nikt nie zginął.
+            "policji"                  -      Według policji demonstranci rzucali kamieniami.
+            "jej rzecznika"            -      Zdaniem jej rzecznika decyzja jest błędna.
+            "ministerstwa obrony"      -      Według ministerstwa obrony przekroczono normy.
             "rzecznik"                 -      Firma zamknęła biuro, powiedział rzecznik w czwartek.
         "#]],
     );
