@@ -314,25 +314,29 @@ fn past_verb_between(tokens: &[token::Token<'_>], from: usize, to: usize) -> boo
 /// weekday may lie on either side of the article date. A comma ends the clause (`did
 /// not say when the drills would begin, but troops arrived on Monday`).
 fn future_in_the_past(tokens: &[token::Token<'_>], at: usize) -> bool {
-    let start = at.saturating_sub(20);
-    tokens[start..at]
-        .iter()
-        .enumerate()
-        .rev()
-        .take_while(|(_, t)| !matches!(t.text, "." | "!" | "?" | ";" | "," | "\"" | "“" | "”"))
-        .any(|(offset, t)| {
-            let next = tokens.get(start + offset + 1).map_or("", |t| t.lower);
-            // A date right after the promise dates the promise (`promised in March to`).
-            let promise_dated = matches!(
-                next,
-                "in" | "on" | "at" | "last" | "this" | "earlier" | "yesterday" | "today"
-            ) || start + offset + 1 >= at;
-            (matches!(t.lower, "would" | "d") && next != "have")
-                || (matches!(
-                    t.lower,
-                    "promised" | "promises" | "pledged" | "pledges" | "vowed" | "vows"
-                ) && !promise_dated)
-        })
+    // Back over the clause, as `looks_forward` reads its sentence: a line break ends it
+    // too, so that a paragraph is read alike on its own and in its article.
+    let clause = (at.saturating_sub(20)..at).rev().take_while(|&i| {
+        !tokens[i + 1].nl_before
+            && !matches!(
+                tokens[i].text,
+                "." | "!" | "?" | ";" | "," | "\"" | "“" | "”"
+            )
+    });
+    clause.into_iter().any(|i| {
+        let word = tokens[i].lower;
+        let next = tokens.get(i + 1).map_or("", |t| t.lower);
+        // A date right after the promise dates the promise (`promised in March to`).
+        let promise_dated = matches!(
+            next,
+            "in" | "on" | "at" | "last" | "this" | "earlier" | "yesterday" | "today"
+        ) || i + 1 >= at;
+        (word == "would" && next != "have")
+            || (matches!(
+                word,
+                "promised" | "promises" | "pledged" | "pledges" | "vowed" | "vows"
+            ) && !promise_dated)
+    })
 }
 
 /// Of a date resolved looking back and looking forward, the one nearer the article date

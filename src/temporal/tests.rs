@@ -742,6 +742,15 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "2026-03",
             true,
         ),
+        // Nor past a line break: a paragraph reads the same alone and in its article.
+        (
+            "The minister would resign\n\nThe vote was held on 19 February.",
+            "2022-09-29",
+            "19 February",
+            D,
+            "2022-02-19",
+            true,
+        ),
         (
             "The ministry did not say when the drills would begin, but troops arrived on Monday.",
             "2026-11-27",

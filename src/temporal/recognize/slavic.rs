@@ -50,7 +50,9 @@ pub fn looks_forward(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool
             entry.future
                 || entry.schedules
                     && tokens.get(i + 1).is_some_and(|next| {
-                        next.kind == TokKind::Word && ends_as_infinitive(next.lower)
+                        next.kind == TokKind::Word
+                            && !next.nl_before
+                            && ends_as_infinitive(next.lower)
                     })
         })
     };
