@@ -270,8 +270,13 @@ fn span(words: &SentenceWords, (first, last): (usize, usize)) -> TextRange {
 }
 
 /// The words of the phrase with leading determiners and conjunctions left out, as the
-/// speaker's range: `the ministry` names it as well, and `and` is no part of it.
-fn trimmed(words: &SentenceWords, (mut first, mut last): (usize, usize)) -> (usize, usize) {
+/// speaker's range (`the ministry` names it as well, and `and` is no part of it), and a
+/// date at its end.
+fn trimmed(
+    words: &SentenceWords,
+    (mut first, mut last): (usize, usize),
+    dates: &[Timex],
+) -> (usize, usize) {
     // `what it said were documents`: `what` opens the reported thing, not the speaker.
     while first + 1 < last
         && (words.classes(first) & (en::CONJUNCTION | en::PREPOSITION | en::RELATIVE) != 0
@@ -280,11 +285,11 @@ fn trimmed(words: &SentenceWords, (mut first, mut last): (usize, usize)) -> (usi
     {
         first += 1;
     }
-    // `Ukrainian President Volodymyr Zelensky on Tuesday urged`: the day between the
-    // speaker and the cue tells when, not who; after a participle it tells the noun's
-    // own happening (`Protesters detained on Sunday said`).
+    // `Ukrainian President Volodymyr Zelensky on Tuesday urged`: a date between the
+    // speaker and the cue tells when, not who; after a participle it tells the noun's own
+    // happening (`Protesters detained on Sunday said`).
     let mut cut = last;
-    while cut > first + 1 && is_time_word(words.lower(cut - 1)) {
+    while cut > first + 1 && in_dates(words, dates, cut - 1) {
         cut -= 1;
         while cut > first + 1 && matches!(words.lower(cut - 1), "on" | "late" | "early") {
             cut -= 1;
@@ -296,28 +301,6 @@ fn trimmed(words: &SentenceWords, (mut first, mut last): (usize, usize)) -> (usi
         last = cut;
     }
     (first, last)
-}
-
-/// The words of a day that may stand between an English speaker and its cue (`on
-/// Tuesday`, `late on Monday`, `yesterday`, `Tuesday night`).
-fn is_time_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "overnight"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-    )
 }
 
 /// Whether the phrase `first..last` runs to the sentence's end or to punctuation: a
@@ -352,7 +335,8 @@ fn quoted_as(words: &SentenceWords, cue: usize) -> Option<usize> {
 /// The speaker of a statement whose cue spans the words `cue_first..=cue_last`.
 /// `mentions` are the actor mentions of the paragraph up to the sentence's end, in text
 /// order, for a speaker named by an actor; `last_speaker` is the latest speaker of the
-/// paragraph, for `he said`.
+/// paragraph, for `he said`; `dates` are the sentence's temporal expressions, none of
+/// which is part of a speaker.
 pub fn speaker_of_cue(
     words: &SentenceWords,
     cue_first: usize,
@@ -360,6 +344,7 @@ pub fn speaker_of_cue(
     mentions: &[ActorMention],
     last_speaker: Option<LastSpeaker>,
     quoted: &[bool],
+    dates: &[Timex],
 ) -> Speaker {
     let is_quoted = |index: usize| quoted.get(index).copied().unwrap_or(false);
     let cue_word = words.lower(cue_first);
@@ -545,7 +530,13 @@ pub fn speaker_of_cue(
     let Some(phrase) = phrase else {
         return Speaker::Source;
     };
-    resolve(words, trimmed(words, phrase), mentions, last_speaker, false)
+    resolve(
+        words,
+        trimmed(words, phrase, dates),
+        mentions,
+        last_speaker,
+        false,
+    )
 }
 
 /// The speaker that the phrase `first..last` names: a registry actor named at its end,

@@ -1125,6 +1125,7 @@ pub fn find_claims(
                     mentions_so_far,
                     last_speaker,
                     &quotations.quoted,
+                    within(&timexes, sentence.range, |timex| timex.range),
                 )
             };
             // A cue that names no speaker (`reportedly`) gives way to a later one of the
