@@ -64,19 +64,32 @@ impl Speaker {
 
 /// The latest speaker of a paragraph, whom `he`, `she`, `it`, `он` stand for: a
 /// registry actor with the mention naming it, or the words that named one speaker who
-/// is no actor, with the actor that spoke before them, if any.
+/// is no actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LastSpeaker {
     Actor(usize, TextRange),
-    Named(TextRange, Option<(usize, TextRange)>),
+    Named {
+        /// The words that name the speaker.
+        words: TextRange,
+        /// The sentence whose claim they spoke last: a pronoun stands for them only in
+        /// the sentence right after.
+        spoke_in: TextRange,
+        /// The actor that spoke before them, whom a pronoun stands for again further on.
+        actor_before: Option<(usize, TextRange)>,
+    },
 }
 
 impl LastSpeaker {
-    /// What a claim's speaker leaves for the next pronoun: an actor; the words of one
-    /// speaker who is no actor (`Artyom Shraibman`, `a spokesman`, `Шрайбман`), not of
-    /// several (`Analysts`, `officials`, `Аналитики`) nor a pronoun left unresolved, which
-    /// leave `previous`.
-    pub fn after(previous: Option<LastSpeaker>, speaker: &Speaker, text: &str) -> Option<Self> {
+    /// What the speaker of a claim of `sentence` leaves for the next pronoun: an actor;
+    /// the words of one speaker who is no actor (`Artyom Shraibman`, `a spokesman`,
+    /// `Шрайбман`), not of several (`Analysts`, `officials`, `Аналитики`) nor a pronoun
+    /// left unresolved, which leave `previous`.
+    pub fn after(
+        previous: Option<LastSpeaker>,
+        speaker: &Speaker,
+        text: &str,
+        sentence: TextRange,
+    ) -> Option<Self> {
         match *speaker {
             Speaker::Actor { actor, named, .. } => Some(LastSpeaker::Actor(actor, named)),
             Speaker::Named(range) => {
@@ -95,13 +108,17 @@ impl LastSpeaker {
                     || last.ends_with(['ы', 'и', 'і']);
                 let actor_before = match previous {
                     Some(LastSpeaker::Actor(actor, named)) => Some((actor, named)),
-                    Some(LastSpeaker::Named(_, actor_before)) => actor_before,
+                    Some(LastSpeaker::Named { actor_before, .. }) => actor_before,
                     None => None,
                 };
                 if pronoun || plural {
                     previous
                 } else {
-                    Some(LastSpeaker::Named(range, actor_before))
+                    Some(LastSpeaker::Named {
+                        words: range,
+                        spoke_in: sentence,
+                        actor_before,
+                    })
                 }
             }
             Speaker::Source => previous,
@@ -597,7 +614,7 @@ fn resolve(
                     named,
                 }
             }
-            Some(LastSpeaker::Named(named, _)) => return Speaker::Named(named),
+            Some(LastSpeaker::Named { words, .. }) => return Speaker::Named(words),
             None => {}
         }
     }

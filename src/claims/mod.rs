@@ -1043,17 +1043,19 @@ pub fn find_claims(
         };
         let mut inherited = last_speaker.is_some();
         let paragraph_mentions = within(&mentions, paragraph.range, |mention| mention.range);
-        // The sentence before this one, and the one whose claim last spoke as a speaker
-        // who is no actor.
         let mut previous_sentence: Option<TextRange> = None;
-        let mut named_in: Option<TextRange> = None;
         for sentence in &paragraph.sentences {
             // A speaker who is no actor is what a pronoun stands for only in the sentence
             // right after its claim (`said Artyom Shraibman, an analyst. He added …. He
             // also said …`): further on, others named since may be meant, and the actor
             // that spoke before is again.
-            if let Some(attribution::LastSpeaker::Named(_, actor_before)) = last_speaker {
-                if named_in.is_none() || named_in != previous_sentence {
+            if let Some(attribution::LastSpeaker::Named {
+                spoke_in,
+                actor_before,
+                ..
+            }) = last_speaker
+            {
+                if previous_sentence != Some(spoke_in) {
                     last_speaker = actor_before
                         .map(|(actor, named)| attribution::LastSpeaker::Actor(actor, named));
                 }
@@ -1197,17 +1199,12 @@ pub fn find_claims(
                     }
                     continue;
                 }
-                last_speaker =
-                    attribution::LastSpeaker::after(last_speaker, &attribution.speaker, text);
-                // This claim's own speaker, or the one its pronoun stood for, is now the
-                // one named (not one left from before: `The troops left.`).
-                if let (Speaker::Named(spoke), Some(attribution::LastSpeaker::Named(named, _))) =
-                    (attribution.speaker, last_speaker)
-                {
-                    if spoke == named {
-                        named_in = Some(sentence.range);
-                    }
-                }
+                last_speaker = attribution::LastSpeaker::after(
+                    last_speaker,
+                    &attribution.speaker,
+                    text,
+                    sentence.range,
+                );
                 let silenced = file_silenced
                     || within(&annotations, sentence.range, |a| a.range)
                         .iter()
