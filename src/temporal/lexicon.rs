@@ -113,6 +113,24 @@ impl Season {
         self as u8
     }
 
+    /// The season of a TimeML code (`SU`).
+    pub fn of_code(code: &str) -> Option<Season> {
+        [Season::Winter, Season::Spring, Season::Summer, Season::Fall]
+            .into_iter()
+            .find(|season| season.code() == code)
+    }
+
+    /// The year and month the season of `year` starts in: the winter of January begins
+    /// in the December before.
+    pub fn first_month(self, year: i16) -> (i16, i8) {
+        match self {
+            Season::Winter => (year - 1, 12),
+            Season::Spring => (year, 3),
+            Season::Summer => (year, 6),
+            Season::Fall => (year, 9),
+        }
+    }
+
     /// The season a month falls in (meteorological seasons, northern hemisphere).
     pub fn of_month(month: u8) -> Season {
         match month {

@@ -366,23 +366,17 @@ fn nearer_of(
 }
 
 /// The first and last day of a resolved value: a calendar date, month or year, or a
-/// season of a year (`2026-SU`: June to August; `2026-WI`: December to February).
+/// season of a year, three months (`2026-SU`: June to August; `2026-WI`, the winter of
+/// January 2026: December 2025 to February 2026).
 fn days_of(value: &str) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
     if let Ok(date) = CalendarDate::parse_iso(value) {
         return Some((date.first_day(), date.last_day()));
     }
-    let (year, season) = value.split_once('-')?;
-    let year: i16 = year.parse().ok()?;
-    let (first_month, months) = match season {
-        "SP" => (3, 3),
-        "SU" => (6, 3),
-        "FA" => (9, 3),
-        "WI" => (12, 3),
-        _ => return None,
-    };
-    let first = jiff::civil::Date::new(year, first_month, 1).ok()?;
+    let (year, code) = value.split_once('-')?;
+    let (year, month) = lexicon::Season::of_code(code)?.first_month(year.parse().ok()?);
+    let first = jiff::civil::Date::new(year, month, 1).ok()?;
     let last = first
-        .checked_add(jiff::Span::new().months(months))
+        .checked_add(jiff::Span::new().months(3))
         .ok()?
         .yesterday()
         .ok()?;

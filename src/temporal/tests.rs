@@ -734,6 +734,15 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "2026-SU",
             true,
         ),
+        // The winter of 2027 is the one of January 2027, which begins in December 2026.
+        (
+            "The minister said the troops would leave in the winter.",
+            "2026-11-27",
+            "winter",
+            D,
+            "2027-WI",
+            true,
+        ),
         (
             "Lukashenka promised in March to free the prisoners.",
             "2026-11-27",
