@@ -1618,7 +1618,8 @@ pub fn is_impersonal(cue: &str) -> bool {
     IMPERSONAL_CUES.contains(&cue)
 }
 
-/// The one-word personal pronouns whose referent is the latest speaker (`он сказал`).
+/// The one-word personal pronouns whose referent is the latest speaker (`он сказал`), and
+/// their possessives inside a source phrase (`по его словам`).
 pub fn is_singular_pronoun(word: &str) -> bool {
     matches!(
         word,
