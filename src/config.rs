@@ -112,6 +112,8 @@ pub const DEFAULT_CUES: &[&str] = &[
     "promised",
     "promises",
     "maintains that",
+    "maintained that",
+    "maintain that",
     "contends",
     "conceded",
     "concedes",

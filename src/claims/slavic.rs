@@ -78,6 +78,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "написа",
             "завери",
             "пообеща",
+            "обеща",
             "пригрози",
             "обвини",
             "отрица",
@@ -92,6 +93,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Calling on someone (`Тихановская призвала Запад не ослаблять давление`);
             // calling up is told apart by `calls_up_or_summons`.
             "призва",
+            // Insisting (`Министерство настаивало, что учения оборонительные`).
+            "настаива",
         ],
         RU_PAST,
     ),
@@ -118,6 +121,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "уточни",
             "спростува",
             "пообіця",
+            "обіця",
             "стверджува",
             "говори",
             "назва",
@@ -130,6 +134,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "повідомля",
             "пригрози",
             "допусти",
+            // Insisting.
+            "наполяга",
         ],
         UK_PAST,
     ),
@@ -152,6 +158,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "напіса",
             "запэўні",
             "паабяца",
+            "абяца",
             "абвінаваці",
             "закліка",
             "сцвярджа",
@@ -168,6 +175,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "пагразі",
             "гавары",
             "дапусці",
+            // Insisting.
+            "настойва",
         ],
         BE_PAST,
     ),
@@ -186,6 +195,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "przypomnia",
             "ogłosi",
             "obieca",
+            "obiecywa",
             "potwierdzi",
             "zapewni",
             "napisa",
@@ -209,6 +219,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "wezwa",
             "zagrozi",
             "dopuści",
+            // Insisting.
+            "nalega",
         ],
         PL_PAST,
     ),
@@ -268,6 +280,15 @@ const CUE_FORMS: &[&str] = &[
     "apelują",
     "wzywa",
     "wzywają",
+    // Insisting, in the present (`Министерство настаивает, что …`).
+    "настаивает",
+    "настаивают",
+    "наполягає",
+    "наполягають",
+    "настойвае",
+    "настойваюць",
+    "nalega",
+    "nalegają",
     // Accusing, in the present (`Обе стороны обвиняют друг друга`).
     "обвиняет",
     "обвиняют",
@@ -976,6 +997,56 @@ const EVENT_FORMS: &[&str] = &[
     "uciekł",
     "uciekła",
     "uciekli",
+    // Kept, fled, helped, reached, suffered, happened: pasts of stems in a consonant, or
+    // too short for the guess (`Нацбанк зберіг ставку`, `Політик утік`, `Никто не
+    // пострадал`, `Вибух стався`).
+    "зберіг",
+    "зберегла",
+    "зберегли",
+    "утік",
+    "втік",
+    "утекла",
+    "втекла",
+    "утекли",
+    "втекли",
+    "уцёк",
+    "уцякла",
+    "уцяклі",
+    "допоміг",
+    "досяг",
+    "досягла",
+    "досягли",
+    "помог",
+    "помогла",
+    "достиг",
+    "достигла",
+    "достигло",
+    "достигли",
+    "сжёг",
+    "сжег",
+    "сожгла",
+    "сожгли",
+    "поджёг",
+    "поджег",
+    "подожгла",
+    "подожгли",
+    "пострадал",
+    "пострадала",
+    "пострадало",
+    "пострадали",
+    "постраждав",
+    "постраждала",
+    "постраждали",
+    "пацярпеў",
+    "пацярпела",
+    "пацярпелі",
+    "стався",
+    "сталася",
+    "сталося",
+    "сталися",
+    "pomógł",
+    "pomogła",
+    "osiągnął",
 ];
 
 /// Passive forms: (stems, endings).
@@ -1013,6 +1084,34 @@ const PASSIVES: &[(&[&str], &[&str])] = &[
             "отменен",
             "отменён",
             "обстрелян",
+            // Handed down, taken, extended, charged, expelled, found, adopted, cut off:
+            // `Приговор вынесен заочно`, `Закон принят`.
+            "вынесен",
+            "доставлен",
+            "помещен",
+            "помещён",
+            "выпущен",
+            "продлен",
+            "продлён",
+            "объявлен",
+            "обвинен",
+            "обвинён",
+            "лишен",
+            "лишён",
+            "выслан",
+            "выдворен",
+            "похищен",
+            "найден",
+            "обнаружен",
+            "принят",
+            "одобрен",
+            "восстановлен",
+            "отключен",
+            "остановлен",
+            "приостановлен",
+            "взорван",
+            "сожжен",
+            "сожжён",
         ],
         RU_SHORT_PARTICIPLE,
     ),
@@ -2396,7 +2495,8 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
     }
     let lower = words.lower(index);
     let Some(guess) = guessed_form(lower) else {
-        return ukrainian_past(words, lower).then_some(GuessedForm::Past);
+        return (ukrainian_past(words, lower) || masculine_past_after_subject(words, index))
+            .then_some(GuessedForm::Past);
     };
     reads_as_slavic(words, lower).then_some(guess)
 }
@@ -2487,6 +2587,245 @@ pub fn long_participle(words: &SentenceWords, index: usize) -> bool {
         && reads_as_slavic(words, lower)
 }
 
+/// Endings of masculine singular pasts that nouns share (`рассмотрел` and `обстрел`,
+/// `оправдал` and `генерал`; `розглянув`; `апраўдаў` and the genitive plural `сяброў`;
+/// `wygrał` and `kanał`), by language, and in Ukrainian the going of `зійшов`: read only
+/// right after a subject ([`masculine_past_after_subject`]).
+const RU_MASCULINE_PAST_ENDINGS: &[&str] = &["ал", "ял", "ел", "ёл"];
+const UK_MASCULINE_PAST_ENDINGS: &[&str] = &["ав", "яв", "ив", "ув", "йшов"];
+const BE_MASCULINE_PAST_ENDINGS: &[&str] = &["аў", "яў", "еў", "эў", "ёў", "йшоў"];
+const PL_MASCULINE_PAST_ENDINGS: &[&str] = &["ał", "adł", "edł", "ósł", "ógł"];
+
+/// Nouns and verbs of state so ended, of five letters or more: `генерал`, `отдел`,
+/// `справ`, `kanał`, `udział`; `хотел`, `вважав`, `chciał`, `musiał`.
+const MASCULINE_PAST_LOOKALIKES: &[&str] = &[
+    // Russian nouns.
+    "генерал",
+    "сигнал",
+    "капитал",
+    "материал",
+    "журнал",
+    "персонал",
+    "скандал",
+    "арсенал",
+    "трибунал",
+    "вокзал",
+    "портал",
+    "квартал",
+    "сериал",
+    "адмирал",
+    "маршал",
+    "потенциал",
+    "интервал",
+    "терминал",
+    "кардинал",
+    "криминал",
+    "минерал",
+    "радикал",
+    "оригинал",
+    "ритуал",
+    "мемориал",
+    "штурвал",
+    "карнавал",
+    "причал",
+    "пьедестал",
+    "провал",
+    "подвал",
+    "перевал",
+    "завал",
+    "обвал",
+    "развал",
+    "запал",
+    "накал",
+    "финал",
+    "канал",
+    "идеал",
+    "отдел",
+    "раздел",
+    "предел",
+    "обстрел",
+    "расстрел",
+    "пробел",
+    "прицел",
+    "пепел",
+    "передел",
+    "котел",
+    "котёл",
+    "козел",
+    "козёл",
+    // Russian verbs of state.
+    "хотел",
+    "считал",
+    "стоял",
+    "думал",
+    "ожидал",
+    "полагал",
+    "желал",
+    "мечтал",
+    "лежал",
+    "сидел",
+    "висел",
+    "видел",
+    "слышал",
+    "понимал",
+    // Ukrainian nouns and verbs of state.
+    "справ",
+    "держав",
+    "застав",
+    "вистав",
+    "рукав",
+    "сплав",
+    "устав",
+    "мотив",
+    "актив",
+    "масив",
+    "вважав",
+    "стояв",
+    "думав",
+    "чекав",
+    "очікував",
+    "бажав",
+    "розумів",
+    // Belarusian verbs of state.
+    "хацеў",
+    "стаяў",
+    "думаў",
+    "чакаў",
+    "лічыў",
+    // Polish nouns and verbs of state.
+    "kapitał",
+    "generał",
+    "kanał",
+    "sygnał",
+    "materiał",
+    "ideał",
+    "zapał",
+    "rozdział",
+    "przydział",
+    "podział",
+    "udział",
+    "wydział",
+    "oddział",
+    "kwartał",
+    "finał",
+    "potencjał",
+    "skandał",
+    "admirał",
+    "kryształ",
+    "chciał",
+    "musiał",
+    "wiedział",
+    "uważał",
+    "myślał",
+    "czekał",
+    "leżał",
+    "siedział",
+    "słyszał",
+    "widział",
+    "zamierzał",
+];
+
+/// Words of number before which a genitive plural stands (`тысяч рублёў`, `колькасць
+/// палітвязняў`), not a verb.
+const QUANTITY_WORDS: &[&str] = &[
+    "тысяч",
+    "тисяч",
+    "количество",
+    "кількість",
+    "колькасць",
+    "число",
+    "liczba",
+    "tysięcy",
+    "mln",
+    "млн",
+    "тыс",
+];
+
+/// Whether the word at `index` is a masculine singular past whose ending nouns share
+/// (`Суд рассмотрел дело`, `Суд виправдав активіста`, `Суд апраўдаў актывіста`, `Sejm
+/// wybrał marszałka`), told by its subject right before it: a name, or a noun in the
+/// nominative's consonant (`суд`, `поезд`, `Sejm`), with an adjective after it passed
+/// over (`Bank centralny utrzymał`). Not after a preposition, a number or a word of
+/// quantity, after which the same ending is a genitive plural (`тысяч рублёў`), nor a
+/// word of [`MASCULINE_PAST_LOOKALIKES`].
+fn masculine_past_after_subject(words: &SentenceWords, index: usize) -> bool {
+    let lower = words.lower(index);
+    if index == 0
+        || words.punctuated_before(index)
+        || lower.chars().count() < 5
+        || MASCULINE_PAST_LOOKALIKES.contains(&lower)
+        || UKRAINIAN_IV_NOUNS.contains(&lower)
+        || UKRAINIAN_AV_NOUNS.contains(&lower)
+    {
+        return false;
+    }
+    let ends = |endings: &[&str]| endings.iter().any(|ending| lower.ends_with(ending));
+    let other_alphabet =
+        |letters: &[char]| (0..words.len()).any(|at| words.lower(at).contains(letters));
+    let language_fits = if ends(RU_MASCULINE_PAST_ENDINGS) {
+        // Ukrainian and Belarusian write their masculine pasts otherwise; a Russian
+        // ending in their sentence is a noun's (`генерал`).
+        !other_alphabet(&['і', 'ї', 'є', 'ґ', 'ў'])
+            && words
+                .article_language()
+                .is_none_or(|language| language == Language::Ru)
+    } else if ends(UK_MASCULINE_PAST_ENDINGS) {
+        reads_as_ukrainian(words)
+    } else if ends(BE_MASCULINE_PAST_ENDINGS) {
+        // Belarusian genitive plurals end as its pasts in `-аў`, `-яў`, `-ёў` do, after
+        // any noun (`Апошнім часам затрыманняў стала больш`): these are read only after
+        // a name or a noun of those who act (`Суд апраўдаў`).
+        !ends(&["аў", "яў", "ёў"])
+            || words.capitalised(index - 1)
+            || words.classes(index - 1) & en::AGENT_NOUN != 0
+    } else if ends(PL_MASCULINE_PAST_ENDINGS) {
+        reads_as_slavic(words, lower)
+    } else {
+        false
+    };
+    if !language_fits {
+        return false;
+    }
+    let mut subject = index - 1;
+    let adjective = |word: &str| {
+        ["ый", "ий", "ой", "ій", "ы", "y", "i"]
+            .iter()
+            .any(|ending| word.ends_with(ending))
+    };
+    if adjective(words.lower(subject)) && !words.capitalised(subject) {
+        if subject == 0 || words.punctuated_before(subject) {
+            return false;
+        }
+        subject -= 1;
+    }
+    let word = words.lower(subject);
+    if words.classes(subject) & !(SLAVIC | en::AGENT_NOUN) != 0
+        || words.numeral(subject)
+        || QUANTITY_WORDS.contains(&word)
+    {
+        return false;
+    }
+    words.capitalised(subject)
+        || word.chars().next_back().is_some_and(|last| {
+            last == 'ь' || (last.is_alphabetic() && !"аеёиоуыэюяіїєйaąeęioóuy".contains(last))
+        })
+}
+
+/// Whether a sentence reads as Ukrainian: a letter only Ukrainian writes among its words
+/// (`і`, `ї`, `є`, `ґ`) or an article in Ukrainian, and no letter only Russian or
+/// Belarusian writes (`ы`, `э`, `ё`, `ъ`, `ў`).
+fn reads_as_ukrainian(words: &SentenceWords) -> bool {
+    let mut ukrainian = words.article_language() == Some(Language::Uk);
+    for at in 0..words.len() {
+        let word = words.lower(at);
+        if word.contains(['ы', 'э', 'ё', 'ъ', 'ў']) {
+            return false;
+        }
+        ukrainian |= word.contains(['і', 'ї', 'є', 'ґ']);
+    }
+    ukrainian
+}
+
 /// Whether `lower`, a word of `words`, reads as a Ukrainian past in `-ив`, `-ав` or `-ала`
 /// (`запровадив`, `наголосив`, `викликав`, `отримав`, `розпочала`): only in a sentence that
 /// reads as Ukrainian (`і`, `ї`, `є` or `ґ`, or an article in Ukrainian, and no letter only
@@ -2503,15 +2842,7 @@ fn ukrainian_past(words: &SentenceWords, lower: &str) -> bool {
     {
         return false;
     }
-    let mut ukrainian = words.article_language() == Some(Language::Uk);
-    for at in 0..words.len() {
-        let word = words.lower(at);
-        if word.contains(['ы', 'э', 'ё', 'ъ', 'ў']) {
-            return false;
-        }
-        ukrainian |= word.contains(['і', 'ї', 'є', 'ґ']);
-    }
-    ukrainian
+    reads_as_ukrainian(words)
 }
 
 /// Ukrainian nouns, names and genitive plurals in `-ав` and `-ала` of seven letters or

@@ -335,6 +335,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Russia continues to shell Kharkiv.",
             "The editor was among those arrested.",
             "Prices are up 15 percent from a year earlier.",
+            "Ales Bialiatski, the Nobel Peace Prize laureate, is serving a 10-year sentence.",
+            "The journalist is recovering in hospital.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -427,6 +429,8 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Ongoing "continues"      Russia continues to shell Kharkiv.
             Passive "arrested"       The editor was among those arrested.
             Ongoing "are"            Prices are up 15 percent from a year earlier.
+            Ongoing "serving"        Ales Bialiatski, the Nobel Peace Prize laureate, is serving a 10-year sentence.
+            Ongoing "recovering"     The journalist is recovering in hospital.
         "#]],
     );
 }
@@ -508,6 +512,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "A statue stood at the entrance.",
             "If the war continues, prices will rise.",
             "The ministry has not said when the drills begin.",
+            "The prices, a record, are rising.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -583,6 +588,7 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        A statue stood at the entrance.
             -                        If the war continues, prices will rise.
             -                        The ministry has not said when the drills begin.
+            -                        The prices, a record, are rising.
         "#]],
     );
 }
@@ -680,6 +686,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "Businesses have complained that high borrowing costs are stifling investment.",
             "Protesters demanded the release of all prisoners.",
             "Officials estimate the damage at $2 billion.",
+            "Moscow has long maintained that the sanctions are illegal.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -771,6 +778,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "complained"         Businesses have complained that high borrowing costs are stifling investment.
             cue "demanded"           Protesters demanded the release of all prisoners.
             cue "estimate"           Officials estimate the damage at $2 billion.
+            cue "maintained that"    Moscow has long maintained that the sanctions are illegal.
         "#]],
     );
 }
@@ -1191,6 +1199,17 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "По предварительным данным, пострадавших нет.",
             "Известно о трех погибших.",
             "Пока не известно, кто стоит за атакой.",
+            "Суд рассмотрел дело.",
+            "Политик сбежал из страны.",
+            "Поезд сошел с рельсов.",
+            "Бывший генерал приехал в Минск.",
+            "Первый канал показал репортаж.",
+            "Никто не пострадал.",
+            "Приговор вынесен заочно.",
+            "Закон вступает в силу 1 января.",
+            "Министерство настаивает, что учения носят оборонительный характер.",
+            "Число политзаключенных составляет 1100 человек.",
+            "Месяц назад министр обещал обратное.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1311,6 +1330,17 @@ fn russian_cues_source_phrases_quotations_and_events() {
             cue "По предварительным данным" По предварительным данным, пострадавших нет.
             cue "Известно"           Известно о трех погибших.
             -                        Пока не известно, кто стоит за атакой.
+            Past "рассмотрел"        Суд рассмотрел дело.
+            Past "сбежал"            Политик сбежал из страны.
+            Past "сошел"             Поезд сошел с рельсов.
+            Past "приехал"           Бывший генерал приехал в Минск.
+            Past "показал"           Первый канал показал репортаж.
+            Past "пострадал"         Никто не пострадал.
+            Passive "вынесен"        Приговор вынесен заочно.
+            Future "вступает"        Закон вступает в силу 1 января.
+            cue "настаивает"         Министерство настаивает, что учения носят оборонительный характер.
+            -                        Число политзаключенных составляет 1100 человек.
+            cue "обещал"             Месяц назад министр обещал обратное.
         "#]],
     );
 }
@@ -1372,6 +1402,13 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Енергетики обіцяють відновити електропостачання до вечора.",
             "Литва вже закривала кордон.",
             "За попередніми даними, загиблих немає.",
+            "Суд виправдав активіста.",
+            "Потяг зійшов з рейок.",
+            "Нацбанк зберіг облікову ставку.",
+            "Вибух стався на заводі.",
+            "Кількість справ зросла.",
+            "Закон набуває чинності 1 січня.",
+            "Міністерство наполягає, що навчання мають оборонний характер.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1427,6 +1464,13 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             cue "обіцяють"           Енергетики обіцяють відновити електропостачання до вечора.
             Past "закривала"         Литва вже закривала кордон.
             cue "За попередніми даними" За попередніми даними, загиблих немає.
+            Past "виправдав"         Суд виправдав активіста.
+            Past "зійшов"            Потяг зійшов з рейок.
+            Past "зберіг"            Нацбанк зберіг облікову ставку.
+            Past "стався"            Вибух стався на заводі.
+            Past "зросла"            Кількість справ зросла.
+            Future "набуває"         Закон набуває чинності 1 січня.
+            cue "наполягає"          Міністерство наполягає, що навчання мають оборонний характер.
         "#]],
     );
 }
@@ -1467,6 +1511,10 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Сайт заблакаваны па рашэнні суда.",
             "Апытанне паказала, што большасць падтрымлівае фермераў.",
             "Кліенты не маглі ўвайсці ў праграму.",
+            "Суд апраўдаў актывіста.",
+            "Міністр правёў сустрэчу.",
+            "Колькасць палітвязняў 1100.",
+            "Апошнім часам арыштаў стала больш.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1501,6 +1549,10 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             Passive "заблакаваны"    Сайт заблакаваны па рашэнні суда.
             Past "паказала"          Апытанне паказала, што большасць падтрымлівае фермераў.
             Past "ўвайсці"           Кліенты не маглі ўвайсці ў праграму.
+            Past "апраўдаў"          Суд апраўдаў актывіста.
+            Past "правёў"            Міністр правёў сустрэчу.
+            -                        Колькасць палітвязняў 1100.
+            Past "стала"             Апошнім часам арыштаў стала больш.
         "#]],
     );
 }
@@ -1597,6 +1649,11 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Litwa już zamykała granicę.",
             "Litwa zamknęła dwa przejścia, powołując się na zagrożenie ze strony balonów.",
             "Portal powołując się na źródła w rządzie podał, że minister odejdzie.",
+            "Bank centralny utrzymał stopy.",
+            "Sejm wybrał marszałka.",
+            "Polska wzięła udział w szczycie.",
+            "Ustawa wchodzi w życie 1 stycznia.",
+            "Ministerstwo nalega, że ćwiczenia są obronne.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1687,6 +1744,11 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "zamykała"          Litwa już zamykała granicę.
             Past "zamknęła"          Litwa zamknęła dwa przejścia, powołując się na zagrożenie ze strony balonów.
             cue "powołując się na"   Portal powołując się na źródła w rządzie podał, że minister odejdzie.
+            Past "utrzymał"          Bank centralny utrzymał stopy.
+            Past "wybrał"            Sejm wybrał marszałka.
+            Past "wzięła"            Polska wzięła udział w szczycie.
+            Future "wchodzi"         Ustawa wchodzi w życie 1 stycznia.
+            cue "nalega"             Ministerstwo nalega, że ćwiczenia są obronne.
         "#]],
     );
 }

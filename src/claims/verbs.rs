@@ -157,9 +157,29 @@ fn named_subject(words: &SentenceWords, first: usize) -> bool {
             named(head)
         }
     };
-    subject_before(words, first).is_some_and(|subject| {
-        named(subject) || head_before_phrase(words, subject).is_some_and(named_head)
-    })
+    let Some(subject) = subject_before(words, first).or_else(|| appositive_head(words, first))
+    else {
+        return false;
+    };
+    named(subject) || head_before_phrase(words, subject).is_some_and(named_head)
+}
+
+/// The subject before an appositive that a comma closes right before the auxiliary at
+/// `first` (`Ales Bialiatski, the Nobel Peace Prize laureate, is serving`, `Viasna, the
+/// human rights centre, is documenting`): the word before the comma that opens an
+/// aside of at most eight words, which starts with `the`, `a`, `an` or a number.
+fn appositive_head(words: &SentenceWords, first: usize) -> Option<usize> {
+    let comma_before =
+        |at: usize| words.punctuated_before(at) && words.gap_before(at, 0).contains(',');
+    if first == 0 || !comma_before(first) {
+        return None;
+    }
+    let opening = (first.saturating_sub(9)..first - 1)
+        .rev()
+        .find(|&at| at > 0 && words.punctuated_before(at))?;
+    let opens_aside = matches!(words.lower(opening), "the" | "a" | "an") || words.numeral(opening);
+    (comma_before(opening) && opens_aside && !broken_before(words, opening - 1))
+        .then_some(opening - 1)
 }
 
 /// Whether the word at `at` can be a verb or an auxiliary: a form of `be`, `have`, `do`,

@@ -326,6 +326,14 @@ pub static DATA: SlavicData = SlavicData {
     ],
     schedules: &["мае", "маюць"],
     scheduled: &[
+        // Presents of a timetable, which speak of a date ahead as `takes effect` does.
+        "уступае",
+        "набывае",
+        "пачынаецца",
+        "адкрываецца",
+        "завяршаецца",
+        "заканчваецца",
+        "стартуе",
         "адбудзецца",
         "адбудуцца",
         "аднавяцца",

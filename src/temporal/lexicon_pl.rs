@@ -282,6 +282,15 @@ pub static DATA: SlavicData = SlavicData {
     ],
     schedules: &["ma", "mają"],
     scheduled: &[
+        // Presents of a timetable, which speak of a date ahead as `takes effect` does.
+        "wchodzi",
+        "wchodzą",
+        "zaczyna",
+        "rozpoczyna",
+        "otwiera",
+        "kończy",
+        "wygasa",
+        "startuje",
         "odbędzie",
         "odbędą",
         "wznowi",

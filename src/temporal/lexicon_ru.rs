@@ -313,6 +313,16 @@ pub static DATA: SlavicData = SlavicData {
     ],
     schedules: &["должен", "должна", "должно", "должны"],
     scheduled: &[
+        // Presents of a timetable, which speak of a date ahead as `takes effect` does.
+        "вступает",
+        "вступают",
+        "начинается",
+        "начинаются",
+        "открывается",
+        "завершается",
+        "заканчивается",
+        "истекает",
+        "стартует",
         "состоится",
         "возобновятся",
         "возобновится",

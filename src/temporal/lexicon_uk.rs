@@ -269,6 +269,16 @@ pub static DATA: SlavicData = SlavicData {
     ],
     schedules: &["має", "мають"],
     scheduled: &[
+        // Presents of a timetable, which speak of a date ahead as `takes effect` does.
+        "набуває",
+        "набувають",
+        "починається",
+        "розпочинається",
+        "відкривається",
+        "завершується",
+        "закінчується",
+        "спливає",
+        "стартує",
         "відбудеться",
         "відбудуться",
         "відновляться",

@@ -90,7 +90,9 @@ pub struct SlavicData {
     /// meetings, hearings and lastings news announces (`посетит`, `підпише`,
     /// `сустрэнецца`, `przeprowadzi`, `potrwa`), whose form alone does not tell them from
     /// a present: they speak of the future too, and the claim finder reads them as
-    /// scheduled events when their sentence gives the date ([`scheduled_futures`]).
+    /// scheduled events when their sentence gives the date ([`scheduled_futures`]). With
+    /// them the presents of a timetable (`вступает в силу`, `набуває чинності`, `wchodzi
+    /// w życie`, `начинается`), which speak of a date ahead as `takes effect` does.
     pub scheduled: &'static [&'static str],
     /// What follows `1990-` in a decade (`х`, `е`, `ті`, `tych`).
     pub decade_suffixes: &'static [&'static str],
