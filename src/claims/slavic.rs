@@ -2750,8 +2750,11 @@ const QUANTITY_WORDS: &[&str] = &[
 /// word of [`MASCULINE_PAST_LOOKALIKES`].
 fn masculine_past_after_subject(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
-    if index == 0
-        || words.punctuated_before(index)
+    // Most words end in another letter: they are turned away before any list is read.
+    if index == 0 || !lower.ends_with(['л', 'в', 'ў', 'ł']) {
+        return false;
+    }
+    if words.punctuated_before(index)
         || lower.chars().count() < 5
         || MASCULINE_PAST_LOOKALIKES.contains(&lower)
         || UKRAINIAN_IV_NOUNS.contains(&lower)
