@@ -322,6 +322,18 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     if cue.len() == 1 && first == "called" && !calls_something_so(words, index) {
         return false;
     }
+    // `A man accused of spying was sentenced`, `the commander blamed for the attack`: a
+    // participle that qualifies the noun before it names who is blamed, not who blames,
+    // whose object would stand between (`Poland accused Minsk of …`).
+    if cue.len() == 1
+        && matches!(
+            (first, words.lower(index + 1)),
+            ("accused", "of") | ("blamed", "for")
+        )
+        && verbs::qualifies_noun_before(words, index)
+    {
+        return false;
+    }
     // `powołując się na zagrożenie`, `со ссылкой на угрозу`: citing a reason, not a
     // source, which is a name, a speaking noun or a quoted title (`со ссылкой на
     // источники`, `powołując się na „Rzeczpospolitą”`).
@@ -1238,12 +1250,30 @@ pub fn find_claims(
                 });
             }
             if let Some((by, value)) = own_date {
-                context = Some((sentence.range, by, value));
+                if !starts_a_state(&words, by) {
+                    context = Some((sentence.range, by, value));
+                }
             }
         }
         carried_speaker = last_actor_speaker(&claims, paragraph_index);
     }
     claims
+}
+
+/// Whether the date at `by`, in the sentence of `words`, tells when a state began (`had
+/// been jailed since 2020`, `находится под арестом с 2020 года`, `od 2020 roku`): it
+/// dates its own claim, but what the next sentences report did not happen then, so it
+/// dates none of them by context.
+fn starts_a_state(words: &SentenceWords, by: TextRange) -> bool {
+    words
+        .first_ending_after(by.start)
+        .checked_sub(1)
+        .is_some_and(|before| {
+            matches!(
+                words.lower(before),
+                "since" | "с" | "со" | "з" | "із" | "са" | "od"
+            )
+        })
 }
 
 /// The latest registry actor that speaks in the claims of paragraph `paragraph`, with the

@@ -687,6 +687,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "Protesters demanded the release of all prisoners.",
             "Officials estimate the damage at $2 billion.",
             "Moscow has long maintained that the sanctions are illegal.",
+            "A man accused of spying for Poland was sentenced to 10 years.",
+            "Poland accused Minsk of orchestrating the crisis.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -779,6 +781,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "demanded"           Protesters demanded the release of all prisoners.
             cue "estimate"           Officials estimate the damage at $2 billion.
             cue "maintained that"    Moscow has long maintained that the sanctions are illegal.
+            Passive "sentenced"      A man accused of spying for Poland was sentenced to 10 years.
+            cue "accused"            Poland accused Minsk of orchestrating the crisis.
         "#]],
     );
 }
@@ -1943,6 +1947,19 @@ fn english_sentences_with_polish_looking_words_read_as_english() {
             UNDATED            Past "protested"       source           Generation Z protested in the capital.
             UNDATED            cue "said"             "George W. Bush" George W. Bush said the war was over.
             UNDATED            Passive "closed"       source           The PO box on Na Street was closed by the police.
+        "#]],
+    );
+}
+
+#[test]
+fn a_date_that_starts_a_state_dates_its_claim_and_no_later_one() {
+    check(
+        "Source: X\nDate: 2026-11-12\n\nOn Monday the court heard the case. The blogger has been jailed since 2020. He was flown to Vilnius, his lawyer said.\n\nОн находится под арестом с 2020 года. Его перевезли в Вильнюс.\n",
+        expect![[r#"
+            dated 2026-11-09   Past "heard"           source           On Monday the court heard the case.
+            dated 2020         Passive "jailed"       source           The blogger has been jailed since 2020.
+            context 2026-11-09 cue "said"             "his lawyer"     He was flown to Vilnius, his lawyer said.
+            UNDATED            Past "перевезли"       source           Его перевезли в Вильнюс.
         "#]],
     );
 }
