@@ -744,12 +744,77 @@ fn can_speak(words: &SentenceWords, (first, last): (usize, usize)) -> bool {
 /// Whether the phrase before a Slavic cue is its object in the accusative, not its
 /// speaker (`Информацию подтвердили в пресс-службе суда`, `Інформацію підтвердили в
 /// поліції`): a feminine accusative ends so, and no nominative does.
-fn accusative_object(words: &SentenceWords, (first, last): (usize, usize)) -> bool {
+/// So is a personal pronoun in an oblique case (`Его обвиняют в шпионаже`, `Jego
+/// oskarżają`), and one word in `-а`, `-я` before a plural cue, which no plural
+/// nominative of a person ends in (`Активиста обвиняют в экстремизме`).
+fn accusative_object(words: &SentenceWords, (first, last): (usize, usize), cue: usize) -> bool {
+    if last == first + 1 {
+        let word = words.lower(first);
+        if OBLIQUE_PRONOUNS.contains(&word) {
+            return true;
+        }
+        let cue_word = words.lower(cue);
+        if word.ends_with(['а', 'я'])
+            && (super::slavic::ends_as_plural_past(cue_word) || ends_as_plural_present(cue_word))
+        {
+            return true;
+        }
+    }
     last > first
         && last - first <= 2
         && ["ию", "ію", "ыю", "ую"]
             .iter()
             .any(|ending| words.lower(last - 1).ends_with(ending))
+}
+
+/// Personal pronouns in the accusative or genitive, which are no speaker.
+const OBLIQUE_PRONOUNS: &[&str] = &[
+    "его",
+    "её",
+    "ее",
+    "их",
+    "него",
+    "неё",
+    "нее",
+    "них",
+    "його",
+    "її",
+    "їх",
+    "нього",
+    "неї",
+    "яго",
+    "яе",
+    "іх",
+    "jego",
+    "go",
+    "ją",
+    "ich",
+    "jej",
+];
+
+/// Whether a Slavic present ends as the third person plural does (`обвиняют`, `говорят`,
+/// `звинувачують`, `абвінавачваюць`, `oskarżają`).
+fn ends_as_plural_present(lower: &str) -> bool {
+    lower.chars().count() >= 6
+        && [
+            "ют", "ят", "ут", "ать", "ють", "ять", "уть", "юць", "яць", "уць", "ją",
+        ]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+}
+
+/// Whether a Slavic cue accuses (`обвиняют`, `звинуватили`, `абвінавацілі`, `oskarżają`).
+fn accuses(lower: &str) -> bool {
+    [
+        "обвин",
+        "звинуват",
+        "звинувач",
+        "абвінавач",
+        "абвінавац",
+        "oskarż",
+    ]
+    .iter()
+    .any(|stem| lower.starts_with(stem))
 }
 
 /// Whether a word no list holds reads as an adverb of manner or frequency by its ending
@@ -974,6 +1039,17 @@ pub fn speaker_of_slavic_cue(
         .filter(|&(_, last)| last < cue_first - 1)
     {
         Some(subject)
+    } else if let Some(relative) = (cue_first.saturating_sub(LONGEST_SPEAKER)..cue_first)
+        .rev()
+        .take_while(|&at| !words.punctuated_before(at + 1))
+        .find(|&at| {
+            slavic::opens_relative_clause(words, at)
+                && slavic::NOMINATIVE_RELATIVES.contains(&words.lower(at))
+        })
+    {
+        // `Лукашенко, который ранее заявлял о мире, …`: the cue of a relative clause whose
+        // pronoun is its subject is said by the phrase before the clause.
+        slavic_phrase_before(words, relative, dates, true)
     } else {
         // `Лукашенко, который правит с 1994 года, заявил`: the speaker stands before the
         // relative clause that ends at the cue.
@@ -986,8 +1062,19 @@ pub fn speaker_of_slavic_cue(
             Some(relative) => slavic_phrase_before(words, relative, dates, true),
             None => slavic_phrase_before(words, cue_first, dates, false),
         }
-        .filter(|&phrase| !accusative_object(words, phrase))
-        .or_else(|| slavic_phrase_after(words, cue_last + 1, dates))
+        .filter(|&phrase| !accusative_object(words, phrase, cue_first))
+        .or_else(|| {
+            // `Его обвиняют в шпионаже`: after an accusation, `в` names the charge, not
+            // where those who speak sit (`сообщили в МИД`).
+            let charge = accuses(cue_word)
+                && matches!(
+                    words.lower(cue_last + 1),
+                    "в" | "во" | "у" | "ў" | "w" | "we"
+                );
+            (!charge)
+                .then(|| slavic_phrase_after(words, cue_last + 1, dates))
+                .flatten()
+        })
     };
     match phrase {
         Some(phrase) if genitive_actor_before_plural(words, phrase, cue_first, mentions) => {

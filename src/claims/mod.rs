@@ -1082,30 +1082,47 @@ pub fn find_claims(
                     mask_unusable(&words, &quotations, &mut blocked);
                     // A question asks: its verbs report nothing (a cue still may).
                     let question = sentence.range.slice(text).trim_end().ends_with('?');
-                    find_cue(&cues, &words, |at| !blocked[at]).or_else(|| {
+                    let cue = find_cue(&cues, &words, |at| !blocked[at]);
+                    // A Slavic cue in a relative clause (`Лукашенко, который ранее заявлял
+                    // о мире, встретился с Путиным`) gives way to the main clause's cue or
+                    // event, as a Slavic event does.
+                    let relative_cue = cue.filter(|&(_, first, _)| {
+                        words.any(slavic::SLAVIC) && relative_clauses(&words, &blocked)[first]
+                    });
+                    let main_cue = if relative_cue.is_some() {
+                        let main_clause = relative_clauses(&words, &blocked).into_owned();
+                        find_cue(&cues, &words, |at| !main_clause[at])
+                    } else {
+                        cue
+                    };
+                    main_cue.or_else(|| {
                         if question || !config.events {
-                            return None;
+                            return relative_cue;
                         }
                         let dated =
                             date_within(&annotations, &timexes, sentence.range, &words, None)
                                 .is_some();
                         block_unasserted(&words, &mut blocked);
-                        let group = if slavic::reads_as_slavic_events(&words) {
+                        let main_clause = relative_clauses(&words, &blocked);
+                        let slavic_events = slavic::reads_as_slavic_events(&words);
+                        let group = if slavic_events {
                             // Russian, Ukrainian, Belarusian or Polish: a past (listed or
                             // read from its ending), a passive form or a dated future is the
                             // event, wherever it stands; the main clause's first, as in
                             // English (`Суд, который открылся в марте, приговорил`).
-                            let main_clause = relative_clauses(&words, &blocked);
                             slavic::find_event_from(&words, 0, |at| !main_clause[at], dated)
-                                .or_else(|| {
-                                    slavic::find_event_from(&words, 0, |at| !blocked[at], dated)
-                                })?
                         } else {
                             // The main clause's event first; a relative clause's only if
                             // the main clause has none.
-                            let main_clause = relative_clauses(&words, &blocked);
                             verbs::find_event(&words, |at| !main_clause[at], dated)
-                                .or_else(|| verbs::find_event(&words, |at| !blocked[at], dated))?
+                        };
+                        let group = match group {
+                            Some(group) => group,
+                            None if relative_cue.is_some() => return relative_cue,
+                            None if slavic_events => {
+                                slavic::find_event_from(&words, 0, |at| !blocked[at], dated)?
+                            }
+                            None => verbs::find_event(&words, |at| !blocked[at], dated)?,
                         };
                         let trigger = ClaimTrigger::Event {
                             verb: words.range(group.verb),

@@ -1192,6 +1192,57 @@ const PASSIVE_FORMS: &[&str] = &[
     "zmobilizowano",
 ];
 
+/// The relative pronouns in the nominative, the subject of their clause (`Лукашенко,
+/// который ранее заявлял …`).
+pub const NOMINATIVE_RELATIVES: &[&str] = &[
+    "который",
+    "которая",
+    "которое",
+    "которые",
+    "котрий",
+    "який",
+    "яка",
+    "яке",
+    "які",
+    "якая",
+    "якое",
+    "якія",
+    "który",
+    "która",
+    "które",
+    "którzy",
+];
+
+/// The relative pronouns in the other cases, which open a relative clause as well (`двое
+/// пенсионеров, которых обвиняют в донатах`, `, w którym`).
+const OBLIQUE_RELATIVES: &[&str] = &[
+    "которого",
+    "которой",
+    "которому",
+    "которым",
+    "котором",
+    "которых",
+    "которыми",
+    "которую",
+    "якого",
+    "якої",
+    "якому",
+    "якій",
+    "яких",
+    "якими",
+    "якога",
+    "якіх",
+    "якімі",
+    "якую",
+    "którego",
+    "której",
+    "któremu",
+    "którym",
+    "których",
+    "którymi",
+    "którą",
+];
+
 /// The closed classes, by class (English class bits where they mean the same).
 const WORDS: &[(Classes, &[&str])] = &[
     (
@@ -1342,27 +1393,8 @@ const WORDS: &[(Classes, &[&str])] = &[
             "ponieważ",
         ],
     ),
-    (
-        en::RELATIVE,
-        &[
-            "который",
-            "которая",
-            "которое",
-            "которые",
-            "котрий",
-            "який",
-            "яка",
-            "яке",
-            "які",
-            "якая",
-            "якое",
-            "якія",
-            "który",
-            "która",
-            "które",
-            "którzy",
-        ],
-    ),
+    (en::RELATIVE, NOMINATIVE_RELATIVES),
+    (en::RELATIVE, OBLIQUE_RELATIVES),
     (
         en::ADVERB,
         &[
@@ -1408,6 +1440,16 @@ const WORDS: &[(Classes, &[&str])] = &[
             "oficjalnie",
             "również",
             "publicznie",
+            // Then (`Тогда Коул заявил`, `Potem rzecznik dodał`).
+            "тогда",
+            "потом",
+            "тоді",
+            "потім",
+            "тады",
+            "потым",
+            "wtedy",
+            "potem",
+            "następnie",
         ],
     ),
     // Forms of `be` and `zostać`: the pasts are the passive rule's (`passive_after_be`).
@@ -1979,9 +2021,14 @@ pub fn is_cyrillic(ch: char) -> bool {
 /// stands after one. A participle's aside is one too.
 pub fn opens_relative_clause(words: &SentenceWords, index: usize) -> bool {
     let relative = en::RELATIVE | SLAVIC;
+    let preposition = en::PREPOSITION | SLAVIC;
     index > 0
         && words.punctuated_before(index)
         && (words.classes(index) & relative == relative
+            // `, в котором`, `, з якими`, `, w którym`: a preposition before the relative.
+            || (words.classes(index) & preposition == preposition
+                && words.classes(index + 1) & relative == relative
+                && !words.punctuated_before(index + 1))
             // `Активист, задержанный в понедельник, объявил …`: a participle's aside
             // after a comma qualifies the noun before, as a relative clause does.
             || (words.gap_before(index, 0).trim() == "," && long_participle(words, index)))
