@@ -727,6 +727,8 @@ fn cyrillic_adjective(word: &str) -> bool {
             // The Ukrainian feminine (`Державна прикордонна служба`, `Національна
             // поліція`), by endings no first name has.
             "льна", "вна", "ська", "цька", "зька",
+            // And its plural (`Повітряні сили`, `Збройні сили`, `Військові адміністрації`).
+            "ні", "ві", "кі",
         ]
         .iter()
         .any(|ending| word.ends_with(ending))

@@ -2541,7 +2541,13 @@ fn slavic_guess(words: &SentenceWords, index: usize) -> Option<GuessedForm> {
         return None;
     }
     let lower = words.lower(index);
-    let Some(guess) = guessed_form(lower) else {
+    let guess = guessed_form(lower).filter(|&guess| {
+        // `масована атака`: the Russian short participle's ending is the Ukrainian
+        // adjective's feminine.
+        // Its impersonal passive (`заблоковано`) ends in `-о`.
+        !(guess == GuessedForm::Passive && !lower.ends_with('о') && reads_as_ukrainian(words))
+    });
+    let Some(guess) = guess else {
         return (ukrainian_past(words, lower) || masculine_past_after_subject(words, index))
             .then_some(GuessedForm::Past);
     };
