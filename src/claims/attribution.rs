@@ -769,6 +769,27 @@ fn accusative_object(words: &SentenceWords, (first, last): (usize, usize), cue: 
             .any(|ending| words.lower(last - 1).ends_with(ending))
 }
 
+/// Units of time in the genitive plural, after `od`, `от`, `від`, `ад` (`od miesięcy`,
+/// `от недель`): how long something has gone on.
+const SINCE_UNITS: &[&str] = &[
+    "miesięcy",
+    "lat",
+    "tygodni",
+    "dni",
+    "месяцев",
+    "лет",
+    "недель",
+    "дней",
+    "місяців",
+    "років",
+    "тижнів",
+    "днів",
+    "месяцаў",
+    "гадоў",
+    "тыдняў",
+    "дзён",
+];
+
 /// Personal pronouns in the accusative or genitive, which are no speaker.
 const OBLIQUE_PRONOUNS: &[&str] = &[
     "его",
@@ -857,7 +878,21 @@ fn slavic_phrase_before(
         let dating = in_date(before)
             || (words.classes(before) & en::PREPOSITION != 0 && in_date(before + 1));
         if !(adverb || dating) || !joined(last) {
-            break;
+            // `Mińsk od miesięcy oskarża Polskę`, `Москва уже несколько лет отрицает`: how
+            // long, which the date recognizer leaves to the verb, is no part either.
+            let since = before.checked_sub(1).filter(|&since| {
+                joined(last)
+                    && joined(before)
+                    && SINCE_UNITS.contains(&words.lower(before))
+                    && matches!(words.lower(since), "od" | "от" | "від" | "ад" | "з")
+            });
+            match since {
+                Some(since) => {
+                    last = since;
+                    continue;
+                }
+                None => break,
+            }
         }
         last = before;
     }

@@ -190,6 +190,9 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "podkreśli",
             "zaznaczy",
             "przekaza",
+            // Giving out news (`podała policja`); giving anything else (`podał się do
+            // dymisji`) is told apart by `hands_something_over`.
+            "poda",
             "wyjaśni",
             "przyzna",
             "przypomnia",
@@ -946,8 +949,6 @@ const EVENT_FORMS: &[&str] = &[
     "сталі",
     "wezwał",
     "wezwała",
-    "podał",
-    "podała",
     "przekazał",
     "przekazała",
     "wydał",
@@ -2947,16 +2948,17 @@ const UKRAINIAN_IV_NOUNS: &[&str] = &[
     "прерогатив",
 ];
 
-/// Whether a past of `передать`, `передати`, `перадаць` or `przekazać` at `index` hands
-/// something over (`Россия передала Украине тела погибших`, `Polska przekazała Ukrainie
-/// sprzęt`) rather than passing on news: that is told by `что`/`що`/`што`/`że` after it
+/// Whether a past of `передать`, `передати`, `перадаць`, `przekazać` or `podać` at
+/// `index` hands something over (`Россия передала Украине тела погибших`, `Polska
+/// przekazała Ukrainie sprzęt`, `Minister podał się do dymisji`) rather than passing on
+/// news (`…, podała policja`): that is told by `что`/`що`/`што`/`że` after it
 /// (`передал, что`), by an inverted speaker after a comma or dash (`…, przekazała
 /// rzeczniczka`) or by `как` before (`как передал корреспондент`).
 pub fn hands_something_over(words: &SentenceWords, index: usize) -> bool {
     // The class holds the forms of `HANDING_OVER` (and plans and adverbs, which start
     // otherwise).
     if words.classes(index) & SLAVIC_RULE_WORD == 0
-        || !["пере", "пера", "prze"]
+        || !["пере", "пера", "prze", "poda"]
             .iter()
             .any(|stem| words.lower(index).starts_with(stem))
     {
@@ -3010,7 +3012,7 @@ const HANDING_OVER: &[(&[&str], &[&str])] = &[
     (&["переда"], RU_PAST),
     (&["переда"], UK_PAST),
     (&["перада"], BE_PAST),
-    (&["przekaza"], PL_PAST),
+    (&["przekaza", "poda"], PL_PAST),
 ];
 
 /// Verbs of planning in the present (`планирует`, `намерен`, `planuje`, `zamierza`),

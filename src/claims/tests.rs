@@ -1666,6 +1666,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Polska wzięła udział w szczycie.",
             "Ustawa wchodzi w życie 1 stycznia.",
             "Ministerstwo nalega, że ćwiczenia są obronne.",
+            "Minister podał się do dymisji.",
+            "Policja podała, że zatrzymano 40 osób.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1761,6 +1763,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "wzięła"            Polska wzięła udział w szczycie.
             Future "wchodzi"         Ustawa wchodzi w życie 1 stycznia.
             cue "nalega"             Ministerstwo nalega, że ćwiczenia są obronne.
+            Past "podał"             Minister podał się do dymisji.
+            cue "podała"             Policja podała, że zatrzymano 40 osób.
         "#]],
     );
 }
@@ -1917,7 +1921,9 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          Правозащитники обвиняют власти в репрессиях.\n\n\
          Двое пенсионеров, которых обвиняют в донатах, остались в СИЗО.\n\n\
          Лукашенко, который ранее заявлял о мире, теперь молчит.\n\n\
-         Росія випустила 120 дронів, повідомили Повітряні сили.",
+         Росія випустила 120 дронів, повідомили Повітряні сили.\n\n\
+         Mińsk od miesięcy oskarża Polskę o eskalację napięć.\n\n\
+         Kolejka liczy już 800 pojazdów, podała Krajowa Administracja Skarbowa.",
         expect![[r#"
             @lukashenka                -      Лукашенко заявил, что армия готова.
             @lukashenka                direct «Мы не нападём», — сказал он.
@@ -1938,6 +1944,8 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             source                     -      Двое пенсионеров, которых обвиняют в донатах, остались в СИЗО.
             @lukashenka                -      Лукашенко, который ранее заявлял о мире, теперь молчит.
             "Повітряні сили"           -      Росія випустила 120 дронів, повідомили Повітряні сили.
+            "Mińsk"                    -      Mińsk od miesięcy oskarża Polskę o eskalację napięć.
+            "Krajowa Administracja Skarbowa" -      Kolejka liczy już 800 pojazdów, podała Krajowa Administracja Skarbowa.
         "#]],
     );
 }
