@@ -283,7 +283,16 @@ fn phrase_after_from(
 
 /// The range of words `first..last` (word indexes, end exclusive).
 fn span(words: &SentenceWords, (first, last): (usize, usize)) -> TextRange {
-    TextRange::new(words.range(first).start, words.range(last - 1).end)
+    let end = words.range(last - 1).end;
+    // `центр «Вясна»`: a title's closing mark belongs to the name its opening one starts.
+    let opened = (first + 1..last).any(|at| words.gap_before(at, 0).contains(['«', '„', '“']));
+    let closing = words
+        .text()
+        .get(end..)
+        .and_then(|after| after.chars().next())
+        .filter(|&mark| opened && matches!(mark, '»' | '”' | '“'))
+        .map_or(0, char::len_utf8);
+    TextRange::new(words.range(first).start, end + closing)
 }
 
 /// The words of the phrase with leading determiners and conjunctions left out, as the

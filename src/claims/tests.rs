@@ -916,7 +916,7 @@ fn a_pronoun_speaker_reaches_back_into_the_paragraph_before() {
             UNDATED            cue "said"             @lukashenka      “We will not attack,” he said.
             UNDATED            cue "said"             @lukashenka      He also said that the drills would end soon.
             UNDATED            Past "met"             source           Makei met the envoy.
-            UNDATED            cue "said"             "He"             He said the talks went well.
+            UNDATED            cue "said"             @makei           He said the talks went well.
             UNDATED            cue "said"             @lukashenka      Lukashenka said the army was ready.
             UNDATED            cue "said"             "He"             He said the border was calm.
         "#]],
@@ -1990,6 +1990,24 @@ fn a_date_that_starts_a_state_dates_its_claim_and_no_later_one() {
             dated 2020         Passive "jailed"       source           The blogger has been jailed since 2020.
             context 2026-11-09 cue "said"             "his lawyer"     He was flown to Vilnius, his lawyer said.
             UNDATED            Past "перевезли"       source           Его перевезли в Вильнюс.
+        "#]],
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_actor_that_opens_an_event_is_that_actor() {
+    check(
+        "Source: X\nDate: 2022-10-15\n\nLukashenka expressed condolences to the family. He said the army was ready.\n\nThe troops left. He said the border was calm.\n\nЛукашенко выразил соболезнования. Он заявил, что армия готова.\n\nKyiv's envoy met his Polish counterpart. He said the talks went well.\n\nОб этом сообщил правозащитный центр «Вясна».\n",
+        expect![[r#"
+            UNDATED            Past "expressed"       source           Lukashenka expressed condolences to the family.
+            UNDATED            cue "said"             @lukashenka      He said the army was ready.
+            UNDATED            Past "left"            source           The troops left.
+            UNDATED            cue "said"             @lukashenka      He said the border was calm.
+            UNDATED            Past "выразил"         source           Лукашенко выразил соболезнования.
+            UNDATED            cue "заявил"           @lukashenka      Он заявил, что армия готова.
+            UNDATED            Past "met"             source           Kyiv's envoy met his Polish counterpart.
+            UNDATED            cue "said"             "He"             He said the talks went well.
+            UNDATED            cue "сообщил"          "правозащитный центр «Вясна»" Об этом сообщил правозащитный центр «Вясна».
         "#]],
     );
 }
