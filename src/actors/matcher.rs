@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::generated::{FormOrigin, GeneratedForms};
-use super::{Actor, AliasMatcher, Mention};
+use super::{Actor, ActorKind, AliasMatcher, Home, Mention};
 use crate::text::TextRange;
 use std::sync::Arc;
 
@@ -46,6 +46,7 @@ impl AliasMatcher {
             first_bytes,
             generated_sources: Arc::default(),
             generated: std::sync::OnceLock::new(),
+            homes: Arc::default(),
         }
     }
 
@@ -58,7 +59,46 @@ impl AliasMatcher {
                 actor.forms().map(move |form| (index, form.value.as_str()))
             }));
         matcher.generated_sources = GeneratedForms::sources(actors).into();
+        matcher.homes = actors
+            .iter()
+            .map(|actor| Home {
+                country: matches!(actor.kind, ActorKind::State | ActorKind::Place),
+                affiliation: actor.affiliation.as_ref().and_then(|affiliation| {
+                    actors
+                        .iter()
+                        .position(|other| other.id.value == affiliation.value)
+                }),
+            })
+            .collect();
         matcher
+    }
+
+    /// `mentions` without those of an actor affiliated with one country right after
+    /// another country's possessive (`Russia's defence ministry`, where `defence
+    /// ministry` is a bare form of Belarus's): the possessive says whose it is.
+    fn without_foreign_possessed(&self, text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
+        if self.homes.is_empty() || mentions.len() < 2 {
+            return mentions;
+        }
+        let home = |actor: usize| self.homes.get(actor).copied().unwrap_or_default();
+        let foreign = |owner: &Mention, owned: &Mention| {
+            let gap = text
+                .get(owner.range.end..owned.range.start)
+                .unwrap_or_default();
+            matches!(gap, "'s " | "’s " | "' " | "’ ")
+                && home(owner.actor).country
+                && home(owned.actor)
+                    .affiliation
+                    .is_some_and(|affiliation| affiliation != owner.actor)
+        };
+        let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+        for mention in mentions.drain(..) {
+            if kept.last().is_some_and(|owner| foreign(owner, &mention)) {
+                continue;
+            }
+            kept.push(mention);
+        }
+        kept
     }
 
     /// The index of generated forms, built on first use: a corpus whose texts have no
@@ -105,7 +145,7 @@ impl AliasMatcher {
 
     /// Mentions in `text`, in text order, longest match first, on word boundaries.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let exact = self.find_as_written(text);
+        let exact = self.without_foreign_possessed(text, self.find_as_written(text));
         if self.generated_sources.is_empty() {
             return exact;
         }

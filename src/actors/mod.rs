@@ -153,4 +153,15 @@ pub struct AliasMatcher {
     generated_sources: std::sync::Arc<[generated::FormSource]>,
     /// Keys of every form and case form, made of `generated_sources` when first needed.
     generated: std::sync::OnceLock<generated::GeneratedForms>,
+    /// Per actor, for [`AliasMatcher::from_actors`]: whether it is a state or a place,
+    /// and the index of the actor it is affiliated with; empty for [`AliasMatcher::new`].
+    homes: std::sync::Arc<[Home]>,
+}
+
+/// What an actor is, for telling whose a bare form names: `Russia's defence ministry` is
+/// no mention of a ministry affiliated with Belarus.
+#[derive(Debug, Clone, Copy, Default)]
+struct Home {
+    country: bool,
+    affiliation: Option<usize>,
 }

@@ -120,6 +120,7 @@ id = "belarus-mod"
 name = "Ministry of Defence of Belarus"
 kind = "organization"
 aliases = ["Belarus’ Defense Ministry", "Defense Ministry"]
+affiliation = "belarus"
 
 [[actor]]
 id = "nato"
@@ -1472,4 +1473,14 @@ fn word_characters_by_hand_agree_with_the_standard_library() {
             );
         }
     }
+}
+
+#[test]
+fn a_bare_form_after_another_countrys_possessive_is_no_mention() {
+    check_mentions(
+        "The U.S.' Defense Ministry said; Belarus's Defense Ministry said; NATO's Defense Ministry.",
+        expect![[r#"
+            The [U.S.|united-states]' Defense Ministry said; [Belarus|belarus]'s [Defense Ministry|belarus-mod] said; [NATO|nato]'s [Defense Ministry|belarus-mod].
+        "#]],
+    );
 }
