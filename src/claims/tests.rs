@@ -337,6 +337,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Prices are up 15 percent from a year earlier.",
             "Ales Bialiatski, the Nobel Peace Prize laureate, is serving a 10-year sentence.",
             "The journalist is recovering in hospital.",
+            "Rescue operations are ongoing.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -431,6 +432,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Ongoing "are"            Prices are up 15 percent from a year earlier.
             Ongoing "serving"        Ales Bialiatski, the Nobel Peace Prize laureate, is serving a 10-year sentence.
             Ongoing "recovering"     The journalist is recovering in hospital.
+            Ongoing "ongoing"        Rescue operations are ongoing.
         "#]],
     );
 }

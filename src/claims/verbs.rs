@@ -551,16 +551,18 @@ fn auxiliary_group(
         {
             return group(next + 1, EventForm::Ongoing);
         }
-        // `A search is under way`, `Evacuations are underway`: a happening going on now,
+        // `A search is under way`, `Evacuations are underway`, `Rescue operations are
+        // ongoing`: a happening going on now,
         // whatever its subject; in the main clause, since one in a clause of `that` is
         // what another verb says of it (`do not hide the fact that measures are under
         // way`).
         let in_that_clause = || (0..first).any(|at| words.lower(at) == "that");
         if present
-            && (after == "underway" || (after == "under" && words.lower(next + 1) == "way"))
+            && (matches!(after, "underway" | "ongoing")
+                || (after == "under" && words.lower(next + 1) == "way"))
             && !in_that_clause()
         {
-            let way = if after == "underway" { next } else { next + 1 };
+            let way = if after == "under" { next + 1 } else { next };
             if !words.punctuated_before(way) {
                 return group(way, EventForm::Ongoing);
             }
