@@ -376,6 +376,11 @@ const WORDS: &[(Classes, &[&str])] = &[
             "all",
             "both",
             "each",
+            // Adverbs of a habit without `-ly` (`is often called`).
+            "often",
+            "always",
+            "sometimes",
+            "seldom",
         ],
     ),
     (NEGATION, &["not", "never", "n't", "no"]),

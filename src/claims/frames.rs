@@ -166,6 +166,44 @@ pub fn is_provision(words: &SentenceWords) -> bool {
         })
 }
 
+/// Masks what the outlet says is not known (`It remains unclear who ordered the attack`,
+/// `It is not known who fired the missile`): the question clause after `unclear`,
+/// `unknown`, `not clear` or `not known`, up to the next punctuation, reports nothing.
+pub fn mask_open_questions(words: &SentenceWords, masked: &mut [bool]) {
+    if !words.any(en::RELATIVE | en::SUBORDINATOR) {
+        return;
+    }
+    for question in 1..words.len() {
+        if !matches!(
+            words.lower(question),
+            "who" | "what" | "how" | "why" | "where" | "when" | "whether" | "which"
+        ) || words.punctuated_before(question)
+        {
+            continue;
+        }
+        let mut before = question - 1;
+        if words.lower(before) == "immediately" && before > 0 {
+            before -= 1;
+        }
+        let not_known = match words.lower(before) {
+            "unclear" | "unknown" => true,
+            "clear" | "known" => {
+                (before.saturating_sub(3)..before).any(|at| words.classes(at) & en::NEGATION != 0)
+            }
+            _ => false,
+        };
+        if !not_known {
+            continue;
+        }
+        for (at, slot) in masked.iter_mut().enumerate().skip(question) {
+            if at > question && words.punctuated_before(at) {
+                break;
+            }
+            *slot = true;
+        }
+    }
+}
+
 /// Marks in `masked` the words that belong to a set phrase.
 pub fn mask_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
     if words.any(super::slavic::SLAVIC) || !words.all_ascii() {

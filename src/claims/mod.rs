@@ -800,6 +800,7 @@ fn mask_unusable(words: &SentenceWords, quotations: &frames::Quotations, blocked
     blocked.extend_from_slice(&quotations.quoted);
     blocked.resize(words.len(), false);
     frames::mask_set_phrases(words, blocked);
+    frames::mask_open_questions(words, blocked);
 }
 
 /// Marks in `blocked` the words whose events the sentence does not assert: conditional

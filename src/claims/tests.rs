@@ -338,6 +338,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             "Ales Bialiatski, the Nobel Peace Prize laureate, is serving a 10-year sentence.",
             "The journalist is recovering in hospital.",
             "Rescue operations are ongoing.",
+            "Protesters were often beaten.",
         ],
         expect![[r#"
             Past "deliberated"       The jury deliberated for a day before returning its verdict.
@@ -433,6 +434,7 @@ fn events_of_every_verb_form_are_claims_whatever_their_subject() {
             Ongoing "serving"        Ales Bialiatski, the Nobel Peace Prize laureate, is serving a 10-year sentence.
             Ongoing "recovering"     The journalist is recovering in hospital.
             Ongoing "ongoing"        Rescue operations are ongoing.
+            Passive "beaten"         Protesters were often beaten.
         "#]],
     );
 }
@@ -515,6 +517,10 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "If the war continues, prices will rise.",
             "The ministry has not said when the drills begin.",
             "The prices, a record, are rising.",
+            "Lukashenka is often called Europe's last dictator.",
+            "Such drills are regularly held near the border.",
+            "It remains unclear who ordered the attack.",
+            "It is not known who fired the missile.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -591,6 +597,10 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        If the war continues, prices will rise.
             -                        The ministry has not said when the drills begin.
             -                        The prices, a record, are rising.
+            -                        Lukashenka is often called Europe's last dictator.
+            -                        Such drills are regularly held near the border.
+            -                        It remains unclear who ordered the attack.
+            -                        It is not known who fired the missile.
         "#]],
     );
 }

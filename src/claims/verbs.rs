@@ -131,6 +131,24 @@ fn can_be_subject(words: &SentenceWords, index: usize) -> bool {
     !LINKING_VERBS.contains(&lower)
 }
 
+/// Adverbs of a habit, which make a present no specific event.
+const HABIT_ADVERBS: &[&str] = &[
+    "often",
+    "usually",
+    "regularly",
+    "routinely",
+    "frequently",
+    "always",
+    "typically",
+    "generally",
+    "sometimes",
+    "occasionally",
+    "rarely",
+    "seldom",
+    "commonly",
+    "traditionally",
+];
+
 /// Verbs in the present that link a subject to an adjective or participle.
 const LINKING_VERBS: &[&str] = &[
     "appears", "appear", "seems", "seem", "looks", "look", "remains", "remain", "becomes",
@@ -409,6 +427,11 @@ fn auxiliary_group(
         let past = matches!(aux, "was" | "were");
         let present = matches!(aux, "is" | "are" | "am" | "'re" | "’re");
         if !past && !present {
+            return None;
+        }
+        // `Lukashenka is often called Europe's last dictator`, `Such drills are regularly
+        // held`: what is done as a habit is no specific event.
+        if present && (first + 1..next).any(|at| HABIT_ADVERBS.contains(&words.lower(at))) {
             return None;
         }
         if after == "being" {
