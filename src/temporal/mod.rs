@@ -118,7 +118,8 @@ pub fn find_temporal_in(
         None => recognize::recognize(&tokens),
         Some(lexicon) => recognize::slavic::recognize(&tokens, lexicon),
     };
-    found
+    let mut weekdays = Vec::new();
+    let mut timexes: Vec<Timex> = found
         .into_iter()
         .filter_map(|found| {
             let first = tokens.get(found.start)?;
@@ -149,8 +150,65 @@ pub fn find_temporal_in(
                 },
                 leans_on: None,
             })
+            .inspect(|_| {
+                weekdays.push(matches!(
+                    found.sem,
+                    sem::Sem::Point(sem::Cal::Weekday { shift: None, .. })
+                ))
+            })
         })
-        .collect()
+        .collect();
+    mend_weekday_ranges(text, &mut timexes, &weekdays);
+    timexes
+}
+
+/// `from Monday to Wednesday`, `с понедельника по среду`, `od poniedziałku do środy`:
+/// the weekday that ends a range is the first after the one that starts it, which each
+/// resolved alone need not be (in an article of a Wednesday, a `Wednesday` ahead is that
+/// day). `weekdays` tells, per timex, whether it is a weekday and nothing more.
+fn mend_weekday_ranges(text: &str, timexes: &mut [Timex], weekdays: &[bool]) {
+    for end in 1..timexes.len() {
+        if !(weekdays.get(end - 1) == Some(&true) && weekdays.get(end) == Some(&true)) {
+            continue;
+        }
+        let (before, after) = timexes.split_at_mut(end);
+        let (from, to) = (&before[end - 1], &mut after[0]);
+        let gap = text
+            .get(from.range.end..to.range.start)
+            .unwrap_or_default()
+            .trim()
+            .to_lowercase();
+        let to_text = to.range.slice(text).to_lowercase();
+        let joined = matches!(
+            gap.as_str(),
+            "to" | "through" | "until" | "till" | "and" | "-" | "–" | "—" | "по" | "до" | "do"
+        ) || (gap.is_empty()
+            && ["по ", "до ", "do "]
+                .iter()
+                .any(|word| to_text.starts_with(word)));
+        let day = |value: &Option<String>| {
+            value
+                .as_deref()
+                .filter(|value| value.len() == 10)
+                .and_then(|value| value.parse::<jiff::civil::Date>().ok())
+        };
+        let (Some(first), Some(last)) = (day(&from.value), day(&to.value)) else {
+            continue;
+        };
+        if !joined || last >= first {
+            continue;
+        }
+        let Ok(mended) = last.checked_add(jiff::Span::new().days(7)) else {
+            continue;
+        };
+        to.value = Some(mended.to_string());
+        to.resolution = Resolution::Relative {
+            explanation: format!(
+                "the first {:?} after {first}, where the range starts",
+                mended.weekday()
+            ),
+        };
+    }
 }
 
 /// The value `lean` gives when counted from `value`, a date of day precision (with or

@@ -17,6 +17,24 @@ fn date(s: &str) -> Option<CalendarDate> {
 const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
     use TimexKind::{Date as D, Duration as U, Set as S, Time as T};
     &[
+        // The weekday that ends a range is the first after the one that starts it: alone,
+        // a `Wednesday` ahead in an article of a Wednesday is that day.
+        (
+            "Talks will run from Monday to Wednesday.",
+            "2026-11-18",
+            "Wednesday",
+            D,
+            "2026-11-25",
+            true,
+        ),
+        (
+            "The market was closed from Monday to Wednesday.",
+            "2026-11-18",
+            "Wednesday",
+            D,
+            "2026-11-18",
+            true,
+        ),
         // A quarter without its year: the latest one not after the article's, the next
         // one on a future cue.
         (

@@ -10,6 +10,15 @@ type Row = (&'static str, &'static str, &'static str, &'static str, bool);
 const D: &str = "2022-10-04"; // a Tuesday
 
 const RUSSIAN: &[Row] = &[
+    // The weekday that ends a range is the first after the one that starts it: alone,
+    // `вторник` ahead would be the article's own Tuesday.
+    (
+        "Переговоры пройдут с понедельника по вторник.",
+        D,
+        "по вторник",
+        "2022-10-11",
+        true,
+    ),
     // A count after `около` is no year, nor is a number outside 1900-2100 without its
     // year word.
     (
