@@ -920,8 +920,12 @@ fn slavic_phrase_before(
             break;
         }
         if words.classes(before) & en::PREPOSITION != 0 {
-            if first + 1 == last && is_locative(words.lower(before)) {
-                // `В Минобороны заявили`: the body spoken for.
+            // `В Минобороны заявили`: the body spoken for; with the names that qualify
+            // it, when the preposition opens the clause (`В Минобороны России
+            // утверждают`, `W MSZ Litwy podkreślają`).
+            let opens_clause = before == 0 || words.punctuated_before(before);
+            let qualified_body = opens_clause && (first..last).all(|at| words.capitalised(at));
+            if is_locative(words.lower(before)) && (first + 1 == last || qualified_body) {
                 break;
             }
             // `Opozycja na uchodźstwie apeluje`: a phrase after a head that can speak is
@@ -986,7 +990,8 @@ fn slavic_phrase_after(
     let first_joined = |index: usize| {
         !words.punctuated_before(index) || only_quote_marks(words.gap_before(index, 0))
     };
-    if start >= words.len() || !first_joined(start) {
+    // `заявили о задержаниях`: what the cue is about, not who speaks.
+    if start >= words.len() || !first_joined(start) || words.classes(start) & en::PREPOSITION != 0 {
         return None;
     }
     let mut end = start;
@@ -1132,8 +1137,9 @@ pub fn speaker_of_slavic_cue(
 }
 
 /// Whether the actor named at the end of a Slavic speaker phrase right before a plural
-/// past cue only qualifies the phrase's head, in the genitive: `Жители Минска сообщили`,
-/// `Медсестри лікарні Києва оголосили`, `Mieszkańcy Mińska poinformowali`. One actor
+/// cue, past or present, only qualifies the phrase's head, in the genitive: `Жители
+/// Минска сообщили`, `Медсестри лікарні Києва оголосили`, `Mieszkańcy Mińska
+/// poinformowali`, `В Минобороны России утверждают`. One actor
 /// does not take a plural verb; actors joined by a conjunction do (`Россия и Беларусь
 /// заявили`), and so does an actor that opens the phrase.
 fn genitive_actor_before_plural(
@@ -1142,7 +1148,8 @@ fn genitive_actor_before_plural(
     cue_first: usize,
     mentions: &[ActorMention],
 ) -> bool {
-    let plural = super::slavic::ends_as_plural_past(words.lower(cue_first));
+    let cue = words.lower(cue_first);
+    let plural = super::slavic::ends_as_plural_past(cue) || ends_as_plural_present(cue);
     let head = words.range(first);
     let head_end = words.range(last - 1).end;
     plural

@@ -1935,7 +1935,10 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          Лукашенко, который ранее заявлял о мире, теперь молчит.\n\n\
          Росія випустила 120 дронів, повідомили Повітряні сили.\n\n\
          Mińsk od miesięcy oskarża Polskę o eskalację napięć.\n\n\
-         Kolejka liczy już 800 pojazdów, podała Krajowa Administracja Skarbowa.",
+         Kolejka liczy już 800 pojazdów, podała Krajowa Administracja Skarbowa.\n\n\
+         В Минобороны России утверждают, что сбили 41 беспилотник.\n\n\
+         Власти Беларуси отрицают существование политзаключенных.\n\n\
+         В Минске протестующие заявили о задержаниях.",
         expect![[r#"
             @lukashenka                -      Лукашенко заявил, что армия готова.
             @lukashenka                direct «Мы не нападём», — сказал он.
@@ -1958,6 +1961,9 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             "Повітряні сили"           -      Росія випустила 120 дронів, повідомили Повітряні сили.
             "Mińsk"                    -      Mińsk od miesięcy oskarża Polskę o eskalację napięć.
             "Krajowa Administracja Skarbowa" -      Kolejka liczy już 800 pojazdów, podała Krajowa Administracja Skarbowa.
+            "Минобороны России"        -      В Минобороны России утверждают, что сбили 41 беспилотник.
+            "Власти Беларуси"          -      Власти Беларуси отрицают существование политзаключенных.
+            source                     -      В Минске протестующие заявили о задержаниях.
         "#]],
     );
 }
