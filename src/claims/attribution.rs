@@ -536,8 +536,16 @@ pub fn speaker_of_cue(
                             || lower.ends_with("ly")
                             || en::ASIDE_ADVERBS.contains(&lower))
                 });
+                // A relative clause's aside (`A senior official, who spoke on condition
+                // of anonymity, said`): the noun before it.
+                let relative = aside.filter(|&chunk| {
+                    matches!(words.lower(chunk), "who" | "which")
+                        && words.gap_before(chunk, 0).trim() == ","
+                        && words.gap_before(group, 0).trim() == ","
+                });
                 role.or(participial)
                     .or(adverb_aside)
+                    .or(relative)
                     .and_then(|chunk| phrase_before(words, chunk, true))
                     .or_else(|| name.map(|chunk| (chunk, group)))
                     .or_else(bracketed)
