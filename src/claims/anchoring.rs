@@ -120,6 +120,9 @@ pub fn side_detail(
     {
         return Some(SideDetail::RelativeClause);
     }
+    if period_of_a_plan(words, first) {
+        return Some(SideDetail::NounModifier);
+    }
     // A date between a determiner or possessive and a noun modifies that noun.
     let opens_noun_phrase = first.checked_sub(1).is_some_and(|index| {
         !words.punctuated_before(first)
@@ -161,6 +164,79 @@ pub fn side_detail(
     let trigger_outside = trigger_word.is_none_or(|at| at < relative || at >= clause_end);
     (first < clause_end && trigger_outside).then_some(SideDetail::RelativeClause)
 }
+
+/// Whether the date whose first word is `first` is the period of a plan, a budget or a
+/// forecast named right before it (`adopted the draft budget for 2027`, `одобрило проект
+/// бюджета на 2027 год`, `przyjął projekt budżetu na 2027 rok`): it tells what the plan
+/// covers, not when it was made; a verb's `for` or `на` (`scheduled for 2027`, `назначены
+/// на 2027 год`) dates what it says.
+fn period_of_a_plan(words: &SentenceWords, first: usize) -> bool {
+    let preposition = if matches!(words.lower(first), "на" | "na") {
+        first
+    } else {
+        match first.checked_sub(1) {
+            Some(before) if !words.punctuated_before(first) => before,
+            _ => return false,
+        }
+    };
+    if !matches!(words.lower(preposition), "for" | "на" | "na")
+        || words.punctuated_before(preposition)
+    {
+        return false;
+    }
+    preposition
+        .checked_sub(1)
+        .is_some_and(|noun| PLAN_NOUNS.contains(&words.lower(noun)))
+}
+
+/// Nouns of what covers a period (`budget`, `план`, `prognoza`), in the forms that stand
+/// before `for`, `на` or `na`.
+const PLAN_NOUNS: &[&str] = &[
+    "budget",
+    "budgets",
+    "plan",
+    "plans",
+    "forecast",
+    "forecasts",
+    "target",
+    "targets",
+    "strategy",
+    "programme",
+    "program",
+    "quota",
+    "quotas",
+    "outlook",
+    "бюджет",
+    "бюджета",
+    "бюджету",
+    "план",
+    "плана",
+    "планы",
+    "плану",
+    "прогноз",
+    "прогноза",
+    "прогнозы",
+    "прогнозу",
+    "стратегия",
+    "стратегии",
+    "стратегія",
+    "стратегії",
+    "программа",
+    "программы",
+    "програма",
+    "програми",
+    "квоты",
+    "квоти",
+    "budżet",
+    "budżetu",
+    "planu",
+    "plany",
+    "prognoza",
+    "prognozy",
+    "strategia",
+    "strategii",
+    "programu",
+];
 
 /// Whether the date whose first word is `first` follows a Russian, Ukrainian, Belarusian
 /// or Polish `since` in a record (`до самого низкого уровня с 2015 года`, `Впервые с 2020
