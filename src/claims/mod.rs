@@ -1305,15 +1305,22 @@ pub fn find_claims(
 /// dates its own claim, but what the next sentences report did not happen then, so it
 /// dates none of them by context.
 fn starts_a_state(words: &SentenceWords, by: TextRange) -> bool {
-    words
-        .first_ending_after(by.start)
-        .checked_sub(1)
-        .is_some_and(|before| {
-            matches!(
-                words.lower(before),
-                "since" | "с" | "со" | "з" | "із" | "са" | "od"
-            )
-        })
+    let since = |at: usize| {
+        matches!(
+            words.lower(at),
+            "since" | "с" | "со" | "з" | "із" | "са" | "od"
+        )
+    };
+    let first = words.first_ending_after(by.start);
+    // A Slavic expression may hold its preposition (`с понедельника`); one that holds
+    // the end of a range too is a span (`с 3 по 9 июня`).
+    let held = first < words.len()
+        && words.range(first).start == by.start
+        && since(first)
+        && !(first + 1..words.len())
+            .take_while(|&at| words.range(at).end <= by.end)
+            .any(|at| matches!(words.lower(at), "по" | "до" | "да" | "do"));
+    held || first.checked_sub(1).is_some_and(since)
 }
 
 /// The latest registry actor that speaks in the claims of paragraph `paragraph`, with the

@@ -2016,12 +2016,21 @@ fn english_sentences_with_polish_looking_words_read_as_english() {
 #[test]
 fn a_date_that_starts_a_state_dates_its_claim_and_no_later_one() {
     check(
-        "Source: X\nDate: 2026-11-12\n\nOn Monday the court heard the case. The blogger has been jailed since 2020. He was flown to Vilnius, his lawyer said.\n\nОн находится под арестом с 2020 года. Его перевезли в Вильнюс.\n",
+        "Source: X\nDate: 2026-11-12\n\nOn Monday the court heard the case. The blogger has been jailed since 2020. He was flown to Vilnius, his lawyer said.\n",
         expect![[r#"
             dated 2026-11-09   Past "heard"           source           On Monday the court heard the case.
             dated 2020         Passive "jailed"       source           The blogger has been jailed since 2020.
             context 2026-11-09 cue "said"             "his lawyer"     He was flown to Vilnius, his lawyer said.
+        "#]],
+    );
+    check(
+        "Source: X\nDate: 2026-11-12\nLanguage: ru\n\nВо вторник суд рассмотрел дело. Он находится под арестом с 2020 года. Его перевезли в Вильнюс.\n\nОн под арестом с понедельника. Его перевезли в Вильнюс.\n\nЗабастовка длилась с 3 по 9 июня. Профсоюз заявил о победе.\n",
+        expect![[r#"
+            dated 2026-11-10   Past "рассмотрел"      source           Во вторник суд рассмотрел дело.
+            context 2026-11-10 Past "перевезли"       source           Его перевезли в Вильнюс.
             UNDATED            Past "перевезли"       source           Его перевезли в Вильнюс.
+            dated 2026-06-03/2026-06-09 Past "длилась"         source           Забастовка длилась с 3 по 9 июня.
+            context 2026-06-03/2026-06-09 cue "заявил"           "Профсоюз"       Профсоюз заявил о победе.
         "#]],
     );
 }
