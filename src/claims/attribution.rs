@@ -769,7 +769,7 @@ fn can_speak(words: &SentenceWords, (first, last): (usize, usize)) -> bool {
 fn accusative_object(words: &SentenceWords, (first, last): (usize, usize), cue: usize) -> bool {
     if last == first + 1 {
         let word = words.lower(first);
-        if OBLIQUE_PRONOUNS.contains(&word) {
+        if ACCUSATIVE_PRONOUNS.contains(&word) || is_oblique_pronoun(word) {
             return true;
         }
         let cue_word = words.lower(cue);
@@ -807,28 +807,11 @@ const SINCE_UNITS: &[&str] = &[
     "дзён",
 ];
 
-/// Personal pronouns in the accusative or genitive, which are no speaker.
-const OBLIQUE_PRONOUNS: &[&str] = &[
-    "его",
-    "её",
-    "ее",
-    "их",
-    "него",
-    "неё",
-    "нее",
-    "них",
-    "його",
-    "її",
-    "їх",
-    "нього",
-    "неї",
-    "яго",
-    "яе",
-    "іх",
-    "jego",
-    "go",
-    "ją",
-    "ich",
+/// Personal pronouns in the accusative or genitive in the forms that stand without a
+/// preposition (`Его обвиняют`), which are no speaker; those after one are
+/// [`is_oblique_pronoun`]'s.
+const ACCUSATIVE_PRONOUNS: &[&str] = &[
+    "его", "её", "ее", "их", "його", "її", "їх", "яго", "яе", "іх", "jego", "go", "ją", "ich",
     "jej",
 ];
 
