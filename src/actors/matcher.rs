@@ -59,15 +59,21 @@ impl AliasMatcher {
                 actor.forms().map(move |form| (index, form.value.as_str()))
             }));
         matcher.generated_sources = GeneratedForms::sources(actors).into();
+        // By id, once: a registry of thousands of actors would otherwise be searched
+        // once per affiliation.
+        let by_id: std::collections::HashMap<&str, usize> = actors
+            .iter()
+            .enumerate()
+            .map(|(index, actor)| (actor.id.value.as_str(), index))
+            .collect();
         matcher.homes = actors
             .iter()
             .map(|actor| Home {
                 country: matches!(actor.kind, ActorKind::State | ActorKind::Place),
-                affiliation: actor.affiliation.as_ref().and_then(|affiliation| {
-                    actors
-                        .iter()
-                        .position(|other| other.id.value == affiliation.value)
-                }),
+                affiliation: actor
+                    .affiliation
+                    .as_ref()
+                    .and_then(|affiliation| by_id.get(affiliation.value.as_str()).copied()),
             })
             .collect();
         matcher

@@ -131,8 +131,9 @@ fn can_be_subject(words: &SentenceWords, index: usize) -> bool {
     !LINKING_VERBS.contains(&lower)
 }
 
-/// Adverbs of a habit, which make a present no specific event.
-const HABIT_ADVERBS: &[&str] = &[
+/// Adverbs of a habit, which make a present no specific event, nor a present cue a
+/// specific statement.
+pub(super) const HABIT_ADVERBS: &[&str] = &[
     "often",
     "usually",
     "regularly",
