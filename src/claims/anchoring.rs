@@ -238,6 +238,33 @@ const PLAN_NOUNS: &[&str] = &[
     "programu",
 ];
 
+/// The Russian, Ukrainian, Belarusian and Polish prepositions of `since` (`с 2020 года`,
+/// `з 2020 року`, `ад 2020 года`, `od 2020 roku`).
+fn is_slavic_since(word: &str) -> bool {
+    matches!(
+        word,
+        "с" | "со" | "від" | "з" | "із" | "зі" | "ад" | "са" | "od"
+    )
+}
+
+/// Whether the date at `by`, in the sentence of `words`, tells when a state began (`had
+/// been jailed since 2020`, `находится под арестом с 2020 года`, `od 2020 roku`): it
+/// dates its own claim, but what the next sentences report did not happen then, so it
+/// dates none of them by context.
+pub fn starts_a_state(words: &SentenceWords, by: TextRange) -> bool {
+    let since = |at: usize| words.lower(at) == "since" || is_slavic_since(words.lower(at));
+    let first = words.first_ending_after(by.start);
+    // A Slavic expression may hold its preposition (`с понедельника`); one that holds
+    // the end of a range too is a span (`с 3 по 9 июня`).
+    let held = first < words.len()
+        && words.range(first).start == by.start
+        && since(first)
+        && !(first + 1..words.len())
+            .take_while(|&at| words.range(at).end <= by.end)
+            .any(|at| matches!(words.lower(at), "по" | "до" | "да" | "do"));
+    held || first.checked_sub(1).is_some_and(since)
+}
+
 /// Whether the date whose first word is `first` follows a Russian, Ukrainian, Belarusian
 /// or Polish `since` in a record (`до самого низкого уровня с 2015 года`, `Впервые с 2020
 /// года`, `najniższego poziomu od 2015 roku`, `po raz pierwszy od 2020 roku`): how long
@@ -246,11 +273,7 @@ fn slavic_record_since(words: &SentenceWords, first: usize) -> bool {
     let Some(since) = first.checked_sub(1) else {
         return false;
     };
-    if !matches!(
-        words.lower(since),
-        "с" | "со" | "від" | "з" | "із" | "зі" | "ад" | "od"
-    ) || words.punctuated_before(first)
-    {
+    if !is_slavic_since(words.lower(since)) || words.punctuated_before(first) {
         return false;
     }
     let record = |lower: &str| {

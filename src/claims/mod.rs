@@ -1281,7 +1281,7 @@ pub fn find_claims(
                 });
             }
             if let Some((by, value)) = own_date {
-                if !starts_a_state(&words, by) {
+                if !anchoring::starts_a_state(&words, by) {
                     context = Some((sentence.range, by, value));
                 }
             }
@@ -1289,29 +1289,6 @@ pub fn find_claims(
         carried_speaker = last_actor_speaker(&claims, paragraph_index);
     }
     claims
-}
-
-/// Whether the date at `by`, in the sentence of `words`, tells when a state began (`had
-/// been jailed since 2020`, `находится под арестом с 2020 года`, `od 2020 roku`): it
-/// dates its own claim, but what the next sentences report did not happen then, so it
-/// dates none of them by context.
-fn starts_a_state(words: &SentenceWords, by: TextRange) -> bool {
-    let since = |at: usize| {
-        matches!(
-            words.lower(at),
-            "since" | "с" | "со" | "з" | "із" | "са" | "od"
-        )
-    };
-    let first = words.first_ending_after(by.start);
-    // A Slavic expression may hold its preposition (`с понедельника`); one that holds
-    // the end of a range too is a span (`с 3 по 9 июня`).
-    let held = first < words.len()
-        && words.range(first).start == by.start
-        && since(first)
-        && !(first + 1..words.len())
-            .take_while(|&at| words.range(at).end <= by.end)
-            .any(|at| matches!(words.lower(at), "по" | "до" | "да" | "do"));
-    held || first.checked_sub(1).is_some_and(since)
 }
 
 /// The latest registry actor that speaks in the claims of paragraph `paragraph`, with the
