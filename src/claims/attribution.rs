@@ -80,6 +80,26 @@ pub enum LastSpeaker {
 }
 
 impl LastSpeaker {
+    /// `Tsikhanouskaya expressed condolences. She said …`: the actor that opens the
+    /// sentence of an event right before its verb group (which starts at `verb`) is its
+    /// subject, whom the next `she` names; not one that qualifies the subject
+    /// (`Kyiv's envoy met …`). `mentions` are those of the sentence and before.
+    pub fn subject_of_event(
+        words: &SentenceWords,
+        verb: usize,
+        mentions: &[ActorMention],
+    ) -> Option<Self> {
+        let opening = (words.len() > 0).then(|| words.range(0).start)?;
+        let subject = mentions
+            .iter()
+            .find(|mention| mention.range.start == opening)?;
+        let after = words.first_ending_after(subject.range.end);
+        let right_before = after <= verb
+            && verb - after <= 1
+            && !(after..=verb).any(|at| words.punctuated_before(at));
+        right_before.then_some(LastSpeaker::Actor(subject.actor, subject.range))
+    }
+
     /// What the speaker of a claim of `sentence` leaves for the next pronoun: an actor;
     /// the words of one speaker who is no actor (`Artyom Shraibman`, `a spokesman`,
     /// `Шрайбман`), not of several (`Analysts`, `officials`, `Аналитики`) nor a pronoun
@@ -773,9 +793,7 @@ fn accusative_object(words: &SentenceWords, (first, last): (usize, usize), cue: 
             return true;
         }
         let cue_word = words.lower(cue);
-        if word.ends_with(['а', 'я'])
-            && (super::slavic::ends_as_plural_past(cue_word) || ends_as_plural_present(cue_word))
-        {
+        if word.ends_with(['а', 'я']) && super::slavic::ends_as_plural_verb(cue_word) {
             return true;
         }
     }
@@ -814,17 +832,6 @@ const ACCUSATIVE_PRONOUNS: &[&str] = &[
     "его", "её", "ее", "их", "його", "її", "їх", "яго", "яе", "іх", "jego", "go", "ją", "ich",
     "jej",
 ];
-
-/// Whether a Slavic present ends as the third person plural does (`обвиняют`, `говорят`,
-/// `звинувачують`, `абвінавачваюць`, `oskarżają`).
-fn ends_as_plural_present(lower: &str) -> bool {
-    lower.chars().count() >= 6
-        && [
-            "ют", "ят", "ут", "ать", "ють", "ять", "уть", "юць", "яць", "уць", "ją",
-        ]
-        .iter()
-        .any(|ending| lower.ends_with(ending))
-}
 
 /// Whether a Slavic cue accuses (`обвиняют`, `звинуватили`, `абвінавацілі`, `oskarżają`).
 fn accuses(lower: &str) -> bool {
@@ -1140,7 +1147,7 @@ fn genitive_actor_before_plural(
     mentions: &[ActorMention],
 ) -> bool {
     let cue = words.lower(cue_first);
-    let plural = super::slavic::ends_as_plural_past(cue) || ends_as_plural_present(cue);
+    let plural = super::slavic::ends_as_plural_verb(cue);
     let head = words.range(first);
     let head_end = words.range(last - 1).end;
     plural

@@ -1226,26 +1226,11 @@ pub fn find_claims(
                     text,
                     sentence.range,
                 );
-                // `Tsikhanouskaya expressed condolences. She said …`: an actor that opens
-                // the sentence of an event, right before its verb, is its subject, whom
-                // the next `she` names (not `Belarus's foreign minister met …`).
-                if matches!(trigger, ClaimTrigger::Event { .. }) && words.len() > 0 {
-                    let opening = words.range(0).start;
-                    let before_verb = |mention: &ActorMention| {
-                        let after = words.first_ending_after(mention.range.end);
-                        after <= first
-                            && first - after <= 1
-                            && !(after..=first).any(|at| words.punctuated_before(at))
-                    };
-                    if let Some(subject) = mentions_so_far
-                        .iter()
-                        .find(|mention| mention.range.start == opening)
-                        .filter(|mention| before_verb(mention))
+                if matches!(trigger, ClaimTrigger::Event { .. }) {
+                    if let Some(subject) =
+                        attribution::LastSpeaker::subject_of_event(&words, first, mentions_so_far)
                     {
-                        last_speaker = Some(attribution::LastSpeaker::Actor(
-                            subject.actor,
-                            subject.range,
-                        ));
+                        last_speaker = Some(subject);
                     }
                 }
                 let silenced = file_silenced

@@ -1994,6 +1994,23 @@ const STATES_GOING_ON: &[&str] = &[
     "mają",
 ];
 
+/// Whether a Slavic present ends as the third person plural does (`обвиняют`, `говорят`,
+/// `звинувачують`, `абвінавачваюць`, `oskarżają`).
+fn ends_as_plural_present(lower: &str) -> bool {
+    lower.chars().count() >= 6
+        && [
+            "ют", "ят", "ут", "ать", "ють", "ять", "уть", "юць", "яць", "уць", "ją",
+        ]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+}
+
+/// Whether a word ends as a plural past or a plural present does: the verb of a plural
+/// subject.
+pub fn ends_as_plural_verb(lower: &str) -> bool {
+    ends_as_plural_past(lower) || ends_as_plural_present(lower)
+}
+
 /// Whether a word ends as a plural past, reflexive or not (`сообщили`, `пожаловались`,
 /// `повідомили`, `паведамілі`, `poinformowali`, `poinformowały`): the plural endings of
 /// the paradigms above, whatever the stem.
