@@ -1694,6 +1694,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Ministerstwo nalega, że ćwiczenia są obronne.",
             "Minister podał się do dymisji.",
             "Policja podała, że zatrzymano 40 osób.",
+            "Polski udział w misji wzrósł.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1791,6 +1792,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "nalega"             Ministerstwo nalega, że ćwiczenia są obronne.
             Past "podał"             Minister podał się do dymisji.
             cue "podała"             Policja podała, że zatrzymano 40 osób.
+            Past "wzrósł"            Polski udział w misji wzrósł.
         "#]],
     );
 }
