@@ -1,5 +1,6 @@
 //! Explicit ranges between two calendar points: `March 1-8, 2022`, `February-May 2022`,
-//! `2009-2011`, `from June 22 to July 1`, `between November 2022 and February 2023`.
+//! `2009-2011`, `from June 22 to July 1`, `between November 2022 and February 2023`,
+//! `from 3 to 9 June`.
 
 use super::{day_fits, day_range, has_day, valid, Hit, Line};
 use crate::temporal::sem::{Cal, Sem};
@@ -56,10 +57,13 @@ impl<'a> Line<'_, 'a> {
                 }
             }
         }
-        // D1-D2 Month [Year]
+        // D1-D2 Month [Year]; `from 3 to 9 June`; `between 3 and 9 June`; two days in a
+        // row, `on 3 and 4 November` (two days further apart are two dates, not a span).
         if let Some((d1, k)) = self.day(j) {
-            if self.dash(k) {
-                if let Some((d2, l)) = self.day(k + 1).filter(|(d2, _)| *d2 > d1) {
+            let and = self.word(k, "and");
+            if self.dash(k) || to_word(k) || and {
+                let joined = |d2: &u8| !and || prefix == Some("between") || *d2 == d1 + 1;
+                if let Some((d2, l)) = self.day(k + 1).filter(|(d2, _)| *d2 > d1 && joined(d2)) {
                     if let Some((m, e, _)) = self.month(l) {
                         if let Some(hit) = day_range(d1, d2, m, e, self.year(e)) {
                             return Some(hit);

@@ -109,6 +109,10 @@ fn named_as_target(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool {
     calendar_name && !after_night
 }
 
+/// `and` in the four languages, as it joins two days of one month (`3 и 4 ноября`,
+/// `3 і 4 листапада`, `3 та 4 листопада`, `3 ды 4`, `3 i 4 listopada`).
+const SLAVIC_AND: &[&str] = &["и", "і", "й", "та", "ды", "i", "oraz"];
+
 /// The seasons' nominatives in the four languages: the forms that are also names.
 const SEASON_NOMINATIVES: &[&str] = &[
     "весна",
@@ -608,12 +612,18 @@ impl<'a> SlavicLine<'_, 'a> {
     /// `с 2020 по 2022 год`, `2020–2022`, `с сентября по ноябрь`.
     fn interval(&self, i: usize, point_at_i: Hit<Cal>) -> Hit<Sem> {
         let prefixed = self.has(i, |e| e.range_from);
-        let j = if prefixed { i + 1 } else { i };
+        // Polish says the night's `from` with `z`, which is not a range's `od`.
+        let night_from = !prefixed && matches!(self.lower(i), "z" | "ze");
+        let j = if prefixed || night_from { i + 1 } else { i };
         let to_word = |k: usize| self.dash(k) || (prefixed && self.has(k, |e| e.range_to));
-        // D1 (-|по) D2 Month [Year]
+        // D1 (-|по) D2 Month [Year]; two days in a row, `3 и 4 ноября`, and the night
+        // between them, `в ночь с 9 на 10 ноября` (days further apart are two dates).
         if let Some((d1, k)) = self.day(j) {
-            if to_word(k) {
-                if let Some((d2, l)) = self.day(k + 1).filter(|(d2, _)| *d2 > d1) {
+            let next_day = SLAVIC_AND.contains(&self.lower(k))
+                || ((prefixed || night_from) && matches!(self.lower(k), "на" | "na"));
+            if to_word(k) || next_day {
+                let joined = |d2: &u8| !next_day || *d2 == d1 + 1;
+                if let Some((d2, l)) = self.day(k + 1).filter(|(d2, _)| *d2 > d1 && joined(d2)) {
                     if let Some((m, e)) = self.month(l) {
                         if let Some(hit) = day_range(d1, d2, m, e, self.year(e)) {
                             return Some(hit);
@@ -698,6 +708,21 @@ impl<'a> SlavicLine<'_, 'a> {
                         clock: Clock::Part(part),
                     },
                 ));
+            }
+            // `w nocy z 9 na 10 listopada`: the night of the first day.
+            if part == "NI" {
+                if let Some((end, Sem::Interval(first, _))) = self.interval(e, None) {
+                    if has_day(&first) && matches!(self.lower(e), "z" | "ze" | "с" | "з" | "ад")
+                    {
+                        return Some((
+                            end,
+                            Sem::Time {
+                                date: Some(first),
+                                clock: Clock::Part(part),
+                            },
+                        ));
+                    }
+                }
             }
             // Alone, the part takes its day from the article; `w nocy` and `po południu`
             // alone need their preposition, which is kept.
