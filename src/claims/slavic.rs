@@ -35,7 +35,8 @@ pub const SLAVIC: Classes = 1 << 29;
 pub const SCHEDULED_FUTURE: Classes = 1 << 30;
 /// Words a rarer Slavic event rule starts from: plans and schedules ([`PLAN_VERBS`],
 /// [`crate::temporal::schedule_verbs`]), pasts of handing over ([`HANDING_OVER`]) and of
-/// `could` ([`COULD_PASTS`]), adverbs of `still` and `now` ([`STILL_ADVERBS`]). The rules
+/// `could` ([`COULD_PASTS`]), adverbs of `still` and `now` ([`STILL_ADVERBS`]), presents of
+/// an action going on ([`ACTION_PRESENTS`]) and words of habit ([`HABIT_WORDS`]). The rules
 /// look at a word's text only when it has this class, which the sentence's words carry
 /// already: most words are turned away without being read again.
 pub const SLAVIC_RULE_WORD: Classes = 1 << 31;
@@ -861,6 +862,10 @@ const EVENT_FORMS: &[&str] = &[
     "выросла",
     "выросло",
     "выросли",
+    "возрос",
+    "возросла",
+    "возросло",
+    "возросли",
     "упал",
     "упала",
     "упало",
@@ -887,7 +892,12 @@ const EVENT_FORMS: &[&str] = &[
     "прайшлі",
     "вырас",
     "вырасла",
+    "вырасло",
     "выраслі",
+    "узрос",
+    "узрасла",
+    "узрасло",
+    "узраслі",
     "упаў",
     "упалі",
     "doszło",
@@ -899,6 +909,10 @@ const EVENT_FORMS: &[&str] = &[
     "wzrosła",
     "wzrosło",
     "wzrosły",
+    "urósł",
+    "urosła",
+    "urosło",
+    "urosły",
     "spadł",
     "spadła",
     "spadło",
@@ -1706,6 +1720,8 @@ pub(super) fn word_classes() -> Vec<(String, Classes)> {
         PLAN_VERBS
             .iter()
             .chain(STILL_ADVERBS)
+            .chain(ACTION_PRESENTS)
+            .chain(HABIT_WORDS)
             .map(|word| (word.to_string(), SLAVIC_RULE_WORD)),
     );
     out.extend(
@@ -1879,6 +1895,162 @@ fn continuing_present(words: &SentenceWords, index: usize) -> bool {
     let reflexive = ["ся", "цца"].iter().any(|ending| lower.ends_with(ending))
         || GOING_ON_WITHOUT_OBJECT.contains(&lower);
     reflexive && words.len() > 1 && !words.punctuated_before(1)
+}
+
+/// Presents of actions that the news tells as going on when it names who does them:
+/// drills held, a town stormed or shelled, an advance, an evacuation, a search, roads
+/// blocked, a strike or a protest, rubble cleared, a fire fought, a battle fought
+/// (`Белорусские военные проводят учения у границы`, `Рятувальники розбирають завали`,
+/// `Rolnicy blokują drogi`), as `are holding drills` is an ongoing action in English.
+/// Third person only, in forms that are no infinitive of another of the languages (the
+/// Ukrainian `проводить` is the Russian infinitive, and is left out).
+const ACTION_PRESENTS: &[&str] = &[
+    "проводят",
+    "проводит",
+    "штурмуют",
+    "штурмует",
+    "обстреливают",
+    "обстреливает",
+    "атакуют",
+    "атакует",
+    "наступают",
+    "эвакуируют",
+    "разбирают",
+    "тушат",
+    "ищут",
+    "разыскивают",
+    "блокируют",
+    "бастуют",
+    "протестуют",
+    "бомбят",
+    "ведут",
+    "проводять",
+    "штурмують",
+    "штурмує",
+    "обстрілюють",
+    "обстрілює",
+    "атакують",
+    "атакує",
+    "наступають",
+    "евакуюють",
+    "розбирають",
+    "гасять",
+    "шукають",
+    "розшукують",
+    "блокують",
+    "страйкують",
+    "протестують",
+    "ведуть",
+    "праводзяць",
+    "штурмуюць",
+    "абстрэльваюць",
+    "атакуюць",
+    "атакуе",
+    "наступаюць",
+    "эвакуююць",
+    "разбіраюць",
+    "тушаць",
+    "шукаюць",
+    "блакуюць",
+    "бастуюць",
+    "пратэстуюць",
+    "вядуць",
+    "prowadzą",
+    "przeprowadzają",
+    "przeprowadza",
+    "szturmują",
+    "ostrzeliwują",
+    "ostrzeliwuje",
+    "atakują",
+    "atakuje",
+    "nacierają",
+    "ewakuują",
+    "gaszą",
+    "szukają",
+    "poszukują",
+    "blokują",
+    "strajkują",
+    "protestują",
+];
+
+/// Words that make a present a habit, wherever they stand in the sentence (`Россия
+/// регулярно атакует …`, `Щороку армія проводить …`, `Co roku rolnicy protestują`):
+/// every day or year, often, usually, as a rule, by tradition.
+const HABIT_WORDS: &[&str] = &[
+    "каждый",
+    "каждую",
+    "каждое",
+    "ежедневно",
+    "еженедельно",
+    "ежемесячно",
+    "ежегодно",
+    "регулярно",
+    "часто",
+    "обычно",
+    "постоянно",
+    "иногда",
+    "традиционно",
+    "кожен",
+    "кожного",
+    "кожну",
+    "щодня",
+    "щороку",
+    "зазвичай",
+    "постійно",
+    "іноді",
+    "традиційно",
+    "кожны",
+    "кожную",
+    "штодня",
+    "штогод",
+    "рэгулярна",
+    "часта",
+    "звычайна",
+    "пастаянна",
+    "традыцыйна",
+    "każdego",
+    "każdą",
+    "codziennie",
+    "corocznie",
+    "regularnie",
+    "często",
+    "zwykle",
+    "zazwyczaj",
+    "stale",
+    "czasem",
+    "tradycyjnie",
+];
+
+/// Whether the word at `index` is one of [`ACTION_PRESENTS`] right after its subject (not
+/// cut from it by punctuation, not opening the sentence), in a sentence that tells no
+/// habit ([`HABIT_WORDS`]) and does not negate it.
+fn action_present(words: &SentenceWords, index: usize) -> bool {
+    if index == 0
+        || words.classes(index) & SLAVIC_RULE_WORD == 0
+        || !ACTION_PRESENTS.contains(&words.lower(index))
+        || words.punctuated_before(index)
+        || negated(words, index)
+    {
+        return false;
+    }
+    // `проводит политику`, `prowadzi politykę`: a course held, not an act.
+    let course = words.lower(index + 1);
+    if ["политик", "політик", "палітык", "polityk", "курс", "kurs"]
+        .iter()
+        .any(|stem| course.starts_with(stem))
+    {
+        return false;
+    }
+    !(0..words.len()).any(|at| {
+        let lower = words.lower(at);
+        (words.classes(at) & SLAVIC_RULE_WORD != 0 && HABIT_WORDS.contains(&lower))
+            // `co roku`, `co tydzień`: every year, every week.
+            || (lower == "co"
+                && matches!(
+                    words.lower(at + 1),
+                    "roku" | "rok" | "tydzień" | "miesiąc" | "dzień" | "noc" | "weekend"
+                ))
+    })
 }
 
 /// Whether the word at `index` is a present that an adverb right before it makes an
@@ -2540,6 +2712,7 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
         && (0..words.len()).any(|index| {
             continuing_present(words, index)
                 || present_going_on(words, index)
+                || action_present(words, index)
                 || dated_plan(words, index)
                 || hands_something_over(words, index)
                 || failed_to(words, index).is_some()
@@ -3200,7 +3373,10 @@ pub fn find_event_from(
                 form: EventForm::Future,
             });
         }
-        if continuing_present(words, index) || present_going_on(words, index) {
+        if continuing_present(words, index)
+            || present_going_on(words, index)
+            || action_present(words, index)
+        {
             return Some(VerbGroup {
                 first: index,
                 verb: index,
