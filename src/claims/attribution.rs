@@ -786,14 +786,32 @@ fn can_speak(words: &SentenceWords, (first, last): (usize, usize)) -> bool {
 /// So is a personal pronoun in an oblique case (`Его обвиняют в шпионаже`, `Jego
 /// oskarżają`), and one word in `-а`, `-я` before a plural cue, which no plural
 /// nominative of a person ends in (`Активиста обвиняют в экстремизме`).
+/// So, last, is one word in the dative, whom the news is told to (`Задержанному
+/// сообщили о подозрении`, `Йому повідомили`, `Президенту сообщили`): its adjectival
+/// and Polish endings end no nominative; `-у`, `-ю` only before a plural cue (`Шойгу
+/// сообщил`), the Ukrainian `-ові` only before a singular one (`Військові повідомили`).
 fn accusative_object(words: &SentenceWords, (first, last): (usize, usize), cue: usize) -> bool {
     if last == first + 1 {
         let word = words.lower(first);
-        if ACCUSATIVE_PRONOUNS.contains(&word) || is_oblique_pronoun(word) {
+        if ACCUSATIVE_PRONOUNS.contains(&word)
+            || DATIVE_PRONOUNS.contains(&word)
+            || is_oblique_pronoun(word)
+        {
             return true;
         }
         let cue_word = words.lower(cue);
-        if word.ends_with(['а', 'я']) && super::slavic::ends_as_plural_verb(cue_word) {
+        let plural_cue = super::slavic::ends_as_plural_verb(cue_word);
+        if word.ends_with(['а', 'я']) && plural_cue {
+            return true;
+        }
+        // The Ukrainian `-ові` is also a plural adjective's (`Військові повідомили`).
+        let dative = word.chars().count() >= 5
+            && (["ому", "ему", "аму", "яму", "owi", "emu"]
+                .iter()
+                .any(|ending| word.ends_with(ending))
+                || (!plural_cue && ["ові", "еві"].iter().any(|ending| word.ends_with(ending)))
+                || (plural_cue && word.ends_with(['у', 'ю'])));
+        if dative {
             return true;
         }
     }
@@ -831,6 +849,12 @@ const SINCE_UNITS: &[&str] = &[
 const ACCUSATIVE_PRONOUNS: &[&str] = &[
     "его", "её", "ее", "их", "його", "її", "їх", "яго", "яе", "іх", "jego", "go", "ją", "ich",
     "jej",
+];
+
+/// Personal pronouns in the dative (`Ему сообщили`, `Йому повідомили`, `Jemu
+/// przekazano`), to whom something is told.
+const DATIVE_PRONOUNS: &[&str] = &[
+    "ему", "ей", "им", "йому", "їй", "їм", "яму", "ёй", "ім", "jemu", "mu", "im",
 ];
 
 /// Whether a Slavic cue accuses (`обвиняют`, `звинуватили`, `абвінавацілі`, `oskarżają`).

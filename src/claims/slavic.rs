@@ -36,7 +36,7 @@ pub const SCHEDULED_FUTURE: Classes = 1 << 30;
 /// Words a rarer Slavic event rule starts from: plans and schedules ([`PLAN_VERBS`],
 /// [`crate::temporal::schedule_verbs`]), pasts of handing over ([`HANDING_OVER`]) and of
 /// `could` ([`COULD_PASTS`]), adverbs of `still` and `now` ([`STILL_ADVERBS`]), presents of
-/// an action going on ([`ACTION_PRESENTS`]) and words of habit ([`HABIT_WORDS`]). The rules
+/// an action going on ([`ACTION_PRESENTS`], [`WORKING_PRESENTS`]) and words of habit ([`HABIT_WORDS`]). The rules
 /// look at a word's text only when it has this class, which the sentence's words carry
 /// already: most words are turned away without being read again.
 pub const SLAVIC_RULE_WORD: Classes = 1 << 31;
@@ -96,6 +96,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "призва",
             // Insisting (`Министерство настаивало, что учения оборонительные`).
             "настаива",
+            // Reporting to someone above (`Министр доложил президенту`).
+            "доложи",
         ],
         RU_PAST,
     ),
@@ -137,6 +139,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "допусти",
             // Insisting.
             "наполяга",
+            "допові",
         ],
         UK_PAST,
     ),
@@ -178,6 +181,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "дапусці",
             // Insisting.
             "настойва",
+            "далажы",
         ],
         BE_PAST,
     ),
@@ -225,6 +229,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "dopuści",
             // Insisting.
             "nalega",
+            "zameldowa",
         ],
         PL_PAST,
     ),
@@ -1721,6 +1726,7 @@ pub(super) fn word_classes() -> Vec<(String, Classes)> {
             .iter()
             .chain(STILL_ADVERBS)
             .chain(ACTION_PRESENTS)
+            .chain(WORKING_PRESENTS)
             .chain(HABIT_WORDS)
             .map(|word| (word.to_string(), SLAVIC_RULE_WORD)),
     );
@@ -1973,6 +1979,31 @@ const ACTION_PRESENTS: &[&str] = &[
     "protestują",
 ];
 
+/// Presents of working, which tell an action going on only at the scene of a happening
+/// ([`at_the_scene`]).
+const WORKING_PRESENTS: &[&str] = &[
+    "работают",
+    "работает",
+    "працюють",
+    "працює",
+    "працуюць",
+    "працуе",
+    "pracują",
+    "pracuje",
+];
+
+/// Whether the present of working at `index` follows `на месте`, `на місці`, `на месцы`,
+/// `na miejscu`, with at most two words between (`На месте происшествия работают
+/// спасатели`, `Na miejscu pracują strażacy`): those at work are named after the verb.
+fn at_the_scene(words: &SentenceWords, index: usize) -> bool {
+    (index.saturating_sub(3)..index).any(|at| {
+        at > 0
+            && matches!(words.lower(at), "месте" | "місці" | "месцы" | "miejscu")
+            && matches!(words.lower(at - 1), "на" | "na")
+            && !(at + 1..=index).any(|after| words.punctuated_before(after))
+    })
+}
+
 /// Words that make a present a habit, wherever they stand in the sentence (`Россия
 /// регулярно атакует …`, `Щороку армія проводить …`, `Co roku rolnicy protestują`):
 /// every day or year, often, usually, as a rule, by tradition.
@@ -2025,11 +2056,14 @@ const HABIT_WORDS: &[&str] = &[
 /// cut from it by punctuation, not opening the sentence), in a sentence that tells no
 /// habit ([`HABIT_WORDS`]) and does not negate it.
 fn action_present(words: &SentenceWords, index: usize) -> bool {
-    if index == 0
-        || words.classes(index) & SLAVIC_RULE_WORD == 0
-        || !ACTION_PRESENTS.contains(&words.lower(index))
-        || words.punctuated_before(index)
-        || negated(words, index)
+    if index == 0 || words.classes(index) & SLAVIC_RULE_WORD == 0 {
+        return false;
+    }
+    let lower = words.lower(index);
+    if WORKING_PRESENTS.contains(&lower) {
+        return at_the_scene(words, index);
+    }
+    if !ACTION_PRESENTS.contains(&lower) || words.punctuated_before(index) || negated(words, index)
     {
         return false;
     }

@@ -1249,6 +1249,10 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Каждый год армия проводит учения.",
             "Армия не проводит учения.",
             "Министерство проводит политику импортозамещения.",
+            "На месте происшествия работают следователи.",
+            "Она работает в Минске.",
+            "Задержанному сообщили о подозрении.",
+            "Министр доложил президенту о ходе уборки.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1389,6 +1393,10 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Каждый год армия проводит учения.
             -                        Армия не проводит учения.
             -                        Министерство проводит политику импортозамещения.
+            Ongoing "работают"       На месте происшествия работают следователи.
+            -                        Она работает в Минске.
+            cue "сообщили"           Задержанному сообщили о подозрении.
+            cue "доложил"            Министр доложил президенту о ходе уборки.
         "#]],
     );
 }
@@ -1461,6 +1469,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Росія випустила 120 дронів, повідомили Повітряні сили.",
             "Рятувальники розбирають завали.",
             "Щороку армія проводить навчання.",
+            "На місці працюють рятувальники та поліція.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1527,6 +1536,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             cue "повідомили"         Росія випустила 120 дронів, повідомили Повітряні сили.
             Ongoing "розбирають"     Рятувальники розбирають завали.
             -                        Щороку армія проводить навчання.
+            Ongoing "працюють"       На місці працюють рятувальники та поліція.
         "#]],
     );
 }
@@ -1720,6 +1730,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Rolnicy blokują drogi na granicy.",
             "Co roku rolnicy protestują w Warszawie.",
             "Liczba ofiar urosła do 12.",
+            "Na miejscu pracują strażacy.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1821,6 +1832,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Ongoing "blokują"        Rolnicy blokują drogi na granicy.
             -                        Co roku rolnicy protestują w Warszawie.
             Past "urosła"            Liczba ofiar urosła do 12.
+            Ongoing "pracują"        Na miejscu pracują strażacy.
         "#]],
     );
 }
@@ -1982,7 +1994,11 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          Kolejka liczy już 800 pojazdów, podała Krajowa Administracja Skarbowa.\n\n\
          В Минобороны России утверждают, что сбили 41 беспилотник.\n\n\
          Власти Беларуси отрицают существование политзаключенных.\n\n\
-         В Минске протестующие заявили о задержаниях.",
+         В Минске протестующие заявили о задержаниях.\n\n\
+         Задержанному сообщили о подозрении.\n\n\
+         Президенту сообщили о взрыве.\n\n\
+         Шойгу сообщил о наступлении.\n\n\
+         Військові повідомили про атаку.",
         expect![[r#"
             @lukashenka                -      Лукашенко заявил, что армия готова.
             @lukashenka                direct «Мы не нападём», — сказал он.
@@ -2008,6 +2024,10 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             "Минобороны России"        -      В Минобороны России утверждают, что сбили 41 беспилотник.
             "Власти Беларуси"          -      Власти Беларуси отрицают существование политзаключенных.
             source                     -      В Минске протестующие заявили о задержаниях.
+            source                     -      Задержанному сообщили о подозрении.
+            source                     -      Президенту сообщили о взрыве.
+            "Шойгу"                    -      Шойгу сообщил о наступлении.
+            "Військові"                -      Військові повідомили про атаку.
         "#]],
     );
 }
