@@ -683,10 +683,13 @@ fn stops_slavic_phrase(words: &SentenceWords, index: usize) -> bool {
 /// in lower case. An impersonal verb has no subject (`Według ministerstwa obrony
 /// przekroczono normy`).
 fn without_subject(words: &SentenceWords, (first, last): (usize, usize)) -> (usize, usize) {
-    use super::slavic::{guessed_form, GuessedForm, EVENT_PAST};
+    use super::slavic::{ends_as_masculine_past, guessed_form, GuessedForm, EVENT_PAST};
+    // A masculine past no list holds counts too (`Według policji sprawca działał sam`):
+    // after a source phrase and a word in lower case, it is the clause's verb.
     let personal = |at: usize| {
         words.classes(at) & (en::BE | en::NEGATION | en::ADVERB | EVENT_PAST) != 0
             || guessed_form(words.lower(at)) == Some(GuessedForm::Past)
+            || (!words.capitalised(at) && ends_as_masculine_past(words.lower(at)))
     };
     let verb_after = last < words.len() && !words.punctuated_before(last) && personal(last);
     if verb_after && last - first >= 2 && !words.capitalised(last - 1) {
@@ -1039,10 +1042,12 @@ fn slavic_phrase_after(
             break;
         }
         // A verb that no list holds, read from its ending, ends the phrase too
-        // (`według operatora lotniska utrudnienia dotknęły …`).
+        // (`według operatora lotniska utrudnienia dotknęły …`, `według policji sprawca
+        // działał sam`).
         if end > start
             && !words.capitalised(end)
-            && super::slavic::guessed_form(words.lower(end)).is_some()
+            && (super::slavic::guessed_form(words.lower(end)).is_some()
+                || super::slavic::ends_as_masculine_past(words.lower(end)))
         {
             break;
         }

@@ -457,6 +457,12 @@ const CUE_FORMS: &[&str] = &[
     "podkreśla",
     "ocenia",
     "oceniają",
+    "zapowiada",
+    "zapowiadają",
+    "przyznaje",
+    "przyznają",
+    "deklaruje",
+    "deklarują",
     "jest przekonany",
     "jest przekonana",
     "są przekonani",
@@ -1974,6 +1980,7 @@ const ACTION_PRESENTS: &[&str] = &[
     "gaszą",
     "szukają",
     "poszukują",
+    "przeszukują",
     "blokują",
     "strajkują",
     "protestują",
@@ -3026,6 +3033,25 @@ const QUANTITY_WORDS: &[&str] = &[
 /// over (`Bank centralny utrzymał`). Not after a preposition, a number or a word of
 /// quantity, after which the same ending is a genitive plural (`тысяч рублёў`), nor a
 /// word of [`MASCULINE_PAST_LOOKALIKES`].
+/// Whether `lower` ends as a masculine past of one of the four languages and is none of
+/// the nouns and verbs of state so ended: a verb where the words around it leave no
+/// other reading ([`super::attribution`]'s source phrases), its subject not asked for.
+pub(super) fn ends_as_masculine_past(lower: &str) -> bool {
+    lower.ends_with(['л', 'в', 'ў', 'ł'])
+        && lower.chars().count() >= 5
+        && [
+            RU_MASCULINE_PAST_ENDINGS,
+            UK_MASCULINE_PAST_ENDINGS,
+            BE_MASCULINE_PAST_ENDINGS,
+            PL_MASCULINE_PAST_ENDINGS,
+        ]
+        .iter()
+        .any(|endings| endings.iter().any(|ending| lower.ends_with(ending)))
+        && !MASCULINE_PAST_LOOKALIKES.contains(&lower)
+        && !UKRAINIAN_IV_NOUNS.contains(&lower)
+        && !UKRAINIAN_AV_NOUNS.contains(&lower)
+}
+
 fn masculine_past_after_subject(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
     // Most words end in another letter: they are turned away before any list is read.

@@ -1731,6 +1731,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Co roku rolnicy protestują w Warszawie.",
             "Liczba ofiar urosła do 12.",
             "Na miejscu pracują strażacy.",
+            "Rząd zapowiada kolejne podwyżki.",
+            "Ratownicy przeszukują gruzowisko.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1833,6 +1835,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             -                        Co roku rolnicy protestują w Warszawie.
             Past "urosła"            Liczba ofiar urosła do 12.
             Ongoing "pracują"        Na miejscu pracują strażacy.
+            cue "zapowiada"          Rząd zapowiada kolejne podwyżki.
+            Ongoing "przeszukują"    Ratownicy przeszukują gruzowisko.
         "#]],
     );
 }
@@ -1998,7 +2002,9 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          Задержанному сообщили о подозрении.\n\n\
          Президенту сообщили о взрыве.\n\n\
          Шойгу сообщил о наступлении.\n\n\
-         Військові повідомили про атаку.",
+         Військові повідомили про атаку.\n\n\
+         Według policji sprawca działał sam.\n\n\
+         По словам министра генерал приехал.",
         expect![[r#"
             @lukashenka                -      Лукашенко заявил, что армия готова.
             @lukashenka                direct «Мы не нападём», — сказал он.
@@ -2028,6 +2034,8 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             source                     -      Президенту сообщили о взрыве.
             "Шойгу"                    -      Шойгу сообщил о наступлении.
             "Військові"                -      Військові повідомили про атаку.
+            "policji"                  -      Według policji sprawca działał sam.
+            "министра"                 -      По словам министра генерал приехал.
         "#]],
     );
 }
