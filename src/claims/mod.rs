@@ -1023,6 +1023,10 @@ pub fn find_claims(
     let mut blocked: Vec<bool> = Vec::new();
     let file_silenced = article.undated_ok();
     let source = article.header.value("source").map(str::trim);
+    // A context date ahead of the article dates no claim of what has happened.
+    let article_date = article.header.value("date").unwrap_or_default();
+    let future_context =
+        |value: Option<&str>| value.is_some_and(|value| anchoring::lies_after(value, article_date));
     let timexes = in_text_order(timexes, |timex| timex.range);
     let mentions = in_text_order(mentions, |mention| mention.range);
     let annotations = in_text_order(&article.annotations, |annotation| annotation.range);
@@ -1247,7 +1251,9 @@ pub fn find_claims(
                     },
                     (None, _) if silenced => Dating::Silenced,
                     (None, Some((context_sentence, by, value)))
-                        if config.date_scope != DateScope::Sentence =>
+                        if config.date_scope != DateScope::Sentence
+                            && !(future_context(value.as_deref())
+                                && anchoring::tells_the_past(&words, &trigger, first)) =>
                     {
                         Dating::ByContext {
                             sentence: *context_sentence,

@@ -2110,3 +2110,59 @@ fn a_pronoun_after_an_actor_that_opens_an_event_is_that_actor() {
         "#]],
     );
 }
+
+#[test]
+fn a_date_ahead_of_the_article_dates_no_later_claim_of_what_has_happened() {
+    check(
+        "Source: X\nDate: 2026-11-18\n\nThe envoy will return to Minsk next month. Neither side gave details. The talks will continue, he says.\n\nThe drills will be held in December. Officials said they were defensive.\n\nOn Monday the court heard the case. The lawyer said he would appeal.\n",
+        expect![[r#"
+            dated 2026-12      Future "return"        source           The envoy will return to Minsk next month.
+            UNDATED            Past "gave"            source           Neither side gave details.
+            context 2026-12    cue "says"             "he"             The talks will continue, he says.
+            dated 2026-12      Future "held"          source           The drills will be held in December.
+            UNDATED            cue "said"             "Officials"      Officials said they were defensive.
+            dated 2026-11-16   Past "heard"           source           On Monday the court heard the case.
+            context 2026-11-16 cue "said"             "The lawyer"     The lawyer said he would appeal.
+        "#]],
+    );
+    check(
+        "Source: X\nDate: 2026-11-18\nLanguage: ru\n\nПосланник вернется в Минск в декабре. Стороны не раскрыли деталей. Лукашенко заявил, что готов к переговорам.\n",
+        expect![[r#"
+            dated 2026-12      Future "вернется"      source           Посланник вернется в Минск в декабре.
+            UNDATED            cue "заявил"           @lukashenka      Лукашенко заявил, что готов к переговорам.
+        "#]],
+    );
+}
+
+#[test]
+fn only_a_calendar_value_wholly_after_the_article_date_lies_after_it() {
+    use super::anchoring::lies_after;
+    for (value, article_date) in [
+        ("2026-12", "2026-11-18"),
+        ("2026-11-20", "2026-11-18"),
+        ("2027", "2026-11-18"),
+        ("2027-06-03/2027-06-09", "2026-11-18"),
+        ("2026-11-19TEV", "2026-11-18"),
+        ("2022-11", "2022-10"),
+    ] {
+        assert!(
+            lies_after(value, article_date),
+            "{value} after {article_date}"
+        );
+    }
+    for (value, article_date) in [
+        ("2026-11", "2026-11-18"),
+        ("2026-11-18", "2026-11-18"),
+        ("2026", "2026-11-18"),
+        ("2022-10-08TEV", "2022-10"),
+        ("2026-W49", "2026-11-18"),
+        ("FUTURE_REF", "2026-11-18"),
+        ("2026-12", ""),
+        ("2026-12", "unknown"),
+    ] {
+        assert!(
+            !lies_after(value, article_date),
+            "{value} not after {article_date}"
+        );
+    }
+}

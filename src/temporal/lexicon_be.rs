@@ -360,6 +360,13 @@ pub static DATA: SlavicData = SlavicData {
         "збяруцца",
         "працягнецца",
         "працягнуцца",
+        // Returning, coming, leaving.
+        "вернецца",
+        "вернуцца",
+        "прыедзе",
+        "прыедуць",
+        "паедзе",
+        "паедуць",
     ],
     decade_suffixes: &["х", "я", "ыя", "ых"],
     decade_words: &[],

@@ -323,6 +323,13 @@ pub static DATA: SlavicData = SlavicData {
         "przedstawią",
         "potrwa",
         "potrwają",
+        // Returning, coming, leaving.
+        "wróci",
+        "wrócą",
+        "przyjedzie",
+        "przyjadą",
+        "pojedzie",
+        "pojadą",
     ],
     decade_suffixes: &["tych", "te", "ych", "e"],
     decade_words: &["lata", "latach", "lat", "latami"],

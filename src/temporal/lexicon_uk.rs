@@ -309,6 +309,13 @@ pub static DATA: SlavicData = SlavicData {
         "зберуться",
         "триватиме",
         "триватимуть",
+        // Returning, coming, leaving.
+        "повернеться",
+        "повернуться",
+        "приїде",
+        "приїдуть",
+        "поїде",
+        "поїдуть",
     ],
     decade_suffixes: &["х", "ті", "тих", "ми"],
     decade_words: &[],
