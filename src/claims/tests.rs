@@ -2166,3 +2166,16 @@ fn only_a_calendar_value_wholly_after_the_article_date_lies_after_it() {
         );
     }
 }
+
+#[test]
+fn a_part_of_the_day_alone_is_the_part_of_the_day_named_before() {
+    check(
+        "Source: X\nDate: 2026-11-18\n\nOn Monday the police came. The group crossed the border early in the morning. Crowds gathered in the evening.\n\nThe group crossed the border in the morning.\n",
+        expect![[r#"
+            dated 2026-11-16   Past "came"            source           On Monday the police came.
+            dated 2026-11-16TMO Past "crossed"         source           The group crossed the border early in the morning.
+            dated 2026-11-16TEV Past "gathered"        source           Crowds gathered in the evening.
+            UNDATED            Past "crossed"         source           The group crossed the border in the morning.
+        "#]],
+    );
+}

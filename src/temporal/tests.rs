@@ -179,6 +179,23 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "PXD",
             false,
         ),
+        // A part of the day alone leans on the day a sentence before named.
+        (
+            "The group crossed the border early in the morning.",
+            "2026-02-20",
+            "early in the morning",
+            D,
+            "-",
+            false,
+        ),
+        (
+            "Crowds gathered in the evening.",
+            "2026-02-20",
+            "the evening",
+            D,
+            "-",
+            false,
+        ),
         (
             "told to report the same day they received",
             "2026-02-20",

@@ -103,6 +103,27 @@ impl<'a> Line<'_, 'a> {
         {
             return anaphoric(i + 4, day(0));
         }
+        // `in the morning`, `early in the evening`: a part of the day a sentence before
+        // named (not `in the morning of 5 June`, which names its own).
+        let part_start = i + 1;
+        if self.any(i, &["early", "late"])
+            && self.word(part_start, "in")
+            && self.word(part_start + 1, "the")
+            && self.any(part_start + 2, &["morning", "afternoon", "evening"])
+            && !self.word(part_start + 3, "of")
+        {
+            return anaphoric(part_start + 3, same(part_start + 2));
+        }
+        // The same without `early`: the expression starts after its preposition, as
+        // `in 2022` does.
+        if i > 0
+            && self.word(i - 1, "in")
+            && self.word(i, "the")
+            && self.any(i + 1, &["morning", "afternoon", "evening"])
+            && !self.word(i + 2, "of")
+        {
+            return anaphoric(i + 2, same(i + 1));
+        }
         if self.word(i, "the") && self.word(i + 1, "same") && unit_like(i + 2) {
             return anaphoric(i + 3, same(i + 2));
         }
