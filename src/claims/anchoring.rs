@@ -505,13 +505,21 @@ fn slavic_opening_participle(words: &SentenceWords, first: usize, trigger: usize
         && super::slavic::long_participle(words, 0)
 }
 
+/// How many words before a date a participle may stand for the date to be its own.
+const PARTICIPLE_REACH: usize = 5;
+
 /// Whether the word at `first` follows a participle that qualifies the noun before it,
 /// after the event verb of the main clause (`The opposition rejected an agreement
 /// reached in 2021`, `The court upheld a verdict handed down in May`): a second finite
 /// verb would need a conjunction or a relative word between.
 fn reduced_relative(words: &SentenceWords, first: usize, trigger: Trigger) -> bool {
+    // The participle's own date follows it closely (`handed down in May`, `reached by
+    // both sides in 2021`); one far after it, past places and their names, is the main
+    // verb's (`searching for people trapped under rubble in the city of Ternopil on
+    // Wednesday afternoon`).
+    let nearest = (trigger.word + 2).max(first.saturating_sub(PARTICIPLE_REACH));
     let qualifying_participle =
-        (trigger.word + 2..first).any(|at| super::verbs::qualifies_noun_before(words, at));
+        (nearest..first).any(|at| super::verbs::qualifies_noun_before(words, at));
     let one_clause = (trigger.word + 1..=first).all(|at| {
         !words.punctuated_before(at)
             && words.classes(at) & (en::CONJUNCTION | en::RELATIVE | en::SUBORDINATOR) == 0
