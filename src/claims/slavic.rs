@@ -89,8 +89,10 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "сообща",
             "переда",
             "допусти",
-            // Calling something so, and rejecting (`Туск назвал решение вынужденным`).
+            // Calling something so, and rejecting (`Туск назвал решение вынужденным`),
+            // again and again (`Ранее Лукашенко называл их предателями`).
             "назва",
+            "называ",
             // Calling on someone (`Тихановская призвала Запад не ослаблять давление`);
             // calling up is told apart by `calls_up_or_summons`.
             "призва",
@@ -128,6 +130,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "стверджува",
             "говори",
             "назва",
+            "назива",
             "відкину",
             // Denying (`Київ заперечив`, `заперечував`).
             "заперечи",
@@ -167,6 +170,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "закліка",
             "сцвярджа",
             "назва",
+            "называ",
             "адкіну",
             "адмаўля",
             // Passing on news (`як перадаў карэспандэнт`); handing over is told apart by
@@ -216,6 +220,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "ostrzega",
             "twierdzi",
             "nazwa",
+            "nazywa",
             "odrzuci",
             // Saying again and again (`Wcześniej Łukaszenka oświadczał, że …`).
             "oświadcza",
@@ -3254,6 +3259,26 @@ pub fn calls_up_or_summons(words: &SentenceWords, index: usize) -> bool {
         return !appeal;
     }
     false
+}
+
+/// Whether the cue at `index` finds someone guilty (`Его признали виновным`, `Суд визнав
+/// його винним`, `Sąd uznał go winnym`): a court's act, an event, not a statement. The
+/// word of guilt stands within the next three words of the clause.
+pub fn finds_guilty(words: &SentenceWords, index: usize) -> bool {
+    let lower = words.lower(index);
+    if !["призна", "визна", "прызна", "uzna"]
+        .iter()
+        .any(|stem| lower.starts_with(stem))
+    {
+        return false;
+    }
+    (index + 1..words.len().min(index + 4))
+        .take_while(|&at| !words.punctuated_before(at))
+        .any(|at| {
+            ["виновн", "винн", "винуват", "вінават", "winn"]
+                .iter()
+                .any(|stem| words.lower(at).starts_with(stem))
+        })
 }
 
 /// Pasts of `передать`, `передати`, `перадаць`, `przekazać`: (stems, endings), as

@@ -1254,6 +1254,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Она работает в Минске.",
             "Задержанному сообщили о подозрении.",
             "Министр доложил президенту о ходе уборки.",
+            "Его признали виновным в создании экстремистского формирования.",
+            "Ранее Лукашенко называл осужденных журналистов предателями.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1398,6 +1400,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Она работает в Минске.
             cue "сообщили"           Задержанному сообщили о подозрении.
             cue "доложил"            Министр доложил президенту о ходе уборки.
+            Past "признали"          Его признали виновным в создании экстремистского формирования.
+            cue "называл"            Ранее Лукашенко называл осужденных журналистов предателями.
         "#]],
     );
 }
@@ -1471,6 +1475,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Рятувальники розбирають завали.",
             "Щороку армія проводить навчання.",
             "На місці працюють рятувальники та поліція.",
+            "Суд визнав його винним.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1538,6 +1543,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Ongoing "розбирають"     Рятувальники розбирають завали.
             -                        Щороку армія проводить навчання.
             Ongoing "працюють"       На місці працюють рятувальники та поліція.
+            Past "визнав"            Суд визнав його винним.
         "#]],
     );
 }
@@ -1734,6 +1740,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Na miejscu pracują strażacy.",
             "Rząd zapowiada kolejne podwyżki.",
             "Ratownicy przeszukują gruzowisko.",
+            "Sąd uznał go winnym zdrady.",
+            "Wcześniej Łukaszenka nazywał ich zdrajcami.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1838,6 +1846,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Ongoing "pracują"        Na miejscu pracują strażacy.
             cue "zapowiada"          Rząd zapowiada kolejne podwyżki.
             Ongoing "przeszukują"    Ratownicy przeszukują gruzowisko.
+            Past "uznał"             Sąd uznał go winnym zdrady.
+            cue "nazywał"            Wcześniej Łukaszenka nazywał ich zdrajcami.
         "#]],
     );
 }
