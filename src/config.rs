@@ -186,6 +186,13 @@ pub const DEFAULT_CUES: &[&str] = &[
     "telling",
     "revealing",
     "told reporters",
+    // What someone felt and said so: `The EU expressed concern over the verdict`.
+    "expressed concern",
+    "expressed regret",
+    "expressed hope",
+    "expressed support",
+    "voiced concern",
+    "voiced support",
     "in an interview",
     "in a post",
     "in a video",

@@ -705,6 +705,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The ministry did not disclose the number of casualties.",
             "The army did not give up the town.",
             "A senior Lithuanian official, who spoke on condition of anonymity, said Vilnius was considering similar steps.",
+            "A State Department spokesman expressed concern over the verdict.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -803,6 +804,7 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             -                        The ministry did not disclose the number of casualties.
             Past "give"              The army did not give up the town.
             cue "said"               A senior Lithuanian official, who spoke on condition of anonymity, said Vilnius was considering similar steps.
+            cue "expressed concern"  A State Department spokesman expressed concern over the verdict.
         "#]],
     );
 }
