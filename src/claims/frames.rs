@@ -415,6 +415,21 @@ fn dialogue_turn(gap: &str, at: usize, first: bool) -> bool {
             .is_some_and(|before| before.contains([',', '.', '!', '?', '…']))
 }
 
+/// Whether the word at `index`, right after a dash inside a dialogue's speech, starts its
+/// attribution: a past in lower case (`– Nie pozwolimy na to – powiedział minister`,
+/// `– Мы готовы — заявил он`), as Polish writes it with no comma before the dash.
+fn attribution_follows(words: &SentenceWords, index: usize) -> bool {
+    let lower = words.lower(index);
+    index < words.len()
+        && !words.capitalised(index)
+        && lower.chars().count() >= 5
+        && [
+            "ł", "ła", "li", "ły", "л", "ла", "ли", "ў", "ів", "ав", "ив", "ув", "яв",
+        ]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+}
+
 /// Quoted spans shorter than this many words are scare quotes or titles (`“aggressive
 /// rhetoric”`), not reported words.
 const SHORTEST_QUOTATION: usize = 4;
@@ -485,7 +500,8 @@ impl Quotations {
                     // (`, —`); dashes inside a sentence's words are punctuation.
                     None if self.dialogue
                         && is_dialogue_dash(ch)
-                        && dialogue_turn(gap, at, index == 0 && !self.started_open) =>
+                        && (dialogue_turn(gap, at, index == 0 && !self.started_open)
+                            || (open && attribution_follows(words, index))) =>
                     {
                         Mark::Toggle
                     }
@@ -508,9 +524,11 @@ impl Quotations {
                         // said`), or followed by a dash (and a comma) and its attribution
                         // (`«Мы не отступим», — сказал он`, `„Nie wycofamy się” –
                         // powiedział`), is reported speech however short.
-                        let spoken = gap
-                            .get(..at)
-                            .is_some_and(|before| before.contains([',', '.', '!', '?']))
+                        // So is a dialogue's speech, which its dash closes.
+                        let spoken = (self.dialogue && is_dialogue_dash(ch))
+                            || gap
+                                .get(..at)
+                                .is_some_and(|before| before.contains([',', '.', '!', '?']))
                             || gap
                                 .get(at + ch.len_utf8()..)
                                 .map(|after| after.trim_start())

@@ -252,7 +252,12 @@ fn is_evidence(word: &str) -> bool {
 /// not an infinitive or a hedge (`a chance to speak out`, `may claim`), not an adjective
 /// (`the alleged plot`), and not the outlet's own analysis (`This suggests …`).
 fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
-    let previous = index.checked_sub(1).map(|i| words.lower(i));
+    // The word before, in the cue's clause: a quotation's last word is none (`„Nie
+    // pozwolimy na to” – powiedział minister` has no infinitive `to powiedział`).
+    let previous = index
+        .checked_sub(1)
+        .filter(|_| !words.punctuated_before(index))
+        .map(|i| words.lower(i));
     if matches!(
         previous,
         Some("not" | "never" | "n't" | "не" | "ні" | "ня" | "nie")

@@ -2017,7 +2017,10 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          Шойгу сообщил о наступлении.\n\n\
          Військові повідомили про атаку.\n\n\
          Według policji sprawca działał sam.\n\n\
-         По словам министра генерал приехал.",
+         По словам министра генерал приехал.\n\n\
+         – Nie pozwolimy na to – powiedział minister.\n\n\
+         – Nie pozwolimy, by Mińsk wykorzystywał migrantów – dodała rzeczniczka.\n\n\
+         — Мы готовы — заявил он.",
         expect![[r#"
             @lukashenka                -      Лукашенко заявил, что армия готова.
             @lukashenka                direct «Мы не нападём», — сказал он.
@@ -2049,6 +2052,9 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             "Військові"                -      Військові повідомили про атаку.
             "policji"                  -      Według policji sprawca działał sam.
             "министра"                 -      По словам министра генерал приехал.
+            "minister"                 direct – Nie pozwolimy na to – powiedział minister.
+            "rzeczniczka"              direct – Nie pozwolimy, by Mińsk wykorzystywał migrantów – dodała rzeczniczka.
+            "он"                       direct — Мы готовы — заявил он.
         "#]],
     );
 }
