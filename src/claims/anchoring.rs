@@ -316,7 +316,7 @@ pub fn tells_the_past(words: &SentenceWords, trigger: &super::ClaimTrigger, firs
 }
 
 /// Whether the date at `by`, in the sentence of `words`, tells when a state began (`had
-/// been jailed since 2020`, `находится под арестом с 2020 года`, `od 2020 roku`): it
+/// been jailed since 2020`, `stranded since the border was shut in late October`, `находится под арестом с 2020 года`, `od 2020 roku`): it
 /// dates its own claim, but what the next sentences report did not happen then, so it
 /// dates none of them by context.
 pub fn starts_a_state(words: &SentenceWords, by: TextRange) -> bool {
@@ -330,8 +330,17 @@ pub fn starts_a_state(words: &SentenceWords, by: TextRange) -> bool {
         && !(first + 1..words.len())
             .take_while(|&at| words.range(at).end <= by.end)
             .any(|at| matches!(words.lower(at), "по" | "до" | "да" | "do"));
-    held || first.checked_sub(1).is_some_and(since)
+    // `since the border was first shut in late October`: an English clause of `since`
+    // that holds the date, in one stretch of words.
+    let since_clause = (first.saturating_sub(SINCE_CLAUSE_REACH)..first)
+        .rev()
+        .take_while(|&at| !words.punctuated_before(at + 1))
+        .any(|at| words.lower(at) == "since");
+    held || first.checked_sub(1).is_some_and(since) || since_clause
 }
+
+/// How many words before a date an English `since` may open the clause that holds it.
+const SINCE_CLAUSE_REACH: usize = 8;
 
 /// Whether the date whose first word is `first` follows a Russian, Ukrainian, Belarusian
 /// or Polish `since` in a record (`до самого низкого уровня с 2015 года`, `Впервые с 2020

@@ -2093,11 +2093,13 @@ fn english_sentences_with_polish_looking_words_read_as_english() {
 #[test]
 fn a_date_that_starts_a_state_dates_its_claim_and_no_later_one() {
     check(
-        "Source: X\nDate: 2026-11-12\n\nOn Monday the court heard the case. The blogger has been jailed since 2020. He was flown to Vilnius, his lawyer said.\n",
+        "Source: X\nDate: 2026-11-12\n\nOn Monday the court heard the case. The blogger has been jailed since 2020. He was flown to Vilnius, his lawyer said.\n\nTrucks have been stranded since the border was first shut in late October. Hauliers estimate their losses at 10 million euros.\n",
         expect![[r#"
             dated 2026-11-09   Past "heard"           source           On Monday the court heard the case.
             dated 2020         Passive "jailed"       source           The blogger has been jailed since 2020.
             context 2026-11-09 cue "said"             "his lawyer"     He was flown to Vilnius, his lawyer said.
+            dated 2026-10      Passive "stranded"     source           Trucks have been stranded since the border was first shut in late October.
+            UNDATED            cue "estimate"         "Hauliers"       Hauliers estimate their losses at 10 million euros.
         "#]],
     );
     check(
