@@ -764,7 +764,7 @@ fn analyze_part(
         .iter()
         .map(|paragraph| paragraph.range)
         .collect();
-    temporal::resolve_anaphora(text, &mut timexes, &paragraphs);
+    temporal::resolve_anaphora(text, &mut timexes, &paragraphs, date);
     let mentions = find_mentions(text, part, &markup, matcher);
     let claims = claims::find_claims(text, part, &timexes, &mentions, config, speaker_before);
     let known: Vec<TextRange> = mentions

@@ -286,7 +286,7 @@ pub static DATA: SlavicData = SlavicData {
         (&["таго", "дня"], PhraseMeaning::Lean(0)),
         (&["наступнага", "дня"], PhraseMeaning::Lean(1)),
         (&["на", "наступны", "дзень"], PhraseMeaning::Lean(1)),
-        (&["напярэдадні"], PhraseMeaning::Lean(-1)),
+        (&["напярэдадні"], PhraseMeaning::Eve),
     ],
     seasons: &[
         (

@@ -281,7 +281,7 @@ pub static DATA: SlavicData = SlavicData {
         (&["в", "тот", "же", "день"], PhraseMeaning::Lean(0)),
         (&["в", "тот", "день"], PhraseMeaning::Lean(0)),
         (&["на", "следующий", "день"], PhraseMeaning::Lean(1)),
-        (&["накануне"], PhraseMeaning::Lean(-1)),
+        (&["накануне"], PhraseMeaning::Eve),
     ],
     seasons: &[
         (

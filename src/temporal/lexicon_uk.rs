@@ -237,7 +237,7 @@ pub static DATA: SlavicData = SlavicData {
         (&["того", "самого", "дня"], PhraseMeaning::Lean(0)),
         (&["того", "дня"], PhraseMeaning::Lean(0)),
         (&["наступного", "дня"], PhraseMeaning::Lean(1)),
-        (&["напередодні"], PhraseMeaning::Lean(-1)),
+        (&["напередодні"], PhraseMeaning::Eve),
     ],
     seasons: &[
         (

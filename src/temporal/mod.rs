@@ -233,6 +233,13 @@ fn lean_from(value: &str, lean: Lean) -> Option<String> {
         Lean::Same { unit: "month" } => value.get(..7).map(str::to_string),
         Lean::Same { unit: "year" } => value.get(..4).map(str::to_string),
         Lean::Same { .. } | Lean::Unknown => None,
+        Lean::Eve => lean_from(
+            value,
+            Lean::Day {
+                shift: -1,
+                part: None,
+            },
+        ),
     }
 }
 
@@ -241,7 +248,12 @@ fn lean_from(value: &str, lean: Lean) -> Option<String> {
 /// order): `the same day` after `On 8 October` is 2022-10-08, and anchors. One with no
 /// such date before it in its paragraph, or one whose lean is unknown (`days later`),
 /// stays unresolved and anchors nothing.
-pub fn resolve_anaphora(text: &str, timexes: &mut [Timex], paragraphs: &[TextRange]) {
+pub fn resolve_anaphora(
+    text: &str,
+    timexes: &mut [Timex],
+    paragraphs: &[TextRange],
+    article_date: Option<CalendarDate>,
+) {
     for index in 0..timexes.len() {
         let Some(lean) = timexes[index].lean else {
             continue;
@@ -263,6 +275,22 @@ pub fn resolve_anaphora(text: &str, timexes: &mut [Timex], paragraphs: &[TextRan
             })
             .map(|earlier| (earlier.range, earlier.value.clone().unwrap_or_default()));
         let Some((range, value)) = leaned_on else {
+            // `Накануне в городе отключили свет` with no date before it in its paragraph:
+            // the day before the article's.
+            let alone = eve_stands_alone(text.get(timexes[index].range.end..).unwrap_or(""));
+            let eve = (lean == Lean::Eve && alone)
+                .then(|| article_date.filter(|date| date.day.is_some()))
+                .flatten()
+                .and_then(|date| lean_from(&date.to_string(), Lean::Eve));
+            if let Some(eve) = eve {
+                let timex = &mut timexes[index];
+                timex.resolution = Resolution::Relative {
+                    explanation: "the day before the article Date".to_string(),
+                };
+                timex.value = Some(eve);
+                timex.anchors = true;
+                continue;
+            }
             if let Resolution::Unresolved { reason } = &mut timexes[index].resolution {
                 *reason = "counted from another event, and no earlier sentence of its \
                            paragraph gives the date of one"
@@ -284,6 +312,73 @@ pub fn resolve_anaphora(text: &str, timexes: &mut [Timex], paragraphs: &[TextRan
         timex.anchors = true;
         timex.leans_on = Some(range);
     }
+}
+
+/// Whether `накануне` (`напередодні`, `напярэдадні`) stands alone before the text `rest`
+/// that follows it, as an adverb (`Накануне в городе …`, `Накануне вечером`, `Накануне,
+/// …`, `Накануне Лукашенко заявил`, `Накануне задержали`), not as the preposition of an
+/// event's eve (`накануне выборов`, `напередодні візиту`), which a noun in lower case
+/// follows.
+fn eve_stands_alone(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let Some(word) = rest
+        .split(|ch: char| !ch.is_alphabetic() && ch != '-')
+        .next()
+        .filter(|word| !word.is_empty())
+    else {
+        return true;
+    };
+    if !rest.starts_with(char::is_alphabetic) || word.starts_with(char::is_uppercase) {
+        return true;
+    }
+    let prepositions = [
+        "в",
+        "во",
+        "на",
+        "у",
+        "ў",
+        "с",
+        "со",
+        "з",
+        "із",
+        "зі",
+        "из",
+        "под",
+        "пад",
+        "по",
+        "па",
+        "около",
+        "каля",
+        "біля",
+    ];
+    let parts_of_day = [
+        "утром",
+        "днём",
+        "днем",
+        "вечером",
+        "ночью",
+        "вранці",
+        "увечері",
+        "вдень",
+        "вночі",
+        "ранiцай",
+        "раніцай",
+        "увечары",
+        "уначы",
+        "ўначы",
+    ];
+    // Pasts; of the Ukrainian ones in `-в` only those no genitive plural ends so (`-ов`).
+    let past = [
+        "л", "ла", "ло", "ли", "лі", "ав", "ив", "ів", "ув", "яв", "ў", "лся", "лась", "лись",
+        "лися", "ліся",
+    ];
+    prepositions.contains(&word)
+        || parts_of_day.contains(&word)
+        || (word.chars().count() >= 4 && past.iter().any(|ending| word.ends_with(ending)))
+        || matches!(
+            word,
+            "он" | "она" | "они" | "він" | "вона" | "вони" | "ён" | "яна" | "яны"
+        )
 }
 
 /// Verbs of intention count only as `plans to`, `is set to`, `due on`, not as nouns

@@ -109,6 +109,10 @@ pub enum Lean {
     Same { unit: &'static str },
     /// `days later`: counted from another event, but by how much the text does not say.
     Unknown,
+    /// `накануне`, `напередодні`, `напярэдадні`: the day before an earlier date of its
+    /// paragraph, or, with none, the day before the article's, as Slavic news uses the
+    /// word for `yesterday`.
+    Eve,
 }
 
 /// [`Lean`] with owned words, as the warm-start cache writes it.
@@ -117,6 +121,7 @@ pub enum LeanWords {
     Day { shift: i32, part: Option<String> },
     Same { unit: String },
     Unknown,
+    Eve,
 }
 
 /// Every word a [`Lean`] holds: the parts of a day and the units of `that <unit>`.
@@ -133,6 +138,7 @@ impl From<Lean> for LeanWords {
                 unit: unit.to_string(),
             },
             Lean::Unknown => LeanWords::Unknown,
+            Lean::Eve => LeanWords::Eve,
         }
     }
 }
@@ -157,6 +163,7 @@ impl TryFrom<LeanWords> for Lean {
                 unit: known(&unit)?,
             },
             LeanWords::Unknown => Lean::Unknown,
+            LeanWords::Eve => Lean::Eve,
         })
     }
 }

@@ -17,6 +17,8 @@ pub enum PhraseMeaning {
     Vague(&'static str),
     /// Counted in days from an earlier date of the paragraph (`the same day`: 0).
     Lean(i32),
+    /// The eve ([`crate::temporal::sem::Lean::Eve`]).
+    Eve,
     /// `на выходных`, `в минувшие выходные`, `w weekend`: as the English `over the
     /// weekend` and `last weekend`.
     Weekend,

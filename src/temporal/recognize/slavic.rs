@@ -815,6 +815,7 @@ impl<'a> SlavicLine<'_, 'a> {
                     PhraseMeaning::Lean(shift) => {
                         (end, Sem::Anaphoric(Lean::Day { shift, part: None }))
                     }
+                    PhraseMeaning::Eve => (end, Sem::Anaphoric(Lean::Eve)),
                     PhraseMeaning::Weekend => (end, Sem::Point(Cal::TheWeekend)),
                     PhraseMeaning::Past(unit) => (end, Sem::RecentSpan { unit, count: 1 }),
                     // A half or quarter takes the year that follows it.
