@@ -706,6 +706,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The army did not give up the town.",
             "A senior Lithuanian official, who spoke on condition of anonymity, said Vilnius was considering similar steps.",
             "A State Department spokesman expressed concern over the verdict.",
+            "Rights groups have documented widespread abuse.",
+            "The documented cases rose sharply.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -805,6 +807,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             Past "give"              The army did not give up the town.
             cue "said"               A senior Lithuanian official, who spoke on condition of anonymity, said Vilnius was considering similar steps.
             cue "expressed concern"  A State Department spokesman expressed concern over the verdict.
+            cue "documented"         Rights groups have documented widespread abuse.
+            Past "rose"              The documented cases rose sharply.
         "#]],
     );
 }
