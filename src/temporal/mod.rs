@@ -233,13 +233,7 @@ fn lean_from(value: &str, lean: Lean) -> Option<String> {
         Lean::Same { unit: "month" } => value.get(..7).map(str::to_string),
         Lean::Same { unit: "year" } => value.get(..4).map(str::to_string),
         Lean::Same { .. } | Lean::Unknown => None,
-        Lean::Eve => lean_from(
-            value,
-            Lean::Day {
-                shift: -1,
-                part: None,
-            },
-        ),
+        Lean::Eve { part } => lean_from(value, Lean::Day { shift: -1, part }),
     }
 }
 
@@ -278,10 +272,10 @@ pub fn resolve_anaphora(
             // `Накануне в городе отключили свет` with no date before it in its paragraph:
             // the day before the article's.
             let alone = eve_stands_alone(text.get(timexes[index].range.end..).unwrap_or(""));
-            let eve = (lean == Lean::Eve && alone)
+            let eve = (matches!(lean, Lean::Eve { .. }) && alone)
                 .then(|| article_date.filter(|date| date.day.is_some()))
                 .flatten()
-                .and_then(|date| lean_from(&date.to_string(), Lean::Eve));
+                .and_then(|date| lean_from(&date.to_string(), lean));
             if let Some(eve) = eve {
                 let timex = &mut timexes[index];
                 timex.resolution = Resolution::Relative {

@@ -111,8 +111,9 @@ pub enum Lean {
     Unknown,
     /// `накануне`, `напередодні`, `напярэдадні`: the day before an earlier date of its
     /// paragraph, or, with none, the day before the article's, as Slavic news uses the
-    /// word for `yesterday`.
-    Eve,
+    /// word for `yesterday`; with the part of the day that may follow (`накануне
+    /// вечером`).
+    Eve { part: Option<&'static str> },
 }
 
 /// [`Lean`] with owned words, as the warm-start cache writes it.
@@ -121,7 +122,7 @@ pub enum LeanWords {
     Day { shift: i32, part: Option<String> },
     Same { unit: String },
     Unknown,
-    Eve,
+    Eve { part: Option<String> },
 }
 
 /// Every word a [`Lean`] holds: the parts of a day and the units of `that <unit>`.
@@ -138,7 +139,9 @@ impl From<Lean> for LeanWords {
                 unit: unit.to_string(),
             },
             Lean::Unknown => LeanWords::Unknown,
-            Lean::Eve => LeanWords::Eve,
+            Lean::Eve { part } => LeanWords::Eve {
+                part: part.map(str::to_string),
+            },
         }
     }
 }
@@ -163,7 +166,9 @@ impl TryFrom<LeanWords> for Lean {
                 unit: known(&unit)?,
             },
             LeanWords::Unknown => Lean::Unknown,
-            LeanWords::Eve => Lean::Eve,
+            LeanWords::Eve { part } => Lean::Eve {
+                part: part.as_deref().map(known).transpose()?,
+            },
         })
     }
 }

@@ -815,7 +815,26 @@ impl<'a> SlavicLine<'_, 'a> {
                     PhraseMeaning::Lean(shift) => {
                         (end, Sem::Anaphoric(Lean::Day { shift, part: None }))
                     }
-                    PhraseMeaning::Eve => (end, Sem::Anaphoric(Lean::Eve)),
+                    // `накануне вечером`: the eve's evening.
+                    PhraseMeaning::Eve => {
+                        // A leaning value writes its part of the day as TimeML's time does.
+                        let part = self.entry_end(end).and_then(|(entry, part_end)| {
+                            let part = match entry.part? {
+                                "MO" => "TMO",
+                                "AF" => "TAF",
+                                "EV" => "TEV",
+                                "NI" => "TNI",
+                                _ => return None,
+                            };
+                            Some((part, part_end))
+                        });
+                        match part {
+                            Some((part, part_end)) => {
+                                (part_end, Sem::Anaphoric(Lean::Eve { part: Some(part) }))
+                            }
+                            None => (end, Sem::Anaphoric(Lean::Eve { part: None })),
+                        }
+                    }
                     PhraseMeaning::Weekend => (end, Sem::Point(Cal::TheWeekend)),
                     PhraseMeaning::Past(unit) => (end, Sem::RecentSpan { unit, count: 1 }),
                     // A half or quarter takes the year that follows it.
