@@ -416,19 +416,49 @@ fn dialogue_turn(gap: &str, at: usize, first: bool) -> bool {
 }
 
 /// Whether the word at `index`, right after a dash inside a dialogue's speech, starts its
-/// attribution: a past in lower case (`– Nie pozwolimy na to – powiedział minister`,
-/// `– Мы готовы — заявил он`), as Polish writes it with no comma before the dash.
+/// attribution: a past or a present of saying in lower case (`– Nie pozwolimy na to –
+/// powiedział minister`, `– To skandal – mówi mieszkanka`), as Polish writes it with no
+/// comma before the dash.
 fn attribution_follows(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
-    index < words.len()
-        && !words.capitalised(index)
-        && lower.chars().count() >= 5
+    let past = lower.chars().count() >= 5
         && [
             "ł", "ła", "li", "ły", "л", "ла", "ли", "ў", "ів", "ав", "ив", "ув", "яв",
         ]
         .iter()
-        .any(|ending| lower.ends_with(ending))
+        .any(|ending| lower.ends_with(ending));
+    index < words.len() && !words.capitalised(index) && (past || SPEAKING_PRESENTS.contains(&lower))
 }
+
+/// Presents of saying that open a dialogue's attribution as its pasts do (`– To skandal –
+/// mówi mieszkanka wsi`, `— Это скандал — говорит житель`).
+const SPEAKING_PRESENTS: &[&str] = &[
+    "говорит",
+    "говорят",
+    "отмечает",
+    "добавляет",
+    "поясняет",
+    "каже",
+    "кажуть",
+    "додає",
+    "зазначає",
+    "пояснює",
+    "кажа",
+    "кажуць",
+    "дадае",
+    "адзначае",
+    "тлумачыць",
+    "mówi",
+    "mówią",
+    "dodaje",
+    "podkreśla",
+    "zaznacza",
+    "tłumaczy",
+    "wyjaśnia",
+    "przekonuje",
+    "twierdzi",
+    "ocenia",
+];
 
 /// Quoted spans shorter than this many words are scare quotes or titles (`“aggressive
 /// rhetoric”`), not reported words.

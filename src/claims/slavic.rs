@@ -3244,12 +3244,12 @@ pub fn hands_something_over(words: &SentenceWords, index: usize) -> bool {
     let after_as = index
         .checked_sub(1)
         .is_some_and(|before| matches!(words.lower(before), "как" | "як" | "jak"));
-    let content_follows = (index + 1..words.len().min(index + 4)).any(|at| {
-        matches!(
-            words.lower(at),
-            "что" | "що" | "што" | "że" | "о" | "об" | "про"
-        )
-    });
+    // What is passed on: a topic right after (`передал о`), or a clause of `that`, which
+    // may come after where and to whom (`przekazała w rozmowie z PAP, że …`).
+    let content_follows = (index + 1..words.len().min(index + 4))
+        .any(|at| matches!(words.lower(at), "о" | "об" | "про"))
+        || (index + 1..words.len().min(index + 9))
+            .any(|at| matches!(words.lower(at), "что" | "що" | "што" | "że"));
     !(inverted || after_as || content_follows)
 }
 

@@ -2024,7 +2024,9 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          По словам министра генерал приехал.\n\n\
          – Nie pozwolimy na to – powiedział minister.\n\n\
          – Nie pozwolimy, by Mińsk wykorzystywał migrantów – dodała rzeczniczka.\n\n\
-         — Мы готовы — заявил он.",
+         — Мы готовы — заявил он.\n\n\
+         – To skandal – mówi Anna Kowalska, mieszkanka wsi.\n\n\
+         Minister przekazała w rozmowie z PAP, że rząd przygotuje nowe przepisy.",
         expect![[r#"
             @lukashenka                -      Лукашенко заявил, что армия готова.
             @lukashenka                direct «Мы не нападём», — сказал он.
@@ -2059,6 +2061,8 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             "minister"                 direct – Nie pozwolimy na to – powiedział minister.
             "rzeczniczka"              direct – Nie pozwolimy, by Mińsk wykorzystywał migrantów – dodała rzeczniczka.
             "он"                       direct — Мы готовы — заявил он.
+            "Anna Kowalska"            direct – To skandal – mówi Anna Kowalska, mieszkanka wsi.
+            "Minister"                 -      Minister przekazała w rozmowie z PAP, że rząd przygotuje nowe przepisy.
         "#]],
     );
 }
