@@ -151,10 +151,13 @@ pub fn find_temporal_in(
                 leans_on: None,
             })
             .inspect(|_| {
-                weekdays.push(matches!(
-                    found.sem,
-                    sem::Sem::Point(sem::Cal::Weekday { shift: None, .. })
-                ))
+                weekdays.push(
+                    matches!(
+                        found.sem,
+                        sem::Sem::Point(sem::Cal::Weekday { shift: None, .. })
+                    )
+                    .then_some(future),
+                )
             })
         })
         .collect();
@@ -165,12 +168,17 @@ pub fn find_temporal_in(
 /// `from Monday to Wednesday`, `с понедельника по среду`, `od poniedziałku do środy`:
 /// the weekday that ends a range is the first after the one that starts it, which each
 /// resolved alone need not be (in an article of a Wednesday, a `Wednesday` ahead is that
-/// day). `weekdays` tells, per timex, whether it is a weekday and nothing more.
-fn mend_weekday_ranges(text: &str, timexes: &mut [Timex], weekdays: &[bool]) {
+/// day); told of the past, the start is the latest before the end instead. `weekdays`
+/// tells, per timex, whether it is a weekday and nothing more, and then whether it was
+/// read as looking forward.
+fn mend_weekday_ranges(text: &str, timexes: &mut [Timex], weekdays: &[Option<bool>]) {
     for end in 1..timexes.len() {
-        if !(weekdays.get(end - 1) == Some(&true) && weekdays.get(end) == Some(&true)) {
+        let (Some(Some(start_looks_forward)), Some(Some(_))) =
+            (weekdays.get(end - 1), weekdays.get(end))
+        else {
             continue;
-        }
+        };
+        let start_looks_forward = *start_looks_forward;
         let (before, after) = timexes.split_at_mut(end);
         let (from, to) = (&before[end - 1], &mut after[0]);
         let gap = text
@@ -196,6 +204,22 @@ fn mend_weekday_ranges(text: &str, timexes: &mut [Timex], weekdays: &[bool]) {
             continue;
         };
         if !joined || last >= first {
+            continue;
+        }
+        // A range told of the past (`The strike lasted from Monday until Thursday`) ends
+        // on the latest such day: its start moves a week back instead.
+        if !start_looks_forward {
+            let Ok(mended) = first.checked_sub(jiff::Span::new().days(7)) else {
+                continue;
+            };
+            let from = &mut before[end - 1];
+            from.value = Some(mended.to_string());
+            from.resolution = Resolution::Relative {
+                explanation: format!(
+                    "the latest {:?} before {last}, where the range ends",
+                    mended.weekday()
+                ),
+            };
             continue;
         }
         let Ok(mended) = last.checked_add(jiff::Span::new().days(7)) else {

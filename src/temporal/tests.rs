@@ -35,6 +35,24 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "2026-11-18",
             true,
         ),
+        // Told of the past, a range whose end comes earlier in the week starts a week
+        // before: the latest such range, not one that ends after the article.
+        (
+            "The strike lasted from Monday until Thursday.",
+            "2026-11-18",
+            "Monday",
+            D,
+            "2026-11-09",
+            true,
+        ),
+        (
+            "The strike lasted from Monday until Thursday.",
+            "2026-11-18",
+            "Thursday",
+            D,
+            "2026-11-12",
+            true,
+        ),
         // A quarter without its year: the latest one not after the article's, the next
         // one on a future cue.
         (

@@ -354,6 +354,14 @@ const RUSSIAN: &[Row] = &[
         "2022-10-03",
         true,
     ),
+    // Told of the past, the range's start moves a week back (D is a Tuesday).
+    (
+        "Забастовка длилась с понедельника по четверг.",
+        D,
+        "с понедельника",
+        "2022-09-26",
+        true,
+    ),
 ];
 
 const UKRAINIAN: &[Row] = &[
