@@ -119,6 +119,7 @@ pub fn find_temporal_in(
         Some(lexicon) => recognize::slavic::recognize(&tokens, lexicon),
     };
     let mut weekdays = Vec::new();
+    let mut dateless_times = Vec::new();
     let mut timexes: Vec<Timex> = found
         .into_iter()
         .filter_map(|found| {
@@ -151,6 +152,7 @@ pub fn find_temporal_in(
                 leans_on: None,
             })
             .inspect(|_| {
+                dateless_times.push(matches!(found.sem, sem::Sem::Time { date: None, .. }));
                 weekdays.push(
                     matches!(
                         found.sem,
@@ -162,7 +164,68 @@ pub fn find_temporal_in(
         })
         .collect();
     mend_weekday_ranges(text, &mut timexes, &weekdays);
+    mend_dateless_times(text, &mut timexes, &dateless_times);
     timexes
+}
+
+/// `On Tuesday at 10:00`, `Во вторник в 10 ч. утра`, `We wtorek o godz. 10`: a time with
+/// no date of its own, right after a day (only a preposition, a clock's hour and its
+/// word between), is on that day, not on the article's. `dateless` tells, per timex,
+/// whether it is such a time.
+fn mend_dateless_times(text: &str, timexes: &mut [Timex], dateless: &[bool]) {
+    for at in 1..timexes.len() {
+        if dateless.get(at) != Some(&true) || dateless.get(at - 1) == Some(&true) {
+            continue;
+        }
+        let (before, after) = timexes.split_at_mut(at);
+        let (day, time) = (&before[at - 1], &mut after[0]);
+        let Some(day_value) = day.value.as_deref().filter(|value| {
+            value.len() == 10
+                && value
+                    .bytes()
+                    .all(|byte| byte.is_ascii_digit() || byte == b'-')
+        }) else {
+            continue;
+        };
+        let gap = text
+            .get(day.range.end..time.range.start)
+            .unwrap_or_default();
+        let joined = gap.len() <= 24
+            && gap.split_whitespace().all(|word| {
+                matches!(
+                    word.to_lowercase().as_str(),
+                    "at" | "в"
+                        | "во"
+                        | "у"
+                        | "ў"
+                        | "о"
+                        | "об"
+                        | "o"
+                        | "w"
+                        | "ч."
+                        | "час"
+                        | "часа"
+                        | "часов"
+                        | "godz."
+                        | "godzinie"
+                        | "гадзіне"
+                        | "годині"
+                ) || word
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || ch == ':' || ch == '.')
+            });
+        let Some(value) = time.value.as_deref().filter(|value| value.len() > 10) else {
+            continue;
+        };
+        if !joined || !value.is_char_boundary(10) {
+            continue;
+        }
+        let mended = format!("{day_value}{}", &value[10..]);
+        time.value = Some(mended);
+        time.resolution = Resolution::Relative {
+            explanation: format!("on {day_value}, the day named right before it"),
+        };
+    }
 }
 
 /// `from Monday to Wednesday`, `с понедельника по среду`, `od poniedziałku do środy`:

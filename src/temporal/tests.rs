@@ -35,6 +35,23 @@ const TABLE: &[(&str, &str, &str, TimexKind, &str, bool)] = {
             "2026-11-18",
             true,
         ),
+        // A time with no date of its own, right after a day, is on that day.
+        (
+            "On Tuesday at 10:00 the trial began.",
+            "2026-11-18",
+            "10:00",
+            T,
+            "2026-11-17T10:00",
+            true,
+        ),
+        (
+            "On Tuesday, police came. At 10:00 the trial began.",
+            "2026-11-18",
+            "10:00",
+            T,
+            "2026-11-18T10:00",
+            true,
+        ),
         // Told of the past, a range whose end comes earlier in the week starts a week
         // before: the latest such range, not one that ends after the article.
         (

@@ -362,6 +362,14 @@ const RUSSIAN: &[Row] = &[
         "2022-09-26",
         true,
     ),
+    // A time right after a day is on that day.
+    (
+        "В понедельник в 10:00 начался процесс.",
+        D,
+        "в 10:00",
+        "2022-10-03T10:00",
+        true,
+    ),
 ];
 
 const UKRAINIAN: &[Row] = &[
@@ -961,6 +969,13 @@ const POLISH: &[Row] = &[
         D,
         "W nocy z 2 na 3 października",
         "2022-10-02TNI",
+        true,
+    ),
+    (
+        "W poniedziałek o godz. 10:00 rozpoczął się proces.",
+        D,
+        "10:00",
+        "2022-10-03T10:00",
         true,
     ),
 ];
