@@ -249,8 +249,8 @@ fn is_slavic_since(word: &str) -> bool {
 
 /// Whether the resolved value of a date (`2026-12`, `2027-06-03/2027-06-09`,
 /// `2026-11-20TEV`) lies wholly after the article's `Date` (`2026-11-18`), at the coarser
-/// of their precisions. Only calendar values are compared: a week (`2026-W48`), a season or a
-/// value left unresolved lies after nothing.
+/// of their precisions. Only calendar values are compared: a week (`2026-W48`), a season
+/// or a value left unresolved lies after nothing.
 pub fn lies_after(value: &str, article_date: &str) -> bool {
     let start = value.split('/').next().unwrap_or(value);
     let start = start.split('T').next().unwrap_or(start);
@@ -271,8 +271,8 @@ pub fn lies_after(value: &str, article_date: &str) -> bool {
     start.get(..precision) > article_day.get(..precision)
 }
 
-/// Whether the claim whose trigger spans the words `first..=last` of `words` tells what
-/// has happened: an event in the past or the perfect, a passive with a past auxiliary
+/// Whether the claim whose trigger starts at the word `first` of `words` tells what has
+/// happened: an event in the past or the perfect, a passive with a past auxiliary
 /// (`was`, `were`, `has been`), or a cue in the past (`said`, `заявил`, `powiedział`). A
 /// date ahead of the article, which an earlier sentence gave (`Coale is expected to
 /// return next month`), dates no such claim by context.
@@ -304,19 +304,14 @@ pub fn tells_the_past(words: &SentenceWords, trigger: &super::ClaimTrigger, firs
         ClaimTrigger::Cue(_) => {
             let lower = words.lower(first);
             en::can_be_past(lower, words.classes(first))
-                || (!lower.is_ascii()
-                    && [
-                        "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ав", "ив", "яв",
-                        "ув", "ів", "лі", "ў", "ł", "ła", "ło", "li", "ły",
-                    ]
-                    .iter()
-                    .any(|ending| lower.ends_with(ending)))
+                || (!lower.is_ascii() && super::slavic::ends_as_past(lower))
         }
     }
 }
 
 /// Whether the date at `by`, in the sentence of `words`, tells when a state began (`had
-/// been jailed since 2020`, `stranded since the border was shut in late October`, `находится под арестом с 2020 года`, `od 2020 roku`): it
+/// been jailed since 2020`, `stranded since the border was first shut in late October`,
+/// `находится под арестом с 2020 года`, `od 2020 roku`): it
 /// dates its own claim, but what the next sentences report did not happen then, so it
 /// dates none of them by context.
 pub fn starts_a_state(words: &SentenceWords, by: TextRange) -> bool {

@@ -421,12 +421,7 @@ fn dialogue_turn(gap: &str, at: usize, first: bool) -> bool {
 /// comma before the dash.
 fn attribution_follows(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
-    let past = lower.chars().count() >= 5
-        && [
-            "ł", "ła", "li", "ły", "л", "ла", "ли", "ў", "ів", "ав", "ив", "ув", "яв",
-        ]
-        .iter()
-        .any(|ending| lower.ends_with(ending));
+    let past = lower.chars().count() >= 5 && super::slavic::ends_as_past(lower);
     index < words.len() && !words.capitalised(index) && (past || SPEAKING_PRESENTS.contains(&lower))
 }
 

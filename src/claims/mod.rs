@@ -267,29 +267,10 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     let first = cue.first().map_or("", String::as_str);
     // `Kyiv rarely confirms such strikes`, `Officials usually say`, `Эксперты постоянно
     // критикуют решение`: what someone does as a habit is no specific statement.
-    let english_habit = previous.is_some_and(|word| verbs::HABIT_ADVERBS.contains(&word));
-    if (english_habit
-        || matches!(
-            previous,
-            Some(
-                "постоянно"
-                    | "часто"
-                    | "регулярно"
-                    | "обычно"
-                    | "постійно"
-                    | "зазвичай"
-                    | "пастаянна"
-                    | "часта"
-                    | "звычайна"
-                    | "stale"
-                    | "często"
-                    | "regularnie"
-                    | "zwykle"
-                    | "zazwyczaj"
-            )
-        ))
-        && !english::can_be_past(first, words.classes(index))
-    {
+    let habit = previous.is_some_and(|word| {
+        verbs::HABIT_ADVERBS.contains(&word) || slavic::HABIT_WORDS.contains(&word)
+    });
+    if habit && !english::can_be_past(first, words.classes(index)) {
         return false;
     }
     if cue.len() == 1 && matches!(first, "added" | "adds") && adds_something_to(words, index) {

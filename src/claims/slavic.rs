@@ -36,7 +36,8 @@ pub const SCHEDULED_FUTURE: Classes = 1 << 30;
 /// Words a rarer Slavic event rule starts from: plans and schedules ([`PLAN_VERBS`],
 /// [`crate::temporal::schedule_verbs`]), pasts of handing over ([`HANDING_OVER`]) and of
 /// `could` ([`COULD_PASTS`]), adverbs of `still` and `now` ([`STILL_ADVERBS`]), presents of
-/// an action going on ([`ACTION_PRESENTS`], [`WORKING_PRESENTS`]) and words of habit ([`HABIT_WORDS`]). The rules
+/// an action going on ([`ACTION_PRESENTS`], [`WORKING_PRESENTS`]) and words of habit
+/// ([`HABIT_WORDS`]). The rules
 /// look at a word's text only when it has this class, which the sentence's words carry
 /// already: most words are turned away without being read again.
 pub const SLAVIC_RULE_WORD: Classes = 1 << 31;
@@ -2040,7 +2041,7 @@ fn at_the_scene(words: &SentenceWords, index: usize) -> bool {
 /// Words that make a present a habit, wherever they stand in the sentence (`Россия
 /// регулярно атакует …`, `Щороку армія проводить …`, `Co roku rolnicy protestują`):
 /// every day or year, often, usually, as a rule, by tradition.
-const HABIT_WORDS: &[&str] = &[
+pub(super) const HABIT_WORDS: &[&str] = &[
     "каждый",
     "каждую",
     "каждое",
@@ -3059,6 +3060,19 @@ const QUANTITY_WORDS: &[&str] = &[
 /// over (`Bank centralny utrzymał`). Not after a preposition, a number or a word of
 /// quantity, after which the same ending is a genitive plural (`тысяч рублёў`), nor a
 /// word of [`MASCULINE_PAST_LOOKALIKES`].
+/// Whether `lower`, known to be a verb or standing where a verb does, ends as a past of
+/// one of the four languages does, in any gender and number (`заявил`, `заявила`,
+/// `заявив`, `заявіў`, `powiedział`, `powiedzieli`, `встретился`). Nouns end so too:
+/// callers ask it only where the words around leave a verb to read.
+pub(super) fn ends_as_past(lower: &str) -> bool {
+    [
+        "л", "ла", "ло", "ли", "лі", "лся", "лась", "лось", "лись", "лася", "лося", "лися", "ліся",
+        "ав", "ив", "ів", "ув", "яв", "ў", "ўся", "ł", "ła", "ło", "li", "ły",
+    ]
+    .iter()
+    .any(|ending| lower.ends_with(ending))
+}
+
 /// Whether `lower` ends as a masculine past of one of the four languages and is none of
 /// the nouns and verbs of state so ended: a verb where the words around it leave no
 /// other reading ([`super::attribution`]'s source phrases), its subject not asked for.
