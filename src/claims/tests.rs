@@ -1262,6 +1262,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Министр доложил президенту о ходе уборки.",
             "Его признали виновным в создании экстремистского формирования.",
             "Ранее Лукашенко называл осужденных журналистов предателями.",
+            "Силовики пришли к нему домой.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1408,6 +1409,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             cue "доложил"            Министр доложил президенту о ходе уборки.
             Past "признали"          Его признали виновным в создании экстремистского формирования.
             cue "называл"            Ранее Лукашенко называл осужденных журналистов предателями.
+            Past "пришли"            Силовики пришли к нему домой.
         "#]],
     );
 }
@@ -1482,6 +1484,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Щороку армія проводить навчання.",
             "На місці працюють рятувальники та поліція.",
             "Суд визнав його винним.",
+            "Тисячі людей вийшли на вулиці.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1550,6 +1553,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             -                        Щороку армія проводить навчання.
             Ongoing "працюють"       На місці працюють рятувальники та поліція.
             Past "визнав"            Суд визнав його винним.
+            Past "вийшли"            Тисячі людей вийшли на вулиці.
         "#]],
     );
 }
@@ -1748,6 +1752,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Ratownicy przeszukują gruzowisko.",
             "Sąd uznał go winnym zdrady.",
             "Wcześniej Łukaszenka nazywał ich zdrajcami.",
+            "Policjanci przyszli do jego domu.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1854,6 +1859,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Ongoing "przeszukują"    Ratownicy przeszukują gruzowisko.
             Past "uznał"             Sąd uznał go winnym zdrady.
             cue "nazywał"            Wcześniej Łukaszenka nazywał ich zdrajcami.
+            Past "przyszli"          Policjanci przyszli do jego domu.
         "#]],
     );
 }
