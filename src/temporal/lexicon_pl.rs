@@ -211,6 +211,8 @@ pub static DATA: SlavicData = SlavicData {
         (&["w", "miniony", "weekend"], PhraseMeaning::Weekend),
         (&["w", "ostatni", "weekend"], PhraseMeaning::Weekend),
         (&["w", "zeszły", "weekend"], PhraseMeaning::Weekend),
+        (&["w", "ubiegły", "weekend"], PhraseMeaning::Weekend),
+        (&["w", "poprzedni", "weekend"], PhraseMeaning::Weekend),
         (&["w", "ten", "weekend"], PhraseMeaning::Weekend),
         (&["w", "najbliższy", "weekend"], PhraseMeaning::Weekend),
         (&["podczas", "weekendu"], PhraseMeaning::Weekend),

@@ -234,6 +234,7 @@ pub static DATA: SlavicData = SlavicData {
         (&["четвертом", "квартале"], PhraseMeaning::Quarter(4)),
         (&["в", "минувшие", "выходные"], PhraseMeaning::Weekend),
         (&["в", "прошлые", "выходные"], PhraseMeaning::Weekend),
+        (&["в", "прошедшие", "выходные"], PhraseMeaning::Weekend),
         (&["на", "прошлых", "выходных"], PhraseMeaning::Weekend),
         (&["на", "минувших", "выходных"], PhraseMeaning::Weekend),
         (&["в", "эти", "выходные"], PhraseMeaning::Weekend),

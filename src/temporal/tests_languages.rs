@@ -370,6 +370,13 @@ const RUSSIAN: &[Row] = &[
         "2022-10-03T10:00",
         true,
     ),
+    (
+        "В прошедшие выходные прошли акции.",
+        D,
+        "В прошедшие выходные",
+        "2022-W39-WE",
+        true,
+    ),
 ];
 
 const UKRAINIAN: &[Row] = &[
@@ -976,6 +983,13 @@ const POLISH: &[Row] = &[
         D,
         "10:00",
         "2022-10-03T10:00",
+        true,
+    ),
+    (
+        "W ubiegły weekend odbyły się protesty.",
+        D,
+        "W ubiegły weekend",
+        "2022-W39-WE",
         true,
     ),
 ];
