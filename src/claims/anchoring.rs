@@ -240,7 +240,7 @@ const PLAN_NOUNS: &[&str] = &[
 
 /// The Russian, Ukrainian, Belarusian and Polish prepositions of `since` (`с 2020 года`,
 /// `з 2020 року`, `ад 2020 года`, `od 2020 roku`).
-fn is_slavic_since(word: &str) -> bool {
+pub(super) fn is_slavic_since(word: &str) -> bool {
     matches!(
         word,
         "с" | "со" | "від" | "з" | "із" | "зі" | "ад" | "са" | "od"

@@ -825,8 +825,8 @@ fn accusative_object(words: &SentenceWords, (first, last): (usize, usize), cue: 
             .any(|ending| words.lower(last - 1).ends_with(ending))
 }
 
-/// Units of time in the genitive plural, after `od`, `от`, `від`, `ад` (`od miesięcy`,
-/// `от недель`): how long something has gone on.
+/// Units of time in the genitive plural, after a `since` (`od miesięcy`, `з тижнів`):
+/// how long something has gone on.
 const SINCE_UNITS: &[&str] = &[
     "miesięcy",
     "lat",
@@ -918,7 +918,7 @@ fn slavic_phrase_before(
                 joined(last)
                     && joined(before)
                     && SINCE_UNITS.contains(&words.lower(before))
-                    && matches!(words.lower(since), "od" | "от" | "від" | "ад" | "з")
+                    && super::anchoring::is_slavic_since(words.lower(since))
             });
             match since {
                 Some(since) => {

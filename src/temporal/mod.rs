@@ -396,8 +396,9 @@ pub fn resolve_anaphora(
 }
 
 /// Whether `накануне` (`напередодні`, `напярэдадні`) stands alone before the text `rest`
-/// that follows it, as an adverb (`Накануне в городе …`, `Накануне вечером`, `Накануне,
-/// …`, `Накануне Лукашенко заявил`, `Накануне задержали`), not as the preposition of an
+/// that follows it (and the part of the day the expression took in: `Накануне вечером`),
+/// as an adverb (`Накануне в городе …`, `Накануне, …`, `Накануне Лукашенко заявил`,
+/// `Накануне задержали`), not as the preposition of an
 /// event's eve (`накануне выборов`, `напередодні візиту`), which a noun in lower case
 /// follows.
 fn eve_stands_alone(rest: &str) -> bool {
@@ -432,28 +433,12 @@ fn eve_stands_alone(rest: &str) -> bool {
         "каля",
         "біля",
     ];
-    let parts_of_day = [
-        "утром",
-        "днём",
-        "днем",
-        "вечером",
-        "ночью",
-        "вранці",
-        "увечері",
-        "вдень",
-        "вночі",
-        "раніцай",
-        "увечары",
-        "уначы",
-        "ўначы",
-    ];
     // Pasts; of the Ukrainian ones in `-в` only those no genitive plural ends so (`-ов`).
     let past = [
         "л", "ла", "ло", "ли", "лі", "ав", "ив", "ів", "ув", "яв", "ў", "лся", "лась", "лись",
         "лися", "ліся",
     ];
     prepositions.contains(&word)
-        || parts_of_day.contains(&word)
         || (word.chars().count() >= 4 && past.iter().any(|ending| word.ends_with(ending)))
         || matches!(
             word,
