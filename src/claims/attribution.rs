@@ -487,7 +487,9 @@ pub fn speaker_of_cue(
         // `was described by a senior official as …`.
         _ if words.lower(cue_last + 1) == "by" => phrase_after(words, cue_last + 2),
         _ if coordinated.is_some() => coordinated,
-        _ => match phrase_before(words, cue_first, false) {
+        // A quotation's words are no speaker (`“It is,” said the minister`).
+        _ => match phrase_before(words, cue_first, false).filter(|&(_, last)| !is_quoted(last - 1))
+        {
             // `…, who said`: the speaker stands before the comma.
             Some((first, last))
                 if last - first == 1 && matches!(words.lower(first), "who" | "which") =>
@@ -573,9 +575,10 @@ pub fn speaker_of_cue(
                         // `A second breach was reported at the tax authority`, `… have
                         // been declared extremist`: a passive cue with no `by` names no
                         // speaker after it.
-                        let passive = group
-                            .checked_sub(1)
-                            .is_some_and(|be| words.classes(be) & en::BE != 0);
+                        // Not across punctuation: `“It is,” said the minister`.
+                        let passive = group.checked_sub(1).is_some_and(|be| {
+                            words.classes(be) & en::BE != 0 && !words.punctuated_before(group)
+                        });
                         (!passive).then(|| forward(cue_last + 1)).flatten()
                     })
             }

@@ -244,10 +244,11 @@ pub fn mask_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
             continue;
         }
         for phrase in SET_PHRASES {
-            let fits = phrase
-                .iter()
-                .enumerate()
-                .all(|(offset, word)| words.lower(start + offset) == *word);
+            // Within one clause: `"It is not," said the minister` says something.
+            let fits = phrase.iter().enumerate().all(|(offset, word)| {
+                words.lower(start + offset) == *word
+                    && (offset == 0 || !words.punctuated_before(start + offset))
+            });
             if fits {
                 for offset in 0..phrase.len() {
                     if let Some(slot) = masked.get_mut(start + offset) {
@@ -561,6 +562,13 @@ impl Quotations {
                                 .is_some_and(|after| {
                                     after.trim_start().starts_with(is_dialogue_dash)
                                 });
+                        // So is one that opens the sentence and a comma closes
+                        // outside its marks (`"We are ready", he said`).
+                        let spoken = spoken
+                            || (start == 0
+                                && gap
+                                    .get(at + ch.len_utf8()..)
+                                    .is_some_and(|after| after.trim_start().starts_with(',')));
                         let opened_here = !(spoken || (start == 0 && self.started_open));
                         spans.push((start, index, true, opened_here));
                     }

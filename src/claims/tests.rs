@@ -1892,6 +1892,23 @@ fn slavic_speakers(body: &str, expect: Expect) {
     expect.assert_eq(&out);
 }
 
+/// A short quotation's own words are no negation, no passive and no speaker of the cue
+/// after it, and a quotation that opens the sentence is spoken with its comma outside
+/// the marks, as the British write it.
+#[test]
+fn english_quotations_stand_apart_from_the_cue_after_them() {
+    slavic_speakers(
+        "\"It is not,\" said the minister. \"It is,\" said the minister. \"We are ready\", \
+         he said. \"Reforms\", as the minister calls them, were never made.",
+        expect![[r#"
+            "the minister"             direct "It is not," said the minister.
+            "the minister"             direct "It is," said the minister.
+            "the minister"             direct "We are ready", he said.
+            source                     -      "Reforms", as the minister calls them, were never made.
+        "#]],
+    );
+}
+
 /// A cue after `и`, `но`, `ale` shares the subject that opens the sentence, as the
 /// English `welcomed the release but said` does; the pronoun inside `по его словам` is
 /// the latest speaker, as `он` is.
