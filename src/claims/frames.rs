@@ -420,10 +420,24 @@ fn dialogue_turn(gap: &str, at: usize, first: bool) -> bool {
 /// attribution: a past or a present of saying in lower case (`– Nie pozwolimy na to –
 /// powiedział minister`, `– To skandal – mówi mieszkanka`), as Polish writes it with no
 /// comma before the dash.
-fn attribution_follows(words: &SentenceWords, index: usize) -> bool {
+pub fn attribution_follows(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
     let past = lower.chars().count() >= 5 && super::slavic::ends_as_past(lower);
     index < words.len() && !words.capitalised(index) && (past || SPEAKING_PRESENTS.contains(&lower))
+}
+
+/// The verb that attributes a quotation after its closing dash when the cue lexicon
+/// does not list it (`«Мы не уйдём», — скандировали протестующие`, `— Хватит! —
+/// возмутился министр`, `„Nie wycofamy się” – zażartował minister`): a past or a
+/// present of saying in lower case right after quoted words and a dash. Only that slot
+/// makes any verb a cue: a verb there says how the words were said.
+pub fn verb_after_quotation_dash(words: &SentenceWords, quoted: &[bool]) -> Option<usize> {
+    (1..words.len()).find(|&index| {
+        quoted.get(index - 1) == Some(&true)
+            && quoted.get(index) == Some(&false)
+            && words.gap_before(index, 0).contains(is_dialogue_dash)
+            && attribution_follows(words, index)
+    })
 }
 
 /// Presents of saying that open a dialogue's attribution as its pasts do (`– To skandal –

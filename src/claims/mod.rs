@@ -1066,7 +1066,10 @@ pub fn find_claims(
                     mask_unusable(&words, &quotations, &mut blocked);
                     // A question asks: its verbs report nothing (a cue still may).
                     let question = sentence.range.slice(text).trim_end().ends_with('?');
-                    let cue = find_cue(&cues, &words, |at| !blocked[at]);
+                    let cue = find_cue(&cues, &words, |at| !blocked[at]).or_else(|| {
+                        let verb = frames::verb_after_quotation_dash(&words, &quotations.quoted)?;
+                        Some((ClaimTrigger::Cue(words.range(verb)), verb, verb))
+                    });
                     // A Slavic cue in a relative clause (`Лукашенко, который ранее заявлял
                     // о мире, встретился с Путиным`) gives way to the main clause's cue or
                     // event, as a Slavic event does.

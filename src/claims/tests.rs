@@ -2090,19 +2090,28 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
     );
 }
 
+/// A verb in lower case right after a quotation and its dash attributes it, listed as a
+/// cue or not (`скандировали`, `возмутился`, `zażartował`).
 #[test]
 fn slavic_quotations_close_on_their_own_marks_and_dialogue_dashes_quote() {
     slavic_speakers(
         "Он назвал это „провокацией“. Министр заявил, что армия готова.\n\n\
          Вони назвали це ‚провокацією‘. Речник заявив, що армія готова.\n\n\
          — Мы не отступим, — сказал командир. — Наши войска стоят на месте.\n\n\
-         — Наши войска стоят на месте.",
+         — Наши войска стоят на месте.\n\n\
+         «Мы не уйдём», — скандировали протестующие у здания суда.\n\n\
+         — Хватит! — возмутился министр.\n\n\
+         „Nie wycofamy się” – zażartował minister.\n\n\
+         «Мы не уйдём», — Лукашенко.",
         expect![[r#"
             "Он"                       -      Он назвал это „провокацией“.
             "Министр"                  -      Министр заявил, что армия готова.
             "Вони"                     -      Вони назвали це ‚провокацією‘.
             "Речник"                   -      Речник заявив, що армія готова.
             "командир"                 direct — Мы не отступим, — сказал командир.
+            "протестующие"             direct «Мы не уйдём», — скандировали протестующие у здания суда.
+            "министр"                  direct — Хватит! — возмутился министр.
+            "minister"                 direct „Nie wycofamy się” – zażartował minister.
         "#]],
     );
 }
