@@ -1030,12 +1030,29 @@ fn slavic_phrase_after(
         {
             break;
         }
-        // `Według wstępnych informacji nikt nie zginął`: `nobody` opens the clause.
+        // `Według wstępnych informacji nikt nie zginął`: `nobody` opens the clause. So
+        // does a share in the nominative (`Według sondażu większość Polaków popiera`),
+        // whose genitive a source phrase would take (`według większości ekspertów`).
         if stops_slavic_phrase(words, end)
             || matches!(
                 words.lower(end),
                 "nikt" | "nic" | "никто" | "ничто" | "ніхто" | "ніщо" | "нічога"
             )
+            || (end > start
+                && matches!(
+                    words.lower(end),
+                    "większość"
+                        | "część"
+                        | "połowa"
+                        | "большинство"
+                        | "половина"
+                        | "часть"
+                        | "більшість"
+                        | "частина"
+                        | "большасць"
+                        | "палова"
+                        | "частка"
+                ))
         {
             break;
         }

@@ -72,6 +72,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "поясни",
             "уточни",
             "рассказа",
+            // Telling at length (`Очевидцы рассказывали, что …`).
+            "рассказыва",
             "призна",
             "предупреди",
             "напомни",
@@ -115,6 +117,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "поясни",
             "підкресли",
             "розпові",
+            "розповіда",
             "визна",
             "попереди",
             "нагада",
@@ -158,6 +161,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "патлумачы",
             "растлумачы",
             "расказа",
+            "расказва",
             "прызна",
             "папярэдзі",
             "нагада",
@@ -213,6 +217,10 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "zapewni",
             "napisa",
             "zapowiedzia",
+            // Telling (`Świadkowie opowiadali, że …`).
+            "opowiedzia",
+            "opowiada",
+            "relacjonowa",
             "oskarży",
             "zaapelowa",
             "zdementowa",
@@ -2487,7 +2495,9 @@ const HABITUAL_ENDINGS: &[&str] = &["ывало", "ивало"];
 /// `-ano`, `-ono` (`возбуждено`, `затримано`, `відкрито`, `прийнято`, `zniszczono`);
 /// `-нно` adverbs (`постоянно`) end otherwise.
 const GUESSED_PASSIVE_ENDINGS: &[&str] = &[
-    "ано", "яно", "ено", "ёно", "ито", "ато", "ято", "уто", "ano", "ono", "ęto", "yto",
+    "ано", "яно", "ено", "ёно", "ито", "ато", "ято", "уто", "ano", "ono", "ęto", "yto", "ito",
+    // `otwarto`, `zawarto`: the impersonals of verbs in `-rzeć`.
+    "arto",
 ];
 
 /// Words that the endings would take for an event verb: states, modals and habits

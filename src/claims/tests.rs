@@ -1263,6 +1263,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Его признали виновным в создании экстремистского формирования.",
             "Ранее Лукашенко называл осужденных журналистов предателями.",
             "Силовики пришли к нему домой.",
+            "Очевидцы рассказывали, что слышали взрывы.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1410,6 +1411,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "признали"          Его признали виновным в создании экстремистского формирования.
             cue "называл"            Ранее Лукашенко называл осужденных журналистов предателями.
             Past "пришли"            Силовики пришли к нему домой.
+            cue "рассказывали"       Очевидцы рассказывали, что слышали взрывы.
         "#]],
     );
 }
@@ -1753,6 +1755,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Sąd uznał go winnym zdrady.",
             "Wcześniej Łukaszenka nazywał ich zdrajcami.",
             "Policjanci przyszli do jego domu.",
+            "Świadkowie opowiadali, że słyszeli kilka wybuchów przed świtem.",
+            "Most ponownie otwarto dla ruchu.",
+            "Umowę zawarto na pięć lat.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1860,6 +1865,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "uznał"             Sąd uznał go winnym zdrady.
             cue "nazywał"            Wcześniej Łukaszenka nazywał ich zdrajcami.
             Past "przyszli"          Policjanci przyszli do jego domu.
+            cue "opowiadali"         Świadkowie opowiadali, że słyszeli kilka wybuchów przed świtem.
+            Passive "otwarto"        Most ponownie otwarto dla ruchu.
+            Passive "zawarto"        Umowę zawarto na pięć lat.
         "#]],
     );
 }
@@ -2024,6 +2032,8 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          Позже Зеленський також наголосив, що Україна готова.\n\n\
          „Nie wycofamy się” – powiedział Łukaszenka.\n\n\
          Według rzecznika Straży Granicznej sytuacja jest stabilna.\n\n\
+         Według sondażu większość Polaków popiera budowę muru.\n\n\
+         По данным опроса большинство россиян поддерживает решение.\n\n\
          Киев неоднократно отрицал обвинения.\n\n\
          Rzecznik oficjalnie potwierdził zatrzymanie.\n\n\
          «Мы не отступим», — сказала она журналистам.\n\n\
@@ -2060,6 +2070,8 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             @zelensky                  -      Позже Зеленський також наголосив, що Україна готова.
             @lukashenka                direct „Nie wycofamy się” – powiedział Łukaszenka.
             "rzecznika Straży Granicznej" -      Według rzecznika Straży Granicznej sytuacja jest stabilna.
+            "sondażu"                  -      Według sondażu większość Polaków popiera budowę muru.
+            "опроса"                   -      По данным опроса большинство россиян поддерживает решение.
             "Киев"                     -      Киев неоднократно отрицал обвинения.
             "Rzecznik"                 -      Rzecznik oficjalnie potwierdził zatrzymanie.
             "она"                      direct «Мы не отступим», — сказала она журналистам.
