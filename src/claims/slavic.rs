@@ -934,6 +934,14 @@ const EVENT_FORMS: &[&str] = &[
     "выйшлі",
     "знайшоў",
     "знайшлі",
+    // Opened a case: pasts of `завести`, `завесці` (`Милиция завела уголовное дело`).
+    "завёл",
+    "завел",
+    "завела",
+    "завели",
+    "завёў",
+    "завяла",
+    "завялі",
     "przyszedł",
     "przyszła",
     "przyszli",
@@ -3186,9 +3194,32 @@ fn masculine_past_after_subject(words: &SentenceWords, index: usize) -> bool {
         // Belarusian genitive plurals end as its pasts in `-аў`, `-яў`, `-ёў` do, after
         // any noun (`Апошнім часам затрыманняў стала больш`): these are read only after
         // a name or a noun of those who act (`Суд апраўдаў`).
+        // Nor after a number, which counts a genitive plural (`Двух актывістаў
+        // затрымалі`), even at the sentence's capital.
+        let counted = words.numeral(index - 1)
+            || matches!(
+                words.lower(index - 1),
+                "двух"
+                    | "трох"
+                    | "чатырох"
+                    | "пяці"
+                    | "шасці"
+                    | "сямі"
+                    | "васьмі"
+                    | "дзевяці"
+                    | "дзесяці"
+                    | "некалькі"
+                    | "некалькіх"
+                    | "шмат"
+                    | "многа"
+                    | "мноства"
+                    | "дзясяткі"
+                    | "сотні"
+                    | "тысячы"
+            );
         !ends(&["аў", "яў", "ёў"])
-            || words.capitalised(index - 1)
-            || words.classes(index - 1) & en::AGENT_NOUN != 0
+            || (!counted
+                && (words.capitalised(index - 1) || words.classes(index - 1) & en::AGENT_NOUN != 0))
     } else if ends(PL_MASCULINE_PAST_ENDINGS) {
         reads_as_slavic(words, lower)
     } else {
