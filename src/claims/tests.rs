@@ -2259,6 +2259,32 @@ fn a_part_of_the_day_alone_is_the_part_of_the_day_named_before() {
     );
 }
 
+/// In Russian, Ukrainian, Belarusian and Polish a part of the day alone (`Вечером`) is
+/// that of the day an earlier sentence of its paragraph gives, and with none the
+/// article's, as news writes it for `this evening`; with `того же дня`, `tego samego
+/// dnia` after it, it leans on an earlier sentence only.
+#[test]
+fn a_slavic_part_of_the_day_alone_is_the_part_of_the_day_named_before_or_the_articles() {
+    check(
+        "Source: X\nDate: 2026-11-18\nLanguage: ru\n\nВ четверг освободили 52 заключенных. Вечером посланник встретился с журналистами. Вечером того же дня прошли обыски. Днем ранее задержали двух активистов.\n\nВечером в центре прошла акция.\n\nВечером того же дня прошли обыски.\n",
+        expect![[r#"
+            dated 2026-11-12   Past "освободили"      source           В четверг освободили 52 заключенных.
+            dated 2026-11-12TEV Past "встретился"      source           Вечером посланник встретился с журналистами.
+            dated 2026-11-12TEV Past "прошли"          source           Вечером того же дня прошли обыски.
+            dated 2026-11-11   Past "задержали"       source           Днем ранее задержали двух активистов.
+            dated 2026-11-18TEV Past "прошла"          source           Вечером в центре прошла акция.
+            UNDATED            Past "прошли"          source           Вечером того же дня прошли обыски.
+        "#]],
+    );
+    check(
+        "Source: X\nDate: 2026-11-18\nLanguage: pl\n\nW czwartek uwolniono 52 więźniów. Wieczorem tego samego dnia wysłannik spotkał się z dziennikarzami.\n",
+        expect![[r#"
+            dated 2026-11-12   Passive "uwolniono"    source           W czwartek uwolniono 52 więźniów.
+            dated 2026-11-12TEV Past "spotkał"         source           Wieczorem tego samego dnia wysłannik spotkał się z dziennikarzami.
+        "#]],
+    );
+}
+
 #[test]
 fn the_eve_alone_is_the_day_before_the_article_or_before_a_date_of_its_paragraph() {
     check(

@@ -147,6 +147,16 @@ pub fn find_temporal_in(
                 resolution: resolved.resolution,
                 lean: match found.sem {
                     sem::Sem::Anaphoric(lean) => Some(lean),
+                    // A Slavic part of the day alone (`Вечером посланник сказал`) is that
+                    // of the day an earlier sentence of its paragraph gives, if one does:
+                    // it keeps the article's day otherwise.
+                    sem::Sem::Time {
+                        date: None,
+                        clock: sem::Clock::Part(part),
+                    } if lexicon.is_some() => sem::leaning_part(part).map(|part| sem::Lean::Day {
+                        shift: 0,
+                        part: Some(part),
+                    }),
                     _ => None,
                 },
                 leans_on: None,

@@ -116,6 +116,18 @@ pub enum Lean {
     Eve { part: Option<&'static str> },
 }
 
+/// A part of the day (`EV`) as a leaning value writes it, the way TimeML writes a time
+/// of day (`TEV`).
+pub fn leaning_part(part: &str) -> Option<&'static str> {
+    Some(match part {
+        "MO" => "TMO",
+        "AF" => "TAF",
+        "EV" => "TEV",
+        "NI" => "TNI",
+        _ => return None,
+    })
+}
+
 /// [`Lean`] with owned words, as the warm-start cache writes it.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum LeanWords {

@@ -724,8 +724,22 @@ impl<'a> SlavicLine<'_, 'a> {
                     }
                 }
             }
-            // Alone, the part takes its day from the article; `w nocy` and `po południu`
-            // alone need their preposition, which is kept.
+            // `вечером того же дня`, `wieczorem tego samego dnia`: the evening of the
+            // day an earlier sentence gives.
+            if let Some((end, Sem::Anaphoric(Lean::Day { shift, part: None }))) = self.phrase(e) {
+                if let Some(part) = crate::temporal::sem::leaning_part(part) {
+                    return Some((
+                        end,
+                        Sem::Anaphoric(Lean::Day {
+                            shift,
+                            part: Some(part),
+                        }),
+                    ));
+                }
+            }
+            // Alone, the part takes its day from the article, or from an earlier sentence
+            // of its paragraph (`resolve_anaphora`); `w nocy` and `po południu` alone need
+            // their preposition, which is kept.
             if self.has(i, |e| e.part.is_some()) || e > i + 1 {
                 return Some((
                     e,
@@ -797,6 +811,13 @@ impl<'a> SlavicLine<'_, 'a> {
         (at, Sem::Point(part(None, None)))
     }
 
+    /// The part of the day at `at`, as a leaning value writes it (TimeML's time of day:
+    /// `TEV`), with where it ends.
+    fn part_after(&self, at: usize) -> Option<(&'static str, usize)> {
+        let (entry, end) = self.entry_end(at)?;
+        Some((crate::temporal::sem::leaning_part(entry.part?)?, end))
+    }
+
     /// Fixed phrases: `в настоящее время`, `на следующий день`, `w przyszłości`.
     fn phrase(&self, i: usize) -> Hit<Sem> {
         if !self.has(i, |e| e.phrase_start) {
@@ -812,22 +833,20 @@ impl<'a> SlavicLine<'_, 'a> {
             if matches && best.as_ref().is_none_or(|(e, _)| end > *e) {
                 let (end, sem) = match *meaning {
                     PhraseMeaning::Vague(value) => (end, Sem::Vague(value)),
-                    PhraseMeaning::Lean(shift) => {
-                        (end, Sem::Anaphoric(Lean::Day { shift, part: None }))
-                    }
+                    // `в тот же день вечером`: that day's evening.
+                    PhraseMeaning::Lean(shift) => match self.part_after(end) {
+                        Some((part, part_end)) => (
+                            part_end,
+                            Sem::Anaphoric(Lean::Day {
+                                shift,
+                                part: Some(part),
+                            }),
+                        ),
+                        None => (end, Sem::Anaphoric(Lean::Day { shift, part: None })),
+                    },
                     // `накануне вечером`: the eve's evening.
                     PhraseMeaning::Eve => {
-                        // A leaning value writes its part of the day as TimeML's time does.
-                        let part = self.entry_end(end).and_then(|(entry, part_end)| {
-                            let part = match entry.part? {
-                                "MO" => "TMO",
-                                "AF" => "TAF",
-                                "EV" => "TEV",
-                                "NI" => "TNI",
-                                _ => return None,
-                            };
-                            Some((part, part_end))
-                        });
+                        let part = self.part_after(end);
                         match part {
                             Some((part, part_end)) => {
                                 (part_end, Sem::Anaphoric(Lean::Eve { part: Some(part) }))
