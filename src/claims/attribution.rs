@@ -711,6 +711,63 @@ fn is_oblique_pronoun(word: &str) -> bool {
     )
 }
 
+/// `about this` after a cue, before its speaker: `об этом`, `о том`, `про це`, `пра
+/// гэта`, `o tym`.
+fn is_about_this(first: &str, second: &str) -> bool {
+    matches!(
+        (first, second),
+        ("об" | "о", "этом" | "том")
+            | ("про", "це" | "те")
+            | ("пра", "гэта" | "тое")
+            | ("o", "tym")
+    )
+}
+
+/// Those a statement is told to, in the dative (`журналистам`, `dziennikarzom`) or, after
+/// `poinformować`, the accusative (`dziennikarzy`): never its speaker.
+fn is_addressee(word: &str) -> bool {
+    matches!(
+        word,
+        "журналистам"
+            | "репортерам"
+            | "репортёрам"
+            | "корреспонденту"
+            | "корреспондентам"
+            | "журналістам"
+            | "репортерам"
+            | "кореспонденту"
+            | "кореспондентам"
+            | "карэспандэнту"
+            | "карэспандэнтам"
+            | "dziennikarzom"
+            | "dziennikarzy"
+            | "reporterom"
+            | "korespondentowi"
+    ) || is_outlet_noun(word)
+}
+
+/// An outlet in the dative, which its name may follow (`агентству Reuters`).
+fn is_outlet_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "агентству"
+            | "изданию"
+            | "телеканалу"
+            | "газете"
+            | "радиостанции"
+            | "агенцтву"
+            | "виданню"
+            | "газеті"
+            | "выданню"
+            | "газеце"
+            | "agencji"
+            | "portalowi"
+            | "gazecie"
+            | "telewizji"
+            | "radiu"
+    )
+}
+
 /// The prepositions before a place or body that speaks for it (`В Минобороны заявили`,
 /// `w MSZ poinformowano`): the phrase after them is the speaker.
 fn is_locative(word: &str) -> bool {
@@ -1004,6 +1061,43 @@ fn slavic_phrase_after(
             break;
         }
     }
+    // `Poinformował o tym dziennikarzy rzecznik`, `заявил журналистам министр`,
+    // `сообщил агентству Reuters представитель МИД`: what the news is about, and those
+    // it was told to, stand before the speaker.
+    loop {
+        if start + 1 < words.len()
+            && !words.punctuated_before(start)
+            && is_about_this(words.lower(start), words.lower(start + 1))
+        {
+            start += 2;
+        } else if start < words.len()
+            && !words.punctuated_before(start)
+            && is_addressee(words.lower(start))
+        {
+            start += 1;
+            // An outlet's name after its noun (`агентству Reuters`, `виданню «Українська
+            // правда»`) is told to as well.
+            if is_outlet_noun(words.lower(start - 1)) && start < words.len() {
+                if words.gap_before(start, 0).contains(['«', '„', '"', '“']) {
+                    start += 1;
+                    while start < words.len()
+                        && !words.gap_before(start, 0).contains(['»', '”', '"', '“'])
+                    {
+                        start += 1;
+                    }
+                } else {
+                    while start < words.len()
+                        && words.capitalised(start)
+                        && !words.punctuated_before(start)
+                    {
+                        start += 1;
+                    }
+                }
+            }
+        } else {
+            break;
+        }
+    }
     if start < words.len() && !words.punctuated_before(start) && is_locative(words.lower(start)) {
         start += 1;
         // `написав у Telegram голова ОВА`, `сообщил в эфире министр`: the medium, then
@@ -1054,6 +1148,10 @@ fn slavic_phrase_after(
                         | "частка"
                 ))
         {
+            break;
+        }
+        // Nor are those told (`сказал посланник журналистам`).
+        if end > start && is_addressee(words.lower(end)) {
             break;
         }
         // A date after the speaker is none of it either (`powiedział rzecznik w

@@ -2008,7 +2008,7 @@ fn slavic_speakers_leave_out_dates_and_verbs_after_the_cue() {
         expect![[r#"
             "Повітряних силах"         -      Росія атакувала Україну дронами, повідомили в Повітряних силах.
             "голова ОВА"               -      Троє людей отримали поранення, написав у Telegram голова ОВА.
-            "Україні журналістам"      -      Будинок загорівся, повідомили в Україні журналістам.
+            "Україні"                  -      Будинок загорівся, повідомили в Україні журналістам.
             "Державна прикордонна служба" -      Як повідомила Державна прикордонна служба, черги зменшилися.
             "Ганна"                    -      Ситуація спокійна, — сказала Ганна журналістам.
         "#]],
@@ -2039,6 +2039,11 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          „Nie wycofamy się” – powiedział Łukaszenka.\n\n\
          Według rzecznika Straży Granicznej sytuacja jest stabilna.\n\n\
          Według sondażu większość Polaków popiera budowę muru.\n\n\
+         «Это хороший день», — сказал посланник журналистам.\n\n\
+         Об этом заявил журналистам министр обороны.\n\n\
+         Об этом сообщил агентству Reuters представитель МИД.\n\n\
+         Про це повідомив виданню «Українська правда» речник ДПСУ.\n\n\
+         Poinformował o tym dziennikarzy rzecznik rządu.\n\n\
          По данным опроса большинство россиян поддерживает решение.\n\n\
          Киев неоднократно отрицал обвинения.\n\n\
          Rzecznik oficjalnie potwierdził zatrzymanie.\n\n\
@@ -2077,6 +2082,11 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             @lukashenka                direct „Nie wycofamy się” – powiedział Łukaszenka.
             "rzecznika Straży Granicznej" -      Według rzecznika Straży Granicznej sytuacja jest stabilna.
             "sondażu"                  -      Według sondażu większość Polaków popiera budowę muru.
+            "посланник"                direct «Это хороший день», — сказал посланник журналистам.
+            "министр обороны"          -      Об этом заявил журналистам министр обороны.
+            "представитель МИД"        -      Об этом сообщил агентству Reuters представитель МИД.
+            "речник ДПСУ"              -      Про це повідомив виданню «Українська правда» речник ДПСУ.
+            "rzecznik rządu"           -      Poinformował o tym dziennikarzy rzecznik rządu.
             "опроса"                   -      По данным опроса большинство россиян поддерживает решение.
             "Киев"                     -      Киев неоднократно отрицал обвинения.
             "Rzecznik"                 -      Rzecznik oficjalnie potwierdził zatrzymanie.
