@@ -2097,15 +2097,30 @@ const WORKING_PRESENTS: &[&str] = &[
 ];
 
 /// Whether the present of working at `index` follows `на месте`, `на місці`, `на месцы`,
-/// `na miejscu`, with at most two words between (`На месте происшествия работают
-/// спасатели`, `Na miejscu pracują strażacy`): those at work are named after the verb.
+/// `na miejscu` (or their plurals), with at most two words between (`На месте
+/// происшествия работают спасатели`, `Na miejscu pracują strażacy`), or comes right
+/// before it: work at the scene, going on.
 fn at_the_scene(words: &SentenceWords, index: usize) -> bool {
-    (index.saturating_sub(3)..index).any(|at| {
+    let scene = |at: usize| {
         at > 0
-            && matches!(words.lower(at), "месте" | "місці" | "месцы" | "miejscu")
+            && matches!(
+                words.lower(at),
+                "месте"
+                    | "местах"
+                    | "місці"
+                    | "місцях"
+                    | "месцы"
+                    | "месцах"
+                    | "miejscu"
+                    | "miejscach"
+            )
             && matches!(words.lower(at - 1), "на" | "na")
-            && !(at + 1..=index).any(|after| words.punctuated_before(after))
-    })
+    };
+    // Before the verb (`На месте работают спасатели`), or right after it (`Бригади
+    // вже працюють на місцях`).
+    (index.saturating_sub(3)..index)
+        .any(|at| scene(at) && !(at + 1..=index).any(|after| words.punctuated_before(after)))
+        || (scene(index + 2) && !words.punctuated_before(index + 1))
 }
 
 /// Words that make a present a habit, wherever they stand in the sentence (`Россия

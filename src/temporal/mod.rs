@@ -414,7 +414,7 @@ pub fn resolve_anaphora(
 fn eve_stands_alone(rest: &str) -> bool {
     let rest = rest.trim_start();
     let Some(word) = rest
-        .split(|ch: char| !ch.is_alphabetic() && ch != '-')
+        .split(|ch: char| !ch.is_alphabetic() && !matches!(ch, '-' | '\'' | '’'))
         .next()
         .filter(|word| !word.is_empty())
     else {
@@ -454,7 +454,61 @@ fn eve_stands_alone(rest: &str) -> bool {
             word,
             "он" | "она" | "они" | "він" | "вона" | "вони" | "ён" | "яна" | "яны"
         )
+        || NOMINATIVE_SUBJECTS.contains(&word)
 }
+
+/// Nouns in the nominative that open a clause after the eve (`Накануне президент
+/// подписал указ`, `Напередодні прем'єр-міністр провела нараду`): their genitive, which
+/// the eve of an event takes, is spelt otherwise (`накануне визита президента`).
+const NOMINATIVE_SUBJECTS: &[&str] = &[
+    // Russian.
+    "президент",
+    "премьер",
+    "премьер-министр",
+    "министр",
+    "глава",
+    "суд",
+    "полиция",
+    "милиция",
+    "правительство",
+    "парламент",
+    "власти",
+    "силовики",
+    "военные",
+    "прокуратура",
+    "мэр",
+    "губернатор",
+    "спикер",
+    "депутаты",
+    "оппозиция",
+    "армия",
+    "посол",
+    // Ukrainian.
+    "прем'єр-міністр",
+    "прем’єр-міністр",
+    "міністр",
+    "голова",
+    "поліція",
+    "уряд",
+    "влада",
+    "військові",
+    "мер",
+    "речник",
+    "депутати",
+    "армія",
+    // Belarusian.
+    "прэзідэнт",
+    "прэм'ер-міністр",
+    "прэм’ер-міністр",
+    "кіраўнік",
+    "міліцыя",
+    "урад",
+    "улады",
+    "сілавікі",
+    "вайскоўцы",
+    "пракуратура",
+    "старшыня",
+];
 
 /// Verbs of intention count only as `plans to`, `is set to`, `due on`, not as nouns
 /// (`turnaround plans`) or in the past (`was set to land`). The present of a timetable
