@@ -208,6 +208,7 @@ fn claims(bencher: Bencher) {
                 .map(|mention| ActorMention {
                     range: mention.range,
                     actor: mention.actor,
+                    person: sample.matcher.names_a_person(mention.actor),
                 })
                 .collect();
             (text.clone(), parsed, timexes, mentions)

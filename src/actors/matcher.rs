@@ -70,6 +70,7 @@ impl AliasMatcher {
             .iter()
             .map(|actor| Home {
                 country: matches!(actor.kind, ActorKind::State | ActorKind::Place),
+                person: actor.kind == ActorKind::Person,
                 affiliation: actor
                     .affiliation
                     .as_ref()
@@ -77,6 +78,12 @@ impl AliasMatcher {
             })
             .collect();
         matcher
+    }
+
+    /// Whether the actor at `actor` is a person (false for one this matcher does not
+    /// know, as in one made by [`AliasMatcher::new`]).
+    pub fn names_a_person(&self, actor: usize) -> bool {
+        self.homes.get(actor).is_some_and(|home| home.person)
     }
 
     /// `mentions` without those of an actor affiliated with one country right after

@@ -163,5 +163,6 @@ pub struct AliasMatcher {
 #[derive(Debug, Clone, Copy, Default)]
 struct Home {
     country: bool,
+    person: bool,
     affiliation: Option<usize>,
 }

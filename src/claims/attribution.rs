@@ -629,7 +629,24 @@ fn resolve(
         let after_preposition = (first..last)
             .take_while(|&index| words.range(index).end <= mention.range.start)
             .any(|index| words.classes(index) & en::PREPOSITION != 0 && !agent_by(index));
-        if !after_preposition {
+        // A state or a body in the genitive after a noun in lower case only qualifies
+        // it (`wysłannik USA`, `представитель Кремля`); a person's name after a title is
+        // the speaker (`министр обороны Хренин`).
+        let qualifies_noun = slavic
+            && !mention.person
+            && words.range(first).start < mention.range.start
+            && (first..last)
+                .take_while(|&index| words.range(index).end <= mention.range.start)
+                .last()
+                .is_some_and(|before| {
+                    // The sentence's first word is capitalised whatever it is.
+                    !words.capitalised(before)
+                        || (before == 0
+                            && !mentions
+                                .iter()
+                                .any(|other| other.range.contains_range(words.range(0))))
+                });
+        if !after_preposition && !qualifies_noun {
             return Speaker::Actor {
                 actor: mention.actor,
                 range,

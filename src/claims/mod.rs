@@ -102,6 +102,10 @@ pub struct Claim {
 pub struct ActorMention {
     pub range: TextRange,
     pub actor: usize,
+    /// Whether the actor is a person, whose name after a title is the speaker
+    /// (`министр обороны Хренин`); a state's or a body's after a noun in lower case
+    /// only qualifies it (`wysłannik USA`).
+    pub person: bool,
 }
 
 /// A heading or caption: one line with no sentence-final punctuation. Headlines restate

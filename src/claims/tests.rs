@@ -1107,6 +1107,18 @@ id = "zelensky"
 name = "Volodymyr Zelensky"
 kind = "person"
 aliases = ["Зеленський", "Зеленский"]
+
+[[actor]]
+id = "russia"
+name = "Russia"
+kind = "state"
+aliases = ["Россия"]
+
+[[actor]]
+id = "usa"
+name = "United States"
+kind = "state"
+aliases = ["USA", "США"]
 "#;
 
 /// [`claims_table`] with the Slavic registry.
@@ -1948,17 +1960,27 @@ fn slavic_cues_coordinated_with_an_earlier_verb_share_its_subject() {
 }
 
 /// An actor named at the end of a longer phrase before a plural verb is in the
-/// genitive: it qualifies the phrase's head, which speaks.
+/// genitive: it qualifies the phrase's head, which speaks. So does a state after a noun
+/// in lower case (`Президент России`, `wysłannik USA`), unlike a person's name after a
+/// title (`Президент Лукашенко`).
 #[test]
 fn slavic_speakers_with_an_actor_in_the_genitive_are_the_whole_phrase() {
     slavic_speakers(
         "Сотрудники администрации Лукашенко сообщили о встрече.\n\n\
          Pracownicy administracji Łukaszenki poinformowali o spotkaniu.\n\n\
-         Лукашенко заявил о встрече.",
+         Лукашенко заявил о встрече.\n\n\
+         Президент России заявил о встрече.\n\n\
+         Россия заявила о встрече.\n\n\
+         – To dobry dzień – powiedział wysłannik USA.\n\n\
+         Президент Лукашенко заявил о встрече.",
         expect![[r#"
             "Сотрудники администрации Лукашенко" -      Сотрудники администрации Лукашенко сообщили о встрече.
             "Pracownicy administracji Łukaszenki" -      Pracownicy administracji Łukaszenki poinformowali o spotkaniu.
             @lukashenka                -      Лукашенко заявил о встрече.
+            "Президент России"         -      Президент России заявил о встрече.
+            @russia                    -      Россия заявила о встрече.
+            "wysłannik USA"            direct – To dobry dzień – powiedział wysłannik USA.
+            @lukashenka                -      Президент Лукашенко заявил о встрече.
         "#]],
     );
 }

@@ -718,6 +718,7 @@ fn find_mentions(
         .map(|mention| ActorMention {
             range: mention.range.shifted(range.start),
             actor: mention.actor,
+            person: matcher.names_a_person(mention.actor),
         })
         .filter(|mention| !markup_index.intersects(mention.range))
         .collect()
