@@ -89,6 +89,12 @@ pub const DEFAULT_CUES: &[&str] = &[
     "emphasized",
     "emphasised",
     "replied",
+    "retorted",
+    // Answering an argument: `Supporters counter that every freed prisoner is a life
+    // saved` (with its `that`: `countered the attack` is an act).
+    "countered that",
+    "counter that",
+    "counters that",
     "alleged",
     "alleges",
     "allege",

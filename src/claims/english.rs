@@ -1059,6 +1059,36 @@ pub fn opens_participial_aside(lower: &str, classes: Classes) -> bool {
 
 /// Whether a word is a present participle or gerund (`monitoring`), as far as its form
 /// tells: `-ing` after at least three letters, and not one of the nouns in `-ing`.
+/// Words in `-ing` that are adjectives after `be`, not a progressive: `few are willing to
+/// talk`, `the figures are worrying`.
+pub const ING_ADJECTIVES: &[&str] = &[
+    "willing",
+    "unwilling",
+    "interesting",
+    "surprising",
+    "worrying",
+    "alarming",
+    "disturbing",
+    "misleading",
+    "promising",
+    "daunting",
+    "amazing",
+    "encouraging",
+    "troubling",
+    "outstanding",
+    "convincing",
+    "compelling",
+    "confusing",
+    "frightening",
+    "shocking",
+    "exciting",
+    "embarrassing",
+    "humiliating",
+    "devastating",
+    "overwhelming",
+    "lacking",
+];
+
 pub fn is_ing(lower: &str) -> bool {
     lower.len() > 5
         && lower.ends_with("ing")

@@ -521,6 +521,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             "Such drills are regularly held near the border.",
             "It remains unclear who ordered the attack.",
             "It is not known who fired the missile.",
+            "As long as Belarus hosts Russian troops, few in Europe are willing to talk to Minsk.",
+            "The figures are worrying.",
         ],
         expect![[r#"
             -                        Belarus borders three NATO members.
@@ -601,6 +603,8 @@ fn what_only_looks_like_an_event_is_not_a_claim() {
             -                        Such drills are regularly held near the border.
             -                        It remains unclear who ordered the attack.
             -                        It is not known who fired the missile.
+            -                        As long as Belarus hosts Russian troops, few in Europe are willing to talk to Minsk.
+            -                        The figures are worrying.
         "#]],
     );
 }
@@ -708,6 +712,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "A State Department spokesman expressed concern over the verdict.",
             "Rights groups have documented widespread abuse.",
             "The documented cases rose sharply.",
+            "Supporters of engagement counter that every freed prisoner is a life saved.",
+            "\"Nonsense,\" he retorted.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -809,6 +815,8 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             cue "expressed concern"  A State Department spokesman expressed concern over the verdict.
             cue "documented"         Rights groups have documented widespread abuse.
             Past "rose"              The documented cases rose sharply.
+            cue "counter that"       Supporters of engagement counter that every freed prisoner is a life saved.
+            cue "retorted"           "Nonsense," he retorted.
         "#]],
     );
 }

@@ -555,7 +555,11 @@ fn auxiliary_group(
         let existential = first
             .checked_sub(1)
             .is_some_and(|there| words.lower(there) == "there");
-        if en::is_ing(after) && words.classes(next) & en::PREPOSITION == 0 && !existential {
+        if en::is_ing(after)
+            && words.classes(next) & en::PREPOSITION == 0
+            && !existential
+            && !en::ING_ADJECTIVES.contains(&after)
+        {
             if past {
                 return group(next, EventForm::Past);
             }
