@@ -103,6 +103,9 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             "настаива",
             // Reporting to someone above (`Министр доложил президенту`).
             "доложи",
+            // Objecting (`Министр возразил, что …`).
+            "возрази",
+            "возража",
         ],
         RU_PAST,
     ),
@@ -330,6 +333,13 @@ const CUE_FORMS: &[&str] = &[
     "адмаўляюць",
     "zaprzecza",
     "zaprzeczają",
+    // Objecting (`Сторонники диалога возражают, что …`).
+    "возражает",
+    "возражают",
+    "пярэчаць",
+    "пярэчыць",
+    "oponuje",
+    "oponują",
     // Expecting, forecasting and warning, in the present (`Уряд очікує уповільнення`,
     // `МВФ прогнозирует рост`, `попереджають аналітики`).
     "ожидает",
@@ -2527,6 +2537,8 @@ const GUESSED_PASSIVE_ENDINGS: &[&str] = &[
 /// (`хотели`, `находились`, `mieli`), nouns (`автомобили`, `niedzieli`), adverbs.
 const NOT_GUESSED: &[&str] = &[
     "хотели",
+    // The noun `отрасль` in the genitive (`для калийной отрасли`), not `отросли`.
+    "отрасли",
     "имели",
     "знали",
     "думали",
