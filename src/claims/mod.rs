@@ -315,6 +315,39 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     {
         return false;
     }
+    // `Uwolnienia przebiegają według znanego schematu`, `действовали согласно плану`: in
+    // keeping with a plan or a pattern, not a source.
+    if cue.len() == 1 && matches!(first, "według" | "wg" | "согласно" | "паводле") {
+        let plan = (index + 1..words.len().min(index + 4))
+            .take_while(|&at| !words.punctuated_before(at))
+            .any(|at| {
+                let lower = words.lower(at);
+                [
+                    "schemat",
+                    "plan",
+                    "harmonogram",
+                    "scenariusz",
+                    "wzor",
+                    "wzór",
+                    "zasad",
+                    "reguł",
+                    "kolejnoś",
+                    "procedur",
+                    "план",
+                    "график",
+                    "сценари",
+                    "схем",
+                    "правил",
+                    "процедур",
+                    "графік",
+                ]
+                .iter()
+                .any(|stem| lower.starts_with(stem))
+            });
+        if plan {
+            return false;
+        }
+    }
     // `powołując się na zagrożenie`, `со ссылкой на угрозу`: citing a reason, not a
     // source, which is a name, a speaking noun or a quoted title (`со ссылкой на
     // источники`, `powołując się na „Rzeczpospolitą”`).

@@ -106,6 +106,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Objecting (`Министр возразил, что …`).
             "возрази",
             "возража",
+            // Answering, as `replied` (`Песков ответил, что …`).
+            "ответи",
         ],
         RU_PAST,
     ),
@@ -150,6 +152,8 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Insisting.
             "наполяга",
             "допові",
+            "відпові",
+            "відповіда",
         ],
         UK_PAST,
     ),
@@ -194,6 +198,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Insisting.
             "настойва",
             "далажы",
+            "адказа",
         ],
         BE_PAST,
     ),
@@ -247,6 +252,7 @@ const CUE_PASTS: &[(&[&str], &[&str])] = &[
             // Insisting.
             "nalega",
             "zameldowa",
+            "odpowiedzia",
         ],
         PL_PAST,
     ),

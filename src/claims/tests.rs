@@ -1287,6 +1287,9 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Полиция завела уголовное дело.",
             "Сторонники диалога возражают, что каждый освобожденный — это спасенная жизнь.",
             "Каждое освобождение приносит облегчение для калийной отрасли.",
+            "Песков ответил, что Кремль не комментирует слухи.",
+            "Министр не ответил на вопрос.",
+            "Согласно плану, учения продлятся неделю.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1438,6 +1441,9 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "завела"            Полиция завела уголовное дело.
             cue "возражают"          Сторонники диалога возражают, что каждый освобожденный — это спасенная жизнь.
             -                        Каждое освобождение приносит облегчение для калийной отрасли.
+            cue "ответил"            Песков ответил, что Кремль не комментирует слухи.
+            -                        Министр не ответил на вопрос.
+            -                        Согласно плану, учения продлятся неделю.
         "#]],
     );
 }
@@ -1514,6 +1520,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Суд визнав його винним.",
             "Тисячі людей вийшли на вулиці.",
             "Ремонтні бригади вже працюють на місцях.",
+            "Пєсков відповів, що це чутки.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1584,6 +1591,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "визнав"            Суд визнав його винним.
             Past "вийшли"            Тисячі людей вийшли на вулиці.
             Ongoing "працюють"       Ремонтні бригади вже працюють на місцях.
+            cue "відповів"           Пєсков відповів, що це чутки.
         "#]],
     );
 }
@@ -1632,6 +1640,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Колькасць палітвязняў узрасла да 1200.",
             "Двух актывістаў затрымалі ў аэрапорце.",
             "Міліцыя завяла крымінальную справу.",
+            "Пяскоў адказаў, што гэта чуткі.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1674,6 +1683,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             Past "узрасла"           Колькасць палітвязняў узрасла да 1200.
             Past "затрымалі"         Двух актывістаў затрымалі ў аэрапорце.
             Past "завяла"            Міліцыя завяла крымінальную справу.
+            cue "адказаў"            Пяскоў адказаў, што гэта чуткі.
         "#]],
     );
 }
@@ -1790,6 +1800,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Świadkowie opowiadali, że słyszeli kilka wybuchów przed świtem.",
             "Most ponownie otwarto dla ruchu.",
             "Umowę zawarto na pięć lat.",
+            "Uwolnienia przebiegają według znanego schematu.",
+            "Rzecznik odpowiedział, że to plotki.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1900,6 +1912,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "opowiadali"         Świadkowie opowiadali, że słyszeli kilka wybuchów przed świtem.
             Passive "otwarto"        Most ponownie otwarto dla ruchu.
             Passive "zawarto"        Umowę zawarto na pięć lat.
+            -                        Uwolnienia przebiegają według znanego schematu.
+            cue "odpowiedział"       Rzecznik odpowiedział, że to plotki.
         "#]],
     );
 }
