@@ -1290,6 +1290,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Песков ответил, что Кремль не комментирует слухи.",
             "Министр не ответил на вопрос.",
             "Согласно плану, учения продлятся неделю.",
+            "Суд огласит приговор 25 ноября.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1444,6 +1445,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             cue "ответил"            Песков ответил, что Кремль не комментирует слухи.
             -                        Министр не ответил на вопрос.
             -                        Согласно плану, учения продлятся неделю.
+            Future "огласит"         Суд огласит приговор 25 ноября.
         "#]],
     );
 }
@@ -1802,6 +1804,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Umowę zawarto na pięć lat.",
             "Uwolnienia przebiegają według znanego schematu.",
             "Rzecznik odpowiedział, że to plotki.",
+            "Rząd przyjmie projekt w przyszłym tygodniu.",
+            "Rząd przyjmie projekt.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1854,7 +1858,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "wrócił"            Premier wrócił do Warszawy.
             Past "przekazała"        Polska przekazała Ukrainie sprzęt wojskowy.
             Past "zniosła"           Białoruś zniosła obowiązek wizowy dla obywateli 35 państw.
-            -                        Sejm uchwali ustawę w czerwcu.
+            Future "uchwali"         Sejm uchwali ustawę w czerwcu.
             Ongoing "blokują"        Rolnicy nadal blokują przejście.
             Ongoing "trwa"           Akcja ratunkowa wciąż trwa.
             -                        Sytuacja nadal pozostaje napięta.
@@ -1914,6 +1918,8 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Passive "zawarto"        Umowę zawarto na pięć lat.
             -                        Uwolnienia przebiegają według znanego schematu.
             cue "odpowiedział"       Rzecznik odpowiedział, że to plotki.
+            Future "przyjmie"        Rząd przyjmie projekt w przyszłym tygodniu.
+            -                        Rząd przyjmie projekt.
         "#]],
     );
 }
