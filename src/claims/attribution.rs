@@ -114,18 +114,30 @@ impl LastSpeaker {
             Speaker::Actor { actor, named, .. } => Some(LastSpeaker::Actor(actor, named)),
             Speaker::Named(range) => {
                 let words = range.slice(text);
-                let last = words
-                    .rsplit(|ch: char| !ch.is_alphanumeric())
-                    .find(|word| !word.is_empty())
-                    .unwrap_or_default()
-                    .to_lowercase();
+                let mut written = words
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|word| !word.is_empty());
+                let first_written = written.next().unwrap_or_default();
+                let last_written = written.next_back();
+                let single = last_written.is_none();
+                let last_written = last_written.unwrap_or(first_written);
+                let last = last_written.to_lowercase();
+                // A name may end as a plural does (`Tomas Jonaitis`, `said Landsbergis`):
+                // a capitalised last word is one, unless it is the only word and opens
+                // the sentence (`Officials said`).
+                let opens_sentence = text
+                    .get(sentence.start..range.start)
+                    .is_some_and(|before| !before.contains(char::is_alphanumeric));
+                let name =
+                    last_written.starts_with(char::is_uppercase) && !(opens_sentence && single);
                 let pronoun = matches!(last.as_str(), "he" | "she" | "it" | "they" | "we" | "i")
                     || super::slavic::is_singular_pronoun(&last)
                     || matches!(last.as_str(), "они" | "вони" | "яны" | "oni" | "one");
                 // English plurals in `-s`, Cyrillic ones in `-ы`, `-и`, `-і` (the Latin
                 // `-y` of `ministry` is no Polish plural's).
-                let plural = (last.ends_with('s') && !last.ends_with("ss"))
-                    || last.ends_with(['ы', 'и', 'і']);
+                let plural = !name
+                    && ((last.ends_with('s') && !last.ends_with("ss"))
+                        || last.ends_with(['ы', 'и', 'і']));
                 let actor_before = match previous {
                     Some(LastSpeaker::Actor(actor, named)) => Some((actor, named)),
                     Some(LastSpeaker::Named { actor_before, .. }) => actor_before,

@@ -1954,17 +1954,25 @@ fn slavic_speakers(body: &str, expect: Expect) {
 
 /// A short quotation's own words are no negation, no passive and no speaker of the cue
 /// after it, and a quotation that opens the sentence is spoken with its comma outside
-/// the marks, as the British write it.
+/// the marks, as the British write it. A name that ends as a plural does is one
+/// speaker, whom `he` names next (`Tomas Jonaitis`); `Officials` alone are several.
 #[test]
 fn english_quotations_stand_apart_from_the_cue_after_them() {
     slavic_speakers(
         "\"It is not,\" said the minister. \"It is,\" said the minister. \"We are ready\", \
-         he said. \"Reforms\", as the minister calls them, were never made.",
+         he said. \"Reforms\", as the minister calls them, were never made.\n\n\
+         \"We are losing money,\" said Tomas Jonaitis, head of a haulage association. He said \
+         1,000 trucks were stuck.\n\n\
+         Officials said the trucks were stuck. He said 1,000 trucks were stuck.",
         expect![[r#"
             "the minister"             direct "It is not," said the minister.
             "the minister"             direct "It is," said the minister.
             "the minister"             direct "We are ready", he said.
             source                     -      "Reforms", as the minister calls them, were never made.
+            "Tomas Jonaitis"           direct "We are losing money," said Tomas Jonaitis, head of a haulage association.
+            "Tomas Jonaitis"           -      He said 1,000 trucks were stuck.
+            "Officials"                -      Officials said the trucks were stuck.
+            "He"                       -      He said 1,000 trucks were stuck.
         "#]],
     );
 }
