@@ -369,9 +369,14 @@ fn mask_slavic_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
                 }
             }
         } else if refuse(start) {
-            // `отказался от комментариев`, `odmówił komentarza`.
+            // `отказался от комментариев`, `odmówił komentarza`; what was not said
+            // (`отказался сказать`, `відмовився уточнити`, `odmówił podania`), as
+            // `declined to say`.
             let from = usize::from(matches!(words.lower(start + 1), "от" | "від" | "ад"));
-            if comment(start + 1 + from) {
+            if comment(start + 1 + from)
+                || (from == 0 && respond(start + 1))
+                || (from == 0 && words.lower(start + 1).starts_with("podani"))
+            {
                 mask(start, start + 2 + from);
             }
         }

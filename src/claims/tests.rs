@@ -1291,6 +1291,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Министр не ответил на вопрос.",
             "Согласно плану, учения продлятся неделю.",
             "Суд огласит приговор 25 ноября.",
+            "Министр отказался уточнить детали.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1446,6 +1447,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Министр не ответил на вопрос.
             -                        Согласно плану, учения продлятся неделю.
             Future "огласит"         Суд огласит приговор 25 ноября.
+            -                        Министр отказался уточнить детали.
         "#]],
     );
 }
@@ -1523,6 +1525,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Тисячі людей вийшли на вулиці.",
             "Ремонтні бригади вже працюють на місцях.",
             "Пєсков відповів, що це чутки.",
+            "Речник відмовився уточнити деталі.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1594,6 +1597,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Past "вийшли"            Тисячі людей вийшли на вулиці.
             Ongoing "працюють"       Ремонтні бригади вже працюють на місцях.
             cue "відповів"           Пєсков відповів, що це чутки.
+            -                        Речник відмовився уточнити деталі.
         "#]],
     );
 }
@@ -1806,6 +1810,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Rzecznik odpowiedział, że to plotki.",
             "Rząd przyjmie projekt w przyszłym tygodniu.",
             "Rząd przyjmie projekt.",
+            "Rzecznik odmówił podania szczegółów.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1920,6 +1925,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "odpowiedział"       Rzecznik odpowiedział, że to plotki.
             Future "przyjmie"        Rząd przyjmie projekt w przyszłym tygodniu.
             -                        Rząd przyjmie projekt.
+            -                        Rzecznik odmówił podania szczegółów.
         "#]],
     );
 }
