@@ -1190,10 +1190,17 @@ fn slavic_phrase_after(
         // A verb that no list holds, read from its ending, ends the phrase too
         // (`według operatora lotniska utrudnienia dotknęły …`, `według policji sprawca
         // działał sam`).
+        // The Belarusian genitive plural ends as a past in `-аў` does (`кіраўнік
+        // асацыяцыі перавозчыкаў`): after a noun in lower case it is one.
+        let genitive_plural = end > start
+            && ["аў", "яў", "ёў"]
+                .iter()
+                .any(|ending| words.lower(end).ends_with(ending))
+            && !words.capitalised(end - 1);
         if end > start
             && !words.capitalised(end)
             && (super::slavic::guessed_form(words.lower(end)).is_some()
-                || super::slavic::ends_as_masculine_past(words.lower(end)))
+                || (super::slavic::ends_as_masculine_past(words.lower(end)) && !genitive_plural))
         {
             break;
         }
