@@ -280,6 +280,22 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     if cue.len() == 1 && matches!(first, "added" | "adds") && adds_something_to(words, index) {
         return false;
     }
+    // `She was added to the list of terrorists`, `was later added`: the passive of adding
+    // is an act.
+    if cue.len() == 1 && first == "added" {
+        let auxiliary = (index.saturating_sub(3)..index)
+            .rev()
+            .take_while(|&at| !words.punctuated_before(at + 1))
+            .find(|&at| {
+                let lower = words.lower(at);
+                words.classes(at) & english::ADVERB == 0
+                    && !lower.ends_with("ly")
+                    && !matches!(lower, "later" | "also" | "then" | "since" | "subsequently")
+            });
+        if auxiliary.is_some_and(|at| words.classes(at) & english::BE != 0) {
+            return false;
+        }
+    }
     // `Moscow dismissed the measures as illegal` judges them; `dismissed the minister`
     // is an act. So do `Analysts see the deal as …`, `Moscow views the drills as …`;
     // `saw a rise` is an event and `see the documents` no statement.

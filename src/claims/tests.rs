@@ -714,6 +714,10 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             "The documented cases rose sharply.",
             "Supporters of engagement counter that every freed prisoner is a life saved.",
             "\"Nonsense,\" he retorted.",
+            "She was added to the KGB's list of terrorists.",
+            "The activist was later added to the list.",
+            "He also added that the talks would go on.",
+            "\"It is,\" added the minister.",
         ],
         expect![[r#"
             cue "wrote"              The analyst wrote that the drills were routine.
@@ -817,6 +821,10 @@ fn reporting_cues_count_where_they_report_and_not_in_set_phrases() {
             Past "rose"              The documented cases rose sharply.
             cue "counter that"       Supporters of engagement counter that every freed prisoner is a life saved.
             cue "retorted"           "Nonsense," he retorted.
+            Passive "added"          She was added to the KGB's list of terrorists.
+            Passive "added"          The activist was later added to the list.
+            cue "added"              He also added that the talks would go on.
+            cue "added"              "It is," added the minister.
         "#]],
     );
 }
