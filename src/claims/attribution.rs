@@ -1037,15 +1037,33 @@ fn slavic_phrase_before(
             // it, when the preposition opens the clause (`В Минобороны России
             // утверждают`, `W MSZ Litwy podkreślają`).
             let opens_clause = before == 0 || words.punctuated_before(before);
-            let qualified_body = opens_clause && (first..last).all(|at| words.capitalised(at));
-            if is_locative(words.lower(before)) && (first + 1 == last || qualified_body) {
+            let named_object = (first..last).all(|at| words.capitalised(at));
+            let qualified_body = opens_clause && named_object;
+            // Not a place in lower case inside the phrase, after a noun (`Лидер оппозиции
+            // в изгнании заявила`: the leader in exile; `Также в вузах заявили` is said
+            // in universities).
+            let place_qualifies = !opens_clause
+                && !named_object
+                && before.checked_sub(1).is_some_and(|head| {
+                    words.classes(head) & en::ADVERB == 0
+                        && !reads_as_slavic_adverb(words.lower(head))
+                        && !in_date(head)
+                        && !stops_slavic_phrase(words, head)
+                });
+            if is_locative(words.lower(before))
+                && (first + 1 == last || qualified_body)
+                && !place_qualifies
+            {
                 break;
             }
-            // `Opozycja na uchodźstwie apeluje`: a phrase after a head that can speak is
-            // part of the speaker.
+            // `Opozycja na uchodźstwie apeluje`, `Лидер оппозиции в изгнании заявила`: a
+            // phrase after a head that can speak, or after a noun in lower case inside
+            // the phrase, is part of the speaker.
             let head = before.checked_sub(1).filter(|&head| {
                 joined(before)
-                    && (words.capitalised(head) || words.classes(head) & en::AGENT_NOUN != 0)
+                    && (words.capitalised(head)
+                        || words.classes(head) & en::AGENT_NOUN != 0
+                        || place_qualifies)
                     && !stops_slavic_phrase(words, head)
             });
             if let Some(head) = head {

@@ -385,7 +385,7 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     if cue.len() == 1
         && (slavic::hands_something_over(words, index)
             || slavic::calls_up_or_summons(words, index)
-            || slavic::finds_guilty(words, index))
+            || slavic::finds_guilty_or_designates(words, index))
     {
         return false;
     }

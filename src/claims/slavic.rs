@@ -2906,6 +2906,7 @@ pub fn reads_as_slavic_events(words: &SentenceWords) -> bool {
                 || action_present(words, index)
                 || dated_plan(words, index)
                 || hands_something_over(words, index)
+                || finds_guilty_or_designates(words, index)
                 || failed_to(words, index).is_some()
                 || negated_cue_past(words, index)
                 || past_after_already(words, index)
@@ -3443,9 +3444,12 @@ pub fn calls_up_or_summons(words: &SentenceWords, index: usize) -> bool {
 }
 
 /// Whether the cue at `index` finds someone guilty (`Его признали виновным`, `Суд визнав
-/// його винним`, `Sąd uznał go winnym`): a court's act, an event, not a statement. The
-/// word of guilt stands within the next three words of the clause.
-pub fn finds_guilty(words: &SentenceWords, index: usize) -> bool {
+/// його винним`, `Sąd uznał go winnym`) or gives someone a status (`Издание признали
+/// экстремистским`, `Двух журналистов признали иностранными агентами`, `«Вясна»
+/// признала его политзаключенным`, `Fundację uznano za organizację ekstremistyczną`): an
+/// act, an event, not a statement. The word of guilt or status stands within the next
+/// four words of the clause.
+pub fn finds_guilty_or_designates(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
     if !["призна", "визна", "прызна", "uzna"]
         .iter()
@@ -3453,12 +3457,39 @@ pub fn finds_guilty(words: &SentenceWords, index: usize) -> bool {
     {
         return false;
     }
-    (index + 1..words.len().min(index + 4))
+    (index + 1..words.len().min(index + 5))
         .take_while(|&at| !words.punctuated_before(at))
         .any(|at| {
-            ["виновн", "винн", "винуват", "вінават", "winn"]
-                .iter()
-                .any(|stem| words.lower(at).starts_with(stem))
+            [
+                "виновн",
+                "винн",
+                "винуват",
+                "вінават",
+                "winn",
+                "экстремист",
+                "екстреміст",
+                "экстрэміст",
+                "ekstremist",
+                "террорист",
+                "терорист",
+                "тэрарыст",
+                "terroryst",
+                "иностранн",
+                "іноземн",
+                "замежн",
+                "zagraniczn",
+                "политзаключ",
+                "політв",
+                "палітвязн",
+                "нежелательн",
+                "небажан",
+                "непажадан",
+                "niepożądan",
+                "банкрот",
+                "bankrut",
+            ]
+            .iter()
+            .any(|stem| words.lower(at).starts_with(stem))
         })
 }
 
@@ -3668,6 +3699,9 @@ pub fn find_event_from(
         if classes & EVENT_PAST != 0
             || guess == Some(GuessedForm::Past)
             || hands_something_over(words, index)
+            || (finds_guilty_or_designates(words, index)
+                && classes & PASSIVE_FORM == 0
+                && guess != Some(GuessedForm::Passive))
             || negated_cue_past(words, index)
         {
             return Some(VerbGroup {

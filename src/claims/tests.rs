@@ -1302,6 +1302,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Министр отказался уточнить детали.",
             "Партия собрала 100 тысяч подписей.",
             "Сборная выиграла матч.",
+            "Издание признали экстремистским формированием.",
+            "«Вясна» признала его политзаключенным.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1460,6 +1462,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             -                        Министр отказался уточнить детали.
             Past "собрала"           Партия собрала 100 тысяч подписей.
             Past "выиграла"          Сборная выиграла матч.
+            Past "признали"          Издание признали экстремистским формированием.
+            Past "признала"          «Вясна» признала его политзаключенным.
         "#]],
     );
 }
@@ -1825,6 +1829,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Rząd przyjmie projekt w przyszłym tygodniu.",
             "Rząd przyjmie projekt.",
             "Rzecznik odmówił podania szczegółów.",
+            "Fundację uznano za organizację ekstremistyczną.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1940,6 +1945,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Future "przyjmie"        Rząd przyjmie projekt w przyszłym tygodniu.
             -                        Rząd przyjmie projekt.
             -                        Rzecznik odmówił podania szczegółów.
+            Past "uznano"            Fundację uznano za organizację ekstremistyczną.
         "#]],
     );
 }
@@ -2128,6 +2134,8 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
          Об этом сообщил агентству Reuters представитель МИД.\n\n\
          Про це повідомив виданню «Українська правда» речник ДПСУ.\n\n\
          Poinformował o tym dziennikarzy rzecznik rządu.\n\n\
+         Лидер оппозиции в изгнании призвала ЕС ужесточить санкции.\n\n\
+         Также в МИД заявили, что ответят.\n\n\
          «Мы кожны дзень губляем грошы», — сказаў кіраўнік асацыяцыі перавозчыкаў Томас Ёнайціс. \
          Паводле яго слоў, у Беларусі затрымаліся каля 1000 грузавікоў.\n\n\
          По данным опроса большинство россиян поддерживает решение.\n\n\
@@ -2173,6 +2181,8 @@ fn slavic_speakers_stand_before_the_verb_after_it_or_after_a_source_phrase() {
             "представитель МИД"        -      Об этом сообщил агентству Reuters представитель МИД.
             "речник ДПСУ"              -      Про це повідомив виданню «Українська правда» речник ДПСУ.
             "rzecznik rządu"           -      Poinformował o tym dziennikarzy rzecznik rządu.
+            "Лидер оппозиции в изгнании" -      Лидер оппозиции в изгнании призвала ЕС ужесточить санкции.
+            "МИД"                      -      Также в МИД заявили, что ответят.
             "кіраўнік асацыяцыі перавозчыкаў Томас Ёнайціс" direct «Мы кожны дзень губляем грошы», — сказаў кіраўнік асацыяцыі перавозчыкаў Томас Ёнайціс.
             "кіраўнік асацыяцыі перавозчыкаў Томас Ёнайціс" -      Паводле яго слоў, у Беларусі затрымаліся каля 1000 грузавікоў.
             "опроса"                   -      По данным опроса большинство россиян поддерживает решение.
