@@ -3418,7 +3418,8 @@ pub fn hands_something_over(words: &SentenceWords, index: usize) -> bool {
 /// event (`Резервистов призвали на сборы`, `MSZ wezwało ambasadora`), rather than calling
 /// on someone to act, a statement: `призвать` calls on before `к` or an infinitive
 /// (`призвала Запад не ослаблять давление`, `призвал к диалогу`), `wezwać` right before
-/// `do` and a lower-case word (`wezwał do dymisji`).
+/// `do` and a lower-case word (`wezwał do dymisji`), or before `do` and an act further on
+/// (`wezwała UE do zaostrzenia sankcji`).
 pub fn calls_up_or_summons(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
     if lower.starts_with("призва") {
@@ -3438,7 +3439,25 @@ pub fn calls_up_or_summons(words: &SentenceWords, index: usize) -> bool {
             && index + 2 < words.len()
             && !words.capitalised(index + 2)
             && !words.punctuated_before(index + 1);
-        return !appeal;
+        // Or with whom it calls on between (`wezwała UE do zaostrzenia sankcji`): then
+        // `do` asks for an act, a verbal noun or talks, where one summoned is called to a
+        // place (`wezwało ambasadora do ministerstwa`).
+        let appeal_to_someone = (index + 2..words.len().min(index + 5))
+            .take_while(|&at| !words.punctuated_before(at))
+            .any(|at| {
+                let act = words.lower(at + 1);
+                words.lower(at) == "do"
+                    && at + 1 < words.len()
+                    && !words.punctuated_before(at + 1)
+                    && (["nia", "cia", "nie", "cie"]
+                        .iter()
+                        .any(|ending| act.ends_with(ending))
+                        || matches!(
+                            act,
+                            "dialogu" | "rozmów" | "negocjacji" | "dymisji" | "pokoju" | "spokoju"
+                        ))
+            });
+        return !(appeal || appeal_to_someone);
     }
     false
 }

@@ -1830,6 +1830,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Rząd przyjmie projekt.",
             "Rzecznik odmówił podania szczegółów.",
             "Fundację uznano za organizację ekstremistyczną.",
+            "Liderka opozycji na emigracji wezwała UE do zaostrzenia sankcji.",
+            "MSZ wezwało ambasadora do ministerstwa.",
+            "Premier wezwał strony do dialogu.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1946,6 +1949,9 @@ fn polish_cues_source_phrases_quotations_and_events() {
             -                        Rząd przyjmie projekt.
             -                        Rzecznik odmówił podania szczegółów.
             Past "uznano"            Fundację uznano za organizację ekstremistyczną.
+            cue "wezwała"            Liderka opozycji na emigracji wezwała UE do zaostrzenia sankcji.
+            Past "wezwało"           MSZ wezwało ambasadora do ministerstwa.
+            cue "wezwał"             Premier wezwał strony do dialogu.
         "#]],
     );
 }
