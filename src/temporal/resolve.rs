@@ -477,12 +477,15 @@ impl Ctx {
             _ => "this",
         };
         let what = || format!("place {word} {name}");
-        let how = |a: &dyn std::fmt::Display| {
-            if shift == 0 {
-                format!("the {name} of the article Date {a}")
-            } else {
-                format!("the {name} {which} the article Date {a}")
-            }
+        let how = |a: &dyn std::fmt::Display| match shift {
+            0 => format!("the {name} of the article Date {a}"),
+            -1 | 1 => format!("the {name} {which} the article Date {a}"),
+            // `the week before last`.
+            _ => format!(
+                "{} {name}s {} the article Date {a}",
+                shift.unsigned_abs(),
+                if shift < 0 { "before" } else { "after" }
+            ),
         };
         match unit {
             Unit::Week | Unit::Weekend => {

@@ -371,6 +371,25 @@ impl<'a> Line<'_, 'a> {
                 }
             }
         }
+        // `the week before last`, `the day before yesterday`, `the day after tomorrow`:
+        // two units from the article date.
+        if self.word(i, "the") {
+            if self.word(i + 2, "before") && self.word(i + 3, "last") {
+                if let Some((unit @ (Unit::Week | Unit::Month | Unit::Year), false, _)) =
+                    self.unit(i + 1)
+                {
+                    return Some((i + 4, Cal::UnitShift { unit, shift: -2 }));
+                }
+            }
+            if self.word(i + 1, "day") {
+                if self.word(i + 2, "before") && self.word(i + 3, "yesterday") {
+                    return Some((i + 4, Cal::DayShift(-2)));
+                }
+                if self.word(i + 2, "after") && self.word(i + 3, "tomorrow") {
+                    return Some((i + 4, Cal::DayShift(2)));
+                }
+            }
+        }
         // Market reports: `ended the day down`, `for the day` mean the article's day.
         if self.word(i, "the") && self.word(i + 1, "day") {
             let verb = matches!(
