@@ -390,9 +390,15 @@ impl Ctx {
             ),
             Some(k) => {
                 let which = match k {
-                    -1 => "the week before",
-                    1 => "the week after",
-                    _ => "the same week as",
+                    -1 => "the week before".to_string(),
+                    1 => "the week after".to_string(),
+                    0 => "the same week as".to_string(),
+                    // `в позапрошлый понедельник`.
+                    _ => format!(
+                        "{} weeks {}",
+                        k.unsigned_abs(),
+                        if k < 0 { "before" } else { "after" }
+                    ),
                 };
                 (
                     target - today + 7 * i64::from(k),

@@ -10,6 +10,28 @@ type Row = (&'static str, &'static str, &'static str, &'static str, bool);
 const D: &str = "2022-10-04"; // a Tuesday
 
 const RUSSIAN: &[Row] = &[
+    // The one before the last.
+    (
+        "Закон приняли на позапрошлой неделе.",
+        D,
+        "на позапрошлой неделе",
+        "2022-W38",
+        true,
+    ),
+    (
+        "В позапрошлом году цены выросли.",
+        D,
+        "В позапрошлом году",
+        "2020",
+        true,
+    ),
+    (
+        "Его задержали в позапрошлый понедельник.",
+        D,
+        "в позапрошлый понедельник",
+        "2022-09-19",
+        true,
+    ),
     // The weekday that ends a range is the first after the one that starts it: alone,
     // `вторник` ahead would be the article's own Tuesday.
     (
@@ -381,6 +403,13 @@ const RUSSIAN: &[Row] = &[
 
 const UKRAINIAN: &[Row] = &[
     (
+        "Закон ухвалили позаминулого тижня.",
+        D,
+        "позаминулого тижня",
+        "2022-W38",
+        true,
+    ),
+    (
         "У першому півріччі підприємства скоротили працівників.",
         D,
         "першому півріччі",
@@ -587,6 +616,13 @@ const UKRAINIAN: &[Row] = &[
 ];
 
 const BELARUSIAN: &[Row] = &[
+    (
+        "Закон прынялі на пазамінулым тыдні.",
+        D,
+        "на пазамінулым тыдні",
+        "2022-W38",
+        true,
+    ),
     (
         "У трэцім квартале мінулага года экспарт вырас.",
         D,
