@@ -123,6 +123,23 @@ pub fn is_furniture(words: &SentenceWords) -> bool {
             .enumerate()
             .all(|(index, word)| words.lower(index) == *word)
     };
+    // `Читайте также: …`, `Czytaj też: …`: a link to another article, as `Read also`.
+    if matches!(
+        words.lower(0),
+        "читайте"
+            | "чытайце"
+            | "czytaj"
+            | "przeczytaj"
+            | "zobacz"
+            | "смотрите"
+            | "дивіться"
+            | "глядзіце"
+    ) && matches!(
+        words.lower(1),
+        "также" | "тоже" | "також" | "таксама" | "też" | "także" | "również"
+    ) {
+        return true;
+    }
     let may_open = words.classes(0) & en::FURNITURE_START != 0;
     if may_open && FURNITURE_OPENINGS.iter().any(|phrase| opens_with(phrase)) {
         // `Photo: …`, `Read also …`, `Video shows …`: furniture only where no verb

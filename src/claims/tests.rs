@@ -1304,6 +1304,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Сборная выиграла матч.",
             "Издание признали экстремистским формированием.",
             "«Вясна» признала его политзаключенным.",
+            "Читайте также: В Минске задержали журналиста.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1464,6 +1465,7 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "выиграла"          Сборная выиграла матч.
             Past "признали"          Издание признали экстремистским формированием.
             Past "признала"          «Вясна» признала его политзаключенным.
+            -                        Читайте также: В Минске задержали журналиста.
         "#]],
     );
 }
@@ -1542,6 +1544,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Ремонтні бригади вже працюють на місцях.",
             "Пєсков відповів, що це чутки.",
             "Речник відмовився уточнити деталі.",
+            "Читайте також: У Мінську затримали журналіста.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1614,6 +1617,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             Ongoing "працюють"       Ремонтні бригади вже працюють на місцях.
             cue "відповів"           Пєсков відповів, що це чутки.
             -                        Речник відмовився уточнити деталі.
+            -                        Читайте також: У Мінську затримали журналіста.
         "#]],
     );
 }
@@ -1664,6 +1668,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             "Міліцыя завяла крымінальную справу.",
             "Пяскоў адказаў, што гэта чуткі.",
             "Рашэнне выклікала крытыку з боку перавозчыкаў.",
+            "Чытайце таксама: У Мінску затрымалі журналіста.",
         ],
         expect![[r#"
             Past "увёў"              ЕС увёў новыя санкцыі.
@@ -1708,6 +1713,7 @@ fn belarusian_cues_source_phrases_quotations_and_events() {
             Past "завяла"            Міліцыя завяла крымінальную справу.
             cue "адказаў"            Пяскоў адказаў, што гэта чуткі.
             Past "выклікала"         Рашэнне выклікала крытыку з боку перавозчыкаў.
+            -                        Чытайце таксама: У Мінску затрымалі журналіста.
         "#]],
     );
 }
@@ -1833,6 +1839,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Liderka opozycji na emigracji wezwała UE do zaostrzenia sankcji.",
             "MSZ wezwało ambasadora do ministerstwa.",
             "Premier wezwał strony do dialogu.",
+            "Czytaj też: Zatrzymano dziennikarza w Mińsku.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1952,6 +1959,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "wezwała"            Liderka opozycji na emigracji wezwała UE do zaostrzenia sankcji.
             Past "wezwało"           MSZ wezwało ambasadora do ministerstwa.
             cue "wezwał"             Premier wezwał strony do dialogu.
+            -                        Czytaj też: Zatrzymano dziennikarza w Mińsku.
         "#]],
     );
 }
