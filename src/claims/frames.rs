@@ -490,6 +490,27 @@ const SPEAKING_PRESENTS: &[&str] = &[
     "przekonuje",
     "twierdzi",
     "ocenia",
+    // Telling, remembering, admitting, writing.
+    "рассказывает",
+    "рассказывают",
+    "вспоминает",
+    "признаётся",
+    "признается",
+    "пишет",
+    "розповідає",
+    "розповідають",
+    "згадує",
+    "зізнається",
+    "пише",
+    "расказвае",
+    "расказваюць",
+    "успамінае",
+    "прызнаецца",
+    "піша",
+    "opowiada",
+    "opowiadają",
+    "wspomina",
+    "pisze",
 ];
 
 /// Quoted spans shorter than this many words are scare quotes or titles (`“aggressive

@@ -2242,6 +2242,8 @@ fn slavic_quotations_close_on_their_own_marks_and_dialogue_dashes_quote() {
          «Мы не уйдём», — скандировали протестующие у здания суда.\n\n\
          — Хватит! — возмутился министр.\n\n\
          „Nie wycofamy się” – zażartował minister.\n\n\
+         — Його били, морили голодом, — розповідає вона.\n\n\
+         – Było strasznie – wspomina kobieta.\n\n\
          «Мы не уйдём», — Лукашенко.",
         expect![[r#"
             "Он"                       -      Он назвал это „провокацией“.
@@ -2252,6 +2254,8 @@ fn slavic_quotations_close_on_their_own_marks_and_dialogue_dashes_quote() {
             "протестующие"             direct «Мы не уйдём», — скандировали протестующие у здания суда.
             "министр"                  direct — Хватит! — возмутился министр.
             "minister"                 direct „Nie wycofamy się” – zażartował minister.
+            "вона"                     direct — Його били, морили голодом, — розповідає вона.
+            "kobieta"                  direct – Było strasznie – wspomina kobieta.
         "#]],
     );
 }
