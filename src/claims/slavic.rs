@@ -489,6 +489,9 @@ const CUE_FORMS: &[&str] = &[
     "oceniają",
     "zapowiada",
     "zapowiadają",
+    // Reporting what one saw (`Jak relacjonuje kobieta, …`).
+    "relacjonuje",
+    "relacjonują",
     "przyznaje",
     "przyznają",
     "deklaruje",

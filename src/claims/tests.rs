@@ -1840,6 +1840,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "MSZ wezwało ambasadora do ministerstwa.",
             "Premier wezwał strony do dialogu.",
             "Czytaj też: Zatrzymano dziennikarza w Mińsku.",
+            "Jak relacjonuje kobieta, przez cały ten czas nie miała z nim kontaktu.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1960,6 +1961,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             Past "wezwało"           MSZ wezwało ambasadora do ministerstwa.
             cue "wezwał"             Premier wezwał strony do dialogu.
             -                        Czytaj też: Zatrzymano dziennikarza w Mińsku.
+            cue "relacjonuje"        Jak relacjonuje kobieta, przez cały ten czas nie miała z nim kontaktu.
         "#]],
     );
 }
