@@ -331,6 +331,29 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     {
         return false;
     }
+    // `Фильм рассказывает о войне`, `Książka opowiada o wojnie`: a present of telling
+    // about something describes a work; one that reports is followed by what was told
+    // (`рассказывает, что …`) or follows `как` (`Как рассказывает женщина, …`).
+    if cue.len() == 1
+        && matches!(
+            first,
+            "рассказывает"
+                | "рассказывают"
+                | "розповідає"
+                | "розповідають"
+                | "расказвае"
+                | "расказваюць"
+                | "opowiada"
+                | "opowiadają"
+        )
+        && matches!(
+            words.lower(index + 1),
+            "о" | "об" | "обо" | "про" | "пра" | "o"
+        )
+        && !words.punctuated_before(index + 1)
+    {
+        return false;
+    }
     // `Uwolnienia przebiegają według znanego schematu`, `действовали согласно плану`: in
     // keeping with a plan or a pattern, not a source.
     if cue.len() == 1 && matches!(first, "według" | "wg" | "согласно" | "паводле") {

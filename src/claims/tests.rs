@@ -1305,6 +1305,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             "Издание признали экстремистским формированием.",
             "«Вясна» признала его политзаключенным.",
             "Читайте также: В Минске задержали журналиста.",
+            "Как рассказывает женщина, все это время она не имела с ним связи.",
+            "Фильм рассказывает о войне.",
         ],
         expect![[r#"
             cue "заявил"             Лукашенко заявил, что армия готова.
@@ -1466,6 +1468,8 @@ fn russian_cues_source_phrases_quotations_and_events() {
             Past "признали"          Издание признали экстремистским формированием.
             Past "признала"          «Вясна» признала его политзаключенным.
             -                        Читайте также: В Минске задержали журналиста.
+            cue "рассказывает"       Как рассказывает женщина, все это время она не имела с ним связи.
+            -                        Фильм рассказывает о войне.
         "#]],
     );
 }
@@ -1545,6 +1549,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             "Пєсков відповів, що це чутки.",
             "Речник відмовився уточнити деталі.",
             "Читайте також: У Мінську затримали журналіста.",
+            "Як розповідає жінка, весь цей час вона не мала з ним зв’язку.",
         ],
         expect![[r#"
             cue "заявив"             Зеленський заявив, що Україна готова до переговорів.
@@ -1618,6 +1623,7 @@ fn ukrainian_cues_source_phrases_quotations_and_events() {
             cue "відповів"           Пєсков відповів, що це чутки.
             -                        Речник відмовився уточнити деталі.
             -                        Читайте також: У Мінську затримали журналіста.
+            cue "розповідає"         Як розповідає жінка, весь цей час вона не мала з ним зв’язку.
         "#]],
     );
 }
@@ -1841,6 +1847,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             "Premier wezwał strony do dialogu.",
             "Czytaj też: Zatrzymano dziennikarza w Mińsku.",
             "Jak relacjonuje kobieta, przez cały ten czas nie miała z nim kontaktu.",
+            "Książka opowiada o wojnie.",
         ],
         expect![[r#"
             cue "powiedział"         Rzecznik MSZ powiedział, że granica jest spokojna.
@@ -1962,6 +1969,7 @@ fn polish_cues_source_phrases_quotations_and_events() {
             cue "wezwał"             Premier wezwał strony do dialogu.
             -                        Czytaj też: Zatrzymano dziennikarza w Mińsku.
             cue "relacjonuje"        Jak relacjonuje kobieta, przez cały ten czas nie miała z nim kontaktu.
+            -                        Książka opowiada o wojnie.
         "#]],
     );
 }
