@@ -857,6 +857,8 @@ fn cyrillic_adjective(word: &str) -> bool {
             "льна", "вна", "ська", "цька", "зька",
             // And its plural (`Повітряні сили`, `Збройні сили`, `Військові адміністрації`).
             "ні", "ві", "кі",
+            // The Belarusian masculine (`Каардынацыйны штаб`, `Дзяржаўны памежны камітэт`).
+            "ны",
         ]
         .iter()
         .any(|ending| word.ends_with(ending))
