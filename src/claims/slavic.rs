@@ -2539,6 +2539,8 @@ const GUESSED_PAST_ENDINGS: &[&str] = &[
     "грала",
     "слала",
     "ікала",
+    // Going by vehicle (`выехала`, `приехала`, `переехала`).
+    "ехала",
     // And in `-ало`, `-ało` (`Решение вызвало протесты`, `Ministerstwo zakazało`),
     // but not the Russian habitual `-ывало`, `-ивало` (`бывало`), turned away below.
     "ало",
