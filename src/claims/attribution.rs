@@ -1213,7 +1213,7 @@ fn slavic_phrase_after(
         // The Belarusian genitive plural ends as a past in `-аў` does (`кіраўнік
         // асацыяцыі перавозчыкаў`): after a noun in lower case it is one.
         let genitive_plural = end > start
-            && ["аў", "яў", "ёў"]
+            && super::slavic::BELARUSIAN_GENITIVE_PLURAL_ENDINGS
                 .iter()
                 .any(|ending| words.lower(end).ends_with(ending))
             && !words.capitalised(end - 1);

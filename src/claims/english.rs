@@ -1057,8 +1057,6 @@ pub fn opens_participial_aside(lower: &str, classes: Classes) -> bool {
     (lower == "born" || ed_form || can_be_participle(lower, classes)) && classes & (BE | HAVE) == 0
 }
 
-/// Whether a word is a present participle or gerund (`monitoring`), as far as its form
-/// tells: `-ing` after at least three letters, and not one of the nouns in `-ing`.
 /// Words in `-ing` that are adjectives after `be`, not a progressive: `few are willing to
 /// talk`, `the figures are worrying`.
 pub const ING_ADJECTIVES: &[&str] = &[
@@ -1089,6 +1087,8 @@ pub const ING_ADJECTIVES: &[&str] = &[
     "lacking",
 ];
 
+/// Whether a word is a present participle or gerund (`monitoring`), as far as its form
+/// tells: `-ing` after at least three letters, and not one of the nouns in `-ing`.
 pub fn is_ing(lower: &str) -> bool {
     lower.len() > 5
         && lower.ends_with("ing")

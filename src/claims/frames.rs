@@ -325,6 +325,8 @@ fn mask_slavic_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
                 "раскры",
                 "розкри",
                 "ujawni",
+                // `odmówił podania szczegółów`.
+                "podani",
             ],
         )
     };
@@ -390,10 +392,7 @@ fn mask_slavic_set_phrases(words: &SentenceWords, masked: &mut [bool]) {
             // (`отказался сказать`, `відмовився уточнити`, `odmówił podania`), as
             // `declined to say`.
             let from = usize::from(matches!(words.lower(start + 1), "от" | "від" | "ад"));
-            if comment(start + 1 + from)
-                || (from == 0 && respond(start + 1))
-                || (from == 0 && words.lower(start + 1).starts_with("podani"))
-            {
+            if comment(start + 1 + from) || (from == 0 && respond(start + 1)) {
                 mask(start, start + 2 + from);
             }
         }
@@ -443,9 +442,13 @@ fn dialogue_turn(gap: &str, at: usize, first: bool) -> bool {
 /// powiedział minister`, `– To skandal – mówi mieszkanka`), as Polish writes it with no
 /// comma before the dash.
 pub fn attribution_follows(words: &SentenceWords, index: usize) -> bool {
+    if index >= words.len() || words.capitalised(index) {
+        return false;
+    }
     let lower = words.lower(index);
-    let past = lower.chars().count() >= 5 && super::slavic::ends_as_past(lower);
-    index < words.len() && !words.capitalised(index) && (past || SPEAKING_PRESENTS.contains(&lower))
+    (lower.chars().count() >= 5 && super::slavic::ends_as_past(lower))
+        || SPEAKING_PRESENTS.contains(&lower)
+        || super::slavic::TELLING_PRESENTS.contains(&lower)
 }
 
 /// The verb that attributes a quotation after its closing dash when the cue lexicon
@@ -490,25 +493,17 @@ const SPEAKING_PRESENTS: &[&str] = &[
     "przekonuje",
     "twierdzi",
     "ocenia",
-    // Telling, remembering, admitting, writing.
-    "рассказывает",
-    "рассказывают",
+    // Remembering, admitting, writing; telling is [`super::slavic::TELLING_PRESENTS`].
     "вспоминает",
     "признаётся",
     "признается",
     "пишет",
-    "розповідає",
-    "розповідають",
     "згадує",
     "зізнається",
     "пише",
-    "расказвае",
-    "расказваюць",
     "успамінае",
     "прызнаецца",
     "піша",
-    "opowiada",
-    "opowiadają",
     "wspomina",
     "pisze",
 ];
@@ -608,24 +603,19 @@ impl Quotations {
                         // (`«Мы не отступим», — сказал он`, `„Nie wycofamy się” –
                         // powiedział`), is reported speech however short.
                         // So is a dialogue's speech, which its dash closes.
+                        // So is one that opens the sentence and a comma closes outside
+                        // its marks (`"We are ready", he said`).
+                        let after = gap.get(at + ch.len_utf8()..).unwrap_or("").trim_start();
                         let spoken = (self.dialogue && is_dialogue_dash(ch))
                             || gap
                                 .get(..at)
                                 .is_some_and(|before| before.contains([',', '.', '!', '?']))
-                            || gap
-                                .get(at + ch.len_utf8()..)
-                                .map(|after| after.trim_start())
-                                .map(|after| after.strip_prefix(',').unwrap_or(after))
-                                .is_some_and(|after| {
-                                    after.trim_start().starts_with(is_dialogue_dash)
-                                });
-                        // So is one that opens the sentence and a comma closes
-                        // outside its marks (`"We are ready", he said`).
-                        let spoken = spoken
-                            || (start == 0
-                                && gap
-                                    .get(at + ch.len_utf8()..)
-                                    .is_some_and(|after| after.trim_start().starts_with(',')));
+                            || after
+                                .strip_prefix(',')
+                                .unwrap_or(after)
+                                .trim_start()
+                                .starts_with(is_dialogue_dash)
+                            || (start == 0 && after.starts_with(','));
                         let opened_here = !(spoken || (start == 0 && self.started_open));
                         spans.push((start, index, true, opened_here));
                     }

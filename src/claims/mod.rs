@@ -280,22 +280,6 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     if cue.len() == 1 && matches!(first, "added" | "adds") && adds_something_to(words, index) {
         return false;
     }
-    // `She was added to the list of terrorists`, `was later added`: the passive of adding
-    // is an act.
-    if cue.len() == 1 && first == "added" {
-        let auxiliary = (index.saturating_sub(3)..index)
-            .rev()
-            .take_while(|&at| !words.punctuated_before(at + 1))
-            .find(|&at| {
-                let lower = words.lower(at);
-                words.classes(at) & english::ADVERB == 0
-                    && !lower.ends_with("ly")
-                    && !matches!(lower, "later" | "also" | "then" | "since" | "subsequently")
-            });
-        if auxiliary.is_some_and(|at| words.classes(at) & english::BE != 0) {
-            return false;
-        }
-    }
     // `Moscow dismissed the measures as illegal` judges them; `dismissed the minister`
     // is an act. So do `Analysts see the deal as …`, `Moscow views the drills as …`;
     // `saw a rise` is an event and `see the documents` no statement.
@@ -335,17 +319,7 @@ fn cue_is_verb(words: &SentenceWords, index: usize, cue: &[String]) -> bool {
     // about something describes a work; one that reports is followed by what was told
     // (`рассказывает, что …`) or follows `как` (`Как рассказывает женщина, …`).
     if cue.len() == 1
-        && matches!(
-            first,
-            "рассказывает"
-                | "рассказывают"
-                | "розповідає"
-                | "розповідають"
-                | "расказвае"
-                | "расказваюць"
-                | "opowiada"
-                | "opowiadają"
-        )
+        && slavic::TELLING_PRESENTS.contains(&first)
         && matches!(
             words.lower(index + 1),
             "о" | "об" | "обо" | "про" | "пра" | "o"
@@ -622,10 +596,14 @@ fn calls_something_so(words: &SentenceWords, index: usize) -> bool {
 
 /// Whether `added` at `index` puts something into something (`The KGB has added her to
 /// its list of terrorists`), an act, not a statement: an object, then `to` with no verb of
-/// a reported clause between (`He added the troops were ready to leave` reports).
+/// a reported clause between (`He added the troops were ready to leave` reports), or `to`
+/// right after it, in the passive (`She was added to the list`).
 fn adds_something_to(words: &SentenceWords, index: usize) -> bool {
     if index + 1 >= words.len() || words.punctuated_before(index + 1) {
         return false;
+    }
+    if words.lower(index + 1) == "to" {
+        return true;
     }
     (index + 2..words.len().min(index + 9))
         .take_while(|&at| {

@@ -279,15 +279,6 @@ const CUE_FORMS: &[&str] = &[
     "сообщают",
     "говорит",
     "говорят",
-    // Telling (`Как рассказывает женщина, …`), in the four languages.
-    "рассказывает",
-    "рассказывают",
-    "розповідає",
-    "розповідають",
-    "расказвае",
-    "расказваюць",
-    "opowiada",
-    "opowiadają",
     "считает",
     "считают",
     "отмечает",
@@ -498,9 +489,6 @@ const CUE_FORMS: &[&str] = &[
     "oceniają",
     "zapowiada",
     "zapowiadają",
-    // Reporting what one saw (`Jak relacjonuje kobieta, …`).
-    "relacjonuje",
-    "relacjonują",
     "przyznaje",
     "przyznają",
     "deklaruje",
@@ -514,6 +502,22 @@ const CUE_FORMS: &[&str] = &[
     "йдеться",
     "гаворыцца",
     "czytamy",
+];
+
+/// Presents of telling, cues in the four languages (`Как рассказывает женщина, …`, `Jak
+/// relacjonuje kobieta`), and a dialogue's attribution after its dash (`— …, —
+/// розповідає вона`); not when telling about something (`Фильм рассказывает о войне`).
+pub(super) const TELLING_PRESENTS: &[&str] = &[
+    "рассказывает",
+    "рассказывают",
+    "розповідає",
+    "розповідають",
+    "расказвае",
+    "расказваюць",
+    "opowiada",
+    "opowiadają",
+    "relacjonuje",
+    "relacjonują",
 ];
 
 /// Phrases that name a statement's source after them (`по словам министра`, `według
@@ -1825,7 +1829,12 @@ fn forms<'a>(table: &'a [(&'a [&'a str], &'a [&'a str])]) -> impl Iterator<Item 
 /// cue lexicon's part beyond English (`config::Config::default` adds them).
 pub fn cue_phrases() -> impl Iterator<Item = String> {
     forms(CUE_PASTS)
-        .chain(CUE_FORMS.iter().map(|cue| cue.to_string()))
+        .chain(
+            CUE_FORMS
+                .iter()
+                .chain(TELLING_PRESENTS)
+                .map(|cue| cue.to_string()),
+        )
         .chain(SOURCE_PHRASES.iter().map(|cue| cue.to_string()))
         .flat_map(|cue| {
             let after_vowel = spelled_after_vowel(&cue);
@@ -3175,9 +3184,24 @@ const MASCULINE_PAST_LOOKALIKES: &[&str] = &[
     "zamierzał",
 ];
 
+/// The Belarusian genitive plural's endings that its masculine pasts share (`актывістаў`,
+/// `перавозчыкаў`; `апраўдаў`).
+pub(super) const BELARUSIAN_GENITIVE_PLURAL_ENDINGS: &[&str] = &["аў", "яў", "ёў"];
+
 /// Words of number before which a genitive plural stands (`тысяч рублёў`, `колькасць
-/// палітвязняў`), not a verb.
+/// палітвязняў`, `Двух актывістаў`), not a verb.
 const QUANTITY_WORDS: &[&str] = &[
+    "двух",
+    "трох",
+    "чатырох",
+    "некалькі",
+    "некалькіх",
+    "шмат",
+    "многа",
+    "мноства",
+    "дзясяткі",
+    "сотні",
+    "тысячы",
     "тысяч",
     "тисяч",
     "количество",
@@ -3191,13 +3215,6 @@ const QUANTITY_WORDS: &[&str] = &[
     "тыс",
 ];
 
-/// Whether the word at `index` is a masculine singular past whose ending nouns share
-/// (`Суд рассмотрел дело`, `Суд виправдав активіста`, `Суд апраўдаў актывіста`, `Sejm
-/// wybrał marszałka`), told by its subject right before it: a name, or a noun in the
-/// nominative's consonant (`суд`, `поезд`, `Sejm`), with an adjective after it passed
-/// over (`Bank centralny utrzymał`). Not after a preposition, a number or a word of
-/// quantity, after which the same ending is a genitive plural (`тысяч рублёў`), nor a
-/// word of [`MASCULINE_PAST_LOOKALIKES`].
 /// Whether `lower`, known to be a verb or standing where a verb does, ends as a past of
 /// one of the four languages does, in any gender and number (`заявил`, `заявила`,
 /// `заявив`, `заявіў`, `powiedział`, `powiedzieli`, `встретился`). Nouns end so too:
@@ -3230,6 +3247,13 @@ pub(super) fn ends_as_masculine_past(lower: &str) -> bool {
         && !UKRAINIAN_AV_NOUNS.contains(&lower)
 }
 
+/// Whether the word at `index` is a masculine singular past whose ending nouns share
+/// (`Суд рассмотрел дело`, `Суд виправдав активіста`, `Суд апраўдаў актывіста`, `Sejm
+/// wybrał marszałka`), told by its subject right before it: a name, or a noun in the
+/// nominative's consonant (`суд`, `поезд`, `Sejm`), with an adjective after it passed
+/// over (`Bank centralny utrzymał`). Not after a preposition, a number or a word of
+/// quantity, after which the same ending is a genitive plural (`тысяч рублёў`), nor a
+/// word of [`MASCULINE_PAST_LOOKALIKES`].
 fn masculine_past_after_subject(words: &SentenceWords, index: usize) -> bool {
     let lower = words.lower(index);
     // Most words end in another letter: they are turned away before any list is read.
@@ -3260,32 +3284,11 @@ fn masculine_past_after_subject(words: &SentenceWords, index: usize) -> bool {
         // Belarusian genitive plurals end as its pasts in `-аў`, `-яў`, `-ёў` do, after
         // any noun (`Апошнім часам затрыманняў стала больш`): these are read only after
         // a name or a noun of those who act (`Суд апраўдаў`).
-        // Nor after a number, which counts a genitive plural (`Двух актывістаў
-        // затрымалі`), even at the sentence's capital.
-        let counted = words.numeral(index - 1)
-            || matches!(
-                words.lower(index - 1),
-                "двух"
-                    | "трох"
-                    | "чатырох"
-                    | "пяці"
-                    | "шасці"
-                    | "сямі"
-                    | "васьмі"
-                    | "дзевяці"
-                    | "дзесяці"
-                    | "некалькі"
-                    | "некалькіх"
-                    | "шмат"
-                    | "многа"
-                    | "мноства"
-                    | "дзясяткі"
-                    | "сотні"
-                    | "тысячы"
-            );
-        !ends(&["аў", "яў", "ёў"])
-            || (!counted
-                && (words.capitalised(index - 1) || words.classes(index - 1) & en::AGENT_NOUN != 0))
+        // A number before is no subject either, even at the sentence's capital (`Двух
+        // актывістаў затрымалі`): see [`QUANTITY_WORDS`] below.
+        !ends(BELARUSIAN_GENITIVE_PLURAL_ENDINGS)
+            || words.capitalised(index - 1)
+            || words.classes(index - 1) & en::AGENT_NOUN != 0
     } else if ends(PL_MASCULINE_PAST_ENDINGS) {
         reads_as_slavic(words, lower)
     } else {

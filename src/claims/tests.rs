@@ -2430,7 +2430,7 @@ fn a_slavic_part_of_the_day_alone_is_the_part_of_the_day_named_before_or_the_art
 #[test]
 fn the_eve_alone_is_the_day_before_the_article_or_before_a_date_of_its_paragraph() {
     check(
-        "Source: X\nDate: 2026-11-18\nLanguage: ru\n\nНакануне в городе задержали двух активистов.\n\nНакануне выборов задержали двух активистов.\n\n8 ноября суд вынес приговор. Накануне задержали двух активистов.\n\nНакануне вечером прошли обыски.\n\nНакануне президент подписал указ.\n",
+        "Source: X\nDate: 2026-11-18\nLanguage: ru\n\nНакануне в городе задержали двух активистов.\n\nНакануне выборов задержали двух активистов.\n\n8 ноября суд вынес приговор. Накануне задержали двух активистов.\n\nНакануне вечером прошли обыски.\n\nНакануне президент подписал указ.\n\nВечером накануне прошли обыски.\n",
         expect![[r#"
             dated 2026-11-17   Past "задержали"       source           Накануне в городе задержали двух активистов.
             UNDATED            Past "задержали"       source           Накануне выборов задержали двух активистов.
@@ -2438,6 +2438,7 @@ fn the_eve_alone_is_the_day_before_the_article_or_before_a_date_of_its_paragraph
             dated 2026-11-07   Past "задержали"       source           Накануне задержали двух активистов.
             dated 2026-11-17TEV Past "прошли"          source           Накануне вечером прошли обыски.
             dated 2026-11-17   Past "подписал"        source           Накануне президент подписал указ.
+            dated 2026-11-17TEV Past "прошли"          source           Вечером накануне прошли обыски.
         "#]],
     );
     check(

@@ -394,11 +394,7 @@ impl Ctx {
                     1 => "the week after".to_string(),
                     0 => "the same week as".to_string(),
                     // `в позапрошлый понедельник`.
-                    _ => format!(
-                        "{} weeks {}",
-                        k.unsigned_abs(),
-                        if k < 0 { "before" } else { "after" }
-                    ),
+                    _ => units_away(k, "week"),
                 };
                 (
                     target - today + 7 * i64::from(k),
@@ -487,11 +483,7 @@ impl Ctx {
             0 => format!("the {name} of the article Date {a}"),
             -1 | 1 => format!("the {name} {which} the article Date {a}"),
             // `the week before last`.
-            _ => format!(
-                "{} {name}s {} the article Date {a}",
-                shift.unsigned_abs(),
-                if shift < 0 { "before" } else { "after" }
-            ),
+            _ => format!("{} the article Date {a}", units_away(shift, name)),
         };
         match unit {
             Unit::Week | Unit::Weekend => {
@@ -708,4 +700,11 @@ fn month_day_name(m: u8, d: Option<u8>) -> String {
         Some(d) => format!("{name} {d}"),
         None => name.to_string(),
     }
+}
+
+/// `2 weeks before`, `3 months after`: how far `count` units of `name` lie, for the
+/// explanations of a shift of more than one unit.
+fn units_away(count: i32, name: &str) -> String {
+    let side = if count < 0 { "before" } else { "after" };
+    format!("{} {name}s {side}", count.unsigned_abs())
 }

@@ -116,6 +116,21 @@ pub enum Lean {
     Eve { part: Option<&'static str> },
 }
 
+impl Lean {
+    /// The same lean with the part of the day `part` (`TEV`), for a day or an eve that has
+    /// none yet (`вечером того же дня`, `накануне вечером`); `None` for any other.
+    pub fn with_part(self, part: &'static str) -> Option<Lean> {
+        match self {
+            Lean::Day { shift, part: None } => Some(Lean::Day {
+                shift,
+                part: Some(part),
+            }),
+            Lean::Eve { part: None } => Some(Lean::Eve { part: Some(part) }),
+            _ => None,
+        }
+    }
+}
+
 /// A part of the day (`EV`) as a leaning value writes it, the way TimeML writes a time
 /// of day (`TEV`).
 pub fn leaning_part(part: &str) -> Option<&'static str> {

@@ -724,17 +724,13 @@ impl<'a> SlavicLine<'_, 'a> {
                     }
                 }
             }
-            // `вечером того же дня`, `wieczorem tego samego dnia`: the evening of the
-            // day an earlier sentence gives.
-            if let Some((end, Sem::Anaphoric(Lean::Day { shift, part: None }))) = self.phrase(e) {
-                if let Some(part) = crate::temporal::sem::leaning_part(part) {
-                    return Some((
-                        end,
-                        Sem::Anaphoric(Lean::Day {
-                            shift,
-                            part: Some(part),
-                        }),
-                    ));
+            // `вечером того же дня`, `wieczorem tego samego dnia`, `вечером накануне`: the
+            // evening of the day an earlier sentence gives, or of the eve.
+            if let Some((end, Sem::Anaphoric(lean))) = self.phrase(e) {
+                let leaning =
+                    crate::temporal::sem::leaning_part(part).and_then(|part| lean.with_part(part));
+                if let Some(lean) = leaning {
+                    return Some((end, Sem::Anaphoric(lean)));
                 }
             }
             // Alone, the part takes its day from the article, or from an earlier sentence
@@ -833,26 +829,18 @@ impl<'a> SlavicLine<'_, 'a> {
             if matches && best.as_ref().is_none_or(|(e, _)| end > *e) {
                 let (end, sem) = match *meaning {
                     PhraseMeaning::Vague(value) => (end, Sem::Vague(value)),
-                    // `в тот же день вечером`: that day's evening.
-                    PhraseMeaning::Lean(shift) => match self.part_after(end) {
-                        Some((part, part_end)) => (
-                            part_end,
-                            Sem::Anaphoric(Lean::Day {
-                                shift,
-                                part: Some(part),
-                            }),
-                        ),
-                        None => (end, Sem::Anaphoric(Lean::Day { shift, part: None })),
-                    },
-                    // `накануне вечером`: the eve's evening.
-                    PhraseMeaning::Eve => {
-                        let part = self.part_after(end);
-                        match part {
-                            Some((part, part_end)) => {
-                                (part_end, Sem::Anaphoric(Lean::Eve { part: Some(part) }))
-                            }
-                            None => (end, Sem::Anaphoric(Lean::Eve { part: None })),
-                        }
+                    // `в тот же день вечером`: that day's evening; `накануне вечером`:
+                    // the eve's.
+                    PhraseMeaning::Lean(_) | PhraseMeaning::Eve => {
+                        let lean = match *meaning {
+                            PhraseMeaning::Lean(shift) => Lean::Day { shift, part: None },
+                            _ => Lean::Eve { part: None },
+                        };
+                        let with_part = self
+                            .part_after(end)
+                            .and_then(|(part, part_end)| Some((part_end, lean.with_part(part)?)));
+                        let (end, lean) = with_part.unwrap_or((end, lean));
+                        (end, Sem::Anaphoric(lean))
                     }
                     PhraseMeaning::Weekend => (end, Sem::Point(Cal::TheWeekend)),
                     PhraseMeaning::Past(unit) => (end, Sem::RecentSpan { unit, count: 1 }),
