@@ -37,7 +37,9 @@
 //! and the tables alone (a fifth of the file), and a rest is checked by its own hash when
 //! it is read, in either pass.
 
-use crate::corpus::{ArticleFile, Corpus, DiskStamp, MentionsPart, PendingSource, TextCheck};
+use crate::corpus::{
+    ArticleFile, Corpus, DiskStamp, LeftOutReader, MentionsPart, PendingSource, TextCheck,
+};
 use crate::loader::{self, LoadProgress, SkipReason};
 use crate::temporal::{Lean, LeanWords};
 use rayon::prelude::*;
@@ -354,6 +356,7 @@ type LeadHead = (EntryKey, u64, u64);
 /// and xxh3, and its analysis up to the end of the [`MentionsPart`]), and its rest (the
 /// remainder of its analysis). `None` if the analysis cannot be encoded.
 fn split_entry(file: &ArticleFile, disk: Option<DiskStamp>) -> Option<(Vec<u8>, Vec<u8>)> {
+    debug_assert!(!file.packed_left_out, "an analysis is cached whole");
     let mut analysis = postcard::to_allocvec(file).ok()?;
     // Where the mentions part ends, found as a reader finds it.
     let (_, after) = postcard::take_from_bytes::<MentionsPart>(&analysis).ok()?;
@@ -368,13 +371,16 @@ fn split_entry(file: &ArticleFile, disk: Option<DiskStamp>) -> Option<(Vec<u8>, 
 /// Writes the cache of `articles`, written for `stamp`, to `out`, calling `between` after
 /// each block of [`ENCODED_TOGETHER`] analyses (see [`save_yielding`]). Each article is
 /// keyed by its own text, so an article whose text is not the disk's (an editor's unsaved
-/// text) is simply not taken back.
+/// text) is simply not taken back. An article that left its packed claims and diagnostics
+/// out is written with them, as `left_out` reads them again (not written if it cannot).
+/// Returns where each entry was written, by path.
 fn write_cache(
     out: &mut impl std::io::Write,
     stamp: &Stamp,
     articles: &[(Arc<ArticleFile>, Option<DiskStamp>)],
+    left_out: Option<&LeftOutReader>,
     between: &mut dyn FnMut(),
-) -> std::io::Result<()> {
+) -> std::io::Result<HashMap<String, RecordAt>> {
     let header = postcard::to_allocvec(stamp).unwrap_or_default();
     out.write_all(&MAGIC)?;
     out.write_all(&FORMAT.to_le_bytes())?;
@@ -382,25 +388,53 @@ fn write_cache(
     out.write_all(&header)?;
     let mut at = (MAGIC.len() + 8 + header.len()) as u64;
     let mut directory = Vec::new();
+    let mut records = HashMap::with_capacity_and_hasher(articles.len(), Default::default());
     for chunk in articles.chunks(ENCODED_TOGETHER) {
-        let entries: Vec<(Vec<u8>, Vec<u8>)> = chunk
+        let entries: Vec<(String, Vec<u8>, Vec<u8>, u64)> = chunk
             .par_iter()
-            .filter_map(|(file, disk)| split_entry(file, *disk))
+            .filter_map(|(file, disk)| {
+                let file = match left_out {
+                    Some(reader) => reader.filled(file)?,
+                    None if file.packed_left_out => return None,
+                    None => std::borrow::Cow::Borrowed(&**file),
+                };
+                let (lead, rest) = split_entry(&file, *disk)?;
+                let rest_hash = xxh3_64(&rest);
+                Some((file.path.clone(), lead, rest, rest_hash))
+            })
             .collect();
         let rests_at = at;
-        for (_, rest) in &entries {
+        for (_, _, rest, _) in &entries {
             out.write_all(rest)?;
             at += rest.len() as u64;
         }
         let mut table = Vec::new();
-        for (lead, _) in &entries {
+        let table_at = at;
+        let mut rest_offset = rests_at;
+        for (path, lead, rest, rest_hash) in &entries {
             table.extend_from_slice(&(lead.len() as u64).to_le_bytes());
+            let lead_offset = table_at + table.len() as u64;
             table.extend_from_slice(lead);
+            let analysis_at = postcard::take_from_bytes::<LeadHead>(lead)
+                .map_or(lead.len(), |(_, analysis)| lead.len() - analysis.len());
+            records.insert(
+                path.clone(),
+                RecordAt {
+                    lead_offset,
+                    lead_length: lead.len() as u64,
+                    lead_hash: xxh3_64(lead),
+                    analysis_at,
+                    rest_offset,
+                    rest_length: rest.len() as u64,
+                    rest_hash: *rest_hash,
+                },
+            );
+            rest_offset += rest.len() as u64;
         }
         out.write_all(&table)?;
         let block = BlockAt {
             rests_at,
-            table_at: at,
+            table_at,
             table_length: table.len() as u64,
             table_hash: xxh3_64(&table),
         };
@@ -410,7 +444,8 @@ fn write_cache(
     }
     out.write_all(&directory)?;
     out.write_all(&xxh3_64(&directory).to_le_bytes())?;
-    out.write_all(&(directory.len() as u64).to_le_bytes())
+    out.write_all(&(directory.len() as u64).to_le_bytes())?;
+    Ok(records)
 }
 
 /// The cache file's bytes for `articles`, written for `stamp` without disk stamps (see
@@ -419,7 +454,7 @@ pub fn encode(stamp: &Stamp, articles: &[Arc<ArticleFile>]) -> Vec<u8> {
     let articles: Vec<_> = articles.iter().map(|file| (file.clone(), None)).collect();
     let mut bytes = Vec::new();
     // Writing into memory does not fail.
-    let _ = write_cache(&mut bytes, stamp, &articles, &mut || {});
+    let _ = write_cache(&mut bytes, stamp, &articles, None, &mut || {});
     bytes
 }
 
@@ -1470,6 +1505,8 @@ impl CachedWholes {
 pub struct Snapshot {
     stamp: Stamp,
     articles: Vec<(Arc<ArticleFile>, Option<DiskStamp>)>,
+    /// What reads again the packed claims and diagnostics articles left out, to write them.
+    left_out: Box<LeftOutReader>,
 }
 
 impl Snapshot {
@@ -1482,13 +1519,46 @@ impl Snapshot {
                 .filter(|file| !file.is_pending())
                 .map(|file| (file.clone(), corpus.disk_stamp_of(file)))
                 .collect(),
+            left_out: Box::new(corpus.left_out_reader()),
         }
+    }
+
+    /// The analyses the snapshot holds.
+    pub fn articles(&self) -> impl Iterator<Item = &Arc<ArticleFile>> {
+        self.articles.iter().map(|(file, _)| file)
+    }
+}
+
+/// A cache file just written ([`save`]), open: where each of its entries is, to read the
+/// whole analyses again (as a [`PendingSource`]: what articles left out of the index,
+/// [`Corpus::leave_packed_out`]).
+#[derive(Debug)]
+pub struct Written {
+    file: std::fs::File,
+    records: HashMap<String, RecordAt>,
+}
+
+impl Written {
+    /// Whether the analysis of the article at `path` was written.
+    pub fn holds(&self, path: &str) -> bool {
+        self.records.contains_key(path)
+    }
+
+    /// The file as a source of the whole analyses it holds, each checked when read as a
+    /// warm start's second pass checks them: a file renamed over it since leaves these
+    /// bytes as they are (the file is held open).
+    pub fn into_source(self) -> Arc<dyn PendingSource> {
+        Arc::new(CachedWholes {
+            file: std::sync::Mutex::new(self.file),
+            wholes: self.records,
+            damaged: Arc::default(),
+        })
     }
 }
 
 /// Writes the cache file at `path` atomically: into a temporary file of its own in the
 /// same folder, then renamed over `path` (not synced: see below).
-pub fn save(path: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
+pub fn save(path: &Path, snapshot: &Snapshot) -> std::io::Result<Written> {
     save_yielding(path, snapshot, &mut || {})
 }
 
@@ -1499,7 +1569,7 @@ pub fn save_yielding(
     path: &Path,
     snapshot: &Snapshot,
     between: &mut dyn FnMut(),
-) -> std::io::Result<()> {
+) -> std::io::Result<Written> {
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let folder = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
@@ -1511,16 +1581,29 @@ pub fn save_yielding(
     let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let temporary = folder.join(format!(".{name}.{}.{write}.tmp", std::process::id()));
     let written = (|| {
-        let file = std::fs::File::create_new(&temporary)?;
+        // Readable too: it is read again for what the index leaves out.
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-        write_cache(&mut out, &snapshot.stamp, &snapshot.articles, between)?;
+        let records = write_cache(
+            &mut out,
+            &snapshot.stamp,
+            &snapshot.articles,
+            Some(&snapshot.left_out),
+            between,
+        )?;
         // Not synced before the rename: a crash can leave the renamed file torn or empty,
         // which its checks reject (and the next load rebuilds). A cache needs no
         // durability, and syncing one of 640 MB (100,000 articles) made the disk write it
         // all at once while the server answered requests.
-        out.into_inner()
+        let file = out
+            .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
-        std::fs::rename(&temporary, path)
+        std::fs::rename(&temporary, path)?;
+        Ok(Written { file, records })
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(&temporary);
@@ -1834,10 +1917,10 @@ mod tests {
             .flat_map(|_| files.iter().map(|file| (file.clone(), None)))
             .collect();
         let mut straight = Vec::new();
-        write_cache(&mut straight, &stamp(), &many, &mut || {}).unwrap();
+        write_cache(&mut straight, &stamp(), &many, None, &mut || {}).unwrap();
         let mut calls = 0;
         let mut yielding = Vec::new();
-        write_cache(&mut yielding, &stamp(), &many, &mut || calls += 1).unwrap();
+        write_cache(&mut yielding, &stamp(), &many, None, &mut || calls += 1).unwrap();
         assert_eq!(calls, many.len().div_ceil(ENCODED_TOGETHER));
         assert!(calls > 1);
         assert_eq!(yielding, straight);
@@ -1859,7 +1942,7 @@ mod tests {
             .map(|(file, disk)| (file, Some(disk)))
             .collect();
         let mut bytes = Vec::new();
-        write_cache(&mut bytes, &stamp(), &stamped, &mut || {}).unwrap();
+        write_cache(&mut bytes, &stamp(), &stamped, None, &mut || {}).unwrap();
         // Both files edited without changing their size or stamps.
         let edited: Vec<(String, Arc<str>)> = texts
             .iter()

@@ -691,6 +691,140 @@ fn complete_pending(corpus: &mut dateline::corpus::Corpus) {
     assert_eq!(corpus.pending_count(), 0);
 }
 
+/// [`two_pass_load`] of a corpus that lets go of the packed claims and diagnostics its
+/// second pass takes from the cache (a server's), both passes made.
+fn leaving_load(dir: &Path) -> dateline::corpus::Corpus {
+    let mut corpus = two_pass_corpus(dir);
+    corpus.set_leaves_packed_out(true);
+    cache::load_corpus_cached(dir, &mut corpus, |_| {});
+    complete_pending(&mut corpus);
+    corpus
+}
+
+/// Holds what `read` gives of each article of `cold` when asked (its dated claims, its
+/// diagnostics, the timeline) equal to `cold`'s, whatever either holds in memory.
+fn assert_same_read(read: &dateline::corpus::Corpus, cold: &dateline::corpus::Corpus) {
+    for file in cold.articles() {
+        let held = read.indexed_article(&file.path).unwrap();
+        assert_eq!(
+            read.dated_claims_of(held),
+            cold.dated_claims_of(file),
+            "{}",
+            file.path
+        );
+        assert_eq!(read.diagnostics(&file.path), cold.diagnostics(&file.path));
+    }
+    let everything = dateline::ide::timeline::TimelineFilter::default();
+    let timeline = |corpus| dateline::ide::timeline::timeline(corpus, &everything);
+    assert_eq!(timeline(read), timeline(cold));
+    assert!(!timeline(cold).is_empty());
+}
+
+/// A server's warm start leaves the packed claims and diagnostics of the articles its
+/// second pass takes from the cache in the cache file, and reads them from there when
+/// asked: the same answers as a cold start, even once every text has changed on disk. A
+/// cache written again from such a corpus holds them all, and where the file's bytes are
+/// damaged they are made again from the texts.
+#[test]
+fn a_warm_start_leaves_the_claims_in_the_cache_and_reads_them_again() {
+    let corpus = aged_seeds("cache-left-out");
+    let (cold, _) = server_load(&corpus.dir, false);
+    let (first, outcome) = server_load(&corpus.dir, true);
+    write_back(&first, &outcome);
+    let cache_file = outcome.file.clone().unwrap();
+    let written = std::fs::read(&cache_file).unwrap();
+
+    let warm = leaving_load(&corpus.dir);
+    let mut left_out = 0;
+    for file in cold.articles() {
+        let held = warm.indexed_article(&file.path).unwrap();
+        let had_claims = !file.packed_claims.is_empty() || !file.packed_diagnostics.is_empty();
+        assert_eq!(held.packed_left_out, had_claims, "{}", file.path);
+        if held.packed_left_out {
+            left_out += 1;
+            assert!(held.packed_claims.is_empty() && held.packed_diagnostics.is_empty());
+        }
+    }
+    assert!(left_out >= 4, "{left_out}");
+    assert_same_read(&warm, &cold);
+
+    // Written again from the corpus that left them out: the same cache.
+    cache::save(&cache_file, &cache::Snapshot::of(&warm)).unwrap();
+    assert_eq!(std::fs::read(&cache_file).unwrap(), written);
+
+    // Every byte of the file another warm start reads zeroed in place, after its load:
+    // what the articles left out is made again from their texts.
+    let damaged = leaving_load(&corpus.dir);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&cache_file)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, &vec![0; written.len()]))
+        .unwrap();
+    assert_same_read(&damaged, &cold);
+
+    // Every text changed on disk: the first warm start still reads what it left out from
+    // its cache file (held open: the write above replaced the file by renaming it); the
+    // damaged one has nothing to read it from, and shows no claims rather than others.
+    for file in files_in(&corpus.dir) {
+        if file.extension() == Some(OsStr::new("article")) {
+            std::fs::write(&file, "Title: Overwritten\n\nNothing is said here.\n").unwrap();
+        }
+    }
+    assert_same_read(&warm, &cold);
+    for file in damaged.articles().filter(|file| file.packed_left_out) {
+        assert!(damaged.dated_claims_of(file).is_empty(), "{}", file.path);
+    }
+}
+
+/// A cache just written ([`cache::save`]) takes over the packed claims and diagnostics of
+/// the articles a server's corpus still holds as they were written, not of one changed
+/// since; they are read from the file (held open) from then on, even once every text has
+/// changed on disk or the file has been removed.
+#[test]
+fn a_cache_just_written_holds_the_claims_of_the_articles_unchanged_since() {
+    let corpus = aged_seeds("cache-written-left-out");
+    let mut server = dateline::corpus::Corpus::new(None);
+    server.set_retention(dateline::corpus::Retention::Index);
+    server.set_text_source(std::sync::Arc::new(dateline::loader::DiskTexts::new(
+        &corpus.dir,
+    )));
+    server.set_leaves_packed_out(true);
+    let outcome = cache::load_corpus_cached(&corpus.dir, &mut server, |_| {});
+    let snapshot = cache::Snapshot::of(&server);
+    let written = cache::save(outcome.file.as_ref().unwrap(), &snapshot).unwrap();
+    // Changed after the snapshot: its analysis in the file is not the one held.
+    let changed = "001_8af3ff2e160be067.article";
+    let text = std::fs::read_to_string(corpus.path(changed)).unwrap();
+    server.set_file(
+        changed,
+        format!("{text}\nThe minister said the talks failed.\n").into(),
+    );
+    let before = server.clone();
+    let unchanged: Vec<_> = snapshot
+        .articles()
+        .filter(|file| written.holds(&file.path))
+        .cloned()
+        .collect();
+    drop(snapshot);
+    let with_claims = server
+        .articles()
+        .filter(|file| !file.packed_claims.is_empty() || !file.packed_diagnostics.is_empty())
+        .count();
+    let left_out = server.leave_packed_out(written.into_source(), unchanged);
+    assert_eq!(left_out, with_claims - 1);
+    let held = server.indexed_article(changed).unwrap();
+    assert!(!held.packed_left_out && !held.packed_claims.is_empty());
+    assert_same_read(&server, &before);
+
+    for file in files_in(&corpus.dir) {
+        if file.extension() == Some(OsStr::new("article")) && !file.ends_with(changed) {
+            std::fs::write(&file, "Title: Overwritten\n\nNothing is said here.\n").unwrap();
+        }
+    }
+    std::fs::remove_file(outcome.file.as_ref().unwrap()).unwrap();
+    assert_same_read(&server, &before);
+}
+
 /// A mention as references list it: its file, and its line and column if kept.
 type MentionPlace = (String, Option<(u32, u32)>);
 

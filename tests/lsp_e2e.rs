@@ -888,6 +888,42 @@ fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
     assert_eq!(warm.stop(), Some(0));
 }
 
+/// Once a server has written its cache, the unopened articles let go of their claims and
+/// the claims' diagnostics, which the file holds: the workspace's diagnostics and the
+/// timeline, read from it, are the same as before.
+#[test]
+fn once_the_cache_is_written_the_claims_of_unopened_articles_are_read_from_it() {
+    let scratch = Scratch::seeds("claims-in-cache");
+    let home = Scratch::empty("claims-in-cache-home");
+    let mut server = Server::start_with_cache_home(&home.dir);
+    let mut capabilities = push_client();
+    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    server.initialize(&scratch.dir, capabilities);
+    let answers = |server: &mut Server| {
+        let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
+        let timeline = server.request("dateline/timeline", json!({}));
+        (report, timeline)
+    };
+    // Asked at once: the cache is written once the editor has paused.
+    let (report, timeline) = answers(&mut server);
+    let undated = report.to_string().matches("undated-claim").count();
+    assert!(undated > 0 && !timeline.as_array().unwrap().is_empty());
+    let said = server.wait_for_said("window/logMessage", "unopened articles are read from it");
+    let message = said["params"]["message"].as_str().unwrap();
+    let left_out: usize = message
+        .split("the claims of ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|number| number.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        (3..=scratch_articles(&scratch)).contains(&left_out),
+        "{message}"
+    );
+    assert_eq!(answers(&mut server), (report, timeline));
+    assert_eq!(server.stop(), Some(0));
+}
+
 /// A warm start whose cache is damaged where only its second pass reads (the whole
 /// analyses' rests) takes every article's mentions from it, makes the damaged analyses
 /// again from their texts, says so, and writes the cache again rather than leaving it to

@@ -222,13 +222,14 @@ impl ActorIndex {
         }
     }
 
-    /// Points the entries of the article at `path` to `stand_in`, so that the index's
-    /// `Arc` of the article is no longer one of its holders. One pointer for every actor
-    /// the article mentions: its entries name it by slot.
-    pub(super) fn release(&mut self, path: &str, stand_in: Arc<ArticleFile>) {
+    /// Points the entries of the article at `path` to `file`: to a stand-in, so that the
+    /// index's `Arc` of the article is no longer one of its holders, or back to the
+    /// article. One pointer for every actor the article mentions: its entries name it by
+    /// slot.
+    pub(super) fn point_to(&mut self, path: &str, file: Arc<ArticleFile>) {
         if let Some(&slot) = self.slots.get(path) {
             if let Some(Some(indexed)) = self.files.get_mut(slot as usize) {
-                indexed.file = stand_in;
+                indexed.file = file;
             }
         }
     }

@@ -180,6 +180,20 @@ pub struct ArticleFile {
     /// analysis is given its text back ([`ArticleFile::restored`]).
     #[serde(skip)]
     pub text_dropped: Option<TextCheck>,
+    /// Set when the corpus let go of `packed_claims` and `packed_diagnostics` (both then
+    /// empty), which a file holds again (the warm-start cache: see
+    /// [`super::Corpus::leave_packed_out`]). Read them through the corpus then
+    /// ([`super::Corpus::dated_claims_of`]). Never cached.
+    #[serde(skip)]
+    pub packed_left_out: bool,
+}
+
+/// What an analysis kept for the index holds of its claims and their diagnostics, packed:
+/// what a corpus that left them out reads again ([`super::Corpus::dated_claims_of`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub claims: PackedClaims,
+    pub diagnostics: PackedDiagnostics,
 }
 
 /// The leading fields of an [`ArticleFile`] as serde writes them, so that the warm-start
@@ -436,6 +450,7 @@ impl ArticleFile {
             claim_tally: ClaimTally::default(),
             retention: Retention::Mentions,
             text_dropped: Some(check),
+            packed_left_out: false,
         }
     }
 
@@ -464,6 +479,29 @@ impl ArticleFile {
             .iter()
             .cloned()
             .chain(self.packed_diagnostics.iter())
+    }
+
+    /// Lets go of the packed claims and diagnostics of an analysis kept for the index,
+    /// which a file holds again (see [`ArticleFile::packed_left_out`]). Whether it did
+    /// (not when it has none: there is nothing to read again).
+    pub(super) fn leave_packed_out(&mut self) -> bool {
+        let nothing_packed = self.packed_claims.is_empty() && self.packed_diagnostics.is_empty();
+        if self.retention != Retention::Index || self.text_dropped.is_none() || nothing_packed {
+            return false;
+        }
+        self.packed_claims = PackedClaims::default();
+        self.packed_diagnostics = PackedDiagnostics::default();
+        self.packed_left_out = true;
+        true
+    }
+
+    /// The packed claims and diagnostics of an analysis kept for the index, taken out of
+    /// it: what [`ArticleFile::leave_packed_out`] lets go of, as read again.
+    pub(super) fn into_packed(self) -> LeftOut {
+        LeftOut {
+            claims: self.packed_claims,
+            diagnostics: self.packed_diagnostics,
+        }
     }
 
     /// Lets go of the text (see [`ArticleFile::text_dropped`]); a whole analysis keeps it.
@@ -664,6 +702,7 @@ fn assemble(
         claim_tally,
         retention,
         text_dropped: None,
+        packed_left_out: false,
     }
 }
 
@@ -1031,6 +1070,7 @@ fn reanalyze_window(
         claim_tally: _,
         retention: _,
         text_dropped: _,
+        packed_left_out: _,
     } = previous;
     let old_article_diagnostics = old_article.diagnostics.len();
     let article = article::splice_article(old_article, &window, part, text.len())?;
@@ -1113,6 +1153,7 @@ fn reanalyze_window(
         packed_diagnostics: PackedDiagnostics::default(),
         retention: Retention::Everything,
         text_dropped: None,
+        packed_left_out: false,
     })
 }
 

@@ -14,12 +14,13 @@ mod stats;
 
 pub use analysis::{
     analyze_article, quote, reanalyze_article, ArticleFile, ClaimTally, DiskStamp, FileMention,
-    MentionsPart, RegistryFile, Retention, TextCheck,
+    LeftOut, MentionsPart, RegistryFile, Retention, TextCheck,
 };
 pub use packed::PackedClaims;
 pub use stats::ActorStats;
 
 use crate::actors::{self, Actor, AliasMatcher};
+use crate::claims::Claim;
 use crate::config::{self, Config, Overrides};
 use crate::diagnostic::Diagnostic;
 use crate::temporal::CalendarDate;
@@ -134,6 +135,13 @@ pub struct Corpus {
     /// registries change (its analyses were made for them) and when the pending articles
     /// are all taken.
     pending_source: Option<Arc<dyn PendingSource>>,
+    /// Whether articles kept for the index let go of their packed claims and diagnostics
+    /// where a file holds them ([`Corpus::leave_packed_out`]): a server's do.
+    leaves_packed_out: bool,
+    /// Where the articles that let go of their packed claims and diagnostics read them
+    /// again ([`ArticleFile::packed_left_out`]): the cache file a warm start read or a
+    /// server wrote.
+    left_out_source: Option<Arc<dyn PendingSource>>,
 }
 
 /// What the diagnostics of one file depend on, as the changes that last touched them:
@@ -309,6 +317,74 @@ pub struct OverClaimsLimit {
     pub limit: u64,
 }
 
+/// Reads again the packed claims and diagnostics that articles kept for the index left out
+/// ([`ArticleFile::packed_left_out`]): from the file that holds them, else by analysing
+/// the article's text again if it is still the text analysed. Apart from the corpus, so
+/// that a cache can be written from a snapshot of it.
+#[derive(Debug, Clone)]
+pub struct LeftOutReader {
+    source: Option<Arc<dyn PendingSource>>,
+    texts: Option<Arc<dyn TextSource>>,
+    config: Config,
+    matcher: Arc<AliasMatcher>,
+    today: Option<CalendarDate>,
+}
+
+impl LeftOutReader {
+    /// What `file` left out, or `None` when it left nothing out or it cannot be had again
+    /// (neither the file that held it nor the same text can be read).
+    pub fn parts(&self, file: &ArticleFile) -> Option<LeftOut> {
+        read_left_out(
+            self.source.as_deref(),
+            self.texts.as_deref(),
+            &self.config,
+            &self.matcher,
+            self.today,
+            file,
+        )
+    }
+
+    /// `file` with what it left out put back, for a copy of it that holds everything (the
+    /// cache's); `file` itself when it left nothing out, `None` when what it left out
+    /// cannot be had again.
+    pub fn filled<'a>(&self, file: &'a ArticleFile) -> Option<std::borrow::Cow<'a, ArticleFile>> {
+        if !file.packed_left_out {
+            return Some(std::borrow::Cow::Borrowed(file));
+        }
+        let parts = self.parts(file)?;
+        let mut filled = file.clone();
+        filled.packed_claims = parts.claims;
+        filled.packed_diagnostics = parts.diagnostics;
+        filled.packed_left_out = false;
+        Some(std::borrow::Cow::Owned(filled))
+    }
+}
+
+/// What `file` left out ([`ArticleFile::packed_left_out`]), read from `source`, else made
+/// again from its text as `texts` reads it if it is still the text analysed.
+fn read_left_out(
+    source: Option<&dyn PendingSource>,
+    texts: Option<&dyn TextSource>,
+    config: &Config,
+    matcher: &AliasMatcher,
+    today: Option<CalendarDate>,
+    file: &ArticleFile,
+) -> Option<LeftOut> {
+    let check = file.text_dropped.filter(|_| file.packed_left_out)?;
+    let cached = source
+        .and_then(|source| source.analysis(&file.path, check))
+        .filter(|cached| cached.retention == Retention::Index);
+    if let Some(cached) = cached {
+        return Some(cached.into_packed());
+    }
+    let text = texts?
+        .read(&file.path)
+        .filter(|text| TextCheck::of(text) == check)?;
+    let analysis =
+        analysis::analyze_retaining(&file.path, text, config, matcher, today, Retention::Index);
+    Some(analysis.into_packed())
+}
+
 /// Articles waiting for the rest of their analysis ([`Corpus::take_pending`]), with what
 /// analysing them needs.
 pub struct PendingAnalyses {
@@ -316,6 +392,9 @@ pub struct PendingAnalyses {
     source: Option<Arc<dyn TextSource>>,
     /// Whole analyses to take before analysing texts (a warm start's cache).
     cached: Option<Arc<dyn PendingSource>>,
+    /// Whether those taken from `cached` let go of their packed claims and diagnostics,
+    /// which the corpus reads there again ([`Corpus::set_leaves_packed_out`]).
+    leave_cached_packed_out: bool,
     files: Vec<Arc<ArticleFile>>,
 }
 
@@ -369,6 +448,7 @@ impl PendingAnalyses {
             analyzer,
             source,
             cached,
+            leave_cached_packed_out,
             mut files,
         } = self;
         files.sort_by_key(|file| std::cmp::Reverse(file.text_check().len()));
@@ -384,7 +464,13 @@ impl PendingAnalyses {
                             .as_ref()
                             .and_then(|cached| cached.analysis(&file.path, check));
                         let whole = match from_cache {
-                            Some(whole) => analyzer.adopt_pending(whole, check),
+                            Some(whole) => {
+                                let mut whole = analyzer.adopt_pending(whole, check);
+                                if leave_cached_packed_out {
+                                    whole.leave_packed_out();
+                                }
+                                whole
+                            }
                             None => {
                                 let text = source.as_ref()?.read(&file.path)?;
                                 analyzer.analyze(&file.path, text, Retention::Index)
@@ -542,6 +628,8 @@ impl Corpus {
             shared_change: next_change(),
             mentions_first_above: None,
             pending_source: None,
+            leaves_packed_out: false,
+            left_out_source: None,
         }
     }
 
@@ -750,6 +838,143 @@ impl Corpus {
         self.pending_source = Some(source);
     }
 
+    /// Lets articles kept for the index go of their packed claims and diagnostics where a
+    /// file holds them: the whole analyses a warm start's second pass takes from its
+    /// [`PendingSource`], and those [`Corpus::leave_packed_out`] is told a cache holds.
+    /// At 10,000 articles they are a quarter of the index (21 MiB).
+    pub fn set_leaves_packed_out(&mut self, leaves: bool) {
+        self.leaves_packed_out = leaves;
+    }
+
+    /// Lets the articles of `written` that the corpus still holds as they were go of their
+    /// packed claims and diagnostics, which `source` holds (the cache file just written
+    /// from them), when the corpus leaves them out ([`Corpus::set_leaves_packed_out`]).
+    /// Articles that had left theirs out in a file before and are not among `written` take
+    /// theirs back first: `source` replaces that file. Returns how many let go of them.
+    /// (`written` is taken, not borrowed: an article held there too would be copied, not
+    /// changed in place.)
+    pub fn leave_packed_out(
+        &mut self,
+        source: Arc<dyn PendingSource>,
+        written: Vec<Arc<ArticleFile>>,
+    ) -> usize {
+        if !self.leaves_packed_out {
+            return 0;
+        }
+        let still_held: Vec<String> = written
+            .iter()
+            .filter(|file| {
+                self.articles
+                    .get(&file.path)
+                    .is_some_and(|held| Arc::ptr_eq(held, file))
+            })
+            .map(|file| file.path.clone())
+            .collect();
+        drop(written);
+        let written_paths: HashSet<&str> = still_held.iter().map(String::as_str).collect();
+        let taken_back: Vec<String> = self
+            .articles
+            .values()
+            .filter(|file| file.packed_left_out && !written_paths.contains(file.path.as_str()))
+            .map(|file| file.path.clone())
+            .collect();
+        for path in taken_back {
+            let Some(parts) = self
+                .articles
+                .get(&path)
+                .map(|file| self.left_out_parts(file))
+            else {
+                continue;
+            };
+            self.change_in_place(&path, |file| {
+                let parts = parts.unwrap_or_default();
+                file.packed_claims = parts.claims;
+                file.packed_diagnostics = parts.diagnostics;
+                file.packed_left_out = false;
+                true
+            });
+        }
+        self.left_out_source = Some(source);
+        still_held
+            .iter()
+            .filter(|path| self.change_in_place(path, ArticleFile::leave_packed_out))
+            .count()
+    }
+
+    /// Changes the article at `path` by `change` where it is held, when `change` says it
+    /// did, without indexing it again: only for what the indexes do not read. The index
+    /// of actors lets go of its `Arc` meanwhile, so that the article is not copied.
+    fn change_in_place(
+        &mut self,
+        path: &str,
+        change: impl FnOnce(&mut ArticleFile) -> bool,
+    ) -> bool {
+        let Some(held) = self.articles.get_mut(path) else {
+            return false;
+        };
+        self.mentioned_in.point_to(path, stand_in_article());
+        let changed = match Arc::get_mut(held) {
+            Some(file) => change(file),
+            // Held elsewhere too (a request under way): changed in a copy.
+            None => {
+                let mut copy = ArticleFile::clone(held);
+                let changed = change(&mut copy);
+                if changed {
+                    *held = Arc::new(copy);
+                }
+                changed
+            }
+        };
+        self.mentioned_in.point_to(path, held.clone());
+        changed
+    }
+
+    /// What `file` left out, read again ([`LeftOutReader::parts`]).
+    fn left_out_parts(&self, file: &ArticleFile) -> Option<LeftOut> {
+        read_left_out(
+            self.left_out_source.as_deref(),
+            self.text_source.as_deref(),
+            &self.config,
+            &self.matcher,
+            self.today,
+            file,
+        )
+    }
+
+    /// What reads again the packed claims and diagnostics articles left out, apart from
+    /// the corpus.
+    pub fn left_out_reader(&self) -> LeftOutReader {
+        LeftOutReader {
+            source: self.left_out_source.clone(),
+            texts: self.text_source.clone(),
+            config: self.config.clone(),
+            matcher: self.matcher.clone(),
+            today: self.today,
+        }
+    }
+
+    /// The claims of `file` dated in its text, in text order, read again when it left
+    /// them out ([`ArticleFile::packed_left_out`]; none if they cannot be).
+    pub fn dated_claims_of<'a>(&self, file: &'a ArticleFile) -> Vec<std::borrow::Cow<'a, Claim>> {
+        if !file.packed_left_out {
+            return file.dated_claims().collect();
+        }
+        let parts = self.left_out_parts(file).unwrap_or_default();
+        parts.claims.iter().map(std::borrow::Cow::Owned).collect()
+    }
+
+    /// The diagnostics that need nothing but `file`, in their order, read again in part
+    /// when it left its claims' out ([`ArticleFile::packed_left_out`]).
+    pub fn own_diagnostics_of(&self, file: &ArticleFile) -> Vec<Diagnostic> {
+        if !file.packed_left_out {
+            return file.own_diagnostics().collect();
+        }
+        let parts = self.left_out_parts(file).unwrap_or_default();
+        let mut diagnostics = file.diagnostics.clone();
+        diagnostics.extend(parts.diagnostics.iter());
+        diagnostics
+    }
+
     /// How many articles wait for the rest of their analysis ([`Retention::Mentions`]).
     pub fn pending_count(&self) -> usize {
         self.articles
@@ -785,10 +1010,16 @@ impl Corpus {
             files.truncate(most);
             self.pending_source.clone()
         };
+        // The cache file stays open for what the analyses taken from it leave out.
+        let leave_cached_packed_out = self.leaves_packed_out && cached.is_some();
+        if leave_cached_packed_out {
+            self.left_out_source = cached.clone();
+        }
         Some(PendingAnalyses {
             analyzer: self.analyzer(),
             source: self.text_source.clone(),
             cached,
+            leave_cached_packed_out,
             files,
         })
     }
@@ -916,7 +1147,7 @@ impl Corpus {
                         if previous.is_whole()
                             && self.retention_of(path) == Retention::Everything =>
                     {
-                        self.mentioned_in.release(path, stand_in_article());
+                        self.mentioned_in.point_to(path, stand_in_article());
                         let previous = Arc::unwrap_or_clone(previous);
                         reanalyze_article(previous, text, &self.config, &self.matcher, self.today)
                     }
@@ -1440,6 +1671,8 @@ impl Corpus {
         for path in gone {
             self.remove_article(&path);
         }
+        // Every article was analysed again, and holds all of its analysis.
+        self.left_out_source = None;
     }
 
     pub fn articles(&self) -> impl Iterator<Item = &Arc<ArticleFile>> {
@@ -1599,7 +1832,7 @@ impl Corpus {
     pub fn diagnostics(&self, path: &str) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
         if let Some(file) = self.articles.get(path) {
-            diagnostics.extend(file.own_diagnostics());
+            diagnostics.extend(self.own_diagnostics_of(file));
             diagnostics.extend(cross::article_diagnostics(self, file));
         } else if let Some(file) = self.registries.get(path) {
             diagnostics.extend(file.registry.diagnostics.iter().cloned());

@@ -147,7 +147,7 @@ pub fn timeline(corpus: &Corpus, filter: &TimelineFilter) -> Vec<TimelineEntry> 
             .mentions
             .is_sorted_by_key(|mention| mention.range().start);
         let mut text: Option<std::sync::Arc<str>> = None;
-        for claim in file.dated_claims() {
+        for claim in corpus.dated_claims_of(file) {
             let claim = &*claim;
             // A date the article's `Date` could not resolve (`last week` in an article
             // dated `2022-10`) still places the claim, at the precision that is known.
@@ -291,11 +291,17 @@ pub fn entry_contexts<'a>(
         .collect();
     let mut contexts = Vec::new();
     let mut texts = std::collections::HashMap::new();
+    // Each article's dated claims had once (an article may have read them from a file).
+    let mut dated = std::collections::HashMap::new();
     for entry in entries {
-        let file = by_id.get(entry.article.as_str());
+        let file = by_id.get(entry.article.as_str()).copied();
         let claim = file.and_then(|file| {
-            file.dated_claims()
+            dated
+                .entry(file.path.as_str())
+                .or_insert_with(|| corpus.dated_claims_of(file))
+                .iter()
                 .find(|claim| claim.sentence == entry.range)
+                .cloned()
         });
         // Each article's text read once (an article the corpus keeps for the index holds
         // none; one changed on disk since shows none).

@@ -198,6 +198,8 @@ pub fn server_corpus(dir: Option<&Path>) -> Corpus {
     if let Some(dir) = dir {
         corpus.set_text_source(Arc::new(loader::DiskTexts::new(dir)));
     }
+    // Read again from the cache file for the timeline and the workspace's diagnostics.
+    corpus.set_leaves_packed_out(true);
     corpus.set_mentions_first_above(Some(mentions_first_above()));
     corpus
 }

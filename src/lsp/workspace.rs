@@ -126,7 +126,9 @@ impl Backend {
                     }
                     self.say_load_notice(dir, &notice).await;
                     match write_back {
-                        Some(CacheWrite::Now(file, snapshot)) => self.write_cache(file, snapshot),
+                        Some(CacheWrite::Now(file, snapshot)) => {
+                            self.write_cache(dir.clone(), file, snapshot)
+                        }
                         Some(later) => writes_after_pending.push((dir.clone(), later)),
                         None => {}
                     }
@@ -195,7 +197,7 @@ impl Backend {
                 })
             };
             if let (Some(file), Some(snapshot)) = (file, snapshot) {
-                self.write_cache(file, snapshot);
+                self.write_cache(dir, file, snapshot);
             }
         }
     }
@@ -227,13 +229,16 @@ impl Backend {
         )
     }
 
-    /// Writes the cache file `file` from `snapshot`, off the request path and not
-    /// awaited, once the editor pauses ([`cache_write_wait`]): a later full index writes it
-    /// again. Changes seen after the snapshot (file watchers, edits) are not written: the
-    /// next start re-analyses those files.
-    fn write_cache(&self, file: PathBuf, snapshot: cache::Snapshot) {
+    /// Writes the cache file `file` of the folder `dir` from `snapshot`, off the request
+    /// path and not awaited, once the editor pauses ([`cache_write_wait`]): a later full
+    /// index writes it again. Changes seen after the snapshot (file watchers, edits) are
+    /// not written: the next start re-analyses those files. Once written, the articles
+    /// still as they were written let go of their packed claims and diagnostics, which
+    /// the file holds (`Corpus::leave_packed_out`).
+    fn write_cache(&self, dir: PathBuf, file: PathBuf, snapshot: cache::Snapshot) {
         let client = self.client.clone();
         let activity = self.activity.clone();
+        let state = self.state.clone();
         tokio::spawn(async move {
             // Once the editor pauses (requests, changes and the diagnostics they start):
             // encoding and writing the analyses of 100,000 articles (640 MB) takes seconds,
@@ -249,16 +254,38 @@ impl Backend {
                 // requests that came during a 100,000-article write took up to twice as
                 // long (references of the top actor at 100k: p99 140 ms, against 75).
                 let mut paused = std::time::Duration::ZERO;
-                cache::save_yielding(&file, &snapshot, &mut || {
+                let written = cache::save_yielding(&file, &snapshot, &mut || {
                     while let Some(wait) = cache_write_pause(activity.quiet_for(), paused) {
                         std::thread::sleep(wait);
                         paused += wait;
                     }
-                })
+                })?;
+                let left_out = {
+                    let mut state = lock(&state);
+                    let root = state.root_of_dir(&dir).map(|index| &mut state.roots[index]);
+                    root.map_or(0, |root| {
+                        let held = snapshot.articles().filter(|file| written.holds(&file.path));
+                        let held: Vec<_> = held.cloned().collect();
+                        // Its articles' only other holder but the corpus: changed in place.
+                        drop(snapshot);
+                        root.corpus.leave_packed_out(written.into_source(), held)
+                    })
+                };
+                if left_out > 0 {
+                    super::memory::give_back_free_pages();
+                }
+                Ok::<usize, std::io::Error>(left_out)
             })
             .await;
             let error = match written {
-                Ok(Ok(())) => return,
+                Ok(Ok(0)) => return,
+                Ok(Ok(left_out)) => {
+                    let message = format!(
+                        "dateline: cache {shown} written; the claims of {left_out} unopened articles are read from it"
+                    );
+                    client.log_message(MessageType::INFO, message).await;
+                    return;
+                }
                 Ok(Err(error)) => error.to_string(),
                 Err(error) => error.to_string(),
             };
