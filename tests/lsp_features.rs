@@ -304,6 +304,30 @@ fn code_lenses_folding_and_rename_in_the_registry() {
     assert_eq!(scratch.read("actors.toml"), registry);
 }
 
+/// Past `DATELINE_TIMELINE_MOST` entries (20,000 unless set), the earliest are sent, and
+/// the server says how many there were.
+#[test]
+fn a_timeline_past_its_limit_sends_the_earliest_entries_and_says_so() {
+    let (scratch, mut server) = started("timeline-limit");
+    let all = server.request("dateline/timeline", json!({}));
+    let all = all.as_array().unwrap();
+    assert!(
+        all.len() >= 64,
+        "sent straight from the entries: {}",
+        all.len()
+    );
+    let mut limited = Server::start_with_env(&[("DATELINE_TIMELINE_MOST", "10")]);
+    limited.initialize(&scratch.dir, push_client());
+    let first = limited.request("dateline/timeline", json!({}));
+    assert_eq!(first.as_array().unwrap(), &all[..10]);
+    let said = limited.wait_for_said("window/showMessage", "the first 10 by date are shown");
+    let message = said["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("the timeline has {} entries", all.len())),
+        "{message}"
+    );
+}
+
 #[test]
 fn the_timeline_request_filters_by_actor_and_orders_by_date() {
     let (_scratch, mut server) = started("timeline");

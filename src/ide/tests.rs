@@ -655,6 +655,28 @@ fn the_timeline_orders_dated_claims_and_filters_them() {
 }
 
 #[test]
+fn the_first_entries_of_a_timeline_are_made_alone_and_the_rest_counted() {
+    let fixture = Fixture::new(CORPUS);
+    let everything = timeline::TimelineFilter::default();
+    let all = timeline::timeline(&fixture.corpus, &everything);
+    for most in 0..=all.len() + 1 {
+        let (first, total) = timeline::timeline_first(&fixture.corpus, &everything, most);
+        assert_eq!(total, all.len());
+        assert_eq!(first, all[..most.min(all.len())]);
+    }
+    let lukashenka = timeline::TimelineFilter {
+        actor: Some("lukashenka".into()),
+        ..Default::default()
+    };
+    let (first, total) = timeline::timeline_first(&fixture.corpus, &lukashenka, 1);
+    assert_eq!((first.len(), total), (1, 4));
+    assert_eq!(
+        first[0],
+        timeline::timeline(&fixture.corpus, &lukashenka)[0]
+    );
+}
+
+#[test]
 fn the_mention_under_the_cursor_is_the_first_that_holds_it() {
     // Mentions one character apart (`Lukashenka/Belarus`) and close together: at every
     // offset, the mention found by searching is the one a scan finds.

@@ -202,8 +202,22 @@ impl Backend {
         params: Option<custom::TimelineParams>,
     ) -> Result<serde_json::Value> {
         let filter = params.unwrap_or_default().into();
-        self.with_state(move |state| custom::timeline(state, &filter))
-            .await
+        let answer = self
+            .with_state(move |state| custom::timeline(state, &filter))
+            .await?;
+        if let Some(said) = answer.not_sent() {
+            self.client.log_message(MessageType::WARNING, &said).await;
+            self.client.show_message(MessageType::WARNING, said).await;
+        }
+        // Sent straight from the entries, not through a `Value` tree, when large.
+        if answer.len() >= DIRECT_ANSWER_MIN {
+            if let Some(answers) = self.answers.as_ref() {
+                if let Ok(uri) = answers.stash(answer.to_json()) {
+                    return Ok(serde_json::json!([{ "uri": uri.as_str() }]));
+                }
+            }
+        }
+        Ok(answer.into_value())
     }
 }
 
