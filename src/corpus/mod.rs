@@ -154,6 +154,13 @@ pub struct DiagnosticsStamp {
     file: u64,
 }
 
+impl DiagnosticsStamp {
+    /// The stamp as text, unique within the process (an editor's `resultId`).
+    pub fn key(&self) -> String {
+        format!("{}.{}", self.shared, self.file)
+    }
+}
+
 fn compile_globs(patterns: &[String]) -> GlobSet {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {

@@ -226,9 +226,41 @@ pub(super) fn document_report(
     (report, said)
 }
 
-/// `workspace/diagnostic`: every file of every root (skipped ones included), in full.
-pub(super) fn workspace_report(state: &State) -> WorkspaceDiagnosticReportResult {
+/// `workspace/diagnostic`'s answer: the report, or its JSON written straight from each
+/// file's report as it was made (for a corpus of 10,000 articles, 400,000 diagnostics:
+/// as one tree of protocol values, then of `serde_json` values, the report took the
+/// server to 1.7 GB).
+pub(super) enum WorkspaceAnswer {
+    Report(WorkspaceDiagnosticReportResult),
+    Json(Vec<u8>),
+}
+
+/// What tells a file's report apart from every other this server process makes: the
+/// corpus's stamp of the file's diagnostics, the open document's version, and the
+/// process (an editor may hold result ids from a server that ran before).
+fn result_id(stamp: crate::corpus::DiagnosticsStamp, version: Option<i64>) -> String {
+    static PROCESS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let process = PROCESS.get_or_init(|| {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos());
+        format!("{}-{started}", std::process::id())
+    });
+    let version = version.map_or_else(String::new, |version| version.to_string());
+    format!("{process}.{}.{version}", stamp.key())
+}
+
+/// `workspace/diagnostic`: every file of every root (skipped ones included), in full, or
+/// as unchanged where the editor's `previous` result id (by URI) is the one its report
+/// would have now: only the files whose diagnostics may have changed are made again. As
+/// JSON when `direct`.
+pub(super) fn workspace_report(
+    state: &State,
+    previous: &std::collections::HashMap<String, String>,
+    direct: bool,
+) -> WorkspaceAnswer {
     let mut reports = Vec::new();
+    let mut json = direct.then(|| b"{\"items\":[".to_vec());
     for (root, entry) in state.roots.iter().enumerate() {
         let mut paths = entry.corpus.paths();
         paths.extend(entry.corpus.skipped().map(|(path, _)| path.to_string()));
@@ -237,20 +269,49 @@ pub(super) fn workspace_report(state: &State) -> WorkspaceDiagnosticReportResult
                 continue;
             };
             let version = state.open.get(&uri).map(|doc| doc.version as i64);
-            let items = file_diagnostics(state, &RootedPath { root, path });
-            reports.push(WorkspaceDocumentDiagnosticReport::Full(
-                WorkspaceFullDocumentDiagnosticReport {
+            let result_id = result_id(entry.corpus.diagnostics_stamp(&path), version);
+            let report = if previous.get(uri.as_str()) == Some(&result_id) {
+                WorkspaceDocumentDiagnosticReport::Unchanged(
+                    WorkspaceUnchangedDocumentDiagnosticReport {
+                        uri,
+                        version,
+                        unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                            result_id,
+                        },
+                    },
+                )
+            } else {
+                let items = file_diagnostics(state, &RootedPath { root, path });
+                WorkspaceDocumentDiagnosticReport::Full(WorkspaceFullDocumentDiagnosticReport {
                     uri,
                     version,
                     full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                        result_id: None,
+                        result_id: Some(result_id),
                         items,
                     },
-                },
-            ));
+                })
+            };
+            match json.as_mut() {
+                Some(json) => {
+                    if json.len() > b"{\"items\":[".len() {
+                        json.push(b',');
+                    }
+                    // Writing into memory fails only for values JSON cannot hold.
+                    let _ = serde_json::to_writer(&mut *json, &report);
+                }
+                None => reports.push(report),
+            }
         }
     }
-    WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport { items: reports })
+    match json {
+        Some(mut json) => {
+            json.extend_from_slice(b"]}");
+            WorkspaceAnswer::Json(json)
+        }
+        None => WorkspaceAnswer::Report(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items: reports },
+        )),
+    }
 }
 
 /// The open documents in the order a round makes and publishes their diagnostics: those

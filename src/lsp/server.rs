@@ -373,10 +373,40 @@ impl LanguageServer for Backend {
 
     async fn workspace_diagnostic(
         &self,
-        _: WorkspaceDiagnosticParams,
+        params: WorkspaceDiagnosticParams,
     ) -> Result<WorkspaceDiagnosticReportResult> {
-        self.with_state(|state| diagnostics::workspace_report(state))
-            .await
+        let previous: std::collections::HashMap<String, String> = params
+            .previous_result_ids
+            .into_iter()
+            .map(|previous| (previous.uri.as_str().to_string(), previous.value))
+            .collect();
+        let direct = self.answers.is_some();
+        let answer = self
+            .with_state(move |state| diagnostics::workspace_report(state, &previous, direct))
+            .await?;
+        let json = match answer {
+            diagnostics::WorkspaceAnswer::Report(report) => return Ok(report),
+            diagnostics::WorkspaceAnswer::Json(json) => json,
+        };
+        let stashed = match self.answers.as_ref() {
+            Some(answers) => answers.stash(json),
+            None => Err(json),
+        };
+        Ok(match stashed {
+            // A stand-in report naming the stashed one (see `DirectAnswers`).
+            Ok(uri) => WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport {
+                items: vec![WorkspaceDocumentDiagnosticReport::Full(
+                    WorkspaceFullDocumentDiagnosticReport {
+                        uri,
+                        version: None,
+                        full_document_diagnostic_report: FullDocumentDiagnosticReport::default(),
+                    },
+                )],
+            }),
+            Err(json) => serde_json::from_slice(&json).unwrap_or(
+                WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport::default()),
+            ),
+        })
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

@@ -99,7 +99,10 @@ impl DirectAnswers {
             return None;
         }
         let value: Value = serde_json::from_slice(body).ok()?;
-        let [stand_in] = value.get("result")?.as_array()?.as_slice() else {
+        // A list of one, or a workspace report of one file's report.
+        let result = value.get("result")?;
+        let list = result.get("items").unwrap_or(result);
+        let [stand_in] = list.as_array()?.as_slice() else {
             return None;
         };
         // A location names it by its `uri`; a code lens by its `data`'s.
