@@ -301,6 +301,41 @@ fn workspace_diagnostics_asked_again_report_only_what_changed() {
     assert_eq!(server.stop(), Some(0));
 }
 
+/// Asked with a partial-result token, the workspace's report comes in `$/progress`
+/// parts before an empty answer: the same files' reports as the report asked whole.
+#[test]
+fn workspace_diagnostics_asked_in_parts_come_in_parts_before_the_answer() {
+    let scratch = Scratch::seeds("workspace-pull-parts");
+    let mut server = Server::start();
+    let mut capabilities = push_client();
+    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    server.initialize(&scratch.dir, capabilities);
+    let whole = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    let whole = whole["items"].as_array().unwrap().clone();
+    assert!(whole.len() > 5);
+    server.notifications.clear();
+    let answer = server.request(
+        "workspace/diagnostic",
+        json!({"previousResultIds": [], "partialResultToken": "parts"}),
+    );
+    assert_eq!(answer["items"], json!([]));
+    let parts: Vec<Value> = server
+        .notifications
+        .iter()
+        .filter(|message| {
+            message["method"] == "$/progress" && message["params"]["token"] == "parts"
+        })
+        .flat_map(|message| {
+            message["params"]["value"]["items"]
+                .as_array()
+                .unwrap()
+                .clone()
+        })
+        .collect();
+    assert_eq!(parts, whole);
+    assert_eq!(server.stop(), Some(0));
+}
+
 #[test]
 fn workspace_diagnostics_cover_every_file_of_the_corpus() {
     let scratch = Scratch::seeds("workspace-pull");

@@ -250,68 +250,129 @@ fn result_id(stamp: crate::corpus::DiagnosticsStamp, version: Option<i64>) -> St
     format!("{process}.{}.{version}", stamp.key())
 }
 
-/// `workspace/diagnostic`: every file of every root (skipped ones included), in full, or
-/// as unchanged where the editor's `previous` result id (by URI) is the one its report
-/// would have now: only the files whose diagnostics may have changed are made again. As
-/// JSON when `direct`.
-pub(super) fn workspace_report(
-    state: &State,
-    previous: &std::collections::HashMap<String, String>,
-    direct: bool,
-) -> WorkspaceAnswer {
-    let mut reports = Vec::new();
-    let mut json = direct.then(|| b"{\"items\":[".to_vec());
+/// The files `workspace/diagnostic` reports on: every file of every root with
+/// diagnostics to report, skipped ones included, as (root, path).
+pub(super) fn workspace_files(state: &State) -> Vec<(usize, String)> {
+    let mut files = Vec::new();
     for (root, entry) in state.roots.iter().enumerate() {
         let mut paths = entry.corpus.paths();
         paths.extend(entry.corpus.skipped().map(|(path, _)| path.to_string()));
-        for path in paths {
-            let Some(uri) = state.uri(root, &path) else {
-                continue;
-            };
-            let version = state.open.get(&uri).map(|doc| doc.version as i64);
-            let result_id = result_id(entry.corpus.diagnostics_stamp(&path), version);
-            let report = if previous.get(uri.as_str()) == Some(&result_id) {
-                WorkspaceDocumentDiagnosticReport::Unchanged(
-                    WorkspaceUnchangedDocumentDiagnosticReport {
-                        uri,
-                        version,
-                        unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
-                            result_id,
-                        },
-                    },
-                )
-            } else {
-                let items = file_diagnostics(state, &RootedPath { root, path });
-                WorkspaceDocumentDiagnosticReport::Full(WorkspaceFullDocumentDiagnosticReport {
-                    uri,
-                    version,
-                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                        result_id: Some(result_id),
-                        items,
-                    },
-                })
-            };
-            match json.as_mut() {
-                Some(json) => {
-                    if json.len() > b"{\"items\":[".len() {
-                        json.push(b',');
-                    }
-                    // Writing into memory fails only for values JSON cannot hold.
-                    let _ = serde_json::to_writer(&mut *json, &report);
-                }
-                None => reports.push(report),
-            }
-        }
+        files.extend(paths.into_iter().map(|path| (root, path)));
     }
-    match json {
-        Some(mut json) => {
-            json.extend_from_slice(b"]}");
-            WorkspaceAnswer::Json(json)
-        }
-        None => WorkspaceAnswer::Report(WorkspaceDiagnosticReportResult::Report(
-            WorkspaceDiagnosticReport { items: reports },
-        )),
+    files
+}
+
+/// The editor's result ids of the reports it holds, by URI (`previousResultIds`).
+pub(super) type PreviousResults = std::collections::HashMap<String, String>;
+
+/// The report of the file at `path` of the folder `root` for `workspace/diagnostic`: in
+/// full, or unchanged when the editor's `previous` result id is the one its report would
+/// have now (then its diagnostics are not made at all).
+fn file_report(
+    state: &State,
+    root: usize,
+    path: &str,
+    previous: &PreviousResults,
+) -> Option<WorkspaceDocumentDiagnosticReport> {
+    let uri = state.uri(root, path)?;
+    let corpus = state.corpus(root)?;
+    let version = state.open.get(&uri).map(|doc| doc.version as i64);
+    let result_id = result_id(corpus.diagnostics_stamp(path), version);
+    if previous.get(uri.as_str()) == Some(&result_id) {
+        return Some(WorkspaceDocumentDiagnosticReport::Unchanged(
+            WorkspaceUnchangedDocumentDiagnosticReport {
+                uri,
+                version,
+                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                    result_id,
+                },
+            },
+        ));
     }
+    let location = RootedPath {
+        root,
+        path: path.to_string(),
+    };
+    let items = file_diagnostics(state, &location);
+    Some(WorkspaceDocumentDiagnosticReport::Full(
+        WorkspaceFullDocumentDiagnosticReport {
+            uri,
+            version,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                result_id: Some(result_id),
+                items,
+            },
+        },
+    ))
+}
+
+/// Writes the reports of `files` into `out` as the JSON of a list's items (each after a
+/// comma but the first), one report made at a time.
+fn write_reports(
+    state: &State,
+    files: &[(usize, String)],
+    previous: &PreviousResults,
+    out: &mut Vec<u8>,
+) {
+    let mut first = true;
+    for (root, path) in files {
+        let Some(report) = file_report(state, *root, path, previous) else {
+            continue;
+        };
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        // Writing into memory fails only for values JSON cannot hold.
+        let _ = serde_json::to_writer(&mut *out, &report);
+    }
+}
+
+/// `workspace/diagnostic` answered whole: every file's report (see [`file_report`]), as
+/// JSON when `direct`.
+pub(super) fn workspace_report(
+    state: &State,
+    previous: &PreviousResults,
+    direct: bool,
+) -> WorkspaceAnswer {
+    let files = workspace_files(state);
+    if direct {
+        let mut json = b"{\"items\":[".to_vec();
+        write_reports(state, &files, previous, &mut json);
+        json.extend_from_slice(b"]}");
+        return WorkspaceAnswer::Json(json);
+    }
+    let items = files
+        .iter()
+        .filter_map(|(root, path)| file_report(state, *root, path, previous))
+        .collect();
+    WorkspaceAnswer::Report(WorkspaceDiagnosticReportResult::Report(
+        WorkspaceDiagnosticReport { items },
+    ))
+}
+
+/// A `$/progress` notification carrying the reports of `files` as a partial result of
+/// the `workspace/diagnostic` request whose partial-result token is `token`: a
+/// workspace's report sent in parts is never held whole (at 100,000 articles, about
+/// 1 GB of JSON).
+pub(super) fn partial_report(
+    state: &State,
+    files: &[(usize, String)],
+    previous: &PreviousResults,
+    token: &NumberOrString,
+) -> Option<Vec<u8>> {
+    super::transport::notification_body(
+        "$/progress",
+        |out| {
+            out.extend_from_slice(b"{\"token\":");
+            serde_json::to_writer(&mut *out, token)?;
+            out.extend_from_slice(b",\"value\":{\"items\":[");
+            write_reports(state, files, previous, out);
+            out.extend_from_slice(b"]}}");
+            Ok(())
+        },
+        64 * 1024,
+    )
 }
 
 /// The open documents in the order a round makes and publishes their diagnostics: those

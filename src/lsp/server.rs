@@ -221,6 +221,10 @@ impl Backend {
     }
 }
 
+/// How many files' reports a partial result of `workspace/diagnostic` carries: about
+/// 10,000 diagnostics, a few megabytes of JSON.
+const WORKSPACE_REPORTS_TOGETHER: usize = 256;
+
 /// How many locations an answer must have to be sent through `DirectAnswers`.
 const DIRECT_ANSWER_MIN: usize = 64;
 
@@ -375,11 +379,41 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceDiagnosticParams,
     ) -> Result<WorkspaceDiagnosticReportResult> {
-        let previous: std::collections::HashMap<String, String> = params
+        let previous: diagnostics::PreviousResults = params
             .previous_result_ids
             .into_iter()
             .map(|previous| (previous.uri.as_str().to_string(), previous.value))
             .collect();
+        let token = params.partial_result_params.partial_result_token;
+        if let (Some(token), Some(direct)) = (token, self.direct.clone()) {
+            // In parts, a batch of files at a time, each under its own lock of the state:
+            // the editor's other requests are answered in between.
+            let files = self
+                .with_state(|state| diagnostics::workspace_files(state))
+                .await?;
+            let previous = std::sync::Arc::new(previous);
+            let mut last_written = None;
+            for batch in files.chunks(WORKSPACE_REPORTS_TOGETHER) {
+                let (batch, previous, token) = (batch.to_vec(), previous.clone(), token.clone());
+                let part = self
+                    .with_state(move |state| {
+                        diagnostics::partial_report(state, &batch, &previous, &token)
+                    })
+                    .await?;
+                let Some(body) = part else { continue };
+                // One part made while the one before is written, no more.
+                if let Some(last) = last_written.take() {
+                    let _ = last.await;
+                }
+                let (written, told) = tokio::sync::oneshot::channel();
+                let _ = direct.send(Outgoing::Paced { body, written });
+                last_written = Some(told);
+            }
+            // Every report went in the parts, which the writer sends before this answer.
+            return Ok(WorkspaceDiagnosticReportResult::Report(
+                WorkspaceDiagnosticReport::default(),
+            ));
+        }
         let direct = self.answers.is_some();
         let answer = self
             .with_state(move |state| diagnostics::workspace_report(state, &previous, direct))

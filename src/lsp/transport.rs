@@ -32,6 +32,13 @@ pub enum Outgoing {
     /// 15 MB (90,000 reference locations) into one body was that much more memory at the
     /// server's peak.
     Answer { head: Vec<u8>, result: Vec<u8> },
+    /// A message body, and whom to tell once it is written: a handler sending many parts
+    /// (a workspace's diagnostics) sends the next only when the editor has read the last,
+    /// so that they do not pile up here faster than the editor reads them.
+    Paced {
+        body: Vec<u8>,
+        written: tokio::sync::oneshot::Sender<()>,
+    },
     /// The server has stopped writing: flush what is left and end.
     ServerEnded,
 }
@@ -552,7 +559,7 @@ pub fn write_output(mut messages: UnboundedReceiver<Outgoing>, output: impl std:
     }
     fn write_message(output: &mut impl std::io::Write, outgoing: &Outgoing) -> std::io::Result<()> {
         match outgoing {
-            Outgoing::Message(body) => write(output, &[body]),
+            Outgoing::Message(body) | Outgoing::Paced { body, .. } => write(output, &[body]),
             Outgoing::Answer { head, result } => write(output, &[head, result, b"}"]),
             Outgoing::ServerEnded => Ok(()),
         }
@@ -568,6 +575,9 @@ pub fn write_output(mut messages: UnboundedReceiver<Outgoing>, output: impl std:
         }
         if write_message(&mut output, &outgoing).is_err() || output.flush().is_err() {
             return;
+        }
+        if let Outgoing::Paced { written, .. } = outgoing {
+            let _ = written.send(());
         }
     }
 }
