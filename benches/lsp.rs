@@ -417,6 +417,76 @@ fn main() {
     println!("timeline_entries {entries}");
     samples.report("timeline");
     print_memory("after_timeline");
+
+    // The workspace's diagnostics, pulled as VS Code's client pulls them: in parts (a
+    // partial-result token), then again with the result ids the parts gave (every file
+    // unchanged), then whole (a client that gives no token).
+    server.notifications.clear();
+    let begun = Instant::now();
+    let answer = server.request(
+        "workspace/diagnostic",
+        json!({"previousResultIds": [], "partialResultToken": "bench"}),
+    );
+    let mut reports: Vec<Value> = answer["items"].as_array().cloned().unwrap_or_default();
+    for message in server.notifications.drain(..) {
+        if message["method"] == "$/progress" && message["params"]["token"] == "bench" {
+            reports.extend(
+                message["params"]["value"]["items"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    println!(
+        "workspace_diagnostics_parts_s {:.3}",
+        begun.elapsed().as_secs_f64()
+    );
+    let diagnostics: usize = reports
+        .iter()
+        .map(|report| report["items"].as_array().map_or(0, Vec::len))
+        .sum();
+    println!(
+        "workspace_diagnostics_files {} diagnostics {diagnostics}",
+        reports.len()
+    );
+    print_memory("after_workspace_parts");
+    let previous: Vec<Value> = reports
+        .iter()
+        .filter(|report| report["resultId"].is_string())
+        .map(|report| json!({"uri": report["uri"], "value": report["resultId"]}))
+        .collect();
+    let files = reports.len();
+    drop(reports);
+    let begun = Instant::now();
+    let again = server.request(
+        "workspace/diagnostic",
+        json!({"previousResultIds": previous}),
+    );
+    let unchanged = again["items"].as_array().map_or(0, |items| {
+        items
+            .iter()
+            .filter(|item| item["kind"] == "unchanged")
+            .count()
+    });
+    println!(
+        "workspace_diagnostics_again_s {:.3}",
+        begun.elapsed().as_secs_f64()
+    );
+    println!("workspace_diagnostics_unchanged {unchanged}");
+    drop(again);
+    // Not at 100,000 articles: about 1 GB of JSON in one answer (and, before the reports
+    // were written straight as JSON, a tree of values twenty times that).
+    if files <= 20_000 {
+        let begun = Instant::now();
+        let whole = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
+        println!(
+            "workspace_diagnostics_whole_s {:.3}",
+            begun.elapsed().as_secs_f64()
+        );
+        drop(whole);
+        print_memory("after_workspace_whole");
+    }
     let _ = server.stop();
     let _ = std::fs::remove_dir_all(&cache_home);
 
