@@ -222,6 +222,38 @@ fn walk_article(file: &ArticleFile, rows: &mut Rows, messages: &mut HashSet<usiz
     rows.add("mentioned_in: actor -> articles (lists)", 0, actors.len());
 }
 
+/// Writes the corpus's cache into a file of its own and lets the articles it holds leave
+/// their packed claims and diagnostics there (the file is removed at once: the source
+/// holds it open, and reads from it only when asked).
+fn leave_packed_out(corpus: &mut Corpus) {
+    corpus.set_leaves_packed_out(true);
+    let file = std::env::temp_dir().join(format!(
+        "dateline-memory-breakdown-{}.cache",
+        std::process::id()
+    ));
+    let snapshot = dateline::cache::Snapshot::of(corpus);
+    let written = match dateline::cache::save(&file, &snapshot) {
+        Ok(written) => written,
+        Err(error) => {
+            eprintln!("memory_breakdown: cache not written: {error}");
+            return;
+        }
+    };
+    let bytes = std::fs::metadata(&file).map_or(0, |metadata| metadata.len());
+    let held: Vec<_> = snapshot
+        .articles()
+        .filter(|file| written.holds(&file.path))
+        .cloned()
+        .collect();
+    drop(snapshot);
+    let articles = corpus.leave_packed_out(written.into_source(), held);
+    let _ = std::fs::remove_file(&file);
+    println!(
+        "{articles} articles left their packed claims and diagnostics in a cache file of {:.1} MB",
+        bytes as f64 / 1e6
+    );
+}
+
 /// Adds a vector as two rows: its records, and what they own (strings, inner vectors).
 fn split<T: Clone>(rows: &mut Rows, name: &'static str, items: &Vec<T>) {
     let records = items.capacity() * size_of::<T>();
@@ -238,9 +270,12 @@ fn main() {
     // `--everything` keeps every analysis whole, as the server did before it kept only
     // what the index needs of unopened files (`Retention::Index`).
     let everything = std::env::args().any(|arg| arg == "--everything");
+    // `--left-out` has the articles leave their packed claims and diagnostics in a cache
+    // file written for the purpose, as a server's do once its cache is written.
+    let left_out = std::env::args().any(|arg| arg == "--left-out");
     let root = std::env::args_os()
         .skip(1)
-        .find(|arg| arg != "--everything")
+        .find(|arg| arg != "--everything" && arg != "--left-out")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("target/bench-corpus"));
     let root = std::fs::canonicalize(&root).unwrap_or(root);
@@ -265,6 +300,9 @@ fn main() {
     PEAK.store(live(), Ordering::Relaxed);
     loader::load_corpus(&root, &mut corpus, |_| {});
     let loaded = began.elapsed();
+    if left_out && !everything {
+        leave_packed_out(&mut corpus);
+    }
     let total = live() - start;
     let peak = PEAK.load(Ordering::Relaxed) - start;
     let (rss, hwm) = rss_kb();

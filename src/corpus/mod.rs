@@ -288,11 +288,17 @@ impl Analyzer {
         // A server lives on while files change: messages no diagnostic holds any more go
         // once the set has doubled, so that it stays proportional to what is in use.
         if messages.held.len() > 2 * messages.after_last_sweep + 4096 {
-            messages
-                .held
-                .retain(|message| Arc::strong_count(message) > 1);
-            messages.after_last_sweep = messages.held.len();
+            messages.sweep();
         }
+    }
+}
+
+impl SharedMessages {
+    /// Lets go of the messages no diagnostic holds any more.
+    fn sweep(&mut self) {
+        self.held.retain(|message| Arc::strong_count(message) > 1);
+        self.held.shrink_to_fit();
+        self.after_last_sweep = self.held.len();
     }
 }
 
@@ -471,12 +477,14 @@ impl PendingAnalyses {
                             .as_ref()
                             .and_then(|cached| cached.analysis(&file.path, check));
                         let whole = match from_cache {
-                            Some(whole) => {
-                                let mut whole = analyzer.adopt_pending(whole, check);
+                            Some(mut whole) => {
+                                // Before it is adopted, which holds its diagnostics'
+                                // messages in the corpus's shared set.
                                 if leave_cached_packed_out {
+                                    whole.text_dropped = Some(check);
                                     whole.leave_packed_out();
                                 }
-                                whole
+                                analyzer.adopt_pending(whole, check)
                             }
                             None => {
                                 let text = source.as_ref()?.read(&file.path)?;
@@ -902,10 +910,16 @@ impl Corpus {
             });
         }
         self.left_out_source = Some(source);
-        still_held
+        let left_out = still_held
             .iter()
             .filter(|path| self.change_in_place(path, ArticleFile::leave_packed_out))
-            .count()
+            .count();
+        // The shared set held their diagnostics' messages too (10,000 articles: 8 MiB).
+        self.messages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .sweep();
+        left_out
     }
 
     /// Changes the article at `path` by `change` where it is held, when `change` says it
