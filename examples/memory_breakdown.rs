@@ -240,13 +240,7 @@ fn leave_packed_out(corpus: &mut Corpus) {
         }
     };
     let bytes = std::fs::metadata(&file).map_or(0, |metadata| metadata.len());
-    let held: Vec<_> = snapshot
-        .articles()
-        .filter(|file| written.holds(&file.path))
-        .cloned()
-        .collect();
-    drop(snapshot);
-    let articles = corpus.leave_packed_out(written.into_source(), held);
+    let articles = written.leave_out_of(snapshot, corpus);
     let _ = std::fs::remove_file(&file);
     println!(
         "{articles} articles left their packed claims and diagnostics in a cache file of {:.1} MB",

@@ -355,7 +355,7 @@ type LeadHead = (EntryKey, u64, u64);
 /// The two parts of an entry (see the layout above): its lead (its key, its rest's length
 /// and xxh3, and its analysis up to the end of the [`MentionsPart`]), and its rest (the
 /// remainder of its analysis). `None` if the analysis cannot be encoded.
-fn split_entry(file: &ArticleFile, disk: Option<DiskStamp>) -> Option<(Vec<u8>, Vec<u8>)> {
+fn split_entry(file: &ArticleFile, disk: Option<DiskStamp>) -> Option<SplitEntry> {
     debug_assert!(!file.packed_left_out, "an analysis is cached whole");
     let mut analysis = postcard::to_allocvec(file).ok()?;
     // Where the mentions part ends, found as a reader finds it.
@@ -363,9 +363,27 @@ fn split_entry(file: &ArticleFile, disk: Option<DiskStamp>) -> Option<(Vec<u8>, 
     let split = analysis.len() - after.len();
     let rest = analysis.split_off(split);
     let key = EntryKey::of_file(file, disk);
-    let mut lead = postcard::to_allocvec(&(&key, rest.len() as u64, xxh3_64(&rest))).ok()?;
+    let rest_hash = xxh3_64(&rest);
+    let mut lead = postcard::to_allocvec(&(&key, rest.len() as u64, rest_hash)).ok()?;
+    let analysis_at = lead.len();
     lead.extend_from_slice(&analysis);
-    Some((lead, rest))
+    Some(SplitEntry {
+        path: file.path.clone(),
+        lead,
+        rest,
+        rest_hash,
+        analysis_at,
+    })
+}
+
+/// An entry as [`split_entry`] cuts it, with what finding it again needs: its article's
+/// path, its rest's xxh3, and where its analysis starts in its lead.
+struct SplitEntry {
+    path: String,
+    lead: Vec<u8>,
+    rest: Vec<u8>,
+    rest_hash: u64,
+    analysis_at: usize,
 }
 
 /// Writes the cache of `articles`, written for `stamp`, to `out`, calling `between` after
@@ -390,7 +408,7 @@ fn write_cache(
     let mut directory = Vec::new();
     let mut records = HashMap::with_capacity_and_hasher(articles.len(), Default::default());
     for chunk in articles.chunks(ENCODED_TOGETHER) {
-        let entries: Vec<(String, Vec<u8>, Vec<u8>, u64)> = chunk
+        let entries: Vec<SplitEntry> = chunk
             .par_iter()
             .filter_map(|(file, disk)| {
                 let file = match left_out {
@@ -398,37 +416,38 @@ fn write_cache(
                     None if file.packed_left_out => return None,
                     None => std::borrow::Cow::Borrowed(&**file),
                 };
-                let (lead, rest) = split_entry(&file, *disk)?;
-                let rest_hash = xxh3_64(&rest);
-                Some((file.path.clone(), lead, rest, rest_hash))
+                split_entry(&file, *disk)
             })
             .collect();
         let rests_at = at;
-        for (_, _, rest, _) in &entries {
-            out.write_all(rest)?;
-            at += rest.len() as u64;
+        for entry in &entries {
+            out.write_all(&entry.rest)?;
+            at += entry.rest.len() as u64;
         }
         let mut table = Vec::new();
         let table_at = at;
         let mut rest_offset = rests_at;
-        for (path, lead, rest, rest_hash) in &entries {
+        for entry in entries {
+            let SplitEntry {
+                path,
+                lead,
+                rest,
+                rest_hash,
+                analysis_at,
+            } = entry;
             table.extend_from_slice(&(lead.len() as u64).to_le_bytes());
             let lead_offset = table_at + table.len() as u64;
-            table.extend_from_slice(lead);
-            let analysis_at = postcard::take_from_bytes::<LeadHead>(lead)
-                .map_or(lead.len(), |(_, analysis)| lead.len() - analysis.len());
-            records.insert(
-                path.clone(),
-                RecordAt {
-                    lead_offset,
-                    lead_length: lead.len() as u64,
-                    lead_hash: xxh3_64(lead),
-                    analysis_at,
-                    rest_offset,
-                    rest_length: rest.len() as u64,
-                    rest_hash: *rest_hash,
-                },
-            );
+            table.extend_from_slice(&lead);
+            let record = RecordAt {
+                lead_offset,
+                lead_length: lead.len() as u64,
+                lead_hash: xxh3_64(&lead),
+                analysis_at,
+                rest_offset,
+                rest_length: rest.len() as u64,
+                rest_hash,
+            };
+            records.insert(path, record);
             rest_offset += rest.len() as u64;
         }
         out.write_all(&table)?;
@@ -1542,6 +1561,20 @@ impl Written {
     /// Whether the analysis of the article at `path` was written.
     pub fn holds(&self, path: &str) -> bool {
         self.records.contains_key(path)
+    }
+
+    /// Lets the articles of `snapshot`, which this file was written from, that `corpus`
+    /// still holds as they were go of their packed claims and diagnostics, which the file
+    /// holds ([`Corpus::leave_packed_out`]). The snapshot goes first: an article it held
+    /// too would be copied rather than changed. Returns how many let go of them.
+    pub fn leave_out_of(self, snapshot: Snapshot, corpus: &mut Corpus) -> usize {
+        let written: Vec<Arc<ArticleFile>> = snapshot
+            .articles()
+            .filter(|file| self.holds(&file.path))
+            .cloned()
+            .collect();
+        drop(snapshot);
+        corpus.leave_packed_out(self.into_source(), written)
     }
 
     /// The file as a source of the whole analyses it holds, each checked when read as a

@@ -691,6 +691,17 @@ fn complete_pending(corpus: &mut dateline::corpus::Corpus) {
     assert_eq!(corpus.pending_count(), 0);
 }
 
+/// Overwrites every article of the folder `dir` on disk (but the one named `but`) with a
+/// text that makes no claim.
+fn overwrite_articles(dir: &Path, but: Option<&str>) {
+    for file in files_in(dir) {
+        let spared = but.is_some_and(|name| file.ends_with(name));
+        if file.extension() == Some(OsStr::new("article")) && !spared {
+            std::fs::write(&file, "Title: Overwritten\n\nNothing is said here.\n").unwrap();
+        }
+    }
+}
+
 /// [`two_pass_load`] of a corpus that lets go of the packed claims and diagnostics its
 /// second pass takes from the cache (a server's), both passes made.
 fn leaving_load(dir: &Path) -> dateline::corpus::Corpus {
@@ -765,11 +776,7 @@ fn a_warm_start_leaves_the_claims_in_the_cache_and_reads_them_again() {
     // Every text changed on disk: the first warm start still reads what it left out from
     // its cache file (held open: the write above replaced the file by renaming it); the
     // damaged one has nothing to read it from, and shows no claims rather than others.
-    for file in files_in(&corpus.dir) {
-        if file.extension() == Some(OsStr::new("article")) {
-            std::fs::write(&file, "Title: Overwritten\n\nNothing is said here.\n").unwrap();
-        }
-    }
+    overwrite_articles(&corpus.dir, None);
     assert_same_read(&warm, &cold);
     for file in damaged.articles().filter(|file| file.packed_left_out) {
         assert!(damaged.dated_claims_of(file).is_empty(), "{}", file.path);
@@ -800,27 +807,17 @@ fn a_cache_just_written_holds_the_claims_of_the_articles_unchanged_since() {
         format!("{text}\nThe minister said the talks failed.\n").into(),
     );
     let before = server.clone();
-    let unchanged: Vec<_> = snapshot
-        .articles()
-        .filter(|file| written.holds(&file.path))
-        .cloned()
-        .collect();
-    drop(snapshot);
     let with_claims = server
         .articles()
         .filter(|file| !file.packed_claims.is_empty() || !file.packed_diagnostics.is_empty())
         .count();
-    let left_out = server.leave_packed_out(written.into_source(), unchanged);
+    let left_out = written.leave_out_of(snapshot, &mut server);
     assert_eq!(left_out, with_claims - 1);
     let held = server.indexed_article(changed).unwrap();
     assert!(!held.packed_left_out && !held.packed_claims.is_empty());
     assert_same_read(&server, &before);
 
-    for file in files_in(&corpus.dir) {
-        if file.extension() == Some(OsStr::new("article")) && !file.ends_with(changed) {
-            std::fs::write(&file, "Title: Overwritten\n\nNothing is said here.\n").unwrap();
-        }
-    }
+    overwrite_articles(&corpus.dir, Some(changed));
     std::fs::remove_file(outcome.file.as_ref().unwrap()).unwrap();
     assert_same_read(&server, &before);
 }
@@ -882,11 +879,7 @@ fn a_warm_start_in_two_passes_decodes_mentions_first_and_the_rest_from_the_cache
     // The second pass takes the whole analyses from the cache, not from the texts: every
     // article is overwritten on disk first, and the analyses are still of the texts the
     // cache was written from.
-    for file in files_in(&corpus.dir) {
-        if file.extension() == Some(OsStr::new("article")) {
-            std::fs::write(&file, "Title: Overwritten\n\nNothing is said here.\n").unwrap();
-        }
-    }
+    overwrite_articles(&corpus.dir, None);
     complete_pending(&mut warm);
     assert_same_kept(&warm, &cold);
 }

@@ -495,6 +495,13 @@ impl ArticleFile {
         true
     }
 
+    /// Holds again what [`ArticleFile::leave_packed_out`] let go of, as read again.
+    pub(super) fn put_back(&mut self, parts: LeftOut) {
+        self.packed_claims = parts.claims;
+        self.packed_diagnostics = parts.diagnostics;
+        self.packed_left_out = false;
+    }
+
     /// The packed claims and diagnostics of an analysis kept for the index, taken out of
     /// it: what [`ArticleFile::leave_packed_out`] lets go of, as read again.
     pub(super) fn into_packed(self) -> LeftOut {

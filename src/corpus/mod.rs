@@ -366,9 +366,7 @@ impl LeftOutReader {
         }
         let parts = self.parts(file)?;
         let mut filled = file.clone();
-        filled.packed_claims = parts.claims;
-        filled.packed_diagnostics = parts.diagnostics;
-        filled.packed_left_out = false;
+        filled.put_back(parts);
         Some(std::borrow::Cow::Owned(filled))
     }
 }
@@ -902,10 +900,7 @@ impl Corpus {
                 continue;
             };
             self.change_in_place(&path, |file| {
-                let parts = parts.unwrap_or_default();
-                file.packed_claims = parts.claims;
-                file.packed_diagnostics = parts.diagnostics;
-                file.packed_left_out = false;
+                file.put_back(parts.unwrap_or_default());
                 true
             });
         }

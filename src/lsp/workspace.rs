@@ -263,13 +263,7 @@ impl Backend {
                 let left_out = {
                     let mut state = lock(&state);
                     let root = state.root_of_dir(&dir).map(|index| &mut state.roots[index]);
-                    root.map_or(0, |root| {
-                        let held = snapshot.articles().filter(|file| written.holds(&file.path));
-                        let held: Vec<_> = held.cloned().collect();
-                        // Its articles' only other holder but the corpus: changed in place.
-                        drop(snapshot);
-                        root.corpus.leave_packed_out(written.into_source(), held)
-                    })
+                    root.map_or(0, |root| written.leave_out_of(snapshot, &mut root.corpus))
                 };
                 if left_out > 0 {
                     super::memory::give_back_free_pages();
