@@ -429,6 +429,15 @@ fn kept_load(
     (corpus, outcome)
 }
 
+/// A cold server load of `dir`, for the answers, and the outcome of a load through the
+/// cache that wrote it back (the cache's file, for a warm start to read).
+fn cold_and_cached(dir: &Path) -> (dateline::corpus::Corpus, cache::Outcome) {
+    let (cold, _) = server_load(dir, false);
+    let (first, outcome) = server_load(dir, true);
+    write_back(&first, &outcome);
+    (cold, outcome)
+}
+
 /// Writes the cache back as the server does after a load that found it worth writing.
 fn write_back(corpus: &dateline::corpus::Corpus, outcome: &cache::Outcome) {
     assert!(outcome.worth_writing(), "{outcome:?}");
@@ -739,9 +748,7 @@ fn assert_same_read(read: &dateline::corpus::Corpus, cold: &dateline::corpus::Co
 #[test]
 fn a_warm_start_leaves_the_claims_in_the_cache_and_reads_them_again() {
     let corpus = aged_seeds("cache-left-out");
-    let (cold, _) = server_load(&corpus.dir, false);
-    let (first, outcome) = server_load(&corpus.dir, true);
-    write_back(&first, &outcome);
+    let (cold, outcome) = cold_and_cached(&corpus.dir);
     let cache_file = outcome.file.clone().unwrap();
     let written = std::fs::read(&cache_file).unwrap();
 
@@ -848,9 +855,7 @@ fn a_warm_start_in_two_passes_decodes_mentions_first_and_the_rest_from_the_cache
     let corpus = aged_seeds("cache-two-passes");
     // The binary one is skipped.
     let articles = articles_in(&corpus.dir) - 1;
-    let (cold, _) = server_load(&corpus.dir, false);
-    let (first, outcome) = server_load(&corpus.dir, true);
-    write_back(&first, &outcome);
+    let (cold, _) = cold_and_cached(&corpus.dir);
     // The first pass: every article from the cache, none read (but the skipped file),
     // each pending with what a cold first pass finds (its header's diagnostics, not its
     // claims').
@@ -887,9 +892,7 @@ fn a_warm_start_in_two_passes_decodes_mentions_first_and_the_rest_from_the_cache
 #[test]
 fn a_cache_damaged_between_the_two_passes_leaves_the_second_to_analyse_the_texts() {
     let corpus = aged_seeds("cache-two-passes-damaged");
-    let (cold, _) = server_load(&corpus.dir, false);
-    let (first, outcome) = server_load(&corpus.dir, true);
-    write_back(&first, &outcome);
+    let (cold, _) = cold_and_cached(&corpus.dir);
     let (mut warm, outcome) = two_pass_load(&corpus.dir);
     assert!(outcome.reused > 0 && warm.pending_count() == outcome.reused);
     // Overwritten in place (the same file the first pass read, which the second pass

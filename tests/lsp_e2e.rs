@@ -259,9 +259,7 @@ fn negotiates_utf8_when_offered_and_utf16_otherwise() {
 fn workspace_diagnostics_asked_again_report_only_what_changed() {
     let scratch = Scratch::seeds("workspace-pull-again");
     let mut server = Server::start();
-    let mut capabilities = push_client();
-    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
-    server.initialize(&scratch.dir, capabilities);
+    server.initialize(&scratch.dir, pull_client());
     let ask = |server: &mut Server, previous: Value| {
         let report = server.request(
             "workspace/diagnostic",
@@ -307,9 +305,7 @@ fn workspace_diagnostics_asked_again_report_only_what_changed() {
 fn workspace_diagnostics_asked_in_parts_come_in_parts_before_the_answer() {
     let scratch = Scratch::seeds("workspace-pull-parts");
     let mut server = Server::start();
-    let mut capabilities = push_client();
-    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
-    server.initialize(&scratch.dir, capabilities);
+    server.initialize(&scratch.dir, pull_client());
     let whole = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
     let whole = whole["items"].as_array().unwrap().clone();
     assert!(whole.len() > 5);
@@ -340,9 +336,7 @@ fn workspace_diagnostics_asked_in_parts_come_in_parts_before_the_answer() {
 fn workspace_diagnostics_cover_every_file_of_the_corpus() {
     let scratch = Scratch::seeds("workspace-pull");
     let mut server = Server::start();
-    let mut capabilities = push_client();
-    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
-    server.initialize(&scratch.dir, capabilities);
+    server.initialize(&scratch.dir, pull_client());
     let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
     let items = report["items"].as_array().unwrap();
     let uris: Vec<&str> = items
@@ -568,9 +562,7 @@ fn every_workspace_folder_is_its_own_corpus() {
 fn a_cancelled_request_is_answered_and_the_server_carries_on() {
     let scratch = Scratch::seeds("cancel");
     let mut server = Server::start();
-    let mut capabilities = push_client();
-    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
-    server.initialize(&scratch.dir, capabilities);
+    server.initialize(&scratch.dir, pull_client());
     // The whole corpus's diagnostics, cancelled at once: the answer is either the result
     // (it was already done) or the protocol's "request cancelled" error, never silence.
     let id = server.send_request("workspace/diagnostic", json!({"previousResultIds": []}));
@@ -1063,6 +1055,13 @@ fn a_cache_damaged_past_its_first_pass_is_said_and_written_again() {
     assert_eq!(rewritten_name, name);
     assert_eq!(rewritten.len(), good.len());
     assert_eq!(warm.stop(), Some(0));
+}
+
+/// A client that pulls diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`).
+fn pull_client() -> Value {
+    let mut capabilities = push_client();
+    capabilities["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    capabilities
 }
 
 /// How many articles the scratch corpus holds.

@@ -116,11 +116,7 @@ impl TimelineItem {
 /// when there were more (see [`TimelineAnswer::not_sent`]); `dateline timeline` lists them
 /// all. `DATELINE_TIMELINE_MOST` sets another number (tests use a few).
 fn timeline_most() -> usize {
-    const DEFAULT: usize = 20_000;
-    std::env::var("DATELINE_TIMELINE_MOST")
-        .ok()
-        .and_then(|value| value.trim().parse().ok())
-        .unwrap_or(DEFAULT)
+    super::state::number_from_env("DATELINE_TIMELINE_MOST", 20_000)
 }
 
 /// `dateline/timeline`'s answer: its entries, in date order, and how many the filter let

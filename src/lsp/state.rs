@@ -209,11 +209,16 @@ pub fn server_corpus(dir: Option<&Path>) -> Corpus {
 /// second anyway. `DATELINE_MENTIONS_FIRST_ABOVE` sets it (tests use 0 to take the two
 /// passes on a small corpus).
 fn mentions_first_above() -> usize {
-    const DEFAULT: usize = 1000;
-    std::env::var("DATELINE_MENTIONS_FIRST_ABOVE")
+    number_from_env("DATELINE_MENTIONS_FIRST_ABOVE", 1000)
+}
+
+/// The number the environment variable `name` holds, else `default`: for the server's
+/// few thresholds that tests set lower.
+pub(super) fn number_from_env(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|value| value.trim().parse().ok())
-        .unwrap_or(DEFAULT)
+        .unwrap_or(default)
 }
 
 impl State {
