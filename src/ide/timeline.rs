@@ -237,11 +237,13 @@ pub fn timeline_first(
     placed.sort_unstable();
     let total = placed.len();
     placed.truncate(most);
-    // Made an article at a time: its claims read again, its text read once.
-    placed.sort_unstable_by_key(|placed| (placed.article, placed.claim));
-    let mut entries = Vec::with_capacity(placed.len());
-    for same in placed.chunk_by(|a, b| a.article == b.article) {
-        let article = same[0].article as usize;
+    // Made an article at a time (its claims read again, its text read once), each beside
+    // its place in date order, which they are put back in.
+    let mut ranked: Vec<(usize, Placed)> = placed.into_iter().enumerate().collect();
+    ranked.sort_unstable_by_key(|(_, placed)| (placed.article, placed.claim));
+    let mut entries = Vec::with_capacity(ranked.len());
+    for same in ranked.chunk_by(|(_, a), (_, b)| a.article == b.article) {
+        let article = same[0].1.article as usize;
         let file = articles[article];
         let claims: Vec<(u32, Claim)> = match kept.as_mut() {
             Some(kept) => std::mem::take(&mut kept[article]),
@@ -256,27 +258,16 @@ pub fn timeline_first(
         // since shows none).
         let text = corpus.text_of(file).unwrap_or_default();
         let in_order = mentions_in_order(file);
-        for place in same {
+        for (rank, place) in same {
             let found = claims.binary_search_by_key(&place.claim, |(at, _)| *at);
             if let Ok(found) = found {
-                entries.extend(entry(corpus, file, in_order, &text, &claims[found].1));
+                let made = entry(corpus, file, in_order, &text, &claims[found].1);
+                entries.extend(made.map(|made| (*rank, made)));
             }
         }
     }
-    entries.sort_by(|a, b| {
-        (
-            a.start.as_str(),
-            a.end.as_str(),
-            a.path.as_str(),
-            a.range.start,
-        )
-            .cmp(&(
-                b.start.as_str(),
-                b.end.as_str(),
-                b.path.as_str(),
-                b.range.start,
-            ))
-    });
+    entries.sort_unstable_by_key(|(rank, _)| *rank);
+    let entries = entries.into_iter().map(|(_, entry)| entry).collect();
     (entries, total)
 }
 

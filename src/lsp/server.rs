@@ -210,14 +210,24 @@ impl Backend {
             self.client.show_message(MessageType::WARNING, said).await;
         }
         // Sent straight from the entries, not through a `Value` tree, when large.
-        if answer.len() >= DIRECT_ANSWER_MIN {
-            if let Some(answers) = self.answers.as_ref() {
-                if let Ok(uri) = answers.stash(answer.to_json()) {
-                    return Ok(serde_json::json!([{ "uri": uri.as_str() }]));
-                }
+        if answer.len() >= DIRECT_ANSWER_MIN && self.answers.is_some() {
+            if let Ok(uri) = self.stash_answer(answer.to_json()) {
+                return Ok(serde_json::json!([{ "uri": uri.as_str() }]));
             }
         }
         Ok(answer.into_value())
+    }
+}
+
+impl Backend {
+    /// Stashes `json`, a request's result, for the writer to send in place of the
+    /// stand-in named by the URI returned (see `DirectAnswers`); `json` back when there
+    /// is no writer to send it (not serving stdio).
+    fn stash_answer(&self, json: Vec<u8>) -> std::result::Result<Uri, Vec<u8>> {
+        match self.answers.as_ref() {
+            Some(answers) => answers.stash(json),
+            None => Err(json),
+        }
     }
 }
 
@@ -422,11 +432,7 @@ impl LanguageServer for Backend {
             diagnostics::WorkspaceAnswer::Report(report) => return Ok(report),
             diagnostics::WorkspaceAnswer::Json(json) => json,
         };
-        let stashed = match self.answers.as_ref() {
-            Some(answers) => answers.stash(json),
-            None => Err(json),
-        };
-        Ok(match stashed {
+        Ok(match self.stash_answer(json) {
             // A stand-in report naming the stashed one (see `DirectAnswers`).
             Ok(uri) => WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport {
                 items: vec![WorkspaceDocumentDiagnosticReport::Full(
@@ -474,11 +480,7 @@ impl LanguageServer for Backend {
             Some(features::LocationsAnswer::Json(json)) => {
                 // The JSON is made only when there are answers to stash it in; were it
                 // not stashed, the locations are read back from it.
-                let stashed = match self.answers.as_ref() {
-                    Some(answers) => answers.stash(json),
-                    None => Err(json),
-                };
-                match stashed {
+                match self.stash_answer(json) {
                     Ok(uri) => Some(vec![Location {
                         uri,
                         range: Range::default(),
