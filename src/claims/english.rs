@@ -902,6 +902,15 @@ const WORDS: &[(Classes, &[&str])] = &[
             "this",
             "correction",
             "clarification",
+            // `Читайте также`, `Czytaj też` (see `frames::FURNITURE_OPENINGS`).
+            "читайте",
+            "смотрите",
+            "дивіться",
+            "чытайце",
+            "глядзіце",
+            "czytaj",
+            "przeczytaj",
+            "zobacz",
         ],
     ),
     (

@@ -64,6 +64,23 @@ const FURNITURE_OPENINGS: &[&[&str]] = &[
     &["this", "story"],
     &["correction"],
     &["clarification"],
+    // A link to another article, as `Read also`, in the four other languages.
+    &["читайте", "также"],
+    &["читайте", "тоже"],
+    &["смотрите", "также"],
+    &["читайте", "також"],
+    &["дивіться", "також"],
+    &["чытайце", "таксама"],
+    &["глядзіце", "таксама"],
+    &["czytaj", "też"],
+    &["czytaj", "także"],
+    &["czytaj", "również"],
+    &["przeczytaj", "też"],
+    &["przeczytaj", "także"],
+    &["przeczytaj", "również"],
+    &["zobacz", "też"],
+    &["zobacz", "także"],
+    &["zobacz", "również"],
 ];
 
 /// Word sequences that are set phrases, not reports (`did not respond to a request for
@@ -123,23 +140,6 @@ pub fn is_furniture(words: &SentenceWords) -> bool {
             .enumerate()
             .all(|(index, word)| words.lower(index) == *word)
     };
-    // `Читайте также: …`, `Czytaj też: …`: a link to another article, as `Read also`.
-    if matches!(
-        words.lower(0),
-        "читайте"
-            | "чытайце"
-            | "czytaj"
-            | "przeczytaj"
-            | "zobacz"
-            | "смотрите"
-            | "дивіться"
-            | "глядзіце"
-    ) && matches!(
-        words.lower(1),
-        "также" | "тоже" | "також" | "таксама" | "też" | "także" | "również"
-    ) {
-        return true;
-    }
     let may_open = words.classes(0) & en::FURNITURE_START != 0;
     if may_open && FURNITURE_OPENINGS.iter().any(|phrase| opens_with(phrase)) {
         // `Photo: …`, `Read also …`, `Video shows …`: furniture only where no verb
