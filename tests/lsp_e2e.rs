@@ -395,6 +395,72 @@ fn a_file_created_on_disk_joins_the_index_through_the_watcher() {
         .any(|l| l["uri"] == scratch.uri("new.article")));
 }
 
+/// A `git pull` or a branch switch: hundreds of articles created or changed at once are
+/// read and analysed off the lock with a progress report of their own, then found by
+/// references; one rewritten and one removed in the same events are no longer found.
+#[test]
+fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
+    let scratch = Scratch::seeds("watcher-many");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let mut params = at(&scratch, S002, "Lukashenka “held");
+    params["context"] = json!({"includeDeclaration": false});
+    let referring = |server: &mut Server| -> Vec<String> {
+        let locations = server.request("textDocument/references", params.clone());
+        let uris = locations.as_array().unwrap().iter();
+        uris.map(|l| l["uri"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let before = referring(&mut server);
+    assert!(before.contains(&scratch.uri(S001)) && before.contains(&scratch.uri(S004)));
+    let created: Vec<String> = (0..520).map(|n| format!("pulled/{n:03}.article")).collect();
+    std::fs::create_dir_all(scratch.path("pulled")).unwrap();
+    for name in &created {
+        std::fs::write(
+            scratch.path(name),
+            "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka on 19 October.\n",
+        )
+        .unwrap();
+    }
+    // One seed article rewritten without a mention of Makei, another removed.
+    std::fs::write(
+        scratch.path(S004),
+        "Source: Notes\nDate: 2022-10-20\n\nNothing.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(scratch.path(S001)).unwrap();
+    let mut changes: Vec<Value> = created
+        .iter()
+        .map(|name| json!({"uri": scratch.uri(name), "type": 1}))
+        .collect();
+    changes.push(json!({"uri": scratch.uri(S004), "type": 2}));
+    changes.push(json!({"uri": scratch.uri(S001), "type": 3}));
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": changes}),
+    );
+    let begun = server.wait_for(|m| {
+        m["method"] == "$/progress"
+            && m["params"]["token"] == "dateline/changes"
+            && m["params"]["value"]["kind"] == "begin"
+    });
+    assert_eq!(
+        begun["params"]["value"]["message"],
+        "Analysing 521 changed articles"
+    );
+    server.wait_for(|m| {
+        m["method"] == "$/progress"
+            && m["params"]["token"] == "dateline/changes"
+            && m["params"]["value"]["kind"] == "end"
+    });
+    let after = referring(&mut server);
+    for name in &created {
+        assert!(after.contains(&scratch.uri(name)), "{name}");
+    }
+    assert!(!after.contains(&scratch.uri(S004)));
+    assert!(!after.contains(&scratch.uri(S001)));
+}
+
 #[test]
 fn exit_without_shutdown_exits_with_one() {
     let mut server = Server::start();

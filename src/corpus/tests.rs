@@ -1,6 +1,6 @@
 //! The corpus index on fixtures: cross-file diagnostics, registry changes, removal.
 
-use super::{Corpus, FileMention, Retention, TextSource};
+use super::{Corpus, FileKind, FileMention, Retention, TextSource};
 use crate::diagnostic::DiagnosticCode;
 use crate::fixture::{show_diagnostics, Fixture};
 use expect_test::{expect, Expect};
@@ -716,6 +716,107 @@ fn a_load_finding_mentions_first_has_the_whole_index_and_ends_as_a_whole_load() 
             "actor {actor}"
         );
     }
+}
+
+/// The seed articles changed on disk (a sentence added to each, one with a new mention of
+/// Makei), a new article, and one whose text cannot be read: what `texts` then holds.
+fn change_seeds_on_disk(corpus: &Corpus, texts: &crate::fixture::TextsInMemory) -> Vec<String> {
+    let mut paths: Vec<String> = corpus
+        .paths()
+        .into_iter()
+        .filter(|path| corpus.kind_of(path) == FileKind::Article)
+        .collect();
+    for path in &paths {
+        let text = texts.read(path).expect("seed");
+        texts.set(
+            path,
+            &format!("{text}\nMakei said on Tuesday that talks had failed.\n"),
+        );
+    }
+    texts.set(
+        "new.article",
+        "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka, officials said.\n",
+    );
+    paths.push("new.article".to_string());
+    paths.push("gone.article".to_string());
+    paths
+}
+
+#[test]
+fn articles_changed_on_disk_analysed_apart_are_taken_in_as_one_by_one() {
+    let (mut apart, texts) = index_corpus(false);
+    let paths = change_seeds_on_disk(&apart, &texts);
+    let (mut one_by_one, _) = index_corpus(false);
+    one_by_one.set_text_source(texts.clone());
+    for path in &paths {
+        if let Some(text) = texts.read(path) {
+            one_by_one.set_file(path, text);
+        }
+    }
+    let analysed = apart
+        .prepare_changes(paths.clone())
+        .analyse(|path| texts.read(path));
+    // Only the one that could not be read is left to the caller.
+    assert_eq!(
+        apart.take_changes(analysed),
+        vec!["gone.article".to_string()]
+    );
+    assert_eq!(apart.paths(), one_by_one.paths());
+    assert!(apart.paths().contains(&"new.article".to_string()));
+    for path in one_by_one.paths() {
+        assert_eq!(
+            apart.indexed_article(&path),
+            one_by_one.indexed_article(&path),
+            "{path}"
+        );
+        assert_eq!(
+            apart.diagnostics(&path),
+            one_by_one.diagnostics(&path),
+            "{path}"
+        );
+    }
+    assert_same_mentions(&apart, &one_by_one);
+    for actor in 0..one_by_one.actors().len() {
+        assert_eq!(apart.actor_stats(actor), one_by_one.actor_stats(actor));
+    }
+}
+
+#[test]
+fn an_article_changed_again_or_opened_while_analysed_apart_keeps_its_newer_version() {
+    let (mut corpus, texts) = index_corpus(false);
+    let paths = change_seeds_on_disk(&corpus, &texts);
+    let prepared = corpus.prepare_changes(paths.clone());
+    // Meanwhile one article is opened in an editor and another changes again on disk and
+    // is taken in at once (as a single saved file is).
+    let opened = "000_d3301de9df92c926.article";
+    let edited = "Source: Editor\nDate: 2022-10-20\n\nLukashenko said it.\n";
+    corpus.set_open_file(opened, Arc::from(edited));
+    let again = "new.article";
+    let newest = "Source: Notes\nDate: 2022-10-21\n\nNobody was met.\n";
+    texts.set(again, newest);
+    corpus.set_file(again, Arc::from(newest));
+    let mut left = corpus.take_changes(prepared.analyse(|path| texts.read(path)));
+    left.sort();
+    assert_eq!(left, vec![opened, "gone.article", again]);
+    let kept = corpus.indexed_article(opened).expect("opened");
+    assert!(kept.is_whole());
+    assert_eq!(&*kept.text, edited);
+    let newer = corpus.article(again).expect("changed again");
+    assert_eq!(newer.date.and_then(|date| date.day), Some(21));
+}
+
+#[test]
+fn a_registry_change_while_changed_articles_are_analysed_apart_takes_none_of_them() {
+    let (mut corpus, texts) = index_corpus(false);
+    let paths = change_seeds_on_disk(&corpus, &texts);
+    let prepared = corpus.prepare_changes(paths.clone());
+    let registry = texts.read("actors.toml").expect("registry");
+    corpus.set_file("actors.toml", Arc::from(format!("{registry}\n").as_str()));
+    let mut left = corpus.take_changes(prepared.analyse(|path| texts.read(path)));
+    left.sort();
+    let mut expected = paths;
+    expected.sort();
+    assert_eq!(left, expected);
 }
 
 #[test]

@@ -337,7 +337,11 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let changed = workspace::apply_file_events(&mut lock(&self.state), params.changes);
+        let (mut changed, apart) =
+            workspace::apply_file_events(&mut lock(&self.state), params.changes);
+        if let Some(apart) = apart {
+            changed |= self.take_in_changed_articles(apart).await;
+        }
         if changed {
             // A changed `dateline.toml` may name other article files to watch.
             self.register_watchers().await;

@@ -334,6 +334,20 @@ impl State {
         self.refresh_from_disk(uri);
     }
 
+    /// Where an article file the editor does not own lies: its folder, its path in the
+    /// folder's corpus and on disk. `None` for any other file (settings, registries, files
+    /// no glob includes, open documents), which [`State::refresh_from_disk`] takes in.
+    pub fn unopened_article(&self, uri: &Uri) -> Option<(PathBuf, String, PathBuf)> {
+        if self.open.contains_key(uri) {
+            return None;
+        }
+        let location = self.locate(uri)?;
+        let root = self.roots.get(location.root)?;
+        let dir = root.dir.clone()?;
+        (root.corpus.kind_of(&location.path) == FileKind::Article)
+            .then(|| Some((dir, location.path, uri.to_file_path()?.into_owned())))?
+    }
+
     /// Takes in a file from disk (created or changed), unless the editor owns it.
     pub fn refresh_from_disk(&mut self, uri: &Uri) -> bool {
         if self.open.contains_key(uri) {

@@ -476,17 +476,157 @@ pub(super) fn apply_overrides(state: &mut State, overrides: Overrides) {
     state.overrides = overrides;
 }
 
-/// Applies the watcher's events to the corpora; whether any changed.
-pub(super) fn apply_file_events(state: &mut State, events: Vec<FileEvent>) -> bool {
+/// From how many created or changed articles on, one batch of the watcher's events has
+/// them read and analysed off the lock ([`Backend::take_in_changed_articles`]): a few are
+/// taken in at once, as a single saved file is.
+const CHANGED_APART_FROM: usize = 16;
+
+/// From how many such articles on, taking them in is shown as progress.
+const CHANGED_PROGRESS_FROM: usize = 500;
+
+/// How many changed articles are read, analysed and taken in at a time: the lock is held
+/// only to take in one such batch, and the texts of a branch switch are never all held.
+const CHANGED_TOGETHER: usize = 256;
+
+/// Articles created or changed on disk, to be read and analysed off the lock, by folder.
+#[derive(Default)]
+pub(super) struct DiskChanges {
+    by_folder: Vec<(PathBuf, Vec<ChangedFile>)>,
+}
+
+/// An article file changed on disk: its path in its folder's corpus, on disk, and its URI.
+struct ChangedFile {
+    path: String,
+    file: PathBuf,
+    uri: Uri,
+}
+
+impl DiskChanges {
+    fn push(&mut self, (dir, path, file): (PathBuf, String, PathBuf), uri: Uri) {
+        let changed = ChangedFile { path, file, uri };
+        match self.by_folder.iter_mut().find(|(held, _)| *held == dir) {
+            Some((_, files)) => files.push(changed),
+            None => self.by_folder.push((dir, vec![changed])),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.by_folder.iter().map(|(_, files)| files.len()).sum()
+    }
+}
+
+/// Applies the watcher's events to the corpora: whether any changed, and the created or
+/// changed articles left to [`Backend::take_in_changed_articles`] when there are many
+/// (removals, settings and registries are applied at once, in the events' order; an
+/// article read later is read as it is then, which is what the events lead to).
+pub(super) fn apply_file_events(
+    state: &mut State,
+    events: Vec<FileEvent>,
+) -> (bool, Option<DiskChanges>) {
+    let changed_articles = events
+        .iter()
+        .filter(|event| event.typ != FileChangeType::DELETED)
+        .filter(|event| state.unopened_article(&event.uri).is_some())
+        .count();
+    let mut apart = (changed_articles >= CHANGED_APART_FROM).then(DiskChanges::default);
     let mut changed = false;
     for event in events {
-        changed |= if event.typ == FileChangeType::DELETED {
-            state.forget_from_disk(&event.uri)
-        } else {
-            state.refresh_from_disk(&event.uri)
-        };
+        if event.typ == FileChangeType::DELETED {
+            changed |= state.forget_from_disk(&event.uri);
+            continue;
+        }
+        if let Some(apart) = apart.as_mut() {
+            if let Some(article) = state.unopened_article(&event.uri) {
+                apart.push(article, event.uri);
+                continue;
+            }
+        }
+        changed |= state.refresh_from_disk(&event.uri);
     }
-    changed
+    (changed, apart)
+}
+
+impl Backend {
+    /// Reads and analyses articles changed on disk off the async threads and without the
+    /// lock, [`CHANGED_TOGETHER`] at a time on every core, each batch taken in under a
+    /// short lock: requests are answered from the versions before meanwhile. An article
+    /// that changed again, was opened, or whose settings changed in the meantime, and one
+    /// that could not be read, is taken in as a single changed file is
+    /// (`State::refresh_from_disk`), as it is on disk then. Whether any was taken in.
+    pub(super) async fn take_in_changed_articles(&self, changes: DiskChanges) -> bool {
+        let total = changes.len();
+        let progress = if total >= CHANGED_PROGRESS_FROM {
+            let token = NumberOrString::String("dateline/changes".to_string());
+            let message = format!("Analysing {} changed articles", thousands(total));
+            self.begin_progress(token, &message).await
+        } else {
+            None
+        };
+        let (sender, mut done) = tokio::sync::mpsc::unbounded_channel::<usize>();
+        let state = self.state.clone();
+        // Activity, as a change the editor makes is: the cache's write waits for its end.
+        let busy = self.activity.busy();
+        let job = tokio::task::spawn_blocking(move || {
+            let _busy = busy;
+            for (dir, files) in changes.by_folder {
+                for batch in files.chunks(CHANGED_TOGETHER) {
+                    take_in_batch(&state, &dir, batch);
+                    let _ = sender.send(batch.len());
+                }
+            }
+        });
+        let mut taken = 0;
+        while let Some(count) = done.recv().await {
+            taken += count;
+            if let Some(progress) = &progress {
+                let message = format!(
+                    "Analysing changed articles: {}/{}",
+                    thousands(taken),
+                    thousands(total)
+                );
+                let percentage = (taken * 100 / total.max(1)) as u32;
+                progress.report_with_message(message, percentage).await;
+            }
+        }
+        let finished = job.await.is_ok();
+        if let Some(progress) = progress {
+            progress.finish_with_message("Analysed").await;
+        }
+        finished && total > 0
+    }
+}
+
+/// Reads, analyses and takes in one batch of articles changed on disk in the folder `dir`
+/// (see [`Backend::take_in_changed_articles`]).
+fn take_in_batch(state: &std::sync::Mutex<State>, dir: &std::path::Path, batch: &[ChangedFile]) {
+    let prepared = {
+        let state = lock(state);
+        let Some(index) = state.root_of_dir(dir) else {
+            return;
+        };
+        let paths = batch.iter().map(|changed| changed.path.clone()).collect();
+        state.roots[index].corpus.prepare_changes(paths)
+    };
+    let by_path: std::collections::HashMap<&str, &ChangedFile> = batch
+        .iter()
+        .map(|changed| (changed.path.as_str(), changed))
+        .collect();
+    let analysed = prepared.analyse(|path| {
+        let changed = by_path.get(path)?;
+        loader::read_text_within(dir, &changed.file).ok()
+    });
+    let mut state = lock(state);
+    let Some(index) = state.root_of_dir(dir) else {
+        return;
+    };
+    // Not taken (changed again, opened, settings changed) or not read (gone, unreadable,
+    // not text): taken in as a single changed file is, which also says why one is skipped.
+    let again = state.roots[index].corpus.take_changes(analysed);
+    for path in again {
+        if let Some(changed) = by_path.get(path.as_str()) {
+            state.refresh_from_disk(&changed.uri);
+        }
+    }
 }
 
 /// Drops the roots of removed folders and adds empty ones for added folders (indexed next).
