@@ -321,6 +321,59 @@ impl ActorIndex {
         self.free_slot(path, slot);
     }
 
+    /// [`ActorIndex::remove`] for many articles at once, each with the actors it
+    /// mentions: each actor's list is filtered once for all of them. Removed one by one,
+    /// each article shifted the rest of every list it was in: 10,000 articles removed of
+    /// 100,000 took seconds, most of it moving the lists of the most-mentioned actors.
+    pub(super) fn remove_many<'a>(
+        &mut self,
+        removed: impl IntoIterator<Item = (&'a str, &'a [usize])>,
+    ) {
+        let mut gone = vec![false; self.files.len()];
+        let mut actors: Vec<usize> = Vec::new();
+        let mut slots: Vec<(&str, u32)> = Vec::new();
+        for (path, mentioned) in removed {
+            let Some(&slot) = self.slots.get(path) else {
+                continue;
+            };
+            if let Some(flag) = gone.get_mut(slot as usize) {
+                *flag = true;
+            }
+            actors.extend_from_slice(mentioned);
+            slots.push((path, slot));
+        }
+        actors.sort_unstable();
+        actors.dedup();
+        for actor in actors {
+            let Some(list) = self.by_actor.get_mut(actor) else {
+                continue;
+            };
+            let is_gone =
+                |entry: &Mentioning| gone.get(entry.slot as usize).copied().unwrap_or(false);
+            // Entries appended during a batch stay after the sorted ones.
+            if let Some(sorted) = self
+                .sorted_lengths
+                .as_mut()
+                .and_then(|lengths| lengths.by_actor.get_mut(actor))
+                .filter(|sorted| **sorted != usize::MAX)
+            {
+                let before = list
+                    .iter()
+                    .take(*sorted)
+                    .filter(|entry| is_gone(entry))
+                    .count();
+                *sorted -= before;
+            }
+            list.retain(|entry| !is_gone(entry));
+            if list.is_empty() {
+                *list = Vec::new();
+            }
+        }
+        for (path, slot) in slots {
+            self.free_slot(path, slot);
+        }
+    }
+
     fn take_slot(&mut self, file: &Arc<ArticleFile>) -> u32 {
         let path: Arc<str> = Arc::from(file.path.as_str());
         let indexed = IndexedFile {

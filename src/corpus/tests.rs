@@ -782,6 +782,37 @@ fn articles_changed_on_disk_analysed_apart_are_taken_in_as_one_by_one() {
 }
 
 #[test]
+fn files_removed_together_leave_the_corpus_as_removed_one_by_one() {
+    let (mut together, _) = index_corpus(false);
+    let (mut one_by_one, _) = index_corpus(false);
+    let mut removed: Vec<String> = together
+        .paths()
+        .into_iter()
+        .filter(|path| together.kind_of(path) == FileKind::Article)
+        .step_by(2)
+        .collect();
+    assert!(removed.len() >= 3);
+    removed.push("never-there.article".to_string());
+    for path in &removed {
+        one_by_one.remove_file(path);
+    }
+    together.remove_files(&removed);
+    assert_eq!(together.paths(), one_by_one.paths());
+    assert!(!together.paths().contains(&removed[0]));
+    assert_same_mentions(&together, &one_by_one);
+    for actor in 0..one_by_one.actors().len() {
+        assert_eq!(together.actor_stats(actor), one_by_one.actor_stats(actor));
+    }
+    for path in one_by_one.paths() {
+        assert_eq!(
+            together.diagnostics(&path),
+            one_by_one.diagnostics(&path),
+            "{path}"
+        );
+    }
+}
+
+#[test]
 fn an_article_changed_again_or_opened_while_analysed_apart_keeps_its_newer_version() {
     let (mut corpus, texts) = index_corpus(false);
     let paths = change_seeds_on_disk(&corpus, &texts);

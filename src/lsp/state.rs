@@ -386,17 +386,29 @@ impl State {
         true
     }
 
-    pub fn forget_from_disk(&mut self, uri: &Uri) -> bool {
-        if self.open.contains_key(uri) {
-            return false;
+    /// Lets go of files removed from disk, unless the editor owns them: each corpus
+    /// removes its own together (`Corpus::remove_files`: a branch switch removes
+    /// thousands). Whether any was the corpora's.
+    pub fn forget_many_from_disk(&mut self, uris: &[Uri]) -> bool {
+        let mut by_root: Vec<Vec<String>> = vec![Vec::new(); self.roots.len()];
+        for uri in uris {
+            if self.open.contains_key(uri) {
+                continue;
+            }
+            if let Some(location) = self.locate(uri) {
+                if let Some(paths) = by_root.get_mut(location.root) {
+                    paths.push(location.path);
+                }
+            }
         }
-        let Some(location) = self.locate(uri) else {
-            return false;
-        };
-        if let Some(root) = self.roots.get_mut(location.root) {
-            root.corpus.remove_file(&location.path);
+        let mut forgot = false;
+        for (root, paths) in self.roots.iter_mut().zip(by_root) {
+            if !paths.is_empty() {
+                root.corpus.remove_files(&paths);
+                forgot = true;
+            }
         }
-        true
+        forgot
     }
 
     /// Where the root of the workspace folder `dir` is in `roots`, if it is one.

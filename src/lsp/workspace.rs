@@ -530,10 +530,15 @@ pub(super) fn apply_file_events(
         .count();
     let mut apart = (changed_articles >= CHANGED_APART_FROM).then(DiskChanges::default);
     let mut changed = false;
+    // Removals one after the other are made together, before the next other event.
+    let mut removed: Vec<Uri> = Vec::new();
     for event in events {
         if event.typ == FileChangeType::DELETED {
-            changed |= state.forget_from_disk(&event.uri);
+            removed.push(event.uri);
             continue;
+        }
+        if !removed.is_empty() {
+            changed |= state.forget_many_from_disk(&std::mem::take(&mut removed));
         }
         if let Some(apart) = apart.as_mut() {
             if let Some(article) = state.unopened_article(&event.uri) {
@@ -542,6 +547,9 @@ pub(super) fn apply_file_events(
             }
         }
         changed |= state.refresh_from_disk(&event.uri);
+    }
+    if !removed.is_empty() {
+        changed |= state.forget_many_from_disk(&removed);
     }
     (changed, apart)
 }
