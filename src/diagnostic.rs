@@ -27,7 +27,7 @@ impl Severity {
 
 /// One problem in one file. `code` is an entry of the catalogue, written as a stable
 /// kebab-case identifier (`undated-claim`) that users can search for.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub range: TextRange,
     pub severity: Severity,

@@ -332,6 +332,106 @@ fn workspace_diagnostics_asked_in_parts_come_in_parts_before_the_answer() {
     assert_eq!(server.stop(), Some(0));
 }
 
+/// The reports of the `$/progress` parts of partial-result token `token` received so far.
+fn parts_of(server: &Server, token: &str) -> Vec<Value> {
+    server
+        .notifications
+        .iter()
+        .filter(|message| message["method"] == "$/progress" && message["params"]["token"] == token)
+        .flat_map(|message| {
+            message["params"]["value"]["items"]
+                .as_array()
+                .unwrap()
+                .clone()
+        })
+        .collect()
+}
+
+/// The result ids of `reports`, as `previousResultIds` (those without one left out).
+fn result_ids(reports: &[Value]) -> Vec<Value> {
+    reports
+        .iter()
+        .filter(|report| report["resultId"].is_string())
+        .map(|report| json!({"uri": report["uri"], "value": report["resultId"]}))
+        .collect()
+}
+
+/// A workspace pull in parts is held while nothing changed since the editor's reports
+/// (VS Code pulls again two seconds after every answer), answers once a file changes with
+/// that file's report only, reports a removed file empty, and is let go of, answered
+/// empty, when a newer pull comes.
+#[test]
+fn a_workspace_pull_in_parts_is_held_until_something_changes_and_sends_only_that() {
+    let scratch = Scratch::seeds("workspace-pull-held");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, pull_client());
+    let pull = |server: &mut Server, token: &str, previous: &[Value]| {
+        server.send_request(
+            "workspace/diagnostic",
+            json!({"previousResultIds": previous, "partialResultToken": token}),
+        )
+    };
+    let first = pull(&mut server, "first", &[]);
+    server.response(first);
+    let all = parts_of(&server, "first");
+    assert!(all.len() > 5);
+    let mut held = result_ids(&all);
+    assert_eq!(held.len(), all.len());
+
+    // Nothing changed: held while other requests are answered.
+    let second = pull(&mut server, "second", &held);
+    server.request("dateline/status", Value::Null);
+    assert!(
+        !server
+            .notifications
+            .iter()
+            .any(|m| m["id"] == json!(second)),
+        "answered while nothing changed"
+    );
+    // An article changes on disk: the held pull answers with its report alone.
+    let changed = scratch.path(S004);
+    let text = scratch.read(S004) + "\nThe minister said the talks would resume.\n";
+    std::fs::write(&changed, text).unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": scratch.uri(S004), "type": 2}]}),
+    );
+    assert_eq!(server.response(second)["result"]["items"], json!([]));
+    let sent = parts_of(&server, "second");
+    let uris: Vec<&str> = sent.iter().map(|r| r["uri"].as_str().unwrap()).collect();
+    assert_eq!(uris, vec![scratch.uri(S004).as_str()]);
+    assert_eq!(sent[0]["kind"], "full");
+    held.retain(|id| id["uri"] != scratch.uri(S004).as_str());
+    held.extend(result_ids(&sent));
+
+    // A newer pull lets the held one go, answered empty and without parts.
+    let third = pull(&mut server, "third", &held);
+    let fourth = pull(&mut server, "fourth", &held);
+    assert_eq!(server.response(third)["result"]["items"], json!([]));
+    assert!(parts_of(&server, "third").is_empty());
+    // A removed article is reported empty, without a result id.
+    std::fs::remove_file(scratch.path(S001)).unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": scratch.uri(S001), "type": 3}]}),
+    );
+    server.response(fourth);
+    let sent = parts_of(&server, "fourth");
+    let removed = sent
+        .iter()
+        .find(|report| report["uri"] == scratch.uri(S001).as_str())
+        .expect("the removed article reported");
+    assert_eq!(removed["items"], json!([]));
+    assert!(removed.get("resultId").is_none_or(Value::is_null));
+    // A pull held when the session ends does not hold the end back.
+    let whole = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    let now = result_ids(whole["items"].as_array().unwrap());
+    let fifth = pull(&mut server, "fifth", &now);
+    server.request("dateline/status", Value::Null);
+    assert!(!server.notifications.iter().any(|m| m["id"] == json!(fifth)));
+    assert_eq!(server.stop(), Some(0));
+}
+
 #[test]
 fn workspace_diagnostics_cover_every_file_of_the_corpus() {
     let scratch = Scratch::seeds("workspace-pull");

@@ -67,5 +67,14 @@ pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Di
     diagnostics
 }
 
+/// The cross-file diagnostics of `file` ([`article_diagnostics`]) hashed: what its
+/// diagnostics stamp holds of the rest of the corpus.
+pub(super) fn fingerprint(corpus: &Corpus, file: &ArticleFile) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    article_diagnostics(corpus, file).hash(&mut hasher);
+    hasher.finish()
+}
+
 /// In how many articles a name must appear before it is suggested for the registry.
 pub const UNKNOWN_ACTOR_MIN_ARTICLES: usize = 2;

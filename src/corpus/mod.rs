@@ -125,8 +125,13 @@ pub struct Corpus {
     disk_stamps: Arc<HashMap<String, (TextCheck, DiskStamp)>>,
     /// The last change that could alter the diagnostics of files it did not touch: an
     /// article added or removed, an id, URL or set of unknown names changed, a registry,
-    /// the configuration or a skipped file.
+    /// the configuration or a skipped file. What the stamps of registries, the
+    /// configuration and skipped files are made of.
     shared_change: u64,
+    /// The last change of the registries or the settings: the one change elsewhere that
+    /// an article's diagnostics depend on besides what its cross-file diagnostics read
+    /// (see [`Corpus::diagnostics_stamp`]).
+    settings_change: u64,
     /// A load that analyses more articles than this (and can read their texts again)
     /// finds only their mentions first ([`Retention::Mentions`]); `None`: never.
     mentions_first_above: Option<usize>,
@@ -147,17 +152,20 @@ pub struct Corpus {
 /// What the diagnostics of one file depend on, as the changes that last touched them:
 /// while a file's stamp stays the same, so do its diagnostics. A server typing in one
 /// article need not recompute those of another open article of 30,000 diagnostics to
-/// find that nothing changed.
+/// find that nothing changed, nor send an editor that pulls the workspace's diagnostics
+/// those of every file again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DiagnosticsStamp {
     shared: u64,
     file: u64,
+    /// For an article, its cross-file diagnostics hashed (0 for other files).
+    cross: u64,
 }
 
 impl DiagnosticsStamp {
     /// The stamp as text, unique within the process (an editor's `resultId`).
     pub fn key(&self) -> String {
-        format!("{}.{}", self.shared, self.file)
+        format!("{}.{}.{:x}", self.shared, self.file, self.cross)
     }
 }
 
@@ -589,9 +597,19 @@ impl PathsOf {
 
 /// A number no change has had before, in any corpus of the process: stamps of two
 /// corpora (a workspace folder removed and added again) never meet by chance.
+/// The changes counted so far by every corpus of the process: articles taken in, shared
+/// and settings changes ([`DiagnosticsStamp`]).
+static CHANGES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 fn next_change() -> u64 {
-    static CHANGES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     CHANGES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// How many changes every corpus of the process has counted so far: while it stays the
+/// same, no file's [`DiagnosticsStamp`] has changed. A server holding a workspace pull
+/// until something changes reads it instead of every file's stamp.
+pub fn changes_made() -> u64 {
+    CHANGES.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The copy of `text` that `held` has, after giving it one made by `make` if it had none:
@@ -701,6 +719,7 @@ impl Corpus {
             taken_at: HashMap::default(),
             disk_stamps: Default::default(),
             shared_change: next_change(),
+            settings_change: next_change(),
             mentions_first_above: None,
             pending_source: None,
             leaves_packed_out: false,
@@ -710,10 +729,25 @@ impl Corpus {
 
     /// The stamp of `path`'s diagnostics as the corpus stands (see [`DiagnosticsStamp`]).
     pub fn diagnostics_stamp(&self, path: &str) -> DiagnosticsStamp {
-        DiagnosticsStamp {
-            shared: self.shared_change,
+        let file = self.taken_at.get(path).copied().unwrap_or(0);
+        match self.articles.get(path) {
+            // An article's diagnostics are its own (changed only when it is taken in
+            // again), those the settings and registries decide, and its cross-file ones,
+            // which read only what the rest of the corpus says of the ids it cites, its own
+            // id and URL and the names it uses: hashed, they change only when those do, not
+            // whenever any article elsewhere changes its id or its names (typing a new name
+            // in one article at 100,000 made every file's report new).
+            Some(article) => DiagnosticsStamp {
+                shared: self.settings_change,
+                file,
+                cross: cross::fingerprint(self, article),
+            },
             // Registries and the configuration change only by shared changes.
-            file: self.taken_at.get(path).copied().unwrap_or(0),
+            None => DiagnosticsStamp {
+                shared: self.shared_change,
+                file,
+                cross: 0,
+            },
         }
     }
 
@@ -1259,6 +1293,7 @@ impl Corpus {
     fn recompute_config(&mut self) {
         // Its diagnostics may change even when the configuration does not.
         self.note_shared_change();
+        self.settings_change = next_change();
         let (mut config, diagnostics) = match &self.config_file {
             Some((_, text)) => config::parse_config(text),
             None => (self.base_config.clone(), Vec::new()),
@@ -1794,6 +1829,7 @@ impl Corpus {
 
     fn rebuild_actors(&mut self) {
         self.note_shared_change();
+        self.settings_change = next_change();
         self.actor_stats_memo = Default::default();
         let paths: Vec<&String> = self.registries.keys().collect();
         let parsed: Vec<&actors::Registry> =

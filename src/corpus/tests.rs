@@ -781,6 +781,45 @@ fn articles_changed_on_disk_analysed_apart_are_taken_in_as_one_by_one() {
     }
 }
 
+/// An article's diagnostics stamp (its `resultId` in a workspace report) changes with what
+/// its diagnostics read, not with every change elsewhere in the corpus.
+#[test]
+fn an_articles_diagnostics_stamp_changes_only_with_what_its_diagnostics_read() {
+    let (mut corpus, _) = index_corpus(false);
+    let path = "000_d3301de9df92c926.article";
+    let before = corpus.diagnostics_stamp(path);
+    let registry_before = corpus.diagnostics_stamp("actors.toml");
+    // Another article arrives with a name of its own: a change others may see, but not
+    // one this article's diagnostics read.
+    let other = "Source: Notes\nDate: 2022-10-20\n\nZorbulan Quext met officials, they said.\n";
+    corpus.set_file("other.article", Arc::from(other));
+    assert_ne!(corpus.diagnostics_stamp("actors.toml"), registry_before);
+    assert_eq!(corpus.diagnostics_stamp(path), before);
+    // One takes its id: its diagnostics now say so, and its stamp changes.
+    let id = corpus.article(path).expect("seed").id.clone();
+    let twin = format!("Source: Notes\nDate: 2022-10-20\nId: {id}\n\nNothing.\n");
+    corpus.set_file("twin.article", Arc::from(twin.as_str()));
+    let with_twin = corpus.diagnostics_stamp(path);
+    assert_ne!(with_twin, before);
+    assert!(corpus
+        .diagnostics(path)
+        .iter()
+        .any(|diagnostic| diagnostic.code == DiagnosticCode::DuplicateId));
+    // The twin goes: the article's diagnostics are as before, and so is their hash.
+    corpus.remove_file("twin.article");
+    let after = corpus.diagnostics_stamp(path);
+    assert_ne!(after, with_twin);
+    assert_eq!(after.key(), before.key());
+    // A registry change may change any article's diagnostics.
+    let registry = corpus
+        .registry("actors.toml")
+        .expect("registry")
+        .text
+        .clone();
+    corpus.set_file("actors.toml", Arc::from(format!("{registry}\n").as_str()));
+    assert_ne!(corpus.diagnostics_stamp(path), before);
+}
+
 #[test]
 fn files_removed_together_leave_the_corpus_as_removed_one_by_one() {
     let (mut together, _) = index_corpus(false);

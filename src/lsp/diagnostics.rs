@@ -205,25 +205,54 @@ pub(super) async fn say_not_shown(client: &Client, uri: &Uri, said: String) {
 pub(super) fn document_report(
     state: &mut State,
     uri: &Uri,
+    previous: Option<&str>,
 ) -> (DocumentDiagnosticReportResult, Option<String>) {
-    let (items, said) = match state.locate(uri) {
+    let (items, said, result_id) = match state.locate(uri) {
         Some(location) => {
+            // The same id as a workspace report of the file would have: VS Code sends the
+            // document's id among a workspace pull's `previousResultIds`.
+            let result_id = state.corpus(location.root).map(|corpus| {
+                result_id(
+                    corpus.diagnostics_stamp(&location.path),
+                    version_of(state, uri),
+                )
+            });
+            if let (Some(id), Some(previous)) = (&result_id, previous) {
+                if id == previous {
+                    let unchanged = UnchangedDocumentDiagnosticReport {
+                        result_id: id.clone(),
+                    };
+                    let report = DocumentDiagnosticReport::Unchanged(
+                        RelatedUnchangedDocumentDiagnosticReport {
+                            related_documents: None,
+                            unchanged_document_diagnostic_report: unchanged,
+                        },
+                    );
+                    return (DocumentDiagnosticReportResult::Report(report), None);
+                }
+            }
             let diagnostics = corpus_diagnostics(state, &location);
             let said = first_said_not_shown(state, uri, &location, &diagnostics);
-            (ranged(state, &location, diagnostics).into_protocol(), said)
+            (
+                ranged(state, &location, diagnostics).into_protocol(),
+                said,
+                result_id,
+            )
         }
-        None => (Vec::new(), None),
+        None => (Vec::new(), None, None),
     };
     let report = DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
         RelatedFullDocumentDiagnosticReport {
             related_documents: None,
-            full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                result_id: None,
-                items,
-            },
+            full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id, items },
         },
     ));
     (report, said)
+}
+
+/// The version of the open document at `uri`, if it is open.
+fn version_of(state: &State, uri: &Uri) -> Option<i64> {
+    state.open.get(uri).map(|doc| doc.version as i64)
 }
 
 /// `workspace/diagnostic`'s answer: the report, or its JSON written straight from each
@@ -262,8 +291,111 @@ pub(super) fn workspace_files(state: &State) -> Vec<(usize, String)> {
     files
 }
 
-/// The editor's result ids of the reports it holds, by URI (`previousResultIds`).
-pub(super) type PreviousResults = std::collections::HashMap<String, String>;
+/// The editor's result ids of the reports it holds (`previousResultIds`).
+#[derive(Default)]
+pub(super) struct PreviousResults {
+    /// By the URI as the editor wrote it.
+    by_uri: std::collections::HashMap<String, String>,
+    /// Each URI with its id, in the editor's order.
+    held: Vec<(Uri, String)>,
+}
+
+impl PreviousResults {
+    pub(super) fn new(ids: Vec<PreviousResultId>) -> Self {
+        let held: Vec<(Uri, String)> = ids.into_iter().map(|id| (id.uri, id.value)).collect();
+        let by_uri = held
+            .iter()
+            .map(|(uri, id)| (uri.as_str().to_string(), id.clone()))
+            .collect();
+        PreviousResults { by_uri, held }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.held.is_empty()
+    }
+
+    fn get(&self, uri: &str) -> Option<&String> {
+        self.by_uri.get(uri)
+    }
+}
+
+/// What a workspace pull has to send the editor, given the reports it holds.
+#[derive(Default)]
+pub(super) struct WorkspaceChanges {
+    /// The files whose report differs from the one the editor holds, or of which it holds
+    /// none, as (root, path).
+    pub(super) files: Vec<(usize, String)>,
+    /// Files the editor holds a report of that are no longer any corpus's (removed,
+    /// renamed, left out by the configuration): reported empty, so that their findings
+    /// leave the Problems panel.
+    pub(super) vanished: Vec<Uri>,
+}
+
+impl WorkspaceChanges {
+    pub(super) fn is_empty(&self) -> bool {
+        self.files.is_empty() && self.vanished.is_empty()
+    }
+}
+
+/// What has changed since the reports the editor holds (`previous`), without making any
+/// file's diagnostics: each file's result id against the one the editor holds, matched
+/// by the file the URI names (not its spelling). When the editor pulls open documents'
+/// diagnostics itself (`documents_pulled`), an open document of which it holds no
+/// workspace report is left to that pull.
+pub(super) fn workspace_changes(
+    state: &State,
+    previous: &PreviousResults,
+    documents_pulled: bool,
+) -> WorkspaceChanges {
+    let mut held: std::collections::HashMap<(usize, String), (&Uri, &str)> =
+        std::collections::HashMap::with_capacity(previous.held.len());
+    for (uri, id) in &previous.held {
+        if let Some(location) = state.locate(uri) {
+            held.insert((location.root, location.path), (uri, id.as_str()));
+        }
+    }
+    // Only open documents have versions: looked up by place, not by a URI made for every
+    // file.
+    let open: std::collections::HashMap<(usize, String), i64> = state
+        .open
+        .iter()
+        .filter_map(|(uri, doc)| {
+            let location = state.locate(uri)?;
+            Some(((location.root, location.path), doc.version as i64))
+        })
+        .collect();
+    let mut changes = WorkspaceChanges::default();
+    for (root, path) in workspace_files(state) {
+        let Some(corpus) = state.corpus(root) else {
+            continue;
+        };
+        let key = (root, path);
+        let version = open.get(&key).copied();
+        let now = result_id(corpus.diagnostics_stamp(&key.1), version);
+        match held.remove(&key) {
+            Some((_, id)) if id == now => {}
+            None if documents_pulled && version.is_some() => {}
+            _ => changes.files.push(key),
+        }
+    }
+    changes.vanished = held
+        .into_values()
+        .filter(|(uri, _)| !state.open.contains_key(*uri))
+        .map(|(uri, _)| uri.clone())
+        .collect();
+    changes
+}
+
+/// The reports of files no longer in any corpus: empty, without a result id.
+fn vanished_reports(uris: &[Uri]) -> impl Iterator<Item = WorkspaceDocumentDiagnosticReport> + '_ {
+    uris.iter().map(|uri| {
+        WorkspaceDocumentDiagnosticReport::Full(WorkspaceFullDocumentDiagnosticReport {
+            uri: uri.clone(),
+            version: None,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport::default(),
+        })
+    })
+}
 
 /// The report of the file at `path` of the folder `root` for `workspace/diagnostic`: in
 /// full, or unchanged when the editor's `previous` result id is the one its report would
@@ -276,7 +408,7 @@ fn file_report(
 ) -> Option<WorkspaceDocumentDiagnosticReport> {
     let uri = state.uri(root, path)?;
     let corpus = state.corpus(root)?;
-    let version = state.open.get(&uri).map(|doc| doc.version as i64);
+    let version = version_of(state, &uri);
     let result_id = result_id(corpus.diagnostics_stamp(path), version);
     if previous.get(uri.as_str()) == Some(&result_id) {
         return Some(WorkspaceDocumentDiagnosticReport::Unchanged(
@@ -361,13 +493,35 @@ pub(super) fn partial_report(
     previous: &PreviousResults,
     token: &NumberOrString,
 ) -> Option<Vec<u8>> {
+    progress_part(token, |out| write_reports(state, files, previous, out))
+}
+
+/// A `$/progress` part of the `workspace/diagnostic` request whose partial-result token is
+/// `token`, reporting the files no longer in any corpus (see [`WorkspaceChanges`]).
+pub(super) fn vanished_part(uris: &[Uri], token: &NumberOrString) -> Option<Vec<u8>> {
+    progress_part(token, |out| {
+        for (index, report) in vanished_reports(uris).enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            // Writing into memory fails only for values JSON cannot hold.
+            let _ = serde_json::to_writer(&mut *out, &report);
+        }
+    })
+}
+
+/// A `$/progress` part of reports, their JSON list items written by `write_items`.
+fn progress_part(
+    token: &NumberOrString,
+    write_items: impl FnOnce(&mut Vec<u8>),
+) -> Option<Vec<u8>> {
     super::transport::notification_body(
         "$/progress",
         |out| {
             out.extend_from_slice(b"{\"token\":");
             serde_json::to_writer(&mut *out, token)?;
             out.extend_from_slice(b",\"value\":{\"items\":[");
-            write_reports(state, files, previous, out);
+            write_items(out);
             out.extend_from_slice(b"]}}");
             Ok(())
         },

@@ -45,6 +45,9 @@ pub struct Backend {
     texts: Option<DirectTexts>,
     /// When the last request or change came: the cache's write waits for a pause.
     pub(super) activity: Arc<Activity>,
+    /// Counts the workspace pulls asked in parts: one held until something changes ends
+    /// when a newer one comes.
+    workspace_pulls: Arc<AtomicU64>,
 }
 
 /// When the editor last asked or changed something, for work that would slow the answers
@@ -125,6 +128,7 @@ impl Backend {
             answers: None,
             texts: None,
             activity: Arc::new(Activity::new()),
+            workspace_pulls: Arc::new(AtomicU64::new(0)),
         }
     }
 
@@ -184,6 +188,53 @@ impl Backend {
         })
     }
 
+    /// What a workspace pull in parts has to report (`diagnostics::workspace_changes`).
+    /// When nothing changed since the editor's reports, the pull is held until something
+    /// may have: VS Code pulls again two seconds after every answer, and answering each at
+    /// once had the server go over every file's stamp for ever (at 100,000 articles, a
+    /// second of work every three seconds). Held, it looks every [`HELD_PULL_LOOKS_EVERY`]
+    /// at `State::diagnostics_generation`, which costs nothing, and goes over the files
+    /// again only when that moved. `None` when it was let go of: a newer pull came (VS
+    /// Code cancels the one before; other editors may not), or the session ends. A first
+    /// pull, with no reports held, is answered at once.
+    async fn workspace_changes(
+        &self,
+        previous: Arc<diagnostics::PreviousResults>,
+    ) -> Result<Option<diagnostics::WorkspaceChanges>> {
+        let pull = self.workspace_pulls.fetch_add(1, Ordering::SeqCst) + 1;
+        let documents_pulled = self.supports().pull_diagnostics;
+        loop {
+            let looked = previous.clone();
+            let (changes, generation) = self
+                .with_state(move |state| {
+                    let changes = diagnostics::workspace_changes(state, &looked, documents_pulled);
+                    (changes, state.diagnostics_generation())
+                })
+                .await?;
+            if !changes.is_empty() || previous.is_empty() {
+                return Ok(Some(changes));
+            }
+            loop {
+                tokio::time::sleep(HELD_PULL_LOOKS_EVERY).await;
+                let superseded = self.workspace_pulls.load(Ordering::SeqCst) != pull;
+                if superseded || self.shutdown.load(Ordering::SeqCst) {
+                    return Ok(None);
+                }
+                // Not waited for: a state held by other work is looked at next time.
+                let now = match self.state.try_lock() {
+                    Ok(state) => state.diagnostics_generation(),
+                    Err(std::sync::TryLockError::Poisoned(poisoned)) => {
+                        poisoned.into_inner().diagnostics_generation()
+                    }
+                    Err(std::sync::TryLockError::WouldBlock) => continue,
+                };
+                if now != generation {
+                    break;
+                }
+            }
+        }
+    }
+
     /// `dateline/status`: counts for a status bar.
     pub async fn status(&self, _: Option<serde_json::Value>) -> Result<serde_json::Value> {
         self.with_state(|state| custom::status(state)).await
@@ -234,6 +285,9 @@ impl Backend {
 /// How many files' reports a partial result of `workspace/diagnostic` carries: about
 /// 10,000 diagnostics, a few megabytes of JSON.
 const WORKSPACE_REPORTS_TOGETHER: usize = 256;
+
+/// How often a workspace pull held until something changes looks whether anything did.
+const HELD_PULL_LOOKS_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// How many locations an answer must have to be sent through `DirectAnswers`.
 const DIRECT_ANSWER_MIN: usize = 64;
@@ -380,8 +434,11 @@ impl LanguageServer for Backend {
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let asked = uri.clone();
+        let previous = params.previous_result_id;
         let (report, said) = self
-            .with_state(move |state| diagnostics::document_report(state, &asked))
+            .with_state(move |state| {
+                diagnostics::document_report(state, &asked, previous.as_deref())
+            })
             .await?;
         if let Some(said) = said {
             diagnostics::say_not_shown(&self.client, &uri, said).await;
@@ -393,21 +450,28 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceDiagnosticParams,
     ) -> Result<WorkspaceDiagnosticReportResult> {
-        let previous: diagnostics::PreviousResults = params
-            .previous_result_ids
-            .into_iter()
-            .map(|previous| (previous.uri.as_str().to_string(), previous.value))
-            .collect();
+        let previous = diagnostics::PreviousResults::new(params.previous_result_ids);
         let token = params.partial_result_params.partial_result_token;
         if let (Some(token), Some(direct)) = (token, self.direct.clone()) {
+            let previous = Arc::new(previous);
+            let Some(changes) = self.workspace_changes(previous.clone()).await? else {
+                // Held, and let go of unanswered: a newer pull, or the end of the session.
+                return Ok(WorkspaceDiagnosticReportResult::Report(
+                    WorkspaceDiagnosticReport::default(),
+                ));
+            };
             // In parts, a batch of files at a time, each under its own lock of the state:
-            // the editor's other requests are answered in between.
-            let files = self
-                .with_state(|state| diagnostics::workspace_files(state))
-                .await?;
-            let previous = std::sync::Arc::new(previous);
+            // the editor's other requests are answered in between. Files unchanged since
+            // the editor's reports are left out: it keeps what it holds of them.
             let mut last_written = None;
-            for batch in files.chunks(WORKSPACE_REPORTS_TOGETHER) {
+            let vanished = diagnostics::vanished_part(&changes.vanished, &token)
+                .filter(|_| !changes.vanished.is_empty());
+            if let Some(body) = vanished {
+                let (written, told) = tokio::sync::oneshot::channel();
+                let _ = direct.send(Outgoing::Paced { body, written });
+                last_written = Some(told);
+            }
+            for batch in changes.files.chunks(WORKSPACE_REPORTS_TOGETHER) {
                 let (batch, previous, token) = (batch.to_vec(), previous.clone(), token.clone());
                 let part = self
                     .with_state(move |state| {

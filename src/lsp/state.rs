@@ -334,6 +334,13 @@ impl State {
         self.refresh_from_disk(uri);
     }
 
+    /// What the diagnostics reports depend on, as a whole: the corpora's changes and the
+    /// open documents' versions. While it stays the same, no report has changed.
+    pub fn diagnostics_generation(&self) -> (u64, i64, usize) {
+        let versions = self.open.values().map(|doc| i64::from(doc.version)).sum();
+        (crate::corpus::changes_made(), versions, self.open.len())
+    }
+
     /// Where an article file the editor does not own lies: its folder, its path in the
     /// folder's corpus and on disk. `None` for any other file (settings, registries, files
     /// no glob includes, open documents), which [`State::refresh_from_disk`] takes in.
