@@ -332,6 +332,45 @@ fn workspace_diagnostics_asked_in_parts_come_in_parts_before_the_answer() {
     assert_eq!(server.stop(), Some(0));
 }
 
+/// A document's pulled report carries a result id; pulled again with it, unchanged while
+/// nothing its diagnostics read changed, in full once the document is edited.
+#[test]
+fn a_document_pulled_again_with_its_result_id_is_reported_unchanged_until_edited() {
+    let scratch = Scratch::seeds("document-pull-again");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, pull_client());
+    let uri = scratch.uri(S002);
+    let pull = |server: &mut Server, previous: Value| {
+        server.request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}, "previousResultId": previous}),
+        )
+    };
+    let first = pull(&mut server, Value::Null);
+    assert_eq!(first["kind"], "full");
+    let id = first["resultId"].clone();
+    assert!(id.is_string());
+    let again = pull(&mut server, id.clone());
+    assert_eq!(again["kind"], "unchanged");
+    assert_eq!(again["resultId"], id);
+    // Another article takes a name of its own: nothing this document's diagnostics read.
+    std::fs::write(
+        scratch.path("other.article"),
+        "Source: Notes\nDate: 2022-10-20\n\nZorbulan Quext met officials, they said.\n",
+    )
+    .unwrap();
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": scratch.uri("other.article"), "type": 1}]}),
+    );
+    assert_eq!(pull(&mut server, id.clone())["kind"], "unchanged");
+    let text = scratch.read(S002) + "\nThe minister said the talks would resume.\n";
+    server.open(&scratch.uri(S002), &text);
+    let edited = pull(&mut server, id.clone());
+    assert_eq!(edited["kind"], "full");
+    assert_ne!(edited["resultId"], id);
+}
+
 /// The reports of the `$/progress` parts of partial-result token `token` received so far.
 fn parts_of(server: &Server, token: &str) -> Vec<Value> {
     server

@@ -3,17 +3,40 @@
 
 use super::{ArticleFile, Corpus};
 use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
+use crate::text::TextRange;
 
-pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
+/// What the rest of the corpus says of an article: each is one cross-file diagnostic.
+#[derive(Hash)]
+enum Finding<'a> {
+    /// A citation of an id no article has.
+    UnknownCitation { range: TextRange, id: &'a str },
+    /// Other files with the article's id.
+    DuplicateId {
+        range: TextRange,
+        others: Vec<&'a str>,
+    },
+    /// Other files with the article's URL.
+    DuplicateUrl {
+        range: TextRange,
+        others: Vec<&'a str>,
+    },
+    /// A name no actor matches, used in this many articles.
+    UnknownActor {
+        range: TextRange,
+        name: &'a str,
+        articles: usize,
+    },
+}
+
+/// Hands each cross-file finding of `file` to `found`, in the order of its diagnostics.
+fn findings<'a>(corpus: &'a Corpus, file: &'a ArticleFile, mut found: impl FnMut(Finding<'a>)) {
     for citation in &file.article.citations {
         for cited in &citation.ids {
-            if corpus.article_by_id(&cited.id).is_none() {
-                diagnostics.push(Diagnostic::error(
-                    cited.range,
-                    DiagnosticCode::UnknownCitation,
-                    format!("no article in the corpus has the id `{}`", cited.id),
-                ));
+            if !corpus.has_article_with_id(&cited.id) {
+                found(Finding::UnknownCitation {
+                    range: cited.range,
+                    id: &cited.id,
+                });
             }
         }
     }
@@ -27,15 +50,10 @@ pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Di
         .filter(|path| *path != file.path)
         .collect();
     if !same_id.is_empty() {
-        diagnostics.push(Diagnostic::error(
-            id_range,
-            DiagnosticCode::DuplicateId,
-            format!(
-                "the id `{}` is also the id of {}",
-                file.id,
-                same_id.join(", ")
-            ),
-        ));
+        found(Finding::DuplicateId {
+            range: id_range,
+            others: same_id,
+        });
     }
     if let Some(url) = header.get("url").filter(|field| !field.value.is_empty()) {
         let same_url: Vec<&str> = corpus
@@ -43,11 +61,10 @@ pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Di
             .filter(|path| *path != file.path)
             .collect();
         if !same_url.is_empty() {
-            diagnostics.push(Diagnostic::error(
-                url.value_range,
-                DiagnosticCode::DuplicateUrl,
-                format!("the same URL is given by {}", same_url.join(", ")),
-            ));
+            found(Finding::DuplicateUrl {
+                range: url.value_range,
+                others: same_url,
+            });
         }
     }
     let mut hinted = std::collections::BTreeSet::new();
@@ -56,23 +73,60 @@ pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Di
         // Only names the corpus keeps using are worth a registry entry; each is hinted
         // once per file.
         if articles >= UNKNOWN_ACTOR_MIN_ARTICLES && hinted.insert(name) {
-            diagnostics.push(Diagnostic::new(
-                *range,
+            found(Finding::UnknownActor {
+                range: *range,
+                name,
+                articles,
+            });
+        }
+    }
+}
+
+pub(super) fn article_diagnostics(corpus: &Corpus, file: &ArticleFile) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    findings(corpus, file, |finding| {
+        diagnostics.push(match finding {
+            Finding::UnknownCitation { range, id } => Diagnostic::error(
+                range,
+                DiagnosticCode::UnknownCitation,
+                format!("no article in the corpus has the id `{id}`"),
+            ),
+            Finding::DuplicateId { range, others } => Diagnostic::error(
+                range,
+                DiagnosticCode::DuplicateId,
+                format!(
+                    "the id `{}` is also the id of {}",
+                    file.id,
+                    others.join(", ")
+                ),
+            ),
+            Finding::DuplicateUrl { range, others } => Diagnostic::error(
+                range,
+                DiagnosticCode::DuplicateUrl,
+                format!("the same URL is given by {}", others.join(", ")),
+            ),
+            Finding::UnknownActor {
+                range,
+                name,
+                articles,
+            } => Diagnostic::new(
+                range,
                 Severity::Hint,
                 DiagnosticCode::UnknownActor,
                 format!("“{name}” appears in {articles} articles but is not in the actor registry"),
-            ));
-        }
-    }
+            ),
+        })
+    });
     diagnostics
 }
 
-/// The cross-file diagnostics of `file` ([`article_diagnostics`]) hashed: what its
-/// diagnostics stamp holds of the rest of the corpus.
+/// The cross-file findings of `file` hashed, without making their diagnostics (the same
+/// findings make the same diagnostics): what its diagnostics stamp holds of the rest of
+/// the corpus ([`Corpus::diagnostics_stamp`]).
 pub(super) fn fingerprint(corpus: &Corpus, file: &ArticleFile) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    article_diagnostics(corpus, file).hash(&mut hasher);
+    let mut hasher = rustc_hash::FxHasher::default();
+    findings(corpus, file, |finding| finding.hash(&mut hasher));
     hasher.finish()
 }
 

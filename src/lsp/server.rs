@@ -188,15 +188,18 @@ impl Backend {
         })
     }
 
-    /// What a workspace pull in parts has to report (`diagnostics::workspace_changes`).
-    /// When nothing changed since the editor's reports, the pull is held until something
-    /// may have: VS Code pulls again two seconds after every answer, and answering each at
-    /// once had the server go over every file's stamp for ever (at 100,000 articles, a
-    /// second of work every three seconds). Held, it looks every [`HELD_PULL_LOOKS_EVERY`]
-    /// at `State::diagnostics_generation`, which costs nothing, and goes over the files
-    /// again only when that moved. `None` when it was let go of: a newer pull came (VS
-    /// Code cancels the one before; other editors may not), or the session ends. A first
-    /// pull, with no reports held, is answered at once.
+    /// What a workspace pull in parts has to report (`diagnostics::plan_changes`, then
+    /// `changed_among` a batch of files at a time, each under its own lock). When nothing
+    /// changed since the editor's reports, the pull is held until something may have:
+    /// VS Code pulls again two seconds after every answer, and answering each at once had
+    /// the server go over every file's stamp for ever (at 100,000 articles, a second of
+    /// work every three seconds). Held, it looks every [`HELD_PULL_LOOKS_EVERY`] at
+    /// `State::diagnostics_generation`, which costs nothing, and goes over the files again
+    /// once that moved and then stayed for [`HELD_PULL_SETTLES`] (not at every keystroke
+    /// of someone typing: the document being typed in has pulls of its own). `None` when
+    /// it was let go of: a newer pull came (VS Code cancels the one before; other editors
+    /// may not), or the session ends. A first pull, with no reports held, is answered at
+    /// once.
     async fn workspace_changes(
         &self,
         previous: Arc<diagnostics::PreviousResults>,
@@ -205,15 +208,28 @@ impl Backend {
         let documents_pulled = self.supports().pull_diagnostics;
         loop {
             let looked = previous.clone();
-            let (changes, generation) = self
-                .with_state(move |state| {
-                    let changes = diagnostics::workspace_changes(state, &looked, documents_pulled);
-                    (changes, state.diagnostics_generation())
-                })
+            let plan = self
+                .with_state(move |state| diagnostics::plan_changes(state, &looked))
                 .await?;
-            if !changes.is_empty() || previous.is_empty() {
-                return Ok(Some(changes));
+            let plan = Arc::new(plan);
+            let mut files = Vec::new();
+            let count = plan.files.len();
+            for start in (0..count).step_by(CHANGES_LOOKED_AT_TOGETHER) {
+                let end = (start + CHANGES_LOOKED_AT_TOGETHER).min(count);
+                let plan = plan.clone();
+                let changed = self
+                    .with_state(move |state| {
+                        let batch = &plan.files[start..end];
+                        diagnostics::changed_among(state, &plan, batch, documents_pulled)
+                    })
+                    .await?;
+                files.extend(changed);
             }
+            if !files.is_empty() || !plan.vanished.is_empty() || previous.is_empty() {
+                let vanished = plan.vanished.clone();
+                return Ok(Some(diagnostics::WorkspaceChanges { files, vanished }));
+            }
+            let (mut seen, mut seen_since) = (plan.generation, std::time::Instant::now());
             loop {
                 tokio::time::sleep(HELD_PULL_LOOKS_EVERY).await;
                 let superseded = self.workspace_pulls.load(Ordering::SeqCst) != pull;
@@ -228,7 +244,9 @@ impl Backend {
                     }
                     Err(std::sync::TryLockError::WouldBlock) => continue,
                 };
-                if now != generation {
+                if now != seen {
+                    (seen, seen_since) = (now, std::time::Instant::now());
+                } else if now != plan.generation && seen_since.elapsed() >= HELD_PULL_SETTLES {
                     break;
                 }
             }
@@ -288,6 +306,13 @@ const WORKSPACE_REPORTS_TOGETHER: usize = 256;
 
 /// How often a workspace pull held until something changes looks whether anything did.
 const HELD_PULL_LOOKS_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// How long what the reports depend on must have stayed the same after it moved before a
+/// held workspace pull goes over the files again.
+const HELD_PULL_SETTLES: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// How many files' stamps a workspace pull compares under one lock of the state.
+const CHANGES_LOOKED_AT_TOGETHER: usize = 4096;
 
 /// How many locations an answer must have to be sent through `DirectAnswers`.
 const DIRECT_ANSWER_MIN: usize = 64;
