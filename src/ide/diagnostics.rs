@@ -7,6 +7,13 @@ use crate::diagnostic::{Diagnostic, DiagnosticCode, Severity};
 use crate::ide::limits::thousands;
 use crate::text::TextRange;
 
+/// How many changes every corpus of the process has counted so far: while it stays the
+/// same, no file's diagnostics stamp has changed (a server holding a workspace pull open
+/// looks at it instead of every file's stamp).
+pub fn changes_made() -> u64 {
+    crate::corpus::changes_made()
+}
+
 /// Every diagnostic of `path`: its own and the cross-file ones, or, for a skipped file,
 /// a `skipped-file` warning at its start saying why.
 pub fn diagnostics(corpus: &Corpus, path: &str) -> Vec<Diagnostic> {

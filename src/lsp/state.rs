@@ -338,7 +338,11 @@ impl State {
     /// open documents' versions. While it stays the same, no report has changed.
     pub fn diagnostics_generation(&self) -> (u64, i64, usize) {
         let versions = self.open.values().map(|doc| i64::from(doc.version)).sum();
-        (crate::corpus::changes_made(), versions, self.open.len())
+        (
+            crate::ide::diagnostics::changes_made(),
+            versions,
+            self.open.len(),
+        )
     }
 
     /// Where an article file the editor does not own lies: its folder, its path in the
