@@ -21,6 +21,9 @@ pub use document::{Applied, Change, OpenDocument};
 
 use std::sync::atomic::Ordering;
 
+/// How many messages the server handles at once (see `serve`).
+const MESSAGES_AT_ONCE: usize = 32;
+
 /// Serves the protocol on standard input and output until `exit`; returns the process
 /// exit code (0 after a `shutdown` request, 1 otherwise, as the protocol asks).
 pub fn serve_stdio() -> u8 {
@@ -79,8 +82,14 @@ pub fn serve_stdio() -> u8 {
         ));
         let stdout = transport::raw_stdout();
         let writer = tokio::task::spawn_blocking(move || transport::write_output(frames, stdout));
-        let serving =
-            tower_lsp_server::Server::new(server_input, server_output, socket).serve(service);
+        // tower-lsp-server handles at most this many messages at once and reads no more
+        // until one ends (its default is 4). Some are long by design: `initialized`
+        // (indexing and the second pass, tens of seconds at 100,000 articles), a workspace
+        // pull held until something changes, a batch of files changed on disk; with four,
+        // three of those left every other request waiting behind one slot.
+        let serving = tower_lsp_server::Server::new(server_input, server_output, socket)
+            .concurrency_level(MESSAGES_AT_ONCE)
+            .serve(service);
         // After `exit` (handed over only once `shutdown` is answered) the session is over,
         // even if a handler still waits for the editor's answer to a request of the
         // server's (`initialized` asks for settings): that answer can no longer come, and
