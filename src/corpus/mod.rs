@@ -417,8 +417,8 @@ pub struct PendingAnalyses {
     files: Vec<Arc<ArticleFile>>,
 }
 
-/// Articles changed on disk with their new texts ([`Corpus::prepare_changes`]), with what
-/// analysing them needs.
+/// Articles changed on disk, to be read and analysed apart from the corpus
+/// ([`Corpus::prepare_changes`]), with what analysing them needs.
 pub struct ChangedArticles {
     analyzer: Analyzer,
     files: Vec<ChangedArticle>,
