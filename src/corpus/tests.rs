@@ -357,13 +357,7 @@ fn a_path_given_twice_keeps_its_last_text_and_order_does_not_matter() {
         Some("Title: Last\n\nHe said so.\n")
     );
     assert_eq!(forward.paths(), backward.paths());
-    for path in forward.paths() {
-        assert_eq!(
-            forward.diagnostics(&path),
-            backward.diagnostics(&path),
-            "{path}"
-        );
-    }
+    assert_same_diagnostics(&forward, &backward);
 }
 
 /// The date recognizer, given a long body in pieces cut at paragraphs, finds what one pass
@@ -671,6 +665,17 @@ fn assert_same_mentions(corpus: &Corpus, whole: &Corpus) {
     }
 }
 
+/// Asserts that every file of `expected` has the same diagnostics in `corpus`.
+fn assert_same_diagnostics(corpus: &Corpus, expected: &Corpus) {
+    for path in expected.paths() {
+        assert_eq!(
+            corpus.diagnostics(&path),
+            expected.diagnostics(&path),
+            "{path}"
+        );
+    }
+}
+
 /// Takes in the rest of every pending analysis, `batch` articles at a time.
 fn complete_all(corpus: &mut Corpus, batch: usize) {
     while let Some(pending) = corpus.take_pending(batch) {
@@ -842,13 +847,7 @@ fn files_removed_together_leave_the_corpus_as_removed_one_by_one() {
     for actor in 0..one_by_one.actors().len() {
         assert_eq!(together.actor_stats(actor), one_by_one.actor_stats(actor));
     }
-    for path in one_by_one.paths() {
-        assert_eq!(
-            together.diagnostics(&path),
-            one_by_one.diagnostics(&path),
-            "{path}"
-        );
-    }
+    assert_same_diagnostics(&together, &one_by_one);
 }
 
 #[test]
@@ -917,13 +916,7 @@ fn a_registry_change_while_articles_are_pending_analyses_them_whole() {
     // What was analysed for the versions before is not taken.
     assert_eq!(corpus.complete(pending.analyse()), 0);
     let (whole, _) = index_corpus(false);
-    for path in whole.paths() {
-        assert_eq!(
-            corpus.diagnostics(&path),
-            whole.diagnostics(&path),
-            "{path}"
-        );
-    }
+    assert_same_diagnostics(&corpus, &whole);
 }
 
 /// Past `[server] claims-limit-mb`, a server's corpus finds mentions only, whatever its
@@ -974,13 +967,7 @@ fn a_corpus_past_the_claims_limit_keeps_the_mentions_of_unopened_articles_only()
     );
     assert_eq!(corpus.over_claims_limit(), None);
     assert_eq!(corpus.pending_count(), 0);
-    for path in whole.paths() {
-        assert_eq!(
-            corpus.diagnostics(&path),
-            whole.diagnostics(&path),
-            "{path}"
-        );
-    }
+    assert_same_diagnostics(&corpus, &whole);
     assert!(!corpus.claims_of_open_articles_only());
 
     // Lowered again on a corpus analysed whole: past the limit, but every claim is known.
