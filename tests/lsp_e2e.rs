@@ -600,6 +600,34 @@ fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
     assert!(!after.contains(&scratch.uri(S001)));
 }
 
+/// The protocol has a document's versions increase, not one by one (Neovim sends its
+/// buffer's change count, which can jump): a change after a gap is applied, and its
+/// diagnostics published for its version.
+#[test]
+fn a_change_whose_version_skips_numbers_is_applied() {
+    let scratch = Scratch::seeds("version-gap");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    let uri = scratch.uri(S001);
+    server.open(&uri, "Source: Notes\nDate: 2022-10-20\n\nNothing yet.\n");
+    let text = "Source: Notes\nDate: 2022-10-20\n\nThe minister said the talks had failed.\n";
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 7}, "contentChanges": [{"text": text}]}),
+    );
+    let published = server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri.as_str()
+            && m["params"]["version"] == 7
+    });
+    assert!(published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "undated-claim"));
+    assert_eq!(server.stop(), Some(0));
+}
+
 #[test]
 fn exit_without_shutdown_exits_with_one() {
     let mut server = Server::start();

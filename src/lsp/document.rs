@@ -1,5 +1,6 @@
 //! A document the editor has open: its rope, its version, and edits applied strictly in
-//! version order even when notifications arrive out of order.
+//! version order even when notifications arrive out of order (a gap the editor never fills,
+//! which the protocol allows, is given up on after a moment).
 
 use crate::corpus::DiagnosticsStamp;
 use crate::position::{chars_before_column, Encoding, Position};
@@ -112,6 +113,25 @@ impl OpenDocument {
         }
     }
 
+    /// Applies every version held back, in order, without waiting any longer for those
+    /// missing: the protocol has versions increase but not one by one (Neovim sends its
+    /// buffer's change count, which can jump), so a gap may never be filled. Whether any
+    /// was applied.
+    pub fn apply_held_back(&mut self, encoding: Encoding) -> bool {
+        let held = std::mem::take(&mut self.held_back);
+        let applied = !held.is_empty();
+        for (version, changes) in held {
+            for change in changes {
+                self.apply_change(change, encoding);
+            }
+            self.version = version;
+        }
+        if applied {
+            self.dirty = true;
+        }
+        applied
+    }
+
     /// The character index of an editor position, clamped into the document.
     fn char_index(&self, position: Position, encoding: Encoding) -> usize {
         let line = position.line as usize;
@@ -183,6 +203,23 @@ mod tests {
             doc.apply(3, edit((0, 0), (0, 0), "x"), Encoding::Utf16),
             Applied::Stale
         );
+    }
+
+    #[test]
+    fn versions_held_back_for_a_gap_never_filled_are_applied_in_order() {
+        let mut doc = OpenDocument::new(1, "abc");
+        assert_eq!(
+            doc.apply(3, edit((0, 1), (0, 1), "1"), Encoding::Utf16),
+            Applied::HeldBack
+        );
+        assert_eq!(
+            doc.apply(5, edit((0, 2), (0, 2), "2"), Encoding::Utf16),
+            Applied::HeldBack
+        );
+        assert!(doc.apply_held_back(Encoding::Utf16));
+        assert_eq!(doc.text(), "a12bc");
+        assert_eq!(doc.version, 5);
+        assert!(!doc.apply_held_back(Encoding::Utf16));
     }
 
     #[test]

@@ -304,6 +304,10 @@ impl Backend {
 /// 10,000 diagnostics, a few megabytes of JSON.
 const WORKSPACE_REPORTS_TOGETHER: usize = 256;
 
+/// How long a document's change that comes after a gap in its versions waits for the
+/// missing ones before it is applied without them.
+const VERSION_GAP_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// How often a workspace pull held until something changes looks whether anything did.
 const HELD_PULL_LOOKS_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
@@ -392,6 +396,24 @@ impl LanguageServer for Backend {
                 .get_mut(&uri)
                 .map(|doc| doc.apply(params.text_document.version, changes, encoding))
         };
+        if outcome == Some(Applied::HeldBack) {
+            // A version after a gap: an earlier one may still be on its way (messages are
+            // handled concurrently), or the editor skipped it, which the protocol allows.
+            // Waited for a moment, then applied without it.
+            tokio::time::sleep(VERSION_GAP_WAIT).await;
+            let applied = {
+                let mut state = lock(&self.state);
+                let encoding = state.encoding;
+                state
+                    .open
+                    .get_mut(&uri)
+                    .is_some_and(|doc| doc.apply_held_back(encoding))
+            };
+            if applied {
+                self.schedule_all_open();
+            }
+            return;
+        }
         if outcome == Some(Applied::Applied) {
             self.schedule_all_open();
         }
