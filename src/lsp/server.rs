@@ -14,6 +14,7 @@ use super::state::{lock, State};
 use super::transport::{DirectAnswers, DirectTexts, Outgoing};
 use super::workspace;
 use crate::config::Overrides;
+use crate::position::Encoding;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -253,6 +254,18 @@ impl Backend {
         }
     }
 
+    /// Runs `change` on the open document at `uri`, if it is open, with the session's
+    /// position encoding, under the state's lock.
+    fn with_open_document<T>(
+        &self,
+        uri: &Uri,
+        change: impl FnOnce(&mut OpenDocument, Encoding) -> T,
+    ) -> Option<T> {
+        let mut state = lock(&self.state);
+        let encoding = state.encoding;
+        state.open.get_mut(uri).map(|doc| change(doc, encoding))
+    }
+
     /// `dateline/status`: counts for a status bar.
     pub async fn status(&self, _: Option<serde_json::Value>) -> Result<serde_json::Value> {
         self.with_state(|state| custom::status(state)).await
@@ -388,33 +401,22 @@ impl LanguageServer for Backend {
                 text: self.document_text(change.text),
             })
             .collect();
-        let outcome = {
-            let mut state = lock(&self.state);
-            let encoding = state.encoding;
-            state
-                .open
-                .get_mut(&uri)
-                .map(|doc| doc.apply(params.text_document.version, changes, encoding))
-        };
-        if outcome == Some(Applied::HeldBack) {
-            // A version after a gap: an earlier one may still be on its way (messages are
-            // handled concurrently), or the editor skipped it, which the protocol allows.
-            // Waited for a moment, then applied without it.
-            tokio::time::sleep(VERSION_GAP_WAIT).await;
-            let applied = {
-                let mut state = lock(&self.state);
-                let encoding = state.encoding;
-                state
-                    .open
-                    .get_mut(&uri)
-                    .is_some_and(|doc| doc.apply_held_back(encoding))
-            };
-            if applied {
-                self.schedule_all_open();
+        let version = params.text_document.version;
+        let outcome =
+            self.with_open_document(&uri, |doc, encoding| doc.apply(version, changes, encoding));
+        let applied = match outcome {
+            Some(Applied::Applied) => true,
+            Some(Applied::HeldBack) => {
+                // A version after a gap: an earlier one may still be on its way (messages
+                // are handled concurrently), or the editor skipped it, which the protocol
+                // allows. Waited for a moment, then applied without it.
+                tokio::time::sleep(VERSION_GAP_WAIT).await;
+                self.with_open_document(&uri, OpenDocument::apply_held_back)
+                    .unwrap_or(false)
             }
-            return;
-        }
-        if outcome == Some(Applied::Applied) {
+            _ => false,
+        };
+        if applied {
             self.schedule_all_open();
         }
     }
