@@ -441,15 +441,6 @@ pub struct AnalysedChanges {
 }
 
 impl ChangedArticles {
-    /// How many articles these are.
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-
     /// Reads each article's text with `read` and analyses it as the corpus would have when
     /// it was prepared, on every core.
     pub fn analyse(self, read: impl Fn(&str) -> Option<Arc<str>> + Sync) -> AnalysedChanges {

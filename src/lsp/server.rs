@@ -513,8 +513,9 @@ impl LanguageServer for Backend {
             // the editor's other requests are answered in between. Files unchanged since
             // the editor's reports are left out: it keeps what it holds of them.
             let mut last_written = None;
-            let vanished = diagnostics::vanished_part(&changes.vanished, &token)
-                .filter(|_| !changes.vanished.is_empty());
+            let vanished = (!changes.vanished.is_empty())
+                .then(|| diagnostics::vanished_part(&changes.vanished, &token))
+                .flatten();
             if let Some(body) = vanished {
                 let (written, told) = tokio::sync::oneshot::channel();
                 let _ = direct.send(Outgoing::Paced { body, written });

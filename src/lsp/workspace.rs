@@ -523,16 +523,25 @@ pub(super) fn apply_file_events(
     state: &mut State,
     events: Vec<FileEvent>,
 ) -> (bool, Option<DiskChanges>) {
+    // Each created or changed file found once: an unopened article, or something else.
+    let events: Vec<_> = events
+        .into_iter()
+        .map(|event| {
+            let article = (event.typ != FileChangeType::DELETED)
+                .then(|| state.unopened_article(&event.uri))
+                .flatten();
+            (event, article)
+        })
+        .collect();
     let changed_articles = events
         .iter()
-        .filter(|event| event.typ != FileChangeType::DELETED)
-        .filter(|event| state.unopened_article(&event.uri).is_some())
+        .filter(|(_, article)| article.is_some())
         .count();
     let mut apart = (changed_articles >= CHANGED_APART_FROM).then(DiskChanges::default);
     let mut changed = false;
     // Removals one after the other are made together, before the next other event.
     let mut removed: Vec<Uri> = Vec::new();
-    for event in events {
+    for (event, article) in events {
         if event.typ == FileChangeType::DELETED {
             removed.push(event.uri);
             continue;
@@ -540,13 +549,10 @@ pub(super) fn apply_file_events(
         if !removed.is_empty() {
             changed |= state.forget_many_from_disk(&std::mem::take(&mut removed));
         }
-        if let Some(apart) = apart.as_mut() {
-            if let Some(article) = state.unopened_article(&event.uri) {
-                apart.push(article, event.uri);
-                continue;
-            }
+        match (apart.as_mut(), article) {
+            (Some(apart), Some(article)) => apart.push(article, event.uri),
+            _ => changed |= state.refresh_from_disk(&event.uri),
         }
-        changed |= state.refresh_from_disk(&event.uri);
     }
     if !removed.is_empty() {
         changed |= state.forget_many_from_disk(&removed);
