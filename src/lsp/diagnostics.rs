@@ -89,6 +89,12 @@ impl Backend {
                     for uri in order {
                         let converted = {
                             let mut state = lock(&state);
+                            // Under the same lock as the version read next: a change
+                            // applied since the round began (one held back for a gap in
+                            // the versions comes 50 ms late) was labelled with its new
+                            // version but published with the diagnostics of the text
+                            // before it.
+                            state.flush();
                             let Some(doc) = state.open.get(&uri) else {
                                 continue;
                             };
