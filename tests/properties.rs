@@ -415,6 +415,112 @@ fn seed_matcher() -> &'static dateline::actors::AliasMatcher {
     })
 }
 
+/// Edits `initial` by `edits` one after the other, each time analysing the new text by
+/// the blocks the edit touched and whole, and fails unless both give the same.
+fn reanalysis_equals_full_analysis(
+    initial: String,
+    edits: &[ByteEdit],
+    scope: dateline::config::DateScope,
+) -> Result<(), TestCaseError> {
+    use dateline::corpus::{analyze_article, reanalyze_article};
+    let config = dateline::config::Config {
+        date_scope: scope,
+        ..Default::default()
+    };
+    let matcher = seed_matcher();
+    let path = "doc.article";
+    let mut file = analyze_article(
+        path,
+        Arc::from(initial.as_str()),
+        &config,
+        matcher,
+        common::today(),
+    );
+    let mut text = initial;
+    for edit in edits {
+        text = apply_byte_edit(&text, edit);
+        file = reanalyze_article(
+            file,
+            Arc::from(text.as_str()),
+            &config,
+            matcher,
+            common::today(),
+        );
+        let fresh = analyze_article(
+            path,
+            Arc::from(text.as_str()),
+            &config,
+            matcher,
+            common::today(),
+        );
+        prop_assert_eq!(&file, &fresh);
+        // Mentions carry their place, which the reanalysis moves without the text.
+        for mention in &file.mentions {
+            let counted = file
+                .line_index
+                .span(&file.text, mention.range(), Encoding::Utf16);
+            prop_assert_eq!(mention.utf16(), Some(counted));
+        }
+    }
+    Ok(())
+}
+
+/// Sentences whose speaker a pronoun in the next paragraph may name: an edit in one
+/// paragraph can change the claims of the paragraphs after it.
+const SPEAKER_SENTENCES: &[&str] = &[
+    "Lukashenka said the army was ready. ",
+    "Aliaksandr Lukashenka announced joint drills on Thursday. ",
+    "He added that the talks would go on. ",
+    "He said nothing had changed. ",
+    "She said the border was closed. ",
+    "“We are ready,” he said. ",
+    "The ministry said troops moved last Wednesday. ",
+    "Belarus denied the report. ",
+    "It was cold. ",
+];
+
+/// Pieces the edits of speaker chains insert: names, pronouns and paragraph breaks.
+const SPEAKER_EDIT_PIECES: &[&str] = &[
+    "Lukashenka said ",
+    "He said ",
+    "he added",
+    "The ministry said ",
+    "\n\n",
+    ". ",
+    "x",
+    "on Thursday",
+];
+
+fn speaker_article_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::collection::vec(prop::sample::select(SPEAKER_SENTENCES), 1..4),
+        1..14,
+    )
+    .prop_map(|paragraphs| {
+        let body: Vec<String> = paragraphs
+            .iter()
+            .map(|sentences| sentences.concat())
+            .collect();
+        format!(
+            "Source: Reuters\nDate: 2022-09-29\n\n{}\n",
+            body.join("\n\n")
+        )
+    })
+}
+
+fn speaker_edit_strategy() -> impl Strategy<Value = ByteEdit> {
+    (
+        0.0f64..=1.0,
+        prop_oneof![3 => Just(0usize), 2 => 0usize..40, 1 => 0usize..200],
+        prop::collection::vec(prop::sample::select(SPEAKER_EDIT_PIECES), 0..3),
+    )
+        .prop_map(|(at, delete, pieces)| ByteEdit {
+            at,
+            delete,
+            insert: pieces.concat(),
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -427,23 +533,15 @@ proptest! {
             dateline::config::DateScope::Sentence,
         ]),
     ) {
-        use dateline::corpus::{analyze_article, reanalyze_article};
-        let config = dateline::config::Config { date_scope: scope, ..Default::default() };
-        let matcher = seed_matcher();
-        let path = "doc.article";
-        let mut file = analyze_article(path, Arc::from(initial.as_str()), &config, matcher, common::today());
-        let mut text = initial;
-        for edit in &edits {
-            text = apply_byte_edit(&text, edit);
-            file = reanalyze_article(file, Arc::from(text.as_str()), &config, matcher, common::today());
-            let fresh = analyze_article(path, Arc::from(text.as_str()), &config, matcher, common::today());
-            prop_assert_eq!(&file, &fresh);
-            // Mentions carry their place, which the reanalysis moves without the text.
-            for mention in &file.mentions {
-                let counted = file.line_index.span(&file.text, mention.range(), Encoding::Utf16);
-                prop_assert_eq!(mention.utf16(), Some(counted));
-            }
-        }
+        reanalysis_equals_full_analysis(initial, &edits, scope)?;
+    }
+
+    #[test]
+    fn reanalysis_across_paragraphs_that_carry_a_speaker_equals_full_analysis(
+        initial in speaker_article_strategy(),
+        edits in prop::collection::vec(speaker_edit_strategy(), 1..6),
+    ) {
+        reanalysis_equals_full_analysis(initial, &edits, dateline::config::DateScope::Paragraph)?;
     }
 
     #[test]

@@ -387,6 +387,26 @@ impl Window {
     pub fn shift_range(&self, range: TextRange) -> TextRange {
         TextRange::new(self.shift(range.start), self.shift(range.end))
     }
+
+    /// The window grown to take in the block of lines that holds `old_offset`, an offset
+    /// of the old text at or after `old_end` (what lay there is unchanged by the edit):
+    /// for when the analysis of what follows the window depends on the window.
+    /// `old_len` and `new_text` are the two versions' length and text.
+    pub fn widened_through(
+        &self,
+        old_offset: usize,
+        old_len: usize,
+        new_text: &str,
+    ) -> Option<Window> {
+        let from = self.shift(old_offset.max(self.old_end));
+        let new_end = block_end(new_text.as_bytes(), from)?.max(self.new_end);
+        let old_end = (new_end + old_len).checked_sub(new_text.len())?;
+        Some(Window {
+            start: self.start,
+            old_end,
+            new_end,
+        })
+    }
 }
 
 /// The length of the longest common prefix of two byte strings; compared a block at a
@@ -482,26 +502,7 @@ pub fn edit_window(old: &Article, old_text: &str, new_text: &str) -> Option<Wind
     }
 
     // End: the start of a blank line wholly after the edit, or the end of the text.
-    let mut end = new_bytes.len();
-    let mut from = changed_end;
-    while let Some(newline) = new_bytes
-        .get(from..)?
-        .iter()
-        .position(|&byte| byte == b'\n')
-        .map(|at| from + at)
-    {
-        let line_start = newline + 1;
-        let line_end = new_bytes
-            .get(line_start..)?
-            .iter()
-            .position(|&byte| byte == b'\n')
-            .map_or(new_bytes.len(), |at| line_start + at);
-        if all_blank(new_bytes.get(line_start..line_end)?) {
-            end = line_start;
-            break;
-        }
-        from = line_start;
-    }
+    let end = block_end(new_bytes, changed_end)?;
     if start > prefix || end < changed_end {
         return None;
     }
@@ -510,6 +511,30 @@ pub fn edit_window(old: &Article, old_text: &str, new_text: &str) -> Option<Wind
         old_end: end + old_bytes.len() - new_bytes.len(),
         new_end: end,
     })
+}
+
+/// Where the block of lines holding `from` ends: the start of the first blank line wholly
+/// after `from`'s line, or the end of the text.
+fn block_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut from = from;
+    while let Some(newline) = bytes
+        .get(from..)?
+        .iter()
+        .position(|&byte| byte == b'\n')
+        .map(|at| from + at)
+    {
+        let line_start = newline + 1;
+        let line_end = bytes
+            .get(line_start..)?
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .map_or(bytes.len(), |at| line_start + at);
+        if all_blank(bytes.get(line_start..line_end)?) {
+            return Some(line_start);
+        }
+        from = line_start;
+    }
+    Some(bytes.len())
 }
 
 /// Parses the window `text[start..end]` of an edited article's body: its paragraphs,

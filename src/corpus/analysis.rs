@@ -943,9 +943,10 @@ fn file_diagnostics(
 /// the rest, shifted. The result is the same as [`analyze_article`] on `text` (a property
 /// test holds it to that); whenever that cannot be guaranteed cheaply (the header changed,
 /// a form of the registry spans lines, dates carry across paragraphs, a list is out of
-/// text order) it falls back to the full analysis. `previous` must have been analysed
-/// with the same configuration, actors and `today`; a shed `previous` lacks what splicing
-/// needs, and the new version is analysed whole.
+/// text order, or the window would grow past a quarter of the article because the
+/// paragraphs after it carry its speaker) it falls back to the full analysis. `previous`
+/// must have been analysed with the same configuration, actors and `today`; a shed
+/// `previous` lacks what splicing needs, and the new version is analysed whole.
 pub fn reanalyze_article(
     previous: ArticleFile,
     text: Arc<str>,
@@ -966,7 +967,7 @@ pub fn reanalyze_article(
     }
 }
 
-fn reanalyze_window(
+pub(super) fn reanalyze_window(
     previous: ArticleFile,
     shared_text: &Arc<str>,
     config: &Config,
@@ -983,7 +984,7 @@ fn reanalyze_window(
     if matcher.forms().any(|(_, form)| form.contains(['\n', '\r'])) {
         return None;
     }
-    let window = article::edit_window(&previous.article, &previous.text, text)?;
+    let mut window = article::edit_window(&previous.article, &previous.text, text)?;
     // The language is guessed from the body's first kilobytes: an edit that changes the
     // guess changes how every date is read, and the hint about it.
     let language =
@@ -991,9 +992,6 @@ fn reanalyze_window(
     if language != (previous.article.language, previous.article.language_guess) {
         return None;
     }
-    let mut part =
-        article::parse_window(text, &previous.article.header, window.start, window.new_end);
-    part.language = language.0;
     let date = previous.date;
     // The recognizer looks one word back across a line break (`was` before `scheduled
     // to`): give it the last non-blank line before the window.
@@ -1002,53 +1000,67 @@ fn reanalyze_window(
         .article
         .paragraphs
         .partition_point(|paragraph| paragraph.range.start < window.start);
-    let old_window_paragraphs = previous.article.paragraphs[paragraphs_before..]
-        .partition_point(|paragraph| paragraph.range.start < window.old_end);
     // A pronoun opening the window's first paragraph may name the latest speaker of the
     // paragraph before, which the edit left as it was.
     let speaker_before = paragraphs_before
         .checked_sub(1)
         .and_then(|before| claims::last_actor_speaker(&previous.claims, before));
-    let mut found = analyze_part(
-        text,
-        &part,
-        temporal_from,
-        date,
-        config,
-        matcher,
-        speaker_before,
-    );
-    // And the paragraph after the window may name the window's last speaker: when that
-    // changed, or a claim there names one from before it, the rest is analysed again.
-    let speaker_after_old = (paragraphs_before + old_window_paragraphs)
-        .checked_sub(1)
-        .and_then(|last| claims::last_actor_speaker(&previous.claims, last));
-    let speaker_after_new = match part.paragraphs.len().checked_sub(1) {
-        Some(last) => claims::last_actor_speaker(&found.claims, last),
-        None => speaker_before,
+    // Paragraphs the window takes in at its next widening: doubled each time, so that a
+    // long chain of paragraphs is analysed a few times over at most, not once per link.
+    let mut widen_by = 1;
+    let (part, mut found, old_window_paragraphs) = loop {
+        let mut part =
+            article::parse_window(text, &previous.article.header, window.start, window.new_end);
+        part.language = language.0;
+        let old_window_paragraphs = previous.article.paragraphs[paragraphs_before..]
+            .partition_point(|paragraph| paragraph.range.start < window.old_end);
+        let found = analyze_part(
+            text,
+            &part,
+            temporal_from,
+            date,
+            config,
+            matcher,
+            speaker_before,
+        );
+        // The paragraph after the window may name the window's last speaker: when that
+        // changed, or a claim there names one from before it, the window takes in the
+        // paragraphs after, until the one after it depends on it no more.
+        let speaker_after_old = (paragraphs_before + old_window_paragraphs)
+            .checked_sub(1)
+            .and_then(|last| claims::last_actor_speaker(&previous.claims, last));
+        let speaker_after_new = match part.paragraphs.len().checked_sub(1) {
+            Some(last) => claims::last_actor_speaker(&found.claims, last),
+            None => speaker_before,
+        };
+        let next_paragraph = paragraphs_before + old_window_paragraphs;
+        let Some(next) = previous.article.paragraphs.get(next_paragraph) else {
+            break (part, found, old_window_paragraphs);
+        };
+        let from = previous
+            .claims
+            .partition_point(|claim| claim.paragraph < next_paragraph);
+        let next_leans_back = previous.claims[from..]
+            .iter()
+            .take_while(|claim| claim.paragraph == next_paragraph)
+            .any(|claim| {
+                matches!(claim.attribution.speaker,
+                    claims::Speaker::Actor { named, .. } if named.start < next.range.start)
+            });
+        let same_actor =
+            speaker_after_old.map(|(actor, _)| actor) == speaker_after_new.map(|(actor, _)| actor);
+        if !next_leans_back && same_actor {
+            break (part, found, old_window_paragraphs);
+        }
+        let last_taken = (next_paragraph + widen_by - 1).min(previous.article.paragraphs.len() - 1);
+        let through = previous.article.paragraphs.get(last_taken)?.range.end;
+        window = window.widened_through(through, previous.text.len(), text)?;
+        widen_by *= 2;
+        // Past a quarter of the article, analysing it whole costs about as much.
+        if (window.new_end - window.start).saturating_mul(4) > text.len() {
+            return None;
+        }
     };
-    let next_paragraph = paragraphs_before + old_window_paragraphs;
-    let next_leans_back = previous
-        .article
-        .paragraphs
-        .get(next_paragraph)
-        .is_some_and(|next| {
-            let from = previous
-                .claims
-                .partition_point(|claim| claim.paragraph < next_paragraph);
-            previous.claims[from..]
-                .iter()
-                .take_while(|claim| claim.paragraph == next_paragraph)
-                .any(|claim| {
-                    matches!(claim.attribution.speaker,
-                        claims::Speaker::Actor { named, .. } if named.start < next.range.start)
-                })
-        });
-    let same_actor =
-        speaker_after_old.map(|(actor, _)| actor) == speaker_after_new.map(|(actor, _)| actor);
-    if next_leans_back || (!same_actor && next_paragraph < previous.article.paragraphs.len()) {
-        return None;
-    }
     for claim in &mut found.claims {
         claim.paragraph += paragraphs_before;
     }
