@@ -474,6 +474,17 @@ fn a_workspace_pull_in_parts_is_held_until_something_changes_and_sends_only_that
 #[test]
 fn workspace_diagnostics_cover_every_file_of_the_corpus() {
     let scratch = Scratch::seeds("workspace-pull");
+    // More files than the server reports under one lock of its state: the whole answer
+    // is written in several batches.
+    let bulk: Vec<String> = (0..600).map(|n| format!("bulk/{n:03}.article")).collect();
+    std::fs::create_dir_all(scratch.path("bulk")).unwrap();
+    for name in &bulk {
+        std::fs::write(
+            scratch.path(name),
+            "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka.\n",
+        )
+        .unwrap();
+    }
     let mut server = Server::start();
     server.initialize(&scratch.dir, pull_client());
     let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
@@ -484,6 +495,20 @@ fn workspace_diagnostics_cover_every_file_of_the_corpus() {
         .collect();
     for name in [S001, S002, S004, SUMMARY, "actors.toml"] {
         assert!(uris.contains(&scratch.uri(name).as_str()), "{name}");
+    }
+    // Each file once, each bulk article with its undated claim.
+    let distinct: std::collections::HashSet<&str> = uris.iter().copied().collect();
+    assert_eq!(distinct.len(), uris.len());
+    for name in &bulk {
+        let uri = scratch.uri(name);
+        let item = items.iter().find(|item| item["uri"] == uri.as_str());
+        let codes: Vec<&Value> = item.unwrap_or_else(|| panic!("{name} not reported"))["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| &d["code"])
+            .collect();
+        assert_eq!(codes, vec!["undated-claim"], "{name}");
     }
     let undated: usize = items
         .iter()

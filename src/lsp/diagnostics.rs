@@ -261,15 +261,6 @@ fn version_of(state: &State, uri: &Uri) -> Option<i64> {
     state.open.get(uri).map(|doc| doc.version as i64)
 }
 
-/// `workspace/diagnostic`'s answer: the report, or its JSON written straight from each
-/// file's report as it was made (for a corpus of 10,000 articles, 400,000 diagnostics:
-/// as one tree of protocol values, then of `serde_json` values, the report took the
-/// server to 1.7 GB).
-pub(super) enum WorkspaceAnswer {
-    Report(WorkspaceDiagnosticReportResult),
-    Json(Vec<u8>),
-}
-
 /// What tells a file's report apart from every other this server process makes: the
 /// corpus's stamp of the file's diagnostics, the open document's version, and the
 /// process (an editor may hold result ids from a server that ran before).
@@ -488,27 +479,33 @@ fn write_reports(
     }
 }
 
-/// `workspace/diagnostic` answered whole: every file's report (see [`file_report`]), as
-/// JSON when `direct`.
+/// `workspace/diagnostic` answered whole, as protocol values: every file's report (see
+/// [`file_report`]). Only where there is no writer to take an answer's JSON (not serving
+/// stdio); the server otherwise writes the JSON a batch of files at a time
+/// ([`reports_json`]).
 pub(super) fn workspace_report(
     state: &State,
     previous: &PreviousResults,
-    direct: bool,
-) -> WorkspaceAnswer {
-    let files = workspace_files(state);
-    if direct {
-        let mut json = b"{\"items\":[".to_vec();
-        write_reports(state, &files, previous, &mut json);
-        json.extend_from_slice(b"]}");
-        return WorkspaceAnswer::Json(json);
-    }
-    let items = files
+) -> WorkspaceDiagnosticReportResult {
+    let items = workspace_files(state)
         .iter()
         .filter_map(|(root, path)| file_report(state, *root, path, previous))
         .collect();
-    WorkspaceAnswer::Report(WorkspaceDiagnosticReportResult::Report(
-        WorkspaceDiagnosticReport { items },
-    ))
+    WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport { items })
+}
+
+/// The reports of `files` as the JSON of a list's items, comma-separated (see
+/// [`file_report`]), written straight from each file's report as it is made: for a corpus
+/// of 10,000 articles, 400,000 diagnostics as one tree of protocol values, then of
+/// `serde_json` values, took the server to 1.7 GB.
+pub(super) fn reports_json(
+    state: &State,
+    files: &[(usize, String)],
+    previous: &PreviousResults,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_reports(state, files, previous, &mut out);
+    out
 }
 
 /// A `$/progress` notification carrying the reports of `files` as a partial result of

@@ -11,7 +11,7 @@ use super::diagnostics;
 use super::document::{Applied, Change, OpenDocument};
 use super::features;
 use super::state::{lock, State};
-use super::transport::{DirectAnswers, DirectTexts, Outgoing};
+use super::transport::{AnswerJson, CompressedJson, DirectAnswers, DirectTexts, Outgoing};
 use super::workspace;
 use crate::config::Overrides;
 use crate::position::Encoding;
@@ -542,15 +542,50 @@ impl LanguageServer for Backend {
                 WorkspaceDiagnosticReport::default(),
             ));
         }
-        let direct = self.answers.is_some();
-        let answer = self
-            .with_state(move |state| diagnostics::workspace_report(state, &previous, direct))
+        if self.answers.is_none() {
+            return self
+                .with_state(move |state| diagnostics::workspace_report(state, &previous))
+                .await;
+        }
+        // Whole, as Neovim's `vim.lsp.buf.workspace_diagnostics` and Zed ask for it: the
+        // JSON written a batch of files at a time, each under its own lock of the state,
+        // so that the editor's other requests are answered in between (at 100,000
+        // articles, one lock held the state for ten seconds).
+        // Held compressed until written (see `transport::AnswerJson`), compressed off the
+        // state's lock.
+        let files = self
+            .with_state(|state| diagnostics::workspace_files(state))
             .await?;
-        let json = match answer {
-            diagnostics::WorkspaceAnswer::Report(report) => return Ok(report),
-            diagnostics::WorkspaceAnswer::Json(json) => json,
+        let previous = Arc::new(previous);
+        let mut json = CompressedJson::default();
+        json.push(b"{\"items\":[");
+        let mut first = true;
+        for batch in files.chunks(WORKSPACE_REPORTS_TOGETHER) {
+            let (batch, previous) = (batch.to_vec(), previous.clone());
+            let part = self
+                .with_state(move |state| diagnostics::reports_json(state, &batch, &previous))
+                .await?;
+            if part.is_empty() {
+                continue;
+            }
+            let comma = !std::mem::take(&mut first);
+            json = tokio::task::spawn_blocking(move || {
+                if comma {
+                    json.push(b",");
+                }
+                json.push(&part);
+                json
+            })
+            .await
+            .map_err(|_| Error::internal_error())?;
+        }
+        json.push(b"]}");
+        let json = AnswerJson::Compressed(json);
+        let stashed = match self.answers.as_ref() {
+            Some(answers) => answers.stash_json(json),
+            None => Err(json),
         };
-        Ok(match self.stash_answer(json) {
+        Ok(match stashed.map_err(AnswerJson::into_plain) {
             // A stand-in report naming the stashed one (see `DirectAnswers`).
             Ok(uri) => WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport {
                 items: vec![WorkspaceDocumentDiagnosticReport::Full(
