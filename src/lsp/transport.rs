@@ -64,7 +64,7 @@ pub(super) fn notification_body(
 /// The JSON of a stashed answer: as it is, or in pieces each compressed on its own (LZ4)
 /// and written out one after the other, uncompressed, by the writer. A workspace's
 /// diagnostics answered whole are 1 GB of JSON at 100,000 articles, which held whole took
-/// the server from 0.8 to 1.8 GB; that JSON compresses about twelve times.
+/// the server from 0.8 to 1.8 GB; that JSON compresses about four times.
 #[derive(Debug, PartialEq)]
 pub enum AnswerJson {
     Plain(Vec<u8>),
