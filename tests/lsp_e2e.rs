@@ -363,6 +363,20 @@ fn a_document_pulled_again_with_its_result_id_is_reported_unchanged_until_edited
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": scratch.uri("other.article"), "type": 1}]}),
     );
+    // Once the server has taken the other article in (its undated claim is reported),
+    // this document's report is still the one the editor holds.
+    let other = json!({"textDocument": {"uri": scratch.uri("other.article")}});
+    let taken_in = (0..400).any(|_| {
+        let report = server.request("textDocument/diagnostic", other.clone());
+        let reported = report["items"]
+            .as_array()
+            .is_some_and(|items| items.iter().any(|d| d["code"] == "undated-claim"));
+        if !reported {
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        reported
+    });
+    assert!(taken_in, "the other article was never taken in");
     assert_eq!(pull(&mut server, id.clone())["kind"], "unchanged");
     let text = scratch.read(S002) + "\nThe minister said the talks would resume.\n";
     server.open(&scratch.uri(S002), &text);

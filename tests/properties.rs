@@ -540,8 +540,12 @@ proptest! {
     fn reanalysis_across_paragraphs_that_carry_a_speaker_equals_full_analysis(
         initial in speaker_article_strategy(),
         edits in prop::collection::vec(speaker_edit_strategy(), 1..6),
+        scope in prop::sample::select(vec![
+            dateline::config::DateScope::Paragraph,
+            dateline::config::DateScope::Sentence,
+        ]),
     ) {
-        reanalysis_equals_full_analysis(initial, &edits, dateline::config::DateScope::Paragraph)?;
+        reanalysis_equals_full_analysis(initial, &edits, scope)?;
     }
 
     #[test]

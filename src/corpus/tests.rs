@@ -1072,3 +1072,82 @@ fn an_edit_before_paragraphs_that_carry_its_speaker_is_analysed_in_a_wider_windo
     .expect("analysed in a window, not whole");
     assert_eq!(widened, analyse(&after));
 }
+
+/// Articles removed together while a batch of the actors' index is under way (entries
+/// appended after each list's sorted start): the lists' sorted starts shrink with them, so
+/// that an article taken in again in the same batch is found where it is, and the index
+/// ends as one that never had the removed articles.
+#[test]
+fn articles_removed_together_during_an_index_batch_leave_it_as_if_never_there() {
+    use super::actor_index::{ActorCounts, ActorIndex};
+    let mut corpus = Corpus::new(None);
+    corpus.set_file(
+        "actors.toml",
+        Arc::from("[[actor]]\nid = \"makei\"\nname = \"Vladimir Makei\"\nkind = \"person\"\naliases = [\"Makei\"]\n\n[[actor]]\nid = \"hrodna\"\nname = \"Hrodna\"\nkind = \"place\"\n"),
+    );
+    let analyse = |path: &str, body: &str| {
+        let text = format!("Source: X\nDate: 2022-10-15\n\n{body}\n");
+        Arc::new(super::analysis::analyze_article(
+            path,
+            Arc::from(text.as_str()),
+            &corpus.config,
+            &corpus.matcher,
+            corpus.today,
+        ))
+    };
+    let actors_of =
+        |file: &super::ArticleFile| -> Vec<usize> { ActorCounts::of(file).actors().collect() };
+    let listed = |index: &ActorIndex, actor: usize| -> Vec<(String, usize)> {
+        index
+            .articles_of(actor)
+            .map(|(file, count, _)| (file.path.clone(), count))
+            .collect()
+    };
+    let (d, a) = (
+        analyse("d.article", "Makei spoke in Hrodna."),
+        analyse("a.article", "Makei spoke."),
+    );
+    let c = analyse("c.article", "Hrodna was quiet.");
+    let (e, b) = (
+        analyse("e.article", "Makei left."),
+        analyse("b.article", "Makei and Makei again, in Hrodna."),
+    );
+    // Two taken in before the batch (sorted: a, d), three during it (appended, out of
+    // order: e before b), then both sorted ones removed together, and e taken in again
+    // changed, before the batch ends.
+    let mut index = ActorIndex::default();
+    index.put(&d, None, &[], None);
+    index.put(&a, None, &[], None);
+    index.begin_batch();
+    for file in [&c, &e, &b] {
+        index.put(file, None, &[], None);
+    }
+    let removed = [
+        (d.path.as_str(), actors_of(&d)),
+        (a.path.as_str(), actors_of(&a)),
+    ];
+    index.remove_many(
+        removed
+            .iter()
+            .map(|(path, actors)| (*path, actors.as_slice())),
+    );
+    let e_again = analyse("e.article", "Makei left. Makei came back.");
+    index.put(&e_again, None, &actors_of(&e), None);
+    index.end_batch();
+    assert!(index.is_consistent());
+    let mut never = ActorIndex::default();
+    for file in [&c, &e_again, &b] {
+        never.put(file, None, &[], None);
+    }
+    for actor in 0..2 {
+        assert_eq!(
+            listed(&index, actor),
+            listed(&never, actor),
+            "actor {actor}"
+        );
+    }
+    assert_eq!(
+        listed(&index, 0),
+        vec![("b.article".to_string(), 2), ("e.article".to_string(), 2)]
+    );
+}
