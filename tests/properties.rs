@@ -353,10 +353,20 @@ struct ByteEdit {
 }
 
 fn byte_edit_strategy() -> impl Strategy<Value = ByteEdit> {
+    edits_of(EDIT_PIECES, 400, 4)
+}
+
+/// Edits that delete up to `longest_delete` bytes and insert fewer than `most_pieces` of
+/// `pieces`.
+fn edits_of(
+    pieces: &'static [&'static str],
+    longest_delete: usize,
+    most_pieces: usize,
+) -> impl Strategy<Value = ByteEdit> {
     (
         0.0f64..=1.0,
-        prop_oneof![3 => Just(0usize), 2 => 0usize..40, 1 => 0usize..400],
-        prop::collection::vec(prop::sample::select(EDIT_PIECES), 0..4),
+        prop_oneof![3 => Just(0usize), 2 => 0usize..40, 1 => 0usize..longest_delete],
+        prop::collection::vec(prop::sample::select(pieces), 0..most_pieces),
     )
         .prop_map(|(at, delete, pieces)| ByteEdit {
             at,
@@ -509,16 +519,7 @@ fn speaker_article_strategy() -> impl Strategy<Value = String> {
 }
 
 fn speaker_edit_strategy() -> impl Strategy<Value = ByteEdit> {
-    (
-        0.0f64..=1.0,
-        prop_oneof![3 => Just(0usize), 2 => 0usize..40, 1 => 0usize..200],
-        prop::collection::vec(prop::sample::select(SPEAKER_EDIT_PIECES), 0..3),
-    )
-        .prop_map(|(at, delete, pieces)| ByteEdit {
-            at,
-            delete,
-            insert: pieces.concat(),
-        })
+    edits_of(SPEAKER_EDIT_PIECES, 200, 3)
 }
 
 proptest! {
