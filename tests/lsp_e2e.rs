@@ -385,6 +385,19 @@ fn a_document_pulled_again_with_its_result_id_is_reported_unchanged_until_edited
     assert_ne!(edited["resultId"], id);
 }
 
+/// Writes `count` articles of the same `text` into the folder `folder` of the scratch
+/// corpus (`folder/000.article`, ...); returns their paths in the corpus.
+fn write_articles(scratch: &Scratch, folder: &str, count: usize, text: &str) -> Vec<String> {
+    std::fs::create_dir_all(scratch.path(folder)).unwrap();
+    let names: Vec<String> = (0..count)
+        .map(|n| format!("{folder}/{n:03}.article"))
+        .collect();
+    for name in &names {
+        std::fs::write(scratch.path(name), text).unwrap();
+    }
+    names
+}
+
 /// The reports of the `$/progress` parts of partial-result token `token` received so far.
 fn parts_of(server: &Server, token: &str) -> Vec<Value> {
     server
@@ -490,15 +503,12 @@ fn workspace_diagnostics_cover_every_file_of_the_corpus() {
     let scratch = Scratch::seeds("workspace-pull");
     // More files than the server reports under one lock of its state: the whole answer
     // is written in several batches.
-    let bulk: Vec<String> = (0..600).map(|n| format!("bulk/{n:03}.article")).collect();
-    std::fs::create_dir_all(scratch.path("bulk")).unwrap();
-    for name in &bulk {
-        std::fs::write(
-            scratch.path(name),
-            "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka.\n",
-        )
-        .unwrap();
-    }
+    let bulk = write_articles(
+        &scratch,
+        "bulk",
+        600,
+        "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka.\n",
+    );
     let mut server = Server::start();
     server.initialize(&scratch.dir, pull_client());
     let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
@@ -591,15 +601,12 @@ fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
     };
     let before = referring(&mut server);
     assert!(before.contains(&scratch.uri(S001)) && before.contains(&scratch.uri(S004)));
-    let created: Vec<String> = (0..520).map(|n| format!("pulled/{n:03}.article")).collect();
-    std::fs::create_dir_all(scratch.path("pulled")).unwrap();
-    for name in &created {
-        std::fs::write(
-            scratch.path(name),
-            "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka on 19 October.\n",
-        )
-        .unwrap();
-    }
+    let created = write_articles(
+        &scratch,
+        "pulled",
+        520,
+        "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka on 19 October.\n",
+    );
     // One seed article rewritten without a mention of Makei, another removed.
     std::fs::write(
         scratch.path(S004),

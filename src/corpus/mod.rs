@@ -1966,14 +1966,6 @@ impl Corpus {
     }
 
     /// The article whose id (header `Id`, or the file name) is `id`.
-    /// Whether an article has the id `id` (one lookup, where [`Corpus::article_by_id`]
-    /// takes two: the cross-file findings of every article look up every id it cites).
-    pub fn has_article_with_id(&self, id: &str) -> bool {
-        self.ids
-            .get(id)
-            .is_some_and(|paths| paths.iter().next().is_some())
-    }
-
     pub fn article_by_id(&self, id: &str) -> Option<&Arc<ArticleFile>> {
         let path = self.ids.get(id)?.iter().next()?;
         self.articles.get(path)

@@ -91,22 +91,7 @@ impl OpenDocument {
             return Applied::Stale;
         }
         self.held_back.insert(version, changes);
-        let mut applied = false;
-        loop {
-            let next = match self.held_back.keys().next() {
-                Some(&next) if next == self.version + 1 => next,
-                Some(&next) if self.held_back.len() > MAX_HELD_BACK => next,
-                _ => break,
-            };
-            let changes = self.held_back.remove(&next).unwrap_or_default();
-            for change in changes {
-                self.apply_change(change, encoding);
-            }
-            self.version = next;
-            applied = true;
-        }
-        if applied {
-            self.dirty = true;
+        if self.apply_in_order(encoding, false) {
             Applied::Applied
         } else {
             Applied::HeldBack
@@ -118,13 +103,23 @@ impl OpenDocument {
     /// buffer's change count, which can jump), so a gap may never be filled. Whether any
     /// was applied.
     pub fn apply_held_back(&mut self, encoding: Encoding) -> bool {
-        let held = std::mem::take(&mut self.held_back);
-        let applied = !held.is_empty();
-        for (version, changes) in held {
+        self.apply_in_order(encoding, true)
+    }
+
+    /// Applies the versions held back in order, each as long as it is the next one, or
+    /// `over_gaps`, or more than [`MAX_HELD_BACK`] wait. Whether any was applied.
+    fn apply_in_order(&mut self, encoding: Encoding, over_gaps: bool) -> bool {
+        let mut applied = false;
+        while let Some(&next) = self.held_back.keys().next() {
+            if !(over_gaps || next == self.version + 1 || self.held_back.len() > MAX_HELD_BACK) {
+                break;
+            }
+            let changes = self.held_back.remove(&next).unwrap_or_default();
             for change in changes {
                 self.apply_change(change, encoding);
             }
-            self.version = version;
+            self.version = next;
+            applied = true;
         }
         if applied {
             self.dirty = true;

@@ -550,9 +550,8 @@ impl LanguageServer for Backend {
         // Whole, as Neovim's `vim.lsp.buf.workspace_diagnostics` and Zed ask for it: the
         // JSON written a batch of files at a time, each under its own lock of the state,
         // so that the editor's other requests are answered in between (at 100,000
-        // articles, one lock held the state for ten seconds).
-        // Held compressed until written (see `transport::AnswerJson`), compressed off the
-        // state's lock.
+        // articles, one lock held the state for ten seconds), and compressed off the lock
+        // to be held so until written (see `transport::AnswerJson`).
         let files = self
             .with_state(|state| diagnostics::workspace_files(state))
             .await?;
@@ -585,6 +584,7 @@ impl LanguageServer for Backend {
             Some(answers) => answers.stash_json(json),
             None => Err(json),
         };
+        // Not stashed (never expected): the report read back from its JSON.
         Ok(match stashed.map_err(AnswerJson::into_plain) {
             // A stand-in report naming the stashed one (see `DirectAnswers`).
             Ok(uri) => WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport {
