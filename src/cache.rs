@@ -38,7 +38,8 @@
 //! it is read, in either pass.
 
 use crate::corpus::{
-    ArticleFile, Corpus, DiskStamp, LeftOutReader, MentionsPart, PendingSource, TextCheck,
+    ArticleFile, ArticleReader, ArticleText, Corpus, DiskStamp, LeftOutReader, MentionsPart,
+    PendingSource, TextCheck,
 };
 use crate::loader::{self, LoadProgress, SkipReason};
 use crate::temporal::{Lean, LeanWords};
@@ -1271,8 +1272,9 @@ pub fn load_corpus_cached(
         loader::with_article_files(root, corpus, |corpus, registries| {
             file = cache_file(root, corpus);
             let stamp = stamp_taking(corpus, registries);
-            let stamps_only =
-                corpus.lets_go_of_texts() && file.as_deref().is_some_and(|file| file.is_file());
+            // A corpus that lets go of texts has them read as it analyses them, whatever the
+            // cache gives: only the texts being analysed are held at once.
+            let stamps_only = corpus.lets_go_of_texts();
             let mentions_first_rule = corpus.mentions_first_rule();
             let file = file.clone();
             let progress = &mut progress;
@@ -1297,7 +1299,6 @@ pub fn load_corpus_cached(
                 (slots, cached)
             }
         });
-    let total = files.len();
     let mut outcome = Outcome {
         read: slots
             .iter()
@@ -1334,9 +1335,10 @@ pub fn load_corpus_cached(
             stamps.push((path.to_string(), check, disk));
         }
     };
-    let no_text: Arc<str> = Arc::from("");
-    let mut prepared = Vec::with_capacity(files.len());
-    let mut unread = Vec::new();
+    let no_text = ArticleText::Held(Arc::from(""));
+    let mut prepared: Vec<(String, ArticleText, Option<ArticleFile>)> =
+        Vec::with_capacity(files.len());
+    let mut unread: HashMap<String, PathBuf> = HashMap::default();
     // Where the whole analyses are of the articles given only their mentions.
     let mut wholes = HashMap::default();
     for ((path, disk_path), slot) in files.into_iter().zip(slots) {
@@ -1359,7 +1361,7 @@ pub fn load_corpus_cached(
                     _ => None,
                 };
                 outcome.reused += usize::from(cached.is_some());
-                prepared.push((path, text, cached));
+                prepared.push((path, ArticleText::Held(text), cached));
             }
             (
                 Slot::Stamped(_),
@@ -1387,40 +1389,40 @@ pub fn load_corpus_cached(
             (Slot::Stamped(_), Some(Found::Changed { text, check, disk })) => {
                 outcome.read += 1;
                 keep_stamp(&path, check, disk);
-                prepared.push((path, text, None));
+                prepared.push((path, ArticleText::Held(text), None));
             }
-            (Slot::Stamped(_), None) => unread.push((path, disk_path)),
+            (Slot::Stamped(disk), None) => {
+                // Read as it is analysed (see `UnreadArticles`).
+                let bytes = disk.map_or(0, |disk| disk.bytes);
+                prepared.push((path.clone(), ArticleText::Unread { bytes }, None));
+                unread.insert(path, disk_path);
+            }
         }
     }
     // The files the cache gave nothing for (new ones, or all when it was not read): read
-    // now, to be analysed.
-    let settled = total - unread.len();
-    let read = loader::read_files(
-        &unread,
-        |done| {
-            progress(LoadProgress::Read {
-                done: settled + done,
-                total,
-            })
-        },
-        |disk_path| read_checked(disk_path, read_at_ns),
-    );
+    // as they are analysed, their stamps kept as they are read.
     outcome.read += unread.len();
-    for ((path, _), result) in unread.into_iter().zip(read) {
-        match result {
-            Ok((text, check, disk)) => {
-                keep_stamp(&path, check, disk);
-                prepared.push((path, text, None));
-            }
-            Err(reason) => corpus.mark_skipped(&path, reason.to_string()),
-        }
-    }
-    outcome.articles = prepared.len();
-    outcome.stale = cache_entries
-        .is_none_or(|entries| entries != outcome.reused || outcome.reused != outcome.articles);
-    corpus.set_files_prepared(prepared, |done, total| {
+    let unread = UnreadArticles {
+        disk_paths: unread,
+        read_at_ns,
+        keeps_stamps,
+        stamps: std::sync::Mutex::new(Vec::new()),
+        unreadable: std::sync::atomic::AtomicUsize::new(0),
+    };
+    let handed = prepared.len();
+    corpus.set_files_prepared(prepared, Some(&unread), |done, total| {
         progress(LoadProgress::Analysed { done, total })
     });
+    // Those that could not be read are skipped, not articles.
+    outcome.articles = handed.saturating_sub(unread.unreadable.into_inner());
+    stamps.extend(
+        unread
+            .stamps
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
+    outcome.stale = cache_entries
+        .is_none_or(|entries| entries != outcome.reused || outcome.reused != outcome.articles);
     if let (Some(file), false) = (kept_file, wholes.is_empty()) {
         let file = std::sync::Mutex::new(file);
         let damaged = outcome.damaged_wholes.clone();
@@ -1434,6 +1436,47 @@ pub fn load_corpus_cached(
         corpus.set_disk_stamps(stamps);
     }
     outcome
+}
+
+/// The articles of a load that neither the first look read nor the cache gave: read as the
+/// corpus analyses them ([`ArticleText::Unread`]), each file's stamp noted as it is read
+/// for the cache's next write.
+struct UnreadArticles {
+    /// Each article's file by its corpus path.
+    disk_paths: HashMap<String, PathBuf>,
+    read_at_ns: u64,
+    /// Whether the stamps are wanted ([`Corpus::lets_go_of_texts`]).
+    keeps_stamps: bool,
+    stamps: std::sync::Mutex<Vec<(String, TextCheck, DiskStamp)>>,
+    /// How many could not be read (the corpus marks them skipped).
+    unreadable: std::sync::atomic::AtomicUsize,
+}
+
+impl ArticleReader for UnreadArticles {
+    fn read(&self, path: &str) -> Result<Arc<str>, String> {
+        let read = match self.disk_paths.get(path) {
+            Some(disk_path) => {
+                read_checked(disk_path, self.read_at_ns).map_err(|reason| reason.to_string())
+            }
+            None => Err("not among the files found".to_string()),
+        };
+        match read {
+            Ok((text, check, disk)) => {
+                if let (true, Some(disk)) = (self.keeps_stamps, disk) {
+                    self.stamps
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push((path.to_string(), check, disk));
+                }
+                Ok(text)
+            }
+            Err(reason) => {
+                self.unreadable
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                Err(reason)
+            }
+        }
+    }
 }
 
 /// Why a cached whole analysis is not given to the second pass.
@@ -1772,9 +1815,9 @@ mod tests {
         assert_eq!(taken.len(), texts.len());
         let files = texts
             .iter()
-            .map(|(path, text)| (path.clone(), text.clone(), taken.remove(path)))
+            .map(|(path, text)| (path.clone(), text.clone().into(), taken.remove(path)))
             .collect();
-        corpus.set_files_prepared(files, |_, _| {});
+        corpus.set_files_prepared(files, None, |_, _| {});
         corpus
     }
 
@@ -1812,10 +1855,10 @@ mod tests {
                 .into_iter()
                 .map(|(path, text)| {
                     let cached = taken.remove(&path);
-                    (path, text, cached)
+                    (path, text.into(), cached)
                 })
                 .collect();
-            warm.set_files_prepared(files, |_, _| {});
+            warm.set_files_prepared(files, None, |_, _| {});
             assert_eq!(warm.paths(), cold.paths());
             for file in cold.articles() {
                 assert_eq!(

@@ -2,7 +2,7 @@
 //! followed out of it), and reading files as text. One of the two places that do IO; the
 //! command line and the server both load through it.
 
-use crate::corpus::{Corpus, DiskStamp, FileKind, CONFIG_FILE};
+use crate::corpus::{ArticleReader, ArticleText, Corpus, DiskStamp, FileKind, CONFIG_FILE};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -281,18 +281,54 @@ impl LoadProgress {
 }
 
 /// Loads a whole corpus: the configuration first (it says what else to load), then every
-/// file, reporting progress. Files are read in parallel, in chunks after each of which
-/// progress is reported, while the registries are taken in ([`with_article_files`]).
-/// Then the articles are analysed in parallel, reported as each is taken in.
+/// article, analysed in parallel and reported as each is taken in. The articles are read
+/// as they are analysed ([`ArticleText::Unread`]), so that the load holds the texts being
+/// analysed, not all of them: `check` of 100,000 articles held 548 MB of texts before it
+/// analysed the first.
 pub fn load_corpus(
     root: &Path,
     corpus: &mut Corpus,
     mut progress: impl FnMut(LoadProgress) + Send,
 ) {
-    let texts = read_corpus(root, corpus, &mut progress);
-    corpus.set_files_reporting(texts, |done, total| {
+    use rayon::prelude::*;
+    // Sized while the registries are taken in: the largest are analysed first.
+    let (files, sizes) = with_article_files(root, corpus, |_, _| {
+        |files: &[(String, PathBuf)]| -> Vec<u64> {
+            files
+                .par_iter()
+                .map(|(_, disk_path)| {
+                    std::fs::symlink_metadata(disk_path).map_or(0, |metadata| metadata.len())
+                })
+                .collect()
+        }
+    });
+    let prepared = files
+        .iter()
+        .zip(sizes)
+        .map(|((path, _), bytes)| (path.clone(), ArticleText::Unread { bytes }, None))
+        .collect();
+    let reader = ArticlesOnDisk {
+        disk_paths: files.into_iter().collect(),
+    };
+    corpus.set_files_prepared(prepared, Some(&reader), |done, total| {
         progress(LoadProgress::Analysed { done, total })
     });
+}
+
+/// The article files of a load, read as the corpus analyses them.
+struct ArticlesOnDisk {
+    /// Each article's file by its corpus path.
+    disk_paths: std::collections::HashMap<String, PathBuf>,
+}
+
+impl ArticleReader for ArticlesOnDisk {
+    fn read(&self, path: &str) -> Result<Arc<str>, String> {
+        let disk_path = self
+            .disk_paths
+            .get(path)
+            .ok_or_else(|| "not among the files found".to_string())?;
+        read_text(disk_path).map_err(|reason| reason.to_string())
+    }
 }
 
 /// The first part of [`load_corpus`]: the configuration and registries taken into

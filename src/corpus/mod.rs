@@ -54,6 +54,53 @@ pub trait TextSource: Send + Sync + std::fmt::Debug {
     fn read(&self, path: &str) -> Option<Arc<str>>;
 }
 
+/// Reads the articles a load was handed unread ([`ArticleText::Unread`]) as it analyses
+/// them, on the analysing threads: the loader's, which also notes how each file stood for
+/// the warm-start cache. Why an article cannot be read is said in words, and the article
+/// is then skipped with that reason.
+pub trait ArticleReader: Sync {
+    fn read(&self, path: &str) -> Result<Arc<str>, String>;
+}
+
+/// An article's text as a load hands it to [`Corpus::set_files_prepared`].
+#[derive(Debug, Clone)]
+pub enum ArticleText {
+    /// Read already.
+    Held(Arc<str>),
+    /// Read by the load's [`ArticleReader`] when its turn to be analysed comes, so that a
+    /// load holds only the texts being analysed, not all of them: a cold start of 100,000
+    /// articles held 548 MB of texts before it analysed the first. `bytes` is the file's
+    /// size as last seen (the largest are analysed first).
+    Unread { bytes: u64 },
+}
+
+impl ArticleText {
+    /// The text's length, or the file's size when it is not read yet.
+    fn bytes(&self) -> u64 {
+        match self {
+            ArticleText::Held(text) => text.len() as u64,
+            ArticleText::Unread { bytes } => *bytes,
+        }
+    }
+
+    /// The text, read by `reader` if it was not.
+    fn read(self, path: &str, reader: Option<&dyn ArticleReader>) -> Result<Arc<str>, String> {
+        match self {
+            ArticleText::Held(text) => Ok(text),
+            ArticleText::Unread { .. } => match reader {
+                Some(reader) => reader.read(path),
+                None => Err("no reader was given for the file".to_string()),
+            },
+        }
+    }
+}
+
+impl From<Arc<str>> for ArticleText {
+    fn from(text: Arc<str>) -> Self {
+        ArticleText::Held(text)
+    }
+}
+
 /// Where the second pass of a warm start finds the whole analyses of pending articles:
 /// the warm-start cache, whose first pass gave only their mentions (the IO layer's
 /// `cache.rs`). An analysis given is taken as if made of the text `check` is of.
@@ -1361,9 +1408,9 @@ impl Corpus {
     ) {
         let files = files
             .into_iter()
-            .map(|(path, text)| (path, text, None))
+            .map(|(path, text)| (path, ArticleText::Held(text), None))
             .collect();
-        self.set_files_prepared(files, progress);
+        self.set_files_prepared(files, None, progress);
     }
 
     /// [`Corpus::set_files_reporting`], where an article may come with its analysis
@@ -1374,10 +1421,13 @@ impl Corpus {
     /// date values) one copy each already, as the cache decodes them. A prepared analysis of a registry or
     /// of the configuration is ignored. A corpus that lets go of texts
     /// ([`Corpus::lets_go_of_texts`]) takes a prepared analysis with an empty text and its
-    /// `text_dropped` set to the text's check, without the text.
+    /// `text_dropped` set to the text's check, without the text. Articles handed unread
+    /// ([`ArticleText::Unread`]) are read by `reader` on the threads that analyse them;
+    /// one that cannot be read is skipped, with the reader's reason.
     pub fn set_files_prepared(
         &mut self,
-        files: Vec<(String, Arc<str>, Option<ArticleFile>)>,
+        files: Vec<(String, ArticleText, Option<ArticleFile>)>,
+        reader: Option<&dyn ArticleReader>,
         mut progress: impl FnMut(usize, usize),
     ) {
         self.note_shared_change();
@@ -1386,10 +1436,17 @@ impl Corpus {
         let (config, files): (Vec<_>, Vec<_>) = files
             .into_iter()
             .partition(|(path, _, _)| path == CONFIG_FILE);
+        // Why files handed unread could not be read: marked skipped once all are in.
+        let mut unreadable: Vec<(String, String)> = Vec::new();
         for (path, text, _) in config {
-            self.skipped.remove(&path);
-            self.config_file = Some((path, text));
-            self.recompute_config();
+            match text.read(&path, reader) {
+                Ok(text) => {
+                    self.skipped.remove(&path);
+                    self.config_file = Some((path, text));
+                    self.recompute_config();
+                }
+                Err(reason) => unreadable.push((path, reason)),
+            }
         }
         // Matched against the globs on every core: 100,000 paths took a tenth of a
         // second on one.
@@ -1409,7 +1466,10 @@ impl Corpus {
         }
         if !registries.is_empty() {
             for (path, text) in registries {
-                self.put_registry(&path, text);
+                match text.read(&path, reader) {
+                    Ok(text) => self.put_registry(&path, text),
+                    Err(reason) => unreadable.push((path, reason)),
+                }
             }
             self.rebuild_actors();
             self.reanalyze_all();
@@ -1423,7 +1483,7 @@ impl Corpus {
         let mut order: Vec<usize> = last_of_path.into_values().collect();
         let total = order.len();
         // Largest first: a 5 MB article analysed last would keep one core busy alone.
-        order.sort_by_key(|&index| (std::cmp::Reverse(articles[index].1.len()), index));
+        order.sort_by_key(|&index| (std::cmp::Reverse(articles[index].1.bytes()), index));
         // Each article once, in that order, owned by the thread that analyses or adopts it.
         // Already so when every path comes once and no text is longer than one before it
         // (a warm start's, all without their texts): not moved into a copy of 100,000.
@@ -1443,13 +1503,15 @@ impl Corpus {
         };
         // A cached analysis serves when it holds at least what the article's retention
         // asks for.
-        let jobs: Vec<(String, Arc<str>, Option<ArticleFile>, Retention)> = articles
+        let jobs: Vec<(String, ArticleText, Option<ArticleFile>, Retention)> = articles
             .into_iter()
             .map(|(path, text, prepared)| {
                 let retention = self.retention_of(&path);
-                let without_text = prepared
-                    .as_ref()
-                    .is_some_and(|cached| text.is_empty() && cached.text_dropped.is_some());
+                let without_text = prepared.as_ref().is_some_and(|cached| {
+                    text.bytes() == 0
+                        && matches!(text, ArticleText::Held(_))
+                        && cached.text_dropped.is_some()
+                });
                 // An open article (kept whole) keeps its text.
                 let kept_without_text =
                     self.lets_go_of_texts() && retention != Retention::Everything;
@@ -1460,7 +1522,8 @@ impl Corpus {
                     let read = self
                         .text_source
                         .as_ref()
-                        .and_then(|source| source.read(&path));
+                        .and_then(|source| source.read(&path))
+                        .map(ArticleText::Held);
                     return (path, read.unwrap_or(text), None, retention);
                 }
                 (path, text, prepared, retention)
@@ -1474,7 +1537,7 @@ impl Corpus {
                 prepared.is_none() && *retention == Retention::Index
             })
             .fold((0, 0u64), |(articles, bytes), (_, text, _, _)| {
-                (articles + 1, bytes + text.len() as u64)
+                (articles + 1, bytes + text.bytes())
             });
         let mentions_first = self.mentions_first_rule().applies(fresh, fresh_bytes);
         let jobs = jobs.into_iter().map(|(path, text, prepared, retention)| {
@@ -1490,8 +1553,9 @@ impl Corpus {
         // thread some 10,000 times on the bench corpus, each wake taking a core from the
         // analysis for a moment.
         const HANDED_OVER_TOGETHER: usize = 16;
-        // With what the indexing reads of each, worked out here on every core.
-        type Analysed = (ArticleFile, SeenByOthers, ActorCounts);
+        // With what the indexing reads of each, worked out here on every core; or the
+        // path of an article that could not be read, and why.
+        type Analysed = Result<(ArticleFile, SeenByOthers, ActorCounts), (String, String)>;
         let (sender, analysed) = std::sync::mpsc::sync_channel::<Vec<Analysed>>(64);
         std::thread::scope(|scope| {
             let analyzer = &analyzer;
@@ -1502,6 +1566,10 @@ impl Corpus {
                         let files = jobs
                             .into_iter()
                             .map(|(path, text, prepared, retention)| {
+                                let text = match text.read(&path, reader) {
+                                    Ok(text) => text,
+                                    Err(reason) => return Err((path, reason)),
+                                };
                                 let file = match prepared {
                                     Some(cached)
                                         if cached.is_whole()
@@ -1513,7 +1581,7 @@ impl Corpus {
                                 };
                                 let seen = SeenByOthers::of(&file);
                                 let counts = ActorCounts::of(&file);
-                                (file, seen, counts)
+                                Ok((file, seen, counts))
                             })
                             .collect();
                         let _ = sender.send(files);
@@ -1545,11 +1613,18 @@ impl Corpus {
                 });
                 for analysed in analysed {
                     let mut batch = Vec::with_capacity(analysed.len());
-                    for (file, seen, counts) in analysed {
-                        let (file, source) = self.take_into_maps(file, seen, None, Some(&counts));
-                        batch.push((file, source, counts));
+                    for analysed in analysed {
                         taken_in += 1;
                         progress(taken_in, total);
+                        let (file, seen, counts) = match analysed {
+                            Ok(analysed) => analysed,
+                            Err(unread) => {
+                                unreadable.push(unread);
+                                continue;
+                            }
+                        };
+                        let (file, source) = self.take_into_maps(file, seen, None, Some(&counts));
+                        batch.push((file, source, counts));
                     }
                     let _ = to_index.send(batch);
                 }
@@ -1558,14 +1633,22 @@ impl Corpus {
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             } else {
-                for (file, _seen, counts) in analysed.into_iter().flatten() {
-                    self.insert_counted_article(file, Some(counts));
+                for analysed in analysed.into_iter().flatten() {
                     taken_in += 1;
                     progress(taken_in, total);
+                    match analysed {
+                        Ok((file, _seen, counts)) => {
+                            self.insert_counted_article(file, Some(counts))
+                        }
+                        Err(unread) => unreadable.push(unread),
+                    }
                 }
             }
             self.mentioned_in.end_batch();
         });
+        for (path, reason) in unreadable {
+            self.mark_skipped(&path, reason);
+        }
     }
 
     /// Records a file that could not be taken in (binary, invalid UTF-8, unreadable), so

@@ -428,6 +428,112 @@ fn taking_many_files_in_reports_each_article_as_it_is_taken_in() {
     assert_eq!(corpus.articles().count(), 3);
 }
 
+/// Gives a load the texts of `texts` as it asks for them, each a fresh copy, noting which
+/// it was asked for and how many of the copies it gave were alive at once at most.
+struct CountingReader {
+    texts: std::collections::HashMap<String, Arc<str>>,
+    given: std::sync::Mutex<Vec<std::sync::Weak<str>>>,
+    asked: std::sync::Mutex<Vec<String>>,
+    most_alive: std::sync::atomic::AtomicUsize,
+}
+
+impl super::ArticleReader for CountingReader {
+    fn read(&self, path: &str) -> Result<Arc<str>, String> {
+        self.asked
+            .lock()
+            .expect("a test's lock")
+            .push(path.to_string());
+        let text = self
+            .texts
+            .get(path)
+            .ok_or_else(|| "gone since it was found".to_string())?;
+        let copy: Arc<str> = Arc::from(&**text);
+        let mut given = self.given.lock().expect("a test's lock");
+        given.push(Arc::downgrade(&copy));
+        let alive = given.iter().filter(|text| text.strong_count() > 0).count();
+        self.most_alive
+            .fetch_max(alive, std::sync::atomic::Ordering::Relaxed);
+        Ok(copy)
+    }
+}
+
+#[test]
+fn articles_handed_unread_are_read_as_they_are_analysed_and_one_unreadable_is_skipped() {
+    let mut files = crate::fixture::seed_files();
+    for number in 0..300 {
+        let text = format!(
+            "Title: Note {number}\nDate: 2022-03-0{}\n\nLukashenko said the talks would go on. Officials met on Monday.\n",
+            number % 9 + 1
+        );
+        files.push((format!("notes/{number}.article"), Arc::from(text)));
+    }
+    let texts = Arc::new(crate::fixture::TextsInMemory::new(&files));
+    let held = {
+        let mut corpus = Corpus::new(None);
+        corpus.set_retention(Retention::Index);
+        corpus.set_text_source(texts.clone());
+        corpus.set_files(files.clone());
+        corpus
+    };
+    let reader = CountingReader {
+        texts: files.iter().cloned().collect(),
+        given: Default::default(),
+        asked: Default::default(),
+        most_alive: Default::default(),
+    };
+    let mut read = Corpus::new(None);
+    read.set_retention(Retention::Index);
+    read.set_text_source(texts);
+    // The registry as a load hands it (read already), the articles unread, and one that
+    // is gone by the time it is read.
+    let (registries, articles): (Vec<_>, Vec<_>) =
+        files.iter().partition(|(path, _)| path.ends_with(".toml"));
+    let handed = registries
+        .iter()
+        .map(|(path, text)| (path.clone(), super::ArticleText::Held(text.clone()), None))
+        .chain(articles.iter().map(|(path, text)| {
+            let bytes = text.len() as u64;
+            (path.clone(), super::ArticleText::Unread { bytes }, None)
+        }))
+        .chain(std::iter::once((
+            "gone.article".to_string(),
+            super::ArticleText::Unread { bytes: 10 },
+            None,
+        )))
+        .collect();
+    let mut reports = Vec::new();
+    read.set_files_prepared(handed, Some(&reader), |done, total| {
+        reports.push((done, total))
+    });
+
+    assert_same_mentions(&read, &held);
+    assert_same_diagnostics(&read, &held);
+    assert_eq!(read.paths(), held.paths());
+    assert_eq!(
+        read.skip_reason("gone.article"),
+        Some("gone since it was found")
+    );
+    assert_eq!(
+        reports.last(),
+        Some(&(articles.len() + 1, articles.len() + 1))
+    );
+    // Each article read once; the registry, handed read, not at all.
+    let mut asked = reader.asked.into_inner().expect("a test's lock");
+    asked.sort();
+    let mut expected: Vec<String> = articles.iter().map(|(path, _)| path.clone()).collect();
+    expected.push("gone.article".to_string());
+    expected.sort();
+    assert_eq!(asked, expected);
+    // Read as analysed, not all first: no more texts alive at once than there are
+    // threads analysing them.
+    let most_alive = reader.most_alive.into_inner();
+    assert!(
+        most_alive <= rayon::current_num_threads(),
+        "{most_alive} texts alive at once, {} threads",
+        rayon::current_num_threads()
+    );
+}
+
 #[test]
 fn a_markdown_note_is_an_article_only_when_the_configuration_includes_it() {
     let note = "%! notes/note.md\n---\ntitle: \"A note\"\nsource: 'Our Desk'\ndate: 2022-10-15T08:00:00Z\ntags: [belarus, army]\n---\n\n# What we know\n\nThe ministry announced a mobilization [@a].\n";

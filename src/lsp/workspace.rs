@@ -661,7 +661,8 @@ pub(super) fn change_folders(state: &mut State, event: WorkspaceFoldersChangeEve
 }
 
 /// What the indexing progress says at a stage of a load, and how far along it is: reading
-/// the files is the first tenth of the work, analysing them the rest.
+/// (the cache, and the files a warm start reads to compare) is the first tenth of the
+/// work, analysing the rest (a cold start reads each article as it analyses it).
 fn indexing_report(stage: loader::LoadProgress) -> (String, u32) {
     let share = |done: usize, total: usize, of: usize| done.min(total) * of / total.max(1);
     match stage {
