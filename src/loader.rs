@@ -331,9 +331,10 @@ impl ArticleReader for ArticlesOnDisk {
     }
 }
 
-/// The first part of [`load_corpus`]: the configuration and registries taken into
-/// `corpus`, files that cannot be read marked skipped, and the articles' texts returned
-/// to be analysed.
+/// The configuration and registries taken into `corpus`, files that cannot be read marked
+/// skipped, and every article's text read at once and returned, to be handed to the
+/// corpus with analyses made before (the warm-start cache's tests); [`load_corpus`] reads
+/// each as it is analysed instead.
 pub fn read_corpus(
     root: &Path,
     corpus: &mut Corpus,

@@ -59,6 +59,7 @@ pub trait TextSource: Send + Sync + std::fmt::Debug {
 /// the warm-start cache. Why an article cannot be read is said in words, and the article
 /// is then skipped with that reason.
 pub trait ArticleReader: Sync {
+    /// The text of the article at the corpus path `path`, or why it cannot be read.
     fn read(&self, path: &str) -> Result<Arc<str>, String>;
 }
 
@@ -1508,8 +1509,7 @@ impl Corpus {
             .map(|(path, text, prepared)| {
                 let retention = self.retention_of(&path);
                 let without_text = prepared.as_ref().is_some_and(|cached| {
-                    text.bytes() == 0
-                        && matches!(text, ArticleText::Held(_))
+                    matches!(&text, ArticleText::Held(held) if held.is_empty())
                         && cached.text_dropped.is_some()
                 });
                 // An open article (kept whole) keeps its text.
