@@ -53,26 +53,3 @@ pub fn give_back_free_pages() {
         libc::malloc_trim(0);
     }
 }
-
-#[cfg(all(test, target_os = "linux", target_env = "gnu"))]
-mod tests {
-    /// Whether glibc mapped the block at `pointer` apart: the bit it sets in the size
-    /// word just before a block it mapped (`IS_MMAPPED`, a layout unchanged since glibc's
-    /// first releases).
-    fn mapped_apart(pointer: *const u8) -> bool {
-        // SAFETY: a block `malloc` returned has its size word in the eight bytes before
-        // it, which belong to the allocation's header and are readable.
-        unsafe { *(pointer as *const usize).sub(1) & 2 != 0 }
-    }
-
-    #[test]
-    fn a_large_block_is_mapped_apart_even_after_a_larger_one_was_freed() {
-        super::tune_allocator();
-        // glibc's own threshold would rise to this block's size once it is freed.
-        drop(std::hint::black_box(Vec::<u8>::with_capacity(8 << 20)));
-        let large = std::hint::black_box(Vec::<u8>::with_capacity(2 << 20));
-        assert!(mapped_apart(large.as_ptr()));
-        let small = std::hint::black_box(Vec::<u8>::with_capacity(64 << 10));
-        assert!(!mapped_apart(small.as_ptr()));
-    }
-}

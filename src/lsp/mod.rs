@@ -11,7 +11,7 @@ mod custom;
 mod diagnostics;
 mod document;
 mod features;
-mod memory;
+pub mod memory;
 mod server;
 mod state;
 mod transport;
