@@ -21,7 +21,8 @@ fn arenas() -> libc::c_int {
         .max(2)
 }
 
-/// Blocks of at least this many bytes are mapped apart and given back when freed. glibc's
+/// Blocks of at least this many bytes are mapped apart and given back when freed (unless
+/// an arena has free memory enough for one, which it then serves it from). glibc's
 /// own threshold starts at 128 kB but rises to the size of any mapped block freed (up to
 /// 32 MB): once the 5 MB article of the bench's corpus was read and let go of, every
 /// block under 5 MB came from the arenas, and the analyses of large articles, the
