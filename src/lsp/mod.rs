@@ -81,7 +81,11 @@ pub fn serve_stdio() -> u8 {
             awaited,
         ));
         let stdout = transport::raw_stdout();
-        let writer = tokio::task::spawn_blocking(move || transport::write_output(frames, stdout));
+        let writer = tokio::task::spawn_blocking(move || {
+            transport::write_output(frames, stdout, || {
+                std::thread::spawn(memory::give_back_free_pages);
+            })
+        });
         // tower-lsp-server handles at most this many messages at once and reads no more
         // until one ends (its default is 4). Some are long by design: `initialized`
         // (indexing and the second pass, tens of seconds at 100,000 articles), a workspace

@@ -611,9 +611,15 @@ pub async fn frame_output(
     let _ = out.send(Outgoing::ServerEnded);
 }
 
-/// Writes messages to the editor, framed, in the order they were handed over. Blocking:
-/// it runs on a thread of its own, writing `output` as it is (see [`raw_stdout`]).
-pub fn write_output(mut messages: UnboundedReceiver<Outgoing>, output: impl std::io::Write) {
+/// Writes messages to the editor, framed, in the order they were handed over, calling
+/// `after_large_answer` once an answer of [`GIVE_BACK_AFTER_BYTES`] or more is written and
+/// freed (the server gives the allocator's free pages back then). Blocking: it runs on a
+/// thread of its own, writing `output` as it is (see [`raw_stdout`]).
+pub fn write_output(
+    mut messages: UnboundedReceiver<Outgoing>,
+    output: impl std::io::Write,
+    mut after_large_answer: impl FnMut(),
+) {
     // Large parts go straight through; headers and small messages are written together.
     let mut output = std::io::BufWriter::with_capacity(64 * 1024, output);
     /// Writes one message whose body is `parts` one after the other.
@@ -685,7 +691,7 @@ pub fn write_output(mut messages: UnboundedReceiver<Outgoing>, output: impl std:
             // server stayed 700 MB larger after such an answer than before it.
             Outgoing::Answer { result, .. } if result.len() >= GIVE_BACK_AFTER_BYTES => {
                 drop(result);
-                std::thread::spawn(super::memory::give_back_free_pages);
+                after_large_answer();
             }
             _ => {}
         }
@@ -809,7 +815,7 @@ mod tests {
                 out.send(Outgoing::ServerEnded).unwrap();
                 out.send(Outgoing::Message(br#"{"b":2}"#.to_vec())).unwrap();
                 let mut written = Vec::new();
-                write_output(messages, &mut written);
+                write_output(messages, &mut written, || {});
                 written
             };
             let answer = r#"{"jsonrpc":"2.0","id":3,"result":[{"uri":"file:///b.article"}]}"#;
@@ -824,6 +830,37 @@ mod tests {
     /// A compressed piece that does not decompress (never made here) leaves the answer
     /// the length it was framed with, so that the next message is read as one.
     #[test]
+    fn the_writer_says_when_a_large_answer_is_written_and_freed() {
+        let (out, messages) = unbounded_channel();
+        let answer = |bytes: usize| Outgoing::Answer {
+            head: b"{\"id\":1,\"result\":".to_vec(),
+            result: AnswerJson::Plain(vec![b'1'; bytes]),
+        };
+        out.send(answer(GIVE_BACK_AFTER_BYTES - 1)).unwrap();
+        out.send(Outgoing::Message(vec![b'2'; GIVE_BACK_AFTER_BYTES]))
+            .unwrap();
+        out.send(answer(GIVE_BACK_AFTER_BYTES)).unwrap();
+        let mut compressed = CompressedJson::default();
+        for _ in 0..GIVE_BACK_AFTER_BYTES / (1 << 20) {
+            compressed.push(&[b'3'; 1 << 20]);
+        }
+        out.send(Outgoing::Answer {
+            head: b"{\"id\":2,\"result\":".to_vec(),
+            result: AnswerJson::Compressed(compressed),
+        })
+        .unwrap();
+        drop(out);
+        let mut said = 0;
+        let mut written = Vec::new();
+        write_output(messages, &mut written, || said += 1);
+        // Only the two answers of 16 MB: not the smaller one, nor a notification.
+        assert_eq!(said, 2);
+        // Every message written, the compressed answer last.
+        assert!(written.len() > 4 * GIVE_BACK_AFTER_BYTES);
+        assert!(written.ends_with(b"333}"));
+    }
+
+    #[test]
     fn a_damaged_compressed_piece_keeps_the_framing() {
         let mut json = CompressedJson::default();
         json.push(b"[1,2,3]");
@@ -837,7 +874,7 @@ mod tests {
         out.send(Outgoing::Message(br#"{"b":2}"#.to_vec())).unwrap();
         drop(out);
         let mut written = Vec::new();
-        write_output(messages, &mut written);
+        write_output(messages, &mut written, || {});
         let expected = "Content-Length: 25\r\n\r\n{\"id\":1,\"result\":       }Content-Length: 7\r\n\r\n{\"b\":2}";
         assert_eq!(String::from_utf8(written).unwrap(), expected);
     }
