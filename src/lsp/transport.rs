@@ -827,8 +827,6 @@ mod tests {
         }
     }
 
-    /// A compressed piece that does not decompress (never made here) leaves the answer
-    /// the length it was framed with, so that the next message is read as one.
     #[test]
     fn the_writer_says_when_a_large_answer_is_written_and_freed() {
         let (out, messages) = unbounded_channel();
@@ -860,6 +858,8 @@ mod tests {
         assert!(written.ends_with(b"333}"));
     }
 
+    /// A compressed piece that does not decompress (never made here) leaves the answer
+    /// the length it was framed with, so that the next message is read as one.
     #[test]
     fn a_damaged_compressed_piece_keeps_the_framing() {
         let mut json = CompressedJson::default();
