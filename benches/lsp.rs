@@ -241,8 +241,8 @@ fn main() {
             println!("{name} {:.1}", kb as f64 / 1024.0);
         }
     }
-    // The second pass of a cold start (`TWO_PASSES`): the claims and diagnostics of every article, in the
-    // background. The request latencies below are timed after it, with nothing else
+    // The second pass of a cold start (`TWO_PASSES`): the claims and diagnostics of
+    // every article, in the background. The request latencies below are timed after it, with nothing else
     // running.
     let past_limit = std::env::var("DATELINE_BENCH_PAST_LIMIT").is_ok_and(|value| value == "1");
     if past_limit {
