@@ -272,6 +272,15 @@ impl State {
     }
 
     /// How an answer names the file of a corpus path (see [`FileName`]).
+    /// The length of the part of a root's URIs (as JSON strings) before a plain path:
+    /// 0 when it has none.
+    pub fn plain_prefix_len(&self, root: usize) -> usize {
+        self.roots
+            .get(root)
+            .and_then(|root| root.plain_prefix.as_deref())
+            .map_or(0, str::len)
+    }
+
     pub fn file_name<'a>(&'a self, root: usize, path: &'a str) -> Option<FileName<'a>> {
         let prefix = self.roots.get(root)?.plain_prefix.as_deref();
         match prefix {
