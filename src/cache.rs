@@ -1611,13 +1611,24 @@ impl Written {
     /// holds ([`Corpus::leave_packed_out`]). The snapshot goes first: an article it held
     /// too would be copied rather than changed. Returns how many let go of them.
     pub fn leave_out_of(self, snapshot: Snapshot, corpus: &mut Corpus) -> usize {
+        let (source, written) = self.to_leave_out(snapshot);
+        corpus.leave_packed_out(source, written)
+    }
+
+    /// What [`Written::leave_out_of`] hands the corpus: the file as the source of what
+    /// the articles leave out, and the articles of `snapshot` it holds. Made apart from
+    /// the corpus, so that a server need not hold its state meanwhile.
+    pub fn to_leave_out(
+        self,
+        snapshot: Snapshot,
+    ) -> (Arc<dyn PendingSource>, Vec<Arc<ArticleFile>>) {
         let written: Vec<Arc<ArticleFile>> = snapshot
             .articles()
             .filter(|file| self.holds(&file.path))
             .cloned()
             .collect();
         drop(snapshot);
-        corpus.leave_packed_out(self.into_source(), written)
+        (self.into_source(), written)
     }
 
     /// The file as a source of the whole analyses it holds, each checked when read as a

@@ -829,6 +829,58 @@ fn a_cache_just_written_holds_the_claims_of_the_articles_unchanged_since() {
     assert_same_read(&server, &before);
 }
 
+/// A server lets the articles go of their packed claims and diagnostics a part at a time
+/// ([`dateline::corpus::Corpus::begin_leaving_packed_out`]), and the corpus may change
+/// between parts: an article changed after the parts before it keeps its own claims; the
+/// others are read from the file, as when all let go at once.
+#[test]
+fn articles_letting_go_of_their_claims_in_parts_keep_them_when_changed_between_parts() {
+    let corpus = aged_seeds("cache-left-out-in-parts");
+    let mut server = dateline::corpus::Corpus::new(None);
+    server.set_retention(dateline::corpus::Retention::Index);
+    server.set_text_source(std::sync::Arc::new(dateline::loader::DiskTexts::new(
+        &corpus.dir,
+    )));
+    server.set_leaves_packed_out(true);
+    let outcome = cache::load_corpus_cached(&corpus.dir, &mut server, |_| {});
+    let snapshot = cache::Snapshot::of(&server);
+    let written = cache::save(outcome.file.as_ref().unwrap(), &snapshot).unwrap();
+    let (source, written) = written.to_leave_out(snapshot);
+    let has_claims = |file: &dateline::corpus::ArticleFile| !file.packed_claims.is_empty();
+    // Parts are taken from the end: the first with claims is let go of in the last part.
+    let changed = written
+        .iter()
+        .find(|file| has_claims(file))
+        .unwrap()
+        .path
+        .clone();
+    assert_ne!(written.last().unwrap().path, changed);
+    let parts_expected = written.len();
+
+    let mut leaving = server.begin_leaving_packed_out(source, written);
+    let mut parts = 1;
+    assert!(server.leave_packed_out_part(&mut leaving, 1));
+    let text = std::fs::read_to_string(corpus.path(&changed)).unwrap();
+    server.set_file(
+        &changed,
+        format!("{text}\nThe minister said the talks failed.\n").into(),
+    );
+    let before = server.clone();
+    let with_claims = server
+        .articles()
+        .filter(|file| !file.packed_claims.is_empty() || !file.packed_diagnostics.is_empty())
+        .count();
+    let left_out_before = leaving.left_out();
+    while server.leave_packed_out_part(&mut leaving, 1) {
+        parts += 1;
+    }
+    assert_eq!(parts + 1, parts_expected);
+    assert_eq!(leaving.left_out() - left_out_before, with_claims - 1);
+    let held = server.indexed_article(&changed).unwrap();
+    assert!(!held.packed_left_out && has_claims(held));
+    assert_same_read(&server, &before);
+}
+
 /// A mention as references list it: its file, and its line and column if kept.
 type MentionPlace = (String, Option<(u32, u32)>);
 

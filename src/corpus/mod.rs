@@ -1000,16 +1000,81 @@ impl Corpus {
     /// Articles that had left theirs out in a file before and are not among `written` take
     /// theirs back first: `source` replaces that file. Returns how many let go of them.
     /// (`written` is taken, not borrowed: an article held there too would be copied, not
-    /// changed in place.)
+    /// changed in place.) All at once: [`Corpus::begin_leaving_packed_out`] does it a part
+    /// at a time.
     pub fn leave_packed_out(
         &mut self,
         source: Arc<dyn PendingSource>,
         written: Vec<Arc<ArticleFile>>,
     ) -> usize {
+        let mut leaving = self.begin_leaving_packed_out(source, written);
+        while self.leave_packed_out_part(&mut leaving, usize::MAX) {}
+        leaving.left_out
+    }
+
+    /// [`Corpus::leave_packed_out`] begun: `source` replaces the file articles left theirs
+    /// out in before (those not among `written`, or changed since, take theirs back now).
+    /// The articles of `written` let go of theirs in parts ([`Corpus::leave_packed_out_part`]),
+    /// between which the corpus may be asked and changed: at 100,000 articles, letting go
+    /// of them all at once held a server's state for a third of a second.
+    pub fn begin_leaving_packed_out(
+        &mut self,
+        source: Arc<dyn PendingSource>,
+        written: Vec<Arc<ArticleFile>>,
+    ) -> LeavingPackedOut {
         if !self.leaves_packed_out {
-            return 0;
+            return LeavingPackedOut::default();
         }
-        let still_held: Vec<String> = written
+        // Only articles that left theirs out in the file `source` replaces: none the first
+        // time a cache is written.
+        if self.left_out_source.is_some() {
+            let written_as: HashMap<&str, &Arc<ArticleFile>> = written
+                .iter()
+                .map(|file| (file.path.as_str(), file))
+                .collect();
+            let taken_back: Vec<String> = self
+                .articles
+                .values()
+                .filter(|file| {
+                    file.packed_left_out
+                        && !written_as
+                            .get(file.path.as_str())
+                            .is_some_and(|written| Arc::ptr_eq(written, file))
+                })
+                .map(|file| file.path.clone())
+                .collect();
+            for path in taken_back {
+                let Some(parts) = self
+                    .articles
+                    .get(&path)
+                    .map(|file| self.left_out_parts(file))
+                else {
+                    continue;
+                };
+                self.change_in_place(&path, |file| {
+                    file.put_back(parts.unwrap_or_default());
+                    true
+                });
+            }
+        }
+        self.left_out_source = Some(source);
+        LeavingPackedOut {
+            written,
+            left_out: 0,
+        }
+    }
+
+    /// Has up to `at_most` more articles of `leaving` let go of their packed claims and
+    /// diagnostics, those the corpus still holds as they were written (an article changed
+    /// since keeps its own). Returns whether any are left.
+    pub fn leave_packed_out_part(
+        &mut self,
+        leaving: &mut LeavingPackedOut,
+        at_most: usize,
+    ) -> bool {
+        let from = leaving.written.len().saturating_sub(at_most);
+        let part = leaving.written.split_off(from);
+        let still_held: Vec<String> = part
             .iter()
             .filter(|file| {
                 self.articles
@@ -1018,38 +1083,21 @@ impl Corpus {
             })
             .map(|file| file.path.clone())
             .collect();
-        drop(written);
-        let written_paths: HashSet<&str> = still_held.iter().map(String::as_str).collect();
-        let taken_back: Vec<String> = self
-            .articles
-            .values()
-            .filter(|file| file.packed_left_out && !written_paths.contains(file.path.as_str()))
-            .map(|file| file.path.clone())
-            .collect();
-        for path in taken_back {
-            let Some(parts) = self
-                .articles
-                .get(&path)
-                .map(|file| self.left_out_parts(file))
-            else {
-                continue;
-            };
-            self.change_in_place(&path, |file| {
-                file.put_back(parts.unwrap_or_default());
-                true
-            });
-        }
-        self.left_out_source = Some(source);
-        let left_out = still_held
+        // Let go of first, so that each is changed in place, not copied.
+        drop(part);
+        leaving.left_out += still_held
             .iter()
             .filter(|path| self.change_in_place(path, ArticleFile::leave_packed_out))
             .count();
+        if !leaving.written.is_empty() {
+            return true;
+        }
         // The shared set held their diagnostics' messages too (10,000 articles: 8 MiB).
         self.messages
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .sweep();
-        left_out
+        false
     }
 
     /// Changes the article at `path` by `change` where it is held, when `change` says it
@@ -2204,6 +2252,22 @@ impl Corpus {
                 self.registry_cross_diagnostics.clone(),
             ))
         });
+    }
+}
+
+/// Articles letting go of their packed claims and diagnostics a part at a time
+/// ([`Corpus::begin_leaving_packed_out`]).
+#[derive(Default)]
+pub struct LeavingPackedOut {
+    /// The articles as written, not yet looked at (taken from the end).
+    written: Vec<Arc<ArticleFile>>,
+    left_out: usize,
+}
+
+impl LeavingPackedOut {
+    /// How many articles have let go of them so far.
+    pub fn left_out(&self) -> usize {
+        self.left_out
     }
 }
 

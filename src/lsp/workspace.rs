@@ -260,11 +260,35 @@ impl Backend {
                         paused += wait;
                     }
                 })?;
-                let left_out = {
+                // A part at a time, the state let go of between parts: at 100,000
+                // articles, all at once held it for a third of a second, and a request
+                // that came then waited as long.
+                let (source, written) = written.to_leave_out(snapshot);
+                let begun = {
                     let mut state = lock(&state);
                     let root = state.root_of_dir(&dir).map(|index| &mut state.roots[index]);
-                    root.map_or(0, |root| written.leave_out_of(snapshot, &mut root.corpus))
+                    root.map(|root| root.corpus.begin_leaving_packed_out(source, written))
                 };
+                let mut left_out = 0;
+                if let Some(mut leaving) = begun {
+                    loop {
+                        let more = {
+                            let mut state = lock(&state);
+                            let root = state.root_of_dir(&dir).map(|index| &mut state.roots[index]);
+                            root.is_some_and(|root| {
+                                root.corpus
+                                    .leave_packed_out_part(&mut leaving, LEFT_OUT_TOGETHER)
+                            })
+                        };
+                        if !more {
+                            break;
+                        }
+                        // A request waiting for the state takes it now: unlocked and locked
+                        // again at once, this thread would most often get it back first.
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    left_out = leaving.left_out();
+                }
                 if left_out > 0 {
                     super::memory::give_back_free_pages();
                 }
@@ -487,6 +511,10 @@ const CHANGED_PROGRESS_FROM: usize = 500;
 /// How many changed articles are read, analysed and taken in at a time: the lock is held
 /// only to take in one such batch, and the texts of a branch switch are never all held.
 const CHANGED_TOGETHER: usize = 256;
+
+/// How many articles let go of their packed claims and diagnostics under one hold of the
+/// state once a cache is written (about 2 ms at 100,000 articles).
+const LEFT_OUT_TOGETHER: usize = 1000;
 
 /// Articles created or changed on disk, to be read and analysed off the lock, by folder.
 #[derive(Default)]
