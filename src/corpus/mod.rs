@@ -1092,6 +1092,9 @@ impl Corpus {
         if !leaving.written.is_empty() {
             return true;
         }
+        if leaving.left_out == 0 {
+            return false;
+        }
         // The shared set held their diagnostics' messages too (10,000 articles: 8 MiB).
         self.messages
             .lock()

@@ -271,7 +271,6 @@ impl State {
         self.file_uri(root, path).map(|file| file.uri.clone())
     }
 
-    /// How an answer names the file of a corpus path (see [`FileName`]).
     /// The length of the part of a root's URIs (as JSON strings) before a plain path:
     /// 0 when it has none.
     pub fn plain_prefix_len(&self, root: usize) -> usize {
@@ -281,6 +280,7 @@ impl State {
             .map_or(0, str::len)
     }
 
+    /// How an answer names the file of a corpus path (see [`FileName`]).
     pub fn file_name<'a>(&'a self, root: usize, path: &'a str) -> Option<FileName<'a>> {
         let prefix = self.roots.get(root)?.plain_prefix.as_deref();
         match prefix {
