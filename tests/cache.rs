@@ -790,6 +790,28 @@ fn a_warm_start_leaves_the_claims_in_the_cache_and_reads_them_again() {
     }
 }
 
+/// A server's corpus of the folder `dir` (one that leaves packed claims out), with its
+/// cache just written: the corpus, the file as written, the snapshot it was written from,
+/// and where it is.
+fn server_with_cache_written(
+    dir: &Path,
+) -> (
+    dateline::corpus::Corpus,
+    cache::Written,
+    cache::Snapshot,
+    std::path::PathBuf,
+) {
+    let mut server = dateline::corpus::Corpus::new(None);
+    server.set_retention(dateline::corpus::Retention::Index);
+    server.set_text_source(std::sync::Arc::new(dateline::loader::DiskTexts::new(dir)));
+    server.set_leaves_packed_out(true);
+    let outcome = cache::load_corpus_cached(dir, &mut server, |_| {});
+    let cache_file = outcome.file.unwrap();
+    let snapshot = cache::Snapshot::of(&server);
+    let written = cache::save(&cache_file, &snapshot).unwrap();
+    (server, written, snapshot, cache_file)
+}
+
 /// A cache just written ([`cache::save`]) takes over the packed claims and diagnostics of
 /// the articles a server's corpus still holds as they were written, not of one changed
 /// since; they are read from the file (held open) from then on, even once every text has
@@ -797,15 +819,7 @@ fn a_warm_start_leaves_the_claims_in_the_cache_and_reads_them_again() {
 #[test]
 fn a_cache_just_written_holds_the_claims_of_the_articles_unchanged_since() {
     let corpus = aged_seeds("cache-written-left-out");
-    let mut server = dateline::corpus::Corpus::new(None);
-    server.set_retention(dateline::corpus::Retention::Index);
-    server.set_text_source(std::sync::Arc::new(dateline::loader::DiskTexts::new(
-        &corpus.dir,
-    )));
-    server.set_leaves_packed_out(true);
-    let outcome = cache::load_corpus_cached(&corpus.dir, &mut server, |_| {});
-    let snapshot = cache::Snapshot::of(&server);
-    let written = cache::save(outcome.file.as_ref().unwrap(), &snapshot).unwrap();
+    let (mut server, written, snapshot, cache_file) = server_with_cache_written(&corpus.dir);
     // Changed after the snapshot: its analysis in the file is not the one held.
     let changed = "001_8af3ff2e160be067.article";
     let text = std::fs::read_to_string(corpus.path(changed)).unwrap();
@@ -825,7 +839,7 @@ fn a_cache_just_written_holds_the_claims_of_the_articles_unchanged_since() {
     assert_same_read(&server, &before);
 
     overwrite_articles(&corpus.dir, Some(changed));
-    std::fs::remove_file(outcome.file.as_ref().unwrap()).unwrap();
+    std::fs::remove_file(cache_file).unwrap();
     assert_same_read(&server, &before);
 }
 
@@ -836,15 +850,7 @@ fn a_cache_just_written_holds_the_claims_of_the_articles_unchanged_since() {
 #[test]
 fn articles_letting_go_of_their_claims_in_parts_keep_them_when_changed_between_parts() {
     let corpus = aged_seeds("cache-left-out-in-parts");
-    let mut server = dateline::corpus::Corpus::new(None);
-    server.set_retention(dateline::corpus::Retention::Index);
-    server.set_text_source(std::sync::Arc::new(dateline::loader::DiskTexts::new(
-        &corpus.dir,
-    )));
-    server.set_leaves_packed_out(true);
-    let outcome = cache::load_corpus_cached(&corpus.dir, &mut server, |_| {});
-    let snapshot = cache::Snapshot::of(&server);
-    let written = cache::save(outcome.file.as_ref().unwrap(), &snapshot).unwrap();
+    let (mut server, written, snapshot, _) = server_with_cache_written(&corpus.dir);
     let (source, written) = written.to_leave_out(snapshot);
     let has_claims = |file: &dateline::corpus::ArticleFile| !file.packed_claims.is_empty();
     // Parts are taken from the end: the first with claims is let go of in the last part.
