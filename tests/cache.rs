@@ -812,6 +812,26 @@ fn server_with_cache_written(
     (server, written, snapshot, cache_file)
 }
 
+/// Adds a claim to the article at `path` (on disk at `disk_path`) in `server` only;
+/// returns the corpus as it is then, and how many of its articles hold packed claims or
+/// diagnostics.
+fn add_a_claim(
+    server: &mut dateline::corpus::Corpus,
+    disk_path: &Path,
+    path: &str,
+) -> (dateline::corpus::Corpus, usize) {
+    let text = std::fs::read_to_string(disk_path).unwrap();
+    server.set_file(
+        path,
+        format!("{text}\nThe minister said the talks failed.\n").into(),
+    );
+    let with_claims = server
+        .articles()
+        .filter(|file| !file.packed_claims.is_empty() || !file.packed_diagnostics.is_empty())
+        .count();
+    (server.clone(), with_claims)
+}
+
 /// A cache just written ([`cache::save`]) takes over the packed claims and diagnostics of
 /// the articles a server's corpus still holds as they were written, not of one changed
 /// since; they are read from the file (held open) from then on, even once every text has
@@ -822,16 +842,7 @@ fn a_cache_just_written_holds_the_claims_of_the_articles_unchanged_since() {
     let (mut server, written, snapshot, cache_file) = server_with_cache_written(&corpus.dir);
     // Changed after the snapshot: its analysis in the file is not the one held.
     let changed = "001_8af3ff2e160be067.article";
-    let text = std::fs::read_to_string(corpus.path(changed)).unwrap();
-    server.set_file(
-        changed,
-        format!("{text}\nThe minister said the talks failed.\n").into(),
-    );
-    let before = server.clone();
-    let with_claims = server
-        .articles()
-        .filter(|file| !file.packed_claims.is_empty() || !file.packed_diagnostics.is_empty())
-        .count();
+    let (before, with_claims) = add_a_claim(&mut server, &corpus.path(changed), changed);
     let left_out = written.leave_out_of(snapshot, &mut server);
     assert_eq!(left_out, with_claims - 1);
     let held = server.indexed_article(changed).unwrap();
@@ -866,16 +877,7 @@ fn articles_letting_go_of_their_claims_in_parts_keep_them_when_changed_between_p
     let mut leaving = server.begin_leaving_packed_out(source, written);
     let mut parts = 1;
     assert!(server.leave_packed_out_part(&mut leaving, 1));
-    let text = std::fs::read_to_string(corpus.path(&changed)).unwrap();
-    server.set_file(
-        &changed,
-        format!("{text}\nThe minister said the talks failed.\n").into(),
-    );
-    let before = server.clone();
-    let with_claims = server
-        .articles()
-        .filter(|file| !file.packed_claims.is_empty() || !file.packed_diagnostics.is_empty())
-        .count();
+    let (before, with_claims) = add_a_claim(&mut server, &corpus.path(&changed), &changed);
     let left_out_before = leaving.left_out();
     while server.leave_packed_out_part(&mut leaving, 1) {
         parts += 1;
