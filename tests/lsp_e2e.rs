@@ -1226,6 +1226,7 @@ fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
         assert!(std::time::Instant::now() < deadline, "no cache written");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    let cold_stages = progress_stages(&cold);
     assert_eq!(cold.stop(), Some(0));
 
     let mut warm = Server::start_with_cache_home(&cache_home.dir);
@@ -1235,6 +1236,14 @@ fn a_restarted_server_takes_its_analyses_from_the_cache_and_answers_alike() {
         &format!("cache: {articles} of {articles} articles reused"),
     );
     assert_eq!(references(&mut warm), cold_answer);
+    // A cold start reads each article as it analyses it; a warm one reads its cache (and
+    // looks at each file) first, and says so.
+    assert!(!cold_stages.iter().any(|stage| stage.starts_with("Reading")));
+    assert!(
+        progress_stages(&warm).contains(&format!("Reading {articles}/{articles} files")),
+        "{:?}",
+        progress_stages(&warm)
+    );
     assert_eq!(warm.stop(), Some(0));
 }
 
@@ -1394,6 +1403,16 @@ fn a_cold_start_in_two_passes_answers_references_after_the_first_and_diagnostics
     assert_eq!(workspace_diagnostics(&mut two_passes), expected_diagnostics);
     assert_eq!(references(&mut two_passes), expected_references);
     assert_eq!(two_passes.stop(), Some(0));
+}
+
+/// The messages of the progress reports `server` has sent so far, in order.
+fn progress_stages(server: &Server) -> Vec<String> {
+    server
+        .notifications
+        .iter()
+        .filter(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report")
+        .filter_map(|m| m["params"]["value"]["message"].as_str().map(String::from))
+        .collect()
 }
 
 /// The references, declaration included, of the seeds' top actor (Lukashenka).
