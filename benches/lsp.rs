@@ -242,8 +242,8 @@ fn main() {
         }
     }
     // The second pass of a cold start (`TWO_PASSES`): the claims and diagnostics of
-    // every article, in the background. The request latencies below are timed after it, with nothing else
-    // running.
+    // every article, in the background. The request latencies below are timed after it,
+    // with nothing else running.
     let past_limit = std::env::var("DATELINE_BENCH_PAST_LIMIT").is_ok_and(|value| value == "1");
     if past_limit {
         // Said once the folder is installed, with the corpus's size and the limit.

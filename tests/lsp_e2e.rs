@@ -777,16 +777,7 @@ fn indexing_progress_counts_the_articles_analysed_as_they_are_read() {
     let scratch = Scratch::seeds("progress-stages");
     let mut server = Server::start();
     server.initialize(&scratch.dir, push_client());
-    let reports: Vec<(String, u64)> = server
-        .notifications
-        .iter()
-        .filter(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report")
-        .map(|m| {
-            let value = &m["params"]["value"];
-            let message = value["message"].as_str().unwrap_or_default().to_string();
-            (message, value["percentage"].as_u64().unwrap_or_default())
-        })
-        .collect();
+    let reports = progress_reports(&server);
     // The seeds: five articles, a summary and four multilingual samples (the registry is
     // read with the settings, before them). With no cache yet, each article is read as
     // it is analysed: there is no reading before.
@@ -1405,13 +1396,26 @@ fn a_cold_start_in_two_passes_answers_references_after_the_first_and_diagnostics
     assert_eq!(two_passes.stop(), Some(0));
 }
 
-/// The messages of the progress reports `server` has sent so far, in order.
-fn progress_stages(server: &Server) -> Vec<String> {
+/// The progress reports `server` has sent so far, in order: each one's message and
+/// percentage.
+fn progress_reports(server: &Server) -> Vec<(String, u64)> {
     server
         .notifications
         .iter()
         .filter(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report")
-        .filter_map(|m| m["params"]["value"]["message"].as_str().map(String::from))
+        .map(|m| {
+            let value = &m["params"]["value"];
+            let message = value["message"].as_str().unwrap_or_default().to_string();
+            (message, value["percentage"].as_u64().unwrap_or_default())
+        })
+        .collect()
+}
+
+/// The messages of [`progress_reports`].
+fn progress_stages(server: &Server) -> Vec<String> {
+    progress_reports(server)
+        .into_iter()
+        .map(|(message, _)| message)
         .collect()
 }
 

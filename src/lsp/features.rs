@@ -64,9 +64,8 @@ pub fn references(
     if json_from.is_some_and(|least| targets.len() >= least) {
         // Written as the places are converted: no list of protocol locations between
         // (for 90,000 references, 4 MB more to fill and read back).
-        let uri_bytes = |place: &ide::navigation::Target| {
-            state.plain_prefix_len(location.root) + place.path.len() + 1
-        };
+        let prefix = state.plain_prefix_len(location.root);
+        let uri_bytes = |place: &ide::navigation::Target| prefix + place.path.len() + 1;
         let mut json = LocationsJson::with_room(targets.iter().map(uri_bytes).sum(), targets.len());
         collect_locations(state, location.root, &targets, &mut json);
         return Some(LocationsAnswer::Json(json.finish()));
@@ -494,7 +493,6 @@ pub fn collect_locations<'a>(
     places: &[ide::navigation::Target<'a>],
     sink: &mut impl LocationSink<'a>,
 ) {
-    let utf16 = state.encoding == Encoding::Utf16;
     // The runs of places in one file (they come in text order), a block at a time.
     // Naming a file reads its path, which nothing has read since the corpus was indexed:
     // read one after the other, the paths of an answer naming 50,000 files waited for
@@ -521,7 +519,7 @@ pub fn collect_locations<'a>(
         std::hint::black_box(first_bytes);
         for run in runs {
             let run = places.get(run.clone()).unwrap_or_default();
-            push_file_run(state, root, utf16, sink, run);
+            push_file_run(state, root, sink, run);
         }
     }
 }
@@ -549,7 +547,6 @@ fn file_run_length(places: &[ide::navigation::Target]) -> usize {
 fn push_file_run<'a>(
     state: &'a State,
     root: usize,
-    utf16: bool,
     sink: &mut impl LocationSink<'a>,
     run: &[ide::navigation::Target<'a>],
 ) {
@@ -559,6 +556,7 @@ fn push_file_run<'a>(
     let Some(file) = state.file_name(root, first.path) else {
         return;
     };
+    let utf16 = state.encoding == Encoding::Utf16;
     let known = |place: &ide::navigation::Target| place.utf16.filter(|_| utf16);
     if run.iter().all(|place| known(place).is_some()) {
         // An actor's mentions in the default encoding: nothing of the file is read
