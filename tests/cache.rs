@@ -889,6 +889,39 @@ fn articles_letting_go_of_their_claims_in_parts_keep_them_when_changed_between_p
     assert_same_read(&server, &before);
 }
 
+/// A second cache written replaces the file the articles left their packed claims in: an
+/// article that left its claims in the first file but is not among those the second one
+/// takes over (as when it was copied while the second was written) takes them back from
+/// the first, and reads the same as before.
+#[test]
+fn articles_not_written_again_take_their_claims_back_from_the_replaced_cache() {
+    let corpus = aged_seeds("cache-left-out-twice");
+    let (mut server, written, snapshot, cache_file) = server_with_cache_written(&corpus.dir);
+    let before = server.clone();
+    assert!(written.leave_out_of(snapshot, &mut server) >= 4);
+
+    let snapshot = cache::Snapshot::of(&server);
+    let second = cache::save(&cache_file.with_extension("second"), &snapshot).unwrap();
+    let (source, mut written_again) = second.to_leave_out(snapshot);
+    let kept_back = written_again
+        .iter()
+        .position(|file| file.packed_left_out)
+        .map(|at| written_again.remove(at).path.clone())
+        .unwrap();
+    let left_out = server.leave_packed_out(source, written_again);
+    assert!(
+        left_out == 0,
+        "the others had left theirs out already: {left_out}"
+    );
+
+    let held = server.indexed_article(&kept_back).unwrap();
+    assert!(
+        !held.packed_left_out && !held.packed_claims.is_empty(),
+        "{kept_back}"
+    );
+    assert_same_read(&server, &before);
+}
+
 /// A mention as references list it: its file, and its line and column if kept.
 type MentionPlace = (String, Option<(u32, u32)>);
 
