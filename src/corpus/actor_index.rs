@@ -458,6 +458,11 @@ impl ActorIndex {
             .map(|(indexed, entry)| (&indexed.file, entry.count as usize, entry.first as usize))
     }
 
+    /// How many articles mention `actor`.
+    pub(super) fn article_count_of(&self, actor: usize) -> usize {
+        self.by_actor.get(actor).map_or(0, Vec::len)
+    }
+
     /// How often each article that mentions `actor` does, with its date and source, in
     /// path order.
     pub(super) fn summaries_of(&self, actor: usize) -> impl Iterator<Item = Summary<'_>> {

@@ -814,6 +814,33 @@ impl Corpus {
         stats
     }
 
+    /// Works out and keeps the statistics of the actors from `from` on that are not kept
+    /// yet, until those worked out went over `budget` articles in all. Returns the actor to
+    /// go on from, or `None` once every actor's are kept. A server does this in parts once
+    /// a folder is indexed, so that the first hover on an actor does not work them out
+    /// (at 100,000 articles, 5-20 ms for an actor in 50,000 of them).
+    pub fn keep_actor_stats(&self, from: usize, budget: usize) -> Option<usize> {
+        let actors = self.actors().len();
+        let mut spent = 0;
+        let mut actor = from;
+        while actor < actors {
+            if spent >= budget {
+                return Some(actor);
+            }
+            let known = self
+                .actor_stats_memo
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .contains_key(&actor);
+            if !known {
+                spent += self.mentioned_in.article_count_of(actor).max(1);
+                self.actor_stats(actor);
+            }
+            actor += 1;
+        }
+        None
+    }
+
     /// How much of each article's analysis is kept.
     pub fn retention(&self) -> Retention {
         self.retention

@@ -6,6 +6,9 @@ use super::Corpus;
 use crate::temporal::CalendarDate;
 use rustc_hash::FxHashMap as HashMap;
 
+/// How many of an actor's sources its statistics name.
+pub const TOP_SOURCES: usize = 3;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActorStats {
     pub mentions: usize,
@@ -13,7 +16,8 @@ pub struct ActorStats {
     /// The earliest and latest dates of the articles that mention the actor.
     pub first: Option<CalendarDate>,
     pub last: Option<CalendarDate>,
-    /// Sources by number of mentions, most first (ties by name).
+    /// The sources that mention the actor most, at most [`TOP_SOURCES`] of them, most
+    /// first (ties by name).
     pub top_sources: Vec<(String, usize)>,
 }
 
@@ -48,6 +52,8 @@ pub(super) fn compute(corpus: &Corpus, actor: usize) -> ActorStats {
         .map(|(source, count)| (source.to_string(), count))
         .collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // Only these are shown; all of them, kept for each of 5,000 actors, took megabytes.
+    top.truncate(TOP_SOURCES);
     stats.top_sources = top;
     stats
 }

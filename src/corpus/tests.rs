@@ -332,6 +332,43 @@ fn actor_statistics_follow_every_change_of_the_articles() {
     assert_eq!(corpus.actor_stats(actor), lukashenka);
 }
 
+/// A server works out every actor's statistics in parts once a folder is indexed: a part
+/// ends once it went over its budget of articles, a later one goes on where it ended, and
+/// what is kept is what a request would have worked out.
+#[test]
+fn actor_statistics_are_kept_in_parts_that_end_at_their_budget() {
+    let corpus = index_corpus(false).0;
+    let actors = corpus.actors().len();
+    let mut parts = 0;
+    let mut from = Some(0);
+    while let Some(actor) = from {
+        parts += 1;
+        from = corpus.keep_actor_stats(actor, 1);
+        if let Some(next) = from {
+            assert!(next > actor, "{next} after {actor}");
+        }
+    }
+    // A budget of one article: one actor a part.
+    assert_eq!(parts, actors);
+    // All kept: another pass has nothing to work out.
+    assert_eq!(corpus.keep_actor_stats(0, 1), None);
+    let (fresh, _) = index_corpus(false);
+    let lukashenka = corpus
+        .actor_index("lukashenka")
+        .expect("in the seed registry");
+    assert!(corpus.actor_stats(lukashenka).mentions > 1);
+    for actor in 0..actors {
+        assert_eq!(
+            corpus.actor_stats(actor),
+            fresh.actor_stats(actor),
+            "{actor}"
+        );
+    }
+    // A generous budget keeps them all in one part.
+    let (whole, _) = index_corpus(false);
+    assert_eq!(whole.keep_actor_stats(0, usize::MAX), None);
+}
+
 /// Articles are taken in as their analyses finish: the order they come in must not show.
 #[test]
 fn a_path_given_twice_keeps_its_last_text_and_order_does_not_matter() {
