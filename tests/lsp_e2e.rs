@@ -585,7 +585,9 @@ fn a_file_created_on_disk_joins_the_index_through_the_watcher() {
 
 /// A `git pull` or a branch switch: hundreds of articles created or changed at once are
 /// read and analysed off the lock with a progress report of their own, then found by
-/// references; one rewritten and one removed in the same events are no longer found.
+/// references; one rewritten and one removed in the same events are no longer found. The
+/// events are many enough to be looked at off the task that serves the messages, and
+/// their message long enough for the transport to take them out of it.
 #[test]
 fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
     let scratch = Scratch::seeds("watcher-many");
@@ -604,7 +606,7 @@ fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
     let created = write_articles(
         &scratch,
         "pulled",
-        520,
+        800,
         "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka on 19 October.\n",
     );
     // One seed article rewritten without a mention of Makei, another removed.
@@ -620,10 +622,10 @@ fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
         .collect();
     changes.push(json!({"uri": scratch.uri(S004), "type": 2}));
     changes.push(json!({"uri": scratch.uri(S001), "type": 3}));
-    server.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": changes}),
-    );
+    let params = json!({"changes": changes});
+    // Past the transport's 64 kB, from which it takes the events out.
+    assert!(params.to_string().len() > 64 * 1024);
+    server.notify("workspace/didChangeWatchedFiles", params);
     let begun = server.wait_for(|m| {
         m["method"] == "$/progress"
             && m["params"]["token"] == "dateline/changes"
@@ -631,7 +633,7 @@ fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
     });
     assert_eq!(
         begun["params"]["value"]["message"],
-        "Analysing 521 changed articles"
+        "Analysing 801 changed articles"
     );
     server.wait_for(|m| {
         m["method"] == "$/progress"

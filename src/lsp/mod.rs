@@ -44,7 +44,7 @@ pub fn serve_stdio() -> u8 {
         let direct = outgoing.clone();
         let answers = transport::DirectAnswers::default();
         let server_answers = answers.clone();
-        let texts = transport::DirectTexts::default();
+        let texts = transport::TakenOut::default();
         let server_texts = texts.clone();
         let builder = tower_lsp_server::LspService::build(move |client| {
             server::Backend::with_output(

@@ -11,7 +11,7 @@ use super::diagnostics;
 use super::document::{Applied, Change, OpenDocument};
 use super::features;
 use super::state::{lock, State};
-use super::transport::{AnswerJson, CompressedJson, DirectAnswers, DirectTexts, Outgoing};
+use super::transport::{AnswerJson, CompressedJson, DirectAnswers, Outgoing, TakenOut};
 use super::workspace;
 use crate::config::Overrides;
 use crate::position::Encoding;
@@ -41,9 +41,9 @@ pub struct Backend {
     pub(super) direct: Option<UnboundedSender<Outgoing>>,
     /// Where large answers are stashed as JSON, when serving stdio (`DirectAnswers`).
     answers: Option<DirectAnswers>,
-    /// Where the transport stashed the large texts of `didOpen` and `didChange`, when
-    /// serving stdio (`DirectTexts`).
-    texts: Option<DirectTexts>,
+    /// Where the transport stashed the large texts of `didOpen` and `didChange` and the
+    /// many events of a `didChangeWatchedFiles`, when serving stdio (`TakenOut`).
+    taken_out: Option<TakenOut>,
     /// When the last request or change came: the cache's write waits for a pause.
     pub(super) activity: Arc<Activity>,
     /// Counts the workspace pulls asked in parts: one held until something changes ends
@@ -127,7 +127,7 @@ impl Backend {
             rounds: Arc::new(AtomicU64::new(0)),
             direct: None,
             answers: None,
-            texts: None,
+            taken_out: None,
             activity: Arc::new(Activity::new()),
             workspace_pulls: Arc::new(AtomicU64::new(0)),
         }
@@ -135,17 +135,18 @@ impl Backend {
 
     /// A backend that publishes diagnostics through `direct`, the stdio writer, and
     /// stashes large answers in `answers` for the writer to send, and takes large
-    /// document texts from `texts`, where the transport stashed them.
+    /// document texts and long lists of file events from `taken_out`, where the transport
+    /// stashed them.
     pub fn with_output(
         client: Client,
         direct: UnboundedSender<Outgoing>,
         answers: DirectAnswers,
-        texts: DirectTexts,
+        taken_out: TakenOut,
     ) -> Self {
         Backend {
             direct: Some(direct),
             answers: Some(answers),
-            texts: Some(texts),
+            taken_out: Some(taken_out),
             ..Backend::new(client)
         }
     }
@@ -153,9 +154,18 @@ impl Backend {
     /// A document text as the editor sent it: the stashed text when the transport took it
     /// out of its message.
     fn document_text(&self, text: String) -> String {
-        match &self.texts {
-            Some(texts) => texts.take(text),
+        match &self.taken_out {
+            Some(taken_out) => taken_out.take(text),
             None => text,
+        }
+    }
+
+    /// Watched files' events as the editor sent them: the stashed ones when the transport
+    /// took them out of their message.
+    fn file_events(&self, events: Vec<FileEvent>) -> Vec<FileEvent> {
+        match &self.taken_out {
+            Some(taken_out) => taken_out.take_events(events),
+            None => events,
         }
     }
 
@@ -334,6 +344,11 @@ const CHANGES_LOOKED_AT_TOGETHER: usize = 4096;
 /// How many locations an answer must have to be sent through `DirectAnswers`.
 const DIRECT_ANSWER_MIN: usize = 64;
 
+/// From how many watched-file events on they are applied on a blocking thread, the state
+/// let go of at times (`workspace::apply_many_file_events`); fewer (a file saved, a few
+/// created) are applied at once, before the next message is handled.
+const MANY_FILE_EVENTS: usize = 256;
+
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let capabilities = &params.capabilities;
@@ -440,8 +455,16 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let (mut changed, apart) =
-            workspace::apply_file_events(&mut lock(&self.state), params.changes);
+        let events = self.file_events(params.changes);
+        let (mut changed, apart) = if events.len() > MANY_FILE_EVENTS {
+            // Off the task that serves every message, the state let go of at times.
+            let state = self.state.clone();
+            tokio::task::spawn_blocking(move || workspace::apply_many_file_events(&state, events))
+                .await
+                .unwrap_or((false, None))
+        } else {
+            workspace::apply_file_events(&mut lock(&self.state), events)
+        };
         if let Some(apart) = apart {
             changed |= self.take_in_changed_articles(apart).await;
         }

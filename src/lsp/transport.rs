@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tokio::sync::watch;
+use tower_lsp_server::lsp_types::FileEvent;
 
 /// A message larger than this is refused as unparseable rather than allocated.
 const MAX_MESSAGE_BYTES: usize = 512 * 1024 * 1024;
@@ -278,36 +279,52 @@ fn check_message(body: &[u8]) -> Result<(Order, Value), (Value, i64, &'static st
 }
 
 /// From this size a text sent in `didOpen` or `didChange` is taken out of its message
-/// before tower-lsp-server reads it (see [`DirectTexts`]).
+/// before tower-lsp-server reads it (see [`TakenOut`]).
 const DIRECT_TEXT_MIN: usize = 256 * 1024;
 
 /// What a taken-out text is replaced by in its message, before the stash's key: a NUL
 /// first, which no text an editor sends is expected to start with.
 const TEXT_MARK: &str = "\u{0}dateline-direct-text:";
 
-/// Large document texts from `didOpen` and `didChange`, taken out of their messages as
-/// the transport reads them (it parses each message anyway) and handed to the server
-/// beside tower-lsp-server: a 5 MB article's `didOpen` went through tower-lsp-server's
-/// input buffer, which kept 9.4 MB for the rest of the session, and through its
-/// `serde_json::Value` tree. The message carries a mark naming the text instead; the
-/// server's handlers give the mark to [`DirectTexts::take`].
+/// From this size a `workspace/didChangeWatchedFiles` has its events taken out of it
+/// before tower-lsp-server reads it (see [`TakenOut`]): about 650 events.
+const DIRECT_EVENTS_MIN: usize = 64 * 1024;
+
+/// The URI of the one event a message whose events were taken out carries instead, before
+/// the stash's key: a scheme of its own, which no watched file has.
+const EVENTS_MARK: &str = "dateline-direct-events:";
+
+/// The large parts of the editor's messages, taken out as the transport reads them (it
+/// parses each message anyway) and handed to the server beside tower-lsp-server, which
+/// parses every message in the one task that serves them all:
+/// - large document texts of `didOpen` and `didChange`: a 5 MB article's `didOpen` went
+///   through tower-lsp-server's input buffer, which kept 9.4 MB for the rest of the
+///   session, and through its `serde_json::Value` tree. The message carries a mark naming
+///   the text instead; the handlers give the mark to [`TakenOut::take`].
+/// - the events of a large `workspace/didChangeWatchedFiles` (a `git pull` or a branch
+///   switch): 10,000 events took tower-lsp-server 0.1 s to parse, and no request was begun
+///   meanwhile. They are parsed here, on the task that reads, and the message carries one
+///   event whose URI names them instead; the handler gives its events to
+///   [`TakenOut::take_events`].
 #[derive(Clone, Default)]
-pub struct DirectTexts {
-    stashed: Arc<Mutex<HashMap<u64, String>>>,
+pub struct TakenOut {
+    texts: Arc<Mutex<HashMap<u64, String>>>,
+    events: Arc<Mutex<HashMap<u64, Vec<FileEvent>>>>,
     next: Arc<AtomicU64>,
 }
 
-impl DirectTexts {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, String>> {
-        self.stashed
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
+/// Locks a stash; a poisoned one only means a panic while it was held: the map is whole.
+fn lock_stash<T>(stash: &Mutex<HashMap<u64, T>>) -> std::sync::MutexGuard<'_, HashMap<u64, T>> {
+    stash
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
+impl TakenOut {
     /// Keeps `text` and returns the mark that names it.
     fn stash(&self, text: String) -> String {
         let key = self.next.fetch_add(1, Ordering::Relaxed);
-        self.lock().insert(key, text);
+        lock_stash(&self.texts).insert(key, text);
         format!("{TEXT_MARK}{key}")
     }
 
@@ -317,22 +334,49 @@ impl DirectTexts {
         let key = text
             .strip_prefix(TEXT_MARK)
             .and_then(|key| key.parse::<u64>().ok());
-        key.and_then(|key| self.lock().remove(&key)).unwrap_or(text)
+        key.and_then(|key| lock_stash(&self.texts).remove(&key))
+            .unwrap_or(text)
     }
 
-    /// The body to hand over for the parsed message `value`: with its large texts taken
-    /// out, when it is a `didOpen` or `didChange` that has any; `None` to hand over the
-    /// message as it came.
-    fn take_out(&self, mut value: Value) -> Option<Vec<u8>> {
+    /// The events that `events` stand for, once: the stashed ones when `events` is the
+    /// one event naming them, else `events` as they are.
+    pub fn take_events(&self, events: Vec<FileEvent>) -> Vec<FileEvent> {
+        let key = match events.as_slice() {
+            [only] => only
+                .uri
+                .as_str()
+                .strip_prefix(EVENTS_MARK)
+                .and_then(|key| key.parse::<u64>().ok()),
+            _ => None,
+        };
+        key.and_then(|key| lock_stash(&self.events).remove(&key))
+            .unwrap_or(events)
+    }
+
+    /// The body to hand over for the parsed message `value` of `length` bytes: with its
+    /// large texts or its many file events taken out; `None` to hand over the message as
+    /// it came.
+    fn take_out(&self, mut value: Value, length: usize) -> Option<Vec<u8>> {
         let method = value.get("method")?.as_str()?.to_owned();
         let mut texts: Vec<&mut Value> = match method.as_str() {
-            "textDocument/didOpen" => vec![value.pointer_mut("/params/textDocument/text")?],
-            "textDocument/didChange" => value
+            "textDocument/didOpen" if length >= DIRECT_TEXT_MIN => {
+                vec![value.pointer_mut("/params/textDocument/text")?]
+            }
+            "textDocument/didChange" if length >= DIRECT_TEXT_MIN => value
                 .pointer_mut("/params/contentChanges")?
                 .as_array_mut()?
                 .iter_mut()
                 .filter_map(|change| change.get_mut("text"))
                 .collect(),
+            "workspace/didChangeWatchedFiles" if length >= DIRECT_EVENTS_MIN => {
+                let changes = value.pointer_mut("/params/changes")?;
+                // Events tower-lsp-server would refuse are left in for it to refuse.
+                let events: Vec<FileEvent> = serde_json::from_value(changes.take()).ok()?;
+                let key = self.next.fetch_add(1, Ordering::Relaxed);
+                lock_stash(&self.events).insert(key, events);
+                *changes = json!([{"uri": format!("{EVENTS_MARK}{key}"), "type": 1}]);
+                return serde_json::to_vec(&value).ok();
+            }
             _ => return None,
         };
         let mut taken = false;
@@ -353,7 +397,7 @@ impl DirectTexts {
 
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.lock().len()
+        lock_stash(&self.texts).len() + lock_stash(&self.events).len()
     }
 }
 
@@ -465,7 +509,7 @@ pub async fn forward_input(
     to_server: impl AsyncWrite + Unpin,
     out: UnboundedSender<Outgoing>,
     awaited: AwaitedAnswer,
-    texts: DirectTexts,
+    texts: TakenOut,
 ) -> InputEnd {
     let (read, incoming) = unbounded_channel();
     // Reading goes on while an answer is awaited, so that the client's responses to the
@@ -484,7 +528,7 @@ async fn read_input(
     input: impl AsyncRead + Unpin,
     out: UnboundedSender<Outgoing>,
     incoming: UnboundedSender<Incoming>,
-    texts: DirectTexts,
+    texts: TakenOut,
 ) {
     let mut reader = BufReader::new(input);
     loop {
@@ -506,8 +550,9 @@ async fn read_input(
         }
         match check_message(&body) {
             Ok((order, value)) => {
-                let body = if body.len() >= DIRECT_TEXT_MIN {
-                    texts.take_out(value).unwrap_or(body)
+                let body = if body.len() >= DIRECT_TEXT_MIN.min(DIRECT_EVENTS_MIN) {
+                    let length = body.len();
+                    texts.take_out(value, length).unwrap_or(body)
                 } else {
                     body
                 };
@@ -931,11 +976,13 @@ mod tests {
 
     #[test]
     fn large_document_texts_are_taken_out_and_given_back_once() {
-        let texts = DirectTexts::default();
+        let texts = TakenOut::default();
         let large = "x".repeat(DIRECT_TEXT_MIN);
         let open = json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
             "textDocument": {"uri": "file:///a.article", "languageId": "article", "version": 1, "text": large}}});
-        let body = texts.take_out(open).expect("a large didOpen is rewritten");
+        let body = texts
+            .take_out(open, DIRECT_TEXT_MIN)
+            .expect("a large didOpen is rewritten");
         assert!(body.len() < 200, "{}", String::from_utf8_lossy(&body));
         let sent: Value = serde_json::from_slice(&body).unwrap();
         let mark = sent["params"]["textDocument"]["text"]
@@ -952,7 +999,8 @@ mod tests {
         let change = json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
             "textDocument": {"uri": "file:///a.article", "version": 2},
             "contentChanges": [{"text": "small"}, {"text": large}]}});
-        let sent: Value = serde_json::from_slice(&texts.take_out(change).unwrap()).unwrap();
+        let sent: Value =
+            serde_json::from_slice(&texts.take_out(change, DIRECT_TEXT_MIN).unwrap()).unwrap();
         assert_eq!(sent["params"]["contentChanges"][0]["text"], "small");
         let mark = sent["params"]["contentChanges"][1]["text"]
             .as_str()
@@ -963,9 +1011,9 @@ mod tests {
         // Small texts, other methods and texts that only look like marks pass unchanged.
         let small = json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
             "textDocument": {"uri": "file:///b.article", "languageId": "article", "version": 1, "text": "short"}}});
-        assert_eq!(texts.take_out(small), None);
+        assert_eq!(texts.take_out(small, 200), None);
         let other = json!({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {"text": large}});
-        assert_eq!(texts.take_out(other), None);
+        assert_eq!(texts.take_out(other, DIRECT_TEXT_MIN), None);
         for text in [
             format!("{TEXT_MARK}99"),
             format!("{TEXT_MARK}x"),
@@ -973,6 +1021,48 @@ mod tests {
         ] {
             assert_eq!(texts.take(text.clone()), text);
         }
+    }
+
+    #[test]
+    fn many_file_events_are_taken_out_and_given_back_once() {
+        let taken_out = TakenOut::default();
+        let event = |index: usize| json!({"uri": format!("file:///corpus/pulled-{index:05}.article"), "type": 1});
+        let events: Vec<Value> = (0..2000).map(event).collect();
+        let notification = json!({"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles",
+            "params": {"changes": events}});
+        let length = notification.to_string().len();
+        assert!(length >= DIRECT_EVENTS_MIN);
+        let body = taken_out
+            .take_out(notification.clone(), length)
+            .expect("many events are taken out");
+        assert!(body.len() < 200, "{}", String::from_utf8_lossy(&body));
+        let sent: tower_lsp_server::lsp_types::DidChangeWatchedFilesParams =
+            serde_json::from_value(
+                serde_json::from_slice::<Value>(&body).unwrap()["params"].clone(),
+            )
+            .unwrap();
+        assert_eq!(sent.changes.len(), 1);
+        let given: Vec<FileEvent> = taken_out.take_events(sent.changes.clone());
+        let expected: Vec<FileEvent> =
+            serde_json::from_value(notification["params"]["changes"].clone()).unwrap();
+        assert_eq!(given, expected);
+        // Given back once: the mark alone names nothing any more.
+        assert_eq!(taken_out.take_events(sent.changes.clone()), sent.changes);
+        assert_eq!(taken_out.len(), 0);
+
+        // A short list, and events tower-lsp-server would refuse, pass unchanged.
+        let few = json!({"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles",
+            "params": {"changes": [event(1)]}});
+        assert_eq!(taken_out.take_out(few, 100), None);
+        let mut broken: Vec<Value> = (0..2000).map(event).collect();
+        broken.push(json!({"uri": "file:///corpus/x.article", "type": "created"}));
+        let broken = json!({"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles",
+            "params": {"changes": broken}});
+        assert_eq!(taken_out.take_out(broken, DIRECT_TEXT_MIN), None);
+        assert_eq!(taken_out.len(), 0);
+        // Plain events are given back as they are.
+        let plain: Vec<FileEvent> = serde_json::from_value(json!([event(2)])).unwrap();
+        assert_eq!(taken_out.take_events(plain.clone()), plain);
     }
 
     #[test]
