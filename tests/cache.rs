@@ -738,6 +738,22 @@ fn assert_same_read(read: &dateline::corpus::Corpus, cold: &dateline::corpus::Co
     let timeline = |corpus| dateline::ide::timeline::timeline(corpus, &everything);
     assert_eq!(timeline(read), timeline(cold));
     assert!(!timeline(cold).is_empty());
+    // The totals the status reads, kept as the articles changed, as counted again.
+    let counted = |corpus: &dateline::corpus::Corpus| {
+        corpus
+            .articles()
+            .fold((0, 0, 0), |(files, claims, undated), file| {
+                (
+                    files + 1,
+                    claims + file.claim_tally.claims,
+                    undated + file.claim_tally.undated,
+                )
+            })
+    };
+    for corpus in [read, cold] {
+        let (files, tally) = dateline::ide::claims::corpus_tally(corpus);
+        assert_eq!((files, tally.claims, tally.undated), counted(corpus));
+    }
 }
 
 /// A server's warm start leaves the packed claims and diagnostics of the articles its

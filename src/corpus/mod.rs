@@ -119,6 +119,38 @@ pub struct ActorEntry {
     pub registry: String,
 }
 
+/// What `dateline/status` and the claims limit sum over every article: kept as articles
+/// come, change and go, because summing them walked every article under the server's
+/// lock (10-20 ms at 100,000), and VS Code asks for the status after each round of
+/// diagnostics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct ArticleTotals {
+    text_bytes: u64,
+    claims: ClaimTally,
+}
+
+impl ArticleTotals {
+    fn add(&mut self, file: &ArticleFile) {
+        self.text_bytes = self.text_bytes.wrapping_add(file.text_len() as u64);
+        self.claims.claims = self.claims.claims.wrapping_add(file.claim_tally.claims);
+        self.claims.undated = self.claims.undated.wrapping_add(file.claim_tally.undated);
+    }
+
+    fn remove(&mut self, file: &ArticleFile) {
+        self.text_bytes = self.text_bytes.wrapping_sub(file.text_len() as u64);
+        self.claims.claims = self.claims.claims.wrapping_sub(file.claim_tally.claims);
+        self.claims.undated = self.claims.undated.wrapping_sub(file.claim_tally.undated);
+    }
+
+    /// The sums worked out again from every article (for tests of the kept ones).
+    #[cfg(test)]
+    fn of<'a>(files: impl Iterator<Item = &'a Arc<ArticleFile>>) -> Self {
+        let mut totals = ArticleTotals::default();
+        files.for_each(|file| totals.add(file));
+        totals
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Corpus {
     base_config: Config,
@@ -129,6 +161,8 @@ pub struct Corpus {
     include: GlobSet,
     today: Option<CalendarDate>,
     articles: BTreeMap<String, Arc<ArticleFile>>,
+    /// The sums over `articles` that status and the claims limit read, kept as they change.
+    totals: ArticleTotals,
     /// Article id → the paths that carry it (more than one is an error).
     ids: HashMap<String, PathsOf>,
     /// Header URL → the paths that give it.
@@ -739,6 +773,7 @@ impl Corpus {
             config_diagnostics: Vec::new(),
             today,
             articles: BTreeMap::new(),
+            totals: ArticleTotals::default(),
             ids: HashMap::default(),
             urls: HashMap::default(),
             unknown_names: HashMap::default(),
@@ -990,11 +1025,7 @@ impl Corpus {
         if !self.lets_go_of_texts() {
             return None;
         }
-        let bytes: u64 = self
-            .articles
-            .values()
-            .map(|file| file.text_len() as u64)
-            .sum();
+        let bytes = self.totals.text_bytes;
         let limit = self.config.claims_limit_bytes;
         (bytes > limit).then_some(OverClaimsLimit { bytes, limit })
     }
@@ -1003,6 +1034,17 @@ impl Corpus {
     /// `[server] claims-limit-mb` ([`Corpus::over_claims_limit`]) and articles wait for
     /// a second pass that is not made. (A corpus that grew past the limit after its load
     /// has every article analysed whole.)
+    /// How many articles the corpus holds, and their claims and undated claims in all.
+    pub fn claim_totals(&self) -> (usize, ClaimTally) {
+        (self.articles.len(), self.totals.claims)
+    }
+
+    /// For tests: whether the sums kept over the articles are those worked out again.
+    #[cfg(test)]
+    pub(crate) fn totals_are_kept(&self) -> bool {
+        self.totals == ArticleTotals::of(self.articles.values())
+    }
+
     pub fn claims_of_open_articles_only(&self) -> bool {
         self.over_claims_limit().is_some() && self.articles.values().any(|file| file.is_pending())
     }
@@ -1141,6 +1183,7 @@ impl Corpus {
         let Some(held) = self.articles.get_mut(path) else {
             return false;
         };
+        self.totals.remove(held);
         self.mentioned_in.point_to(path, stand_in_article());
         let changed = match Arc::get_mut(held) {
             Some(file) => change(file),
@@ -1154,6 +1197,7 @@ impl Corpus {
                 changed
             }
         };
+        self.totals.add(held);
         self.mentioned_in.point_to(path, held.clone());
         changed
     }
@@ -1342,8 +1386,7 @@ impl Corpus {
             // Let go of here too, so that the map's copy is the only one left.
             drop(was);
             let indexed = self
-                .articles
-                .remove(&path)
+                .remove_from_map(&path)
                 .map(|previous| IndexedVersion::of(&previous));
             self.index_changed(file, indexed);
         }
@@ -1447,7 +1490,7 @@ impl Corpus {
                 self.reanalyze_all();
             }
             FileKind::Article => {
-                let previous = self.articles.remove(path);
+                let previous = self.remove_from_map(path);
                 let indexed = previous.as_deref().map(IndexedVersion::of);
                 let file = match previous {
                     // An edit: analyse again only what it touched. The old version lets go
@@ -1797,11 +1840,17 @@ impl Corpus {
         self.insert_counted_article(file, None);
     }
 
+    /// Takes the article at `path` out of the map by path (and out of its totals) only.
+    fn remove_from_map(&mut self, path: &str) -> Option<Arc<ArticleFile>> {
+        let file = self.articles.remove(path)?;
+        self.totals.remove(&file);
+        Some(file)
+    }
+
     /// [`Corpus::insert_article`], with how often `file` mentions each actor if known.
     fn insert_counted_article(&mut self, file: ArticleFile, counts: Option<ActorCounts>) {
         let indexed = self
-            .articles
-            .remove(&file.path)
+            .remove_from_map(&file.path)
             .map(|previous| IndexedVersion::of(&previous));
         let seen = SeenByOthers::of(&file);
         self.index_article(file, seen, indexed, counts);
@@ -1865,7 +1914,10 @@ impl Corpus {
             .source()
             .map(|source| held_copy(&mut self.sources, source, || Arc::from(source)));
         let file = Arc::new(file);
-        self.articles.insert(file.path.clone(), file.clone());
+        self.totals.add(&file);
+        if let Some(replaced) = self.articles.insert(file.path.clone(), file.clone()) {
+            self.totals.remove(&replaced);
+        }
         (file, source)
     }
 
@@ -1880,7 +1932,7 @@ impl Corpus {
     /// Takes the article at `path` out of every map but the index of actors; returns the
     /// actors it mentions, for that index (`None` when there is no such article).
     fn forget_article(&mut self, path: &str) -> Option<Vec<usize>> {
-        let file = self.articles.remove(path)?;
+        let file = self.remove_from_map(path)?;
         self.taken_at.remove(path);
         let indexed = IndexedVersion::of(&file);
         self.forget_stats_of(indexed.actors.clone());

@@ -330,6 +330,7 @@ fn actor_statistics_follow_every_change_of_the_articles() {
     );
     assert!(std::sync::Arc::ptr_eq(&kept, &corpus.actor_stats(other)));
     assert_eq!(corpus.actor_stats(actor), lukashenka);
+    assert!(corpus.totals_are_kept());
 }
 
 /// A server works out every actor's statistics in parts once a folder is indexed: a part
@@ -810,6 +811,8 @@ fn assert_same_mentions(corpus: &Corpus, whole: &Corpus) {
 
 /// Asserts that every file of `expected` has the same diagnostics in `corpus`.
 fn assert_same_diagnostics(corpus: &Corpus, expected: &Corpus) {
+    assert!(corpus.totals_are_kept() && expected.totals_are_kept());
+    assert_eq!(corpus.claim_totals(), expected.claim_totals());
     for path in expected.paths() {
         assert_eq!(
             corpus.diagnostics(&path),

@@ -77,15 +77,7 @@ pub fn tally<'p>(corpus: &Corpus, paths: impl IntoIterator<Item = &'p str>) -> C
 
 /// How many articles the corpus holds, and the tally of all their claims.
 pub fn corpus_tally(corpus: &Corpus) -> (usize, ClaimTally) {
-    corpus
-        .articles()
-        .fold((0, ClaimTally::default()), |(articles, sum), file| {
-            let tally = ClaimTally {
-                claims: sum.claims + file.claim_tally.claims,
-                undated: sum.undated + file.claim_tally.undated,
-            };
-            (articles + 1, tally)
-        })
+    corpus.claim_totals()
 }
 
 /// The registry name of an actor, or its id when the registry has no such index.
