@@ -44,14 +44,14 @@ pub fn serve_stdio() -> u8 {
         let direct = outgoing.clone();
         let answers = transport::DirectAnswers::default();
         let server_answers = answers.clone();
-        let texts = transport::TakenOut::default();
-        let server_texts = texts.clone();
+        let taken_out = transport::TakenOut::default();
+        let server_taken_out = taken_out.clone();
         let builder = tower_lsp_server::LspService::build(move |client| {
             server::Backend::with_output(
                 client,
                 direct.clone(),
                 server_answers.clone(),
-                server_texts.clone(),
+                server_taken_out.clone(),
             )
         })
         .custom_method("dateline/status", server::Backend::status)
@@ -72,7 +72,7 @@ pub fn serve_stdio() -> u8 {
             to_server,
             outgoing.clone(),
             awaited.clone(),
-            texts,
+            taken_out,
         ));
         tokio::spawn(transport::frame_output(
             from_server,

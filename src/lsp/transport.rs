@@ -509,12 +509,12 @@ pub async fn forward_input(
     to_server: impl AsyncWrite + Unpin,
     out: UnboundedSender<Outgoing>,
     awaited: AwaitedAnswer,
-    texts: TakenOut,
+    taken_out: TakenOut,
 ) -> InputEnd {
     let (read, incoming) = unbounded_channel();
     // Reading goes on while an answer is awaited, so that the client's responses to the
     // server's requests still reach it.
-    let reading = std::pin::pin!(read_input(input, out, read, texts));
+    let reading = std::pin::pin!(read_input(input, out, read, taken_out));
     let mut forwarding = std::pin::pin!(hand_over(incoming, to_server, awaited));
     tokio::select! {
         () = reading => forwarding.await,
@@ -528,7 +528,7 @@ async fn read_input(
     input: impl AsyncRead + Unpin,
     out: UnboundedSender<Outgoing>,
     incoming: UnboundedSender<Incoming>,
-    texts: TakenOut,
+    taken_out: TakenOut,
 ) {
     let mut reader = BufReader::new(input);
     loop {
@@ -552,7 +552,7 @@ async fn read_input(
             Ok((order, value)) => {
                 let body = if body.len() >= DIRECT_TEXT_MIN.min(DIRECT_EVENTS_MIN) {
                     let length = body.len();
-                    texts.take_out(value, length).unwrap_or(body)
+                    taken_out.take_out(value, length).unwrap_or(body)
                 } else {
                     body
                 };
