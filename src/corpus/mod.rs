@@ -17,7 +17,7 @@ pub use analysis::{
     LeftOut, MentionsPart, RegistryFile, Retention, TextCheck,
 };
 pub use packed::PackedClaims;
-pub use stats::ActorStats;
+pub use stats::{ActorStats, TOP_SOURCES};
 
 use crate::actors::{self, Actor, AliasMatcher};
 use crate::claims::Claim;
@@ -1030,10 +1030,6 @@ impl Corpus {
         (bytes > limit).then_some(OverClaimsLimit { bytes, limit })
     }
 
-    /// Whether the claims of this corpus are those of its open articles only: it is past
-    /// `[server] claims-limit-mb` ([`Corpus::over_claims_limit`]) and articles wait for
-    /// a second pass that is not made. (A corpus that grew past the limit after its load
-    /// has every article analysed whole.)
     /// How many articles the corpus holds, and their claims and undated claims in all.
     pub fn claim_totals(&self) -> (usize, ClaimTally) {
         (self.articles.len(), self.totals.claims)
@@ -1045,6 +1041,10 @@ impl Corpus {
         self.totals == ArticleTotals::of(self.articles.values())
     }
 
+    /// Whether the claims of this corpus are those of its open articles only: it is past
+    /// `[server] claims-limit-mb` ([`Corpus::over_claims_limit`]) and articles wait for
+    /// a second pass that is not made. (A corpus that grew past the limit after its load
+    /// has every article analysed whole.)
     pub fn claims_of_open_articles_only(&self) -> bool {
         self.over_claims_limit().is_some() && self.articles.values().any(|file| file.is_pending())
     }

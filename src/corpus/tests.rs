@@ -368,6 +368,7 @@ fn actor_statistics_are_kept_in_parts_that_end_at_their_budget() {
     // A generous budget keeps them all in one part.
     let (whole, _) = index_corpus(false);
     assert_eq!(whole.keep_actor_stats(0, usize::MAX), None);
+    assert_eq!(whole.keep_actor_stats(0, 1), None);
 }
 
 /// Articles are taken in as their analyses finish: the order they come in must not show.

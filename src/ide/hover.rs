@@ -183,7 +183,7 @@ pub fn actor_card(corpus: &Corpus, actor: usize) -> Option<String> {
             let top: Vec<String> = stats
                 .top_sources
                 .iter()
-                .take(3)
+                .take(crate::corpus::TOP_SOURCES)
                 .map(|(source, count)| format!("{} ({count})", escape(source)))
                 .collect();
             card.push_str(&format!("Most mentioned by: {}\n\n", top.join(", ")));

@@ -211,19 +211,16 @@ impl Backend {
         let activity = self.activity.clone();
         tokio::task::spawn_blocking(move || {
             for dir in dirs {
-                let mut from = Some(0);
-                while let Some(actor) = from {
-                    from = {
-                        let state = lock(&state);
-                        let Some(index) = state.root_of_dir(&dir) else {
-                            break;
-                        };
-                        state.roots[index]
-                            .corpus
-                            .keep_actor_stats(actor, STATS_KEPT_TOGETHER)
-                    };
-                    step_aside_for_requests(&activity);
-                }
+                let mut from = 0;
+                in_parts(&state, &activity, &dir, |corpus| {
+                    match corpus.keep_actor_stats(from, STATS_KEPT_TOGETHER) {
+                        Some(next) => {
+                            from = next;
+                            true
+                        }
+                        None => false,
+                    }
+                });
             }
         });
     }
@@ -297,22 +294,9 @@ impl Backend {
                 };
                 let mut left_out = 0;
                 if let Some(mut leaving) = begun {
-                    loop {
-                        let more = {
-                            let mut state = lock(&state);
-                            let root = state.root_of_dir(&dir).map(|index| &mut state.roots[index]);
-                            root.is_some_and(|root| {
-                                root.corpus
-                                    .leave_packed_out_part(&mut leaving, LEFT_OUT_TOGETHER)
-                            })
-                        };
-                        if !more {
-                            break;
-                        }
-                        // A request waiting for the state takes it now: unlocked and locked
-                        // again at once, this thread would most often get it back first.
-                        std::thread::sleep(std::time::Duration::from_millis(1));
-                    }
+                    in_parts(&state, &activity, &dir, |corpus| {
+                        corpus.leave_packed_out_part(&mut leaving, LEFT_OUT_TOGETHER)
+                    });
                     left_out = leaving.left_out();
                 }
                 if left_out > 0 {
@@ -575,6 +559,30 @@ fn take_as_it_comes<T>(
             }
         }
         take(together);
+    }
+}
+
+/// Background work on the corpus of the folder `dir`, a part under each hold of the state
+/// (`part` says whether any is left), stepping aside for requests between parts; it ends
+/// early if the folder is removed meanwhile.
+fn in_parts(
+    state: &std::sync::Mutex<State>,
+    activity: &super::server::Activity,
+    dir: &std::path::Path,
+    mut part: impl FnMut(&mut crate::corpus::Corpus) -> bool,
+) {
+    loop {
+        let more = {
+            let mut state = lock(state);
+            let Some(index) = state.root_of_dir(dir) else {
+                return;
+            };
+            part(&mut state.roots[index].corpus)
+        };
+        if !more {
+            return;
+        }
+        step_aside_for_requests(activity);
     }
 }
 
