@@ -89,6 +89,9 @@ fn citation(text: &str, open: usize, end: usize) -> Option<(Citation, usize)> {
         match bytes.get(i) {
             Some(b';') if i < end => i += 1,
             Some(b']') if i < end => {
+                // Most cite one id: the four a first push makes room for were most of
+                // what an index of 10,000 articles held of their citations.
+                ids.shrink_to_fit();
                 let citation = Citation {
                     range: TextRange::new(open, i + 1),
                     ids,

@@ -498,6 +498,8 @@ fn citation_and_annotation_ranges() {
     );
     assert_eq!(article.citations_in(sentence.range).count(), 1);
     assert!(!article.undated_ok_in(sentence.range));
+    // An index holds every citation of every article: no room kept for ids not there.
+    assert_eq!(citation.ids.capacity(), 1);
 }
 
 #[test]

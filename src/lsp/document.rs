@@ -6,6 +6,7 @@ use crate::corpus::DiagnosticsStamp;
 use crate::position::{chars_before_column, Encoding, Position};
 use ropey::Rope;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One content change as the protocol sends it: a range in editor positions (or none,
 /// for the whole text) and the new text.
@@ -82,6 +83,36 @@ impl OpenDocument {
             text.push_str(chunk);
         }
         text
+    }
+
+    /// The text as the corpus shares it, written straight from the rope's chunks: made
+    /// as a `String` first, it was copied once more into its `Arc` (for a moment, 5 MB
+    /// more at each edit of a 5 MB article).
+    pub fn shared_text(&self) -> Arc<str> {
+        let length = self.rope.len_bytes();
+        let mut bytes = Arc::<[u8]>::new_uninit_slice(length);
+        let Some(slots) = Arc::get_mut(&mut bytes) else {
+            return Arc::from(self.text());
+        };
+        let mut written = 0;
+        for chunk in self.rope.chunks() {
+            let Some(into) = slots.get_mut(written..written + chunk.len()) else {
+                return Arc::from(self.text());
+            };
+            for (slot, byte) in into.iter_mut().zip(chunk.bytes()) {
+                slot.write(byte);
+            }
+            written += chunk.len();
+        }
+        if written != length {
+            return Arc::from(self.text());
+        }
+        // SAFETY: every one of the `length` bytes was written above (the chunks' lengths
+        // add up to `length`, checked).
+        let bytes = unsafe { bytes.assume_init() };
+        // SAFETY: the bytes are the rope's chunks, each a `&str`, one after the other:
+        // UTF-8, as `str` requires; `[u8]` and `str` have the same layout.
+        unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) }
     }
 
     /// Applies the changes of `version` in order, holding them back when earlier
@@ -177,6 +208,19 @@ mod tests {
             Applied::Applied
         );
         assert_eq!(doc.text(), "“Hi” — Lukashenko 🇧🇾 says.\nnext\n");
+        assert_eq!(&*doc.shared_text(), doc.text());
+    }
+
+    #[test]
+    fn the_shared_text_of_a_rope_of_many_chunks_is_its_text() {
+        let line = "“Hi” — Лукашэнка 🇧🇾 said.\n";
+        let mut doc = OpenDocument::new(1, &line.repeat(5_000));
+        assert!(doc.rope.chunks().count() > 100);
+        doc.apply(2, edit((2_500, 5), (2_600, 3), "ок"), Encoding::Utf16);
+        let text = doc.text();
+        assert_eq!(text.len(), doc.len_bytes());
+        assert_eq!(&*doc.shared_text(), text);
+        assert_eq!(&*OpenDocument::new(1, "").shared_text(), "");
     }
 
     #[test]

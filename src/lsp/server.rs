@@ -740,30 +740,36 @@ impl LanguageServer for Backend {
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        let lenses = self
-            .with_state(move |state| features::code_lenses(state, &params.text_document.uri))
-            .await?;
-        // A registry of 5,000 actors has as many lenses: as tower-lsp's `Value` tree they
-        // were 20 MB at the server's peak, against 1.3 MB of JSON.
-        let Some(answers) = self.answers.as_ref() else {
-            return Ok(lenses);
+        let uri = params.text_document.uri;
+        let lenses = {
+            let uri = uri.clone();
+            self.with_state(move |state| features::entry_lenses(state, &uri))
+                .await?
         };
-        Ok(lenses.map(|lenses| {
-            if lenses.len() < DIRECT_ANSWER_MIN {
-                return lenses;
-            }
-            let stashed = serde_json::to_vec(&lenses)
+        let Some(lenses) = lenses else {
+            return Ok(None);
+        };
+        // A registry of 5,000 actors has as many lenses: as tower-lsp's `Value` tree they
+        // were 20 MB at the server's peak, against 1.3 MB of JSON, which is written
+        // straight from them.
+        if let (Some(answers), true) = (&self.answers, lenses.len() >= DIRECT_ANSWER_MIN) {
+            let stashed = features::code_lenses_json(&uri, &lenses)
                 .ok()
                 .and_then(|json| answers.stash(json).ok());
-            match stashed {
-                Some(uri) => vec![CodeLens {
+            if let Some(stashed) = stashed {
+                return Ok(Some(vec![CodeLens {
                     range: Range::default(),
                     command: None,
-                    data: Some(serde_json::json!({ "uri": uri.as_str() })),
-                }],
-                None => lenses,
+                    data: Some(serde_json::json!({ "uri": stashed.as_str() })),
+                }]));
             }
-        }))
+        }
+        Ok(Some(
+            lenses
+                .into_iter()
+                .map(|lens| features::code_lens(&uri, lens))
+                .collect(),
+        ))
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {

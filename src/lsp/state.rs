@@ -324,9 +324,9 @@ impl State {
                 continue;
             };
             doc.dirty = false;
-            let text = doc.text();
+            let text = doc.shared_text();
             if let Some(root) = self.roots.get_mut(location.root) {
-                root.corpus.set_open_file(&location.path, text.into());
+                root.corpus.set_open_file(&location.path, text);
             }
         }
     }
@@ -444,15 +444,15 @@ impl State {
         let Some(index) = self.root_of_dir(dir) else {
             return;
         };
-        let open: Vec<(Uri, String)> = self
+        let open: Vec<(Uri, Arc<str>)> = self
             .open
             .iter()
-            .map(|(uri, doc)| (uri.clone(), doc.text()))
+            .map(|(uri, doc)| (uri.clone(), doc.shared_text()))
             .collect();
         for (uri, text) in open {
             if let Some(location) = self.locate(&uri) {
                 if location.root == index {
-                    corpus.set_open_file(&location.path, text.into());
+                    corpus.set_open_file(&location.path, text);
                 }
             }
         }
