@@ -19,12 +19,13 @@ use crate::text::TextRange;
 /// language and case): past this the extra ones are dropped.
 const MAX_VARIANTS: usize = 64;
 
-/// One key of the index.
+/// One key of the index. Its numbers are 32 bits: a registry of 5,000 actors has some
+/// 100,000 keys, and the index is built by every analysis's first use of it.
 #[derive(Debug, Clone)]
 struct Entry {
-    actor: usize,
+    actor: u32,
     /// Index into [`GeneratedForms::forms`]: the registry form it comes from.
-    form: usize,
+    form: u32,
     /// The key of a form as written, not a generated case form.
     as_written: bool,
     /// A bit per (language, case): `language * 7 + case`.
@@ -228,10 +229,13 @@ impl GeneratedForms {
         }
         // Forms as written first, so that no generated form can take their keys.
         for (actor, form, keys, _) in &written {
+            let (Ok(actor), Ok(form)) = (u32::try_from(*actor), u32::try_from(*form)) else {
+                continue;
+            };
             let key = keys.join(" ");
             index.entries.entry(key.into()).or_insert(Entry {
-                actor: *actor,
-                form: *form,
+                actor,
+                form,
                 as_written: true,
                 cases: 0,
                 ambiguous: false,
@@ -254,6 +258,9 @@ impl GeneratedForms {
     }
 
     fn add_generated(&mut self, key: String, actor: usize, form: usize, bit: u32) {
+        let (Ok(actor), Ok(form)) = (u32::try_from(actor), u32::try_from(form)) else {
+            return;
+        };
         match self.entries.get_mut(key.as_str()) {
             None => {
                 self.entries.insert(
@@ -413,7 +420,7 @@ impl GeneratedForms {
                 let last = &words[first + count - 1];
                 let key = run.keys.get(words[first].key_start..last.key_end)?;
                 let entry = self.entries.get(key).filter(|entry| !entry.ambiguous)?;
-                Some((count, entry.actor))
+                Some((count, entry.actor as usize))
             });
             match hit {
                 Some((count, actor)) => {
@@ -434,7 +441,7 @@ impl GeneratedForms {
             .entries
             .get(keys.join(" ").as_str())
             .filter(|entry| !entry.ambiguous)?;
-        let (_, form, _) = self.forms.get(entry.form)?;
+        let (_, form, _) = self.forms.get(entry.form as usize)?;
         let mut cases = Vec::new();
         for language in Language::ALL {
             for case in Case::ALL {
@@ -444,7 +451,7 @@ impl GeneratedForms {
             }
         }
         Some(FormOrigin {
-            actor: entry.actor,
+            actor: entry.actor as usize,
             form: form.clone(),
             cases: if entry.as_written { Vec::new() } else { cases },
         })
