@@ -117,6 +117,11 @@ impl ActorCounts {
     pub(super) fn actors(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().map(|&(actor, _)| actor)
     }
+
+    /// How often the article mentions each actor, by actor, in order.
+    pub(super) fn counts(&self) -> impl Iterator<Item = (usize, u32)> + '_ {
+        self.0.iter().map(|&(actor, (count, _))| (actor, count))
+    }
 }
 
 fn actor_counts(file: &ArticleFile) -> Vec<(usize, (u32, u32))> {

@@ -726,16 +726,99 @@ struct IndexedVersion {
     /// The actors it mentions, each once (a long article mentions the same actors tens
     /// of thousands of times).
     actors: Vec<usize>,
+    /// What an actor's statistics read of the article: how often it mentions each actor
+    /// (as `actors`, in order), its date and its source.
+    counted: CountedVersion,
+}
+
+/// What the statistics of the actors an article mentions read of it
+/// ([`stats::compute`]): how often it mentions each (by actor, in order), its date and
+/// its source. Two versions that read the same leave those statistics as they were.
+#[derive(Debug, PartialEq, Eq)]
+struct CountedVersion {
+    counts: Vec<(usize, u32)>,
+    date: Option<CalendarDate>,
+    source: Option<String>,
+}
+
+impl CountedVersion {
+    fn of(file: &ArticleFile, counts: Option<&ActorCounts>) -> Self {
+        let counts = match counts {
+            Some(counts) => counts.counts().collect(),
+            None => mention_counts(file),
+        };
+        CountedVersion {
+            counts,
+            date: file.date,
+            source: file.source().map(str::to_string),
+        }
+    }
+
+    /// The actors whose statistics change when `self` becomes `new`: those whose count
+    /// changed (or who are mentioned in one only); all of either's when the date or the
+    /// source changed.
+    fn actors_changed_into(&self, new: &CountedVersion) -> Vec<usize> {
+        let all = || {
+            let actors = self.counts.iter().chain(&new.counts);
+            actors.map(|&(actor, _)| actor).collect()
+        };
+        if self.date != new.date || self.source != new.source {
+            return all();
+        }
+        let mut changed = Vec::new();
+        let (mut old, mut now) = (self.counts.iter().peekable(), new.counts.iter().peekable());
+        loop {
+            match (old.peek(), now.peek()) {
+                (None, None) => return changed,
+                (Some(&&(was, _)), None) => {
+                    changed.push(was);
+                    old.next();
+                }
+                (None, Some(&&(is, _))) => {
+                    changed.push(is);
+                    now.next();
+                }
+                (Some(&&(was, was_count)), Some(&&(is, is_count))) => {
+                    if was == is {
+                        if was_count != is_count {
+                            changed.push(was);
+                        }
+                        old.next();
+                        now.next();
+                    } else if was < is {
+                        changed.push(was);
+                        old.next();
+                    } else {
+                        changed.push(is);
+                        now.next();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How often `file` mentions each actor, by actor, in order.
+fn mention_counts(file: &ArticleFile) -> Vec<(usize, u32)> {
+    let mut actors: Vec<usize> = file.mentions.iter().map(FileMention::actor).collect();
+    actors.sort_unstable();
+    let mut counts: Vec<(usize, u32)> = Vec::new();
+    for actor in actors {
+        match counts.last_mut() {
+            Some((last, count)) if *last == actor => *count = count.saturating_add(1),
+            _ => counts.push((actor, 1)),
+        }
+    }
+    counts
 }
 
 impl IndexedVersion {
     fn of(file: &ArticleFile) -> Self {
-        let mut actors: Vec<usize> = file.mentions.iter().map(FileMention::actor).collect();
-        actors.sort_unstable();
-        actors.dedup();
+        let counted = CountedVersion::of(file, None);
         IndexedVersion {
             seen: SeenByOthers::of(file),
-            actors,
+            actors: counted.counts.iter().map(|&(actor, _)| actor).collect(),
+            counted,
         }
     }
 }
@@ -1884,13 +1967,18 @@ impl Corpus {
         previous: Option<&IndexedVersion>,
         counts: Option<&ActorCounts>,
     ) -> (Arc<ArticleFile>, Option<Arc<str>>) {
-        let mut touched: Vec<usize> = match counts {
-            Some(counts) => counts.actors().collect(),
-            None => file.mentions.iter().map(FileMention::actor).collect(),
+        // Only the statistics the change could alter are forgotten: a keystroke in an
+        // article that mentions the top actor made the next hover on it work them out
+        // again over every article that mentions it (5-20 ms at 100,000 articles).
+        let touched: Vec<usize> = match previous {
+            Some(previous) => previous
+                .counted
+                .actors_changed_into(&CountedVersion::of(&file, counts)),
+            None => match counts {
+                Some(counts) => counts.actors().collect(),
+                None => file.mentions.iter().map(FileMention::actor).collect(),
+            },
         };
-        if let Some(previous) = previous {
-            touched.extend_from_slice(&previous.actors);
-        }
         self.forget_stats_of(touched);
         let path = &file.path;
         let names_unchanged = previous.is_some_and(|previous| previous.seen.names == seen.names);

@@ -333,6 +333,100 @@ fn actor_statistics_follow_every_change_of_the_articles() {
     assert!(corpus.totals_are_kept());
 }
 
+/// An edit that leaves what an actor's statistics read of the article (how often it
+/// mentions the actor, its date, its source) leaves them kept; any other has them
+/// counted again, to what a fresh count gives.
+#[test]
+fn actor_statistics_outlive_edits_that_do_not_change_them() {
+    let mut corpus = super::Corpus::new(None);
+    corpus.set_files(crate::fixture::seed_files());
+    let lukashenka = corpus.actor_index("lukashenka").expect("in the registry");
+    let makei = corpus.actor_index("makei").expect("in the registry");
+    let text = |date: &str, source: &str, body: &str| -> Arc<str> {
+        Arc::from(format!("Source: {source}\nDate: {date}\n\n{body}\n"))
+    };
+    let fresh = |corpus: &super::Corpus, actor| super::stats::compute(corpus, actor);
+    corpus.set_file(
+        "new.article",
+        text("2030-01-02", "Test", "Lukashenka spoke. Makei said so."),
+    );
+    let (both, minister) = (corpus.actor_stats(lukashenka), corpus.actor_stats(makei));
+    // Words changed around the mentions: both kept.
+    corpus.set_file(
+        "new.article",
+        text(
+            "2030-01-02",
+            "Test",
+            "Lukashenka spoke at length. Makei agreed.",
+        ),
+    );
+    assert!(std::sync::Arc::ptr_eq(
+        &both,
+        &corpus.actor_stats(lukashenka)
+    ));
+    assert!(std::sync::Arc::ptr_eq(
+        &minister,
+        &corpus.actor_stats(makei)
+    ));
+    // One more mention of one actor: only that actor's counted again.
+    corpus.set_file(
+        "new.article",
+        text(
+            "2030-01-02",
+            "Test",
+            "Lukashenka spoke. Lukashenko left. Makei agreed.",
+        ),
+    );
+    assert!(std::sync::Arc::ptr_eq(
+        &minister,
+        &corpus.actor_stats(makei)
+    ));
+    let more = corpus.actor_stats(lukashenka);
+    assert_eq!(more.mentions, both.mentions + 1);
+    assert_eq!(*more, fresh(&corpus, lukashenka));
+    // Another date, another source: every actor the article mentions counted again.
+    for (date, source) in [("2031-05-06", "Test"), ("2031-05-06", "Other outlet")] {
+        corpus.set_file(
+            "new.article",
+            text(
+                date,
+                source,
+                "Lukashenka spoke. Lukashenko left. Makei agreed.",
+            ),
+        );
+        for actor in [lukashenka, makei] {
+            assert_eq!(
+                *corpus.actor_stats(actor),
+                fresh(&corpus, actor),
+                "{date} {source}"
+            );
+        }
+    }
+    assert_eq!(
+        corpus
+            .actor_stats(lukashenka)
+            .last
+            .map(|date| date.to_string()),
+        Some("2031-05-06".into())
+    );
+    assert!(corpus
+        .actor_stats(makei)
+        .top_sources
+        .iter()
+        .any(|(source, _)| source == "Other outlet"));
+    // A mention taken out: counted again, the article no longer among its articles.
+    corpus.set_file(
+        "new.article",
+        text(
+            "2031-05-06",
+            "Other outlet",
+            "Lukashenka spoke. Lukashenko left.",
+        ),
+    );
+    assert_eq!(*corpus.actor_stats(makei), fresh(&corpus, makei));
+    assert_eq!(corpus.actor_stats(makei).articles, minister.articles - 1);
+}
+
 /// A server works out every actor's statistics in parts once a folder is indexed: a part
 /// ends once it went over its budget of articles, a later one goes on where it ended, and
 /// what is kept is what a request would have worked out.
