@@ -745,7 +745,7 @@ impl CountedVersion {
     fn of(file: &ArticleFile, counts: Option<&ActorCounts>) -> Self {
         let counts = match counts {
             Some(counts) => counts.counts().collect(),
-            None => mention_counts(file),
+            None => ActorCounts::of(file).counts().collect(),
         };
         CountedVersion {
             counts,
@@ -796,20 +796,6 @@ impl CountedVersion {
             }
         }
     }
-}
-
-/// How often `file` mentions each actor, by actor, in order.
-fn mention_counts(file: &ArticleFile) -> Vec<(usize, u32)> {
-    let mut actors: Vec<usize> = file.mentions.iter().map(FileMention::actor).collect();
-    actors.sort_unstable();
-    let mut counts: Vec<(usize, u32)> = Vec::new();
-    for actor in actors {
-        match counts.last_mut() {
-            Some((last, count)) if *last == actor => *count = count.saturating_add(1),
-            _ => counts.push((actor, 1)),
-        }
-    }
-    counts
 }
 
 impl IndexedVersion {
