@@ -723,11 +723,8 @@ impl SeenByOthers {
 /// forget when it goes.
 struct IndexedVersion {
     seen: SeenByOthers,
-    /// The actors it mentions, each once (a long article mentions the same actors tens
-    /// of thousands of times).
-    actors: Vec<usize>,
     /// What an actor's statistics read of the article: how often it mentions each actor
-    /// (as `actors`, in order), its date and its source.
+    /// (by actor, in order), its date and its source.
     counted: CountedVersion,
 }
 
@@ -800,12 +797,20 @@ impl CountedVersion {
 
 impl IndexedVersion {
     fn of(file: &ArticleFile) -> Self {
-        let counted = CountedVersion::of(file, None);
         IndexedVersion {
             seen: SeenByOthers::of(file),
-            actors: counted.counts.iter().map(|&(actor, _)| actor).collect(),
-            counted,
+            counted: CountedVersion::of(file, None),
         }
+    }
+
+    /// The actors it mentions, each once, in order (a long article mentions the same
+    /// actors tens of thousands of times).
+    fn actors(&self) -> Vec<usize> {
+        self.counted
+            .counts
+            .iter()
+            .map(|&(actor, _)| actor)
+            .collect()
     }
 }
 
@@ -916,6 +921,20 @@ impl Corpus {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .insert(actor, stats.clone());
         stats
+    }
+
+    /// Whether a change may have actor statistics to forget: while none are kept (a
+    /// start, before they are worked out), what it would forget is not worked out. A memo
+    /// shared with a snapshot may be filled by it from the articles as they were, so a
+    /// change forgets as ever ([`Corpus::forget_stats_of`] makes the corpus its own).
+    fn keeps_any_actor_stats(&mut self) -> bool {
+        match Arc::get_mut(&mut self.actor_stats_memo) {
+            Some(memo) => !memo
+                .get_mut()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .is_empty(),
+            None => true,
+        }
     }
 
     /// Works out and keeps the statistics of the actors from `from` on that are not kept
@@ -1935,12 +1954,22 @@ impl Corpus {
         previous: Option<IndexedVersion>,
         counts: Option<ActorCounts>,
     ) {
+        // Counted once when a version with statistics to keep is replaced: both what the
+        // statistics forget and the index of actors read the counts. (In a start's second
+        // pass none are kept yet, and the index needs no counts for the same mentions.)
+        let counts = match counts {
+            None if previous.is_some() && self.keeps_any_actor_stats() => {
+                Some(ActorCounts::of(&file))
+            }
+            counts => counts,
+        };
         let (file, source) = self.take_into_maps(file, seen, previous.as_ref(), counts.as_ref());
         let previous_actors = previous
             .as_ref()
-            .map_or(&[][..], |previous| &previous.actors);
+            .map(IndexedVersion::actors)
+            .unwrap_or_default();
         self.mentioned_in
-            .put(&file, source, previous_actors, counts);
+            .put(&file, source, &previous_actors, counts);
     }
 
     /// [`Corpus::index_article`] but for the per-actor index: the article in the map by
@@ -1956,16 +1985,18 @@ impl Corpus {
         // Only the statistics the change could alter are forgotten: a keystroke in an
         // article that mentions the top actor made the next hover on it work them out
         // again over every article that mentions it (5-20 ms at 100,000 articles).
-        let touched: Vec<usize> = match previous {
-            Some(previous) => previous
-                .counted
-                .actors_changed_into(&CountedVersion::of(&file, counts)),
-            None => match counts {
-                Some(counts) => counts.actors().collect(),
-                None => file.mentions.iter().map(FileMention::actor).collect(),
-            },
-        };
-        self.forget_stats_of(touched);
+        if self.keeps_any_actor_stats() {
+            let touched: Vec<usize> = match previous {
+                Some(previous) => previous
+                    .counted
+                    .actors_changed_into(&CountedVersion::of(&file, counts)),
+                None => match counts {
+                    Some(counts) => counts.actors().collect(),
+                    None => file.mentions.iter().map(FileMention::actor).collect(),
+                },
+            };
+            self.forget_stats_of(touched);
+        }
         let path = &file.path;
         let names_unchanged = previous.is_some_and(|previous| previous.seen.names == seen.names);
         self.taken_at.insert(path.clone(), next_change());
@@ -2009,10 +2040,11 @@ impl Corpus {
         let file = self.remove_from_map(path)?;
         self.taken_at.remove(path);
         let indexed = IndexedVersion::of(&file);
-        self.forget_stats_of(indexed.actors.clone());
+        let actors = indexed.actors();
+        self.forget_stats_of(actors.clone());
         self.forget_id_and_url(path, &indexed.seen);
         self.forget_names(&indexed.seen.names);
-        Some(indexed.actors)
+        Some(actors)
     }
 
     /// Starts a new memo of actor statistics without those of `actors` (an article that

@@ -427,6 +427,24 @@ fn actor_statistics_outlive_edits_that_do_not_change_them() {
     assert_eq!(corpus.actor_stats(makei).articles, minister.articles - 1);
 }
 
+/// A snapshot taken while no statistics are kept, asked for them after the corpus
+/// changed, counts the articles as they were: the corpus must not read its counts.
+#[test]
+fn a_snapshot_does_not_fill_the_statistics_of_a_changed_corpus() {
+    let mut corpus = super::Corpus::new(None);
+    corpus.set_files(crate::fixture::seed_files());
+    let lukashenka = corpus.actor_index("lukashenka").expect("in the registry");
+    let snapshot = corpus.clone();
+    corpus.set_file(
+        "new.article",
+        Arc::from("Source: Test\nDate: 2030-01-02\n\nLukashenka spoke.\n"),
+    );
+    let before = snapshot.actor_stats(lukashenka);
+    let after = corpus.actor_stats(lukashenka);
+    assert_eq!(after.mentions, before.mentions + 1);
+    assert_eq!(*after, super::stats::compute(&corpus, lukashenka));
+}
+
 /// A server works out every actor's statistics in parts once a folder is indexed: a part
 /// ends once it went over its budget of articles, a later one goes on where it ended, and
 /// what is kept is what a request would have worked out.
