@@ -137,9 +137,20 @@ pub fn read_text_stamped(
 /// root (the walk never follows links; named files — configuration, registries, files an
 /// editor reports changed — must not either).
 pub fn read_text_within(root: &Path, path: &Path) -> Result<Arc<str>, SkipReason> {
+    read_text_within_real(&real_root(root), path)
+}
+
+/// The folder `root` with every link resolved, as the paths read within it are.
+fn real_root(root: &Path) -> PathBuf {
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+}
+
+/// [`read_text_within`] for a root whose links are already resolved ([`real_root`]):
+/// resolving it again for every text read again was a visible part of `check`'s system
+/// calls.
+fn read_text_within_real(real_root: &Path, path: &Path) -> Result<Arc<str>, SkipReason> {
     let real = std::fs::canonicalize(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    if !real.starts_with(&real_root) {
+    if !real.starts_with(real_root) {
         return Err(SkipReason::Unreadable(
             "a link that leads out of the corpus folder".to_string(),
         ));
@@ -153,19 +164,29 @@ pub fn read_text_within(root: &Path, path: &Path) -> Result<Arc<str>, SkipReason
 #[derive(Debug)]
 pub struct DiskTexts {
     root: PathBuf,
+    /// `root` with its links resolved once, when the source is made: a folder moved or
+    /// relinked later is then one the texts can no longer be read from, as a moved folder
+    /// would be.
+    real_root: PathBuf,
 }
 
 impl DiskTexts {
     pub fn new(root: &Path) -> Self {
         DiskTexts {
             root: root.to_path_buf(),
+            real_root: real_root(root),
         }
+    }
+
+    /// Reads the file at `disk_path` if it is within the folder (see [`read_text_within`]).
+    pub fn read_within(&self, disk_path: &Path) -> Result<Arc<str>, SkipReason> {
+        read_text_within_real(&self.real_root, disk_path)
     }
 }
 
 impl crate::corpus::TextSource for DiskTexts {
     fn read(&self, path: &str) -> Option<Arc<str>> {
-        read_text_within(&self.root, &self.root.join(path)).ok()
+        self.read_within(&self.root.join(path)).ok()
     }
 }
 

@@ -303,6 +303,38 @@ fn links_are_not_followed_out_of_the_corpus_or_round_in_circles() {
     assert!(started.elapsed().as_secs() < 30);
 }
 
+/// Texts read again for a corpus that let go of them (hover, `check`'s reports, files an
+/// editor says changed) keep to the folder: a file there is read, through a root that is
+/// itself a link too, and a link that leads out of it is not.
+#[cfg(unix)]
+#[test]
+fn texts_read_again_keep_to_the_corpus_folder() {
+    use ::dateline::corpus::TextSource;
+    let outside = Scratch::empty("hostile-again-outside");
+    write(&outside.dir, "secret.article", format!("{HEADER}Secret.\n"));
+    let scratch = Scratch::empty("hostile-again");
+    let dir = scratch.dir.join("corpus");
+    std::fs::create_dir(&dir).unwrap();
+    write(&dir, "a.article", format!("{HEADER}Belarus said it.\n"));
+    std::os::unix::fs::symlink(
+        outside.dir.join("secret.article"),
+        dir.join("outside.article"),
+    )
+    .unwrap();
+    let linked_root = scratch.dir.join("linked");
+    std::os::unix::fs::symlink(&dir, &linked_root).unwrap();
+    for root in [&dir, &linked_root] {
+        let texts = ::dateline::loader::DiskTexts::new(root);
+        assert_eq!(
+            texts.read("a.article").as_deref(),
+            Some(format!("{HEADER}Belarus said it.\n").as_str()),
+            "{root:?}"
+        );
+        assert_eq!(texts.read("outside.article"), None, "{root:?}");
+        assert_eq!(texts.read("missing.article"), None, "{root:?}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_skipped_with_the_reason() {

@@ -791,9 +791,10 @@ fn take_in_batch(state: &std::sync::Mutex<State>, dir: &std::path::Path, batch: 
         .iter()
         .map(|changed| (changed.path.as_str(), changed))
         .collect();
+    let folder = loader::DiskTexts::new(dir);
     let analysed = prepared.analyse(|path| {
         let changed = by_path.get(path)?;
-        loader::read_text_within(dir, &changed.file).ok()
+        folder.read_within(&changed.file).ok()
     });
     let mut state = lock(state);
     let Some(index) = state.root_of_dir(dir) else {
