@@ -1,26 +1,45 @@
-//! The server's allocator settings (`lsp::memory`), in a test binary of their own: glibc
-//! serves even a large block from an arena's free memory when it has some, so only a
-//! process whose other tests did not free large blocks says whether one was mapped apart.
+//! The server's allocator and `lsp::memory`, in a test binary of its own that allocates
+//! with jemalloc as the `dateline` binary does (`src/main.rs`), with jemalloc's default
+//! settings: freed pages kept for ten seconds, so that only `give_back_free_pages` can
+//! have given them back.
 
-/// Whether glibc mapped the block at `pointer` apart: the bit it sets in the size word
-/// just before a block it mapped (`IS_MMAPPED`, a layout unchanged since glibc's first
-/// releases).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn mapped_apart(pointer: *const u8) -> bool {
-    // SAFETY: a block `malloc` returned has its size word in the eight bytes before it,
-    // which belong to the allocation's header and are readable.
-    unsafe { *(pointer as *const usize).sub(1) & 2 != 0 }
+#[cfg(all(target_os = "linux", not(target_env = "msvc")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// The process's resident memory in bytes (`/proc/self/statm`: pages).
+#[cfg(all(target_os = "linux", not(target_env = "msvc")))]
+fn resident_bytes() -> usize {
+    let statm = std::fs::read_to_string("/proc/self/statm").expect("/proc/self/statm");
+    let pages: usize = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|field| field.parse().ok())
+        .expect("resident pages");
+    pages * 4096
 }
 
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[cfg(all(target_os = "linux", not(target_env = "msvc")))]
 #[test]
-fn a_large_block_is_mapped_apart_even_after_a_larger_one_was_freed() {
-    dateline::lsp::memory::tune_allocator();
-    // glibc's own threshold would rise to this block's size once it is freed, and a
-    // block of 2 MB would then come from the arena, to stay resident once freed.
-    drop(std::hint::black_box(Vec::<u8>::with_capacity(8 << 20)));
-    let large = std::hint::black_box(Vec::<u8>::with_capacity(2 << 20));
-    assert!(mapped_apart(large.as_ptr()));
-    let small = std::hint::black_box(Vec::<u8>::with_capacity(64 << 10));
-    assert!(!mapped_apart(small.as_ptr()));
+fn free_pages_are_given_back_at_once() {
+    const BLOCK: usize = 1 << 20;
+    const BLOCKS: usize = 64;
+    // Blocks of 1 MB, under the size jemalloc maps and unmaps apart (8 MB): freed, they
+    // stay in its arena, resident, until its decay or a purge gives them back.
+    let blocks: Vec<Vec<u8>> = (0..BLOCKS)
+        .map(|n| std::hint::black_box(vec![n as u8 | 1; BLOCK]))
+        .collect();
+    let holding = resident_bytes();
+    drop(blocks);
+    let freed = resident_bytes();
+    assert!(
+        freed + BLOCKS * BLOCK / 2 > holding,
+        "jemalloc gave the pages back by itself: {holding} -> {freed}"
+    );
+    dateline::lsp::memory::give_back_free_pages();
+    let given_back = resident_bytes();
+    assert!(
+        given_back + BLOCKS * BLOCK / 2 < freed,
+        "{freed} -> {given_back} bytes resident"
+    );
 }

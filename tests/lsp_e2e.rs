@@ -1650,3 +1650,24 @@ fn a_file_with_more_findings_than_the_limit_shows_the_most_severe_and_says_so_on
     assert_eq!(shown_messages, 1);
     assert_eq!(server.stop(), Some(0));
 }
+
+/// The server allocates with jemalloc as `src/main.rs` sets it up: the thread through which
+/// jemalloc gives freed pages back, which it starts only when it has read those settings,
+/// is among the server's threads.
+#[cfg(all(target_os = "linux", not(target_env = "msvc")))]
+#[test]
+fn the_server_allocates_with_jemalloc_which_gives_freed_pages_back_itself() {
+    let scratch = Scratch::seeds("allocator");
+    let mut server = Server::start();
+    server.initialize(&scratch.dir, push_client());
+    server.request("dateline/status", json!({}));
+    let threads: Vec<String> = std::fs::read_dir(format!("/proc/{}/task", server.pid()))
+        .expect("the server's threads")
+        .filter_map(|task| std::fs::read_to_string(task.ok()?.path().join("comm")).ok())
+        .map(|name| name.trim().to_string())
+        .collect();
+    assert!(
+        threads.iter().any(|name| name == "jemalloc_bg_thd"),
+        "{threads:?}"
+    );
+}

@@ -27,7 +27,6 @@ const MESSAGES_AT_ONCE: usize = 32;
 /// Serves the protocol on standard input and output until `exit`; returns the process
 /// exit code (0 after a `shutdown` request, 1 otherwise, as the protocol asks).
 pub fn serve_stdio() -> u8 {
-    memory::tune_allocator();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -127,6 +127,11 @@ fn read_frames(stdout: impl Read + Send + 'static) -> Receiver<(Instant, Value)>
 }
 
 impl Server {
+    /// The server's process id, to look at the process from outside.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// A server whose standard error goes to the test's (shown when a test fails).
     pub fn start() -> Server {
         Self::spawn(Stdio::inherit(), None, &[])
