@@ -164,9 +164,9 @@ fn read_text_within_real(real_root: &Path, path: &Path) -> Result<Arc<str>, Skip
 #[derive(Debug)]
 pub struct DiskTexts {
     root: PathBuf,
-    /// `root` with its links resolved once, when the source is made: a folder moved or
-    /// relinked later is then one the texts can no longer be read from, as a moved folder
-    /// would be.
+    /// `root` with its links resolved once, when the source is made, not at every read. A
+    /// root that is a link pointed elsewhere later is not followed there: what is read
+    /// through it then lies outside the folder the corpus was loaded from, and is refused.
     real_root: PathBuf,
 }
 

@@ -5,7 +5,7 @@ use dateline::cli::{self, Args, Command};
 use std::process::ExitCode;
 
 /// jemalloc, not the C library's allocator: measured on the bench's corpora (BENCHMARKS.md,
-/// issue 22's seventeenth step), the server held 15-30 MB less in every phase at 10,000
+/// issue 22's seventeenth step), the server peaked 10-27 MB lower in every phase at 10,000
 /// articles and answered as fast or faster, and `check` ran faster in less memory.
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]

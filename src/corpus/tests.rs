@@ -1301,7 +1301,6 @@ fn a_corpus_kept_for_reports_lets_go_of_the_texts_it_can_read_again() {
 /// what a whole analysis gives.
 #[test]
 fn an_edit_before_paragraphs_that_carry_its_speaker_is_analysed_in_a_wider_window() {
-    use super::analysis::{analyze_article, reanalyze_window};
     let mut corpus = Corpus::new(None);
     corpus.set_files(vec![(
         "actors.toml".to_string(),
@@ -1312,16 +1311,7 @@ fn an_edit_before_paragraphs_that_carry_its_speaker_is_analysed_in_a_wider_windo
         "Source: X\nDate: 2022-10-15\n\nLukashenka said the army was ready.\n\nHe added that the talks would go on.\n\nHe said nothing had changed.\n\n{filler}"
     );
     let after = before.replacen("the army", "the armed forces", 1);
-    let analyse = |text: &str| {
-        analyze_article(
-            "a.article",
-            Arc::from(text),
-            &corpus.config,
-            &corpus.matcher,
-            corpus.today,
-        )
-    };
-    let previous = analyse(&before);
+    let previous = analyse_whole(&corpus, &before);
     // The paragraphs after the edit lean on its speaker.
     let carried = previous
         .claims
@@ -1336,15 +1326,36 @@ fn an_edit_before_paragraphs_that_carry_its_speaker_is_analysed_in_a_wider_windo
         carried >= 1,
         "no claim of a later paragraph names Lukashenka"
     );
-    let widened = reanalyze_window(
-        previous,
-        &Arc::from(after.as_str()),
+    let widened = analyse_in_window(&corpus, previous, &after);
+    assert_eq!(widened, analyse_whole(&corpus, &after));
+}
+
+/// `text` analysed whole as the article `a.article` of `corpus`.
+fn analyse_whole(corpus: &Corpus, text: &str) -> super::ArticleFile {
+    super::analysis::analyze_article(
+        "a.article",
+        Arc::from(text),
         &corpus.config,
         &corpus.matcher,
         corpus.today,
     )
-    .expect("analysed in a window, not whole");
-    assert_eq!(widened, analyse(&after));
+}
+
+/// `previous` analysed again once its text is `after`, in a window of its paragraphs
+/// (fails the test if it would be analysed whole).
+fn analyse_in_window(
+    corpus: &Corpus,
+    previous: super::ArticleFile,
+    after: &str,
+) -> super::ArticleFile {
+    super::analysis::reanalyze_window(
+        previous,
+        &Arc::from(after),
+        &corpus.config,
+        &corpus.matcher,
+        corpus.today,
+    )
+    .expect("analysed in a window, not whole")
 }
 
 /// A whole analysis keeps each different message of its claims' diagnostics once, however
@@ -1352,20 +1363,10 @@ fn an_edit_before_paragraphs_that_carry_its_speaker_is_analysed_in_a_wider_windo
 /// whole analysis as in one made again in a window after an edit.
 #[test]
 fn claims_diagnostics_hold_each_different_message_once() {
-    use super::analysis::{analyze_article, reanalyze_window};
     let corpus = Corpus::new(None);
     let paragraph = "The ministry said troops moved. The ministry said troops moved.\n\n";
     let before = format!("Source: X\nDate: 2022-10-15\n\n{}", paragraph.repeat(40));
     let after = before.replacen("troops moved.", "troops moved on.", 1);
-    let analyse = |text: &str| {
-        analyze_article(
-            "a.article",
-            Arc::from(text),
-            &corpus.config,
-            &corpus.matcher,
-            corpus.today,
-        )
-    };
     let copies = |file: &super::ArticleFile| {
         let undated: Vec<&Arc<str>> = file
             .diagnostics
@@ -1381,17 +1382,10 @@ fn claims_diagnostics_hold_each_different_message_once() {
         }
         (undated.len(), distinct.len())
     };
-    let whole = analyse(&before);
+    let whole = analyse_whole(&corpus, &before);
     assert_eq!(copies(&whole), (80, 1));
-    let edited = reanalyze_window(
-        whole,
-        &Arc::from(after.as_str()),
-        &corpus.config,
-        &corpus.matcher,
-        corpus.today,
-    )
-    .expect("analysed in a window, not whole");
-    assert_eq!(edited, analyse(&after));
+    let edited = analyse_in_window(&corpus, whole, &after);
+    assert_eq!(edited, analyse_whole(&corpus, &after));
     // The window's claims share their message among themselves, and the rest keep theirs.
     assert_eq!(copies(&edited), (80, 2));
 }
