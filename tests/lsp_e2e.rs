@@ -603,9 +603,11 @@ fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
     };
     let before = referring(&mut server);
     assert!(before.contains(&scratch.uri(S001)) && before.contains(&scratch.uri(S004)));
+    // A folder name long enough that the events pass 64 kB whatever the scratch folder's
+    // path (its length varies with the process id).
     let created = write_articles(
         &scratch,
-        "pulled",
+        "pulled-from-the-remote-branch",
         800,
         "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka on 19 October.\n",
     );

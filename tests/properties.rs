@@ -139,7 +139,7 @@ proptest! {
         encoding in encoding_strategy(),
     ) {
         let path = "doc.article";
-        let mut document = OpenDocument::new(1, &initial);
+        let mut document = OpenDocument::new(1, initial.as_str());
         let mut expected = initial.clone();
         let mut incremental = base();
         incremental.set_file(path, Arc::from(initial.as_str()));
@@ -169,7 +169,7 @@ proptest! {
         seed in any::<u64>(),
         encoding in encoding_strategy(),
     ) {
-        let mut in_order = OpenDocument::new(1, &initial);
+        let mut in_order = OpenDocument::new(1, initial.as_str());
         for (number, edit) in batch.iter().enumerate() {
             let change = Change { range: edit.range, text: edit.text.clone() };
             in_order.apply(number as i32 + 2, vec![change], encoding);
@@ -188,7 +188,7 @@ proptest! {
             state ^= state << 17;
             shuffled.swap(i, (state % (i as u64 + 1)) as usize);
         }
-        let mut out_of_order = OpenDocument::new(1, &initial);
+        let mut out_of_order = OpenDocument::new(1, initial.as_str());
         for (version, edit) in shuffled {
             let change = Change { range: edit.range, text: edit.text };
             out_of_order.apply(version, vec![change], encoding);

@@ -64,7 +64,7 @@ fuzz_target!(|session: Session| {
         match op {
             Op::Open { doc, text } => {
                 let doc = usize::from(doc % 3);
-                open[doc] = Some(OpenDocument::new(1, &text));
+                open[doc] = Some(OpenDocument::new(1, text.as_str()));
                 corpus.set_file(PATHS[doc], Arc::from(text));
             }
             Op::Change { doc, skip, edits } => {

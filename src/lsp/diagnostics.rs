@@ -698,7 +698,7 @@ mod tests {
         let mut state = State::new(crate::position::Encoding::Utf16, Vec::new(), true);
         let open = |state: &mut State, name: &str, bytes: usize, published_at: Option<i32>| {
             let uri: Uri = format!("file:///corpus/{name}.article").parse().unwrap();
-            let mut doc = OpenDocument::new(3, &"x".repeat(bytes));
+            let mut doc = OpenDocument::new(3, "x".repeat(bytes));
             doc.published = published_at.map(|version| Published {
                 version,
                 stamp: None,

@@ -1,6 +1,7 @@
-//! A document the editor has open: its rope, its version, and edits applied strictly in
-//! version order even when notifications arrive out of order (a gap the editor never fills,
-//! which the protocol allows, is given up on after a moment).
+//! A document the editor has open: its text (a rope once a part of it is edited), its
+//! version, and edits applied strictly in version order even when notifications arrive out
+//! of order (a gap the editor never fills, which the protocol allows, is given up on after
+//! a moment).
 
 use crate::corpus::DiagnosticsStamp;
 use crate::position::{chars_before_column, Encoding, Position};
@@ -23,7 +24,7 @@ const MAX_HELD_BACK: usize = 64;
 #[derive(Debug, Clone)]
 pub struct OpenDocument {
     pub version: i32,
-    rope: Rope,
+    content: Content,
     held_back: BTreeMap<i32, Vec<Change>>,
     /// The text has changed since the corpus last saw it.
     pub dirty: bool,
@@ -34,6 +35,15 @@ pub struct OpenDocument {
     /// Whether the server has said (in the log and a message shown) that the editor is
     /// shown part of this document's findings: once while it is open.
     pub findings_not_shown_said: bool,
+}
+
+/// A document's text: as the editor sent it whole until an edit changes a part of it,
+/// then a rope. A document only read (hovered, searched) is held once, shared with the
+/// corpus, not copied into a rope beside it (5.5 MB more for a 5 MB article).
+#[derive(Debug, Clone)]
+enum Content {
+    Whole(Arc<str>),
+    Rope(Rope),
 }
 
 /// The diagnostics last published for a document, as what they were made from.
@@ -59,10 +69,10 @@ pub enum Applied {
 }
 
 impl OpenDocument {
-    pub fn new(version: i32, text: &str) -> Self {
+    pub fn new(version: i32, text: impl Into<Arc<str>>) -> Self {
         OpenDocument {
             version,
-            rope: Rope::from_str(text),
+            content: Content::Whole(text.into()),
             held_back: BTreeMap::new(),
             dirty: true,
             published: None,
@@ -72,47 +82,29 @@ impl OpenDocument {
 
     /// The text's length in bytes, without building it.
     pub fn len_bytes(&self) -> usize {
-        self.rope.len_bytes()
+        match &self.content {
+            Content::Whole(text) => text.len(),
+            Content::Rope(rope) => rope.len_bytes(),
+        }
     }
 
     /// The text, in a string of its exact size (the rope's `to_string` grows one by
     /// doubling: 8 MB for a 5 MB article).
     pub fn text(&self) -> String {
-        let mut text = String::with_capacity(self.rope.len_bytes());
-        for chunk in self.rope.chunks() {
-            text.push_str(chunk);
+        match &self.content {
+            Content::Whole(text) => text.to_string(),
+            Content::Rope(rope) => rope_text(rope),
         }
-        text
     }
 
-    /// The text as the corpus shares it, written straight from the rope's chunks: made
-    /// as a `String` first, it was copied once more into its `Arc` (for a moment, 5 MB
-    /// more at each edit of a 5 MB article).
+    /// The text as the corpus shares it: the one the editor sent, until an edit; then
+    /// written straight from the rope's chunks (made as a `String` first, it was copied
+    /// once more into its `Arc`: for a moment, 5 MB more at each edit of a 5 MB article).
     pub fn shared_text(&self) -> Arc<str> {
-        let length = self.rope.len_bytes();
-        let mut bytes = Arc::<[u8]>::new_uninit_slice(length);
-        let Some(slots) = Arc::get_mut(&mut bytes) else {
-            return Arc::from(self.text());
-        };
-        let mut written = 0;
-        for chunk in self.rope.chunks() {
-            let Some(into) = slots.get_mut(written..written + chunk.len()) else {
-                return Arc::from(self.text());
-            };
-            for (slot, byte) in into.iter_mut().zip(chunk.bytes()) {
-                slot.write(byte);
-            }
-            written += chunk.len();
+        match &self.content {
+            Content::Whole(text) => text.clone(),
+            Content::Rope(rope) => rope_shared_text(rope),
         }
-        if written != length {
-            return Arc::from(self.text());
-        }
-        // SAFETY: every one of the `length` bytes was written above (the chunks' lengths
-        // add up to `length`, checked).
-        let bytes = unsafe { bytes.assume_init() };
-        // SAFETY: the bytes are the rope's chunks, each a `&str`, one after the other:
-        // UTF-8, as `str` requires; `[u8]` and `str` have the same layout.
-        unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) }
     }
 
     /// Applies the changes of `version` in order, holding them back when earlier
@@ -158,30 +150,73 @@ impl OpenDocument {
         applied
     }
 
-    /// The character index of an editor position, clamped into the document.
-    fn char_index(&self, position: Position, encoding: Encoding) -> usize {
-        let line = position.line as usize;
-        if line >= self.rope.len_lines() {
-            return self.rope.len_chars();
-        }
-        let start = self.rope.line_to_char(line);
-        start + chars_before_column(self.rope.line(line).chars(), position.character, encoding)
-    }
-
     fn apply_change(&mut self, change: Change, encoding: Encoding) {
-        match change.range {
-            None => self.rope = Rope::from_str(&change.text),
-            Some((start, end)) => {
-                let mut start = self.char_index(start, encoding);
-                let mut end = self.char_index(end, encoding);
-                if end < start {
-                    std::mem::swap(&mut start, &mut end);
-                }
-                self.rope.remove(start..end);
-                self.rope.insert(start, &change.text);
-            }
+        let Some((start, end)) = change.range else {
+            // The whole text, as editors that send it whole at every change do.
+            self.content = Content::Whole(Arc::from(change.text));
+            return;
+        };
+        if let Content::Whole(text) = &self.content {
+            self.content = Content::Rope(Rope::from_str(text));
         }
+        let Content::Rope(rope) = &mut self.content else {
+            return;
+        };
+        let mut start = char_index(rope, start, encoding);
+        let mut end = char_index(rope, end, encoding);
+        if end < start {
+            std::mem::swap(&mut start, &mut end);
+        }
+        rope.remove(start..end);
+        rope.insert(start, &change.text);
     }
+}
+
+/// The text of `rope` in a string of its exact size.
+fn rope_text(rope: &Rope) -> String {
+    let mut text = String::with_capacity(rope.len_bytes());
+    for chunk in rope.chunks() {
+        text.push_str(chunk);
+    }
+    text
+}
+
+/// The text of `rope` in an `Arc<str>`, written straight from its chunks.
+fn rope_shared_text(rope: &Rope) -> Arc<str> {
+    let length = rope.len_bytes();
+    let mut bytes = Arc::<[u8]>::new_uninit_slice(length);
+    let Some(slots) = Arc::get_mut(&mut bytes) else {
+        return Arc::from(rope_text(rope));
+    };
+    let mut written = 0;
+    for chunk in rope.chunks() {
+        let Some(into) = slots.get_mut(written..written + chunk.len()) else {
+            return Arc::from(rope_text(rope));
+        };
+        for (slot, byte) in into.iter_mut().zip(chunk.bytes()) {
+            slot.write(byte);
+        }
+        written += chunk.len();
+    }
+    if written != length {
+        return Arc::from(rope_text(rope));
+    }
+    // SAFETY: every one of the `length` bytes was written above (the chunks' lengths
+    // add up to `length`, checked).
+    let bytes = unsafe { bytes.assume_init() };
+    // SAFETY: the bytes are the rope's chunks, each a `&str`, one after the other:
+    // UTF-8, as `str` requires; `[u8]` and `str` have the same layout.
+    unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) }
+}
+
+/// The character index of an editor position in `rope`, clamped into it.
+fn char_index(rope: &Rope, position: Position, encoding: Encoding) -> usize {
+    let line = position.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_chars();
+    }
+    let start = rope.line_to_char(line);
+    start + chars_before_column(rope.line(line).chars(), position.character, encoding)
 }
 
 #[cfg(test)]
@@ -214,13 +249,36 @@ mod tests {
     #[test]
     fn the_shared_text_of_a_rope_of_many_chunks_is_its_text() {
         let line = "“Hi” — Лукашэнка 🇧🇾 said.\n";
-        let mut doc = OpenDocument::new(1, &line.repeat(5_000));
-        assert!(doc.rope.chunks().count() > 100);
+        let mut doc = OpenDocument::new(1, line.repeat(5_000));
         doc.apply(2, edit((2_500, 5), (2_600, 3), "ок"), Encoding::Utf16);
+        assert!(matches!(&doc.content, Content::Rope(rope) if rope.chunks().count() > 100));
         let text = doc.text();
         assert_eq!(text.len(), doc.len_bytes());
         assert_eq!(&*doc.shared_text(), text);
         assert_eq!(&*OpenDocument::new(1, "").shared_text(), "");
+    }
+
+    /// A document as the editor opened it is held as the text the corpus shares, not
+    /// copied into a rope beside it, until an edit changes a part of it; a change of the
+    /// whole text is held whole again.
+    #[test]
+    fn a_document_is_held_whole_until_a_part_of_it_is_edited() {
+        let opened: Arc<str> = Arc::from("Lukashenko said it.\nnext\n");
+        let mut doc = OpenDocument::new(1, opened.clone());
+        assert!(Arc::ptr_eq(&doc.shared_text(), &opened));
+        assert!(matches!(doc.content, Content::Whole(_)));
+        doc.apply(2, edit((0, 11), (0, 15), "says"), Encoding::Utf16);
+        assert!(matches!(doc.content, Content::Rope(_)));
+        assert_eq!(&*doc.shared_text(), "Lukashenko says it.\nnext\n");
+        assert_eq!(doc.len_bytes(), doc.text().len());
+        let whole = vec![Change {
+            range: None,
+            text: "Replaced.\n".to_string(),
+        }];
+        doc.apply(3, whole, Encoding::Utf16);
+        assert!(matches!(doc.content, Content::Whole(_)));
+        assert_eq!(&*doc.shared_text(), "Replaced.\n");
+        assert_eq!((doc.len_bytes(), doc.text().as_str()), (10, "Replaced.\n"));
     }
 
     #[test]

@@ -398,7 +398,7 @@ impl LanguageServer for Backend {
             let mut state = lock(&self.state);
             state.open.insert(
                 document.uri.clone(),
-                OpenDocument::new(document.version, &text),
+                OpenDocument::new(document.version, text),
             );
         }
         self.schedule_all_open();
