@@ -85,6 +85,14 @@ pub fn show_diagnostics(corpus: &Corpus, path: &str, diagnostics: &[Diagnostic])
     out
 }
 
+/// How many different items there are among `items`.
+pub fn count_different<T: Ord>(items: impl IntoIterator<Item = T>) -> usize {
+    let mut items: Vec<T> = items.into_iter().collect();
+    items.sort_unstable();
+    items.dedup();
+    items.len()
+}
+
 /// The seed corpus loaded, keeping what `retention` says of each article.
 pub fn seed_corpus(retention: crate::corpus::Retention) -> crate::corpus::Corpus {
     let mut corpus = crate::corpus::Corpus::new(None);

@@ -85,7 +85,7 @@ fuzz_target!(|session: Session| {
                 document.apply(version, changes, encoding);
                 if document.dirty {
                     document.dirty = false;
-                    corpus.set_file(PATHS[doc], Arc::from(document.text()));
+                    corpus.set_file(PATHS[doc], document.shared_text());
                 }
             }
             Op::Close { doc } => {

@@ -491,14 +491,12 @@ mod tests {
         for file in corpus.articles() {
             let packed = PackedDiagnostics::pack(&file.diagnostics);
             assert_eq!(packed.iter().collect::<Vec<_>>(), file.diagnostics);
-            let mut different: Vec<&str> = file
-                .diagnostics
-                .iter()
-                .map(|diagnostic| &*diagnostic.message)
-                .collect();
-            different.sort_unstable();
-            different.dedup();
-            assert_eq!(packed.messages().len(), different.len());
+            let different = crate::fixture::count_different(
+                file.diagnostics
+                    .iter()
+                    .map(|diagnostic| &*diagnostic.message),
+            );
+            assert_eq!(packed.messages().len(), different);
             diagnostics += file.diagnostics.len();
         }
         assert!(diagnostics > 20, "{diagnostics}");

@@ -2,7 +2,7 @@
 
 use super::{Corpus, FileKind, FileMention, Retention, TextSource};
 use crate::diagnostic::DiagnosticCode;
-use crate::fixture::{show_diagnostics, Fixture};
+use crate::fixture::{count_different, show_diagnostics, Fixture};
 use expect_test::{expect, Expect};
 use std::sync::Arc;
 
@@ -263,42 +263,25 @@ fn a_corpus_kept_for_reports_reports_the_same_and_holds_less() {
     assert_eq!(mentioned(&lean), 0);
     // Reports hold each message once, however many diagnostics say it.
     let messages = |corpus: &Corpus| -> (usize, usize) {
-        let mut held: Vec<*const u8> = corpus
-            .articles()
-            .flat_map(|file| file.diagnostics.iter())
-            .map(|diagnostic| diagnostic.message.as_ptr())
-            .collect();
-        let diagnostics = held.len();
-        held.sort_unstable();
-        held.dedup();
-        (diagnostics, held.len())
+        let diagnostics = || corpus.articles().flat_map(|file| file.diagnostics.iter());
+        let held = count_different(diagnostics().map(|diagnostic| diagnostic.message.as_ptr()));
+        (diagnostics().count(), held)
     };
     let (diagnostics, full_held) = messages(&full);
     let (_, lean_held) = messages(&lean);
-    let mut texts: Vec<String> = full
-        .articles()
-        .flat_map(|file| file.diagnostics.iter())
-        .map(|diagnostic| diagnostic.message.to_string())
-        .collect();
-    texts.sort_unstable();
-    texts.dedup();
+    let texts = count_different(
+        full.articles()
+            .flat_map(|file| file.diagnostics.iter())
+            .map(|diagnostic| &*diagnostic.message),
+    );
     // A whole analysis holds each message once in its article (see
     // `claims_diagnostics_hold_each_different_message_once`), reports once in all.
     let per_article: usize = full
         .articles()
-        .map(|file| {
-            let mut texts: Vec<&str> = file
-                .diagnostics
-                .iter()
-                .map(|diagnostic| &*diagnostic.message)
-                .collect();
-            texts.sort_unstable();
-            texts.dedup();
-            texts.len()
-        })
+        .map(|file| count_different(file.diagnostics.iter().map(|d| &*d.message)))
         .sum();
     assert_eq!(full_held, per_article);
-    assert_eq!(lean_held, texts.len());
+    assert_eq!(lean_held, texts);
     assert!(lean_held < diagnostics, "{lean_held} of {diagnostics}");
 }
 

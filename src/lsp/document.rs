@@ -88,15 +88,6 @@ impl OpenDocument {
         }
     }
 
-    /// The text, in a string of its exact size (the rope's `to_string` grows one by
-    /// doubling: 8 MB for a 5 MB article).
-    pub fn text(&self) -> String {
-        match &self.content {
-            Content::Whole(text) => text.to_string(),
-            Content::Rope(rope) => rope_text(rope),
-        }
-    }
-
     /// The text as the corpus shares it: the one the editor sent, until an edit; then
     /// written straight from the rope's chunks (made as a `String` first, it was copied
     /// once more into its `Arc`: for a moment, 5 MB more at each edit of a 5 MB article).
@@ -172,7 +163,8 @@ impl OpenDocument {
     }
 }
 
-/// The text of `rope` in a string of its exact size.
+/// The text of `rope` in a string of its exact size (the rope's `to_string` grows one by
+/// doubling: 8 MB for a 5 MB article).
 fn rope_text(rope: &Rope) -> String {
     let mut text = String::with_capacity(rope.len_bytes());
     for chunk in rope.chunks() {
@@ -242,8 +234,16 @@ mod tests {
             doc.apply(2, edit((0, 23), (0, 27), "says"), Encoding::Utf16),
             Applied::Applied
         );
-        assert_eq!(doc.text(), "“Hi” — Lukashenko 🇧🇾 says.\nnext\n");
-        assert_eq!(&*doc.shared_text(), doc.text());
+        assert_eq!(&*doc.shared_text(), "“Hi” — Lukashenko 🇧🇾 says.\nnext\n");
+        assert_eq!(&*doc.shared_text(), rope_text_of(&doc));
+    }
+
+    /// The text of `doc`'s rope, read chunk by chunk (the document must have been edited).
+    fn rope_text_of(doc: &OpenDocument) -> String {
+        match &doc.content {
+            Content::Rope(rope) => rope_text(rope),
+            Content::Whole(_) => panic!("not edited: no rope"),
+        }
     }
 
     #[test]
@@ -252,9 +252,9 @@ mod tests {
         let mut doc = OpenDocument::new(1, line.repeat(5_000));
         doc.apply(2, edit((2_500, 5), (2_600, 3), "ок"), Encoding::Utf16);
         assert!(matches!(&doc.content, Content::Rope(rope) if rope.chunks().count() > 100));
-        let text = doc.text();
+        let text = doc.shared_text();
         assert_eq!(text.len(), doc.len_bytes());
-        assert_eq!(&*doc.shared_text(), text);
+        assert_eq!(&*text, rope_text_of(&doc));
         assert_eq!(&*OpenDocument::new(1, "").shared_text(), "");
     }
 
@@ -270,7 +270,7 @@ mod tests {
         doc.apply(2, edit((0, 11), (0, 15), "says"), Encoding::Utf16);
         assert!(matches!(doc.content, Content::Rope(_)));
         assert_eq!(&*doc.shared_text(), "Lukashenko says it.\nnext\n");
-        assert_eq!(doc.len_bytes(), doc.text().len());
+        assert_eq!(doc.len_bytes(), doc.shared_text().len());
         let whole = vec![Change {
             range: None,
             text: "Replaced.\n".to_string(),
@@ -278,7 +278,7 @@ mod tests {
         doc.apply(3, whole, Encoding::Utf16);
         assert!(matches!(doc.content, Content::Whole(_)));
         assert_eq!(&*doc.shared_text(), "Replaced.\n");
-        assert_eq!((doc.len_bytes(), doc.text().as_str()), (10, "Replaced.\n"));
+        assert_eq!((doc.len_bytes(), &*doc.shared_text()), (10, "Replaced.\n"));
     }
 
     #[test]
@@ -288,13 +288,13 @@ mod tests {
             doc.apply(3, edit((0, 2), (0, 2), "2"), Encoding::Utf16),
             Applied::HeldBack
         );
-        assert_eq!(doc.text(), "abc");
+        assert_eq!(&*doc.shared_text(), "abc");
         assert_eq!(
             doc.apply(2, edit((0, 1), (0, 1), "1"), Encoding::Utf16),
             Applied::Applied
         );
         // Version 2 inserts at 1 ("a1bc"), then version 3 inserts at 2 ("a12bc").
-        assert_eq!(doc.text(), "a12bc");
+        assert_eq!(&*doc.shared_text(), "a12bc");
         assert_eq!(doc.version, 3);
         assert_eq!(
             doc.apply(3, edit((0, 0), (0, 0), "x"), Encoding::Utf16),
@@ -314,7 +314,7 @@ mod tests {
             Applied::HeldBack
         );
         assert!(doc.apply_held_back(Encoding::Utf16));
-        assert_eq!(doc.text(), "a12bc");
+        assert_eq!(&*doc.shared_text(), "a12bc");
         assert_eq!(doc.version, 5);
         assert!(!doc.apply_held_back(Encoding::Utf16));
     }
@@ -323,8 +323,8 @@ mod tests {
     fn ranges_past_the_end_are_clamped() {
         let mut doc = OpenDocument::new(0, "one\ntwo");
         doc.apply(1, edit((1, 99), (40, 0), "!"), Encoding::Utf16);
-        assert_eq!(doc.text(), "one\ntwo!");
+        assert_eq!(&*doc.shared_text(), "one\ntwo!");
         doc.apply(2, edit((0, 3), (0, 1), ""), Encoding::Utf16);
-        assert_eq!(doc.text(), "o\ntwo!");
+        assert_eq!(&*doc.shared_text(), "o\ntwo!");
     }
 }

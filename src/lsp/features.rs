@@ -699,10 +699,7 @@ pub fn code_lens(uri: &Uri, lens: EntryLens) -> CodeLens {
             command: SHOW_REFERENCES.to_string(),
             arguments: Some(vec![
                 serde_json::json!(uri.as_str()),
-                serde_json::json!({
-                    "line": lens.range.start.line,
-                    "character": lens.range.start.character,
-                }),
+                serde_json::json!(lens.range.start),
             ]),
         }),
         data: None,
