@@ -650,6 +650,63 @@ fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
     assert!(!after.contains(&scratch.uri(S001)));
 }
 
+/// The work of many file events that fails part way (a defect) loses none of them: the
+/// server says so in the log and indexes its folders again from disk.
+#[test]
+fn file_events_whose_work_fails_are_recovered_by_indexing_again() {
+    let scratch = Scratch::seeds("watcher-fails");
+    // The panic's message goes to the server's standard error: kept, not shown.
+    let mut server = Server::start_capturing_stderr();
+    server.initialize(&scratch.dir, push_client());
+    let created = write_articles(
+        &scratch,
+        "switched",
+        300,
+        "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka on 19 October.\n",
+    );
+    std::fs::remove_file(scratch.path(S001)).unwrap();
+    let mut changes: Vec<Value> = created
+        .iter()
+        .map(|name| json!({"uri": scratch.uri(name), "type": 1}))
+        .collect();
+    changes.push(json!({"uri": scratch.uri(S001), "type": 3}));
+    let id = server.send_request("dateline/debug/panic", json!({"at": "next-file-events"}));
+    assert_eq!(server.response(id)["result"], Value::Null);
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": changes }),
+    );
+    let said = server.wait_for(|m| m["method"] == "window/logMessage" && m["params"]["type"] == 1);
+    let said = said["params"]["message"].as_str().unwrap().to_string();
+    assert!(
+        said.contains("applying 301 changes of watched files failed")
+            && said.contains("indexing the folders again from disk"),
+        "{said}"
+    );
+    // What came before is forgotten, so that the end waited for is the new indexing's.
+    server.notifications.clear();
+    server.wait_for(|m| {
+        m["method"] == "$/progress"
+            && m["params"]["token"] == "dateline/indexing"
+            && m["params"]["value"]["kind"] == "end"
+    });
+    let mut params = at(&scratch, S002, "Lukashenka “held");
+    params["context"] = json!({"includeDeclaration": false});
+    let locations = server.request("textDocument/references", params);
+    let referring: Vec<&str> = locations
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["uri"].as_str().unwrap())
+        .collect();
+    for name in &created {
+        assert!(referring.contains(&scratch.uri(name).as_str()), "{name}");
+    }
+    assert!(!referring.contains(&scratch.uri(S001).as_str()));
+    assert!(server.stderr_shows("requested by dateline/debug/panic at the next file events"));
+    assert_eq!(server.stop(), Some(0));
+}
+
 /// The protocol has a document's versions increase, not one by one (Neovim sends its
 /// buffer's change count, which can jump): a change after a gap is applied, and its
 /// diagnostics published for its version.

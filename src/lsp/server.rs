@@ -49,6 +49,11 @@ pub struct Backend {
     /// Counts the workspace pulls asked in parts: one held until something changes ends
     /// when a newer one comes.
     workspace_pulls: Arc<AtomicU64>,
+    /// Debug builds: the next many file events fail once applied, so that tests can prove
+    /// the server recovers what they changed (`dateline/debug/panic` with
+    /// `{"at": "next-file-events"}`).
+    #[cfg(debug_assertions)]
+    fail_next_file_events: Arc<AtomicBool>,
 }
 
 /// When the editor last asked or changed something, for work that would slow the answers
@@ -130,6 +135,8 @@ impl Backend {
             taken_out: None,
             activity: Arc::new(Activity::new()),
             workspace_pulls: Arc::new(AtomicU64::new(0)),
+            #[cfg(debug_assertions)]
+            fail_next_file_events: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -281,11 +288,34 @@ impl Backend {
         self.with_state(|state| custom::status(state)).await
     }
 
-    /// `dateline/debug/panic` (debug builds only): panics inside a handler's work.
+    /// `dateline/debug/panic` (debug builds only): panics inside a handler's work, or with
+    /// `{"at": "next-file-events"}`, inside the work of the next many watched-file events.
     #[cfg(debug_assertions)]
-    pub async fn debug_panic(&self, _: Option<serde_json::Value>) -> Result<serde_json::Value> {
+    pub async fn debug_panic(
+        &self,
+        params: Option<serde_json::Value>,
+    ) -> Result<serde_json::Value> {
+        let at = params.as_ref().and_then(|params| params.get("at"));
+        if at.and_then(serde_json::Value::as_str) == Some("next-file-events") {
+            self.fail_next_file_events.store(true, Ordering::SeqCst);
+            return Ok(serde_json::Value::Null);
+        }
         self.with_state(|_| -> serde_json::Value { panic!("requested by dateline/debug/panic") })
             .await
+    }
+
+    /// After the work of watched-file events failed part way (a panic: a defect), what it
+    /// had changed and what it had not are unknown, so every folder is read and indexed
+    /// again from disk, as at a start (unchanged articles from the cache): said in the log,
+    /// and nothing the events changed is lost.
+    pub(super) async fn index_again_after(&self, what: String, error: tokio::task::JoinError) {
+        self.client
+            .log_message(
+                MessageType::ERROR,
+                format!("dateline: {what} failed ({error}); indexing the folders again from disk"),
+            )
+            .await;
+        self.index_workspace().await;
     }
 
     /// `dateline/timeline`: dated claims in date order, filtered by actor, source and dates.
@@ -456,12 +486,29 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let events = self.file_events(params.changes);
-        let (mut changed, apart) = if events.len() > MANY_FILE_EVENTS {
+        let count = events.len();
+        let (mut changed, apart) = if count > MANY_FILE_EVENTS {
             // Off the task that serves every message, the state let go of at times.
             let state = self.state.clone();
-            tokio::task::spawn_blocking(move || workspace::apply_many_file_events(&state, events))
-                .await
-                .unwrap_or((false, None))
+            #[cfg(debug_assertions)]
+            let fail = self.fail_next_file_events.swap(false, Ordering::SeqCst);
+            let applied = tokio::task::spawn_blocking(move || {
+                let applied = workspace::apply_many_file_events(&state, events);
+                #[cfg(debug_assertions)]
+                if fail {
+                    panic!("requested by dateline/debug/panic at the next file events");
+                }
+                applied
+            })
+            .await;
+            match applied {
+                Ok(applied) => applied,
+                Err(error) => {
+                    let what = format!("applying {count} changes of watched files");
+                    self.index_again_after(what, error).await;
+                    return;
+                }
+            }
         } else {
             workspace::apply_file_events(&mut lock(&self.state), events)
         };

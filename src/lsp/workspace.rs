@@ -725,7 +725,8 @@ impl Backend {
     /// short lock: requests are answered from the versions before meanwhile. An article
     /// that changed again, was opened, or whose settings changed in the meantime, and one
     /// that could not be read, is taken in as a single changed file is
-    /// (`State::refresh_from_disk`), as it is on disk then. Whether any was taken in.
+    /// (`State::refresh_from_disk`), as it is on disk then. Whether any was taken in (not
+    /// when the work failed: the folders are then indexed again, which publishes itself).
     pub(super) async fn take_in_changed_articles(&self, changes: DiskChanges) -> bool {
         let total = changes.len();
         let progress = if total >= CHANGED_PROGRESS_FROM {
@@ -766,13 +767,19 @@ impl Backend {
                 progress.report_with_message(message, percentage).await;
             }
         }
-        let finished = job.await.is_ok();
+        let finished = job.await;
         if let Some(progress) = progress {
             progress.finish_with_message("Analysed").await;
         }
+        if let Err(error) = finished {
+            let what = format!("analysing {total} articles changed on disk");
+            self.index_again_after(what, error).await;
+            // Indexing again published and refreshed what it changed.
+            return false;
+        }
         // A branch switch changes what the corpus knows of most actors.
         self.keep_actor_stats(dirs);
-        finished && total > 0
+        total > 0
     }
 }
 
