@@ -1425,17 +1425,6 @@ fn a_cold_start_in_two_passes_answers_references_after_the_first_and_diagnostics
                 && message["params"]["value"]["kind"] == "end"
         }
     };
-    let workspace_diagnostics = |server: &mut Server| {
-        let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
-        let mut items: Vec<Value> = report["items"].as_array().unwrap().clone();
-        items.sort_by_key(|item| item["uri"].as_str().unwrap_or_default().to_string());
-        // Result ids are each server process's own.
-        for item in &mut items {
-            item.as_object_mut().unwrap().remove("resultId");
-        }
-        items
-    };
-
     let mut one_pass = Server::start();
     one_pass.initialize(&scratch.dir, capabilities.clone());
     let expected_references = references(&mut one_pass);
@@ -1455,6 +1444,80 @@ fn a_cold_start_in_two_passes_answers_references_after_the_first_and_diagnostics
     assert_eq!(workspace_diagnostics(&mut two_passes), expected_diagnostics);
     assert_eq!(references(&mut two_passes), expected_references);
     assert_eq!(two_passes.stop(), Some(0));
+}
+
+/// Every file's report of a whole workspace pull, in the order of their URIs, without
+/// their result ids (each server process's own).
+fn workspace_diagnostics(server: &mut Server) -> Vec<Value> {
+    let report = server.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    let mut items: Vec<Value> = report["items"].as_array().unwrap().clone();
+    items.sort_by_key(|item| item["uri"].as_str().unwrap_or_default().to_string());
+    for item in &mut items {
+        item.as_object_mut().unwrap().remove("resultId");
+    }
+    items
+}
+
+/// A warm start's workspace pull reports what the cold start before it did, in one pass
+/// and in two (where the articles kept for the index leave their claims and diagnostics
+/// in the cache file and read them there again).
+#[test]
+fn a_warm_start_pulls_the_workspace_diagnostics_a_cold_one_did() {
+    let scratch = Scratch::seeds("warm-pull");
+    let articles = scratch_articles(&scratch);
+    for (name, passes) in [
+        ("one", &[][..]),
+        ("two", &[("DATELINE_MENTIONS_FIRST_ABOVE", "0")][..]),
+    ] {
+        let home = Scratch::empty(&format!("warm-pull-{name}-cache-home"));
+        let mut cold = Server::start_with_cache_home_and_env(&home.dir, passes);
+        // A pull during a first pass reports the articles' own diagnostics later (after a
+        // refresh); the cold start's cache is written once its second pass has made every
+        // whole analysis.
+        let second_pass_ended = |server: &mut Server| {
+            if !passes.is_empty() {
+                server.wait_for(|message| {
+                    message["method"] == "$/progress"
+                        && message["params"]["token"] == "dateline/analysing"
+                        && message["params"]["value"]["kind"] == "end"
+                });
+            }
+        };
+        cold.initialize(&scratch.dir, pull_client());
+        second_pass_ended(&mut cold);
+        let deadline = std::time::Instant::now() + support::patience();
+        while cache_files(&home.dir).is_empty() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{name}: no cache written"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let expected = workspace_diagnostics(&mut cold);
+        let undated = |reports: &[Value]| {
+            reports
+                .iter()
+                .flat_map(|report| report["items"].as_array().unwrap())
+                .filter(|diagnostic| diagnostic["code"] == "undated-claim")
+                .count()
+        };
+        assert!(undated(&expected) > 0, "{name}");
+        assert_eq!(cold.stop(), Some(0));
+
+        let mut warm = Server::start_with_cache_home_and_env(&home.dir, passes);
+        warm.initialize(&scratch.dir, pull_client());
+        warm.wait_for_said(
+            "window/logMessage",
+            &format!("cache: {articles} of {articles} articles reused"),
+        );
+        second_pass_ended(&mut warm);
+        assert_eq!(
+            workspace_diagnostics(&mut warm),
+            expected,
+            "{name} pass(es)"
+        );
+        assert_eq!(warm.stop(), Some(0));
+    }
 }
 
 /// The progress reports `server` has sent so far, in order: each one's message and
