@@ -8,8 +8,6 @@
 //! another actor; the first actor keeps a key two forms as written share (as the exact
 //! automaton does); a case form generated for two actors is ambiguous and finds nothing.
 
-use rustc_hash::FxHashMap;
-
 use super::key::push_key;
 use super::paradigm::{case_bit, case_forms, Case, Language, ALL_CASES};
 use super::{Actor, ActorKind};
@@ -19,28 +17,112 @@ use crate::text::TextRange;
 /// language and case): past this the extra ones are dropped.
 const MAX_VARIANTS: usize = 64;
 
-/// One key of the index. Its numbers are 32 bits: a registry of 5,000 actors has some
-/// 100,000 keys, and the index is built by every analysis's first use of it.
-#[derive(Debug, Clone)]
+/// What one key of the index says: 20 bytes, its numbers 32 bits. A registry of 5,000
+/// actors has some 64,000 keys, and the index is built by every analysis's first use of
+/// it; held as a map of boxed keys to entries, they took 6.1 MiB.
+#[derive(Debug, Clone, Copy)]
 struct Entry {
+    /// Where the key is in [`KeyTable::keys`].
+    key_start: u32,
+    key_len: u16,
+    /// The key of a form as written, not a generated case form.
+    as_written: bool,
+    /// Generated for two actors: finds nothing.
+    ambiguous: bool,
     actor: u32,
     /// Index into [`GeneratedForms::forms`]: the registry form it comes from.
     form: u32,
-    /// The key of a form as written, not a generated case form.
-    as_written: bool,
     /// A bit per (language, case): `language * 7 + case`.
     cases: u32,
-    /// Generated for two actors: finds nothing.
-    ambiguous: bool,
+}
+
+/// The keys and their entries: every key in one string, each entry found by a table of
+/// entry numbers hashed by their keys (no allocation per key, four bytes per slot).
+#[derive(Debug, Clone, Default)]
+struct KeyTable {
+    keys: String,
+    entries: Vec<Entry>,
+    by_key: hashbrown::HashTable<u32>,
+}
+
+impl KeyTable {
+    fn hash(key: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(key)
+    }
+
+    fn key_of<'a>(keys: &'a str, entry: &Entry) -> &'a str {
+        let start = entry.key_start as usize;
+        keys.get(start..start + usize::from(entry.key_len))
+            .unwrap_or_default()
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        let (keys, entries) = (&self.keys, &self.entries);
+        self.by_key
+            .find(Self::hash(key), |&number| {
+                Self::key_of(keys, &entries[number as usize]) == key
+            })
+            .map(|&number| number as usize)
+    }
+
+    fn get(&self, key: &str) -> Option<&Entry> {
+        self.position(key).map(|at| &self.entries[at])
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut Entry> {
+        self.position(key).map(|at| &mut self.entries[at])
+    }
+
+    /// Adds `entry` under `key`, which the table must not hold yet; a key too long for
+    /// an entry (64 kB) or past the table's 4 GB is left out.
+    fn insert_new(&mut self, key: &str, mut entry: Entry) {
+        let (Ok(key_start), Ok(key_len), Ok(number)) = (
+            u32::try_from(self.keys.len()),
+            u16::try_from(key.len()),
+            u32::try_from(self.entries.len()),
+        ) else {
+            return;
+        };
+        if u32::try_from(self.keys.len() + key.len()).is_err() {
+            return;
+        }
+        self.keys.push_str(key);
+        entry.key_start = key_start;
+        entry.key_len = key_len;
+        self.entries.push(entry);
+        let (keys, entries) = (&self.keys, &self.entries);
+        self.by_key
+            .insert_unique(Self::hash(key), number, |&number| {
+                Self::hash(Self::key_of(keys, &entries[number as usize]))
+            });
+    }
+
+    /// Lets go of the room left for more keys, once every key is in.
+    fn shrink_to_fit(&mut self) {
+        self.keys.shrink_to_fit();
+        self.entries.shrink_to_fit();
+        let (keys, entries) = (&self.keys, &self.entries);
+        self.by_key
+            .shrink_to_fit(|&number| Self::hash(Self::key_of(keys, &entries[number as usize])));
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 /// The map of keys of every form and case form to the actor they name.
 #[derive(Debug, Clone, Default)]
 pub struct GeneratedForms {
-    entries: FxHashMap<Box<str>, Entry>,
+    entries: KeyTable,
     /// The registry forms keys were made of, with their actor and the key of the whole
     /// form (its words run together), which a prefix typed in any script is compared with.
-    forms: Vec<(usize, String, String)>,
+    forms: Vec<(u32, Box<str>, Box<str>)>,
     /// The most words of any form.
     max_words: usize,
 }
@@ -221,9 +303,14 @@ impl GeneratedForms {
             let Some(keys) = form_word_keys(form) else {
                 continue;
             };
+            let Ok(actor) = u32::try_from(source.actor) else {
+                continue;
+            };
             let form_index = index.forms.len();
             let whole_key = super::key::key_of(form).unwrap_or_default();
-            index.forms.push((source.actor, form.to_owned(), whole_key));
+            index
+                .forms
+                .push((actor, form.into(), whole_key.into_boxed_str()));
             index.max_words = index.max_words.max(keys.len());
             written.push((source.actor, form_index, keys, source.person));
         }
@@ -233,13 +320,20 @@ impl GeneratedForms {
                 continue;
             };
             let key = keys.join(" ");
-            index.entries.entry(key.into()).or_insert(Entry {
-                actor,
-                form,
-                as_written: true,
-                cases: 0,
-                ambiguous: false,
-            });
+            if index.entries.get(&key).is_none() {
+                index.entries.insert_new(
+                    &key,
+                    Entry {
+                        key_start: 0,
+                        key_len: 0,
+                        as_written: true,
+                        ambiguous: false,
+                        actor,
+                        form,
+                        cases: 0,
+                    },
+                );
+            }
         }
         for (actor, form, keys, person) in &written {
             let forms = match (person, keys.as_slice()) {
@@ -251,26 +345,29 @@ impl GeneratedForms {
                 (false, _) => continue,
             };
             for (key, cases) in forms {
-                index.add_generated(key, *actor, *form, cases);
+                index.add_generated(&key, *actor, *form, cases);
             }
         }
+        index.entries.shrink_to_fit();
         index
     }
 
-    fn add_generated(&mut self, key: String, actor: usize, form: usize, bit: u32) {
+    fn add_generated(&mut self, key: &str, actor: usize, form: usize, bit: u32) {
         let (Ok(actor), Ok(form)) = (u32::try_from(actor), u32::try_from(form)) else {
             return;
         };
-        match self.entries.get_mut(key.as_str()) {
+        match self.entries.get_mut(key) {
             None => {
-                self.entries.insert(
-                    key.into(),
+                self.entries.insert_new(
+                    key,
                     Entry {
+                        key_start: 0,
+                        key_len: 0,
+                        as_written: false,
+                        ambiguous: false,
                         actor,
                         form,
-                        as_written: false,
                         cases: bit,
-                        ambiguous: false,
                     },
                 );
             }
@@ -452,7 +549,7 @@ impl GeneratedForms {
         }
         Some(FormOrigin {
             actor: entry.actor as usize,
-            form: form.clone(),
+            form: form.to_string(),
             cases: if entry.as_written { Vec::new() } else { cases },
         })
     }
@@ -463,7 +560,7 @@ impl GeneratedForms {
         self.forms
             .iter()
             .filter(|(_, _, key)| key.starts_with(key_prefix))
-            .map(|(actor, form, _)| (*actor, form.as_str()))
+            .map(|(actor, form, _)| (*actor as usize, &**form))
             .collect()
     }
 }
@@ -544,5 +641,50 @@ impl Run {
             key_end: self.keys.len(),
         });
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(actor: u32) -> Entry {
+        Entry {
+            key_start: 0,
+            key_len: 0,
+            as_written: false,
+            ambiguous: false,
+            actor,
+            form: 0,
+            cases: 0,
+        }
+    }
+
+    /// Every key put in the table is found with its own entry, through the shared string
+    /// and across the table's growth and its shrinking; a key not put in, a prefix of one
+    /// or one longer, is not found.
+    #[test]
+    fn the_key_table_finds_each_key_it_holds_and_no_other() {
+        let mut table = KeyTable::default();
+        let keys: Vec<String> = (0..5_000).map(|n| format!("lukashenk{n} a")).collect();
+        for (actor, key) in keys.iter().enumerate() {
+            table.insert_new(key, entry(actor as u32));
+        }
+        table.shrink_to_fit();
+        assert_eq!(table.len(), keys.len());
+        for (actor, key) in keys.iter().enumerate() {
+            assert_eq!(table.get(key).map(|entry| entry.actor), Some(actor as u32));
+        }
+        assert!(table.get("lukashenk1").is_none());
+        assert!(table.get("lukashenk1 a ").is_none());
+        assert!(table.get("").is_none());
+        table.get_mut("lukashenk7 a").unwrap().ambiguous = true;
+        assert!(table.get("lukashenk7 a").unwrap().ambiguous);
+        assert!(!table.get("lukashenk8 a").unwrap().ambiguous);
+        // A key an entry cannot say the length of is left out, not cut short.
+        table.insert_new(&"x".repeat(70_000), entry(1));
+        assert_eq!(table.len(), keys.len());
+        // Twenty bytes a key: the reason for the table.
+        assert_eq!(std::mem::size_of::<Entry>(), 20);
     }
 }
