@@ -113,7 +113,7 @@ pub fn cross_check(registries: &[&Registry]) -> Vec<(usize, Diagnostic)> {
 /// Every actor of the corpus, in registry order, each with the index of its registry;
 /// an id already defined in an earlier registry is skipped (as [`cross_check`] reports).
 /// Feed the actors to [`super::AliasMatcher::from_actors`] to match the whole corpus.
-pub fn merged_actors<'a>(registries: &[&'a Registry]) -> Vec<(usize, &'a Actor)> {
+pub fn merged_actors<'a>(registries: &[&'a Registry]) -> Vec<(usize, &'a std::sync::Arc<Actor>)> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (r, registry) in registries.iter().enumerate() {

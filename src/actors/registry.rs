@@ -152,7 +152,7 @@ fn syntax_error(text: &str, span: Option<Range<usize>>, message: &str) -> Diagno
 
 struct Reader<'t> {
     text: &'t str,
-    actors: Vec<Actor>,
+    actors: Vec<std::sync::Arc<Actor>>,
     diagnostics: Vec<Diagnostic>,
     /// Ids of the actors kept so far, with where they are defined.
     ids: HashMap<String, TextRange>,
@@ -360,7 +360,7 @@ impl Reader<'_> {
             }
         }
 
-        self.actors.push(Actor {
+        self.actors.push(std::sync::Arc::new(Actor {
             id,
             name,
             kind: kind.unwrap_or(ActorKind::Other),
@@ -370,7 +370,7 @@ impl Reader<'_> {
             description,
             links: links.into_iter().map(|l| l.value).collect(),
             range: whole,
-        });
+        }));
     }
 
     /// A string field, or a `wrong-type` error and `None`.

@@ -1330,8 +1330,10 @@ pub struct RegistryFile {
     pub text: Arc<str>,
     pub line_index: LineIndex,
     pub registry: Registry,
-    pub in_use: Registry,
-    /// Whether `in_use` comes from an earlier version of the file.
+    /// The actors of the last good version while this one has a syntax error; `None`
+    /// when `registry` is in use (a copy of a 5,000-actor registry is 3 MiB).
+    earlier: Option<Registry>,
+    /// Whether the actors in use come from an earlier version of the file.
     pub stale: bool,
 }
 
@@ -1341,6 +1343,7 @@ pub struct RegistryFile {
 fn without_places(mut registry: Registry) -> Registry {
     let nowhere = TextRange::empty(0);
     for actor in &mut registry.actors {
+        let actor = Arc::make_mut(actor);
         actor.range = nowhere;
         actor.id.range = nowhere;
         actor.name.range = nowhere;
@@ -1362,17 +1365,23 @@ impl RegistryFile {
             .diagnostics
             .iter()
             .any(|diagnostic| diagnostic.code == crate::diagnostic::DiagnosticCode::RegistrySyntax);
-        let (in_use, stale) = match previous {
-            Some(previous) if broken => (without_places(previous.in_use.clone()), true),
-            _ => (registry.clone(), false),
+        let earlier = match previous {
+            Some(previous) if broken => Some(without_places(previous.in_use().clone())),
+            _ => None,
         };
         RegistryFile {
             path: path.to_string(),
             line_index: LineIndex::new(&text),
             text,
             registry,
-            in_use,
-            stale,
+            stale: earlier.is_some(),
+            earlier,
         }
+    }
+
+    /// The registry whose actors are in use: this version's, or while it has a syntax
+    /// error the last good version's, without their places.
+    pub fn in_use(&self) -> &Registry {
+        self.earlier.as_ref().unwrap_or(&self.registry)
     }
 }

@@ -115,7 +115,7 @@ pub trait PendingSource: Send + Sync + std::fmt::Debug {
 /// One actor and the registry file that defines it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorEntry {
-    pub actor: Actor,
+    pub actor: Arc<Actor>,
     pub registry: String,
 }
 
@@ -2144,7 +2144,7 @@ impl Corpus {
         self.actor_stats_memo = Default::default();
         let paths: Vec<&String> = self.registries.keys().collect();
         let parsed: Vec<&actors::Registry> =
-            self.registries.values().map(|file| &file.in_use).collect();
+            self.registries.values().map(|file| file.in_use()).collect();
         // The first definition of an id wins; later ones are reported by the cross check.
         let entries: Vec<ActorEntry> = actors::merged_actors(&parsed)
             .into_iter()
@@ -2153,7 +2153,7 @@ impl Corpus {
                 registry: paths[registry].clone(),
             })
             .collect();
-        let listed: Vec<&Actor> = entries.iter().map(|entry| &entry.actor).collect();
+        let listed: Vec<&Actor> = entries.iter().map(|entry| &*entry.actor).collect();
         self.matcher = Arc::new(AliasMatcher::from_actors(&listed));
         let mut cross: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for (registry, diagnostic) in actors::cross_check(&parsed) {

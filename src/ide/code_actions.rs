@@ -284,7 +284,7 @@ fn registry_actions(corpus: &Corpus, path: &str, range: TextRange) -> Vec<Action
         return Vec::new();
     };
     let mut actions = Vec::new();
-    for actor in &registry.in_use.actors {
+    for actor in &registry.in_use().actors {
         if !(actor.range.intersects(range) || actor.range.contains_inclusive(range.start)) {
             continue;
         }

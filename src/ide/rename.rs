@@ -34,7 +34,7 @@ pub fn prepare_rename(
     match symbol_at(corpus, path, offset) {
         Some((_, Symbol::Actor(actor), _)) => {
             let entry = corpus.actors().get(actor).ok_or("unknown actor")?;
-            for own in &registry.in_use.actors {
+            for own in &registry.in_use().actors {
                 if own.id.range.contains_inclusive(offset) && own.id.value == entry.actor.id.value {
                     return Ok((own.id.inner_range(), actor));
                 }

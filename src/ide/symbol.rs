@@ -94,7 +94,7 @@ pub fn symbol_at(corpus: &Corpus, path: &str, offset: usize) -> Option<(TextRang
     }
     let registry = corpus.registry(path)?;
     let actors = corpus.actors();
-    for actor in &registry.in_use.actors {
+    for actor in &registry.in_use().actors {
         if !actor.range.contains_inclusive(offset) {
             continue;
         }

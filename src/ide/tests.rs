@@ -454,7 +454,7 @@ fn unknown_names_can_be_added_to_the_registry_and_variants_as_aliases() {
         .corpus
         .registry("actors.toml")
         .unwrap()
-        .in_use
+        .in_use()
         .actors[0]
         .range;
     let actions = code_actions::code_actions(
