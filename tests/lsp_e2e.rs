@@ -398,6 +398,24 @@ fn write_articles(scratch: &Scratch, folder: &str, count: usize, text: &str) -> 
     names
 }
 
+/// Watched-file events saying that each of `names` was created.
+fn created_events(scratch: &Scratch, names: &[String]) -> Vec<Value> {
+    names
+        .iter()
+        .map(|name| json!({"uri": scratch.uri(name), "type": 1}))
+        .collect()
+}
+
+/// The URIs of the references to Lukashenka (the seeds' top actor), declaration left out.
+fn files_referring_to_lukashenka(server: &mut Server, scratch: &Scratch) -> Vec<String> {
+    let mut params = at(scratch, S002, "Lukashenka “held");
+    params["context"] = json!({"includeDeclaration": false});
+    let locations = server.request("textDocument/references", params);
+    let uris = locations.as_array().unwrap().iter();
+    uris.map(|l| l["uri"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// The reports of the `$/progress` parts of partial-result token `token` received so far.
 fn parts_of(server: &Server, token: &str) -> Vec<Value> {
     server
@@ -593,14 +611,7 @@ fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
     let scratch = Scratch::seeds("watcher-many");
     let mut server = Server::start();
     server.initialize(&scratch.dir, push_client());
-    let mut params = at(&scratch, S002, "Lukashenka “held");
-    params["context"] = json!({"includeDeclaration": false});
-    let referring = |server: &mut Server| -> Vec<String> {
-        let locations = server.request("textDocument/references", params.clone());
-        let uris = locations.as_array().unwrap().iter();
-        uris.map(|l| l["uri"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let referring = |server: &mut Server| files_referring_to_lukashenka(server, &scratch);
     let before = referring(&mut server);
     assert!(before.contains(&scratch.uri(S001)) && before.contains(&scratch.uri(S004)));
     // A folder name long enough that the events pass 64 kB whatever the scratch folder's
@@ -618,10 +629,7 @@ fn many_files_changed_on_disk_at_once_are_analysed_apart_with_progress() {
     )
     .unwrap();
     std::fs::remove_file(scratch.path(S001)).unwrap();
-    let mut changes: Vec<Value> = created
-        .iter()
-        .map(|name| json!({"uri": scratch.uri(name), "type": 1}))
-        .collect();
+    let mut changes = created_events(&scratch, &created);
     changes.push(json!({"uri": scratch.uri(S004), "type": 2}));
     changes.push(json!({"uri": scratch.uri(S001), "type": 3}));
     let params = json!({"changes": changes});
@@ -665,10 +673,7 @@ fn file_events_whose_work_fails_are_recovered_by_indexing_again() {
         "Source: Notes\nDate: 2022-10-20\n\nMakei met Lukashenka on 19 October.\n",
     );
     std::fs::remove_file(scratch.path(S001)).unwrap();
-    let mut changes: Vec<Value> = created
-        .iter()
-        .map(|name| json!({"uri": scratch.uri(name), "type": 1}))
-        .collect();
+    let mut changes = created_events(&scratch, &created);
     changes.push(json!({"uri": scratch.uri(S001), "type": 3}));
     let id = server.send_request("dateline/debug/panic", json!({"at": "next-file-events"}));
     assert_eq!(server.response(id)["result"], Value::Null);
@@ -690,19 +695,11 @@ fn file_events_whose_work_fails_are_recovered_by_indexing_again() {
             && m["params"]["token"] == "dateline/indexing"
             && m["params"]["value"]["kind"] == "end"
     });
-    let mut params = at(&scratch, S002, "Lukashenka “held");
-    params["context"] = json!({"includeDeclaration": false});
-    let locations = server.request("textDocument/references", params);
-    let referring: Vec<&str> = locations
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["uri"].as_str().unwrap())
-        .collect();
+    let referring = files_referring_to_lukashenka(&mut server, &scratch);
     for name in &created {
-        assert!(referring.contains(&scratch.uri(name).as_str()), "{name}");
+        assert!(referring.contains(&scratch.uri(name)), "{name}");
     }
-    assert!(!referring.contains(&scratch.uri(S001).as_str()));
+    assert!(!referring.contains(&scratch.uri(S001)));
     assert!(server.stderr_shows("requested by dateline/debug/panic at the next file events"));
     assert_eq!(server.stop(), Some(0));
 }

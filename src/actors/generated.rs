@@ -36,6 +36,22 @@ struct Entry {
     cases: u32,
 }
 
+impl Entry {
+    /// An entry for `actor`'s form number `form`, not ambiguous; where its key is,
+    /// [`KeyTable::insert_new`] fills in.
+    fn new(actor: u32, form: u32, cases: u32, as_written: bool) -> Self {
+        Entry {
+            key_start: 0,
+            key_len: 0,
+            as_written,
+            ambiguous: false,
+            actor,
+            form,
+            cases,
+        }
+    }
+}
+
 /// The keys and their entries: every key in one string, each entry found by a table of
 /// entry numbers hashed by their keys (no allocation per key, four bytes per slot).
 #[derive(Debug, Clone, Default)]
@@ -321,18 +337,9 @@ impl GeneratedForms {
             };
             let key = keys.join(" ");
             if index.entries.get(&key).is_none() {
-                index.entries.insert_new(
-                    &key,
-                    Entry {
-                        key_start: 0,
-                        key_len: 0,
-                        as_written: true,
-                        ambiguous: false,
-                        actor,
-                        form,
-                        cases: 0,
-                    },
-                );
+                index
+                    .entries
+                    .insert_new(&key, Entry::new(actor, form, 0, true));
             }
         }
         for (actor, form, keys, person) in &written {
@@ -358,18 +365,8 @@ impl GeneratedForms {
         };
         match self.entries.get_mut(key) {
             None => {
-                self.entries.insert_new(
-                    key,
-                    Entry {
-                        key_start: 0,
-                        key_len: 0,
-                        as_written: false,
-                        ambiguous: false,
-                        actor,
-                        form,
-                        cases: bit,
-                    },
-                );
+                self.entries
+                    .insert_new(key, Entry::new(actor, form, bit, false));
             }
             Some(entry) if entry.actor == actor => entry.cases |= bit,
             Some(entry) if entry.as_written => {}
@@ -649,15 +646,7 @@ mod tests {
     use super::*;
 
     fn entry(actor: u32) -> Entry {
-        Entry {
-            key_start: 0,
-            key_len: 0,
-            as_written: false,
-            ambiguous: false,
-            actor,
-            form: 0,
-            cases: 0,
-        }
+        Entry::new(actor, 0, 0, false)
     }
 
     /// Every key put in the table is found with its own entry, through the shared string
