@@ -124,9 +124,9 @@ pub(crate) fn read_block(
             }
         };
         fields.push(HeaderField {
-            key: key.to_string(),
+            key: key.into(),
             key_range,
-            value,
+            value: value.into(),
             value_range,
         });
     }

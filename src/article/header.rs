@@ -38,9 +38,9 @@ fn parse_field(text: &str, line: &Line) -> Option<HeaderField> {
     let key_start = line.start;
     let (value_start, value_end) = trim_range(text, line.start + colon + 1, line.end);
     Some(HeaderField {
-        key: key.to_string(),
+        key: key.into(),
         key_range: TextRange::new(key_start, key_start + colon),
-        value: text.get(value_start..value_end).unwrap_or("").to_string(),
+        value: text.get(value_start..value_end).unwrap_or("").into(),
         value_range: TextRange::new(value_start, value_end),
     })
 }

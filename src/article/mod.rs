@@ -48,11 +48,12 @@ pub struct Header {
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HeaderField {
-    /// The key as written (keys compare case-insensitively).
-    pub key: String,
+    /// The key as written (keys compare case-insensitively). Boxed strings, not
+    /// `String`s: 16 bytes less a field, and an index of 100,000 articles holds 500,000.
+    pub key: Box<str>,
     pub key_range: TextRange,
     /// The value, trimmed.
-    pub value: String,
+    pub value: Box<str>,
     pub value_range: TextRange,
 }
 
@@ -65,7 +66,7 @@ impl Header {
     }
 
     pub fn value(&self, key: &str) -> Option<&str> {
-        self.get(key).map(|field| field.value.as_str())
+        self.get(key).map(|field| &*field.value)
     }
 
     /// The header `Date`, when present and valid.

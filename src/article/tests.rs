@@ -22,7 +22,7 @@ fn render_as(text: &str, syntax: Syntax) -> String {
             .map(|f| {
                 let written = f.value_range.slice(text);
                 // A value read from quotes or a list differs from its text: both show.
-                let read = if f.value == written {
+                let read = if *f.value == *written {
                     String::new()
                 } else {
                     format!(" read {:?}", f.value)
@@ -974,4 +974,35 @@ fn the_language_comes_from_the_header_or_the_letters() {
             .collect();
         assert_eq!(found, *codes, "{text}");
     }
+}
+
+/// A header field holds its key and value as boxed strings: 64 bytes, 16 fewer than with
+/// `String`s (an index of 100,000 articles holds 500,000 fields). Encoded for the
+/// warm-start cache as before: a boxed string is written as a string is.
+#[test]
+fn a_header_field_is_64_bytes_and_encoded_as_before() {
+    assert_eq!(std::mem::size_of::<HeaderField>(), 64);
+    #[derive(serde::Serialize)]
+    struct WithStrings {
+        key: String,
+        key_range: TextRange,
+        value: String,
+        value_range: TextRange,
+    }
+    let field = HeaderField {
+        key: "Date".into(),
+        key_range: TextRange::new(0, 4),
+        value: "2022-09-21".into(),
+        value_range: TextRange::new(6, 16),
+    };
+    let before = WithStrings {
+        key: "Date".to_string(),
+        key_range: field.key_range,
+        value: "2022-09-21".to_string(),
+        value_range: field.value_range,
+    };
+    assert_eq!(
+        postcard::to_allocvec(&field).unwrap(),
+        postcard::to_allocvec(&before).unwrap()
+    );
 }

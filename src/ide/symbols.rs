@@ -36,8 +36,8 @@ pub fn document_symbols(corpus: &Corpus, path: &str) -> Vec<OutlineSymbol> {
             .fields
             .iter()
             .map(|field| OutlineSymbol {
-                name: field.key.clone(),
-                detail: Some(field.value.clone()),
+                name: field.key.to_string(),
+                detail: Some(field.value.to_string()),
                 kind: SymbolKind::HeaderField,
                 range: TextRange::new(
                     field.key_range.start,
