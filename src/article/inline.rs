@@ -82,7 +82,7 @@ fn citation(text: &str, open: usize, end: usize) -> Option<(Citation, usize)> {
             return None;
         }
         ids.push(CitedId {
-            id: text.get(id_start..i)?.to_string(),
+            id: text.get(id_start..i)?.into(),
             range: TextRange::new(id_start, i),
         });
         i = skip_space(bytes, i, end);
@@ -91,10 +91,9 @@ fn citation(text: &str, open: usize, end: usize) -> Option<(Citation, usize)> {
             Some(b']') if i < end => {
                 // Most cite one id: the four a first push makes room for were most of
                 // what an index of 10,000 articles held of their citations.
-                ids.shrink_to_fit();
                 let citation = Citation {
                     range: TextRange::new(open, i + 1),
-                    ids,
+                    ids: ids.into_boxed_slice(),
                 };
                 return Some((citation, i + 1));
             }

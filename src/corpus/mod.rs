@@ -2350,7 +2350,7 @@ impl Corpus {
                     .citations
                     .iter()
                     .flat_map(|citation| citation.ids.iter())
-                    .filter(move |cited| cited.id == id)
+                    .filter(move |cited| *cited.id == *id)
                     .map(move |cited| (file, cited.range))
             })
             .collect()

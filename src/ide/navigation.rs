@@ -149,7 +149,7 @@ pub fn highlights(corpus: &Corpus, path: &str, offset: usize) -> Vec<TextRange> 
             .citations
             .iter()
             .flat_map(|citation| citation.ids.iter())
-            .filter(|cited| cited.id == id)
+            .filter(|cited| *cited.id == *id)
             .map(|cited| cited.range)
             .collect(),
         _ => vec![range],

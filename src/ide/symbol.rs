@@ -50,7 +50,7 @@ pub fn symbol_at(corpus: &Corpus, path: &str, offset: usize) -> Option<(TextRang
                 if cited.range.contains_inclusive(offset) {
                     return Some((
                         cited.range,
-                        Symbol::Article(cited.id.clone()),
+                        Symbol::Article(cited.id.to_string()),
                         Via::Reference,
                     ));
                 }
