@@ -346,7 +346,7 @@ pub fn unknown_names(
     text: &str,
     article: &Article,
     known: &[TextRange],
-) -> Vec<(TextRange, String)> {
+) -> Vec<(TextRange, Box<str>)> {
     let known = crate::text::RangeIndex::new(known);
     let mut found = Vec::new();
     // The runs of one sentence and the words of one run, reused from one to the next.
@@ -426,7 +426,7 @@ pub fn unknown_names(
                 if known.intersects(range) {
                     continue;
                 }
-                found.push((range, name.to_string()));
+                found.push((range, name.into()));
             }
         }
     }
@@ -796,7 +796,7 @@ const TITLES: &[&str] = &[
 
 /// Longer spellings of known names: a capitalised given name right before a mention
 /// (`Aliaksandr` + `Lukashenko`), which the registry may lack as an alias.
-pub fn name_variants(text: &str, known: &[TextRange]) -> Vec<(TextRange, String)> {
+pub fn name_variants(text: &str, known: &[TextRange]) -> Vec<(TextRange, Box<str>)> {
     let mut found = Vec::new();
     for mention in known {
         let before = text.get(..mention.start).unwrap_or("");
@@ -824,7 +824,7 @@ pub fn name_variants(text: &str, known: &[TextRange]) -> Vec<(TextRange, String)
         }
         let range = TextRange::new(word_start, mention.end);
         if let Some(variant) = text.get(range.start..range.end) {
-            found.push((range, variant.to_string()));
+            found.push((range, variant.into()));
         }
     }
     found

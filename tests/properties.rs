@@ -562,7 +562,7 @@ proptest! {
         let mut names: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         let mut note_names = |corpus: &Corpus| {
             let file = corpus.article(path).expect("an article");
-            names.extend(file.distinct_names().into_iter().cloned());
+            names.extend(file.distinct_names().into_iter().map(str::to_string));
         };
         note_names(&edited);
         let mut text = initial;

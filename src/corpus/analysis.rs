@@ -160,9 +160,9 @@ pub struct ArticleFile {
     /// [`ArticleFile::dated_claims`].
     pub packed_claims: PackedClaims,
     /// Capitalised names that no actor matches (candidates for the registry).
-    pub unknown_names: Vec<(TextRange, String)>,
+    pub unknown_names: Vec<(TextRange, Box<str>)>,
     /// Longer spellings of known names (`Aliaksandr Lukashenko`), candidates for aliases.
-    pub name_variants: Vec<(TextRange, String)>,
+    pub name_variants: Vec<(TextRange, Box<str>)>,
     /// Diagnostics that need nothing but this file: all of them in a whole analysis; in
     /// one kept for the index, those before its claims' (the header's, the future date).
     /// Read all through [`ArticleFile::own_diagnostics`].
@@ -329,16 +329,16 @@ impl ArticleFile {
     }
 
     /// Unknown names and name variants, each once.
-    pub fn distinct_names(&self) -> std::collections::BTreeSet<&String> {
+    pub fn distinct_names(&self) -> std::collections::BTreeSet<&str> {
         // Each name once before sorting: a long article uses the same names by the
         // thousand, and sorting every use compared strings a million times an edit.
         let mut seen = rustc_hash::FxHashSet::default();
-        let mut distinct: Vec<&String> = self
+        let mut distinct: Vec<&str> = self
             .unknown_names
             .iter()
             .chain(self.name_variants.iter())
-            .map(|(_, name)| name)
-            .filter(|name| seen.insert(name.as_str()))
+            .map(|(_, name)| &**name)
+            .filter(|name| seen.insert(*name))
             .collect();
         distinct.sort_unstable();
         distinct.into_iter().collect()
@@ -607,7 +607,7 @@ pub(super) fn empty_text() -> Arc<str> {
 }
 
 /// Keeps the first use of each name, in order.
-fn first_use_only(names: &mut Vec<(TextRange, String)>) {
+fn first_use_only(names: &mut Vec<(TextRange, Box<str>)>) {
     let mut seen = rustc_hash::FxHashSet::default();
     names.retain(|(_, name)| seen.insert(name.clone()));
     names.shrink_to_fit();
@@ -776,8 +776,8 @@ struct Found {
     mentions: Vec<ActorMention>,
     /// Paragraph indexes count from the first paragraph of the part.
     claims: Vec<Claim>,
-    unknown_names: Vec<(TextRange, String)>,
-    name_variants: Vec<(TextRange, String)>,
+    unknown_names: Vec<(TextRange, Box<str>)>,
+    name_variants: Vec<(TextRange, Box<str>)>,
 }
 
 /// Runs the stages after parsing on `part.body` of `text`, where `part` holds the

@@ -714,7 +714,11 @@ impl SeenByOthers {
         SeenByOthers {
             id: file.id.clone(),
             url: file.url().map(str::to_string),
-            names: file.distinct_names().into_iter().cloned().collect(),
+            names: file
+                .distinct_names()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
         }
     }
 }
