@@ -7,16 +7,18 @@
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// The process's resident memory in bytes (`/proc/self/statm`: pages).
+/// The process's resident memory in bytes (`VmRSS` of `/proc/self/status`, in kB:
+/// whatever the machine's page size).
 #[cfg(all(target_os = "linux", not(target_env = "msvc")))]
 fn resident_bytes() -> usize {
-    let statm = std::fs::read_to_string("/proc/self/statm").expect("/proc/self/statm");
-    let pages: usize = statm
-        .split_whitespace()
-        .nth(1)
-        .and_then(|field| field.parse().ok())
-        .expect("resident pages");
-    pages * 4096
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    let kilobytes: usize = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|value| value.split_whitespace().next())
+        .and_then(|number| number.parse().ok())
+        .expect("VmRSS");
+    kilobytes * 1024
 }
 
 #[cfg(all(target_os = "linux", not(target_env = "msvc")))]

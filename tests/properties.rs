@@ -420,9 +420,7 @@ fn seed_matcher() -> &'static dateline::actors::AliasMatcher {
     static MATCHER: OnceLock<dateline::actors::AliasMatcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
         let registry = dateline::actors::parse_registry(common::REGISTRY);
-        let actors: Vec<&dateline::actors::Actor> =
-            registry.actors.iter().map(|actor| &**actor).collect();
-        dateline::actors::AliasMatcher::from_actors(&actors)
+        dateline::actors::AliasMatcher::from_actors(&registry.listed())
     })
 }
 

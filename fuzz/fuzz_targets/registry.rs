@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
             common::check_range(&text, form.range, "form");
         }
     }
-    let actors: Vec<_> = registry.actors.iter().map(|actor| &**actor).collect();
+    let actors = registry.listed();
     let matcher = AliasMatcher::from_actors(&actors);
     for haystack in [text.as_ref(), common::SEED_ARTICLES[0].1] {
         let mentions = matcher.find(haystack);

@@ -93,18 +93,15 @@ impl KeyTable {
     /// Adds `entry` under `key`, which the table must not hold yet; a key too long for
     /// an entry (64 kB) or past the table's 4 GB is left out.
     fn insert_new(&mut self, key: &str, mut entry: Entry) {
-        let (Ok(key_start), Ok(key_len), Ok(number)) = (
-            u32::try_from(self.keys.len()),
+        let (Ok(key_end), Ok(key_len), Ok(number)) = (
+            u32::try_from(self.keys.len() + key.len()),
             u16::try_from(key.len()),
             u32::try_from(self.entries.len()),
         ) else {
             return;
         };
-        if u32::try_from(self.keys.len() + key.len()).is_err() {
-            return;
-        }
         self.keys.push_str(key);
-        entry.key_start = key_start;
+        entry.key_start = key_end - u32::from(key_len);
         entry.key_len = key_len;
         self.entries.push(entry);
         let (keys, entries) = (&self.keys, &self.entries);
@@ -313,28 +310,29 @@ impl GeneratedForms {
     /// The index of the forms of the actors that `sources` lists.
     pub fn new(sources: &[FormSource]) -> Self {
         let mut index = GeneratedForms::default();
-        let mut written: Vec<(usize, usize, Vec<String>, bool)> = Vec::new();
+        // Actor and form numbers made 32 bits once, here: an actor or form past them is
+        // left out of the index.
+        let mut written: Vec<(u32, u32, Vec<String>, bool)> = Vec::new();
         for source in sources {
             let form = source.form.as_str();
             let Some(keys) = form_word_keys(form) else {
                 continue;
             };
-            let Ok(actor) = u32::try_from(source.actor) else {
+            let (Ok(actor), Ok(form_index)) = (
+                u32::try_from(source.actor),
+                u32::try_from(index.forms.len()),
+            ) else {
                 continue;
             };
-            let form_index = index.forms.len();
             let whole_key = super::key::key_of(form).unwrap_or_default();
             index
                 .forms
                 .push((actor, form.into(), whole_key.into_boxed_str()));
             index.max_words = index.max_words.max(keys.len());
-            written.push((source.actor, form_index, keys, source.person));
+            written.push((actor, form_index, keys, source.person));
         }
         // Forms as written first, so that no generated form can take their keys.
-        for (actor, form, keys, _) in &written {
-            let (Ok(actor), Ok(form)) = (u32::try_from(*actor), u32::try_from(*form)) else {
-                continue;
-            };
+        for &(actor, form, ref keys, _) in &written {
             let key = keys.join(" ");
             if index.entries.get(&key).is_none() {
                 index
@@ -359,10 +357,7 @@ impl GeneratedForms {
         index
     }
 
-    fn add_generated(&mut self, key: &str, actor: usize, form: usize, bit: u32) {
-        let (Ok(actor), Ok(form)) = (u32::try_from(actor), u32::try_from(form)) else {
-            return;
-        };
+    fn add_generated(&mut self, key: &str, actor: u32, form: u32, bit: u32) {
         match self.entries.get_mut(key) {
             None => {
                 self.entries

@@ -111,6 +111,13 @@ pub struct Registry {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Registry {
+    /// Its actors, borrowed, in order: what [`AliasMatcher::from_actors`] takes.
+    pub fn listed(&self) -> Vec<&Actor> {
+        self.actors.iter().map(|actor| &**actor).collect()
+    }
+}
+
 /// Parses one registry file. Never panics; a syntax error is a diagnostic at its position
 /// and yields no actors. Actors without an `id` or a `name`, and a second actor with an
 /// `id` already used in the file, are reported and left out of `actors`; every other

@@ -137,7 +137,7 @@ aliases = ["U.S."]
 fn check_mentions(text: &str, expect: Expect) {
     let registry = parse_registry(FIXTURE);
     assert_eq!(registry.diagnostics, vec![]);
-    let actors: Vec<&Actor> = registry.actors.iter().map(|actor| &**actor).collect();
+    let actors = registry.listed();
     let matcher = AliasMatcher::from_actors(&actors);
     expect.assert_eq(&annotate(&actors, &matcher, text));
 }
@@ -735,7 +735,7 @@ Oleksiy Danilov, secretary of Ukraine’s National Security and Defense Council,
 #[test]
 fn seed_sentences_mention_actors() {
     let registry = parse_registry(SEED_REGISTRY);
-    let actors: Vec<&Actor> = registry.actors.iter().map(|actor| &**actor).collect();
+    let actors = registry.listed();
     let matcher = AliasMatcher::from_actors(&actors);
     let mut out = String::new();
     for (file, text) in SEED_SENTENCES {
@@ -802,7 +802,7 @@ fn hostile_registry_texts_do_not_panic() {
         }
         let refs = [&registry];
         let _ = cross_check(&refs);
-        let actors: Vec<&Actor> = registry.actors.iter().map(|actor| &**actor).collect();
+        let actors = registry.listed();
         let _ = AliasMatcher::from_actors(&actors).find(input);
     }
 }
@@ -875,7 +875,7 @@ fn hostile_registry_with_many_actors() {
         .filter(|d| d.code == DiagnosticCode::EmptyAlias)
         .count();
     assert_eq!((duplicates, empties), (19_999, 20_000));
-    let actors: Vec<&Actor> = registry.actors.iter().map(|actor| &**actor).collect();
+    let actors = registry.listed();
     let matcher = AliasMatcher::from_actors(&actors);
     let found = matcher.find("Name19999 met x and Name0.");
     let ids: Vec<&str> = found
@@ -1090,7 +1090,7 @@ kind = "organization"
 fn check_slavic(registry: &str, text: &str, expect: Expect) {
     let registry = parse_registry(registry);
     assert_eq!(registry.diagnostics, vec![]);
-    let actors: Vec<&Actor> = registry.actors.iter().map(|actor| &**actor).collect();
+    let actors = registry.listed();
     let matcher = AliasMatcher::from_actors(&actors);
     expect.assert_eq(&annotate(&actors, &matcher, text));
 }
@@ -1350,7 +1350,7 @@ kind = "person"
 #[test]
 fn generated_forms_are_explained() {
     let registry = parse_registry(SLAVIC_FIXTURE);
-    let actors: Vec<&Actor> = registry.actors.iter().map(|actor| &**actor).collect();
+    let actors = registry.listed();
     let matcher = AliasMatcher::from_actors(&actors);
     let rendered: Vec<String> = [
         "Lukashenka",
@@ -1411,7 +1411,7 @@ fn generated_mentions_are_whole_words_in_order_and_explained() {
         ".",
     ];
     let registry = parse_registry(SLAVIC_FIXTURE);
-    let actors: Vec<&Actor> = registry.actors.iter().map(|actor| &**actor).collect();
+    let actors = registry.listed();
     let matcher = AliasMatcher::from_actors(&actors);
     let word_char = |c: Option<char>| c.is_some_and(super::generated::is_word_char);
     crate::fixture::for_random_texts(PIECES, |text| {

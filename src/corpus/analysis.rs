@@ -1333,8 +1333,6 @@ pub struct RegistryFile {
     /// The actors of the last good version while this one has a syntax error; `None`
     /// when `registry` is in use (a copy of a 5,000-actor registry is 3 MiB).
     earlier: Option<Registry>,
-    /// Whether the actors in use come from an earlier version of the file.
-    pub stale: bool,
 }
 
 /// The actors of an earlier version of a registry, with every span emptied to the start of
@@ -1374,9 +1372,13 @@ impl RegistryFile {
             line_index: LineIndex::new(&text),
             text,
             registry,
-            stale: earlier.is_some(),
             earlier,
         }
+    }
+
+    /// Whether the actors in use come from an earlier version of the file.
+    pub fn is_stale(&self) -> bool {
+        self.earlier.is_some()
     }
 
     /// The registry whose actors are in use: this version's, or while it has a syntax

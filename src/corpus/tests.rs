@@ -1470,7 +1470,7 @@ fn a_registrys_actors_are_held_once_and_shared_with_the_actors_in_use() {
     corpus.set_file("actors.toml", Arc::from(good));
     let file = corpus.registry("actors.toml").unwrap().clone();
     assert!(std::ptr::eq(file.in_use(), &file.registry));
-    assert!(!file.stale);
+    assert!(!file.is_stale());
     assert!(Arc::ptr_eq(
         &corpus.actors()[0].actor,
         &file.registry.actors[0]
@@ -1478,7 +1478,7 @@ fn a_registrys_actors_are_held_once_and_shared_with_the_actors_in_use() {
 
     corpus.set_file("actors.toml", Arc::from(format!("{good}[[actor")));
     let broken = corpus.registry("actors.toml").unwrap().clone();
-    assert!(broken.stale && broken.registry.actors.is_empty());
+    assert!(broken.is_stale() && broken.registry.actors.is_empty());
     assert_eq!(broken.in_use().actors[0].id.value, "lukashenka");
     assert!(Arc::ptr_eq(
         &corpus.actors()[0].actor,

@@ -28,7 +28,7 @@ pub fn prepare_rename(
     };
     // A registry with a syntax error is used in its last good version, whose places are
     // gone: an edit computed from them would land in the wrong place.
-    if corpus.registries().any(|registry| registry.stale) {
+    if corpus.registries().any(|registry| registry.is_stale()) {
         return Err("a registry has a syntax error: fix it before renaming".into());
     }
     match symbol_at(corpus, path, offset) {
